@@ -1,0 +1,35 @@
+package dev.ops.core.audit;
+
+import dev.ops.core.json.Json;
+import dev.ops.core.store.StateStore;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Keeps audit records under {@code audit/DAY/} in a state store and logs each one at INFO to {@code ops.audit}. */
+public final class StoreAuditLog implements AuditLog {
+    private static final Logger AUDIT = LoggerFactory.getLogger("ops.audit");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final StateStore store;
+
+    public StoreAuditLog(StateStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void record(AuditRecord r) {
+        AUDIT.info("{} {} on {} [{}] {}: {} {}", r.outcome(), r.actor(), r.target(), r.applyId(), r.step(), r.action(), r.detail());
+        String key = "audit/" + DAY.format(r.time()) + "/" + String.format("%019d", r.time().toEpochMilli() * 1000
+                + r.time().getNano() / 1000 % 1000) + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        store.put(key, Json.write(r));
+    }
+
+    @Override
+    public List<AuditRecord> records() {
+        return store.list("audit/").stream().map(e -> Json.read(e.value().value(), AuditRecord.class)).toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Audit records of every applied and undone step. */
+package dev.ops.core.audit;

@@ -1,0 +1,135 @@
+package dev.ops.core.change;
+
+import dev.ops.core.Ops;
+import dev.ops.core.error.RollbackFailedException;
+import dev.ops.core.error.Violations;
+import dev.ops.core.host.Host;
+import dev.ops.core.privilege.Privilege;
+import dev.ops.core.privilege.PrivilegeCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.MDC;
+
+/**
+ * The base of every change in ops. A subclass says how to validate its input, how to compute
+ * steps from the current state, and what the result is; this class runs the change model:
+ * policy, privileges, journal, audit, rollback on failure.
+ *
+ * @param <T> what applying yields
+ */
+public abstract class AbstractChange<T> implements Change<T> {
+    /** The MDC key under which the journal id of the running apply is put. */
+    public static final String MDC_OPERATION = "ops.operation";
+
+    protected final Ops ops;
+
+    protected AbstractChange(Ops ops) {
+        this.ops = ops;
+    }
+
+    /** Adds every problem with this change's input to {@code violations}. */
+    protected void validate(Violations violations) {}
+
+    /** Reads the current state and returns the steps that bring the target to the desired state; none when it is there. */
+    protected abstract List<Step> computeSteps();
+
+    /** The hosts and endpoints the steps name. */
+    protected abstract Targets targets();
+
+    /** The value to hand back after {@code plan} was applied (read back from the target where cheap). */
+    protected abstract T result(Plan plan);
+
+    /** Remarks for the plan, e.g. why a step cannot be undone. */
+    protected List<String> notes(List<Step> steps) {
+        List<String> notes = new ArrayList<>();
+        for (Step s : steps) {
+            if (s.undo().isEmpty()) {
+                notes.add("'" + s.description() + "' cannot be undone by rollback");
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * What each host must grant for this plan, by host name. The default asks for root on every
+     * host where a step runs a command or writes a file with sudo.
+     */
+    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
+        Map<String, Set<Privilege>> needed = new LinkedHashMap<>();
+        for (Step s : plan.steps()) {
+            boolean sudo = s.action() instanceof CommandAction c && c.command().sudo()
+                    || s.action() instanceof FileWriteAction f && f.sudo();
+            if (sudo) {
+                needed.computeIfAbsent(s.target(), k -> new LinkedHashSet<>()).add(Privilege.root());
+            }
+        }
+        return needed;
+    }
+
+    @Override
+    public final Plan plan() {
+        Violations v = Violations.of(description());
+        validate(v);
+        v.throwIfAny();
+        List<Step> steps = computeSteps();
+        Plan plan = Plan.of(description(), steps, notes(steps), ops.clock().instant());
+        ops.policy().check(plan);
+        return plan;
+    }
+
+    @Override
+    public final Applied<T> apply() {
+        Plan plan = plan();
+        if (plan.isEmpty()) {
+            return new Applied<>(result(plan), plan, Rollback.nothing());
+        }
+        ops.policy().approve(plan);
+        Targets targets = targets();
+        requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
+        String id = ops.journal().begin(plan);
+        String previous = MDC.get(MDC_OPERATION);
+        MDC.put(MDC_OPERATION, id);
+        try {
+            for (int i = 0; i < plan.steps().size(); i++) {
+                try {
+                    ops.journal().runStep(id, i, targets);
+                } catch (RuntimeException failure) {
+                    rollbackAfter(id, targets, failure);
+                    throw failure;
+                }
+            }
+            ops.journal().finish(id);
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_OPERATION);
+            } else {
+                MDC.put(MDC_OPERATION, previous);
+            }
+        }
+        return new Applied<>(result(plan), plan, Rollback.of(ops.journal(), id, targets));
+    }
+
+    private void rollbackAfter(String id, Targets targets, RuntimeException failure) {
+        try {
+            ops.journal().rollback(id, targets);
+        } catch (RollbackFailedException rf) {
+            RollbackFailedException thrown = new RollbackFailedException(id, rf.failedSteps(), failure);
+            thrown.addSuppressed(rf);
+            throw thrown;
+        }
+    }
+
+    /** Shorthand for subclasses: targets made of these hosts. */
+    protected static Targets targetsOf(Host... hosts) {
+        return Targets.of(hosts);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + description() + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ops.core.change;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One concrete operation of a {@link Step}: a command line, an HTTP call, a file write.
+ *
+ * <p>Actions are plain data that Jackson can write and read back (the journal stores them, so
+ * that a fresh JVM can undo what a crashed one started). Implementations are records or
+ * immutable values, in any module, with a public no-surprise JSON shape.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, property = "@type")
+public interface Action {
+
+    /** The name of the host or endpoint this action runs against, resolved through {@link Targets}. */
+    String target();
+
+    /** The exact operation as an operator reads it (a command line, {@code POST /path {body}}, a diff); secrets masked. */
+    String render();
+
+    /** Runs the action; throws an {@link dev.ops.core.error.OpsException} when it fails. */
+    void execute(Targets targets);
+}

@@ -1,0 +1,44 @@
+package dev.ops.core.change;
+
+import dev.ops.core.journal.Journal;
+import java.util.Optional;
+
+/** A handle that reverts one apply, newest step first; running it twice is a no-op. */
+public final class Rollback {
+    private final Journal journal;
+    private final String id;
+    private final Targets targets;
+
+    private Rollback(Journal journal, String id, Targets targets) {
+        this.journal = journal;
+        this.id = id;
+        this.targets = targets;
+    }
+
+    /** The handle of a journaled apply. */
+    public static Rollback of(Journal journal, String id, Targets targets) {
+        return new Rollback(journal, id, targets);
+    }
+
+    /** A handle for an apply that changed nothing. */
+    public static Rollback nothing() {
+        return new Rollback(null, null, Targets.none());
+    }
+
+    /** The journal id, absent when there is nothing to revert. */
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    /**
+     * Runs the undo of every step that was done, newest first, and returns what it did. Throws
+     * {@link dev.ops.core.error.RollbackFailedException} when an undo step fails; the steps that
+     * were undone stay undone, so running it again tries only what is left.
+     */
+    public RollbackReport run() {
+        if (id == null) {
+            return RollbackReport.nothing();
+        }
+        return journal.rollback(id, targets);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ops.core.change;
+
+import dev.ops.core.error.NotFoundException;
+import dev.ops.core.host.Host;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Resolves the target names that actions carry to live objects: hosts, API clients. A normal
+ * apply builds it from the change's own hosts; {@code Journal.recover} needs one from the caller,
+ * since a fresh JVM has no hosts until it is given them.
+ */
+public final class Targets {
+    private final Map<String, Object> byName;
+
+    private Targets(Map<String, Object> byName) {
+        this.byName = Map.copyOf(byName);
+    }
+
+    /** Targets for the given hosts, by their names. */
+    public static Targets of(Host... hosts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Host h : hosts) {
+            m.put(h.name(), h);
+        }
+        return new Targets(m);
+    }
+
+    /** No targets at all. */
+    public static Targets none() {
+        return new Targets(Map.of());
+    }
+
+    /** These targets plus {@code value} under {@code name}. */
+    public Targets with(String name, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(byName);
+        m.put(name, value);
+        return new Targets(m);
+    }
+
+    /** These targets plus a host under its own name. */
+    public Targets with(Host host) {
+        return with(host.name(), host);
+    }
+
+    /** These targets plus all of {@code other}'s. */
+    public Targets merge(Targets other) {
+        Map<String, Object> m = new LinkedHashMap<>(byName);
+        m.putAll(other.byName);
+        return new Targets(m);
+    }
+
+    /** The host of that name. */
+    public Host host(String name) {
+        return resolve(name, Host.class);
+    }
+
+    /** The target of that name and type. */
+    public <T> T resolve(String name, Class<T> type) {
+        Object o = byName.get(name);
+        if (!type.isInstance(o)) {
+            throw new NotFoundException("target " + name, "no " + type.getSimpleName() + " of that name is known here; known: " + byName.keySet());
+        }
+        return type.cast(o);
+    }
+
+    /** The names known. */
+    public java.util.Set<String> names() {
+        return byName.keySet();
+    }
+}

@@ -1,0 +1,2 @@
+/** The change model: {@link dev.ops.core.change.Change}, plans, steps, actions, applies and rollbacks. */
+package dev.ops.core.change;

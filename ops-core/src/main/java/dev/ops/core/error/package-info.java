@@ -1,0 +1,2 @@
+/** The typed exception tree of ops, rooted at {@link dev.ops.core.error.OpsException}. */
+package dev.ops.core.error;

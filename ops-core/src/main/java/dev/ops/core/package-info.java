@@ -1,0 +1,2 @@
+/** The runtime context of ops: {@link dev.ops.core.Ops}. */
+package dev.ops.core;

@@ -1,0 +1,2 @@
+/** Deny rules and approval for plans. */
+package dev.ops.core.policy;

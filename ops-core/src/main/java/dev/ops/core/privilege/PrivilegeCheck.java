@@ -1,0 +1,105 @@
+package dev.ops.core.privilege;
+
+import dev.ops.core.error.PrivilegeException;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import dev.ops.core.host.LocalHost;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks, before a plan is applied (never for a dry-run), that a host grants what the plan needs,
+ * and says exactly what is missing.
+ */
+public final class PrivilegeCheck {
+    private static final String PROBE = "echo \"uid=$(id -u)\"; "
+            + "if [ \"$(id -u)\" != 0 ]; then if out=$(sudo -n true 2>&1); then echo sudo=yes; else echo \"sudo=no $out\" | head -1; fi; fi; "
+            + "grep '^CapEff:' /proc/self/status 2>/dev/null; "
+            + "for p in \"$@\"; do command -v \"$p\" >/dev/null 2>&1 || echo \"missing=$p\"; done";
+
+    private PrivilegeCheck() {}
+
+    /** Reads the host's uid, sudo and capabilities in one command (the uid through jnr-posix for the local host). */
+    public static HostPrivileges read(Host host) {
+        return probe(host, Set.of()).privileges();
+    }
+
+    /** Each missing privilege as an operator-readable line; empty when the host grants them all. */
+    public static List<String> missing(Host host, Collection<Privilege> needed) {
+        if (needed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> programs = new LinkedHashSet<>();
+        needed.forEach(p -> {
+            if (p instanceof Privilege.Program prog) {
+                programs.add(prog.name());
+            }
+        });
+        Probe probe = probe(host, programs);
+        HostPrivileges hp = probe.privileges();
+        List<String> missing = new ArrayList<>();
+        for (Privilege p : new LinkedHashSet<>(needed)) {
+            switch (p) {
+                case Privilege.Root r -> {
+                    if (!hp.canBeRoot()) {
+                        missing.add("root: effective uid is " + hp.uid() + " and passwordless sudo is not available ("
+                                + hp.sudoMessage() + ")");
+                    }
+                }
+                case Privilege.Capability c -> {
+                    if (!hp.has(c)) {
+                        missing.add(c.name() + ": not in the effective capability set of uid " + hp.uid());
+                    }
+                }
+                case Privilege.Program prog -> {
+                    if (probe.missingPrograms().contains(prog.name())) {
+                        missing.add("program " + prog.name() + ": not found on the PATH");
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Throws {@link PrivilegeException} listing everything missing. */
+    public static void require(Host host, Collection<Privilege> needed) {
+        List<String> missing = missing(host, needed);
+        if (!missing.isEmpty()) {
+            throw new PrivilegeException(host.name(), missing);
+        }
+    }
+
+    private record Probe(HostPrivileges privileges, Set<String> missingPrograms) {}
+
+    private static Probe probe(Host host, Set<String> programs) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", PROBE, "sh"));
+        argv.addAll(programs);
+        CommandResult r = host.check(Command.of(argv));
+        int uid = -1;
+        boolean sudo = false;
+        String sudoMessage = "";
+        long caps = 0;
+        Set<String> missing = new LinkedHashSet<>();
+        for (String line : r.stdoutText().split("\n")) {
+            if (line.startsWith("uid=")) {
+                uid = Integer.parseInt(line.substring(4).trim());
+            } else if (line.startsWith("sudo=yes")) {
+                sudo = true;
+            } else if (line.startsWith("sudo=no")) {
+                sudoMessage = line.substring(7).trim();
+            } else if (line.startsWith("CapEff:")) {
+                caps = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+            } else if (line.startsWith("missing=")) {
+                missing.add(line.substring(8));
+            }
+        }
+        if (host instanceof LocalHost local) {
+            uid = local.effectiveUid();
+        }
+        return new Probe(new HostPrivileges(host.name(), uid, sudo, sudoMessage, caps), missing);
+    }
+}

@@ -1,0 +1,2 @@
+/** Privilege checks run before a plan is applied. */
+package dev.ops.core.privilege;

@@ -1,0 +1,78 @@
+package dev.ops.core.store;
+
+import dev.ops.core.error.ConflictException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The small key-value SPI that the journal, audit, IP allocations and resource metadata live in.
+ *
+ * <p>Keys are slash-separated paths of printable ASCII ({@code journal/2026/abc}); values are
+ * bytes. Every key carries a version that starts at 1 and grows by one with each write, which
+ * makes {@link #compareAndSet} possible. Implementations are safe for concurrent use by many
+ * threads; the embedded {@link FileStateStore} is also safe across processes on one machine.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The version {@link #compareAndSet} expects for a key that does not exist yet. */
+    long ABSENT = 0;
+
+    /** The current value and version of a key, if it exists. */
+    Optional<Versioned> get(String key);
+
+    /** Writes a value whatever is there, and returns the new version. */
+    long put(String key, byte[] value);
+
+    /**
+     * Writes {@code value} only if the key's current version is {@code expectedVersion}
+     * ({@link #ABSENT} for "does not exist"); returns whether it wrote.
+     */
+    boolean compareAndSet(String key, long expectedVersion, byte[] value);
+
+    /** Deletes the key if its current version is {@code expectedVersion}; returns whether it deleted. */
+    boolean compareAndDelete(String key, long expectedVersion);
+
+    /** Every key that starts with {@code prefix}, in lexical order, with its value. */
+    List<Entry> list(String prefix);
+
+    /** Deletes the key whatever its version; returns whether it existed. */
+    default boolean delete(String key) {
+        while (true) {
+            Optional<Versioned> current = get(key);
+            if (current.isEmpty()) {
+                return false;
+            }
+            if (compareAndDelete(key, current.get().version())) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Reads, transforms and writes back with compare-and-set until no other writer interferes.
+     * The function gets {@code null} for an absent key; returning {@code null} deletes it.
+     * Returns the value written.
+     */
+    default byte[] update(String key, UnaryOperator<byte[]> function) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            Optional<Versioned> current = get(key);
+            byte[] next = function.apply(current.map(Versioned::value).orElse(null));
+            long expected = current.map(Versioned::version).orElse(ABSENT);
+            boolean done = next == null
+                    ? current.isEmpty() || compareAndDelete(key, expected)
+                    : compareAndSet(key, expected, next);
+            if (done) {
+                return next;
+            }
+            Thread.onSpinWait();
+        }
+        throw new ConflictException(key, "too much contention, update gave up", true);
+    }
+
+    @Override
+    default void close() {}
+
+    /** A key with its value and version, as returned by {@link #list}. */
+    record Entry(String key, Versioned value) {}
+}

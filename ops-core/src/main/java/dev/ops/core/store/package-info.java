@@ -1,0 +1,2 @@
+/** The state store SPI and its embedded implementations. */
+package dev.ops.core.store;

@@ -1,0 +1,2 @@
+/** Shared conventions for immutable value types. */
+package dev.ops.core.value;
