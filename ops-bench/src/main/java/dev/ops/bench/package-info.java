@@ -1,0 +1,2 @@
+/** ops-bench. */
+package dev.ops.bench;

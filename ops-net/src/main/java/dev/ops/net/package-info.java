@@ -1,0 +1,2 @@
+/** ops-net. */
+package dev.ops.net;

@@ -1,0 +1,2 @@
+/** ops-pve. */
+package dev.ops.pve;

@@ -1,0 +1,2 @@
+/** ops-sys. */
+package dev.ops.sys;

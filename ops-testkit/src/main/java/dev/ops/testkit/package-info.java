@@ -1,0 +1,2 @@
+/** ops-testkit. */
+package dev.ops.testkit;

@@ -1,0 +1,2 @@
+/** ops-usr. */
+package dev.ops.usr;
