@@ -23,7 +23,7 @@ public final class Redactor {
             Pattern.compile("(PBSAPIToken=[^:\\s]+:)[^\\s,\"']+"),
             Pattern.compile("((?:PVE|PBS)AuthCookie=)[^;\\s\"']+"),
             Pattern.compile("((?:CSRFPreventionToken)[:=]\\s*)[^\\s,\"';]+"),
-            Pattern.compile("((?i)(?:password|passwd|secret|token)\"?\\s*[=:]\\s*\"?)[^\\s,\"'&]+"));
+            Pattern.compile("((?i)(?<![a-z])(?:password|passwd|secret|token)\"?\\s*[=:]\\s*\"?)[^\\s,\"'&]+"));
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,2 @@
+/** Managed files and text diffs. */
+package dev.ops.core.file;

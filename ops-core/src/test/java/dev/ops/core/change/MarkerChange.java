@@ -1,0 +1,57 @@
+package dev.ops.core.change;
+
+import dev.ops.core.Ops;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.Host;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A test change that creates marker files, one step each; a step named "hang" blocks, one named "fail" fails. */
+public final class MarkerChange extends AbstractChange<List<String>> {
+    private final Host host;
+    private final Path dir;
+    private final List<String> names;
+
+    public MarkerChange(Ops ops, Host host, Path dir, List<String> names) {
+        super(ops);
+        this.host = host;
+        this.dir = dir;
+        this.names = names;
+    }
+
+    @Override
+    public String description() {
+        return "markers " + names + " in " + dir;
+    }
+
+    @Override
+    protected List<Step> computeSteps() {
+        List<Step> steps = new ArrayList<>();
+        for (String name : names) {
+            Path file = dir.resolve(name);
+            if (Files.exists(file)) {
+                continue;
+            }
+            Command make = switch (name) {
+                case "hang" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; sleep 120", "sh", file.toString()).timeout(java.time.Duration.ofMinutes(3)).build();
+                case "fail" -> Command.of("sh", "-c", "echo refusing >&2; exit 9");
+                default -> Command.of("touch", file.toString());
+            };
+            steps.add(Step.of("create marker " + name, CommandAction.of(host.name(), make),
+                    CommandAction.of(host.name(), Command.of("rm", "--", file.toString()))));
+        }
+        return steps;
+    }
+
+    @Override
+    protected Targets targets() {
+        return Targets.of(host);
+    }
+
+    @Override
+    protected List<String> result(Plan plan) {
+        return names;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ops.core.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.error.CommandFailedException;
+import dev.ops.core.error.OpsTimeoutException;
+import dev.ops.core.error.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class LocalHostTest {
+    private final LocalHost host = LocalHost.create();
+
+    @Test
+    void returnsExitCodeStdoutAndStderr() {
+        CommandResult r = host.run("sh", "-c", "echo out; echo err >&2; exit 3");
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.stdoutText()).isEqualTo("out\n");
+        assertThat(r.stderrText()).isEqualTo("err\n");
+        assertThat(r.ok()).isFalse();
+    }
+
+    @Test
+    void checkTurnsNonZeroExitIntoTypedErrorWithStderrTail() {
+        assertThatThrownBy(() -> host.check(Command.of("sh", "-c", "echo boom >&2; exit 4")))
+                .isInstanceOfSatisfying(CommandFailedException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(4);
+                    assertThat(e.stderrTail()).contains("boom");
+                    assertThat(e.host()).isEqualTo("local");
+                    assertThat(e.retryable()).isFalse();
+                });
+    }
+
+    @Test
+    void feedsStdinAndHonoursEnvAndWorkingDirectory(@TempDir Path dir) throws Exception {
+        CommandResult r = host.run(Command.builder().addArgv("sh", "-c", "cat; echo \"$OPS_X\"; pwd")
+                .stdin("from stdin\n").putEnv("OPS_X", "xval").workDir(dir.toString()).build());
+
+        assertThat(r.stdoutText()).isEqualTo("from stdin\nxval\n" + dir.toRealPath(java.nio.file.LinkOption.NOFOLLOW_LINKS) + "\n");
+    }
+
+    @Test
+    void readsManyMegabytesOfOutputOnBothStreamsWithoutDeadlock() {
+        CommandResult r = host.run("sh", "-c", "head -c 20000000 /dev/zero; head -c 5000000 /dev/zero >&2");
+
+        assertThat(r.stdout()).hasSize(20_000_000);
+        assertThat(r.stderr()).hasSize(5_000_000);
+        assertThat(r.truncated()).isFalse();
+    }
+
+    @Test
+    void truncatesOutputBeyondTheLimitAndSaysSo() {
+        CommandResult r = host.run(Command.builder().addArgv("head", "-c", "1000000", "/dev/zero").maxOutputBytes(1000).build());
+
+        assertThat(r.stdout()).hasSize(1000);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.ok()).isTrue();
+    }
+
+    @Test
+    void keepsNonUtf8OutputAsBytes() {
+        CommandResult r = host.run("printf", "\\377\\376abc");
+
+        assertThat(r.stdout()).containsExactly((byte) 0xff, (byte) 0xfe, 'a', 'b', 'c');
+        assertThat(r.stdoutText()).endsWith("abc");
+    }
+
+    @Test
+    void timeoutKillsTheWholeProcessTree(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("child-survived");
+        Command c = Command.builder().addArgv("sh", "-c", "(sleep 2; touch " + marker + ") & sleep 30")
+                .timeout(Duration.ofMillis(300)).build();
+
+        assertThatThrownBy(() -> host.run(c)).isInstanceOf(OpsTimeoutException.class).hasMessageContaining("sleep 30");
+        Thread.sleep(2500);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aMissingProgramIsExitCode127WithAReason() {
+        CommandResult r = host.run("ops-no-such-program-xyz");
+
+        assertThat(r.exitCode()).isEqualTo(127);
+        assertThat(r.stderrText()).contains("ops-no-such-program-xyz");
+    }
+
+    @Test
+    void writesFilesAtomicallyWithModeAndReadsThemBack(@TempDir Path dir) throws Exception {
+        String path = dir.resolve("conf").toString();
+        host.writeFile(path, "a=1\n".getBytes(StandardCharsets.UTF_8), "0640", false);
+
+        assertThat(host.readText(path)).contains("a=1\n");
+        assertThat(Files.getPosixFilePermissions(Path.of(path))).hasToString("[OWNER_READ, OWNER_WRITE, GROUP_READ]");
+        assertThat(host.readText(dir.resolve("absent").toString())).isEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void refusesMalformedCommandsListingEveryProblem() {
+        assertThatThrownBy(() -> Command.builder().addArgv(" ").timeout(Duration.ZERO).maxOutputBytes(0).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("argv[0]", "timeout", "maxOutputBytes"));
+    }
+
+    @Test
+    void rendersCommandsShellQuotedWithSecretsMasked() {
+        Command c = Command.builder().addArgv("chpasswd", "--user", "alice bob", "hunter22").addSensitive("hunter22").sudo(true).build();
+
+        assertThat(c.render()).isEqualTo("sudo -n chpasswd --user 'alice bob' ***");
+        assertThat(c.toString()).doesNotContain("hunter22");
+    }
+}
