@@ -30,6 +30,7 @@ public final class LocalHost implements Host {
 
     private final String name;
     private volatile Integer euid;
+    private volatile Boolean root;
 
     private LocalHost(String name) {
         this.name = name;
@@ -55,7 +56,7 @@ public final class LocalHost implements Host {
         return true;
     }
 
-    /** The effective uid of this JVM (read through jnr-posix on first call). */
+    /** The effective uid of this JVM, through jnr-posix (loaded on first call: privilege checks only). */
     public int effectiveUid() {
         Integer u = euid;
         if (u == null) {
@@ -65,10 +66,36 @@ public final class LocalHost implements Host {
         return u;
     }
 
+    /**
+     * Whether this JVM runs as root, from /proc/self/status rather than jnr-posix, so that running
+     * a command (a dry-run's reads included) never loads native code.
+     */
+    private boolean isRoot() {
+        Boolean r = root;
+        if (r == null) {
+            r = readEffectiveUidFromProc().map(uid -> uid == 0).orElseGet(() -> effectiveUid() == 0);
+            root = r;
+        }
+        return r;
+    }
+
+    private static java.util.Optional<Integer> readEffectiveUidFromProc() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return java.util.Optional.of(Integer.parseInt(line.substring(4).trim().split("\\s+")[1]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot read /proc/self/status: {}", e.getMessage());
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public CommandResult run(Command command) {
         List<String> argv = new ArrayList<>();
-        boolean escalate = command.sudo() && effectiveUid() != 0;
+        boolean escalate = command.sudo() && !isRoot();
         if (escalate) {
             argv.addAll(List.of("sudo", "-n", "--"));
             if (!command.env().isEmpty()) {

@@ -1,0 +1,2 @@
+/** Basic host facts in one round trip. */
+package dev.ops.core.facts;
