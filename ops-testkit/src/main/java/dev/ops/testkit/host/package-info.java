@@ -1,0 +1,2 @@
+/** Hosts for tests that answer commands from scripts. */
+package dev.ops.testkit.host;
