@@ -1,0 +1,213 @@
+package dev.ops.sys.facts.internal;
+
+import dev.ops.core.host.Command;
+import dev.ops.sys.facts.BlockDevice;
+import dev.ops.sys.facts.Cpus;
+import dev.ops.sys.facts.HostFacts;
+import dev.ops.sys.facts.Kernel;
+import dev.ops.sys.facts.LoadAverage;
+import dev.ops.sys.facts.Memory;
+import dev.ops.sys.facts.OsRelease;
+import dev.ops.sys.facts.SwapDevice;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The one command that gathers facts, and the parser of its output. */
+public final class FactsScript {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Prints each section as {@code \n<marker> <name>\n<content>}. Every read is of a file
+     * (cat, grep -H for the many small sysfs files), except {@code uname -m}, {@code readlink}
+     * and {@code df -P -B1} (statvfs; bounded by {@code timeout} where present, as a dead NFS
+     * mount would hang it). The script always exits 0 and ends with an {@code end} section.
+     */
+    static final String SCRIPT = String.join("\n",
+            "m=$1",
+            "s() { printf '\\n%s %s\\n' \"$m\" \"$1\"; }",
+            "c() { n=$1; shift; s \"$n\"; cat \"$@\" 2>/dev/null; }",
+            "s os-release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null",
+            "c kernel-release /proc/sys/kernel/osrelease",
+            "c kernel-version /proc/sys/kernel/version",
+            "s arch; uname -m 2>/dev/null",
+            "c cpuinfo /proc/cpuinfo",
+            "c cpu-online /sys/devices/system/cpu/online",
+            "c meminfo /proc/meminfo",
+            "c swaps /proc/swaps",
+            "s block; grep -H . /sys/block/*/dev /sys/block/*/size /sys/block/*/ro /sys/block/*/removable"
+                    + " /sys/block/*/queue/rotational /sys/block/*/device/model /sys/block/*/device/vendor 2>/dev/null",
+            "c mountinfo /proc/self/mountinfo",
+            "s df; if command -v timeout >/dev/null 2>&1; then timeout 10 df -P -B1 2>/dev/null; else df -P -B1 2>/dev/null; fi",
+            "c loadavg /proc/loadavg",
+            "c uptime /proc/uptime",
+            "c hostname /proc/sys/kernel/hostname",
+            "c domainname /proc/sys/kernel/domainname",
+            "s localtime; readlink /etc/localtime 2>/dev/null",
+            "c timezone /etc/timezone",
+            "c cmdline /proc/cmdline",
+            "c machine-id /etc/machine-id",
+            "c boot-id /proc/sys/kernel/random/boot_id",
+            "s end",
+            "exit 0");
+
+    private FactsScript() {}
+
+    /** A fresh random marker that no file content can guess. */
+    public static String newMarker() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return "@@ops-facts-" + HexFormat.of().formatHex(b);
+    }
+
+    /** The command, marked with {@code marker}. */
+    public static Command command(String marker, Duration timeout) {
+        return Command.builder().addArgv("sh", "-c", SCRIPT, "ops-facts", marker).putEnv("LC_ALL", "C").timeout(timeout).build();
+    }
+
+    /** Parses the command's output. */
+    public static HostFacts parse(String host, Instant at, String output, String marker) {
+        Map<String, String> s = Sections.split(output, marker);
+        String localtime = s.getOrDefault("localtime", "").strip();
+        String zone = zoneFromLink(localtime);
+        if (zone.isEmpty()) {
+            zone = s.getOrDefault("timezone", "").strip();
+        }
+        return new HostFacts(host, at, new OsRelease(OsReleaseParser.parse(s.getOrDefault("os-release", ""))),
+                new Kernel(line(s, "kernel-release"), line(s, "kernel-version"), line(s, "arch"), line(s, "cmdline"), line(s, "boot-id")),
+                cpus(s.getOrDefault("cpuinfo", ""), s.getOrDefault("cpu-online", "")),
+                Memory.of(MeminfoParser.parse(s.getOrDefault("meminfo", ""))),
+                swaps(s.getOrDefault("swaps", "")), blockDevices(s.getOrDefault("block", "")),
+                MountinfoParser.parse(s.getOrDefault("mountinfo", "")), DfParser.parse(s.getOrDefault("df", "")),
+                loadavg(s.getOrDefault("loadavg", "")), uptime(s.getOrDefault("uptime", "")), line(s, "hostname"), line(s, "domainname"),
+                zone, line(s, "machine-id"));
+    }
+
+    private static String line(Map<String, String> s, String name) {
+        return s.getOrDefault(name, "").strip();
+    }
+
+    /** The zone name from an /etc/localtime link target such as {@code /usr/share/zoneinfo/Europe/Berlin}. */
+    public static String zoneFromLink(String target) {
+        int i = target.indexOf("zoneinfo/");
+        if (i < 0) {
+            return "";
+        }
+        String zone = target.substring(i + "zoneinfo/".length());
+        for (String prefix : List.of("posix/", "right/")) {
+            if (zone.startsWith(prefix)) {
+                zone = zone.substring(prefix.length());
+            }
+        }
+        return zone;
+    }
+
+    static Cpus cpus(String cpuinfo, String online) {
+        List<Map<String, String>> blocks = CpuinfoParser.blocks(cpuinfo);
+        Set<String> sockets = new LinkedHashSet<>();
+        int cores = 0;
+        String model = "";
+        String vendor = "";
+        for (Map<String, String> b : blocks) {
+            if (b.containsKey("physical id")) {
+                sockets.add(b.get("physical id"));
+            }
+            if (cores == 0 && b.containsKey("cpu cores")) {
+                try {
+                    cores = Integer.parseInt(b.get("cpu cores"));
+                } catch (NumberFormatException e) {
+                    cores = 0;
+                }
+            }
+            if (model.isEmpty()) {
+                model = b.getOrDefault("model name", b.getOrDefault("Processor", b.getOrDefault("cpu", "")));
+            }
+            if (vendor.isEmpty()) {
+                vendor = b.getOrDefault("vendor_id", b.getOrDefault("CPU implementer", ""));
+            }
+        }
+        int onlineCount = CpuinfoParser.cpuList(online).size();
+        return new Cpus(blocks.size(), onlineCount == 0 ? blocks.size() : onlineCount, Math.max(1, sockets.size()), cores, model, vendor);
+    }
+
+    /** Parses /proc/swaps (sizes there are in KiB). */
+    public static List<SwapDevice> swaps(String text) {
+        List<SwapDevice> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("Filename") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 5) {
+                continue;
+            }
+            try {
+                out.add(new SwapDevice(MountinfoParser.unescape(f[0]), f[1], Long.parseLong(f[2]) * 1024, Long.parseLong(f[3]) * 1024,
+                        Integer.parseInt(f[4])));
+            } catch (NumberFormatException e) {
+                // skip
+            }
+        }
+        return out;
+    }
+
+    /** Parses {@code grep -H . /sys/block/NAME/FILE} lines ({@code path:value}) into devices. */
+    public static List<BlockDevice> blockDevices(String text) {
+        Map<String, Map<String, String>> byDevice = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("/sys/block/")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String rel = line.substring("/sys/block/".length(), colon);
+            int slash = rel.indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            byDevice.computeIfAbsent(rel.substring(0, slash), k -> new LinkedHashMap<>()).put(rel.substring(slash + 1), line.substring(colon + 1).strip());
+        }
+        List<BlockDevice> out = new ArrayList<>();
+        byDevice.forEach((name, f) -> {
+            long sectors;
+            try {
+                sectors = Long.parseLong(f.getOrDefault("size", "0"));
+            } catch (NumberFormatException e) {
+                sectors = 0;
+            }
+            out.add(new BlockDevice(name, f.getOrDefault("dev", ""), sectors * 512, "1".equals(f.get("ro")), "1".equals(f.get("removable")),
+                    "1".equals(f.get("queue/rotational")), f.getOrDefault("device/model", ""), f.getOrDefault("device/vendor", "")));
+        });
+        return out;
+    }
+
+    static LoadAverage loadavg(String text) {
+        String[] f = text.trim().split("\\s+");
+        try {
+            String[] rt = f[3].split("/");
+            return new LoadAverage(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(rt[0]),
+                    Integer.parseInt(rt[1]));
+        } catch (RuntimeException e) {
+            return new LoadAverage(0, 0, 0, 0, 0);
+        }
+    }
+
+    /** The first number of /proc/uptime (seconds with two decimals) as a duration. */
+    public static Duration uptime(String text) {
+        String[] f = text.trim().split("\\s+");
+        try {
+            return Duration.ofNanos(new java.math.BigDecimal(f[0]).movePointRight(9).longValueExact());
+        } catch (RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+}
