@@ -1,0 +1,113 @@
+package dev.ops.sys.metrics;
+
+import dev.ops.core.error.OpsException;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import dev.ops.sys.facts.internal.FactsScript;
+import dev.ops.sys.facts.internal.MeminfoParser;
+import dev.ops.sys.facts.internal.Sections;
+import dev.ops.sys.metrics.internal.ProcParsers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads a host's counters (/proc/stat, /proc/diskstats, /proc/net/dev, /proc/meminfo,
+ * /proc/pressure/memory, /proc/uptime) in one command; {@link Rates#between} or a {@link Sampler}
+ * turns two readings into rates.
+ *
+ * <pre>{@code
+ * Metrics.Sampler sampler = Metrics.of(host).sampler();
+ * sampler.sample();                            // first reading: no rates yet
+ * Optional<Rates> r = sampler.sample();        // rates since the previous call
+ * }</pre>
+ */
+public final class Metrics {
+    private static final String SCRIPT = String.join("\n",
+            "m=$1",
+            "c() { n=$1; shift; printf '\\n%s %s\\n' \"$m\" \"$n\"; cat \"$@\" 2>/dev/null; }",
+            "c uptime /proc/uptime", "c stat /proc/stat", "c diskstats /proc/diskstats", "c netdev /proc/net/dev",
+            "c meminfo /proc/meminfo", "c pressure /proc/pressure/memory",
+            "printf '\\n%s end\\n' \"$m\"", "exit 0");
+
+    private final Host host;
+    private final Clock clock;
+
+    private Metrics(Host host, Clock clock) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Metrics of this host, readings stamped with the system clock. */
+    public static Metrics of(Host host) {
+        return new Metrics(host, Clock.systemUTC());
+    }
+
+    /** The same, readings stamped with {@code clock}. */
+    public Metrics clock(Clock clock) {
+        return new Metrics(host, clock);
+    }
+
+    /** Takes one reading. */
+    public Reading read() {
+        String marker = FactsScript.newMarker();
+        CommandResult r = host.check(Command.builder().addArgv("sh", "-c", SCRIPT, "ops-metrics", marker).putEnv("LC_ALL", "C")
+                .timeout(Duration.ofSeconds(30)).build());
+        String out = r.stdoutText();
+        if (!out.contains(marker + " end")) {
+            throw new OpsException("metrics of " + host.name() + ": output ended early");
+        }
+        return parse(host.name(), clock.instant(), Sections.split(out, marker));
+    }
+
+    static Reading parse(String host, java.time.Instant at, Map<String, String> s) {
+        Map<String, CpuTimes> cpuLines = ProcParsers.cpuLines(s.getOrDefault("stat", ""));
+        CpuTimes total = cpuLines.getOrDefault("cpu", new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0));
+        Map<String, CpuTimes> perCpu = new LinkedHashMap<>(cpuLines);
+        perCpu.remove("cpu");
+        Map<String, Long> mem = MeminfoParser.parse(s.getOrDefault("meminfo", ""));
+        double uptime;
+        try {
+            uptime = Double.parseDouble(s.getOrDefault("uptime", "0").trim().split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            throw new OpsException("metrics of " + host + ": unreadable /proc/uptime");
+        }
+        return new Reading(host, at, uptime, total, perCpu, ProcParsers.diskstats(s.getOrDefault("diskstats", "")),
+                ProcParsers.netdev(s.getOrDefault("netdev", "")), mem.getOrDefault("MemTotal", 0L),
+                mem.getOrDefault("MemAvailable", mem.getOrDefault("MemFree", 0L)), ProcParsers.pressure(s.getOrDefault("pressure", "")));
+    }
+
+    /** A sampler over this host: each call reads once and gives the rates since the previous call. */
+    public Sampler sampler() {
+        return new Sampler(this);
+    }
+
+    /** Turns consecutive readings of one host into rates; keeps the last reading. Not thread-safe. */
+    public static final class Sampler {
+        private final Metrics metrics;
+        private Reading previous;
+
+        private Sampler(Metrics metrics) {
+            this.metrics = metrics;
+        }
+
+        /** Reads now; the rates since the previous reading, or empty on the first call (or after a reboot). */
+        public Optional<Rates> sample() {
+            return offer(metrics.read());
+        }
+
+        /** Feeds a reading taken elsewhere; the rates since the previous one, or empty when there is none to compare with. */
+        public Optional<Rates> offer(Reading reading) {
+            Reading before = previous;
+            previous = reading;
+            if (before == null || reading.uptimeSeconds() <= before.uptimeSeconds()) {
+                return Optional.empty();
+            }
+            return Optional.of(Rates.between(before, reading));
+        }
+    }
+}
