@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class Metrics {
     private static final String SCRIPT = String.join("\n",
-            "m=$1",
+            "m=$1; LC_ALL=C; export LC_ALL",
             "c() { n=$1; shift; printf '\\n%s %s\\n' \"$m\" \"$n\"; cat \"$@\" 2>/dev/null; }",
             "c uptime /proc/uptime", "c stat /proc/stat", "c diskstats /proc/diskstats", "c netdev /proc/net/dev",
             "c meminfo /proc/meminfo", "c pressure /proc/pressure/memory",
@@ -55,7 +55,7 @@ public final class Metrics {
     /** Takes one reading. */
     public Reading read() {
         String marker = FactsScript.newMarker();
-        CommandResult r = host.check(Command.builder().addArgv("sh", "-c", SCRIPT, "ops-metrics", marker).putEnv("LC_ALL", "C")
+        CommandResult r = host.check(Command.builder().addArgv("sh", "-c", SCRIPT, "ops-metrics", marker)
                 .timeout(Duration.ofSeconds(30)).build());
         String out = r.stdoutText();
         if (!out.contains(marker + " end")) {

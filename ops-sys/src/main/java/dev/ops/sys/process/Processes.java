@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class Processes {
     private static final String SCRIPT = String.join("\n",
-            "m=$1",
+            "m=$1; LC_ALL=C; export LC_ALL",
             "s() { printf '\\n%s %s\\n' \"$m\" \"$1\"; }",
             "s clk; getconf CLK_TCK 2>/dev/null || echo 100",
             "s page; getconf PAGESIZE 2>/dev/null || echo 4096",
@@ -54,7 +54,7 @@ public final class Processes {
     /** Every process now, by pid. A process that exits while it is read is left out. */
     public List<ProcessInfo> list() {
         String marker = FactsScript.newMarker();
-        CommandResult r = host.check(Command.builder().addArgv("sh", "-c", SCRIPT, "ops-ps", marker).putEnv("LC_ALL", "C").sudo(sudo)
+        CommandResult r = host.check(Command.builder().addArgv("sh", "-c", SCRIPT, "ops-ps", marker).sudo(sudo)
                 .timeout(Duration.ofSeconds(60)).build());
         String out = r.stdoutText();
         if (!out.contains(marker + " end")) {
@@ -82,8 +82,8 @@ public final class Processes {
     /** Sends {@code signal} to {@code pid} and says whether it was delivered, the process was gone, or not permitted. */
     public SignalResult signal(long pid, Signal signal) {
         Violations.of("signal").check(pid > 0, "pid", "must be positive (process groups and -1 are not signalled), was " + pid).throwIfAny();
-        CommandResult r = host.run(Command.builder().addArgv("kill", "-s", signal == Signal.CHECK ? "0" : signal.name(), "--", Long.toString(pid))
-                .putEnv("LC_ALL", "C").sudo(sudo).build());
+        CommandResult r = host.run(Command.builder().addArgv("env", "LC_ALL=C", "kill", "-s", signal == Signal.CHECK ? "0" : signal.name(), "--", Long.toString(pid))
+               .sudo(sudo).build());
         if (r.ok()) {
             return new SignalResult.Delivered(pid, signal);
         }

@@ -18,35 +18,47 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
 class PackagesTest {
+    private static final LocalHost MACHINE = LocalHost.create();
+    private static SandboxHost sandbox;
+    private static String machineStatus;
     private final Ops ops = Ops.inMemory();
-    private final LocalHost machine = LocalHost.create();
-    private SandboxHost sandbox;
-    private String machineStatus;
 
-    @BeforeEach
-    void start() {
+    /** One sandbox and repository for the class (building them takes seconds); each test starts with no ops-* package. */
+    @BeforeAll
+    static void start() {
         sandbox = Sandboxes.start("pkg-sbx");
-        machineStatus = machine.run("md5sum", "/var/lib/dpkg/status").stdoutText();
+        machineStatus = MACHINE.run("md5sum", "/var/lib/dpkg/status").stdoutText();
         LocalAptRepo.create(sandbox);
     }
 
     @AfterEach
-    void stop() {
+    void reset() {
+        sandbox.check(Command.shell("apt-mark unhold ops-app ops-lib ops-tool >/dev/null 2>&1; dpkg --purge ops-app ops-lib ops-tool >/dev/null 2>&1; "
+                + "dpkg-query -W -f='${Status}\\n' ops-app ops-lib ops-tool 2>/dev/null | grep -q ' installed$' && exit 1; exit 0"));
+    }
+
+    @AfterAll
+    static void stop() {
         if (sandbox != null) {
             sandbox.close();
-            assertThat(machine.run("dpkg-query", "-W", "ops-app", "ops-lib", "ops-tool").exitCode()).isEqualTo(1);
-            assertThat(machine.run("md5sum", "/var/lib/dpkg/status").stdoutText()).isEqualTo(machineStatus);
+            assertThat(MACHINE.run("dpkg-query", "-W", "ops-app", "ops-lib", "ops-tool").exitCode()).isEqualTo(1);
+            assertThat(MACHINE.run("md5sum", "/var/lib/dpkg/status").stdoutText()).isEqualTo(machineStatus);
         }
     }
 
     private String status(String name) {
         return LocalAptRepo.status(sandbox, name);
+    }
+
+    private boolean installed(String name) {
+        return status(name).endsWith(" ok installed");
     }
 
     private void dpkgInstall(String... names) {
@@ -85,8 +97,8 @@ class PackagesTest {
                 new PackageOperation(Kind.INSTALL, "ops-app", "1.0", "", true));
         assertThat(plan.steps().get(0).action().render()).contains("apt-get install -y").endsWith("-- ops-lib=1.0 ops-app=1.0");
         assertThat(plan.steps().get(0).undo().orElseThrow().render()).contains("apt-get remove -y").endsWith("-- ops-lib ops-app");
-        assertThat(status("ops-app")).isEmpty();
-        assertThat(status("ops-lib")).isEmpty();
+        assertThat(installed("ops-app")).isFalse();
+        assertThat(installed("ops-lib")).isFalse();
     }
 
     @Test
@@ -94,14 +106,26 @@ class PackagesTest {
         Applied<PackageTransaction> done = Packages.on(sandbox, ops).install("ops-app").apply();
 
         assertThat(done.value().of(Kind.INSTALL)).extracting(PackageOperation::name).containsExactly("ops-lib", "ops-app");
-        assertThat(status("ops-app")).isEqualTo("install ok installed");
-        assertThat(status("ops-lib")).isEqualTo("install ok installed");
+        assertThat(installed("ops-app")).isTrue();
+        assertThat(installed("ops-lib")).isTrue();
         assertThat(sandbox.output("apt-mark", "showauto")).contains("ops-lib").doesNotContain("ops-app");
 
         done.rollback();
 
-        assertThat(status("ops-app")).doesNotEndWith(" installed");
-        assertThat(status("ops-lib")).doesNotEndWith(" installed");
+        assertThat(installed("ops-app")).isFalse();
+        assertThat(installed("ops-lib")).isFalse();
+    }
+
+    @Test
+    void aRuntimeReopenedFromTheSameStoreRollsTheInstallBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state) {
+        Ops first = Ops.builder().store(dev.ops.core.store.FileStateStore.open(state)).build();
+        String id = Packages.on(sandbox, first).install("ops-app").apply().id().orElseThrow();
+
+        Ops reopened = Ops.builder().store(dev.ops.core.store.FileStateStore.open(state)).build();
+        reopened.rollback(id, dev.ops.core.change.Targets.of(sandbox)).run();
+
+        assertThat(installed("ops-app")).isFalse();
+        assertThat(installed("ops-lib")).isFalse();
     }
 
     @Test
@@ -122,13 +146,13 @@ class PackagesTest {
         Applied<PackageTransaction> done = Packages.on(sandbox, ops).remove("ops-lib").apply();
         assertThat(done.value().operations()).containsExactly(new PackageOperation(Kind.REMOVE, "ops-app", "1.0", "", false),
                 new PackageOperation(Kind.REMOVE, "ops-lib", "1.0", "", true));
-        assertThat(status("ops-app")).doesNotEndWith(" installed");
-        assertThat(status("ops-lib")).doesNotEndWith(" installed");
+        assertThat(installed("ops-app")).isFalse();
+        assertThat(installed("ops-lib")).isFalse();
 
         done.rollback();
 
-        assertThat(status("ops-app")).isEqualTo("install ok installed");
-        assertThat(status("ops-lib")).isEqualTo("install ok installed");
+        assertThat(installed("ops-app")).isTrue();
+        assertThat(installed("ops-lib")).isTrue();
         assertThat(sandbox.output("dpkg-query", "-W", "-f=${Version}", "ops-app")).isEqualTo("1.0");
     }
 
@@ -140,7 +164,7 @@ class PackagesTest {
         assertThatThrownBy(() -> Packages.on(sandbox, ops).install("ops-app=9.9").plan())
                 .isInstanceOfSatisfying(UnknownPackageException.class, e -> assertThat(e.packages()).containsExactly("ops-app=9.9"));
 
-        assertThat(status("ops-tool")).isEmpty();
+        assertThat(installed("ops-tool")).isFalse();
     }
 
     @Test
@@ -160,8 +184,8 @@ class PackagesTest {
         } finally {
             holder.destroyForcibly().waitFor();
         }
-        assertThat(status("ops-app")).isEmpty();
-        assertThat(status("ops-lib")).isEmpty();
+        assertThat(installed("ops-app")).isFalse();
+        assertThat(installed("ops-lib")).isFalse();
     }
 
     @Test
@@ -179,7 +203,7 @@ class PackagesTest {
         } finally {
             holder.destroyForcibly().waitFor();
         }
-        assertThat(status("ops-app")).isEmpty();
+        assertThat(installed("ops-app")).isFalse();
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class FactsScript {
      * mount would hang it). The script always exits 0 and ends with an {@code end} section.
      */
     static final String SCRIPT = String.join("\n",
-            "m=$1",
+            "m=$1; LC_ALL=C; export LC_ALL",
             "s() { printf '\\n%s %s\\n' \"$m\" \"$1\"; }",
             "c() { n=$1; shift; s \"$n\"; cat \"$@\" 2>/dev/null; }",
             "s os-release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null",
@@ -69,7 +69,7 @@ public final class FactsScript {
 
     /** The command, marked with {@code marker}. */
     public static Command command(String marker, Duration timeout) {
-        return Command.builder().addArgv("sh", "-c", SCRIPT, "ops-facts", marker).putEnv("LC_ALL", "C").timeout(timeout).build();
+        return Command.builder().addArgv("sh", "-c", SCRIPT, "ops-facts", marker).timeout(timeout).build();
     }
 
     /** Parses the command's output. */
