@@ -22,21 +22,22 @@ public final class Hostname {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private final Host host;
+    /** The runtime for changes; null until one is needed, then {@link Ops#defaults()} (reads never touch the state store). */
     private final Ops ops;
 
     private Hostname(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
-        this.ops = Objects.requireNonNull(ops, "ops");
+        this.ops = ops;
     }
 
     /** The host name of this host, changed through {@link Ops#defaults()}. */
     public static Hostname on(Host host) {
-        return new Hostname(host, Ops.defaults());
+        return new Hostname(host, null);
     }
 
     /** The host name of this host, changed through the given runtime. */
     public static Hostname on(Host host, Ops ops) {
-        return new Hostname(host, ops);
+        return new Hostname(host, Objects.requireNonNull(ops, "ops"));
     }
 
     /** The kernel's host name now. */
@@ -46,7 +47,7 @@ public final class Hostname {
 
     /** The change that sets the name to {@code name}; an invalid name throws {@link InvalidHostnameException} at plan time. */
     public Change<String> set(String name) {
-        return new HostnameChange(ops, host, name);
+        return new HostnameChange(ops(), host, name);
     }
 
     /** Every problem with {@code name} as a host name; empty when valid. */
@@ -63,5 +64,9 @@ public final class Hostname {
             }
         }
         return v.list();
+    }
+
+    private Ops ops() {
+        return ops != null ? ops : Ops.defaults();
     }
 }

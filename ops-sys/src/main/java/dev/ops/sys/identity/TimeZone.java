@@ -23,21 +23,22 @@ public final class TimeZone {
     private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*");
 
     private final Host host;
+    /** The runtime for changes; null until one is needed, then {@link Ops#defaults()} (reads never touch the state store). */
     private final Ops ops;
 
     private TimeZone(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
-        this.ops = Objects.requireNonNull(ops, "ops");
+        this.ops = ops;
     }
 
     /** The time zone of this host, changed through {@link Ops#defaults()}. */
     public static TimeZone on(Host host) {
-        return new TimeZone(host, Ops.defaults());
+        return new TimeZone(host, null);
     }
 
     /** The time zone of this host, changed through the given runtime. */
     public static TimeZone on(Host host, Ops ops) {
-        return new TimeZone(host, ops);
+        return new TimeZone(host, Objects.requireNonNull(ops, "ops"));
     }
 
     /** The zone name, e.g. {@code Europe/Berlin}; empty when the host does not say. */
@@ -49,11 +50,15 @@ public final class TimeZone {
 
     /** The change to {@code zone}; an unknown zone throws {@link UnknownTimeZoneException} at plan time. */
     public Change<String> set(String zone) {
-        return new TimeZoneChange(ops, host, zone);
+        return new TimeZoneChange(ops(), host, zone);
     }
 
     /** Whether {@code zone} is shaped like a tz database name (no {@code ..}, no leading slash). */
     public static boolean wellFormed(String zone) {
         return zone != null && ZONE.matcher(zone).matches() && zone.length() <= 255;
+    }
+
+    private Ops ops() {
+        return ops != null ? ops : Ops.defaults();
     }
 }

@@ -25,21 +25,22 @@ import java.util.Optional;
  */
 public final class Packages {
     private final Host host;
+    /** The runtime for changes; null until one is needed, then {@link Ops#defaults()} (reads never touch the state store). */
     private final Ops ops;
 
     private Packages(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
-        this.ops = Objects.requireNonNull(ops, "ops");
+        this.ops = ops;
     }
 
     /** Packages of this host, changed through {@link Ops#defaults()}. */
     public static Packages on(Host host) {
-        return new Packages(host, Ops.defaults());
+        return new Packages(host, null);
     }
 
     /** Packages of this host, changed through the given runtime. */
     public static Packages on(Host host, Ops ops) {
-        return new Packages(host, ops);
+        return new Packages(host, Objects.requireNonNull(ops, "ops"));
     }
 
     /** Every fully installed package ({@code dpkg-query -W}). */
@@ -60,21 +61,25 @@ public final class Packages {
 
     /** Installs packages ({@code name} or {@code name=version}) with their dependencies. */
     public PackageChange install(String... packages) {
-        return new PackageChange(ops, host, PackageChange.Mode.INSTALL, List.of(packages));
+        return new PackageChange(ops(), host, PackageChange.Mode.INSTALL, List.of(packages));
     }
 
     /** Removes packages (keeping their configuration files), and whatever depends on them, as apt decides. */
     public PackageChange remove(String... packages) {
-        return new PackageChange(ops, host, PackageChange.Mode.REMOVE, List.of(packages));
+        return new PackageChange(ops(), host, PackageChange.Mode.REMOVE, List.of(packages));
     }
 
     /** Puts installed packages on hold, so that apt neither upgrades nor removes them. */
     public HoldChange hold(String... packages) {
-        return new HoldChange(ops, host, List.of(packages), true);
+        return new HoldChange(ops(), host, List.of(packages), true);
     }
 
     /** Takes packages off hold. */
     public HoldChange unhold(String... packages) {
-        return new HoldChange(ops, host, List.of(packages), false);
+        return new HoldChange(ops(), host, List.of(packages), false);
+    }
+
+    private Ops ops() {
+        return ops != null ? ops : Ops.defaults();
     }
 }

@@ -18,21 +18,22 @@ import java.util.Objects;
  */
 public final class Sysctl {
     private final Host host;
+    /** The runtime for changes; null until one is needed, then {@link Ops#defaults()} (reads never touch the state store). */
     private final Ops ops;
 
     private Sysctl(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
-        this.ops = Objects.requireNonNull(ops, "ops");
+        this.ops = ops;
     }
 
     /** Sysctls of this host, changed through {@link Ops#defaults()}. */
     public static Sysctl on(Host host) {
-        return new Sysctl(host, Ops.defaults());
+        return new Sysctl(host, null);
     }
 
     /** Sysctls of this host, changed through the given runtime. */
     public static Sysctl on(Host host, Ops ops) {
-        return new Sysctl(host, ops);
+        return new Sysctl(host, Objects.requireNonNull(ops, "ops"));
     }
 
     /** The live value of {@code key}, whitespace normalized; {@link UnknownSysctlKeyException} when the kernel lacks it. */
@@ -84,7 +85,7 @@ public final class Sysctl {
         public Change<SysctlValue> change() {
             String file = !persist ? null
                     : "/etc/sysctl.d/" + (fileName != null ? fileName : "90-ops-" + (key == null ? "" : SysctlKeys.dotted(key)) + ".conf");
-            return new SysctlChange(ops, host, key, value, file, fileName);
+            return new SysctlChange(ops != null ? ops : Ops.defaults(), host, key, value, file, fileName);
         }
     }
 }

@@ -129,6 +129,27 @@ class PackagesTest {
     }
 
     @Test
+    void anInstallByAUserWithoutRootIsRefusedBeforeAptRuns() {
+        dev.ops.core.host.Host nobody = new dev.ops.core.host.Host() {
+            @Override
+            public String name() {
+                return "pkg-sbx-nobody";
+            }
+
+            @Override
+            public dev.ops.core.host.CommandResult run(Command command) {
+                List<String> argv = new java.util.ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+                argv.addAll(command.argv());
+                return sandbox.run(command.toBuilder().argv(argv).build());
+            }
+        };
+
+        assertThat(Packages.on(nobody, ops).install("ops-app").plan().steps()).isNotEmpty();
+        assertThatThrownBy(() -> Packages.on(nobody, ops).install("ops-app").apply()).isInstanceOf(dev.ops.core.error.PrivilegeException.class);
+        assertThat(installed("ops-app")).isFalse();
+    }
+
+    @Test
     void installingWhatIsInstalledPlansNothing() {
         dpkgInstall("ops-tool");
 
