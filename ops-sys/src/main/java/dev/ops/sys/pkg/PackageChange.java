@@ -117,7 +117,7 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
     }
 
     /** The operation that undoes {@code o}. */
-    private static PackageOperation inverse(PackageOperation o) {
+    static PackageOperation inverse(PackageOperation o) {
         return switch (o.kind()) {
             case INSTALL -> new PackageOperation(Kind.REMOVE, o.name(), o.version(), "", o.requested());
             case REPLACE -> new PackageOperation(Kind.REPLACE, o.name(), o.previousVersion(), o.version(), o.requested());

@@ -57,6 +57,28 @@ class FactsTest {
     }
 
     @Test
+    void theCommandSurvivesBeingSentAsOneShellLineAsSshSendsIt() throws IOException {
+        Host oneLine = new Host() {
+            @Override
+            public String name() {
+                return "one-line";
+            }
+
+            @Override
+            public CommandResult run(Command command) {
+                // An SSH exec request carries one string that the remote login shell parses.
+                return LocalHost.create().run(Command.of("sh", "-c", dev.ops.core.host.ShellQuote.join(command.argv())));
+            }
+        };
+
+        HostFacts f = Facts.of(oneLine).gather();
+
+        assertThat(f.hostname()).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+        assertThat(f.mount("/")).isPresent();
+        assertThat(f.os().id()).isNotBlank();
+    }
+
+    @Test
     void factsOfThisMachineMatchItsFiles() throws IOException {
         HostFacts f = Facts.of(LocalHost.create()).gather();
 
