@@ -5,12 +5,14 @@ import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.sys.facts.internal.FactsScript;
+import dev.ops.sys.facts.internal.HeadFiles;
 import dev.ops.sys.facts.internal.MeminfoParser;
 import dev.ops.sys.facts.internal.Sections;
 import dev.ops.sys.metrics.internal.ProcParsers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,12 +29,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Metrics {
-    private static final String SCRIPT = String.join("\n",
-            "m=$1; LC_ALL=C; export LC_ALL",
-            "c() { n=$1; shift; printf '\\n%s %s\\n' \"$m\" \"$n\"; cat \"$@\" 2>/dev/null; }",
-            "c uptime /proc/uptime", "c stat /proc/stat", "c diskstats /proc/diskstats", "c netdev /proc/net/dev",
-            "c meminfo /proc/meminfo", "c pressure /proc/pressure/memory",
-            "printf '\\n%s end\\n' \"$m\"", "exit 0");
+    /** The counter files, read by one {@code head -v} process. */
+    private static final List<String> FILES = List.of("/proc/uptime", "/proc/stat", "/proc/diskstats", "/proc/net/dev", "/proc/meminfo",
+            "/proc/pressure/memory");
+    private static final String SCRIPT = "m=$1; printf '\\n%s files\\n' \"$m\"; head -v -c 4194304 " + String.join(" ", FILES)
+            + " 2>/dev/null; printf '\\n%s end\\n' \"$m\"; exit 0";
 
     private final Host host;
     private final Clock clock;
@@ -61,24 +62,25 @@ public final class Metrics {
         if (!out.contains(marker + " end")) {
             throw new OpsException("metrics of " + host.name() + ": output ended early");
         }
-        return parse(host.name(), clock.instant(), Sections.split(out, marker));
+        return parse(host.name(), clock.instant(), HeadFiles.split(Sections.split(out, marker).getOrDefault("files", ""), FILES));
     }
 
-    static Reading parse(String host, java.time.Instant at, Map<String, String> s) {
-        Map<String, CpuTimes> cpuLines = ProcParsers.cpuLines(s.getOrDefault("stat", ""));
+    /** Builds a reading from the counter files by path. */
+    static Reading parse(String host, java.time.Instant at, Map<String, String> files) {
+        Map<String, CpuTimes> cpuLines = ProcParsers.cpuLines(files.getOrDefault("/proc/stat", ""));
         CpuTimes total = cpuLines.getOrDefault("cpu", new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0));
         Map<String, CpuTimes> perCpu = new LinkedHashMap<>(cpuLines);
         perCpu.remove("cpu");
-        Map<String, Long> mem = MeminfoParser.parse(s.getOrDefault("meminfo", ""));
+        Map<String, Long> mem = MeminfoParser.parse(files.getOrDefault("/proc/meminfo", ""));
         double uptime;
         try {
-            uptime = Double.parseDouble(s.getOrDefault("uptime", "0").trim().split("\\s+")[0]);
+            uptime = Double.parseDouble(files.getOrDefault("/proc/uptime", "0").trim().split("\\s+")[0]);
         } catch (NumberFormatException e) {
             throw new OpsException("metrics of " + host + ": unreadable /proc/uptime");
         }
-        return new Reading(host, at, uptime, total, perCpu, ProcParsers.diskstats(s.getOrDefault("diskstats", "")),
-                ProcParsers.netdev(s.getOrDefault("netdev", "")), mem.getOrDefault("MemTotal", 0L),
-                mem.getOrDefault("MemAvailable", mem.getOrDefault("MemFree", 0L)), ProcParsers.pressure(s.getOrDefault("pressure", "")));
+        return new Reading(host, at, uptime, total, perCpu, ProcParsers.diskstats(files.getOrDefault("/proc/diskstats", "")),
+                ProcParsers.netdev(files.getOrDefault("/proc/net/dev", "")), mem.getOrDefault("MemTotal", 0L),
+                mem.getOrDefault("MemAvailable", mem.getOrDefault("MemFree", 0L)), ProcParsers.pressure(files.getOrDefault("/proc/pressure/memory", "")));
     }
 
     /** A sampler over this host: each call reads once and gives the rates since the previous call. */

@@ -100,6 +100,13 @@ class FactsTest {
     }
 
     @Test
+    void factsRoundTripThroughJson() {
+        HostFacts f = Facts.of(LocalHost.create()).gather();
+
+        assertThat(dev.ops.core.json.Json.read(dev.ops.core.json.Json.write(f), HostFacts.class)).isEqualTo(f);
+    }
+
+    @Test
     void timeZoneComesFromTheLocaltimeLink() throws IOException {
         Path lt = Path.of("/etc/localtime");
         RealComponents.assume(Files.isSymbolicLink(lt), "/etc/localtime as a symlink");
