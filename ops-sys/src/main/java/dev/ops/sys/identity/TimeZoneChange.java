@@ -1,0 +1,86 @@
+package dev.ops.sys.identity;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Action;
+import dev.ops.core.change.CommandAction;
+import dev.ops.core.change.FileWriteAction;
+import dev.ops.core.change.Plan;
+import dev.ops.core.change.Step;
+import dev.ops.core.change.Targets;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Relinks /etc/localtime and rewrites /etc/timezone; built by {@link TimeZone}. */
+final class TimeZoneChange extends AbstractChange<String> {
+    /** Replaces /etc/localtime with a symlink atomically (symlink beside it, then rename over it). */
+    private static final String RELINK = "set -e; ln -sfn \"$1\" /etc/.ops-localtime; mv -Tf /etc/.ops-localtime /etc/localtime";
+    private static final String PROBE = "[ -f \"$1\" ] || exit 3; [ \"$(head -c 4 \"$1\")\" = TZif ] || exit 4";
+
+    private final Host host;
+    private final String zone;
+
+    TimeZoneChange(Ops ops, Host host, String zone) {
+        super(ops);
+        this.host = host;
+        this.zone = zone;
+    }
+
+    @Override
+    public String description() {
+        return "time zone " + zone + " on " + host.name();
+    }
+
+    @Override
+    protected List<Step> computeSteps() {
+        if (!TimeZone.wellFormed(zone)) {
+            throw new UnknownTimeZoneException(host.name(), String.valueOf(zone), "not a tz database name (like Europe/Berlin)");
+        }
+        String target = TimeZone.ZONEINFO + zone;
+        CommandResult probe = host.run("sh", "-c", PROBE, "sh", target);
+        if (probe.exitCode() == 3 || probe.exitCode() == 4) {
+            throw new UnknownTimeZoneException(host.name(), zone, probe.exitCode() == 3 ? "no " + target : target + " is not a TZif file");
+        }
+        probe.orThrow();
+        List<Step> steps = new ArrayList<>();
+        CommandResult link = host.run("readlink", "/etc/localtime");
+        String oldTarget = link.ok() ? link.stdoutText().strip() : null;
+        if (!target.equals(oldTarget)) {
+            Action undo;
+            if (oldTarget != null) {
+                undo = relink(oldTarget);
+            } else {
+                Optional<byte[]> old = host.readFile("/etc/localtime", true);
+                undo = old.isPresent() ? new FileWriteAction(host.name(), "/etc/localtime", old.get(), "0644", true, "restore the earlier /etc/localtime")
+                        : FileWriteAction.remove(host.name(), "/etc/localtime", true);
+            }
+            steps.add(Step.of("link /etc/localtime to " + target + (oldTarget != null ? " (was " + oldTarget + ")" : ""), relink(target), undo));
+        }
+        Optional<byte[]> timezone = host.readFile("/etc/timezone", true);
+        if (timezone.isPresent() && !new String(timezone.get(), StandardCharsets.UTF_8).strip().equals(zone)) {
+            steps.add(Step.of("write /etc/timezone", FileWriteAction.write(host.name(), "/etc/timezone", zone + "\n", "0644", true,
+                    "- " + new String(timezone.get(), StandardCharsets.UTF_8).strip() + "\n+ " + zone),
+                    new FileWriteAction(host.name(), "/etc/timezone", timezone.get(), "0644", true, "restore the earlier /etc/timezone")));
+        }
+        return steps;
+    }
+
+    private CommandAction relink(String target) {
+        return CommandAction.of(host.name(), Command.of("sh", "-c", RELINK, "sh", target).asRoot());
+    }
+
+    @Override
+    protected Targets targets() {
+        return Targets.of(host);
+    }
+
+    @Override
+    protected String result(Plan plan) {
+        return TimeZone.on(host, ops).read();
+    }
+}

@@ -1,0 +1,2 @@
+/** Parsers of /proc counter files. */
+package dev.ops.sys.metrics.internal;

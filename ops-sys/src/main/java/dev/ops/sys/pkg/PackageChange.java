@@ -1,0 +1,165 @@
+package dev.ops.sys.pkg;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.CommandAction;
+import dev.ops.core.change.Plan;
+import dev.ops.core.change.Step;
+import dev.ops.core.change.Targets;
+import dev.ops.core.error.Violations;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import dev.ops.sys.pkg.PackageOperation.Kind;
+import dev.ops.sys.pkg.internal.AptAction;
+import dev.ops.sys.pkg.internal.AptErrors;
+import dev.ops.sys.pkg.internal.AptSimulation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Installs or removes packages through apt; built by {@link Packages}. The plan comes from
+ * {@code apt-get -s}, and the apply step names every package with its version, so it does exactly
+ * what the plan listed (or fails, if the sources changed in between) rather than what apt would
+ * choose later.
+ */
+public final class PackageChange extends AbstractChange<PackageTransaction> {
+    private static final Pattern SPEC = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?(=[A-Za-z0-9.+~:-]+)?");
+    private static final List<String> DPKG_OPTIONS = List.of("-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold");
+
+    /** Whether the change installs or removes. */
+    enum Mode { INSTALL, REMOVE }
+
+    private final Host host;
+    private final Mode mode;
+    private final List<String> packages;
+    private volatile PackageTransaction planned = new PackageTransaction(List.of());
+
+    PackageChange(Ops ops, Host host, Mode mode, List<String> packages) {
+        super(ops);
+        this.host = host;
+        this.mode = mode;
+        this.packages = List.copyOf(packages);
+    }
+
+    @Override
+    public String description() {
+        return (mode == Mode.INSTALL ? "install " : "remove ") + String.join(" ", packages) + " on " + host.name();
+    }
+
+    @Override
+    protected void validate(Violations v) {
+        v.check(!packages.isEmpty(), "packages", "name at least one package");
+        for (String p : packages) {
+            v.check(p != null && SPEC.matcher(p).matches() && (mode == Mode.INSTALL || !p.contains("=")), "packages",
+                    "'" + p + "' is not a package name" + (mode == Mode.INSTALL ? " (or name=version)" : ""));
+        }
+    }
+
+    /** What apt would do now, as {@code apt-get -s} says; changes nothing. */
+    public PackageTransaction simulate() {
+        Violations v = Violations.of(description());
+        validate(v);
+        v.throwIfAny();
+        List<String> argv = new ArrayList<>(AptAction.env());
+        argv.addAll(List.of("apt-get", "-s", "-y", mode == Mode.INSTALL ? "install" : "remove"));
+        argv.addAll(DPKG_OPTIONS);
+        argv.add("--");
+        argv.addAll(packages);
+        CommandResult r = host.run(Command.of(argv).withTimeout(java.time.Duration.ofMinutes(5)));
+        if (!r.ok()) {
+            AptErrors.throwIfUnknown(host.name(), r);
+            AptErrors.throwIfLocked(host.name(), r);
+            r.orThrow();
+        }
+        Set<String> requested = new LinkedHashSet<>();
+        packages.forEach(p -> requested.add(p.contains("=") ? p.substring(0, p.indexOf('=')) : p));
+        return new PackageTransaction(AptSimulation.parse(r.stdoutText(), requested));
+    }
+
+    @Override
+    protected List<Step> computeSteps() {
+        PackageTransaction tx = simulate();
+        planned = tx;
+        if (tx.isEmpty()) {
+            return List.of();
+        }
+        List<Step> steps = new ArrayList<>();
+        List<PackageOperation> inverse = tx.operations().stream().map(PackageChange::inverse).toList();
+        steps.add(Step.of(tx.operations().stream().map(PackageOperation::toString).reduce((a, b) -> a + ", " + b).orElse(""),
+                new AptAction(host.name(), commandFor(tx.operations())), new AptAction(host.name(), commandFor(inverse))));
+        List<String> deps = tx.operations().stream().filter(o -> o.kind() == Kind.INSTALL && !o.requested()).map(PackageOperation::name).toList();
+        if (!deps.isEmpty()) {
+            List<String> auto = new ArrayList<>(List.of("apt-mark", "auto"));
+            auto.addAll(deps);
+            List<String> manual = new ArrayList<>(List.of("apt-mark", "manual"));
+            manual.addAll(deps);
+            steps.add(Step.of("mark the dependencies as installed automatically (autoremove may take them later)",
+                    CommandAction.of(host.name(), Command.of(auto).asRoot()), CommandAction.of(host.name(), Command.of(manual).asRoot())));
+        }
+        return steps;
+    }
+
+    @Override
+    protected List<String> notes(List<Step> steps) {
+        List<String> notes = new ArrayList<>(super.notes(steps));
+        for (PackageOperation o : planned.operations()) {
+            if (o.kind() != Kind.INSTALL) {
+                String version = o.kind() == Kind.REMOVE ? o.version() : o.previousVersion();
+                notes.add("rollback reinstalls " + o.name() + " " + version
+                        + ", which needs that version from a configured source or /var/cache/apt/archives");
+            }
+        }
+        return notes;
+    }
+
+    /** The operation that undoes {@code o}. */
+    static PackageOperation inverse(PackageOperation o) {
+        return switch (o.kind()) {
+            case INSTALL -> new PackageOperation(Kind.REMOVE, o.name(), o.version(), "", o.requested());
+            case REPLACE -> new PackageOperation(Kind.REPLACE, o.name(), o.previousVersion(), o.version(), o.requested());
+            case REMOVE -> new PackageOperation(Kind.INSTALL, o.name(), o.version(), "", o.requested());
+        };
+    }
+
+    /** One apt-get command that performs exactly these operations, every version pinned. */
+    static List<String> commandFor(List<PackageOperation> operations) {
+        List<String> argv = new ArrayList<>(AptAction.env());
+        boolean onlyRemovals = operations.stream().allMatch(o -> o.kind() == Kind.REMOVE);
+        argv.addAll(List.of("apt-get", onlyRemovals ? "remove" : "install", "-y"));
+        if (!onlyRemovals) {
+            argv.add("--allow-downgrades");
+        }
+        argv.addAll(DPKG_OPTIONS);
+        argv.add("--");
+        for (PackageOperation o : operations) {
+            argv.add(o.kind() == Kind.REMOVE ? (onlyRemovals ? o.name() : o.name() + "-") : o.name() + "=" + o.version());
+        }
+        return argv;
+    }
+
+    /** Root on the host for the apt steps (which run with sudo), besides what the default asks for. */
+    @Override
+    protected java.util.Map<String, java.util.Set<dev.ops.core.privilege.Privilege>> requiredPrivileges(Plan plan) {
+        var needed = super.requiredPrivileges(plan);
+        for (Step s : plan.steps()) {
+            if (s.action() instanceof AptAction) {
+                needed.computeIfAbsent(s.target(), k -> new java.util.LinkedHashSet<>()).add(dev.ops.core.privilege.Privilege.root());
+            }
+        }
+        return needed;
+    }
+
+    @Override
+    protected Targets targets() {
+        return Targets.of(host);
+    }
+
+    @Override
+    protected PackageTransaction result(Plan plan) {
+        return planned;
+    }
+}

@@ -1,0 +1,2 @@
+/** Parsers of /proc/PID files. */
+package dev.ops.sys.process.internal;
