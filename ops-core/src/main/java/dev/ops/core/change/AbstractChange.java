@@ -56,14 +56,12 @@ public abstract class AbstractChange<T> implements Change<T> {
 
     /**
      * What each host must grant for this plan, by host name. The default asks for root on every
-     * host where a step runs a command or writes a file with sudo.
+     * host where a step's action {@linkplain Action#needsRoot() needs root}.
      */
     protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
         Map<String, Set<Privilege>> needed = new LinkedHashMap<>();
         for (Step s : plan.steps()) {
-            boolean sudo = s.action() instanceof CommandAction c && c.command().sudo()
-                    || s.action() instanceof FileWriteAction f && f.sudo();
-            if (sudo) {
+            if (s.action().needsRoot()) {
                 needed.computeIfAbsent(s.target(), k -> new LinkedHashSet<>()).add(Privilege.root());
             }
         }

@@ -20,4 +20,9 @@ public interface Action {
 
     /** Runs the action; throws an {@link dev.ops.core.error.OpsException} when it fails. */
     void execute(Targets targets);
+
+    /** Whether the action must run as root on its target; apply checks root (or passwordless sudo) first. */
+    default boolean needsRoot() {
+        return false;
+    }
 }

@@ -18,6 +18,11 @@ public record CommandAction(String target, Command command, boolean tolerateFail
     }
 
     @Override
+    public boolean needsRoot() {
+        return command.sudo();
+    }
+
+    @Override
     public String render() {
         return command.render();
     }

@@ -28,6 +28,11 @@ public record FileWriteAction(String target, String path, byte[] content, String
     }
 
     @Override
+    public boolean needsRoot() {
+        return sudo;
+    }
+
+    @Override
     public String render() {
         return content == null ? "rm -f " + path : "write " + path + " (mode " + mode + ", " + content.length + " bytes)"
                 + (summary.isEmpty() ? "" : "\n" + summary);

@@ -141,18 +141,6 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
         return argv;
     }
 
-    /** Root on the host for the apt steps (which run with sudo), besides what the default asks for. */
-    @Override
-    protected java.util.Map<String, java.util.Set<dev.ops.core.privilege.Privilege>> requiredPrivileges(Plan plan) {
-        var needed = super.requiredPrivileges(plan);
-        for (Step s : plan.steps()) {
-            if (s.action() instanceof AptAction) {
-                needed.computeIfAbsent(s.target(), k -> new java.util.LinkedHashSet<>()).add(dev.ops.core.privilege.Privilege.root());
-            }
-        }
-        return needed;
-    }
-
     @Override
     protected Targets targets() {
         return Targets.of(host);

@@ -39,6 +39,11 @@ public record AptAction(String target, List<String> argv) implements Action {
     }
 
     @Override
+    public boolean needsRoot() {
+        return true;
+    }
+
+    @Override
     public String render() {
         return "sudo -n " + dev.ops.core.host.ShellQuote.join(argv);
     }
