@@ -44,7 +44,7 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
             List<String> remove, List<String> set, boolean recursive) {
         super(ops);
         this.host = host;
-        this.path = path;
+        this.path = path != null && path.length() > 1 && path.endsWith("/") ? path.replaceAll("/+$", "") : path;
         this.owner = owner;
         this.group = group;
         this.mode = mode;
