@@ -31,6 +31,12 @@ public final class AclModel {
             put(e, base(false, hasMask ? Tag.MASK : Tag.GROUP, (mode >> 3) & 7));
         }
         if (d.clearAcl()) {
+            // setfacl -b keeps of the owning group's entry only what the mask let through
+            AclEntry mask = find(e, base(false, Tag.MASK, 0));
+            if (mask != null) {
+                AclEntry g = find(e, base(false, Tag.GROUP, 0));
+                put(e, base(false, Tag.GROUP, g.bits() & mask.bits()));
+            }
             e.removeIf(x -> x.isDefault() || x.isNamed() || x.tag() == Tag.MASK);
         }
         boolean accessTouched = false;
@@ -39,22 +45,16 @@ public final class AclModel {
             if (r.isDefault() && !directory) {
                 continue;
             }
-            if (e.removeIf(x -> x.sameSlot(r))) {
-                accessTouched |= !r.isDefault();
-                defaultTouched |= r.isDefault();
-            }
+            // setfacl -x recalculates the mask even when the entry was not there
+            e.removeIf(x -> x.sameSlot(r));
+            accessTouched |= !r.isDefault();
+            defaultTouched |= r.isDefault();
         }
         boolean explicitMask = false;
         boolean explicitDefaultMask = false;
         for (AclEntry s : d.set()) {
             if (s.isDefault() && !directory) {
                 continue;
-            }
-            if (s.isDefault() && e.stream().noneMatch(AclEntry::isDefault)) {
-                // setfacl starts a default ACL from the access ACL's base entries
-                for (Tag t : List.of(Tag.USER, Tag.GROUP, Tag.OTHER)) {
-                    e.add(new AclEntry(true, t, "", find(e, base(false, t, 0)).permissions()));
-                }
             }
             put(e, s);
             if (s.tag() == Tag.MASK) {
@@ -63,6 +63,14 @@ public final class AclModel {
             }
             accessTouched |= !s.isDefault();
             defaultTouched |= s.isDefault();
+        }
+        if (e.stream().anyMatch(AclEntry::isDefault)) {
+            // setfacl completes a default ACL from the access ACL's base entries as they are after this call
+            for (Tag t : List.of(Tag.USER, Tag.GROUP, Tag.OTHER)) {
+                if (find(e, base(true, t, 0)) == null) {
+                    e.add(new AclEntry(true, t, "", find(e, base(false, t, 0)).permissions()));
+                }
+            }
         }
         if (accessTouched && !explicitMask) {
             recalculateMask(e, false);
