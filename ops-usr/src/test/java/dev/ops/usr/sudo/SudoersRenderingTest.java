@@ -51,13 +51,17 @@ class SudoersRenderingTest {
         assertThat(SudoersDropIn.parse(dropIn.render())).isEqualTo(dropIn);
     }
 
-    @Property(tries = 40)
-    void theRealVisudoAcceptsEveryRenderedDropIn(@ForAll("dropIns") SudoersDropIn dropIn) {
+    /** Samples from the same generator; a plain test so that a machine without root or visudo skips rather than fails. */
+    @Test
+    void theRealVisudoAcceptsEveryRenderedDropIn() {
         dev.ops.core.testing.RealComponents.program("visudo");
-        var r = dev.ops.core.host.LocalHost.create().run(dev.ops.core.host.Command.builder().addArgv("visudo", "-c", "-f", "-")
-                .stdin(dropIn.render()).build());
+        dev.ops.core.testing.RealComponents.root();
+        for (SudoersDropIn dropIn : dropIns().sampleStream().limit(40).toList()) {
+            var r = dev.ops.core.host.LocalHost.create().run(dev.ops.core.host.Command.builder().addArgv("visudo", "-c", "-f", "-")
+                    .stdin(dropIn.render()).build());
 
-        assertThat(r.ok()).as("visudo on %n%s%s", dropIn.render(), r.stderrText()).isTrue();
+            assertThat(r.ok()).as("visudo on %n%s%s", dropIn.render(), r.stderrText()).isTrue();
+        }
     }
 
     @Provide
