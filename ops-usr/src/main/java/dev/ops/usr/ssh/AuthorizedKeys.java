@@ -71,6 +71,11 @@ public final class AuthorizedKeys {
             return this;
         }
 
+        /** The valid keys in the user's file now (empty when there is no file); read as root. */
+        public List<AuthorizedKey> list() {
+            return AuthorizedKeysChange.read(host, user).keys();
+        }
+
         /** For {@link #present()}: remove every other key from the file (comments stay). */
         public UserKeys exclusive() {
             this.exclusive = true;

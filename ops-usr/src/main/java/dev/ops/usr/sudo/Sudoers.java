@@ -41,6 +41,15 @@ public final class Sudoers {
         return new Sudoers(host, ops);
     }
 
+    /** The drop-in of that name as this module writes it, if it exists; a file in another form fails with {@link dev.ops.core.error.ValidationException}. */
+    public Optional<SudoersDropIn> get(String name) {
+        dev.ops.core.error.Violations v = dev.ops.core.error.Violations.of("sudoers drop-in");
+        SudoersDropIn.checkName(v, name);
+        v.throwIfAny();
+        return host.readFile(SudoersDropIn.DIRECTORY + "/" + name, true)
+                .map(b -> SudoersDropIn.parse(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** One drop-in, by file name (letters, digits, '_' and '-'; sudo ignores names with '.' or a trailing '~'). */
     public DropInBuilder dropIn(String name) {
         return new DropInBuilder(name);

@@ -51,6 +51,7 @@ class AuthorizedKeysSandboxTest {
         assertThat(stat(FILE)).isEqualTo("600 alice:alice");
         assertThat(sandbox.output("ssh-keygen", "-lf", FILE).strip()).isEqualTo(Fixtures.ED25519_DESCRIBED);
         assertThat(done.value()).extracting(AuthorizedKey::comment).containsExactly("alice@laptop");
+        assertThat(keys.user("alice").list()).isEqualTo(done.value());
         assertThat(LocalHost.create().run("test", "-e", "/home/alice").ok()).isFalse();
     }
 

@@ -59,7 +59,9 @@ class SudoersSandboxTest {
 
     @Test
     void theSameDropInAgainPlansNothing() {
-        deployRule().apply();
+        Applied<SudoersDropIn> done = deployRule().apply();
+
+        assertThat(sudoers.get("ops-deploy")).contains(done.value());
 
         assertThat(deployRule().plan().isEmpty()).isTrue();
     }

@@ -73,6 +73,10 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
     private record Paths(PasswdEntry user, String dir, String file) {}
 
     private Paths paths() {
+        return paths(host, user);
+    }
+
+    private static Paths paths(Host host, String user) {
         PasswdEntry pw = new AccountReader(host).user(user)
                 .orElseThrow(() -> new NotFoundException("user " + user, "does not exist on " + host.name()));
         String home = pw.home().endsWith("/") ? pw.home().substring(0, pw.home().length() - 1) : pw.home();
@@ -185,7 +189,12 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
 
     @Override
     protected List<AuthorizedKey> result(Plan plan) {
-        Paths p = paths();
-        return AuthorizedKeysFile.parse(host.readFile(p.file(), true).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("")).keys();
+        return read(host, user).keys();
+    }
+
+    /** The authorized_keys file of {@code user} on {@code host} as it is now (empty when missing). */
+    public static AuthorizedKeysFile read(Host host, String user) {
+        Paths p = paths(host, user);
+        return AuthorizedKeysFile.parse(host.readFile(p.file(), true).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
     }
 }
