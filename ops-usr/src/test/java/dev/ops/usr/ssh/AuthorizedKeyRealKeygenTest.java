@@ -24,13 +24,15 @@ class AuthorizedKeyRealKeygenTest {
     static Path dir;
     static final List<String> lines = new ArrayList<>();
     static final LocalHost local = LocalHost.create();
+    /** OpenSSH 10 dropped DSA; where ssh-keygen cannot make DSA keys, the DSA types are checked by the unit tests only. */
+    static boolean dsa;
 
     @BeforeAll
     static void generate() throws Exception {
         RealComponents.program("ssh-keygen");
         keygen("rsa", "-b", "2048");
         keygen("rsa3072", "-t", "rsa", "-b", "3072");
-        keygen("dsa", "-t", "dsa");
+        dsa = local.run("ssh-keygen", "-q", "-N", "", "-C", "key dsa", "-t", "dsa", "-f", dir.resolve("dsa").toString()).ok();
         keygen("p256", "-t", "ecdsa", "-b", "256");
         keygen("p384", "-t", "ecdsa", "-b", "384");
         keygen("p521", "-t", "ecdsa", "-b", "521");
@@ -42,12 +44,12 @@ class AuthorizedKeyRealKeygenTest {
         byte[] p256 = blobOf("p256");
         write("skp256", "sk-ecdsa-sha2-nistp256@openssh.com",
                 concat(str("sk-ecdsa-sha2-nistp256@openssh.com"), slice(p256, 4 + "ecdsa-sha2-nistp256".length()), str("ssh:")), "sk ecdsa");
-        for (String k : List.of("rsa", "dsa", "p256", "p384", "p521", "ed", "sked", "skp256")) {
+        for (String k : List.of("rsa", "dsa", "p256", "p384", "p521", "ed", "sked", "skp256").stream().filter(k -> dsa || !k.equals("dsa")).toList()) {
             local.check(Command.of("ssh-keygen", "-q", "-s", dir.resolve("ca").toString(), "-I", "id-" + k, "-n", "alice",
                     dir.resolve(k + ".pub").toString()));
             lines.add(Files.readString(dir.resolve(k + "-cert.pub")).strip());
         }
-        for (String k : List.of("rsa", "rsa3072", "dsa", "p256", "p384", "p521", "ed", "sked", "skp256")) {
+        for (String k : List.of("rsa", "rsa3072", "dsa", "p256", "p384", "p521", "ed", "sked", "skp256").stream().filter(k -> dsa || !k.equals("dsa")).toList()) {
             lines.add(Files.readString(dir.resolve(k + ".pub")).strip());
         }
         lines.add("command=\"echo a,b\",no-pty,from=\"10.0.0.0/8\" " + Files.readString(dir.resolve("ed.pub")).strip());
@@ -88,7 +90,9 @@ class AuthorizedKeyRealKeygenTest {
     void everyTypeOpenSshAcceptsIsCovered() {
         List<SshKeyType> seen = lines.stream().map(l -> AuthorizedKey.parse(l).type()).distinct().toList();
 
-        assertThat(seen).containsExactlyInAnyOrder(SshKeyType.values());
+        List<SshKeyType> expected = java.util.Arrays.stream(SshKeyType.values())
+                .filter(t -> dsa || t.family() != SshKeyType.Family.DSS).toList();
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -28,6 +28,11 @@ class AuthorizedKeyTest {
     }
 
     @Test
+    void describesADsaKeyAsSshKeygenDid() {
+        assertThat(AuthorizedKey.parse(Fixtures.DSA).describe()).isEqualTo(Fixtures.DSA_DESCRIBED);
+    }
+
+    @Test
     void quotedOptionValuesKeepCommasSpacesAndEscapedQuotes() {
         AuthorizedKey k = AuthorizedKey.parse("command=\"echo a,b \\\"c\\\"\",no-pty,from=\"10.0.0.0/8\" " + Fixtures.ED25519);
 
