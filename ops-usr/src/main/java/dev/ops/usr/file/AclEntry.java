@@ -1,6 +1,5 @@
 package dev.ops.usr.file;
 
-import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
 import java.util.Comparator;
 
@@ -114,18 +113,5 @@ public record AclEntry(boolean isDefault, Tag tag, String qualifier, String perm
     @Override
     public String toString() {
         return render();
-    }
-
-    static String perms(int bits) {
-        return ((bits & 4) != 0 ? "r" : "-") + ((bits & 2) != 0 ? "w" : "-") + ((bits & 1) != 0 ? "x" : "-");
-    }
-
-    /** Throws unless this is a valid entry text; used where a list of texts is checked. */
-    static void check(Violations v, String field, String text) {
-        try {
-            parse(text);
-        } catch (ValidationException e) {
-            v.addAll(field, e.violations());
-        }
     }
 }

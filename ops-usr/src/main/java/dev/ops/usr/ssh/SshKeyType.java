@@ -30,13 +30,13 @@ public enum SshKeyType {
     private final String wireName;
     private final String label;
     private final Family family;
-    private final int fixedBits;
+    private final int curveBits;
 
-    SshKeyType(String wireName, String label, Family family, int fixedBits) {
+    SshKeyType(String wireName, String label, Family family, int curveBits) {
         this.wireName = wireName;
         this.label = label;
         this.family = family;
-        this.fixedBits = fixedBits;
+        this.curveBits = curveBits;
     }
 
     /** The name as written in the key line and inside the blob, e.g. {@code ssh-ed25519}. */
@@ -73,12 +73,7 @@ public enum SshKeyType {
 
     /** The curve name inside an ECDSA blob ({@code nistp256} ...), empty for other families. */
     public String curve() {
-        return family == Family.ECDSA || family == Family.SK_ECDSA ? "nistp" + fixedBits : "";
-    }
-
-    /** The key size for the types whose size is fixed by the type; 0 for RSA and DSA. */
-    int fixedBits() {
-        return fixedBits;
+        return family == Family.ECDSA || family == Family.SK_ECDSA ? "nistp" + curveBits : "";
     }
 
     /** The type of that wire name, if OpenSSH knows it. */

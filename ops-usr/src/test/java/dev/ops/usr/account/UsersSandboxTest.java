@@ -153,6 +153,19 @@ class UsersSandboxTest {
     }
 
     @Test
+    void removingTheHomeTooIsPlannedAsIrreversible() {
+        sandbox.check(Command.of("useradd", "-m", "bob"));
+
+        Plan plan = users.user("bob").removeHome(true).absent().plan();
+
+        assertThat(plan.steps()).singleElement().satisfies(s -> {
+            assertThat(s.action().render()).isEqualTo("sudo -n userdel -r bob");
+            assertThat(s.undo()).isEmpty();
+        });
+        assertThat(plan.render()).contains("(cannot be undone)");
+    }
+
+    @Test
     void absentUserPlansNothing() {
         assertThat(users.user("nobody-here").absent().plan().isEmpty()).isTrue();
     }

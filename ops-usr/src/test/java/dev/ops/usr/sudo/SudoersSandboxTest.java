@@ -118,6 +118,11 @@ class SudoersSandboxTest {
     }
 
     @Test
+    void removingADropInThatIsNotThereChangesNothing() {
+        assertThat(sudoers.dropIn("ops-none").absent().apply().changed()).isFalse();
+    }
+
+    @Test
     void aDropInNameWithADotIsRefusedAtPlanTime() {
         assertThatThrownBy(() -> sudoers.dropIn("ops.deploy").rule(r -> r.users("deploy").commands("ALL")).present().plan())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("ignores");
