@@ -121,6 +121,12 @@ class FilePermissionsSandboxTest {
     }
 
     @Test
+    void aSymlinkIsRefusedRatherThanFollowed() {
+        assertThatThrownBy(() -> files.path("/srv/app/link").mode("0777").ensure().plan())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("symbolic link");
+    }
+
+    @Test
     void aMissingPathIsNotFound() {
         assertThatThrownBy(() -> files.path("/srv/nothing-here").mode("0700").ensure().plan()).isInstanceOf(NotFoundException.class);
     }

@@ -128,6 +128,10 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
                 types.put(rec.substring(2), rec.charAt(0));
             }
         }
+        if (Character.valueOf('l').equals(types.get(path))) {
+            Violations.of(description()).add("path", path + " is a symbolic link; name the path it points to (links are never followed)")
+                    .throwIfAny();
+        }
         List<String> getfacl = new ArrayList<>(List.of("getfacl", "-n", "-p", "-P"));
         if (recursive) {
             getfacl.add("-R");

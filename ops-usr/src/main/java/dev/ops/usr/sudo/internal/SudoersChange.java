@@ -67,6 +67,9 @@ public final class SudoersChange<T> extends AbstractChange<T> {
     @Override
     protected List<Step> computeSteps() {
         String h = host.name();
+        if (!host.run(Command.of("test", "-d", SudoersDropIn.DIRECTORY).asRoot()).ok()) {
+            throw new dev.ops.core.error.NotFoundException(SudoersDropIn.DIRECTORY, "does not exist on " + h + " (is sudo installed?)");
+        }
         Optional<String> current = host.readFile(path(), true).map(b -> new String(b, StandardCharsets.UTF_8));
         if (!present) {
             return current.map(old -> List.of(Step.of("remove " + path(),
