@@ -1,0 +1,2 @@
+/** Implementation of the account changes: state reading, steps and restore actions. */
+package dev.ops.usr.account.internal;

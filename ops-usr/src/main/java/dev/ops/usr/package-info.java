@@ -1,2 +1,0 @@
-/** ops-usr. */
-package dev.ops.usr;

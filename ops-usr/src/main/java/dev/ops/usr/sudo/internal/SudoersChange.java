@@ -1,0 +1,136 @@
+package dev.ops.usr.sudo.internal;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Plan;
+import dev.ops.core.change.Step;
+import dev.ops.core.change.Targets;
+import dev.ops.core.error.Violations;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import dev.ops.core.privilege.Privilege;
+import dev.ops.usr.sudo.SudoDefault;
+import dev.ops.usr.sudo.SudoRule;
+import dev.ops.usr.sudo.SudoersDropIn;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One sudoers drop-in made present with exactly the given content, or absent. */
+public final class SudoersChange<T> extends AbstractChange<T> {
+    private final Host host;
+    private final String name;
+    private final List<SudoDefault> defaults;
+    private final List<SudoRule> rules;
+    private final boolean present;
+
+    private SudoersChange(Ops ops, Host host, String name, List<SudoDefault> defaults, List<SudoRule> rules, boolean present) {
+        super(ops);
+        this.host = host;
+        this.name = name;
+        this.defaults = List.copyOf(defaults);
+        this.rules = List.copyOf(rules);
+        this.present = present;
+    }
+
+    /** The change that installs the drop-in. */
+    public static SudoersChange<SudoersDropIn> present(Ops ops, Host host, String name, List<SudoDefault> defaults, List<SudoRule> rules) {
+        return new SudoersChange<>(ops, host, name, defaults, rules, true);
+    }
+
+    /** The change that removes the drop-in. */
+    public static SudoersChange<Optional<SudoersDropIn>> absent(Ops ops, Host host, String name) {
+        return new SudoersChange<>(ops, host, name, List.of(), List.of(), false);
+    }
+
+    @Override
+    public String description() {
+        return "sudoers drop-in " + name + (present ? " present" : " absent") + " on " + host.name();
+    }
+
+    @Override
+    protected void validate(Violations v) {
+        SudoersDropIn.checkName(v, name);
+        if (present) {
+            v.check(!rules.isEmpty() || !defaults.isEmpty(), "rules", "a drop-in needs at least one rule or Defaults line");
+        }
+    }
+
+    private String path() {
+        return SudoersDropIn.DIRECTORY + "/" + name;
+    }
+
+    @Override
+    protected List<Step> computeSteps() {
+        String h = host.name();
+        if (!host.run(Command.of("test", "-d", SudoersDropIn.DIRECTORY).asRoot()).ok()) {
+            throw new dev.ops.core.error.NotFoundException(SudoersDropIn.DIRECTORY, "does not exist on " + h + " (is sudo installed?)");
+        }
+        Optional<String> current = host.readFile(path(), true).map(b -> new String(b, StandardCharsets.UTF_8));
+        if (!present) {
+            return current.map(old -> List.of(Step.of("remove " + path(),
+                    new InstallSudoersAction(h, path(), null, diff(old, "")),
+                    new InstallSudoersAction(h, path(), old.getBytes(StandardCharsets.UTF_8), "")))).orElse(List.of());
+        }
+        String text = new SudoersDropIn(name, defaults, rules).render();
+        CommandResult check = host.run(Command.builder().addArgv("visudo", "-c", "-f", "-").stdin(text).sudo(true).build());
+        if (!check.ok()) {
+            Violations.of(description()).add("rendered", "visudo -cf refused the rendered drop-in: "
+                    + (check.stderrText() + check.stdoutText()).strip().replace("\n", " | ") + " ; rendered: " + text.strip().replace("\n", " | "))
+                    .throwIfAny();
+        }
+        boolean sameMode = current.isPresent()
+                && host.run(Command.of("stat", "-c", "%a %u %g", "--", path()).asRoot()).stdoutText().strip().equals("440 0 0");
+        if (current.isPresent() && current.get().equals(text) && sameMode) {
+            return List.of();
+        }
+        InstallSudoersAction install = new InstallSudoersAction(h, path(), text.getBytes(StandardCharsets.UTF_8), diff(current.orElse(""), text));
+        InstallSudoersAction undo = current.map(old -> new InstallSudoersAction(h, path(), old.getBytes(StandardCharsets.UTF_8), ""))
+                .orElse(new InstallSudoersAction(h, path(), null, ""));
+        return List.of(Step.of((current.isPresent() ? "replace " : "install ") + path(), install, undo));
+    }
+
+    private static String diff(String before, String after) {
+        List<String> out = new ArrayList<>();
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        a.stream().filter(l -> !b.contains(l)).forEach(l -> out.add("- " + l));
+        b.stream().filter(l -> !a.contains(l)).forEach(l -> out.add("+ " + l));
+        return String.join("\n", out);
+    }
+
+    @Override
+    protected List<String> notes(List<Step> steps) {
+        List<String> notes = new ArrayList<>(super.notes(steps));
+        if (present && !steps.isEmpty()) {
+            CommandResult r = host.run(Command.of("grep", "-Eq", "^[@#]includedir[[:space:]]+/etc/sudoers.d/?[[:space:]]*$", "/etc/sudoers").asRoot());
+            if (!r.ok()) {
+                notes.add("/etc/sudoers has no '@includedir /etc/sudoers.d' line: sudo will not read this drop-in");
+            }
+        }
+        return notes;
+    }
+
+    @Override
+    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
+        return Map.of(host.name(), Set.of(Privilege.root()));
+    }
+
+    @Override
+    protected Targets targets() {
+        return Targets.of(host);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected T result(Plan plan) {
+        if (present) {
+            return (T) new SudoersDropIn(name, defaults, rules);
+        }
+        return (T) Optional.empty();
+    }
+}
