@@ -41,5 +41,6 @@ class RedactionTest {
         assertThat(r.redact("Authorization: PVEAPIToken=root@pam!ops=0b3f-11aa")).isEqualTo("Authorization: PVEAPIToken=root@pam!ops=***");
         assertThat(r.redact("Cookie: PVEAuthCookie=PVE:root@pam:ABC::sig")).isEqualTo("Cookie: PVEAuthCookie=***");
         assertThat(r.redact("password=hunter2&user=bob")).isEqualTo("password=***&user=bob");
+        assertThat(r.redact("deploy ALL=(root) NOPASSWD: /usr/bin/systemctl")).isEqualTo("deploy ALL=(root) NOPASSWD: /usr/bin/systemctl");
     }
 }
