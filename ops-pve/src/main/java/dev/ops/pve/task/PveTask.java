@@ -1,0 +1,173 @@
+package dev.ops.pve.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.error.OpsException;
+import dev.ops.pve.PveApi;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.PveResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Proxmox task started by a call: its {@link Upid}, its status and log, and waiting for it with an
+ * operation deadline that has nothing to do with the per-request timeout (a 5 s request timeout
+ * never cuts short a 10-minute clone: each poll is a short request of its own).
+ *
+ * <pre>{@code
+ * TaskOutcome done = vm.start().await(Duration.ofMinutes(2));   // never throws for the task's own end
+ * vm.clone(r -> r.newId(150)).awaitSuccess(Duration.ofMinutes(10)); // throws when it failed or still runs
+ * }</pre>
+ */
+public final class PveTask {
+    private static final Logger LOG = LoggerFactory.getLogger(PveTask.class);
+    /** How many log lines a failed or warning outcome carries. */
+    public static final int LOG_TAIL_LINES = 20;
+
+    private final PveClient client;
+    private final Upid upid;
+    private final Runnable onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    /** A handle on the task {@code upid}; {@code onEnd} (nullable) runs once when the task is seen to have ended. */
+    public PveTask(PveClient client, Upid upid, Runnable onEnd) {
+        this.client = client;
+        this.upid = upid;
+        this.onEnd = onEnd;
+    }
+
+    /** A handle on a task of which only the UPID is known (e.g. one started by another process). */
+    public static PveTask of(PveClient client, String upid) {
+        return new PveTask(client, Upid.parse(upid), null);
+    }
+
+    public Upid upid() {
+        return upid;
+    }
+
+    /** The node the task runs on. */
+    public String node() {
+        return upid.node();
+    }
+
+    /** The current status, one request. */
+    public TaskStatus status() {
+        return status(client.api());
+    }
+
+    private TaskStatus status(PveApi api) {
+        JsonNode data = api.get("/nodes/{node}/tasks/{upid}/status", Map.of("node", upid.node(), "upid", upid.value()));
+        TaskStatus s = TaskStatus.from(upid, data);
+        if (!s.running()) {
+            markEnded();
+        }
+        return s;
+    }
+
+    /** Log lines {@code start} (0-based) onwards, at most {@code limit}. */
+    public List<String> log(int start, int limit) {
+        return lines(client.api().call("GET", "/nodes/{node}/tasks/{upid}/log",
+                Map.of("node", upid.node(), "upid", upid.value(), "start", start, "limit", limit)).data());
+    }
+
+    /** The last {@code n} lines of the log. */
+    public List<String> logTail(int n) {
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("node", upid.node(), "upid", upid.value(), "start", 0, "limit", n));
+        PveResponse first = client.api().call("GET", "/nodes/{node}/tasks/{upid}/log", p);
+        long total = first.total().orElse(-1);
+        if (total <= n) {
+            return lines(first.data());
+        }
+        p.put("start", total - n);
+        return lines(client.api().call("GET", "/nodes/{node}/tasks/{upid}/log", p).data());
+    }
+
+    private static List<String> lines(JsonNode data) {
+        List<String> out = new ArrayList<>();
+        if (data != null && data.isArray()) {
+            data.forEach(l -> out.add(l.path("t").asText()));
+        }
+        return out;
+    }
+
+    /**
+     * Waits until the task ends or {@code deadline} passes, polling fast at first and then less
+     * often ({@link PveClient.Builder#pollPolicy}). Returns the outcome: OK, OK with warnings,
+     * failed (with the exit status and the last log lines), or still running at the deadline.
+     * Throws only when the API itself cannot be asked.
+     */
+    public TaskOutcome await(Duration deadline) {
+        TimeSource time = client.timeSource();
+        PollPolicy policy = client.pollPolicy();
+        long start = time.nanoTime();
+        long limit = deadline.toNanos();
+        int polls = 0;
+        while (true) {
+            long elapsed = time.nanoTime() - start;
+            long left = limit - elapsed;
+            if (left > 0) {
+                Duration pause = policy.interval(polls);
+                sleep(time, pause.toNanos() < left ? pause : Duration.ofNanos(left));
+            }
+            elapsed = time.nanoTime() - start;
+            left = Math.max(limit - elapsed, 0);
+            TaskStatus s = status(client.api().withDeadline(Duration.ofNanos(left)));
+            polls++;
+            Duration waited = Duration.ofNanos(time.nanoTime() - start);
+            if (!s.running()) {
+                String exit = s.exitStatus().orElse("");
+                TaskOutcome.State state = TaskOutcome.classify(exit);
+                List<String> tail = state == TaskOutcome.State.OK ? List.of() : safeTail();
+                TaskOutcome out = new TaskOutcome(upid, state, exit, TaskOutcome.warningCount(exit), tail, waited, polls, deadline);
+                LOG.debug("{}", out);
+                return out;
+            }
+            if (time.nanoTime() - start >= limit) {
+                return new TaskOutcome(upid, TaskOutcome.State.STILL_RUNNING, "", 0, List.of(), waited, polls, deadline);
+            }
+        }
+    }
+
+    /** Waits as {@link #await} does, and throws when the task failed or still runs at the deadline. */
+    public TaskOutcome awaitSuccess(Duration deadline) {
+        return await(deadline).orThrow();
+    }
+
+    /** Waits with the client's default task deadline and throws unless the task succeeded. */
+    public TaskOutcome awaitSuccess() {
+        return awaitSuccess(client.defaultTaskDeadline());
+    }
+
+    private List<String> safeTail() {
+        try {
+            return logTail(LOG_TAIL_LINES);
+        } catch (OpsException e) {
+            LOG.debug("cannot read the log of {}: {}", upid, e.getMessage());
+            return List.of("(log unavailable: " + e.getMessage() + ")");
+        }
+    }
+
+    private void markEnded() {
+        if (onEnd != null && ended.compareAndSet(false, true)) {
+            onEnd.run();
+        }
+    }
+
+    private static void sleep(TimeSource time, Duration d) {
+        try {
+            time.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while waiting for a task", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PveTask[" + upid + "]";
+    }
+}
