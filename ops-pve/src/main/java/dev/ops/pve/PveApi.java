@@ -89,8 +89,18 @@ public final class PveApi {
      */
     public PveTask heavyTask(String node, String method, String pathTemplate, Map<String, ?> params) {
         Runnable release = client.acquireHeavySlot(node);
+        PveTask[] holder = new PveTask[1];
+        Runnable onEnd = () -> {
+            release.run();
+            if (holder[0] != null) {
+                client.untrackHeavyTask(node, holder[0]);
+            }
+        };
         try {
-            return toTask(call(method, pathTemplate, params).data(), method, pathTemplate, release);
+            PveTask task = toTask(call(method, pathTemplate, params).data(), method, pathTemplate, onEnd);
+            holder[0] = task;
+            client.trackHeavyTask(node, task);
+            return task;
         } catch (RuntimeException e) {
             release.run();
             throw e;

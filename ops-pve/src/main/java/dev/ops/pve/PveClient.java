@@ -64,7 +64,7 @@ public final class PveClient implements AutoCloseable {
     private final String name;
     private final Transport transport;
     private final PveApi api;
-    private final Map<String, Semaphore> heavySlots = new ConcurrentHashMap<>();
+    private final Map<String, HeavySlots> heavySlots = new ConcurrentHashMap<>();
 
     private PveClient(Builder b, String name, TransportConfig cfg) {
         this.settings = b.copy();
@@ -179,19 +179,70 @@ public final class PveClient implements AutoCloseable {
     }
 
     Runnable acquireHeavySlot(String node) {
-        Semaphore s = heavySlots.computeIfAbsent(node, n -> new Semaphore(settings.maxHeavyPerNode, true));
-        try {
-            s.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
+        return heavySlots.computeIfAbsent(node, n -> new HeavySlots(n, settings.maxHeavyPerNode)).acquire();
+    }
+
+    void trackHeavyTask(String node, dev.ops.pve.task.PveTask task) {
+        heavySlots.get(node).track(task);
+    }
+
+    /**
+     * The heavy-task slots of one node. A slot is freed when its task is seen to end; a caller that
+     * finds none free polls the outstanding tasks (so a task nobody awaits cannot hold its slot
+     * forever) and waits with the client's poll policy.
+     */
+    private final class HeavySlots {
+        private final String node;
+        private final Semaphore permits;
+        private final java.util.Set<dev.ops.pve.task.PveTask> outstanding = ConcurrentHashMap.newKeySet();
+
+        HeavySlots(String node, int max) {
+            this.node = node;
+            this.permits = new Semaphore(max, true);
         }
-        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
-            if (released.compareAndSet(false, true)) {
-                s.release();
+
+        Runnable acquire() {
+            int round = 0;
+            while (!permits.tryAcquire()) {
+                for (dev.ops.pve.task.PveTask t : List.copyOf(outstanding)) {
+                    try {
+                        t.status();
+                    } catch (OpsException e) {
+                        // An unreadable task keeps its slot until it can be read.
+                    }
+                }
+                if (permits.tryAcquire()) {
+                    break;
+                }
+                try {
+                    timeSource().sleep(settings.pollPolicy.interval(round++));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
+                }
             }
-        };
+            java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+            return () -> {
+                if (released.compareAndSet(false, true)) {
+                    permits.release();
+                }
+            };
+        }
+
+        void track(dev.ops.pve.task.PveTask task) {
+            outstanding.add(task);
+        }
+
+        void untrack(dev.ops.pve.task.PveTask task) {
+            outstanding.remove(task);
+        }
+    }
+
+    void untrackHeavyTask(String node, dev.ops.pve.task.PveTask task) {
+        HeavySlots s = heavySlots.get(node);
+        if (s != null) {
+            s.untrack(task);
+        }
     }
 
     /** Frees the client's idle connections. */

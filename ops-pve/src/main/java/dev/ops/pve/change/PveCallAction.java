@@ -34,7 +34,7 @@ public record PveCallAction(String target, String method, String path, Map<Strin
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** A call of {@code client}; {@code params} values are turned into wire strings, secret ones kept out of the record. */

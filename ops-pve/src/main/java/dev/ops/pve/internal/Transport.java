@@ -325,6 +325,9 @@ public final class Transport {
                 .post(fb.build()).build();
         try {
             return execute(req, "POST", "/access/ticket", false, true).data();
+        } catch (AuthenticationException e) {
+            throw new AuthenticationException(cfg.name(), "login refused for " + cfg.auth().user()
+                    + ": wrong user, realm, password or second factor", e);
         } catch (PveApiException e) {
             if (e.status() == 401 || e.status() == 403) {
                 throw new AuthenticationException(cfg.name(), "login refused: " + e.serverMessage(), e);
