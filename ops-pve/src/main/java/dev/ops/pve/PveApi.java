@@ -46,9 +46,9 @@ public final class PveApi {
     public PveResponse call(String method, String pathTemplate, Map<String, ?> params) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathTemplate, "pathTemplate");
-        if (!pathTemplate.startsWith("/")) {
-            throw new IllegalArgumentException("path template must start with '/': " + pathTemplate);
-        }
+        dev.ops.core.error.Violations.of("API call").check(pathTemplate.startsWith("/"), "pathTemplate",
+                "'" + pathTemplate + "' must start with '/'").check(java.util.Set.of("GET", "POST", "PUT", "DELETE").contains(method),
+                "method", "'" + method + "' must be GET, POST, PUT or DELETE").throwIfAny();
         return transport.call(method, pathTemplate, params == null ? Map.of() : params, retry, null);
     }
 

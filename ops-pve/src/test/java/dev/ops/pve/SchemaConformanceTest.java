@@ -115,6 +115,7 @@ class SchemaConformanceTest {
             t.convertToTemplate();
         }
         node.qemu().vm(9020).delete();
+        node.lxc().container(9021).delete();
         c.preflight().privilege("/vms/101", "VM.Audit").run();
         PveClient login = pve.clientBuilder().login("root@pam", Secret.of(pve.password)).build();
         login.version();

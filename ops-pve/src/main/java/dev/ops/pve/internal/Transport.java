@@ -133,7 +133,8 @@ public final class Transport {
             if (segment.startsWith("{") && segment.endsWith("}")) {
                 String value = Params.wire(params.get(segment.substring(1, segment.length() - 1)));
                 if (value == null || value.isEmpty()) {
-                    throw new IllegalArgumentException("path parameter " + segment + " of " + template + " has no value");
+                    dev.ops.core.error.Violations.of("API call " + method + " " + template)
+                            .add(segment.substring(1, segment.length() - 1), "path parameter has no value").throwIfAny();
                 }
                 url.addPathSegment(value);
             } else {

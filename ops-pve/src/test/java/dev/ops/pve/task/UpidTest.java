@@ -41,7 +41,7 @@ class UpidTest {
         assertThat(Upid.isUpid("")).isFalse();
     }
 
-    @Property
+    @Property(tries = 200)
     void roundTripsWhatProxmoxWrites(@ForAll @StringLength(min = 1, max = 20) @AlphaChars String node,
             @ForAll @IntRange(min = 0) int pid, @ForAll @LongRange(min = 0, max = 0xFFFFFFFFL) long pstart,
             @ForAll @LongRange(min = 0, max = 0xFFFFFFFFL) long start, @ForAll @IntRange(min = 100, max = 999999) int vmid) {
