@@ -65,6 +65,7 @@ public final class PveClient implements AutoCloseable {
     private final Transport transport;
     private final PveApi api;
     private final Map<String, HeavySlots> heavySlots = new ConcurrentHashMap<>();
+    private final dev.ops.pve.task.TaskDurations taskDurations = new dev.ops.pve.task.TaskDurations();
 
     private PveClient(Builder b, String name, TransportConfig cfg) {
         this.settings = b.copy();
@@ -171,6 +172,11 @@ public final class PveClient implements AutoCloseable {
     /** How tasks are polled. */
     public PollPolicy pollPolicy() {
         return settings.pollPolicy;
+    }
+
+    /** How long recent tasks took, by kind: waiting polls densely around a task's expected end. */
+    public dev.ops.pve.task.TaskDurations taskDurations() {
+        return taskDurations;
     }
 
     /** How long changes wait for the tasks they start. */

@@ -102,16 +102,18 @@ public final class PveTask {
      */
     public TaskOutcome await(Duration deadline) {
         TimeSource time = client.timeSource();
-        PollPolicy policy = client.pollPolicy();
         long start = time.nanoTime();
         long limit = deadline.toNanos();
+        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().expected(upid));
         int polls = 0;
+        long lastPause = 0;
         while (true) {
             long elapsed = time.nanoTime() - start;
             long left = limit - elapsed;
             if (left > 0) {
-                Duration pause = policy.interval(polls);
-                sleep(time, pause.toNanos() < left ? pause : Duration.ofNanos(left));
+                long pause = Math.min(schedule.next(polls, elapsed), left);
+                lastPause = pause;
+                sleep(time, Duration.ofNanos(pause));
             }
             elapsed = time.nanoTime() - start;
             left = Math.max(limit - elapsed, 0);
@@ -119,6 +121,8 @@ public final class PveTask {
             polls++;
             Duration waited = Duration.ofNanos(time.nanoTime() - start);
             if (!s.running()) {
+                // The task ended somewhere in the last pause: take the middle as its duration.
+                client.taskDurations().record(upid, Duration.ofNanos(Math.max(elapsed - lastPause / 2, 0)));
                 String exit = s.exitStatus().orElse("");
                 TaskOutcome.State state = TaskOutcome.classify(exit);
                 List<String> tail = state == TaskOutcome.State.OK ? List.of() : safeTail();
@@ -129,6 +133,50 @@ public final class PveTask {
             if (time.nanoTime() - start >= limit) {
                 return new TaskOutcome(upid, TaskOutcome.State.STILL_RUNNING, "", 0, List.of(), waited, polls, deadline);
             }
+        }
+    }
+
+    /**
+     * When to poll next. Without history: the poll policy's growing intervals. With the durations of
+     * recent tasks like this one: one early poll (a task that fails at once is seen at once), a few
+     * sparse polls until the shortest expected end, dense polls through the expected range, then the
+     * growing intervals again.
+     */
+    static final class Schedule {
+        private final PollPolicy policy;
+        private final long lo;
+        private final long hi;
+        private final boolean known;
+        private int afterWindow;
+
+        Schedule(PollPolicy policy, java.util.Optional<TaskDurations.Window> window) {
+            this.policy = policy;
+            this.known = window.isPresent();
+            this.lo = window.map(w -> (long) (w.shortest().toNanos() * 0.95)).orElse(0L);
+            this.hi = window.map(w -> (long) (w.longest().toNanos() * 1.05) + policy.initial().toNanos() * 2).orElse(0L);
+        }
+
+        long next(int polls, long elapsed) {
+            long initial = policy.initial().toNanos();
+            if (!known || lo < initial * 4) {
+                return policy.interval(polls).toNanos();
+            }
+            if (polls == 0) {
+                return initial;
+            }
+            if (elapsed < lo) {
+                for (double f : new double[] {0.5, 0.8, 1.0}) {
+                    long target = (long) (lo * f);
+                    if (target > elapsed + initial / 2) {
+                        return target - elapsed;
+                    }
+                }
+                return lo - elapsed;
+            }
+            if (elapsed < hi) {
+                return Math.max(initial, (hi - lo) / 8);
+            }
+            return policy.interval(1 + afterWindow++).toNanos();
         }
     }
 

@@ -89,10 +89,11 @@ class TaskWaitTest {
         assertThat(time.sleeps.get(10)).isGreaterThan(time.sleeps.get(0).multipliedBy(5));
     }
 
-    @Test
-    void aFiveSecondTaskTakesAtMostFifteenPolls() {
-        // The task ends 5 virtual seconds after it starts.
-        long endAt = time.nanoTime() + Duration.ofSeconds(5).toNanos();
+    /** Serves one task of type qmclone, id 9000, that ends {@code after} (virtual time) from now; returns outcome and lag. */
+    private record Run(TaskOutcome outcome, Duration lag) {}
+
+    private Run runTaskEndingAfter(Duration after) {
+        long endAt = time.nanoTime() + after.toNanos();
         String upid = pve.newTask("pve1", "qmclone", "9000");
         pve.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
             @Override
@@ -102,8 +103,33 @@ class TaskWaitTest {
             }
         });
         TaskOutcome out = PveTask.of(client, upid).await(Duration.ofMinutes(1));
-        assertThat(out.state()).isEqualTo(TaskOutcome.State.OK);
-        assertThat(out.polls()).isLessThanOrEqualTo(15);
+        return new Run(out, Duration.ofNanos(time.nanoTime() - endAt));
+    }
+
+    @Test
+    void aFiveSecondTaskTakesAtMostFifteenPolls() {
+        Run run = runTaskEndingAfter(Duration.ofSeconds(5));
+        assertThat(run.outcome().state()).isEqualTo(TaskOutcome.State.OK);
+        assertThat(run.outcome().polls()).isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void aRepeatedTaskIsSeenEndingSoonWithFewPolls() {
+        runTaskEndingAfter(Duration.ofSeconds(5));
+        for (int i = 0; i < 3; i++) {
+            Run run = runTaskEndingAfter(Duration.ofMillis(4900 + 100 * i));
+            assertThat(run.outcome().polls()).isLessThanOrEqualTo(12);
+            assertThat(run.lag()).isLessThan(Duration.ofMillis(100));
+        }
+    }
+
+    @Test
+    void aTaskFarLongerThanExpectedFallsBackToBackoff() {
+        runTaskEndingAfter(Duration.ofSeconds(1));
+        Run run = runTaskEndingAfter(Duration.ofSeconds(20));
+        assertThat(run.outcome().state()).isEqualTo(TaskOutcome.State.OK);
+        assertThat(run.outcome().polls()).isLessThanOrEqualTo(40);
+        assertThat(time.sleeps).allSatisfy(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMillis(1100)));
     }
 
     @Test
