@@ -389,6 +389,7 @@ public final class PveClient implements AutoCloseable {
             return this;
         }
 
+        /** How long to wait for a TCP and TLS connection (default 10 s). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
@@ -400,11 +401,13 @@ public final class PveClient implements AutoCloseable {
             return this;
         }
 
+        /** Which failed calls are retried and how (default {@link RetryPolicy#defaults()}). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retry = policy;
             return this;
         }
 
+        /** How task status is polled (default {@link dev.ops.pve.task.PollPolicy#defaults()}). */
         public Builder pollPolicy(PollPolicy policy) {
             this.pollPolicy = policy;
             return this;

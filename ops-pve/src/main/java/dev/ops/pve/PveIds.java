@@ -18,6 +18,7 @@ public final class PveIds {
 
     private PveIds() {}
 
+    /** Whether {@code vmid} is in Proxmox's VMID range, 100 to 999999999. */
     public static boolean isVmid(long vmid) {
         return vmid >= MIN_VMID && vmid <= MAX_VMID;
     }

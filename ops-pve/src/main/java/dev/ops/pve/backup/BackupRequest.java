@@ -27,14 +27,17 @@ public abstract class BackupRequest {
     /** {@code protected}: keep the backup from pruning. */
     public abstract Optional<Boolean> protect();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }
 
+    /** The parameters to send: only what was set, booleans as 0/1. */
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         storage().ifPresent(x -> p.put("storage", x));

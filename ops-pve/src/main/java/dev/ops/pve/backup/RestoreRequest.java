@@ -36,10 +36,12 @@ public abstract class RestoreRequest {
     /** {@code pool}. */
     public abstract Optional<String> pool();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

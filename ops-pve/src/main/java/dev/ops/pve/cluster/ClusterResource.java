@@ -17,34 +17,42 @@ import java.util.OptionalLong;
  */
 public record ClusterResource(String id, String type, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static ClusterResource from(JsonNode n) {
         return new ClusterResource(JsonFields.text(n, "id").orElse(""), JsonFields.text(n, "type").orElse(""), n);
     }
 
+    /** The {@code node} Proxmox reported, if any. */
     public Optional<String> node() {
         return JsonFields.text(raw, "node");
     }
 
+    /** The {@code vmid} Proxmox reported, if any. */
     public OptionalInt vmid() {
         return JsonFields.integer(raw, "vmid");
     }
 
+    /** The {@code name} Proxmox reported, if any. */
     public Optional<String> name() {
         return JsonFields.text(raw, "name");
     }
 
+    /** The {@code status} Proxmox reported ({@code running}, {@code stopped}, {@code online}...), if any. */
     public Optional<String> status() {
         return JsonFields.text(raw, "status");
     }
 
+    /** The {@code storage} Proxmox reported, if any. */
     public Optional<String> storage() {
         return JsonFields.text(raw, "storage");
     }
 
+    /** Whether it is a template. */
     public boolean template() {
         return JsonFields.bool(raw, "template");
     }
 
+    /** The {@code maxmem} Proxmox reported, if any. */
     public OptionalLong maxmem() {
         return JsonFields.longValue(raw, "maxmem");
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record ClusterStatusEntry(String type, String name, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static ClusterStatusEntry from(JsonNode n) {
         return new ClusterStatusEntry(JsonFields.text(n, "type").orElse(""), JsonFields.text(n, "name").orElse(""), n);
     }
@@ -32,6 +33,7 @@ public record ClusterStatusEntry(String type, String name, JsonNode raw) {
         return JsonFields.bool(raw, "local");
     }
 
+    /** The {@code ip} Proxmox reported, if any. */
     public Optional<String> ip() {
         return JsonFields.text(raw, "ip");
     }

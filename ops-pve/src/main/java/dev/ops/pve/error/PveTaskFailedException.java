@@ -16,6 +16,7 @@ public class PveTaskFailedException extends OpsException {
         this.logTail = List.copyOf(logTail);
     }
 
+    /** The task's UPID. */
     public String upid() {
         return upid;
     }

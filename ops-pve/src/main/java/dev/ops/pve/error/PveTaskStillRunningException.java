@@ -15,6 +15,7 @@ public class PveTaskStillRunningException extends OpsTimeoutException {
         this.upid = upid;
     }
 
+    /** The task's UPID. */
     public String upid() {
         return upid;
     }

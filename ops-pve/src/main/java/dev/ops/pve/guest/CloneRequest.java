@@ -49,10 +49,12 @@ public abstract class CloneRequest {
     /** Cloud-init settings to write into the clone's config once it exists (VMs). */
     public abstract Optional<CloudInit> cloudInit();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

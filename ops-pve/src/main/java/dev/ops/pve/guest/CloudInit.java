@@ -45,10 +45,12 @@ public abstract class CloudInit {
     /** {@code citype}: {@code nocloud}, {@code configdrive2} or {@code opennebula}. */
     public abstract Optional<String> type();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

@@ -30,10 +30,12 @@ public abstract class ConfigUpdate {
     /** The digest of the config this update was computed against. */
     public abstract Optional<String> digest();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

@@ -67,10 +67,12 @@ public abstract class CreateContainerRequest {
     /** Any other key ({@code net0}, {@code mp0}, {@code features}...). */
     public abstract Map<String, String> options();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

@@ -56,10 +56,12 @@ public abstract class CreateVmRequest {
     /** Cloud-init settings. */
     public abstract Optional<CloudInit> cloudInit();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

@@ -30,14 +30,17 @@ public final class Guest {
         this.vmid = PveIds.requireVmid(vmid);
     }
 
+    /** The node. */
     public String node() {
         return node;
     }
 
+    /** The type. */
     public GuestType type() {
         return type;
     }
 
+    /** The vmid. */
     public int vmid() {
         return vmid;
     }

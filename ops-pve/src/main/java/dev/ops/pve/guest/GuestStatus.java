@@ -14,10 +14,12 @@ import java.util.OptionalLong;
  */
 public record GuestStatus(int vmid, String status, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static GuestStatus from(int vmid, JsonNode n) {
         return new GuestStatus(vmid, JsonFields.text(n, "status").orElse("unknown"), n);
     }
 
+    /** Whether it still runs. */
     public boolean running() {
         return status.equals("running");
     }
@@ -33,10 +35,12 @@ public record GuestStatus(int vmid, String status, JsonNode raw) {
                 || status.equals("paused");
     }
 
+    /** The {@code name} Proxmox reported, if any. */
     public Optional<String> name() {
         return JsonFields.text(raw, "name");
     }
 
+    /** The {@code lock} Proxmox reported, if any. */
     public Optional<String> lock() {
         return JsonFields.text(raw, "lock");
     }

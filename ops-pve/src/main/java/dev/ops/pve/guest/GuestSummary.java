@@ -15,11 +15,13 @@ import java.util.Optional;
  */
 public record GuestSummary(GuestType type, int vmid, String name, String status, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static GuestSummary from(GuestType type, JsonNode n) {
         return new GuestSummary(type, JsonFields.integer(n, "vmid").orElse(0), JsonFields.text(n, "name").orElse(""),
                 JsonFields.text(n, "status").orElse("unknown"), n);
     }
 
+    /** Whether it is a template. */
     public boolean template() {
         return JsonFields.bool(raw, "template");
     }

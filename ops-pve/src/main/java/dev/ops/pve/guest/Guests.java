@@ -21,6 +21,7 @@ public final class Guests {
         this.type = type;
     }
 
+    /** The type. */
     public GuestType type() {
         return type;
     }

@@ -33,10 +33,12 @@ public abstract class MigrateRequest {
     /** Containers: shutdown timeout in seconds for a restart migration. */
     public abstract OptionalInt timeoutSeconds();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }

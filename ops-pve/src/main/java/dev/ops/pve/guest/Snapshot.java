@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public record Snapshot(String name, String description, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static Snapshot from(JsonNode n) {
         return new Snapshot(JsonFields.text(n, "name").orElse(""), JsonFields.text(n, "description").orElse(""), n);
     }

@@ -13,14 +13,17 @@ import java.util.Optional;
  */
 public record HaResource(String sid, String state, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static HaResource from(JsonNode n) {
         return new HaResource(JsonFields.text(n, "sid").orElse(""), JsonFields.text(n, "state").orElse(""), n);
     }
 
+    /** The {@code group} Proxmox reported, if any. */
     public Optional<String> group() {
         return JsonFields.text(raw, "group");
     }
 
+    /** The {@code comment} Proxmox reported, if any. */
     public Optional<String> comment() {
         return JsonFields.text(raw, "comment");
     }

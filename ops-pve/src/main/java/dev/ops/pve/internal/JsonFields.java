@@ -10,11 +10,13 @@ import java.util.OptionalLong;
 public final class JsonFields {
     private JsonFields() {}
 
+    /** The {@code text} Proxmox reported, if any. */
     public static Optional<String> text(JsonNode n, String key) {
         JsonNode v = n == null ? null : n.get(key);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
+    /** The {@code integer} Proxmox reported, if any. */
     public static OptionalInt integer(JsonNode n, String key) {
         JsonNode v = n == null ? null : n.get(key);
         if (v == null || v.isNull()) {
@@ -30,6 +32,7 @@ public final class JsonFields {
         }
     }
 
+    /** The {@code longValue} Proxmox reported, if any. */
     public static OptionalLong longValue(JsonNode n, String key) {
         JsonNode v = n == null ? null : n.get(key);
         if (v == null || v.isNull()) {
@@ -45,6 +48,7 @@ public final class JsonFields {
         }
     }
 
+    /** The {@code number} Proxmox reported, if any. */
     public static OptionalDouble number(JsonNode n, String key) {
         JsonNode v = n == null ? null : n.get(key);
         if (v == null || v.isNull()) {
@@ -57,6 +61,7 @@ public final class JsonFields {
         }
     }
 
+    /** The bool. */
     public static boolean bool(JsonNode n, String key) {
         JsonNode v = n == null ? null : n.get(key);
         if (v == null || v.isNull()) {

@@ -81,6 +81,7 @@ public final class Transport {
         this.http = b.build();
     }
 
+    /** The transport settings. */
     public TransportConfig config() {
         return cfg;
     }

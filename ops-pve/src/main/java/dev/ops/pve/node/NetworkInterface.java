@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record NetworkInterface(String iface, String type, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static NetworkInterface from(JsonNode n) {
         return new NetworkInterface(JsonFields.text(n, "iface").orElse(""), JsonFields.text(n, "type").orElse(""), n);
     }
@@ -22,6 +23,7 @@ public record NetworkInterface(String iface, String type, JsonNode raw) {
         return JsonFields.text(raw, "cidr");
     }
 
+    /** The {@code gateway} Proxmox reported, if any. */
     public Optional<String> gateway() {
         return JsonFields.text(raw, "gateway");
     }
@@ -31,10 +33,12 @@ public record NetworkInterface(String iface, String type, JsonNode raw) {
         return JsonFields.text(raw, "bridge_ports");
     }
 
+    /** Whether it is active, as Proxmox reports it. */
     public boolean active() {
         return JsonFields.bool(raw, "active");
     }
 
+    /** Whether it starts at boot. */
     public boolean autostart() {
         return JsonFields.bool(raw, "autostart");
     }

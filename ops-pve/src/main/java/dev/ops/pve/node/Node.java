@@ -23,6 +23,7 @@ public final class Node {
         this.name = PveIds.requireNode(name);
     }
 
+    /** The name. */
     public String name() {
         return name;
     }

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  */
 public record NodeStatus(String node, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static NodeStatus from(String node, JsonNode n) {
         return new NodeStatus(node, n);
     }
@@ -27,10 +28,12 @@ public record NodeStatus(String node, JsonNode raw) {
         return JsonFields.text(raw, "pveversion");
     }
 
+    /** The {@code memoryTotal} Proxmox reported, if any. */
     public OptionalLong memoryTotal() {
         return JsonFields.longValue(raw.path("memory"), "total");
     }
 
+    /** The {@code memoryUsed} Proxmox reported, if any. */
     public OptionalLong memoryUsed() {
         return JsonFields.longValue(raw.path("memory"), "used");
     }

@@ -13,10 +13,12 @@ import java.util.Optional;
  */
 public record NodeSummary(String node, String status, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static NodeSummary from(JsonNode n) {
         return new NodeSummary(JsonFields.text(n, "node").orElse(""), JsonFields.text(n, "status").orElse("unknown"), n);
     }
 
+    /** Whether it is online, as Proxmox reports it. */
     public boolean online() {
         return status.equals("online");
     }

@@ -14,10 +14,12 @@ import java.util.Optional;
  */
 public record TaskSummary(Upid upid, Optional<String> status, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static TaskSummary from(JsonNode n) {
         return new TaskSummary(Upid.parse(n.path("upid").asText()), JsonFields.text(n, "status"), n);
     }
 
+    /** Whether it still runs. */
     public boolean running() {
         return status.isEmpty();
     }

@@ -32,10 +32,12 @@ public abstract class DownloadUrlRequest {
     /** {@code verify-certificates} of the download. */
     public abstract Optional<Boolean> verifyCertificates();
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this value's settings, to derive a changed copy. */
     public Builder toBuilder() {
         return builder().from(this);
     }
@@ -45,6 +47,7 @@ public abstract class DownloadUrlRequest {
         return storage + ":" + content() + "/" + fileName();
     }
 
+    /** The parameters to send: only what was set, booleans as 0/1. */
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("url", url());

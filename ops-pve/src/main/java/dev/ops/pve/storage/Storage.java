@@ -27,10 +27,12 @@ public final class Storage {
         this.storage = storage;
     }
 
+    /** The node. */
     public String node() {
         return node;
     }
 
+    /** The id. */
     public String id() {
         return storage;
     }

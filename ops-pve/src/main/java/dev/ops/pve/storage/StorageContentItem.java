@@ -15,14 +15,17 @@ import java.util.OptionalLong;
  */
 public record StorageContentItem(String volid, String content, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static StorageContentItem from(JsonNode n) {
         return new StorageContentItem(JsonFields.text(n, "volid").orElse(""), JsonFields.text(n, "content").orElse(""), n);
     }
 
+    /** The {@code size} Proxmox reported, if any. */
     public OptionalLong size() {
         return JsonFields.longValue(raw, "size");
     }
 
+    /** The {@code format} Proxmox reported, if any. */
     public Optional<String> format() {
         return JsonFields.text(raw, "format");
     }

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  */
 public record StorageSummary(String storage, String type, JsonNode raw) {
 
+    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
     public static StorageSummary from(JsonNode n) {
         return new StorageSummary(JsonFields.text(n, "storage").orElse(""), JsonFields.text(n, "type").orElse(""), n);
     }
@@ -26,18 +27,22 @@ public record StorageSummary(String storage, String type, JsonNode raw) {
                 .orElse(List.of());
     }
 
+    /** Whether it is active, as Proxmox reports it. */
     public boolean active() {
         return JsonFields.bool(raw, "active");
     }
 
+    /** Whether it is enabled, as Proxmox reports it. */
     public boolean enabled() {
         return !raw.has("enabled") || JsonFields.bool(raw, "enabled");
     }
 
+    /** The {@code available} Proxmox reported, if any. */
     public OptionalLong available() {
         return JsonFields.longValue(raw, "avail");
     }
 
+    /** The {@code total} Proxmox reported, if any. */
     public OptionalLong total() {
         return JsonFields.longValue(raw, "total");
     }

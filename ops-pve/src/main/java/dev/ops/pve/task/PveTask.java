@@ -45,6 +45,7 @@ public final class PveTask {
         return new PveTask(client, Upid.parse(upid), null);
     }
 
+    /** The task's UPID. */
     public Upid upid() {
         return upid;
     }
