@@ -149,7 +149,14 @@ public final class PveChanges {
             if (!undoDelete.isEmpty()) {
                 back.put("delete", String.join(",", undoDelete));
             }
-            String what = "set " + String.join(", ", set.keySet()) + (delete.isEmpty() ? "" : "; remove " + String.join(", ", delete));
+            List<String> parts = new ArrayList<>();
+            if (!set.isEmpty()) {
+                parts.add("set " + String.join(", ", set.keySet()));
+            }
+            if (!delete.isEmpty()) {
+                parts.add("remove " + String.join(", ", delete));
+            }
+            String what = String.join("; ", parts);
             return List.of(Step.of(what + " on " + g, call("PUT", g.template("/config"), fwd, false, false),
                     call("PUT", g.template("/config"), back, false, false)));
         }, p -> g.config(), notes);

@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  *         .apiToken("root@pam", "ops", Secret.of("..."))
  *         .pinnedCertificate("AB:CD:...")
  *         .build();
- * VmConfig cfg = client.node("pve-01").qemu().vm(101).config();
+ * GuestConfig cfg = client.node("pve-01").qemu().vm(101).config();
  * PveTask clone = client.node("pve-01").qemu().vm(9000).cloneTo(c -> c.newId(150).name("web-1").full(true));
  * clone.awaitSuccess(Duration.ofMinutes(10));
  * }</pre>

@@ -25,6 +25,7 @@ class TlsTest {
     @BeforeEach
     void startHttps() throws Exception {
         server = new MockWebServer();
+        server.setServerSocketFactory(new dev.ops.pve.testing.NoDelayServerSockets());
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory(), false);
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }

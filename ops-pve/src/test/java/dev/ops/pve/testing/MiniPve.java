@@ -112,6 +112,7 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
     }
 
     private MiniPve() {
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(this);
         nodes.add("pve1");
         nodes.add("pve2");
