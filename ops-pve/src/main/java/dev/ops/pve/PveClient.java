@@ -271,6 +271,7 @@ public final class PveClient implements AutoCloseable {
         private Supplier<String> totp;
         private final List<X509Certificate> anchors = new ArrayList<>();
         private final List<String> pins = new ArrayList<>();
+        private javax.net.ssl.X509TrustManager trustManager;
         private final List<String> tlsProblems = new ArrayList<>();
         private boolean verifyHostname = true;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -293,6 +294,7 @@ public final class PveClient implements AutoCloseable {
             b.totp = totp;
             b.anchors.addAll(anchors);
             b.pins.addAll(pins);
+            b.trustManager = trustManager;
             b.tlsProblems.addAll(tlsProblems);
             b.verifyHostname = verifyHostname;
             b.connectTimeout = connectTimeout;
@@ -353,6 +355,7 @@ public final class PveClient implements AutoCloseable {
         public Builder trustSystemCertificates() {
             anchors.clear();
             pins.clear();
+            trustManager = null;
             return this;
         }
 
@@ -374,6 +377,12 @@ public final class PveClient implements AutoCloseable {
             } catch (CertificateException | RuntimeException e) {
                 tlsProblems.add("the PEM text is not a certificate: " + e.getMessage());
             }
+            return this;
+        }
+
+        /** Trusts what this trust manager trusts (e.g. one built from a test server's certificate). */
+        public Builder trustManager(javax.net.ssl.X509TrustManager manager) {
+            this.trustManager = Objects.requireNonNull(manager, "manager");
             return this;
         }
 
@@ -499,8 +508,9 @@ public final class PveClient implements AutoCloseable {
             tlsProblems.forEach(p -> v.add("trust", p));
             List<String> normalizedPins = new ArrayList<>();
             pins.forEach(p -> normalizedPins.add(Tls.normalizeFingerprint(p, v)));
-            if (!anchors.isEmpty() && !pins.isEmpty()) {
-                v.add("trust", "give either CA certificates or pinned fingerprints, not both");
+            int trustChoices = (anchors.isEmpty() ? 0 : 1) + (pins.isEmpty() ? 0 : 1) + (trustManager == null ? 0 : 1);
+            if (trustChoices > 1) {
+                v.add("trust", "give one of CA certificates, pinned fingerprints or a trust manager, not several");
             }
             checkPositive(v, connectTimeout, "connectTimeout");
             checkPositive(v, readTimeout, "readTimeout");
@@ -514,7 +524,8 @@ public final class PveClient implements AutoCloseable {
             v.check(time != null, "timeSource", "must not be null");
             v.check(maxHeavyPerNode >= 1, "maxHeavyTasksPerNode", "must be at least 1");
             v.throwIfAny();
-            Tls.Trust trust = !pins.isEmpty() ? new Tls.PinnedTrust(normalizedPins)
+            Tls.Trust trust = trustManager != null ? new Tls.ManagerTrust(trustManager, verifyHostname)
+                    : !pins.isEmpty() ? new Tls.PinnedTrust(normalizedPins)
                     : !anchors.isEmpty() ? new Tls.CaTrust(List.copyOf(anchors), verifyHostname) : new Tls.SystemTrust();
             TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust, connectTimeout, readTimeout, retry, time,
                     ticketRenewAfter);

@@ -73,7 +73,7 @@ class PveClientBuilderTest {
     void refusesBothCaAndPin() throws Exception {
         var cert = new okhttp3.tls.HeldCertificate.Builder().commonName("pve").build().certificate();
         assertThatThrownBy(() -> PveClient.builder().baseUrl("https://pve").apiToken("root@pam", "ops", SECRET).trustCertificate(cert)
-                .pinnedCertificate("00".repeat(32)).build()).isInstanceOf(ValidationException.class).hasMessageContaining("not both");
+                .pinnedCertificate("00".repeat(32)).build()).isInstanceOf(ValidationException.class).hasMessageContaining("not several");
     }
 
     @Test

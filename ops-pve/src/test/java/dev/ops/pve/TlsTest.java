@@ -99,4 +99,13 @@ class TlsTest {
         assertThatThrownBy(() -> builder().trustCertificatePem("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n").build())
                 .isInstanceOf(dev.ops.core.error.ValidationException.class).hasMessageContaining("trust");
     }
+
+    @Test
+    void trustsWhatACallersTrustManagerTrusts() {
+        answerVersion();
+        var tm = new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().trustManager();
+        PveClient c = PveClient.builder().baseUrl("https://localhost:" + server.getPort()).apiToken("root@pam", "ops",
+                dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).trustManager(tm).build();
+        assertThat(c.version().version()).isEqualTo("9.1.1");
+    }
 }

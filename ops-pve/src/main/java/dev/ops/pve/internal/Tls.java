@@ -20,7 +20,7 @@ public final class Tls {
     private Tls() {}
 
     /** How the server is trusted: the system store, given CAs, or pinned SHA-256 fingerprints. */
-    public sealed interface Trust permits SystemTrust, CaTrust, PinnedTrust {}
+    public sealed interface Trust permits SystemTrust, CaTrust, PinnedTrust, ManagerTrust {}
 
     /** The JDK's default trust store. */
     public record SystemTrust() implements Trust {}
@@ -30,6 +30,9 @@ public final class Tls {
 
     /** Any certificate whose SHA-256 fingerprint is one of these (uppercase hex, colon-separated), whatever its name. */
     public record PinnedTrust(List<String> fingerprints) implements Trust {}
+
+    /** A caller's own trust manager; hostnames checked unless told not to. */
+    public record ManagerTrust(X509TrustManager manager, boolean verifyHostname) implements Trust {}
 
     /** Normalizes a fingerprint given as {@code AB:CD:...} or plain hex to {@code AB:CD:...}; adds a violation when malformed. */
     public static String normalizeFingerprint(String fp, Violations v) {
@@ -72,6 +75,7 @@ public final class Tls {
                     yield fromStore(ks);
                 }
                 case PinnedTrust p -> new PinningTrustManager(p.fingerprints());
+                case ManagerTrust m -> m.manager();
             };
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot set up TLS trust: " + e.getMessage(), e);

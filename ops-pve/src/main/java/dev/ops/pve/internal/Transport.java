@@ -76,7 +76,8 @@ public final class Transport {
             X509TrustManager tm = Tls.trustManager(cfg.trust());
             b.sslSocketFactory(Tls.context(tm).getSocketFactory(), tm);
             if (cfg.trust() instanceof Tls.PinnedTrust
-                    || cfg.trust() instanceof Tls.CaTrust ca && !ca.verifyHostname()) {
+                    || cfg.trust() instanceof Tls.CaTrust ca && !ca.verifyHostname()
+                    || cfg.trust() instanceof Tls.ManagerTrust m && !m.verifyHostname()) {
                 b.hostnameVerifier(Tls.pinnedNames());
             }
         }
