@@ -1,0 +1,138 @@
+package dev.ops.pve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.error.OpsException;
+import dev.ops.pve.internal.Transport;
+import dev.ops.pve.task.PveTask;
+import dev.ops.pve.task.Upid;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The untyped Proxmox API: any path template with its parameters, JSON back. Path parameters are
+ * taken from the same map by name, the rest is sent as query (GET, DELETE) or form (POST, PUT);
+ * booleans go as 0/1 and absent ({@code null}, empty {@code Optional}) values are not sent.
+ *
+ * <pre>{@code
+ * JsonNode cfg = client.api().get("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve", "vmid", 101));
+ * }</pre>
+ */
+public final class PveApi {
+    private final PveClient client;
+    private final Transport transport;
+    private final RetryPolicy retry;
+
+    PveApi(PveClient client, Transport transport, RetryPolicy retry) {
+        this.client = client;
+        this.transport = transport;
+        this.retry = retry;
+    }
+
+    /** This API with every call's retries bounded by {@code deadline} (the caller's deadline). */
+    public PveApi withDeadline(Duration deadline) {
+        return new PveApi(client, transport, retry.withMaxElapsed(deadline));
+    }
+
+    /** This API with another retry policy. */
+    public PveApi withRetry(RetryPolicy policy) {
+        return new PveApi(client, transport, Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** Sends a call and returns the whole answer. */
+    public PveResponse call(String method, String pathTemplate, Map<String, ?> params) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pathTemplate, "pathTemplate");
+        dev.ops.core.error.Violations.of("API call").check(pathTemplate.startsWith("/"), "pathTemplate",
+                "'" + pathTemplate + "' must start with '/'").check(java.util.Set.of("GET", "POST", "PUT", "DELETE").contains(method),
+                "method", "'" + method + "' must be GET, POST, PUT or DELETE").throwIfAny();
+        return transport.call(method, pathTemplate, params == null ? Map.of() : params, retry, null);
+    }
+
+    /** {@code GET}, returning {@code data}. */
+    public JsonNode get(String pathTemplate, Map<String, ?> params) {
+        return call("GET", pathTemplate, params).data();
+    }
+
+    /** {@code GET} without parameters, returning {@code data}. */
+    public JsonNode get(String pathTemplate) {
+        return get(pathTemplate, Map.of());
+    }
+
+    /** {@code POST}, returning {@code data}. */
+    public JsonNode post(String pathTemplate, Map<String, ?> params) {
+        return call("POST", pathTemplate, params).data();
+    }
+
+    /** {@code PUT}, returning {@code data}. */
+    public JsonNode put(String pathTemplate, Map<String, ?> params) {
+        return call("PUT", pathTemplate, params).data();
+    }
+
+    /** {@code DELETE}, returning {@code data}. */
+    public JsonNode delete(String pathTemplate, Map<String, ?> params) {
+        return call("DELETE", pathTemplate, params).data();
+    }
+
+    /** Sends a call that starts a task and returns the task (its UPID parsed). */
+    public PveTask task(String method, String pathTemplate, Map<String, ?> params) {
+        return toTask(call(method, pathTemplate, params).data(), method, pathTemplate, null);
+    }
+
+    /**
+     * Starts a heavy task (clone, create, restore, migrate, backup) on {@code node}, first waiting
+     * for one of the node's slots ({@link PveClient.Builder#maxHeavyTasksPerNode}); the slot is
+     * freed once the task is seen to end (await it), or at once if the call fails.
+     */
+    public PveTask heavyTask(String node, String method, String pathTemplate, Map<String, ?> params) {
+        Runnable release = client.acquireHeavySlot(node);
+        PveTask[] holder = new PveTask[1];
+        Runnable onEnd = () -> {
+            release.run();
+            if (holder[0] != null) {
+                client.untrackHeavyTask(node, holder[0]);
+            }
+        };
+        try {
+            PveTask task = toTask(call(method, pathTemplate, params).data(), method, pathTemplate, onEnd);
+            holder[0] = task;
+            client.trackHeavyTask(node, task);
+            return task;
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
+    }
+
+    /** Uploads {@code file} as the multipart field {@code fileField} along with {@code params}; returns the task. Never retried. */
+    public PveTask upload(String pathTemplate, Map<String, ?> params, String fileField, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new dev.ops.core.error.NotFoundException("file " + file, "is not a readable regular file");
+        }
+        Map<String, Object> p = new LinkedHashMap<>(params);
+        Object name = p.getOrDefault("filename", file.getFileName().toString());
+        p.remove("filename");
+        JsonNode data = transport.call("POST", pathTemplate, p, RetryPolicy.none(),
+                new Transport.Upload(fileField, file, name.toString())).data();
+        return toTask(data, "POST", pathTemplate, null);
+    }
+
+    private PveTask toTask(JsonNode data, String method, String template, Runnable release) {
+        String text = data == null || data.isNull() ? "" : data.asText();
+        if (!Upid.isUpid(text)) {
+            if (release != null) {
+                release.run();
+            }
+            throw new OpsException(method + " " + template + " was expected to start a task but answered " + data);
+        }
+        return new PveTask(client, Upid.parse(text), release);
+    }
+
+    /** The client this API belongs to. */
+    public PveClient client() {
+        return client;
+    }
+}

@@ -1,0 +1,539 @@
+package dev.ops.pve;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Targets;
+import dev.ops.core.error.OpsException;
+import dev.ops.core.error.Violations;
+import dev.ops.core.secret.Secret;
+import dev.ops.pve.cluster.Cluster;
+import dev.ops.pve.cluster.PveVersion;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.ha.Ha;
+import dev.ops.pve.internal.Auth;
+import dev.ops.pve.internal.Tls;
+import dev.ops.pve.internal.Transport;
+import dev.ops.pve.internal.TransportConfig;
+import dev.ops.pve.node.Node;
+import dev.ops.pve.node.NodeSummary;
+import dev.ops.pve.preflight.Preflight;
+import dev.ops.pve.task.PollPolicy;
+import dev.ops.pve.task.TimeSource;
+import dev.ops.pve.vmid.VmidAllocator;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * A Proxmox VE API client: immutable, thread-safe and meant to be shared.
+ *
+ * <pre>{@code
+ * PveClient client = PveClient.builder()
+ *         .baseUrl("https://pve:8006")
+ *         .apiToken("root@pam", "ops", Secret.of("..."))
+ *         .pinnedCertificate("AB:CD:...")
+ *         .build();
+ * GuestConfig cfg = client.node("pve-01").qemu().vm(101).config();
+ * PveTask clone = client.node("pve-01").qemu().vm(9000).cloneTo(c -> c.newId(150).name("web-1").full(true));
+ * clone.awaitSuccess(Duration.ofMinutes(10));
+ * }</pre>
+ *
+ * <p>Changes with plan and rollback come from {@link #changes(Ops)}. The client registers itself
+ * in {@link Targets} under {@link #name()}, so that a journaled step can be undone by a fresh JVM
+ * given a client of the same name.
+ */
+public final class PveClient implements AutoCloseable {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@\\-]*");
+    private static final Pattern TOKEN_USER = Pattern.compile("[^\\s:/@!]+@[A-Za-z][A-Za-z0-9.\\-_]+");
+    private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-_]+");
+
+    private final Builder settings;
+    private final String name;
+    private final Transport transport;
+    private final PveApi api;
+    private final Map<String, HeavySlots> heavySlots = new ConcurrentHashMap<>();
+    private final dev.ops.pve.task.TaskDurations taskDurations = new dev.ops.pve.task.TaskDurations();
+
+    private PveClient(Builder b, String name, TransportConfig cfg) {
+        this.settings = b.copy();
+        this.name = name;
+        this.transport = new Transport(cfg);
+        this.api = new PveApi(this, transport, cfg.retry());
+    }
+
+    /** A builder; give it at least a base URL, credentials and how to trust the server. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this client's settings, to build a variant (the variant has its own connections and ticket). */
+    public Builder newBuilder() {
+        return settings.copy();
+    }
+
+    /** The endpoint name this client is known by in journals and {@link Targets} (default: {@code host:port}). */
+    public String name() {
+        return name;
+    }
+
+    /** The API base, e.g. {@code https://pve:8006/api2/json}. */
+    public String apiBase() {
+        return transport.config().apiBase();
+    }
+
+    /** The user the client acts as, e.g. {@code root@pam}. */
+    public String user() {
+        return transport.config().auth().user();
+    }
+
+    /** Whether the client authenticates with an API token (some calls need a ticket instead). */
+    public boolean usesApiToken() {
+        return transport.config().auth() instanceof Auth.Token;
+    }
+
+    /** The untyped API, for everything the typed resources do not cover. */
+    public PveApi api() {
+        return api;
+    }
+
+    /** {@code GET /version}. */
+    public PveVersion version() {
+        return PveVersion.from(api.get("/version"));
+    }
+
+    /** The cluster: status, resources, next free VMID, HA. */
+    public Cluster cluster() {
+        return new Cluster(this);
+    }
+
+    /** HA resources ({@code /cluster/ha/resources}). */
+    public Ha ha() {
+        return new Ha(this);
+    }
+
+    /** {@code GET /nodes}. */
+    public List<NodeSummary> nodes() {
+        List<NodeSummary> out = new ArrayList<>();
+        api.get("/nodes").forEach(n -> out.add(NodeSummary.from(n)));
+        return out;
+    }
+
+    /** The node of that name (validated as a node name; not checked to exist until used). */
+    public Node node(String node) {
+        return new Node(this, node);
+    }
+
+    /** Finds the guest with that VMID, whichever node it is on ({@code /cluster/resources}; may lag a few seconds behind). */
+    public Optional<Guest> findGuest(int vmid) {
+        return cluster().resources(dev.ops.pve.cluster.ResourceType.VM).stream()
+                .filter(r -> r.vmid().isPresent() && r.vmid().getAsInt() == vmid)
+                .findFirst()
+                .map(r -> node(r.node().orElseThrow()).guest(r.guestType().orElseThrow(), vmid));
+    }
+
+    /** Change factories (plan, apply, rollback) for this cluster, journaled in {@code ops}. */
+    public PveChanges changes(Ops ops) {
+        return new PveChanges(this, ops);
+    }
+
+    /** A VMID allocator that never hands out the same id twice, across threads and processes sharing {@code ops}'s store. */
+    public VmidAllocator vmids(Ops ops) {
+        return new VmidAllocator(this, ops.store(), Duration.ofHours(1));
+    }
+
+    /** A preflight check ("runway"): credentials, reachability, nodes, storages and privileges, all problems at once. */
+    public Preflight preflight() {
+        return new Preflight(this);
+    }
+
+    /** Targets holding this client under its name, for journal recovery and rollback in a fresh JVM. */
+    public Targets targets() {
+        return Targets.none().with(name, this);
+    }
+
+    /** The time source used for waiting and retries. */
+    public TimeSource timeSource() {
+        return transport.config().time();
+    }
+
+    /** How tasks are polled. */
+    public PollPolicy pollPolicy() {
+        return settings.pollPolicy;
+    }
+
+    /** How long recent tasks took, by kind: waiting polls densely around a task's expected end. */
+    public dev.ops.pve.task.TaskDurations taskDurations() {
+        return taskDurations;
+    }
+
+    /** How long changes wait for the tasks they start. */
+    public Duration defaultTaskDeadline() {
+        return settings.taskDeadline;
+    }
+
+    Runnable acquireHeavySlot(String node) {
+        return heavySlots.computeIfAbsent(node, n -> new HeavySlots(n, settings.maxHeavyPerNode)).acquire();
+    }
+
+    void trackHeavyTask(String node, dev.ops.pve.task.PveTask task) {
+        heavySlots.get(node).track(task);
+    }
+
+    /**
+     * The heavy-task slots of one node. A slot is freed when its task is seen to end; a caller that
+     * finds none free polls the outstanding tasks (so a task nobody awaits cannot hold its slot
+     * forever) and waits with the client's poll policy.
+     */
+    private final class HeavySlots {
+        private final String node;
+        private final Semaphore permits;
+        private final java.util.Set<dev.ops.pve.task.PveTask> outstanding = ConcurrentHashMap.newKeySet();
+
+        HeavySlots(String node, int max) {
+            this.node = node;
+            this.permits = new Semaphore(max, true);
+        }
+
+        Runnable acquire() {
+            int round = 0;
+            while (!permits.tryAcquire()) {
+                for (dev.ops.pve.task.PveTask t : List.copyOf(outstanding)) {
+                    try {
+                        t.status();
+                    } catch (OpsException e) {
+                        // An unreadable task keeps its slot until it can be read.
+                    }
+                }
+                if (permits.tryAcquire()) {
+                    break;
+                }
+                try {
+                    timeSource().sleep(settings.pollPolicy.interval(round++));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
+                }
+            }
+            java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+            return () -> {
+                if (released.compareAndSet(false, true)) {
+                    permits.release();
+                }
+            };
+        }
+
+        void track(dev.ops.pve.task.PveTask task) {
+            outstanding.add(task);
+        }
+
+        void untrack(dev.ops.pve.task.PveTask task) {
+            outstanding.remove(task);
+        }
+    }
+
+    void untrackHeavyTask(String node, dev.ops.pve.task.PveTask task) {
+        HeavySlots s = heavySlots.get(node);
+        if (s != null) {
+            s.untrack(task);
+        }
+    }
+
+    /** Frees the client's idle connections. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PveClient[" + name + ", " + apiBase() + ", " + user() + "]";
+    }
+
+    /** Builds a {@link PveClient}; every problem with the settings is reported at once by {@link #build()}. */
+    public static final class Builder {
+        private String baseUrl;
+        private String name;
+        private Auth auth;
+        private String tokenProblem;
+        private Supplier<String> totp;
+        private final List<X509Certificate> anchors = new ArrayList<>();
+        private final List<String> pins = new ArrayList<>();
+        private javax.net.ssl.X509TrustManager trustManager;
+        private final List<String> tlsProblems = new ArrayList<>();
+        private boolean verifyHostname = true;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private PollPolicy pollPolicy = PollPolicy.defaults();
+        private TimeSource time = TimeSource.system();
+        private Duration taskDeadline = Duration.ofMinutes(30);
+        private Duration ticketRenewAfter = Duration.ofMinutes(90);
+        private int maxHeavyPerNode = 4;
+
+        Builder() {}
+
+        Builder copy() {
+            Builder b = new Builder();
+            b.baseUrl = baseUrl;
+            b.name = name;
+            b.auth = auth;
+            b.tokenProblem = tokenProblem;
+            b.totp = totp;
+            b.anchors.addAll(anchors);
+            b.pins.addAll(pins);
+            b.trustManager = trustManager;
+            b.tlsProblems.addAll(tlsProblems);
+            b.verifyHostname = verifyHostname;
+            b.connectTimeout = connectTimeout;
+            b.readTimeout = readTimeout;
+            b.retry = retry;
+            b.pollPolicy = pollPolicy;
+            b.time = time;
+            b.taskDeadline = taskDeadline;
+            b.ticketRenewAfter = ticketRenewAfter;
+            b.maxHeavyPerNode = maxHeavyPerNode;
+            return b;
+        }
+
+        /** The server, e.g. {@code https://pve:8006}; port 8006 when none is given, {@code /api2/json} added. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The endpoint name journals and {@link Targets} know this client by (default {@code host:port}). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Authenticates with the API token {@code user!tokenId} (e.g. {@code root@pam}, {@code ops}). */
+        public Builder apiToken(String user, String tokenId, Secret secret) {
+            this.auth = new Auth.Token(user, tokenId, secret);
+            this.tokenProblem = null;
+            return this;
+        }
+
+        /** Authenticates with the API token given in full as {@code user@realm!tokenid}. */
+        public Builder apiToken(String fullTokenId, Secret secret) {
+            int bang = fullTokenId == null ? -1 : fullTokenId.indexOf('!');
+            if (bang < 0) {
+                this.auth = null;
+                this.tokenProblem = "'" + fullTokenId + "' is not a token id of the form user@realm!tokenid";
+                return this;
+            }
+            return apiToken(fullTokenId.substring(0, bang), fullTokenId.substring(bang + 1), secret);
+        }
+
+        /** Authenticates with user and password ({@code root@pam}); the ticket is renewed before it expires. */
+        public Builder login(String user, Secret password) {
+            this.auth = new Auth.Password(user, password, null);
+            this.tokenProblem = null;
+            return this;
+        }
+
+        /** Gives the current TOTP code when the user has a second factor (asked at each login). */
+        public Builder totp(Supplier<String> currentCode) {
+            this.totp = currentCode;
+            return this;
+        }
+
+        /** Trusts the JDK's default CAs (the default when nothing else is given). */
+        public Builder trustSystemCertificates() {
+            anchors.clear();
+            pins.clear();
+            trustManager = null;
+            return this;
+        }
+
+        /** Trusts certificates signed by {@code ca} (or {@code ca} itself, e.g. a self-signed server certificate). */
+        public Builder trustCertificate(X509Certificate ca) {
+            anchors.add(Objects.requireNonNull(ca, "ca"));
+            return this;
+        }
+
+        /** Trusts the PEM certificate(s) given (e.g. the cluster's {@code pve-root-ca.pem}). */
+        public Builder trustCertificatePem(String pem) {
+            try {
+                CertificateFactory cf = CertificateFactory.getInstance("X.509");
+                var certs = cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+                if (certs.isEmpty()) {
+                    tlsProblems.add("the PEM text holds no certificate");
+                }
+                certs.forEach(c -> anchors.add((X509Certificate) c));
+            } catch (CertificateException | RuntimeException e) {
+                tlsProblems.add("the PEM text is not a certificate: " + e.getMessage());
+            }
+            return this;
+        }
+
+        /** Trusts what this trust manager trusts (e.g. one built from a test server's certificate). */
+        public Builder trustManager(javax.net.ssl.X509TrustManager manager) {
+            this.trustManager = Objects.requireNonNull(manager, "manager");
+            return this;
+        }
+
+        /** Whether a CA-trusted certificate must name the host (default true; pinned certificates are never name-checked). */
+        public Builder verifyHostname(boolean verify) {
+            this.verifyHostname = verify;
+            return this;
+        }
+
+        /** Trusts exactly the certificate with this SHA-256 fingerprint ({@code AB:CD:...}, as Proxmox shows it). */
+        public Builder pinnedCertificate(String sha256Fingerprint) {
+            pins.add(sha256Fingerprint);
+            return this;
+        }
+
+        /** How long to wait for a TCP and TLS connection (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** The per-request read timeout; waiting for tasks has its own deadline. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /** Which failed calls are retried and how (default {@link RetryPolicy#defaults()}). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retry = policy;
+            return this;
+        }
+
+        /** How task status is polled (default {@link dev.ops.pve.task.PollPolicy#defaults()}). */
+        public Builder pollPolicy(PollPolicy policy) {
+            this.pollPolicy = policy;
+            return this;
+        }
+
+        /** The clock and sleeper for retries and task waits (tests inject one that does not sleep). */
+        public Builder timeSource(TimeSource time) {
+            this.time = time;
+            return this;
+        }
+
+        /** How long changes wait for the tasks they start (default 30 minutes). */
+        public Builder defaultTaskDeadline(Duration deadline) {
+            this.taskDeadline = deadline;
+            return this;
+        }
+
+        /** How old a login ticket may get before it is renewed (default 90 minutes; Proxmox tickets last 2 hours). */
+        public Builder ticketRenewAfter(Duration age) {
+            this.ticketRenewAfter = age;
+            return this;
+        }
+
+        /** How many heavy tasks (clone, create, restore, migrate, backup) this client runs at once per node (default 4). */
+        public Builder maxHeavyTasksPerNode(int max) {
+            this.maxHeavyPerNode = max;
+            return this;
+        }
+
+        /** Checks every setting, reporting all problems at once, and builds the client. */
+        public PveClient build() {
+            Violations v = Violations.of("Proxmox VE client");
+            String apiBase = null;
+            String defaultName = null;
+            if (baseUrl == null || baseUrl.isBlank()) {
+                v.add("baseUrl", "must be given, e.g. https://pve:8006");
+            } else {
+                String raw = baseUrl.trim();
+                if (!raw.contains("://")) {
+                    raw = "https://" + raw;
+                }
+                try {
+                    URI u = new URI(raw);
+                    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+                    if (!scheme.equals("https") && !scheme.equals("http")) {
+                        v.add("baseUrl", "'" + baseUrl + "' must use https");
+                    } else if (u.getHost() == null || u.getHost().isBlank()) {
+                        v.add("baseUrl", "'" + baseUrl + "' names no host");
+                    } else if (u.getRawQuery() != null || u.getRawFragment() != null || u.getUserInfo() != null) {
+                        v.add("baseUrl", "'" + baseUrl + "' must not carry a query, fragment or user info");
+                    } else {
+                        int port = u.getPort() == -1 ? 8006 : u.getPort();
+                        String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
+                        if (path.endsWith("/api2/json")) {
+                            path = path.substring(0, path.length() - "/api2/json".length());
+                        }
+                        String host = u.getHost();
+                        apiBase = scheme + "://" + host + ":" + port + path + "/api2/json";
+                        defaultName = host.replaceAll("[\\[\\]]", "") + ":" + port;
+                    }
+                } catch (URISyntaxException e) {
+                    v.add("baseUrl", "'" + baseUrl + "' is not a URL: " + e.getReason());
+                }
+            }
+            String finalName = name != null ? name : defaultName;
+            if (name != null && !NAME.matcher(name).matches()) {
+                v.add("name", "'" + name + "' must be letters, digits and . _ : @ -");
+            }
+            Auth finalAuth = auth;
+            if (tokenProblem != null) {
+                v.add("apiToken", tokenProblem);
+            } else if (auth == null) {
+                v.add("credentials", "give apiToken(user, tokenId, secret) or login(user, password)");
+            } else if (auth instanceof Auth.Token t) {
+                v.check(t.user() != null && TOKEN_USER.matcher(t.user()).matches(), "apiToken.user",
+                        "'" + t.user() + "' must be user@realm, e.g. root@pam");
+                v.check(t.tokenId() != null && TOKEN_ID.matcher(t.tokenId()).matches(), "apiToken.tokenId",
+                        "'" + t.tokenId() + "' must start with a letter and hold only letters, digits, . - _");
+                v.check(t.secret() != null && !t.secret().isEmpty(), "apiToken.secret", "must not be empty");
+            } else if (auth instanceof Auth.Password p) {
+                v.check(p.user() != null && TOKEN_USER.matcher(p.user()).matches(), "login.user",
+                        "'" + p.user() + "' must be user@realm, e.g. root@pam");
+                v.check(p.password() != null && !p.password().isEmpty(), "login.password", "must not be empty");
+                finalAuth = new Auth.Password(p.user(), p.password(), totp);
+            }
+            if (totp != null && auth instanceof Auth.Token) {
+                v.add("totp", "a second factor applies to login(user, password), not to API tokens");
+            }
+            tlsProblems.forEach(p -> v.add("trust", p));
+            List<String> normalizedPins = new ArrayList<>();
+            pins.forEach(p -> normalizedPins.add(Tls.normalizeFingerprint(p, v)));
+            int trustChoices = (anchors.isEmpty() ? 0 : 1) + (pins.isEmpty() ? 0 : 1) + (trustManager == null ? 0 : 1);
+            if (trustChoices > 1) {
+                v.add("trust", "give one of CA certificates, pinned fingerprints or a trust manager, not several");
+            }
+            checkPositive(v, connectTimeout, "connectTimeout");
+            checkPositive(v, readTimeout, "readTimeout");
+            checkPositive(v, taskDeadline, "defaultTaskDeadline");
+            checkPositive(v, ticketRenewAfter, "ticketRenewAfter");
+            if (ticketRenewAfter != null && ticketRenewAfter.compareTo(Duration.ofHours(2)) >= 0) {
+                v.add("ticketRenewAfter", "must be under 2 hours, the lifetime of a Proxmox ticket");
+            }
+            v.check(retry != null, "retryPolicy", "must not be null");
+            v.check(pollPolicy != null, "pollPolicy", "must not be null");
+            v.check(time != null, "timeSource", "must not be null");
+            v.check(maxHeavyPerNode >= 1, "maxHeavyTasksPerNode", "must be at least 1");
+            v.throwIfAny();
+            Tls.Trust trust = trustManager != null ? new Tls.ManagerTrust(trustManager, verifyHostname)
+                    : !pins.isEmpty() ? new Tls.PinnedTrust(normalizedPins)
+                    : !anchors.isEmpty() ? new Tls.CaTrust(List.copyOf(anchors), verifyHostname) : new Tls.SystemTrust();
+            TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust, connectTimeout, readTimeout, retry, time,
+                    ticketRenewAfter);
+            return new PveClient(this, finalName, cfg);
+        }
+
+        private static void checkPositive(Violations v, Duration d, String field) {
+            v.check(d != null && !d.isNegative() && !d.isZero(), field, "must be positive");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ops.pve.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.change.Action;
+import dev.ops.core.change.Targets;
+import dev.ops.core.secret.Redactor;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.internal.Params;
+import dev.ops.pve.task.PveTask;
+import dev.ops.pve.task.Upid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One Proxmox API call as a journal step: method, path template and wire parameters, run against
+ * the {@link PveClient} that {@link Targets} knows by {@code target}. When {@code awaitTask}, the
+ * task the call starts is awaited and must succeed; {@code heavy} calls wait for a heavy-task slot
+ * on the node. Secret values (passwords) are not stored: the record holds a reference valid in the
+ * planning JVM only.
+ *
+ * @param target the client's name
+ * @param method GET, POST, PUT or DELETE
+ * @param path the path template, e.g. {@code /nodes/{node}/qemu/{vmid}/status/start}
+ * @param params every parameter, path parameters included, as wire strings
+ * @param awaitTask whether to await the task the call starts
+ * @param heavy whether the call is a heavy task limited per node
+ */
+public record PveCallAction(String target, String method, String path, Map<String, String> params, boolean awaitTask, boolean heavy)
+        implements Action {
+
+    public PveCallAction {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A call of {@code client}; {@code params} values are turned into wire strings, secret ones kept out of the record. */
+    public static PveCallAction of(PveClient client, String method, String path, Map<String, ?> params, boolean awaitTask, boolean heavy) {
+        Map<String, String> wire = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            String w = Params.wire(v);
+            if (w != null) {
+                wire.put(k, SecretParams.NAMES.contains(k) ? SecretParams.hide(w) : w);
+            }
+        });
+        return new PveCallAction(client.name(), method, path, wire, awaitTask, heavy);
+    }
+
+    /** The concrete path, e.g. {@code /nodes/pve/qemu/101/status/start}. */
+    public String concretePath() {
+        return Params.expand(path, params);
+    }
+
+    /** The non-path parameters as {@code key=value} pairs, secrets masked. */
+    public String renderBody() {
+        var placeholders = Params.placeholders(path);
+        return params.entrySet().stream().filter(e -> !placeholders.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + (e.getValue().startsWith(SecretParams.PREFIX) || SecretParams.NAMES.contains(e.getKey())
+                        ? Redactor.MASK : e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+
+    @Override
+    public String render() {
+        String body = renderBody();
+        return Redactor.global().redact(method + " " + concretePath() + (body.isEmpty() ? "" : " " + body)
+                + (awaitTask ? " (await task)" : ""));
+    }
+
+    @Override
+    public void execute(Targets targets) {
+        run(targets.resolve(target, PveClient.class));
+    }
+
+    /** Runs the call with {@code client}; returns the answer's data. */
+    public JsonNode run(PveClient client) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        params.forEach((k, v) -> p.put(k, SecretParams.reveal(k, v)));
+        if (heavy && p.containsKey("node")) {
+            PveTask task = client.api().heavyTask(p.get("node").toString(), method, path, p);
+            if (awaitTask) {
+                task.awaitSuccess();
+            }
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(task.upid().value());
+        }
+        JsonNode data = client.api().call(method, path, p).data();
+        if (awaitTask && data != null && Upid.isUpid(data.asText())) {
+            PveTask.of(client, data.asText()).awaitSuccess();
+        }
+        return data;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ops.pve.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.pve.internal.JsonFields;
+
+/**
+ * {@code GET /version}: the API server's version.
+ *
+ * @param version e.g. {@code 9.1.1}
+ * @param release e.g. {@code 9.1}
+ * @param repoid the build's repository id
+ * @param raw every field Proxmox sent
+ */
+public record PveVersion(String version, String release, String repoid, JsonNode raw) {
+
+    /** Reads it from Proxmox's JSON. */
+    public static PveVersion from(JsonNode n) {
+        return new PveVersion(JsonFields.text(n, "version").orElse(""), JsonFields.text(n, "release").orElse(""),
+                JsonFields.text(n, "repoid").orElse(""), n);
+    }
+
+    /** The major version, e.g. 9; 0 when it cannot be read. */
+    public int major() {
+        try {
+            return Integer.parseInt(version.split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

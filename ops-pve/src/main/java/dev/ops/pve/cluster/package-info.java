@@ -1,0 +1,2 @@
+/** Cluster-wide reads: version, status, resources, next free VMID. */
+package dev.ops.pve.cluster;

@@ -1,0 +1,405 @@
+package dev.ops.pve.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.ops.core.error.AuthenticationException;
+import dev.ops.core.error.ConnectionException;
+import dev.ops.core.error.OpsException;
+import dev.ops.core.json.Json;
+import dev.ops.pve.PveResponse;
+import dev.ops.pve.RetryPolicy;
+import dev.ops.pve.error.PveApiException;
+import dev.ops.pve.error.PveCertificateException;
+import dev.ops.pve.error.PveServerException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Proxmox API calls: builds URLs from path templates, encodes parameters, authenticates
+ * (token, or ticket renewed before it expires), retries what is safe to retry, and turns every
+ * failure into a typed ops error.
+ */
+public final class Transport {
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+    private static final MediaType OCTET = MediaType.get("application/octet-stream");
+    private static final int MAX_BODY_SNIPPET = 200;
+
+    private final TransportConfig cfg;
+    private final OkHttpClient http;
+    private final HttpUrl apiBase;
+    private final Object ticketLock = new Object();
+    private volatile Ticket ticket;
+
+    /** A login ticket, its CSRF token and when it was obtained ({@link dev.ops.pve.task.TimeSource#nanoTime()}). */
+    record Ticket(String value, String csrf, long obtainedNanos) {}
+
+    public Transport(TransportConfig cfg) {
+        this.cfg = cfg;
+        this.apiBase = HttpUrl.get(cfg.apiBase());
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(cfg.connectTimeout())
+                .readTimeout(cfg.readTimeout())
+                .writeTimeout(cfg.readTimeout())
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                // Small requests and answers: do not let Nagle's algorithm meet delayed ACKs (40 ms a call).
+                .socketFactory(new NoDelaySocketFactory())
+                // pveproxy speaks HTTP/1.1, and its error messages live in the reason phrase.
+                .protocols(List.of(Protocol.HTTP_1_1));
+        if (apiBase.isHttps() && !(cfg.trust() instanceof Tls.SystemTrust)) {
+            X509TrustManager tm = Tls.trustManager(cfg.trust());
+            b.sslSocketFactory(Tls.context(tm).getSocketFactory(), tm);
+            if (cfg.trust() instanceof Tls.PinnedTrust
+                    || cfg.trust() instanceof Tls.CaTrust ca && !ca.verifyHostname()
+                    || cfg.trust() instanceof Tls.ManagerTrust m && !m.verifyHostname()) {
+                b.hostnameVerifier(Tls.pinnedNames());
+            }
+        }
+        this.http = b.build();
+    }
+
+    /** The transport settings. */
+    public TransportConfig config() {
+        return cfg;
+    }
+
+    /** Calls the API with the client's retry policy. */
+    public PveResponse call(String method, String template, Map<String, ?> params) {
+        return call(method, template, params, cfg.retry(), null);
+    }
+
+    /** Calls the API with {@code retry}; {@code upload} (nullable) sends the request as multipart with that file. */
+    public PveResponse call(String method, String template, Map<String, ?> params, RetryPolicy retry, Upload upload) {
+        long start = cfg.time().nanoTime();
+        Duration backoff = retry.initialBackoff();
+        boolean reauthenticated = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(method, template, params, upload);
+            } catch (AuthenticationException e) {
+                if (cfg.auth() instanceof Auth.Password && !reauthenticated && ticket != null) {
+                    LOG.debug("ticket refused by {}, logging in again", cfg.name());
+                    reauthenticated = true;
+                    ticket = null;
+                    attempt--;
+                    continue;
+                }
+                throw e;
+            } catch (OpsException e) {
+                long elapsed = cfg.time().nanoTime() - start;
+                boolean canRetry = e.retryable() && upload == null && attempt < retry.maxAttempts()
+                        && elapsed + backoff.toNanos() <= retry.maxElapsed().toNanos();
+                if (!canRetry) {
+                    throw e;
+                }
+                Duration pause = jitter(backoff);
+                LOG.debug("{} {} failed ({}), retry {} in {}", method, template, e.getMessage(), attempt, pause);
+                sleep(pause);
+                backoff = min(backoff.multipliedBy(2), retry.maxBackoff());
+            }
+        }
+    }
+
+    /** A file to send as a multipart field. */
+    public record Upload(String field, Path file, String fileName) {}
+
+    private PveResponse once(String method, String template, Map<String, ?> params, Upload upload) {
+        String path = Params.expand(template, params);
+        List<String> pathNames = Params.placeholders(template);
+        HttpUrl.Builder url = apiBase.newBuilder();
+        for (String segment : template.substring(1).split("/")) {
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                String value = Params.wire(params.get(segment.substring(1, segment.length() - 1)));
+                if (value == null || value.isEmpty()) {
+                    dev.ops.core.error.Violations.of("API call " + method + " " + template)
+                            .add(segment.substring(1, segment.length() - 1), "path parameter has no value").throwIfAny();
+                }
+                url.addPathSegment(value);
+            } else {
+                url.addPathSegment(segment);
+            }
+        }
+        List<Params.Pair> pairs = Params.pairs(params, pathNames);
+        boolean read = method.equals("GET");
+        RequestBody body = null;
+        if (method.equals("GET") || method.equals("DELETE")) {
+            pairs.forEach(p -> url.addQueryParameter(p.name(), p.value()));
+        } else if (upload != null) {
+            MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
+            pairs.forEach(p -> mb.addFormDataPart(p.name(), p.value()));
+            mb.addFormDataPart(upload.field(), upload.fileName(), RequestBody.create(upload.file().toFile(), OCTET));
+            body = mb.build();
+        } else {
+            FormBody.Builder fb = new FormBody.Builder();
+            pairs.forEach(p -> fb.add(p.name(), p.value()));
+            body = fb.build();
+        }
+        Request.Builder rb = new Request.Builder().url(url.build()).method(method, body);
+        authenticate(rb, !read);
+        return execute(rb.build(), method, path, read, true);
+    }
+
+    private PveResponse execute(Request request, String method, String path, boolean read, boolean classify) {
+        String target = cfg.name() + " (" + apiBase.host() + ":" + apiBase.port() + ")";
+        LOG.debug("{} {}", method, path);
+        try (Response resp = http.newCall(request).execute()) {
+            ResponseBody rb = resp.body();
+            String text = rb == null ? "" : rb.string();
+            JsonNode json = parse(text);
+            if (!resp.isSuccessful()) {
+                String message = resp.message();
+                if ((message == null || message.isBlank()) && json != null && json.hasNonNull("message")) {
+                    message = json.get("message").asText();
+                }
+                Map<String, String> fieldErrors = new LinkedHashMap<>();
+                if (json != null && json.path("errors").isObject()) {
+                    json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), f.getValue().asText().trim()));
+                }
+                if (json == null && !text.isBlank()) {
+                    message = (message == null ? "" : message + " ") + "(the answer was not Proxmox JSON but "
+                            + resp.header("Content-Type", "no content type") + ": " + snippet(text) + ")";
+                }
+                throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
+            }
+            if (json == null || !json.isObject()) {
+                throw new PveServerException(resp.code(), method, path, "the answer was not a Proxmox API object but "
+                        + resp.header("Content-Type", "no content type") + ": " + snippet(text), read);
+            }
+            JsonNode data = json.has("data") ? json.get("data") : NullNode.getInstance();
+            return new PveResponse(data, json);
+        } catch (IOException e) {
+            throw wrap(e, target, method, path, read);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String snippet(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= MAX_BODY_SNIPPET ? oneLine : oneLine.substring(0, MAX_BODY_SNIPPET) + "...";
+    }
+
+    private OpsException wrap(IOException e, String target, String method, String path, boolean read) {
+        String what = method + " " + path;
+        if (e instanceof SSLPeerUnverifiedException) {
+            return new PveCertificateException(target, what + ": the server certificate does not name host " + apiBase.host()
+                    + " (" + e.getMessage() + "); trust it by CA without hostname check or pin its fingerprint", e);
+        }
+        if (e instanceof SSLException) {
+            Throwable c = e;
+            while (c != null) {
+                if (c instanceof CertificateException) {
+                    return new PveCertificateException(target, what + ": the server certificate is not trusted: " + c.getMessage(), e);
+                }
+                c = c.getCause();
+            }
+            return new PveCertificateException(target, what + ": TLS handshake failed: " + e.getMessage(), e);
+        }
+        if (e instanceof UnknownHostException) {
+            return new ConnectionException(target, what + ": unknown host " + apiBase.host(), e, false);
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            // Nothing was sent: safe to retry whatever the method.
+            return new ConnectionException(target, what + ": cannot connect: " + e.getMessage(), e, true);
+        }
+        if (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")) {
+            return new ConnectionException(target, what + ": connect timed out after " + cfg.connectTimeout(), e, true);
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException && !(Thread.currentThread().isInterrupted())) {
+            return new ConnectionException(target, what + ": no complete answer within the read timeout of " + cfg.readTimeout()
+                    + (read ? "" : " (the call may have taken effect on the server; not retried)"), e, read);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new OpsException(what + ": interrupted", e);
+        }
+        return new ConnectionException(target, what + ": the connection broke: " + e.getMessage()
+                + (read ? "" : " (the call may have taken effect on the server; not retried)"), e, read);
+    }
+
+    private void authenticate(Request.Builder rb, boolean write) {
+        switch (cfg.auth()) {
+            case Auth.Token t -> rb.header("Authorization", "PVEAPIToken=" + t.fullId() + "=" + t.secret().reveal());
+            case Auth.Password p -> {
+                Ticket t = currentTicket(p);
+                rb.header("Cookie", "PVEAuthCookie=" + t.value());
+                if (write) {
+                    rb.header("CSRFPreventionToken", t.csrf());
+                }
+            }
+        }
+    }
+
+    private Ticket currentTicket(Auth.Password p) {
+        Ticket t = ticket;
+        long now = cfg.time().nanoTime();
+        if (t != null && now - t.obtainedNanos() < cfg.ticketRenewAfter().toNanos()) {
+            return t;
+        }
+        synchronized (ticketLock) {
+            t = ticket;
+            if (t != null && now - t.obtainedNanos() < cfg.ticketRenewAfter().toNanos()) {
+                return t;
+            }
+            Ticket next = null;
+            if (t != null) {
+                try {
+                    // A valid ticket renews itself when given as the password.
+                    next = requestTicket(Map.of("username", p.user(), "password", t.value()), p);
+                    LOG.debug("renewed the login ticket of {} on {}", p.user(), cfg.name());
+                } catch (AuthenticationException expired) {
+                    LOG.debug("ticket renewal refused, logging in again: {}", expired.getMessage());
+                }
+            }
+            if (next == null) {
+                next = requestTicket(Map.of("username", p.user(), "password", p.password()), p);
+            }
+            ticket = next;
+            return next;
+        }
+    }
+
+    private Ticket requestTicket(Map<String, ?> params, Auth.Password p) {
+        long now = cfg.time().nanoTime();
+        JsonNode data = ticketCall(params);
+        String value = data.path("ticket").asText("");
+        boolean needTfa = data.path("NeedTFA").asInt(0) == 1 || value.contains(":!tfa!");
+        if (needTfa) {
+            if (p.totp() == null) {
+                throw new AuthenticationException(cfg.name(), "user " + p.user()
+                        + " needs a second factor (TOTP); give the client builder a TOTP code supplier", null);
+            }
+            String code = p.totp().get();
+            Map<String, Object> second = new LinkedHashMap<>();
+            second.put("username", p.user());
+            second.put("tfa-challenge", value);
+            second.put("password", "totp:" + code);
+            data = ticketCall(second);
+            value = data.path("ticket").asText("");
+            if (value.contains(":!tfa!")) {
+                throw new AuthenticationException(cfg.name(), "the second factor of " + p.user() + " was not accepted", null);
+            }
+        }
+        String csrf = data.path("CSRFPreventionToken").asText("");
+        if (value.isEmpty() || csrf.isEmpty()) {
+            throw new AuthenticationException(cfg.name(), "POST /access/ticket answered without a ticket or CSRF token", null);
+        }
+        dev.ops.core.secret.Redactor.global().register(value);
+        dev.ops.core.secret.Redactor.global().register(csrf);
+        return new Ticket(value, csrf, now);
+    }
+
+    private JsonNode ticketCall(Map<String, ?> params) {
+        FormBody.Builder fb = new FormBody.Builder();
+        Params.pairs(params, List.of()).forEach(pr -> fb.add(pr.name(), pr.value()));
+        Request req = new Request.Builder().url(apiBase.newBuilder().addPathSegment("access").addPathSegment("ticket").build())
+                .post(fb.build()).build();
+        try {
+            return execute(req, "POST", "/access/ticket", false, true).data();
+        } catch (AuthenticationException e) {
+            throw new AuthenticationException(cfg.name(), "login refused for " + cfg.auth().user()
+                    + ": wrong user, realm, password or second factor", e);
+        } catch (PveApiException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw new AuthenticationException(cfg.name(), "login refused: " + e.serverMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            cfg.time().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while waiting to retry a call to " + cfg.name(), e);
+        }
+    }
+
+    private static Duration jitter(Duration d) {
+        if (d.isZero()) {
+            return d;
+        }
+        return Duration.ofNanos((long) (d.toNanos() * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Plain sockets with TCP_NODELAY set. */
+    static final class NoDelaySocketFactory extends javax.net.SocketFactory {
+        private final javax.net.SocketFactory delegate = javax.net.SocketFactory.getDefault();
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            return noDelay(delegate.createSocket());
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return noDelay(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) throws IOException {
+            return noDelay(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            return noDelay(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+                throws IOException {
+            return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+        }
+
+        private static java.net.Socket noDelay(java.net.Socket s) throws java.net.SocketException {
+            s.setTcpNoDelay(true);
+            return s;
+        }
+    }
+
+    /** Stops idle connections and threads. */
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

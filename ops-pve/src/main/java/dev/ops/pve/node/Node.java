@@ -1,0 +1,92 @@
+package dev.ops.pve.node;
+
+import dev.ops.pve.PveClient;
+import dev.ops.pve.PveIds;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.guest.Guests;
+import dev.ops.pve.storage.Storage;
+import dev.ops.pve.storage.StorageSummary;
+import dev.ops.pve.task.PveTask;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One cluster node: its status, guests, tasks, storages and network config. */
+public final class Node {
+    private final PveClient client;
+    private final String name;
+
+    public Node(PveClient client, String name) {
+        this.client = client;
+        this.name = PveIds.requireNode(name);
+    }
+
+    /** The name. */
+    public String name() {
+        return name;
+    }
+
+    /** {@code GET /nodes/{node}/status}. */
+    public NodeStatus status() {
+        return NodeStatus.from(name, client.api().get("/nodes/{node}/status", Map.of("node", name)));
+    }
+
+    /** The node's QEMU VMs. */
+    public Guests qemu() {
+        return new Guests(client, name, GuestType.QEMU);
+    }
+
+    /** The node's LXC containers. */
+    public Guests lxc() {
+        return new Guests(client, name, GuestType.LXC);
+    }
+
+    /** The guest of that type and VMID on this node. */
+    public Guest guest(GuestType type, int vmid) {
+        return new Guest(client, name, type, vmid);
+    }
+
+    /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first; {@code vmid} (nullable) filters by guest. */
+    public List<TaskSummary> tasks(Integer vmid, int limit) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("node", name);
+        p.put("limit", limit);
+        if (vmid != null) {
+            p.put("vmid", PveIds.requireVmid(vmid));
+        }
+        List<TaskSummary> out = new ArrayList<>();
+        client.api().get("/nodes/{node}/tasks", p).forEach(n -> out.add(TaskSummary.from(n)));
+        return out;
+    }
+
+    /** A handle on a task of this node by UPID. */
+    public PveTask task(String upid) {
+        return PveTask.of(client, upid);
+    }
+
+    /** {@code GET /nodes/{node}/storage}: the storages this node can use, with usage. */
+    public List<StorageSummary> storages() {
+        List<StorageSummary> out = new ArrayList<>();
+        client.api().get("/nodes/{node}/storage", Map.of("node", name)).forEach(n -> out.add(StorageSummary.from(n)));
+        return out;
+    }
+
+    /** The storage of that id on this node. */
+    public Storage storage(String storage) {
+        return new Storage(client, name, storage);
+    }
+
+    /** {@code GET /nodes/{node}/network}: the node's network config (interfaces, bridges, bonds, VLANs). */
+    public List<NetworkInterface> network() {
+        List<NetworkInterface> out = new ArrayList<>();
+        client.api().get("/nodes/{node}/network", Map.of("node", name)).forEach(n -> out.add(NetworkInterface.from(n)));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "node " + name;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.ops.pve.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.error.OpsException;
+import dev.ops.pve.PveApi;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.PveResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Proxmox task started by a call: its {@link Upid}, its status and log, and waiting for it with an
+ * operation deadline that has nothing to do with the per-request timeout (a 5 s request timeout
+ * never cuts short a 10-minute clone: each poll is a short request of its own).
+ *
+ * <pre>{@code
+ * TaskOutcome done = vm.start().await(Duration.ofMinutes(2));   // never throws for the task's own end
+ * vm.clone(r -> r.newId(150)).awaitSuccess(Duration.ofMinutes(10)); // throws when it failed or still runs
+ * }</pre>
+ */
+public final class PveTask {
+    private static final Logger LOG = LoggerFactory.getLogger(PveTask.class);
+    /** How many log lines a failed or warning outcome carries. */
+    public static final int LOG_TAIL_LINES = 20;
+
+    private final PveClient client;
+    private final Upid upid;
+    private final Runnable onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    /** A handle on the task {@code upid}; {@code onEnd} (nullable) runs once when the task is seen to have ended. */
+    public PveTask(PveClient client, Upid upid, Runnable onEnd) {
+        this.client = client;
+        this.upid = upid;
+        this.onEnd = onEnd;
+    }
+
+    /** A handle on a task of which only the UPID is known (e.g. one started by another process). */
+    public static PveTask of(PveClient client, String upid) {
+        return new PveTask(client, Upid.parse(upid), null);
+    }
+
+    /** The task's UPID. */
+    public Upid upid() {
+        return upid;
+    }
+
+    /** The node the task runs on. */
+    public String node() {
+        return upid.node();
+    }
+
+    /** The current status, one request. */
+    public TaskStatus status() {
+        return status(client.api());
+    }
+
+    private TaskStatus status(PveApi api) {
+        JsonNode data = api.get("/nodes/{node}/tasks/{upid}/status", Map.of("node", upid.node(), "upid", upid.value()));
+        TaskStatus s = TaskStatus.from(upid, data);
+        if (!s.running()) {
+            markEnded();
+        }
+        return s;
+    }
+
+    /** Log lines {@code start} (0-based) onwards, at most {@code limit}. */
+    public List<String> log(int start, int limit) {
+        return lines(client.api().call("GET", "/nodes/{node}/tasks/{upid}/log",
+                Map.of("node", upid.node(), "upid", upid.value(), "start", start, "limit", limit)).data());
+    }
+
+    /** The last {@code n} lines of the log. */
+    public List<String> logTail(int n) {
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("node", upid.node(), "upid", upid.value(), "start", 0, "limit", n));
+        PveResponse first = client.api().call("GET", "/nodes/{node}/tasks/{upid}/log", p);
+        long total = first.total().orElse(-1);
+        if (total <= n) {
+            return lines(first.data());
+        }
+        p.put("start", total - n);
+        return lines(client.api().call("GET", "/nodes/{node}/tasks/{upid}/log", p).data());
+    }
+
+    private static List<String> lines(JsonNode data) {
+        List<String> out = new ArrayList<>();
+        if (data != null && data.isArray()) {
+            data.forEach(l -> out.add(l.path("t").asText()));
+        }
+        return out;
+    }
+
+    /**
+     * Waits until the task ends or {@code deadline} passes, polling fast at first and then less
+     * often ({@link PveClient.Builder#pollPolicy}). Returns the outcome: OK, OK with warnings,
+     * failed (with the exit status and the last log lines), or still running at the deadline.
+     * Throws only when the API itself cannot be asked.
+     */
+    public TaskOutcome await(Duration deadline) {
+        TimeSource time = client.timeSource();
+        long start = time.nanoTime();
+        long limit = deadline.toNanos();
+        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().expected(upid));
+        int polls = 0;
+        long lastPause = 0;
+        while (true) {
+            long elapsed = time.nanoTime() - start;
+            long left = limit - elapsed;
+            if (left > 0) {
+                long pause = Math.min(schedule.next(polls, elapsed), left);
+                lastPause = pause;
+                sleep(time, Duration.ofNanos(pause));
+            }
+            elapsed = time.nanoTime() - start;
+            left = Math.max(limit - elapsed, 0);
+            TaskStatus s = status(client.api().withDeadline(Duration.ofNanos(left)));
+            polls++;
+            Duration waited = Duration.ofNanos(time.nanoTime() - start);
+            if (!s.running()) {
+                // The task ended somewhere in the last pause: take the middle as its duration.
+                client.taskDurations().record(upid, Duration.ofNanos(Math.max(elapsed - lastPause / 2, 0)));
+                String exit = s.exitStatus().orElse("");
+                TaskOutcome.State state = TaskOutcome.classify(exit);
+                List<String> tail = state == TaskOutcome.State.OK ? List.of() : safeTail();
+                TaskOutcome out = new TaskOutcome(upid, state, exit, TaskOutcome.warningCount(exit), tail, waited, polls, deadline);
+                LOG.debug("{}", out);
+                return out;
+            }
+            if (time.nanoTime() - start >= limit) {
+                return new TaskOutcome(upid, TaskOutcome.State.STILL_RUNNING, "", 0, List.of(), waited, polls, deadline);
+            }
+        }
+    }
+
+    /**
+     * When to poll next. Without history: the poll policy's growing intervals. With the durations of
+     * recent tasks like this one: one early poll (a task that fails at once is seen at once), a few
+     * sparse polls until the shortest expected end, dense polls through the expected range, then the
+     * growing intervals again.
+     */
+    static final class Schedule {
+        private final PollPolicy policy;
+        private final long lo;
+        private final long hi;
+        private final boolean known;
+        private int afterWindow;
+
+        Schedule(PollPolicy policy, java.util.Optional<TaskDurations.Window> window) {
+            this.policy = policy;
+            this.known = window.isPresent();
+            this.lo = window.map(w -> (long) (w.shortest().toNanos() * 0.95)).orElse(0L);
+            this.hi = window.map(w -> (long) (w.longest().toNanos() * 1.05) + policy.initial().toNanos() * 2).orElse(0L);
+        }
+
+        long next(int polls, long elapsed) {
+            long initial = policy.initial().toNanos();
+            if (!known || lo < initial * 4) {
+                return policy.interval(polls).toNanos();
+            }
+            if (polls == 0) {
+                return initial;
+            }
+            if (elapsed < lo) {
+                for (double f : new double[] {0.5, 0.8, 1.0}) {
+                    long target = (long) (lo * f);
+                    if (target > elapsed + initial / 2) {
+                        return target - elapsed;
+                    }
+                }
+                return lo - elapsed;
+            }
+            if (elapsed < hi) {
+                return Math.max(initial, (hi - lo) / 8);
+            }
+            return policy.interval(1 + afterWindow++).toNanos();
+        }
+    }
+
+    /** Waits as {@link #await} does, and throws when the task failed or still runs at the deadline. */
+    public TaskOutcome awaitSuccess(Duration deadline) {
+        return await(deadline).orThrow();
+    }
+
+    /** Waits with the client's default task deadline and throws unless the task succeeded. */
+    public TaskOutcome awaitSuccess() {
+        return awaitSuccess(client.defaultTaskDeadline());
+    }
+
+    private List<String> safeTail() {
+        try {
+            return logTail(LOG_TAIL_LINES);
+        } catch (OpsException e) {
+            LOG.debug("cannot read the log of {}: {}", upid, e.getMessage());
+            return List.of("(log unavailable: " + e.getMessage() + ")");
+        }
+    }
+
+    private void markEnded() {
+        if (onEnd != null && ended.compareAndSet(false, true)) {
+            onEnd.run();
+        }
+    }
+
+    private static void sleep(TimeSource time, Duration d) {
+        try {
+            time.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while waiting for a task", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PveTask[" + upid + "]";
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ops.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.error.ApiException;
+import dev.ops.core.error.ConflictException;
+import dev.ops.core.error.ConnectionException;
+import dev.ops.core.error.NotFoundException;
+import dev.ops.pve.error.PveAlreadyExistsException;
+import dev.ops.pve.error.PveInvalidParameterException;
+import dev.ops.pve.error.PveLockedException;
+import dev.ops.pve.error.PveNotFoundException;
+import dev.ops.pve.error.PvePermissionException;
+import dev.ops.pve.error.PveRootTicketRequiredException;
+import dev.ops.pve.error.PveServerException;
+import dev.ops.pve.testing.MiniPve;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class ErrorClassificationTest {
+    private final MiniPve pve = MiniPve.start();
+    private final PveClient client = pve.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+
+    @AfterEach
+    void stop() {
+        pve.close();
+    }
+
+    @Test
+    void lockContentionIsARetryableConflict() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        pve.script("POST", "/nodes/pve1/qemu/101/status/start",
+                MiniPve.error(500, "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout"));
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).start()).isInstanceOf(PveLockedException.class)
+                .isInstanceOf(ConflictException.class).hasMessageContaining("can't lock file")
+                .satisfies(e -> assertThat(((PveLockedException) e).retryable()).isTrue());
+    }
+
+    @Test
+    void vmIsLockedIsALockError() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        pve.script("PUT", "/nodes/pve1/qemu/101/config", MiniPve.error(500, "VM is locked (backup)"));
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).updateConfig(u -> u.cores(2))).isInstanceOf(PveLockedException.class)
+                .hasMessageContaining("VM is locked (backup)");
+    }
+
+    @Test
+    void alreadyExistsIsAPermanentConflict() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        assertThatThrownBy(() -> client.node("pve1").qemu().createVm(r -> r.vmid(101))).isInstanceOf(PveAlreadyExistsException.class)
+                .hasMessageContaining("already exists").satisfies(e -> assertThat(((ConflictException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void aMissingGuestIsNotFound() {
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(999).config()).isInstanceOf(PveNotFoundException.class)
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("999.conf' does not exist");
+    }
+
+    @Test
+    void anUnknownNodeIsNotFoundNamingIt() {
+        assertThatThrownBy(() -> client.node("nope").status()).isInstanceOf(PveNotFoundException.class).hasMessageContaining("'nope'");
+    }
+
+    @Test
+    void permissionDeniedNamesThePrivilegeAndPath() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        pve.script("POST", "/nodes/pve1/qemu/101/status/start", MiniPve.error(403, "Permission check failed (/vms/101, VM.PowerMgmt)"));
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).start()).isInstanceOf(PvePermissionException.class).satisfies(e -> {
+            PvePermissionException p = (PvePermissionException) e;
+            assertThat(p.privilege()).contains("VM.PowerMgmt");
+            assertThat(p.aclPath()).contains("/vms/101");
+            assertThat(p.status()).isEqualTo(403);
+        });
+    }
+
+    @Test
+    void aRootOnlyCallRefusingTokensSaysATicketIsNeeded() {
+        pve.script("GET", "/version", MiniPve.error(403, "Permission check failed (user != root@pam)"));
+        assertThatThrownBy(client::version).isInstanceOf(PveRootTicketRequiredException.class).hasMessageContaining("root@pam login ticket");
+    }
+
+    @Test
+    void invalidParametersCarryTheFieldErrors() {
+        pve.script("GET", "/version", MiniPve.fieldErrors(Map.of("memory", "value must have a minimum value of 16")));
+        assertThatThrownBy(client::version).isInstanceOf(PveInvalidParameterException.class).satisfies(e -> {
+            assertThat(((ApiException) e).fieldErrors()).containsEntry("memory", "value must have a minimum value of 16");
+            assertThat(((ApiException) e).retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void anHtmlErrorPageIsAServerErrorQuotingIt() {
+        pve.script("GET", "/version", new MockResponse().setResponseCode(500).setHeader("Content-Type", "text/html")
+                .setBody("<html><body><h1>Proxy Error</h1></body></html>"));
+        assertThatThrownBy(client::version).isInstanceOf(PveServerException.class).hasMessageContaining("text/html")
+                .hasMessageContaining("Proxy Error");
+    }
+
+    @Test
+    void aSuccessfulAnswerThatIsNotJsonIsAServerError() {
+        pve.script("GET", "/version", new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>login</html>"));
+        assertThatThrownBy(client::version).isInstanceOf(PveServerException.class).hasMessageContaining("not a Proxmox API object");
+    }
+
+    @Test
+    void aServerThatHangsHitsTheReadTimeout() {
+        PveClient impatient = pve.clientBuilder().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build();
+        pve.script("GET", "/version", new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        assertThatThrownBy(impatient::version).isInstanceOf(ConnectionException.class).hasMessageContaining("read timeout");
+    }
+
+    @Test
+    void aConnectionClosedMidResponseIsAConnectionError() {
+        pve.script("GET", "/version", MiniPve.ok(Map.of("version", "9.1.1")).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        assertThatThrownBy(client::version).isInstanceOf(ConnectionException.class).hasMessageContaining("GET /version");
+    }
+
+    @Test
+    void aRefusedConnectionIsARetryableConnectionError() throws Exception {
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        PveClient c = pve.clientBuilder().baseUrl("http://127.0.0.1:" + port).retryPolicy(RetryPolicy.none()).build();
+        assertThatThrownBy(c::version).isInstanceOf(ConnectionException.class).hasMessageContaining("cannot connect")
+                .satisfies(e -> assertThat(((ConnectionException) e).retryable()).isTrue());
+    }
+
+    @Test
+    void anUnknownApiPathIsNotFound() {
+        assertThatThrownBy(() -> client.api().get("/nodes/{node}/nonsense", Map.of("node", "pve1")))
+                .isInstanceOf(PveNotFoundException.class).hasMessageContaining("not implemented");
+    }
+
+    @Test
+    void vmidsOutOfRangeAreRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(99)).isInstanceOf(dev.ops.core.error.ValidationException.class)
+                .hasMessageContaining("99 is out of range");
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(1_000_000_000)).isInstanceOf(dev.ops.core.error.ValidationException.class);
+        assertThat(pve.requests).isEmpty();
+    }
+
+    @Test
+    void guestNamesProxmoxWouldRefuseAreRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> dev.ops.pve.guest.CloneRequest.builder().newId(150).name("web_1").build())
+                .isInstanceOf(dev.ops.core.error.ValidationException.class).hasMessageContaining("web_1").hasMessageContaining("DNS name");
+    }
+
+    @Test
+    void badNodeNamesAreRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> client.node("pve 1")).isInstanceOf(dev.ops.core.error.ValidationException.class)
+                .hasMessageContaining("'pve 1'");
+    }
+}

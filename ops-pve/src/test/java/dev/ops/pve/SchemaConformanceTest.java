@@ -1,0 +1,153 @@
+package dev.ops.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ops.core.secret.Secret;
+import dev.ops.pve.backup.BackupRequest;
+import dev.ops.pve.backup.RestoreRequest;
+import dev.ops.pve.cluster.ResourceType;
+import dev.ops.pve.guest.CloudInit;
+import dev.ops.pve.guest.CreateContainerRequest;
+import dev.ops.pve.guest.CreateVmRequest;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.storage.DownloadUrlRequest;
+import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.PveSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every request the client can issue, checked against the real Proxmox VE 9.1 API schema: path
+ * template, method, no unknown parameters, every required one, types (booleans as 0/1), enums,
+ * patterns, ranges and the named formats ops sends.
+ */
+@Timeout(60)
+class SchemaConformanceTest {
+    private final MiniPve pve = MiniPve.start();
+
+    @AfterEach
+    void stop() {
+        pve.close();
+    }
+
+    @Test
+    void everyRequestTheClientCanIssueConformsToTheSchema(@TempDir Path dir) throws Exception {
+        PveClient c = pve.client();
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.addGuest("pve1", "lxc", 9001, "ct-tmpl");
+        pve.addGuest("pve1", "qemu", 101, "web");
+        pve.addGuest("pve1", "lxc", 201, "ct");
+
+        c.version();
+        c.cluster().status();
+        c.cluster().resources();
+        for (ResourceType t : ResourceType.values()) {
+            c.cluster().resources(t);
+        }
+        c.cluster().nextId();
+        c.cluster().isFree(101);
+        c.findGuest(101);
+        c.nodes();
+        var node = c.node("pve1");
+        node.status();
+        node.network();
+        node.storages();
+        node.tasks(101, 10);
+        node.tasks(null, 10);
+        var local = node.storage("local");
+        local.content();
+        local.content("iso");
+        Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
+        local.upload("iso", iso, "ab".repeat(32)).awaitSuccess(java.time.Duration.ofSeconds(10));
+        local.downloadUrl(DownloadUrlRequest.builder().url("https://example.org/a.iso").fileName("a.iso").content("iso")
+                .checksum("cd".repeat(32)).checksumAlgorithm("sha256").verifyCertificates(true).build());
+        local.deleteVolume("local:iso/a.iso").logTail(5);
+        node.qemu().list();
+        node.lxc().list();
+        node.qemu().create(CreateVmRequest.builder().vmid(300).name("vm-300").memoryMb(1024).cores(2).sockets(1).osType("l26")
+                .description("d").onBoot(true).start(false).putOptions("scsi0", "local-lvm:8").putOptions("net0", "virtio,bridge=vmbr0")
+                .cloudInit(CloudInit.builder().user("ops").password(Secret.of("pw-conformance")).addSshKeys("ssh-ed25519 AAAA x@y")
+                        .putIpConfigs(0, "ip=dhcp").nameserver("1.1.1.1").searchDomain("lab").upgrade(false).type("nocloud").build())
+                .build()).status();
+        node.lxc().create(CreateContainerRequest.builder().vmid(301).osTemplate("local:vztmpl/debian-12.tar.zst").hostname("ct-301")
+                .memoryMb(512).swapMb(512).cores(1).rootfs("local-lvm:4").storage("local-lvm").password(Secret.of("pw-conformance"))
+                .addSshPublicKeys("ssh-ed25519 AAAA x@y").unprivileged(true).start(false).onBoot(false)
+                .putOptions("net0", "name=eth0,bridge=vmbr0,ip=dhcp").build());
+        node.qemu().restore(RestoreRequest.builder().archive("local:backup/vzdump-qemu-101.vma.zst").vmid(302).storage("local-lvm")
+                .unique(true).start(false).build());
+        node.lxc().restore(RestoreRequest.builder().archive("local:backup/vzdump-lxc-201.tar.zst").vmid(303).storage("local-lvm").build());
+        for (Guest g : List.of(node.qemu().vm(101), node.lxc().container(201))) {
+            g.status();
+            g.config();
+            g.updateConfig(u -> u.memoryMb(1024).cores(2).onBoot(true).description("x").tags("a", "b").remove("serial0"));
+            g.start();
+            g.suspend();
+            g.resume();
+            g.reboot();
+            g.shutdown();
+            g.shutdown(30, true);
+            g.stop();
+            var snaps = g.snapshots();
+            snaps.create("s1", "first", g.type() == GuestType.QEMU).awaitSuccess(java.time.Duration.ofSeconds(10));
+            snaps.list();
+            snaps.rollback("s1");
+            snaps.delete("s1");
+            g.backup(b -> b.storage("local").mode("snapshot").compress("zstd").notes("{{guestname}}").protect(true));
+            c.ha().add(dev.ops.pve.ha.Ha.sid(g.type(), g.vmid()), "started", null);
+            c.ha().resources();
+            c.ha().remove(dev.ops.pve.ha.Ha.sid(g.type(), g.vmid()));
+            g.migrate(m -> m.targetNode("pve2").online(true).withLocalDisks(true).targetStorage("local-lvm").bandwidthLimit(1000)
+                    .timeoutSeconds(30));
+        }
+        for (Guest t : List.of(node.qemu().vm(9000), node.lxc().container(9001))) {
+            t.cloneTo(r -> r.newId(t.vmid() + 10).name("clone-" + t.vmid()).full(true).targetNode("pve2").targetStorage("local-lvm")
+                    .pool("lab").description("c").format("qcow2")).awaitSuccess(java.time.Duration.ofSeconds(10));
+            t.cloneTo(r -> r.newId(t.vmid() + 20).full(false).snapshot("base"));
+            t.convertToTemplate();
+        }
+        node.qemu().vm(9020).delete();
+        node.lxc().container(9021).delete();
+        c.preflight().privilege("/vms/101", "VM.Audit").run();
+        PveClient login = pve.clientBuilder().login("root@pam", Secret.of(pve.password)).build();
+        login.version();
+        pve.totpCode = "654321";
+        pve.clientBuilder().login("root@pam", Secret.of(pve.password)).totp(() -> "654321").build().version();
+
+        assertThat(pve.schemaProblems()).isEmpty();
+        Set<String> templates = new TreeSet<>();
+        PveSchema schema = PveSchema.load();
+        pve.requests.forEach(r -> schema.match(r.method(), r.encodedPath()).ifPresent(m -> templates.add(r.method() + " " + m.endpoint().template())));
+        assertThat(templates).contains("POST /nodes/{node}/qemu/{vmid}/clone", "POST /nodes/{node}/lxc/{vmid}/clone",
+                "PUT /nodes/{node}/qemu/{vmid}/config", "PUT /nodes/{node}/lxc/{vmid}/config", "POST /nodes/{node}/vzdump",
+                "POST /nodes/{node}/storage/{storage}/upload", "POST /access/ticket", "GET /access/permissions",
+                "GET /nodes/{node}/tasks/{upid}/status", "GET /nodes/{node}/tasks/{upid}/log");
+    }
+
+    @Test
+    void theCheckerCatchesWhatProxmoxWouldRefuse() {
+        PveSchema s = PveSchema.load();
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of("newid", List.of("102"), "full", List.of("true"))))
+                .anySatisfy(p -> assertThat(p).contains("'full'").contains("boolean"));
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of())).anySatisfy(p -> assertThat(p).contains("'newid' missing"));
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of("newid", List.of("99"))))
+                .anySatisfy(p -> assertThat(p).contains("minimum"));
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of("newid", List.of("102"), "colour", List.of("red"))))
+                .anySatisfy(p -> assertThat(p).contains("unknown parameter 'colour'"));
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of("newid", List.of("102"), "format", List.of("vdi"))))
+                .anySatisfy(p -> assertThat(p).contains("not one of"));
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of("newid", List.of("102"), "name", List.of("web_1"))))
+                .anySatisfy(p -> assertThat(p).contains("DNS name"));
+        assertThat(s.check("PATCH", "/nodes/pve1/qemu/101/clone", Map.of())).isNotEmpty();
+        assertThat(s.check("GET", "/nodes/pve1/nonsense/x/y/z", Map.of())).isNotEmpty();
+        assertThat(s.check("POST", "/nodes/pve1/qemu/101/clone", Map.of("newid", List.of("102")))).isEmpty();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ops.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.pve.error.PveCertificateException;
+import dev.ops.pve.internal.Tls;
+import dev.ops.pve.testing.MiniPve;
+import java.net.InetAddress;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class TlsTest {
+    private final HeldCertificate cert = new HeldCertificate.Builder().commonName("pve-self-signed")
+            .addSubjectAlternativeName("localhost").build();
+    private MockWebServer server;
+
+    @BeforeEach
+    void startHttps() throws Exception {
+        server = new MockWebServer();
+        server.setServerSocketFactory(new dev.ops.pve.testing.NoDelayServerSockets());
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory(), false);
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    private PveClient.Builder builder() {
+        return PveClient.builder().baseUrl("https://127.0.0.1:" + server.getPort()).apiToken("root@pam", "ops",
+                dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).retryPolicy(RetryPolicy.none());
+    }
+
+    private void answerVersion() {
+        server.enqueue(MiniPve.ok(java.util.Map.of("version", "9.1.1", "release", "9.1", "repoid", "x")));
+    }
+
+    @Test
+    void trustsTheServerByItsPinnedFingerprintWhateverItsName() {
+        answerVersion();
+        PveClient c = builder().pinnedCertificate(Tls.fingerprint(cert.certificate())).build();
+        assertThat(c.version().version()).isEqualTo("9.1.1");
+    }
+
+    @Test
+    void acceptsAPinWithoutColonsInLowerCase() {
+        answerVersion();
+        String hex = Tls.fingerprint(cert.certificate()).replace(":", "").toLowerCase();
+        assertThat(builder().pinnedCertificate(hex).build().version().release()).isEqualTo("9.1");
+    }
+
+    @Test
+    void refusesACertificateThatDoesNotMatchThePinAndSaysWhichItSaw() {
+        PveClient c = builder().pinnedCertificate("AA".repeat(32)).build();
+        assertThatThrownBy(c::version).isInstanceOf(PveCertificateException.class)
+                .hasMessageContaining("fingerprint mismatch").hasMessageContaining(Tls.fingerprint(cert.certificate()));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void trustsACustomCaCertificateWithoutHostnameCheckWhenAskedTo() {
+        answerVersion();
+        PveClient c = builder().trustCertificate(cert.certificate()).verifyHostname(false).build();
+        assertThat(c.version().version()).isEqualTo("9.1.1");
+    }
+
+    @Test
+    void checksTheHostnameOfACaTrustedCertificateByDefault() {
+        // The certificate names localhost, the client connects to 127.0.0.1.
+        PveClient c = builder().trustCertificate(cert.certificate()).build();
+        assertThatThrownBy(c::version).isInstanceOf(PveCertificateException.class).hasMessageContaining("127.0.0.1");
+    }
+
+    @Test
+    void refusesASelfSignedCertificateUnderTheSystemTrustStore() {
+        PveClient c = builder().build();
+        assertThatThrownBy(c::version).isInstanceOf(PveCertificateException.class).hasMessageContaining("not trusted")
+                .satisfies(e -> assertThat(((PveCertificateException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void trustsAPemCertificate() {
+        answerVersion();
+        PveClient c = builder().trustCertificatePem(cert.certificatePem()).verifyHostname(false).build();
+        assertThat(c.version().version()).isEqualTo("9.1.1");
+    }
+
+    @Test
+    void reportsAPemThatIsNoCertificate() {
+        assertThatThrownBy(() -> builder().trustCertificatePem("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n").build())
+                .isInstanceOf(dev.ops.core.error.ValidationException.class).hasMessageContaining("trust");
+    }
+
+    @Test
+    void trustsWhatACallersTrustManagerTrusts() {
+        answerVersion();
+        var tm = new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().trustManager();
+        PveClient c = PveClient.builder().baseUrl("https://localhost:" + server.getPort()).apiToken("root@pam", "ops",
+                dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).trustManager(tm).build();
+        assertThat(c.version().version()).isEqualTo("9.1.1");
+    }
+}

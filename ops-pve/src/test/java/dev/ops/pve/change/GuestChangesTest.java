@@ -1,0 +1,278 @@
+package dev.ops.pve.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Applied;
+import dev.ops.core.change.Plan;
+import dev.ops.core.error.ConflictException;
+import dev.ops.core.secret.Secret;
+import dev.ops.pve.PveChanges;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.guest.CloudInit;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.GuestConfig;
+import dev.ops.pve.guest.GuestStatus;
+import dev.ops.pve.testing.MiniPve;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class GuestChangesTest {
+    private final MiniPve pve = MiniPve.start();
+    private final PveClient client = pve.client();
+    private final Ops ops = Ops.inMemory();
+    private final PveChanges changes = client.changes(ops);
+
+    @AfterEach
+    void stop() {
+        assertThat(pve.schemaProblems()).isEmpty();
+        pve.close();
+    }
+
+    private Guest vm(int vmid) {
+        return client.node("pve1").qemu().vm(vmid);
+    }
+
+    @Test
+    void startPlansTheExactCallAndChangesNothing() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        Plan plan = changes.start(vm(101)).plan();
+        assertThat(plan.steps()).hasSize(1);
+        assertThat(plan.steps().get(0).action().render()).isEqualTo("POST /nodes/pve1/qemu/101/status/start (await task)");
+        assertThat(plan.steps().get(0).undo().orElseThrow().render()).isEqualTo("POST /nodes/pve1/qemu/101/status/stop (await task)");
+        assertThat(pve.guests.get(101).running).isFalse();
+        assertThat(pve.requests("POST", "/status/start")).isEmpty();
+    }
+
+    @Test
+    void startThenRollbackStopsTheGuest() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        Applied<GuestStatus> done = changes.start(vm(101)).apply();
+        assertThat(done.value().running()).isTrue();
+        assertThat(pve.guests.get(101).running).isTrue();
+        done.rollback();
+        assertThat(pve.guests.get(101).running).isFalse();
+    }
+
+    @Test
+    void startingARunningGuestPlansNothing() {
+        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        assertThat(changes.start(vm(101)).plan().isEmpty()).isTrue();
+        assertThat(changes.start(vm(101)).apply().changed()).isFalse();
+    }
+
+    @Test
+    void stopThenRollbackStartsTheGuest() {
+        pve.addGuest("pve1", "lxc", 200, "ct").running = true;
+        Applied<GuestStatus> done = changes.stop(client.node("pve1").lxc().container(200)).apply();
+        assertThat(pve.guests.get(200).running).isFalse();
+        done.rollback();
+        assertThat(pve.guests.get(200).running).isTrue();
+    }
+
+    @Test
+    void suspendThenRollbackResumes() {
+        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        Applied<GuestStatus> done = changes.suspend(vm(101)).apply();
+        assertThat(pve.guests.get(101).suspended).isTrue();
+        done.rollback();
+        assertThat(pve.guests.get(101).suspended).isFalse();
+    }
+
+    @Test
+    void configUpdateSendsOnlyWhatDiffersGuardedByTheDigest() {
+        var g = pve.addGuest("pve1", "qemu", 101, "web");
+        String digest = g.digest();
+        changes.updateConfig(vm(101), u -> u.memoryMb(2048).cores(4)).apply();
+        var put = pve.requests("PUT", "/config").get(0);
+        assertThat(put.params()).containsKey("cores").doesNotContainKey("memory");
+        assertThat(put.param("digest")).isEqualTo(digest);
+    }
+
+    @Test
+    void configUpdateRollbackRestoresValuesAndDeletesKeysThatWereAbsent() {
+        var g = pve.addGuest("pve1", "qemu", 101, "web");
+        g.config.put("serial0", "socket");
+        var before = new java.util.TreeMap<>(g.config);
+        Applied<GuestConfig> done = changes.updateConfig(vm(101), u -> u.cores(4).onBoot(true).remove("serial0")).apply();
+        assertThat(done.value().cores()).hasValue(4);
+        assertThat(g.config).containsEntry("onboot", "1").doesNotContainKey("serial0");
+        done.rollback();
+        assertThat(g.config).isEqualTo(before);
+        var undo = pve.requests("PUT", "/config").get(1);
+        assertThat(undo.param("delete")).isEqualTo("onboot");
+        assertThat(undo.param("cores")).isEqualTo("1");
+        assertThat(undo.param("serial0")).isEqualTo("socket");
+    }
+
+    @Test
+    void aConfigAlreadyInPlacePlansNothing() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        assertThat(changes.updateConfig(vm(101), u -> u.memoryMb(2048)).plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aStaleDigestMakesProxmoxRefuseTheUpdate() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        assertThatThrownBy(() -> changes.updateConfig(vm(101), u -> u.cores(8).digest("0123456789abcdef0123456789abcdef01234567")).apply())
+                .hasMessageContaining("detected modified configuration");
+        assertThat(pve.guests.get(101).config).containsEntry("cores", "1");
+    }
+
+    @Test
+    void cloneAllocatesAVmidWritesCloudInitAndRollbackDestroysTheClone() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl").config.put("template", "1");
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG0 ops@lab";
+        var change = changes.clone(vm(9000), c -> c.name("web-1").full(true).targetNode("pve2").targetStorage("local-lvm")
+                .cloudInit(CloudInit.builder().user("ops").addSshKeys(key).putIpConfigs(0, "ip=192.168.2.50/24,gw=192.168.2.1")
+                        .password(Secret.of("ci-pass-9876")).build()));
+        Plan plan = change.plan();
+        assertThat(plan.render()).contains("POST /nodes/pve1/qemu/9000/clone newid=100 name=web-1 target=pve2 storage=local-lvm full=1")
+                .contains("cipassword=***").doesNotContain("ci-pass-9876");
+        Applied<Guest> done = change.apply();
+        assertThat(done.value().vmid()).isEqualTo(100);
+        assertThat(done.value().node()).isEqualTo("pve2");
+        var cfg = done.value().config();
+        assertThat(cfg.name()).contains("web-1");
+        assertThat(cfg.sshKeys()).containsExactly(key);
+        assertThat(cfg.ipConfig(0)).contains("ip=192.168.2.50/24,gw=192.168.2.1");
+        String sent = pve.requests("PUT", "/nodes/pve2/qemu/100/config").get(0).param("sshkeys");
+        assertThat(sent).doesNotContain(" ").isEqualTo(dev.ops.pve.guest.UriComponent.encode(key + "\n"));
+        assertThat(URLDecoder.decode(sent, StandardCharsets.UTF_8)).isEqualTo(key + "\n");
+        done.rollback();
+        assertThat(pve.guests).doesNotContainKey(100);
+    }
+
+    @Test
+    void cloneToAnExistingVmidOfAnotherNameIsAConflict() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.addGuest("pve1", "qemu", 150, "other");
+        assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")).plan()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("150").hasMessageContaining("other");
+    }
+
+    @Test
+    void cloneIsIdempotentWhenTheCloneExists() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.addGuest("pve1", "qemu", 150, "web-1");
+        assertThat(changes.clone(vm(9000), c -> c.newId(150).name("web-1")).plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aFailedCloneTaskFailsTheApplyWithItsExitStatusAndLog() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.nextTaskExit = "clone failed: out of space";
+        assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")).apply())
+                .isInstanceOf(dev.ops.pve.error.PveTaskFailedException.class)
+                .hasMessageContaining("clone failed: out of space").hasMessageContaining("TASK ERROR");
+    }
+
+    @Test
+    void aFailingLaterStepRollsBackTheCloneBeforeIt() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.script("PUT", "/nodes/pve1/qemu/150/config", MiniPve.fieldErrors(java.util.Map.of("ipconfig0", "invalid format")));
+        assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")
+                .cloudInit(CloudInit.builder().putIpConfigs(0, "ip=dhcp").build())).apply())
+                .isInstanceOf(dev.ops.pve.error.PveInvalidParameterException.class).hasMessageContaining("ipconfig0");
+        assertThat(pve.guests).doesNotContainKey(150);
+    }
+
+    @Test
+    void createVmThenRollbackDestroysIt() {
+        Applied<Guest> done = changes.createVm(client.node("pve1"), dev.ops.pve.guest.CreateVmRequest.builder().vmid(120).name("db-1")
+                .memoryMb(4096).putOptions("scsi0", "local-lvm:32").putOptions("net0", "virtio,bridge=vmbr0").build()).apply();
+        assertThat(done.value().config().memoryMb()).hasValue(4096);
+        pve.guests.get(120).running = true;
+        done.rollback();
+        assertThat(pve.guests).doesNotContainKey(120);
+        assertThat(pve.requests("POST", "/nodes/pve1/qemu/120/status/stop")).hasSize(1);
+    }
+
+    @Test
+    void createContainerSendsOnlyWhatIsSet() {
+        changes.createContainer(client.node("pve1"), dev.ops.pve.guest.CreateContainerRequest.builder().vmid(200)
+                .osTemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst").hostname("ct-1").unprivileged(true).build()).apply();
+        var post = pve.requests("POST", "/nodes/pve1/lxc").get(0);
+        assertThat(post.params().keySet()).containsExactlyInAnyOrder("vmid", "ostemplate", "hostname", "unprivileged");
+        assertThat(post.param("unprivileged")).isEqualTo("1");
+    }
+
+    @Test
+    void snapshotThenRollbackDeletesIt() {
+        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        var done = changes.snapshot(vm(101), "before_upgrade", "pre-upgrade", true).apply();
+        assertThat(done.value().name()).isEqualTo("before_upgrade");
+        assertThat(pve.requests("POST", "/snapshot").get(0).param("vmstate")).isEqualTo("1");
+        done.rollback();
+        assertThat(pve.guests.get(101).snapshots).isEmpty();
+    }
+
+    @Test
+    void snapshotRollbackAndDeleteCannotBeUndoneAndSaySo() {
+        pve.addGuest("pve1", "qemu", 101, "web").snapshots.put("s1", "");
+        Plan plan = changes.rollbackToSnapshot(vm(101), "s1").plan();
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("cannot be undone"));
+        changes.deleteSnapshot(vm(101), "s1").apply();
+        assertThat(pve.guests.get(101).snapshots).isEmpty();
+        assertThat(changes.deleteSnapshot(vm(101), "s1").plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void deleteStopsARunningGuestFirst() {
+        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        assertThat(changes.delete(vm(101)).apply().value()).isTrue();
+        assertThat(pve.guests).doesNotContainKey(101);
+        assertThat(changes.delete(vm(101)).plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void migrateThenRollbackMigratesBack() {
+        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        var done = changes.migrate(vm(101), dev.ops.pve.guest.MigrateRequest.builder().targetNode("pve2").online(true).build()).apply();
+        assertThat(pve.guests.get(101).node).isEqualTo("pve2");
+        assertThat(pve.requests("POST", "/migrate").get(0).param("online")).isEqualTo("1");
+        done.rollback();
+        assertThat(pve.guests.get(101).node).isEqualTo("pve1");
+    }
+
+    @Test
+    void convertToTemplateIsIrreversibleAndIdempotent() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        changes.convertToTemplate(vm(101)).apply();
+        assertThat(pve.guests.get(101).config).containsEntry("template", "1");
+        assertThat(changes.convertToTemplate(vm(101)).plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void haAddThenRollbackRemovesIt() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        var done = changes.haAdd(vm(101), "started", null).apply();
+        assertThat(done.value().sid()).isEqualTo("vm:101");
+        done.rollback();
+        assertThat(pve.ha).isEmpty();
+    }
+
+    @Test
+    void restoreThenRollbackDestroysTheRestoredGuest() {
+        var done = changes.restore(client.node("pve1"), dev.ops.pve.guest.GuestType.QEMU, dev.ops.pve.backup.RestoreRequest.builder()
+                .archive("local:backup/vzdump-qemu-101.vma.zst").vmid(130).storage("local-lvm").build()).apply();
+        assertThat(pve.guests).containsKey(130);
+        done.rollback();
+        assertThat(pve.guests).doesNotContainKey(130);
+    }
+
+    @Test
+    void downloadUrlThenRollbackDeletesTheVolume() {
+        var storage = client.node("pve1").storage("local");
+        var done = changes.downloadUrl(storage, dev.ops.pve.storage.DownloadUrlRequest.builder().url("https://example.org/alpine.iso")
+                .fileName("alpine.iso").content("iso").checksum("ab".repeat(32)).checksumAlgorithm("sha256").build()).apply();
+        assertThat(done.value().volid()).isEqualTo("local:iso/alpine.iso");
+        done.rollback();
+        assertThat(pve.volumes).doesNotContainKey("local:iso/alpine.iso");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ops.pve.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Action;
+import dev.ops.core.json.Json;
+import dev.ops.core.secret.Secret;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.testing.MiniPve;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class PveCallActionTest {
+    private final MiniPve pve = MiniPve.start();
+
+    @AfterEach
+    void stop() {
+        pve.close();
+    }
+
+    @Test
+    void roundTripsThroughTheJournalsJson() {
+        PveClient client = pve.client();
+        Action a = PveCallAction.of(client, "POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101), true, false);
+        Action back = Json.read(Json.write(a), Action.class);
+        assertThat(back).isEqualTo(a);
+        Action d = new GuestDestroyAction("lab", "pve1", GuestType.LXC, 200);
+        assertThat(Json.read(Json.write(d), Action.class)).isEqualTo(d);
+    }
+
+    @Test
+    void keepsSecretsOutOfTheJournal() {
+        PveClient client = pve.client();
+        String pw = "journal-secret-4711";
+        Action a = PveCallAction.of(client, "PUT", "/nodes/{node}/qemu/{vmid}/config",
+                Map.of("node", "pve1", "vmid", 101, "cipassword", Secret.of(pw)), false, false);
+        assertThat(new String(Json.write(a))).doesNotContain(pw);
+        assertThat(a.render()).contains("cipassword=***").doesNotContain(pw);
+    }
+
+    @Test
+    void aFreshProcessCanRollBackThroughANewClientOfTheSameName() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        Ops ops = Ops.inMemory();
+        var applied = pve.client().changes(ops).clone(pve.client().node("pve1").qemu().vm(9000), c -> c.newId(150).name("web-1")).apply();
+        assertThat(pve.guests).containsKey(150);
+        // A "fresh JVM": only the store and a newly built client named like the first.
+        PveClient fresh = pve.clientBuilder().apiToken("root@pam", "ops", Secret.of(MiniPve.TOKEN_SECRET)).build();
+        ops.rollback(applied.id().orElseThrow(), fresh.targets()).run();
+        assertThat(pve.guests).doesNotContainKey(150);
+    }
+}
