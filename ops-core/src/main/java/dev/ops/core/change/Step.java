@@ -14,23 +14,40 @@ public final class Step {
     private final String description;
     private final Action action;
     private final Action undo;
+    private final boolean undoOnFailure;
 
     @JsonCreator
     private Step(@JsonProperty("description") String description, @JsonProperty("action") Action action,
-            @JsonProperty("undo") Action undo) {
+            @JsonProperty("undo") Action undo, @JsonProperty("undoOnFailure") boolean undoOnFailure) {
         this.description = Objects.requireNonNull(description, "description");
         this.action = Objects.requireNonNull(action, "action");
         this.undo = undo;
+        this.undoOnFailure = undoOnFailure;
     }
 
     /** A step with its undo. */
     public static Step of(String description, Action action, Action undo) {
-        return new Step(description, action, Objects.requireNonNull(undo, "undo"));
+        return new Step(description, action, Objects.requireNonNull(undo, "undo"), false);
     }
 
     /** A step that cannot be undone (rollback skips it and says so). */
     public static Step irreversible(String description, Action action) {
-        return new Step(description, action, null);
+        return new Step(description, action, null, false);
+    }
+
+    /**
+     * This step, with its undo also run (tolerating "nothing to undo") when the step itself fails:
+     * for steps whose failure can leave something half-made, such as a clone task that failed after
+     * creating the guest. Not for steps whose failure means the target belonged to someone else.
+     */
+    public Step undoneAlsoOnFailure() {
+        return new Step(description, action, undo, true);
+    }
+
+    /** Whether rollback also undoes this step after it failed. */
+    @JsonProperty
+    public boolean undoOnFailure() {
+        return undoOnFailure;
     }
 
     @JsonProperty

@@ -86,15 +86,16 @@ public final class Fleet {
         AtomicInteger done = new AtomicInteger();
         List<CompletableFuture<HostResult<T>>> futures = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        List<java.util.concurrent.atomic.AtomicBoolean> claims = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Host host : hosts) {
                 CompletableFuture<HostResult<T>> future = new CompletableFuture<>();
                 futures.add(future);
+                java.util.concurrent.atomic.AtomicBoolean claim = new java.util.concurrent.atomic.AtomicBoolean();
+                claims.add(claim);
                 Thread t = Thread.ofVirtual().name("fleet-" + host.name()).unstarted(() -> {
                     HostResult<T> r = callOne(host, function, permits, deadlineNanos);
-                    if (future.complete(r)) {
-                        listener.finished(r, done.incrementAndGet(), hosts.size());
-                    }
+                    report(claim, future, r, done);
                 });
                 threads.add(t);
             }
@@ -102,7 +103,7 @@ public final class Fleet {
             executor.shutdown();
             List<HostResult<T>> results = new ArrayList<>();
             for (int i = 0; i < hosts.size(); i++) {
-                results.add(await(hosts.get(i), futures.get(i), threads.get(i), start, deadlineNanos, done));
+                results.add(await(hosts.get(i), futures.get(i), claims.get(i), threads.get(i), start, deadlineNanos, done));
             }
             return new FleetResult<>(results, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -147,8 +148,22 @@ public final class Fleet {
         }
     }
 
-    private static <T> HostResult<T> await(Host host, CompletableFuture<HostResult<T>> future, Thread thread, long start,
-            long deadlineNanos, AtomicInteger done) {
+    /** Reports a host's result exactly once, to the listener first, so that every callback has happened when run() returns. */
+    private <T> void report(java.util.concurrent.atomic.AtomicBoolean claim, CompletableFuture<HostResult<T>> future, HostResult<T> r,
+            AtomicInteger done) {
+        if (claim.compareAndSet(false, true)) {
+            try {
+                listener.finished(r, done.incrementAndGet(), hosts.size());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Fleet.class).warn("fleet progress listener failed for {}: {}", r.host(), e.toString());
+            } finally {
+                future.complete(r);
+            }
+        }
+    }
+
+    private <T> HostResult<T> await(Host host, CompletableFuture<HostResult<T>> future, java.util.concurrent.atomic.AtomicBoolean claim,
+            Thread thread, long start, long deadlineNanos, AtomicInteger done) {
         try {
             return future.get(Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException | ExecutionException e) {
@@ -156,9 +171,8 @@ public final class Fleet {
                 Thread.currentThread().interrupt();
             }
             thread.interrupt();
-            HostResult<T> timedOut = new HostResult.TimedOut<>(host.name(), Duration.ofNanos(System.nanoTime() - start));
-            future.complete(timedOut);
-            return future.getNow(timedOut);
+            report(claim, future, new HostResult.TimedOut<>(host.name(), Duration.ofNanos(System.nanoTime() - start)), done);
+            return future.join();
         }
     }
 }

@@ -54,7 +54,7 @@ public final class Journal {
         String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<StepRecord> steps = new ArrayList<>();
         for (Step s : plan.steps()) {
-            steps.add(new StepRecord(s.description(), s.action(), s.undo().orElse(null), StepState.PENDING, null));
+            steps.add(new StepRecord(s.description(), s.action(), s.undo().orElse(null), s.undoOnFailure(), StepState.PENDING, null));
         }
         ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
                 clock.instant(), clock.instant(), steps);
@@ -128,7 +128,7 @@ public final class Journal {
         RuntimeException firstFailure = null;
         for (int i = record.steps().size() - 1; i >= 0; i--) {
             StepRecord step = record.steps().get(i);
-            boolean unknownOutcome = step.state() == StepState.STARTED;
+            boolean unknownOutcome = step.state() == StepState.STARTED || step.state() == StepState.FAILED && step.undoOnFailure();
             boolean needsUndo = step.state() == StepState.DONE || unknownOutcome || step.state() == StepState.UNDO_FAILED;
             if (!needsUndo) {
                 continue;

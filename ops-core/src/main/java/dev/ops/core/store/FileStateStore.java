@@ -33,12 +33,16 @@ public final class FileStateStore implements StateStore {
     private static final String SUFFIX = ".v";
     private static final int HEADER = Long.BYTES;
 
+    /** One JVM lock per directory, shared by every instance opened on it: file locks are per process. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path root;
-    private final ReentrantLock jvmLock = new ReentrantLock();
+    private final ReentrantLock jvmLock;
     private final FileChannel lockChannel;
 
     private FileStateStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(this.root, p -> new ReentrantLock());
         try {
             Files.createDirectories(this.root);
             this.lockChannel = FileChannel.open(this.root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -99,6 +99,39 @@ class ChangeModelTest {
     }
 
     @Test
+    void aFailedStepMarkedUndoneAlsoOnFailureIsUndoneByTheAutomaticRollback() throws Exception {
+        Path halfMade = dir.resolve("half-made");
+        var failsHalfway = CommandAction.of("local", dev.ops.core.host.Command.of("sh", "-c", "touch \"$1\"; exit 5", "sh", halfMade.toString()));
+        var cleanUp = CommandAction.of("local", dev.ops.core.host.Command.of("rm", "--", halfMade.toString()));
+        AbstractChange<String> change = new AbstractChange<>(ops) {
+            @Override
+            public String description() {
+                return "half-made thing";
+            }
+
+            @Override
+            protected List<Step> computeSteps() {
+                return List.of(Step.of("make thing", failsHalfway, cleanUp).undoneAlsoOnFailure());
+            }
+
+            @Override
+            protected Targets targets() {
+                return Targets.of(host);
+            }
+
+            @Override
+            protected String result(Plan plan) {
+                return "";
+            }
+        };
+
+        assertThatThrownBy(change::apply).isInstanceOf(CommandFailedException.class);
+
+        assertThat(halfMade).doesNotExist();
+        assertThat(ops.journal().list().get(0).steps().get(0).state()).isEqualTo(StepState.UNDONE);
+    }
+
+    @Test
     void aRollbackHandleCanBeReloadedByIdFromTheStore() {
         Applied<List<String>> done = new MarkerChange(ops, host, dir, List.of("a", "b")).apply();
         String id = done.id().orElseThrow();

@@ -49,6 +49,24 @@ class FileStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void twoInstancesOnOneDirectoryInOneJvmShareTheLockSafely() throws Exception {
+        try (FileStateStore second = FileStateStore.open(dir)) {
+            List<Thread> threads = new ArrayList<>();
+            for (FileStateStore s : List.of(store, second, store, second)) {
+                threads.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        Counter.increment(s, "twice");
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        assertThat(store.get("twice").orElseThrow().text()).isEqualTo("100");
+    }
+
+    @Test
     void leavesNoTemporaryFilesBehind() throws Exception {
         for (int i = 0; i < 20; i++) {
             store.put("k/" + i, bytes("v" + i));
