@@ -212,7 +212,7 @@ public final class PveChanges {
             List<Step> steps = new ArrayList<>();
             steps.add(Step.of("clone " + source + " to " + source.type().segment() + "/" + newId + " on " + targetNode,
                     call("POST", source.template("/clone"), source.params(request.toParams(source.type(), newId)), true, true),
-                    new GuestDestroyAction(client.name(), targetNode, source.type(), newId)));
+                    new GuestDestroyAction(client.name(), targetNode, source.type(), newId)).undoneAlsoOnFailure());
             request.cloudInit().ifPresent(ci -> {
                 Map<String, Object> ciParams = ci.toParams();
                 steps.add(Step.of("write cloud-init settings of " + target,
@@ -244,7 +244,7 @@ public final class PveChanges {
             p.put("node", node.name());
             p.putAll(request.toParams(vmid));
             return List.of(Step.of("create " + g, call("POST", "/nodes/{node}/qemu", p, true, true),
-                    new GuestDestroyAction(client.name(), node.name(), GuestType.QEMU, vmid)));
+                    new GuestDestroyAction(client.name(), node.name(), GuestType.QEMU, vmid)).undoneAlsoOnFailure());
         }, p -> node.qemu().vm(id.value()));
     }
 
@@ -261,7 +261,7 @@ public final class PveChanges {
             p.put("node", node.name());
             p.putAll(request.toParams(vmid));
             return List.of(Step.of("create " + g, call("POST", "/nodes/{node}/lxc", p, true, true),
-                    new GuestDestroyAction(client.name(), node.name(), GuestType.LXC, vmid)));
+                    new GuestDestroyAction(client.name(), node.name(), GuestType.LXC, vmid)).undoneAlsoOnFailure());
         }, p -> node.lxc().container(id.value()));
     }
 
@@ -395,7 +395,7 @@ public final class PveChanges {
             p.putAll(request.toParams(type));
             PveCallAction action = call("POST", "/nodes/{node}/" + type.segment(), p, true, true);
             return List.of(exists ? Step.irreversible("restore over " + g, action)
-                    : Step.of("restore " + g, action, new GuestDestroyAction(client.name(), node.name(), type, request.vmid())));
+                    : Step.of("restore " + g, action, new GuestDestroyAction(client.name(), node.name(), type, request.vmid())).undoneAlsoOnFailure());
         }, p -> g);
     }
 
