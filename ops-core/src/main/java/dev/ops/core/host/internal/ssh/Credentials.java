@@ -92,6 +92,7 @@ public final class Credentials {
             throw new AuthenticationException(target, "private key file " + path + " is not readable", null);
         }
         File file = path.toFile();
+        SshConfigs.shared(); // decides the security provider before any key is parsed
         try {
             KeyFormat format = KeyProviderUtil.detectKeyFileFormat(file);
             FileKeyProvider provider = Factory.Named.Util.create(SshConfigs.shared().getFileKeyProviderFactories(), format.toString());

@@ -44,7 +44,44 @@ public final class HostKeyCheck implements HostKeyVerifier {
         };
     }
 
+    /**
+     * The parsed file, shared by every connection while the file is unchanged: parsing decodes
+     * every key in it (an ed25519 point decompression each), which for a fleet of hosts listed in
+     * one file would otherwise cost hosts x entries decodings per fan-out.
+     */
     private static OpenSSHKnownHosts knownHosts(Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Stamp stamp = Stamp.of(abs);
+        Parsed cached = PARSED.get(abs);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.hosts();
+        }
+        synchronized (FILE_LOCKS.computeIfAbsent(abs, k -> new Object())) { // one parse when a fleet connects at once
+            cached = PARSED.get(abs);
+            stamp = Stamp.of(abs);
+            if (cached != null && cached.stamp().equals(stamp)) {
+                return cached.hosts();
+            }
+            OpenSSHKnownHosts parsed = parse(abs);
+            PARSED.put(abs, new Parsed(stamp, parsed));
+            return parsed;
+        }
+    }
+
+    private record Stamp(long size, long modifiedNanos) {
+        static Stamp of(Path file) throws IOException {
+            if (!Files.exists(file)) {
+                return new Stamp(-1, -1);
+            }
+            return new Stamp(Files.size(file), Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+    }
+
+    private record Parsed(Stamp stamp, OpenSSHKnownHosts hosts) {}
+
+    private static final ConcurrentMap<Path, Parsed> PARSED = new ConcurrentHashMap<>();
+
+    private static OpenSSHKnownHosts parse(Path file) throws IOException {
         return new OpenSSHKnownHosts(file.toFile()) {
             @Override
             protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -68,13 +69,14 @@ public final class SshConnection implements AutoCloseable {
     /** Connects, verifies the host key and authenticates; every failure is a typed ops exception. */
     public static SshConnection open(SshSettings settings, Credentials credentials) {
         String target = settings.target();
+        Config config = SshConfigs.shared(); // first: it decides which security provider sshj uses
         HostKeyCheck hostKeys;
         try {
             hostKeys = HostKeyCheck.of(settings.hostKeyPolicy());
         } catch (IOException e) {
             throw new HostKeyException(settings.name(), "?", "cannot read known_hosts: " + e.getMessage());
         }
-        SSHClient client = new SSHClient(SshConfigs.shared());
+        SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(hostKeys);
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
         long t0 = System.nanoTime();
