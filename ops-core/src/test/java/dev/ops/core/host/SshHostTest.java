@@ -298,6 +298,17 @@ class SshHostTest {
     }
 
     @Test
+    void rsaAndEcdsaKeysAuthenticateWithSha2Signatures() throws IOException {
+        for (String type : List.of("rsa", "ecdsa")) {
+            Path key = sshd.generateKey(type + "_" + System.nanoTime(), "", type);
+            sshd.authorize("root", Files.readString(Path.of(key + ".pub")));
+            try (SshHost h = host("root").privateKey(key).build()) {
+                assertThat(h.output("echo", type)).isEqualTo(type + "\n");
+            }
+        }
+    }
+
+    @Test
     void wrongPassphraseIsAnAuthenticationFailureNamingTheFile() {
         Path key = sshd.generateKey("enc_" + System.nanoTime(), "right one");
         try (SshHost h = host("root").privateKey(key, Secret.of("wrong one")).build()) {

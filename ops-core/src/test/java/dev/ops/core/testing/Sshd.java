@@ -128,8 +128,13 @@ public final class Sshd implements AutoCloseable {
 
     /** Generates a key pair in the working directory and returns the private key path ({@code .pub} beside it). */
     public Path generateKey(String name, String passphrase) {
+        return generateKey(name, passphrase, "ed25519");
+    }
+
+    /** Generates a key pair of a type {@code ssh-keygen -t} knows (ed25519, ecdsa, rsa). */
+    public Path generateKey(String name, String passphrase, String type) {
         Path key = dir.resolve(name);
-        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", name, "-f", key.toString()));
+        run(List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", name, "-f", key.toString()));
         return key;
     }
 

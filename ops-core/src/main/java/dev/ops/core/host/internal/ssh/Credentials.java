@@ -16,7 +16,6 @@ import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.keyprovider.KeyProviderUtil;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.password.PasswordUtils;
 
 /**
@@ -53,7 +52,7 @@ public final class Credentials {
             }
         });
         if (keyFile.isPresent()) {
-            methods.add(new AuthPublickey(key()));
+            methods.add(new SignedPublickeyAuth(key()));
         }
         if (methods.isEmpty()) {
             throw new AuthenticationException(target, "ssh-agent at " + agentSocket.map(Path::toString).orElse("?")
