@@ -78,6 +78,7 @@ public final class SshConnection implements AutoCloseable {
         }
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(hostKeys);
+        client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
         long t0 = System.nanoTime();
         try {
