@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
@@ -47,6 +46,7 @@ public final class SshConnection implements AutoCloseable {
     private static final Pattern SUDO_REFUSED = Pattern.compile(
             "(?m)^sudo: (a password is required|a terminal is required.*|.*is not in the sudoers file.*"
                     + "|.*is not allowed to (execute|run sudo).*|.*may not run sudo.*)$");
+    private static final Duration PID_WAIT = Duration.ofSeconds(3);
     private static final Map<Signal, Integer> SIGNALS = Map.ofEntries(Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2),
             Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4), Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8),
             Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10), Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12),
@@ -167,10 +167,16 @@ public final class SshConnection implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw new SessionNotStartedException(e);
             }
+            boolean closeHere = true;
             try {
                 return exec(session, command, line, shown, hostName, start, deadline, escalate);
+            } catch (OpsTimeoutException e) {
+                closeHere = false; // kill() closes it in the background: the server may take a while
+                throw e;
             } finally {
-                closeQuietly(session);
+                if (closeHere) {
+                    closeQuietly(session);
+                }
             }
         } finally {
             sessions.release();
@@ -189,19 +195,19 @@ public final class SshConnection implements AutoCloseable {
         StreamDrain out = new StreamDrain(command.maxOutputBytes());
         StreamDrain err = new StreamDrain(command.maxOutputBytes());
         CompletableFuture<Void> stdout = drain(out, cmd.getInputStream(), hostName + "-stdout");
-        AtomicLong pid = new AtomicLong(-1);
+        CompletableFuture<Long> pid = new CompletableFuture<>();
         CompletableFuture<Void> stderr = drain(err, withoutPidReport(cmd.getErrorStream(), pid), hostName + "-stderr");
         feed(cmd.getOutputStream(), command.stdin(), hostName);
         try {
             CompletableFuture.allOf(stdout, stderr).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            kill(cmd, pid.get(), escalate, hostName);
+            kill(cmd, pid, escalate, hostName);
             throw timeout(command, shown, hostName, out);
         } catch (ExecutionException e) {
             throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
                     + message(e.getCause()), e.getCause(), false);
         } catch (InterruptedException e) {
-            kill(cmd, pid.get(), escalate, hostName);
+            kill(cmd, pid, escalate, hostName);
             Thread.currentThread().interrupt();
             throw new OpsException("interrupted while running `" + shown + "` on " + hostName, e);
         }
@@ -213,7 +219,7 @@ public final class SshConnection implements AutoCloseable {
                 throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
                         + message(e), e, false);
             }
-            kill(cmd, pid.get(), escalate, hostName); // closed its output but kept running
+            kill(cmd, pid, escalate, hostName); // closed its output but kept running
             throw timeout(command, shown, hostName, out);
         }
         Integer status = cmd.getExitStatus();
@@ -275,7 +281,17 @@ public final class SshConnection implements AutoCloseable {
      * Kills the remote process group from a second session (as root again when the command was
      * escalated), then closes the command's channel without waiting for the server.
      */
-    private void kill(Session.Command cmd, long pgid, boolean escalate, String hostName) {
+    private void kill(Session.Command cmd, CompletableFuture<Long> pid, boolean escalate, String hostName) {
+        long pgid;
+        try {
+            // Normally known at once; on a loaded host the shell may only just be starting.
+            pgid = pid.get(PID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            pgid = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pgid = -1;
+        }
         if (pgid > 1) {
             try (Session killer = client.startSession()) {
                 Session.Command k = killer.exec(CommandLine.killGroup(pgid, escalate));
@@ -291,7 +307,7 @@ public final class SshConnection implements AutoCloseable {
     }
 
     /** Standard error with the first line (the pid report) read off and parsed into {@code pid}. */
-    private static InputStream withoutPidReport(InputStream err, AtomicLong pid) {
+    private static InputStream withoutPidReport(InputStream err, CompletableFuture<Long> pid) {
         return new InputStream() {
             private boolean first = true;
             private InputStream rest = err;
@@ -305,8 +321,9 @@ public final class SshConnection implements AutoCloseable {
                 }
                 String text = line.toString(StandardCharsets.US_ASCII);
                 if (text.startsWith(CommandLine.PID_MARKER) && text.substring(CommandLine.PID_MARKER.length()).matches("\\d+")) {
-                    pid.set(Long.parseLong(text.substring(CommandLine.PID_MARKER.length())));
+                    pid.complete(Long.parseLong(text.substring(CommandLine.PID_MARKER.length())));
                 } else { // not ours after all: keep it
+                    pid.complete(-1L);
                     byte[] kept = line.toByteArray();
                     if (b == '\n') {
                         kept = java.util.Arrays.copyOf(kept, kept.length + 1);
