@@ -42,6 +42,7 @@ public final class FleetBenchmark {
     private final boolean ansible;
     private final Path work;
     private static boolean opsOnly;
+    private int ansibleRuns;
 
     private FleetBenchmark(Sshd sshd, int runs, boolean ansible, Path work) {
         this.sshd = sshd;
@@ -112,6 +113,48 @@ public final class FleetBenchmark {
             }
         }
         report(cold, times);
+        costBreakdown();
+    }
+
+    /**
+     * Where the time goes, in CPU rather than wall time (wall time on a shared machine depends on
+     * what else runs): CPU of the servers (sshd, the login shell, the command) and of this JVM, per
+     * new connection with its first command, and per further command on a pooled connection.
+     */
+    private void costBreakdown() throws InterruptedException {
+        int n = sshd.ports().size();
+        int extra = 10;
+        Command facts = Command.of(Facts.ARGV);
+        long[] server = new long[3];
+        long[] jvm = new long[3];
+        server[0] = sshd.serverCpuOfClosedConnections().toMillis();
+        jvm[0] = cpuNanos();
+        for (int phase = 1; phase <= 2; phase++) {
+            List<SshHost> hosts = newHosts();
+            int rounds = phase == 1 ? 1 : 1 + extra;
+            for (int r = 0; r < rounds; r++) {
+                FleetResult<String> res = Fleet.of(hosts).parallelism(n).run((Host h) -> h.check(facts).stdoutText());
+                if (!res.allOk()) {
+                    throw new IllegalStateException("breakdown: " + res.summary());
+                }
+            }
+            hosts.forEach(SshHost::close);
+            for (int i = 0; i < 200 && sshd.connections() > 0; i++) {
+                Thread.sleep(25);
+            }
+            Thread.sleep(200);
+            server[phase] = sshd.serverCpuOfClosedConnections().toMillis();
+            jvm[phase] = cpuNanos();
+        }
+        double serverConn = (server[1] - server[0]) / (double) n;
+        double serverCmd = ((server[2] - server[1]) - (server[1] - server[0])) / (double) (n * extra);
+        double jvmConn = (jvm[1] - jvm[0]) / 1e6 / n;
+        double jvmCmd = ((jvm[2] - jvm[1]) - (jvm[1] - jvm[0])) / 1e6 / (n * extra);
+        OUT.println();
+        OUT.println("CPU per host (10 ms clock-tick resolution on the server side):");
+        OUT.printf("  new connection + 1 command: server %.1f ms, ops JVM %.1f ms%n", serverConn, jvmConn);
+        OUT.printf("  1 more pooled command:      server %.1f ms, ops JVM %.1f ms%n", serverCmd, jvmCmd);
+        OUT.printf("  CPU-bound floor of (b)/(a): %.2f%n", (serverCmd + jvmCmd) / (serverConn + jvmConn));
     }
 
     private double opsNewConnections(boolean log) {
@@ -177,7 +220,8 @@ public final class FleetBenchmark {
     }
 
     private double ansible(String module, String args) throws Exception {
-        Path dir = Files.createTempDirectory(work, "ansible-" + module + "-");
+        // Short: ssh's ControlPath (a Unix socket path, at most 107 bytes) lives under it.
+        Path dir = Files.createDirectory(work.resolve("a" + ansibleRuns++));
         Path inventory = dir.resolve("hosts.ini");
         StringBuilder inv = new StringBuilder("[fleet]\n");
         for (int i = 0; i < sshd.ports().size(); i++) {
@@ -221,7 +265,8 @@ public final class FleetBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long ok = out.lines().filter(l -> l.contains("| SUCCESS") || l.contains("| CHANGED")).count();
         if (!done || p.exitValue() != 0 || ok != sshd.ports().size()) {
-            throw new IllegalStateException("ansible -m " + module + " failed (" + ok + " ok):\n" + out);
+            throw new IllegalStateException("ansible -m " + module + " failed (" + ok + " ok):\n"
+                    + out.substring(0, Math.min(out.length(), 3000)));
         }
         return seconds;
     }

@@ -160,6 +160,25 @@ public final class Sshd implements AutoCloseable {
         return listeners().stream().mapToInt(l -> (int) l.children().count()).sum();
     }
 
+    /**
+     * CPU time (user and system) that closed connections cost the servers: what the listeners
+     * collected from their finished children, which includes the shells and commands those ran.
+     * Connections still open are not counted yet.
+     */
+    public Duration serverCpuOfClosedConnections() {
+        long ticks = 0;
+        for (ProcessHandle listener : listeners()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + listener.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (fields 16, 17)
+            } catch (IOException | RuntimeException e) {
+                // a listener that just exited: nothing to add
+            }
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
     /** The text the daemons logged so far (LogLevel VERBOSE), for diagnosing a failed test. */
     public String log() {
         StringBuilder sb = new StringBuilder();
