@@ -1,0 +1,352 @@
+package dev.ops.core.host;
+
+import dev.ops.core.error.ConnectionException;
+import dev.ops.core.error.Violations;
+import dev.ops.core.host.internal.ssh.Credentials;
+import dev.ops.core.host.internal.ssh.Fingerprints;
+import dev.ops.core.host.internal.ssh.SessionNotStartedException;
+import dev.ops.core.host.internal.ssh.SshConnection;
+import dev.ops.core.host.internal.ssh.SshSettings;
+import dev.ops.core.secret.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A host reached over SSH (sshj inside). Host keys are checked strictly against
+ * {@code ~/.ssh/known_hosts} unless another {@link HostKeyPolicy} is chosen; authentication is by
+ * private key file or ssh-agent; {@link Command#sudo()} escalates with {@code sudo -n --} when the
+ * login user is not root.
+ *
+ * <p>By default one connection per host is opened on first use and kept: commands share it, several
+ * at once in their own session channels, keepalives hold it open, and when it has dropped the next
+ * command reconnects transparently (a command is retried on a fresh connection only when it could
+ * not start). {@link #close()} releases it. With {@code pooled(false)} every command opens and closes
+ * its own connection.
+ *
+ * <pre>{@code
+ * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")
+ *         .privateKey(Path.of("/home/me/.ssh/id_ed25519")).build()) {
+ *     String kernel = pve.output("uname", "-r");
+ * }
+ * }</pre>
+ */
+public final class SshHost implements Host {
+    private static final Logger LOG = LoggerFactory.getLogger(SshHost.class);
+
+    private final SshSettings settings;
+    private final Credentials credentials;
+    private final Object lock = new Object();
+    private SshConnection connection;
+    private volatile boolean closed;
+
+    private SshHost(SshSettings settings) {
+        this.settings = settings;
+        this.credentials = new Credentials(settings.target(), settings.privateKey(), settings.passphrase(), settings.agentSocket());
+    }
+
+    /** Starts building an SSH host. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    /** The address (name or IP) connected to. */
+    public String address() {
+        return settings.address();
+    }
+
+    /** The TCP port. */
+    public int port() {
+        return settings.port();
+    }
+
+    /** The login user. */
+    public String user() {
+        return settings.user();
+    }
+
+    /** The host-key policy in force. */
+    public HostKeyPolicy hostKeyPolicy() {
+        return settings.hostKeyPolicy();
+    }
+
+    /** Whether one connection is kept and shared across commands. */
+    public boolean pooled() {
+        return settings.pooled();
+    }
+
+    /**
+     * Opens the connection now (it is otherwise opened by the first command), so that a bad key,
+     * host key or address shows up early. A no-op when connected already or not pooled.
+     */
+    public SshHost connect() {
+        if (settings.pooled()) {
+            current();
+        } else {
+            SshConnection.open(settings, credentials).close();
+        }
+        return this;
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        Objects.requireNonNull(command, "command");
+        if (closed) {
+            throw new IllegalStateException(name() + " is closed");
+        }
+        if (!settings.pooled()) {
+            try (SshConnection c = SshConnection.open(settings, credentials)) {
+                return runOn(c, command);
+            } catch (SessionNotStartedException e) {
+                throw new ConnectionException(settings.target(), "could not open a session: " + e.getMessage(), e);
+            }
+        }
+        SshConnection c = current();
+        try {
+            return runOn(c, command);
+        } catch (SessionNotStartedException first) {
+            // The connection died before the command started (the server restarted, the network
+            // dropped): nothing ran, so it is safe to run it once more on a fresh connection.
+            LOG.debug("{}: connection unusable ({}), reconnecting", name(), first.getMessage());
+            discard(c);
+            try {
+                return runOn(current(), command);
+            } catch (SessionNotStartedException second) {
+                discard(null);
+                throw new ConnectionException(settings.target(), "could not open a session after reconnecting: "
+                        + second.getMessage(), second);
+            }
+        }
+    }
+
+    private CommandResult runOn(SshConnection c, Command command) throws SessionNotStartedException {
+        boolean escalate = command.sudo() && c.uid(name()) != 0;
+        return c.run(command, name(), escalate);
+    }
+
+    private SshConnection current() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException(name() + " is closed");
+            }
+            if (connection != null && connection.alive()) {
+                return connection;
+            }
+            if (connection != null) {
+                LOG.debug("{}: connection dropped, reconnecting", name());
+                connection.close();
+                connection = null;
+            }
+            connection = SshConnection.open(settings, credentials);
+            return connection;
+        }
+    }
+
+    private void discard(SshConnection dead) {
+        synchronized (lock) {
+            if (connection != null && (dead == null || connection == dead)) {
+                connection.close();
+                connection = null;
+            }
+        }
+    }
+
+    /** Closes the pooled connection; later commands fail. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SshHost[" + name() + " " + settings.target() + "]";
+    }
+
+    /** Builds an {@link SshHost}; {@link #build()} validates everything at once. */
+    public static final class Builder {
+        private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+        private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+        private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*\\$?");
+
+        private String name;
+        private String host;
+        private int port = 22;
+        private String user = System.getProperty("user.name");
+        private Path privateKey;
+        private Secret passphrase;
+        private Path agentSocket;
+        private boolean agent;
+        private HostKeyPolicy hostKeyPolicy = HostKeyPolicy.strict();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration keepAlive = Duration.ofSeconds(30);
+        private int maxSessions = 8;
+        private boolean pooled = true;
+
+        private Builder() {}
+
+        /** The name used in logs, plans and results (default: the host address). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The DNS name or IP address to connect to. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The TCP port, 1..65535 (default 22). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The login user (default: this JVM's user). */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** Authenticates with this private key file (OpenSSH, PEM/PKCS#8 or PuTTY format). */
+        public Builder privateKey(Path keyFile) {
+            this.privateKey = keyFile;
+            return this;
+        }
+
+        /** Authenticates with this encrypted private key file and its passphrase. */
+        public Builder privateKey(Path keyFile, Secret passphrase) {
+            this.privateKey = keyFile;
+            this.passphrase = passphrase;
+            return this;
+        }
+
+        /** Authenticates with the identities of the ssh-agent named by {@code SSH_AUTH_SOCK}. */
+        public Builder agent() {
+            this.agent = true;
+            this.agentSocket = null;
+            return this;
+        }
+
+        /** Authenticates with the identities of the ssh-agent listening on this Unix socket. */
+        public Builder agent(Path socket) {
+            this.agent = true;
+            this.agentSocket = socket;
+            return this;
+        }
+
+        /** How host keys are trusted (default {@link HostKeyPolicy#strict()}). */
+        public Builder hostKeyPolicy(HostKeyPolicy policy) {
+            this.hostKeyPolicy = policy;
+            return this;
+        }
+
+        /** Shortcut for {@code hostKeyPolicy(HostKeyPolicy.strict(knownHosts))}. */
+        public Builder knownHosts(Path knownHosts) {
+            this.hostKeyPolicy = HostKeyPolicy.strict(knownHosts);
+            return this;
+        }
+
+        /** How long connecting (TCP and SSH handshake) may take (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** Interval of keepalive messages on an idle pooled connection; zero turns them off (default 30 s). */
+        public Builder keepAlive(Duration interval) {
+            this.keepAlive = interval;
+            return this;
+        }
+
+        /** How many commands may run at once over the connection (default 8; sshd allows 10 by default). */
+        public Builder maxSessions(int n) {
+            this.maxSessions = n;
+            return this;
+        }
+
+        /** Whether to keep one connection for all commands (default) or open one per command. */
+        public Builder pooled(boolean pooled) {
+            this.pooled = pooled;
+            return this;
+        }
+
+        /** Validates every setting, reporting all problems in one {@link dev.ops.core.error.ValidationException}. */
+        public SshHost build() {
+            Violations v = Violations.of("ssh host");
+            v.checkText(host, "host", Builder::validHost, "is not a valid host name or IP address: '" + host + "'");
+            v.check(port >= 1 && port <= 65535, "port", "must be between 1 and 65535, was " + port);
+            v.checkText(user, "user", u -> USER.matcher(u).matches(), "is not a valid user name: '" + user + "'");
+            v.check(name == null || !name.isBlank(), "name", "must not be blank");
+            Path socket = agentSocket;
+            if (agent && socket == null) {
+                String env = System.getenv("SSH_AUTH_SOCK");
+                if (env == null || env.isBlank()) {
+                    v.add("agent", "SSH_AUTH_SOCK is not set; give the agent's socket path");
+                } else {
+                    socket = Path.of(env);
+                }
+            }
+            v.check(privateKey != null || agent, "auth", "set privateKey(..) or agent()");
+            v.check(passphrase == null || privateKey != null, "passphrase", "given without a private key");
+            if (hostKeyPolicy == null) {
+                v.add("hostKeyPolicy", "must not be null");
+            } else if (hostKeyPolicy instanceof HostKeyPolicy.Pinned p && !Fingerprints.isSha256(p.fingerprint())) {
+                v.add("hostKeyPolicy", "pinned fingerprint must look like SHA256:<43 base64 characters>, was '"
+                        + p.fingerprint() + "'");
+            }
+            v.check(connectTimeout != null && connectTimeout.isPositive(), "connectTimeout", "must be positive");
+            v.check(keepAlive != null && !keepAlive.isNegative(), "keepAlive", "must be zero or positive");
+            v.check(maxSessions >= 1, "maxSessions", "must be at least 1, was " + maxSessions);
+            v.throwIfAny();
+            String address = host.strip();
+            return new SshHost(new SshSettings(name != null ? name : address, address, port, user, Optional.ofNullable(privateKey),
+                    Optional.ofNullable(passphrase), Optional.ofNullable(socket), hostKeyPolicy, connectTimeout, keepAlive,
+                    maxSessions, pooled));
+        }
+
+        static boolean validHost(String h) {
+            String s = h.strip();
+            if (!s.equals(h) || s.length() > 253) {
+                return false;
+            }
+            if (s.contains(":")) { // IPv6 literal
+                return s.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?") && s.chars().filter(c -> c == ':').count() >= 2;
+            }
+            var ip = IPV4.matcher(s);
+            if (ip.matches()) {
+                for (int i = 1; i <= 4; i++) {
+                    if (Integer.parseInt(ip.group(i)) > 255) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (s.matches("[0-9.]+")) {
+                return false; // all digits but not a valid IPv4 address
+            }
+            String name = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+            for (String label : name.split("\\.", -1)) {
+                if (!LABEL.matcher(label).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ops.core.host.internal.ssh;
+
+import dev.ops.core.host.Command;
+import dev.ops.core.host.ShellQuote;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Command} into the one line an SSH exec request carries (the server runs it with
+ * the login shell's {@code -c}): {@code cd DIR && env K=V argv...}, every word quoted, and with
+ * {@code sudo -n --} in front when escalating (then the directory change happens as root too).
+ */
+public final class CommandLine {
+    private static final String CD_THEN_EXEC = "cd -- \"$1\" || exit 1; shift; exec \"$@\"";
+
+    /** What the remote shell prints first on standard error: its pid, which is the command's process group. */
+    public static final String PID_MARKER = "ops-pid:";
+
+    private CommandLine() {}
+
+    /**
+     * The line prefixed with a report of the remote shell's pid on standard error (read and removed
+     * by the caller). sshd makes every session a process group led by that shell, so on timeout the
+     * whole group can be killed: sshd itself refuses signal requests for root logins.
+     */
+    public static String withPidReport(String line) {
+        return "echo " + PID_MARKER + "$$ >&2; " + line;
+    }
+
+    /** A command that kills a process group, TERM first, KILL after a short grace. */
+    public static String killGroup(long pgid, boolean escalate) {
+        String g = "-" + pgid;
+        String script = "kill -TERM -- " + g + " 2>/dev/null || exit 0; for i in 1 2 3 4 5; do sleep 0.1; "
+                + "kill -0 -- " + g + " 2>/dev/null || exit 0; done; kill -KILL -- " + g + " 2>/dev/null; exit 0";
+        return escalate ? ShellQuote.join(List.of("sudo", "-n", "--", "sh", "-c", script)) : script;
+    }
+
+    /** The remote command line. */
+    public static String of(Command command, boolean escalate) {
+        List<String> argv = new ArrayList<>();
+        if (!command.env().isEmpty()) {
+            argv.add("env");
+            command.env().forEach((k, v) -> argv.add(k + "=" + v));
+        }
+        argv.addAll(command.argv());
+        if (escalate) {
+            List<String> full = new ArrayList<>(List.of("sudo", "-n", "--"));
+            command.workDir().ifPresent(dir -> full.addAll(List.of("sh", "-c", CD_THEN_EXEC, "sh", dir)));
+            full.addAll(argv);
+            return ShellQuote.join(full);
+        }
+        String line = ShellQuote.join(argv);
+        if (command.workDir().isPresent()) {
+            line = "cd -- " + ShellQuote.quote(command.workDir().get()) + " && " + line;
+        }
+        return line;
+    }
+}

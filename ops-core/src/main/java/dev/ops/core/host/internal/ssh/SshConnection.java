@@ -1,0 +1,377 @@
+package dev.ops.core.host.internal.ssh;
+
+import dev.ops.core.error.AuthenticationException;
+import dev.ops.core.error.ConnectionException;
+import dev.ops.core.error.HostKeyException;
+import dev.ops.core.error.OpsException;
+import dev.ops.core.error.OpsTimeoutException;
+import dev.ops.core.error.PrivilegeException;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.internal.StreamDrain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated SSH connection. Several commands may run on it at once, each in its own
+ * session channel (at most {@code maxSessions}, below sshd's default MaxSessions of 10).
+ */
+public final class SshConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
+    /** What {@code sudo -n} prints when it will not escalate without a password. */
+    private static final Pattern SUDO_REFUSED = Pattern.compile(
+            "(?m)^sudo: (a password is required|a terminal is required.*|.*is not in the sudoers file.*"
+                    + "|.*is not allowed to (execute|run sudo).*|.*may not run sudo.*)$");
+    private static final Duration PID_WAIT = Duration.ofSeconds(3);
+    private static final Map<Signal, Integer> SIGNALS = Map.ofEntries(Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2),
+            Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4), Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8),
+            Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10), Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12),
+            Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14), Map.entry(Signal.TERM, 15));
+
+    private final SshSettings settings;
+    private final SSHClient client;
+    private final Semaphore sessions;
+    private volatile Integer uid;
+
+    private SshConnection(SshSettings settings, SSHClient client) {
+        this.settings = settings;
+        this.client = client;
+        this.sessions = new Semaphore(settings.maxSessions(), true);
+        if ("root".equals(settings.user())) {
+            uid = 0;
+        }
+    }
+
+    /** Connects, verifies the host key and authenticates; every failure is a typed ops exception. */
+    public static SshConnection open(SshSettings settings, Credentials credentials) {
+        String target = settings.target();
+        Config config = SshConfigs.shared(); // first: it decides which security provider sshj uses
+        HostKeyCheck hostKeys;
+        try {
+            hostKeys = HostKeyCheck.of(settings.hostKeyPolicy());
+        } catch (IOException e) {
+            throw new HostKeyException(settings.name(), "?", "cannot read known_hosts: " + e.getMessage());
+        }
+        SSHClient client = new SSHClient(config);
+        client.addHostKeyVerifier(hostKeys);
+        client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+        client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        long t0 = System.nanoTime();
+        try {
+            client.connect(settings.address(), settings.port());
+        } catch (TransportException e) {
+            closeQuietly(client);
+            if (hostKeys.refusal() != null || e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
+                throw new HostKeyException(settings.name(), String.valueOf(hostKeys.fingerprint()),
+                        hostKeys.refusal() != null ? hostKeys.refusal() : e.getMessage());
+            }
+            throw new ConnectionException(target, "SSH handshake failed: " + message(e), e);
+        } catch (ConnectException | NoRouteToHostException | SocketTimeoutException e) {
+            closeQuietly(client);
+            throw new ConnectionException(target, "cannot connect: " + message(e), e);
+        } catch (UnknownHostException e) {
+            closeQuietly(client);
+            throw new ConnectionException(target, "unknown host " + settings.address(), e);
+        } catch (IOException e) {
+            closeQuietly(client);
+            throw new ConnectionException(target, "cannot connect: " + message(e), e);
+        }
+        try {
+            client.auth(settings.user(), credentials.methods());
+        } catch (UserAuthException e) {
+            closeQuietly(client);
+            throw new AuthenticationException(target, "the server refused " + credentials.describe() + " for user "
+                    + settings.user() + ": " + message(e), e);
+        } catch (TransportException e) {
+            closeQuietly(client);
+            throw new ConnectionException(target, "connection lost during authentication: " + message(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(client);
+            throw e;
+        }
+        if (!settings.keepAlive().isZero()) {
+            client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
+        }
+        LOG.debug("{}: connected in {} ms", target, (System.nanoTime() - t0) / 1_000_000);
+        return new SshConnection(settings, client);
+    }
+
+    /** Whether the transport is up and authenticated. */
+    public boolean alive() {
+        return client.isConnected() && client.isAuthenticated();
+    }
+
+    /** The login user's uid, asked once per connection ({@code id -u}) unless the user is root. */
+    public int uid(String hostName) throws SessionNotStartedException {
+        Integer u = uid;
+        if (u == null) {
+            CommandResult r = run(Command.builder().addArgv("id", "-u").timeout(Duration.ofSeconds(30)).build(), hostName, false);
+            try {
+                u = Integer.parseInt(r.stdoutText().strip());
+            } catch (NumberFormatException e) {
+                throw new ConnectionException(settings.target(), "`id -u` printed " + r.stdoutText().strip() + " (exit "
+                        + r.exitCode() + ")", e, false);
+            }
+            uid = u;
+        }
+        return u;
+    }
+
+    /**
+     * Runs one command in a new session.
+     *
+     * @throws SessionNotStartedException when no session could be opened (the command did not start)
+     */
+    public CommandResult run(Command command, String hostName, boolean escalate) throws SessionNotStartedException {
+        String line = CommandLine.withPidReport(CommandLine.of(command, escalate));
+        String shown = command.render();
+        long start = System.nanoTime();
+        long deadline = start + command.timeout().toNanos();
+        try {
+            if (!sessions.tryAcquire(command.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new OpsTimeoutException("command `" + shown + "` on " + hostName, command.timeout(),
+                        "waiting for a free session on the connection to " + settings.target());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while waiting to run `" + shown + "` on " + hostName, e);
+        }
+        try {
+            Session session;
+            try {
+                session = client.startSession();
+            } catch (IOException | RuntimeException e) {
+                throw new SessionNotStartedException(e);
+            }
+            boolean closeHere = true;
+            try {
+                return exec(session, command, line, shown, hostName, start, deadline, escalate);
+            } catch (OpsTimeoutException e) {
+                closeHere = false; // kill() closes it in the background: the server may take a while
+                throw e;
+            } finally {
+                if (closeHere) {
+                    closeQuietly(session);
+                }
+            }
+        } finally {
+            sessions.release();
+        }
+    }
+
+    private CommandResult exec(Session session, Command command, String line, String shown, String hostName, long start,
+            long deadline, boolean escalate) {
+        LOG.debug("{}: running {}", hostName, shown);
+        Session.Command cmd;
+        try {
+            cmd = session.exec(line);
+        } catch (IOException e) {
+            throw new ConnectionException(settings.target(), "could not start `" + shown + "`: " + message(e), e, false);
+        }
+        StreamDrain out = new StreamDrain(command.maxOutputBytes());
+        StreamDrain err = new StreamDrain(command.maxOutputBytes());
+        CompletableFuture<Void> stdout = drain(out, cmd.getInputStream(), hostName + "-stdout");
+        CompletableFuture<Long> pid = new CompletableFuture<>();
+        CompletableFuture<Void> stderr = drain(err, withoutPidReport(cmd.getErrorStream(), pid), hostName + "-stderr");
+        feed(cmd.getOutputStream(), command.stdin(), hostName);
+        try {
+            CompletableFuture.allOf(stdout, stderr).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            kill(cmd, pid, escalate, hostName);
+            throw timeout(command, shown, hostName, out);
+        } catch (ExecutionException e) {
+            throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
+                    + message(e.getCause()), e.getCause(), false);
+        } catch (InterruptedException e) {
+            kill(cmd, pid, escalate, hostName);
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while running `" + shown + "` on " + hostName, e);
+        }
+        try {
+            // Output ended; the exit status comes with the channel's close.
+            cmd.join(Math.max(TimeUnit.MILLISECONDS.toNanos(100), deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (net.schmizz.sshj.connection.ConnectionException e) {
+            if (!alive()) {
+                throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
+                        + message(e), e, false);
+            }
+            kill(cmd, pid, escalate, hostName); // closed its output but kept running
+            throw timeout(command, shown, hostName, out);
+        }
+        Integer status = cmd.getExitStatus();
+        int exit;
+        if (status != null) {
+            exit = status;
+        } else if (cmd.getExitSignal() != null) {
+            exit = 128 + SIGNALS.getOrDefault(cmd.getExitSignal(), 0);
+        } else {
+            throw new ConnectionException(settings.target(), "`" + shown + "` ended without an exit status", null, false);
+        }
+        byte[] errBytes = err.bytes();
+        if (escalate && exit == 1 && out.bytes().length == 0) {
+            var m = SUDO_REFUSED.matcher(new String(errBytes, StandardCharsets.UTF_8));
+            if (m.find()) {
+                throw new PrivilegeException(hostName, List.of("root: sudo refused " + settings.user() + " (" + m.group()
+                        + "); passwordless sudo is required"));
+            }
+        }
+        return new CommandResult(hostName, shown, exit, out.bytes(), errBytes, Duration.ofNanos(System.nanoTime() - start),
+                out.truncated() || err.truncated());
+    }
+
+    private static OpsTimeoutException timeout(Command command, String shown, String hostName, StreamDrain out) {
+        return new OpsTimeoutException("command `" + shown + "` on " + hostName, command.timeout(),
+                "killed after " + out.bytes().length + " bytes of output");
+    }
+
+    private static CompletableFuture<Void> drain(StreamDrain drain, InputStream in, String name) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("ssh-" + name).start(() -> {
+            try {
+                drain.drain(in);
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private static void feed(OutputStream stdin, byte[] bytes, String hostName) {
+        if (bytes.length == 0) {
+            closeQuietly(stdin);
+            return;
+        }
+        Thread.ofVirtual().name("ssh-" + hostName + "-stdin").start(() -> {
+            try (stdin) {
+                stdin.write(bytes);
+                stdin.flush();
+            } catch (IOException e) {
+                // The command exited without reading all its input; its exit status tells the story.
+                LOG.debug("{}: stdin not fully consumed: {}", hostName, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Kills the remote process group from a second session (as root again when the command was
+     * escalated), then closes the command's channel without waiting for the server.
+     */
+    private void kill(Session.Command cmd, CompletableFuture<Long> pid, boolean escalate, String hostName) {
+        long pgid;
+        try {
+            // Normally known at once; on a loaded host the shell may only just be starting.
+            pgid = pid.get(PID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            pgid = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pgid = -1;
+        }
+        if (pgid > 1) {
+            try (Session killer = client.startSession()) {
+                Session.Command k = killer.exec(CommandLine.killGroup(pgid, escalate));
+                k.getOutputStream().close();
+                k.join(5, TimeUnit.SECONDS);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: killing process group {} failed: {}", hostName, pgid, e.getMessage());
+            }
+        } else {
+            LOG.debug("{}: no pid reported; closing the channel only", hostName);
+        }
+        Thread.ofVirtual().name("ssh-" + hostName + "-close").start(() -> closeQuietly(cmd));
+    }
+
+    /** Standard error with the first line (the pid report) read off and parsed into {@code pid}. */
+    private static InputStream withoutPidReport(InputStream err, CompletableFuture<Long> pid) {
+        return new InputStream() {
+            private boolean first = true;
+            private InputStream rest = err;
+
+            private void readReport() throws IOException {
+                first = false;
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                int b;
+                while ((b = err.read()) >= 0 && b != '\n' && line.size() < 64) {
+                    line.write(b);
+                }
+                String text = line.toString(StandardCharsets.US_ASCII);
+                if (text.startsWith(CommandLine.PID_MARKER) && text.substring(CommandLine.PID_MARKER.length()).matches("\\d+")) {
+                    pid.complete(Long.parseLong(text.substring(CommandLine.PID_MARKER.length())));
+                } else { // not ours after all: keep it
+                    pid.complete(-1L);
+                    byte[] kept = line.toByteArray();
+                    if (b == '\n') {
+                        kept = java.util.Arrays.copyOf(kept, kept.length + 1);
+                        kept[kept.length - 1] = '\n';
+                    } else if (b >= 0) {
+                        kept = java.util.Arrays.copyOf(kept, kept.length + 1);
+                        kept[kept.length - 1] = (byte) b;
+                    }
+                    rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(kept), err);
+                }
+            }
+
+            @Override
+            public int read() throws IOException {
+                if (first) {
+                    readReport();
+                }
+                return rest.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (first) {
+                    readReport();
+                }
+                return rest.read(b, off, len);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}
