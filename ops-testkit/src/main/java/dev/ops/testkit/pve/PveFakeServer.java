@@ -4,6 +4,7 @@ import dev.ops.testkit.pve.internal.ApiSchema;
 import dev.ops.testkit.pve.internal.Auth;
 import dev.ops.testkit.pve.internal.Cluster;
 import dev.ops.testkit.pve.internal.Handlers;
+import dev.ops.testkit.pve.internal.NoDelayServerSocketFactory;
 import dev.ops.testkit.pve.internal.PveDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +89,8 @@ public final class PveFakeServer implements AutoCloseable {
         HandshakeCertificates tls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
         server.useHttps(tls.sslSocketFactory(), false);
         server.setDispatcher(dispatcher);
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
+        server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1)); // pveproxy speaks HTTP/1.1 only
         server.start(InetAddress.getByName("127.0.0.1"), b.port);
     }
 
