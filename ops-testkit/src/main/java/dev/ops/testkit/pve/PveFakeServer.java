@@ -80,7 +80,12 @@ public final class PveFakeServer implements AutoCloseable {
         this.fingerprint = fingerprintOf(certificate.certificate());
         this.cluster = new Cluster(b.clock, b.taskDuration, b.clusterName);
         this.auth = new Auth(b.clock);
-        seed(b);
+        try {
+            seed(b);
+        } catch (dev.ops.testkit.pve.internal.ApiError e) {
+            cluster.shutdown();
+            throw new IllegalArgumentException("invalid seed: " + e.getMessage(), e);
+        }
         this.tokens = List.copyOf(b.tokens);
         this.users = List.copyOf(b.users);
         Handlers handlers = new Handlers(cluster, auth, schema, fingerprint);
@@ -289,13 +294,7 @@ public final class PveFakeServer implements AutoCloseable {
             if (g == null) {
                 return Optional.empty();
             }
-            Map<String, String> out = new LinkedHashMap<>();
-            g.config.forEach((k, v) -> {
-                if (!k.startsWith("\u0000")) {
-                    out.put(k, v);
-                }
-            });
-            return Optional.of(out);
+            return Optional.of(new LinkedHashMap<>(g.config));
         }
     }
 

@@ -71,6 +71,15 @@ class PveFakeAuthTest {
     }
 
     @Test
+    void recordedRequestsNeverShowThePassword() {
+        login("root@pam", "rootpw");
+        assertThat(pve.requests()).last().satisfies(r -> {
+            assertThat(r.params()).containsEntry("password", "*****").containsEntry("username", "root@pam");
+            assertThat(r.status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void loginWithAWrongPasswordIsRefused() {
         assertThat(login("root@pam", "nope").status()).isEqualTo(401);
     }

@@ -60,6 +60,12 @@ class PveFakeFaultsTest {
     }
 
     @Test
+    void seedOnAnUnknownStorageIsRefusedAtStart() {
+        assertThatThrownBy(() -> PveFakeServer.builder().vm(100, "pve", vm -> vm.set("scsi0", "nowhere:8")).start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storage 'nowhere' does not exist");
+    }
+
+    @Test
     void schemaIsParsedOnceAndHasEveryPveEndpoint() {
         var first = dev.ops.testkit.pve.internal.ApiSchema.pve();
         assertThat(dev.ops.testkit.pve.internal.ApiSchema.pve()).isSameAs(first);

@@ -116,6 +116,8 @@ public final class Cluster {
         public String status = "stopped";
         public boolean paused;
         public long startedAt;
+        /** The resource pool the guest belongs to, or null. */
+        public String pool;
         /** The task holding the guest's file lock, or null. */
         public Task busy;
 

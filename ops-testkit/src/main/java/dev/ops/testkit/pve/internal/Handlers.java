@@ -993,9 +993,7 @@ public final class Handlers {
         Task t = cluster.startTask(c.node(), taskType, String.valueOf(vmid), c.user());
         g.config.put("lock", "create");
         g.busy = t;
-        if (c.has("pool")) {
-            g.config.put("\u0000pool", c.get("pool"));
-        }
+        g.pool = c.get("pool");
         boolean start = c.flag("start", false);
         t.onSuccess(() -> {
             g.config.remove("lock");
@@ -1328,8 +1326,8 @@ public final class Handlers {
         if (g.config.containsKey("tags")) {
             e.put("tags", g.config.get("tags"));
         }
-        if (g.config.containsKey("\u0000pool")) {
-            e.put("pool", g.config.get("\u0000pool"));
+        if (g.pool != null) {
+            e.put("pool", g.pool);
         }
         return e;
     }
@@ -1357,9 +1355,6 @@ public final class Handlers {
         Endpoint create = schema.endpoint("POST", "/nodes/{node}/" + type).orElseThrow();
         Map<String, Object> out = new TreeMap<>();
         cfg.forEach((k, v) -> {
-            if (k.startsWith("\u0000")) {
-                return;
-            }
             JsonNode p = create.property(k);
             String t = p == null ? "string" : p.path("type").asText("string");
             Object value = v;

@@ -46,6 +46,10 @@ public final class PveDispatcher extends Dispatcher {
         }
     }
 
+    /** Parameters whose values are never recorded. */
+    private static final java.util.Set<String> SECRET_PARAMS = java.util.Set.of("password", "new-password", "otp",
+            "tfa-challenge", "cipassword", "confirmation-password");
+
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final ApiSchema schema;
     private final Cluster cluster;
@@ -303,7 +307,12 @@ public final class PveDispatcher extends Dispatcher {
 
     private MockResponse record(String method, String path, String template, Map<String, String> params,
             String principal, int status, MockResponse response) {
-        calls.add(new RecordedCall(method, Http.decode(path), template, params, principal, status));
+        Map<String, String> shown = params;
+        if (params.keySet().stream().anyMatch(SECRET_PARAMS::contains)) {
+            shown = new LinkedHashMap<>(params);
+            shown.replaceAll((k, v) -> SECRET_PARAMS.contains(k) ? "*****" : v);
+        }
+        calls.add(new RecordedCall(method, Http.decode(path), template, shown, principal, status));
         return response;
     }
 
