@@ -127,6 +127,15 @@ class PveFakeSchemaTest {
     }
 
     @Test
+    void propertyOfAnotherInstanceTypeIsRefused() {
+        var a = http.post("/cluster/ha/rules", "rule", "r1", "type", "resource-affinity", "resources", "vm:100",
+                "affinity", "positive", "strict", "1");
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.errors().path("strict").asText()).isEqualTo("property is not allowed for type 'resource-affinity'");
+        assertThat(a.errors().has("affinity")).isFalse();
+    }
+
+    @Test
     void propertyStringSubKeysAreValidated() {
         var a = http.put("/nodes/pve-01/qemu/100/config", "net0", "virtio,bridge=vmbr0,tag=99999");
         assertThat(a.status()).isEqualTo(400);

@@ -218,7 +218,7 @@ class PveFakeStateTest {
         var a = http.get("/cluster/nextid", "vmid", "100");
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.errors().path("vmid").asText()).isEqualTo("VM 100 already exists");
-        pve.clearViolations();
+        assertThat(pve.violations()).as("a state conflict is not a schema violation").isEmpty();
     }
 
     @Test
@@ -273,6 +273,22 @@ class PveFakeStateTest {
         var cfg = pve.guestConfig(110).orElseThrow();
         assertThat(cfg).containsEntry("name", "web").containsEntry("memory", "4096");
         assertThat(cfg.get("scsi0")).startsWith("local-lvm:vm-110-disk-0");
+    }
+
+    @Test
+    void backupVolumeCanBeDeletedByItsEncodedVolumeId() {
+        http.awaitTask("pve-01", upid(http.post("/nodes/pve-01/vzdump", "vmid", "100", "storage", "local")));
+        String volid = pve.volumes("pve-01", "local").stream().filter(v -> v.contains(":backup/")).findFirst().orElseThrow();
+        http.awaitTask("pve-01", upid(http.delete("/nodes/pve-01/storage/local/content/" + PveHttp.enc(volid))));
+        assertThat(pve.volumes("pve-01", "local")).doesNotContain(volid);
+    }
+
+    @Test
+    void containerSnapshotsWorkLikeVmSnapshots() {
+        http.awaitTask("pve-02", upid(http.post("/nodes/pve-02/lxc/200/snapshot", "snapname", "s1")));
+        http.put("/nodes/pve-02/lxc/200/config", "memory", "1024");
+        http.awaitTask("pve-02", upid(http.post("/nodes/pve-02/lxc/200/snapshot/s1/rollback")));
+        assertThat(pve.guestConfig(200).orElseThrow()).containsEntry("memory", "512");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class ApiSchema {
 
     private static volatile ApiSchema pve;
 
-    private final PathNode root = new PathNode(null, "");
+    private final PathNode root = new PathNode(null);
     private final Map<String, PathNode> byTemplate = new HashMap<>();
     private int endpointCount;
 
@@ -71,7 +71,6 @@ public final class ApiSchema {
         }
         PathNode target = walk;
         target.template = path;
-        target.schemaNode = node;
         byTemplate.put(path, target);
         JsonNode info = node.path("info");
         info.fieldNames().forEachRemaining(m -> {
@@ -156,9 +155,8 @@ public final class ApiSchema {
         final String paramName;
         PathNode param;
         String template;
-        JsonNode schemaNode;
 
-        PathNode(String paramName, String unused) {
+        PathNode(String paramName) {
             this.paramName = paramName;
         }
 
@@ -166,14 +164,13 @@ public final class ApiSchema {
             if (seg.startsWith("{") && seg.endsWith("}")) {
                 String name = seg.substring(1, seg.length() - 1);
                 if (param == null) {
-                    param = new PathNode(name, seg);
+                    param = new PathNode(name);
                 } else if (!param.paramName.equals(name)) {
-                    // PVE never uses two names at one level; keep the first and note the alias.
-                    return param;
+                    throw new IllegalStateException("two parameter names at one path level: " + param.paramName + ", " + name);
                 }
                 return param;
             }
-            return literals.computeIfAbsent(seg, s -> new PathNode(null, s));
+            return literals.computeIfAbsent(seg, s -> new PathNode(null));
         }
     }
 }

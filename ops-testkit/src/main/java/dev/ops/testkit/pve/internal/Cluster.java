@@ -194,9 +194,11 @@ public final class Cluster {
             this.pstart = pstart;
             this.starttime = starttime;
             this.type = type;
-            this.id = id;
+            // PVE escapes ':' in the worker id (e.g. a volume id) so that the UPID stays parseable
+            this.id = id.replace(":", "\\x3a");
             this.user = user;
-            this.upid = String.format(Locale.ROOT, "UPID:%s:%08X:%08X:%08X:%s:%s:%s:", node, pid, pstart, starttime, type, id, user);
+            this.upid = String.format(Locale.ROOT, "UPID:%s:%08X:%08X:%08X:%s:%s:%s:", node, pid, pstart, starttime, type,
+                    this.id, user);
         }
 
         /** Sets what happens when the task ends OK (or with warnings). */

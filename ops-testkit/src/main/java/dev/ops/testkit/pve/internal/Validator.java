@@ -65,6 +65,18 @@ public final class Validator {
         if (requires != null && !params.containsKey(requires)) {
             errors.put(requires, "missing property - '" + name + "' requires this property");
         }
+        JsonNode instanceTypes = schema.get("instance-types");
+        String typeProperty = schema.path("type-property").asText(null);
+        if (instanceTypes != null && typeProperty != null && params.get(typeProperty) instanceof String t) {
+            boolean allowed = false;
+            for (JsonNode it : instanceTypes) {
+                allowed |= it.asText().equals(t);
+            }
+            if (!allowed) {
+                errors.put(name, "property is not allowed for " + typeProperty + " '" + t + "'");
+                return;
+            }
+        }
         String err = check(schema, value);
         if (err != null) {
             errors.put(name, err);
