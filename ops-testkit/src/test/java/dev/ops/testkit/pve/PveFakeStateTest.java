@@ -395,6 +395,43 @@ class PveFakeStateTest {
     }
 
     @Test
+    void resizeGrowsTheDiskAndRefusesToShrink() {
+        http.awaitTask("pve-01", upid(http.put("/nodes/pve-01/qemu/100/resize", "disk", "scsi0", "size", "+8G")));
+        assertThat(pve.guestConfig(100).orElseThrow().get("scsi0")).isEqualTo("local-lvm:vm-100-disk-0,size=40G");
+        var shrink = http.put("/nodes/pve-01/qemu/100/resize", "disk", "scsi0", "size", "10G");
+        assertThat(shrink.status()).isEqualTo(500);
+        assertThat(shrink.message()).isEqualTo("shrinking disks is not supported");
+    }
+
+    @Test
+    void guestAgentReportsInterfacesOnlyWhenEnabledAndRunning() {
+        assertThat(http.get("/nodes/pve-01/qemu/100/agent/network-get-interfaces").message())
+                .isEqualTo("No QEMU guest agent configured");
+        http.put("/nodes/pve-01/qemu/100/config", "agent", "1");
+        http.awaitTask("pve-01", upid(http.post("/nodes/pve-01/qemu/100/status/start")));
+        JsonNode result = http.get("/nodes/pve-01/qemu/100/agent/network-get-interfaces").data().path("result");
+        assertThat(result.get(1).path("ip-addresses").get(0).path("ip-address").asText()).startsWith("192.0.2.");
+    }
+
+    @Test
+    void aclGrantedThroughTheApiTakesEffect() {
+        assertThat(http.post("/access/users", "userid", "carol@pve", "password", "carolpass1").status()).isEqualTo(200);
+        assertThat(http.put("/access/acl", "path", "/vms/100", "roles", "PVEVMUser", "users", "carol@pve").status())
+                .isEqualTo(200);
+        var login = PveHttp.anonymous(pve).post("/access/ticket", "username", "carol@pve", "password", "carolpass1");
+        var carol = PveHttp.anonymous(pve).header("Cookie", "PVEAuthCookie=" + PveHttp.enc(login.data().path("ticket").asText()))
+                .header("CSRFPreventionToken", login.data().path("CSRFPreventionToken").asText());
+        assertThat(carol.post("/nodes/pve-01/qemu/100/status/start").status()).isEqualTo(200);
+        assertThat(carol.post("/nodes/pve-01/qemu/100/clone", "newid", "555").message())
+                .isEqualTo("Permission check failed (/vms/100, VM.Clone)");
+        JsonNode acl = http.get("/access/acl").data();
+        assertThat(acl).anySatisfy(e -> {
+            assertThat(e.path("ugid").asText()).isEqualTo("carol@pve");
+            assertThat(e.path("roleid").asText()).isEqualTo("PVEVMUser");
+        });
+    }
+
+    @Test
     void unknownNodeIsAnError() {
         var a = http.get("/nodes/pve-09/qemu");
         assertThat(a.status()).isEqualTo(500);

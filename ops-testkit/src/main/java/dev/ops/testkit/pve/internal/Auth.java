@@ -7,7 +7,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,8 @@ public final class Auth {
 
     private final Clock clock;
     private final byte[] key = new byte[32];
-    private final Map<String, User> users = new HashMap<>();
-    private final Map<String, Token> tokens = new HashMap<>();
+    private final Map<String, User> users = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Token> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Creates an empty authority with a random signing key. */
     public Auth(Clock clock) {
@@ -66,14 +67,67 @@ public final class Auth {
         new SecureRandom().nextBytes(key);
     }
 
-    /** Adds a user. */
+    /** Adds a user; its ACL list stays mutable for {@code PUT /access/acl}. */
     public void addUser(User u) {
-        users.put(u.userid(), u);
+        users.put(u.userid(), new User(u.userid(), u.password(), u.totpSecret(), new CopyOnWriteArrayList<>(u.acl())));
     }
 
-    /** Adds a token. */
+    /** Adds a token; a null ACL means it shares its user's privileges (privsep=0). */
     public void addToken(Token t) {
-        tokens.put(t.userid() + "!" + t.name(), t);
+        tokens.put(t.userid() + "!" + t.name(),
+                new Token(t.userid(), t.name(), t.secret(), t.acl() == null ? null : new CopyOnWriteArrayList<>(t.acl())));
+    }
+
+    /** All users, by id. */
+    public Map<String, User> users() {
+        return new TreeMap<>(users);
+    }
+
+    /** All tokens, by {@code user@realm!name}. */
+    public Map<String, Token> tokens() {
+        return new TreeMap<>(tokens);
+    }
+
+    /** Grants on a path for a user or token id; a privsep=0 token gets its own list from then on. */
+    public void grant(String ugid, AclEntry entry) {
+        aclOf(ugid).add(entry);
+    }
+
+    /** Removes the roles/privileges on a path for a user or token id. */
+    public void revoke(String ugid, String path, Set<String> roles) {
+        aclOf(ugid).removeIf(e -> e.path().equals(path) && roles.containsAll(e.privileges()));
+    }
+
+    private List<AclEntry> aclOf(String ugid) {
+        if (ugid.contains("!")) {
+            Token t = tokens.get(ugid);
+            if (t == null) {
+                throw ApiError.die("no such token '" + ugid + "'");
+            }
+            if (t.acl() == null) {
+                Token own = new Token(t.userid(), t.name(), t.secret(), new CopyOnWriteArrayList<>());
+                tokens.put(ugid, own);
+                return own.acl();
+            }
+            return t.acl();
+        }
+        User u = users.get(ugid);
+        if (u == null) {
+            throw ApiError.die("no such user ('" + ugid + "')");
+        }
+        return u.acl();
+    }
+
+    /** The built-in roles and what they grant. */
+    public static Map<String, Set<String>> roles() {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (String role : List.of("Administrator", "NoAccess", "PVEAdmin", "PVEAuditor", "PVEDatastoreAdmin",
+                "PVEDatastoreUser", "PVEVMAdmin", "PVEVMUser")) {
+            Set<String> privs = new java.util.TreeSet<>();
+            expand(role, privs);
+            out.put(role, privs);
+        }
+        return out;
     }
 
     /** The user with this id, or null. */
@@ -278,7 +332,18 @@ public final class Auth {
     private static void expand(String privOrRole, Set<String> out) {
         switch (privOrRole) {
             case "Administrator" -> out.addAll(ALL_PRIVILEGES);
+            case "NoAccess" -> { }
+            case "PVEAdmin" -> ALL_PRIVILEGES.stream()
+                    .filter(x -> !Set.of("Permissions.Modify", "Realm.Allocate", "Sys.Modify").contains(x)).forEach(out::add);
             case "PVEAuditor" -> ALL_PRIVILEGES.stream().filter(x -> x.endsWith(".Audit")).forEach(out::add);
+            case "PVEDatastoreAdmin" -> ALL_PRIVILEGES.stream().filter(x -> x.startsWith("Datastore.")).forEach(out::add);
+            case "PVEDatastoreUser" -> out.addAll(Set.of("Datastore.AllocateSpace", "Datastore.Audit"));
+            case "PVEVMAdmin" -> {
+                ALL_PRIVILEGES.stream().filter(x -> x.startsWith("VM.")).forEach(out::add);
+                out.addAll(Set.of("Datastore.AllocateSpace", "Pool.Audit", "SDN.Use"));
+            }
+            case "PVEVMUser" -> out.addAll(Set.of("VM.Audit", "VM.Backup", "VM.Config.CDROM", "VM.Config.Cloudinit",
+                    "VM.Console", "VM.PowerMgmt", "VM.GuestAgent.Audit", "VM.GuestAgent.Unrestricted"));
             default -> out.add(privOrRole);
         }
     }

@@ -59,6 +59,7 @@ public final class Handlers {
         registerStorage();
         registerTasks();
         registerAccess();
+        registerAccessAdmin();
         for (String type : List.of("qemu", "lxc")) {
             registerGuests(type);
         }
@@ -699,6 +700,78 @@ public final class Handlers {
         });
     }
 
+    private void registerAccessAdmin() {
+        on("GET", "/access/users", c -> {
+            List<Object> out = new ArrayList<>();
+            auth.users().forEach((id, u) -> {
+                Map<String, Object> e = map("userid", id, "enable", 1, "expire", 0, "realm-type", id.substring(id.indexOf('@') + 1));
+                if (c.flag("full", false)) {
+                    List<Object> tokens = new ArrayList<>();
+                    auth.tokens().forEach((tid, t) -> {
+                        if (t.userid().equals(id)) {
+                            tokens.add(map("tokenid", t.name(), "privsep", t.acl() == null ? 0 : 1, "expire", 0));
+                        }
+                    });
+                    e.put("tokens", tokens);
+                }
+                out.add(e);
+            });
+            return out;
+        });
+        on("POST", "/access/users", c -> {
+            String userid = c.req("userid");
+            if (auth.user(userid) != null) {
+                throw ApiError.die("create user failed: user '" + userid + "' already exists");
+            }
+            auth.addUser(new Auth.User(userid, c.get("password") == null ? "" : c.get("password"), null, List.of()));
+            return null;
+        });
+        on("GET", "/access/roles", c -> {
+            List<Object> out = new ArrayList<>();
+            Auth.roles().forEach((role, privs) -> out.add(map("roleid", role, "privs", String.join(",", privs), "special", 1)));
+            return out;
+        });
+        on("GET", "/access/acl", c -> {
+            List<Object> out = new ArrayList<>();
+            auth.users().forEach((id, u) -> u.acl().forEach(e -> e.privileges().forEach(r ->
+                    out.add(map("path", e.path(), "type", "user", "ugid", id, "roleid", r, "propagate", e.propagate() ? 1 : 0)))));
+            auth.tokens().forEach((id, t) -> {
+                if (t.acl() != null) {
+                    t.acl().forEach(e -> e.privileges().forEach(r ->
+                            out.add(map("path", e.path(), "type", "token", "ugid", id, "roleid", r, "propagate", e.propagate() ? 1 : 0))));
+                }
+            });
+            return out;
+        });
+        on("PUT", "/access/acl", c -> {
+            String path = c.req("path");
+            Set<String> roles = new java.util.LinkedHashSet<>(Arrays.asList(LIST_SPLIT.split(c.req("roles"))));
+            for (String r : roles) {
+                if (!Auth.roles().containsKey(r)) {
+                    throw ApiError.die("role '" + r + "' does not exist");
+                }
+            }
+            List<String> ugids = new ArrayList<>();
+            if (c.has("users")) {
+                ugids.addAll(Arrays.asList(LIST_SPLIT.split(c.get("users"))));
+            }
+            if (c.has("tokens")) {
+                ugids.addAll(Arrays.asList(LIST_SPLIT.split(c.get("tokens"))));
+            }
+            if (c.has("groups")) {
+                throw new ApiError(501, "Method 'PUT /access/acl' with groups not implemented in fake");
+            }
+            for (String ugid : ugids) {
+                if (c.flag("delete", false)) {
+                    auth.revoke(ugid, path, roles);
+                } else {
+                    auth.grant(ugid, new Auth.AclEntry(path, roles, c.flag("propagate", true)));
+                }
+            }
+            return null;
+        });
+    }
+
     private Map<String, Object> loginAnswer(String username) {
         return map("username", username, "ticket", auth.ticket(username), "CSRFPreventionToken", auth.csrfToken(username),
                 "clustername", cluster.clusterName, "cap", Map.of());
@@ -872,7 +945,78 @@ public final class Handlers {
             t.onFailure(() -> g.config.remove("lock"));
             return cluster.schedule(t);
         });
+        on("PUT", base + "/{vmid}/resize", c -> {
+            Guest g = cluster.guest(c.node(), type, c.integer("vmid"));
+            if (c.has("digest") && !c.get("digest").equals(g.digest())) {
+                throw ApiError.die("detected modified configuration - file changed by other user? Try again.");
+            }
+            if (!c.flag("skiplock", false)) {
+                g.checkLock();
+            }
+            String disk = c.req("disk");
+            String value = g.config.get(disk);
+            if (value == null || !Cluster.isDiskKey(disk)) {
+                throw ApiError.die("disk '" + disk + "' does not exist");
+            }
+            java.util.regex.Matcher m = Pattern.compile("(\\+)?(\\d+(?:\\.\\d+)?)([KMGT])?").matcher(c.req("size"));
+            if (!m.matches()) {
+                throw ApiError.param("size", "invalid size '" + c.get("size") + "'");
+            }
+            long current = bytes(sizeOf(value), "G");
+            long given = bytes(m.group(2), m.group(3) == null ? "" : m.group(3));
+            long target = m.group(1) != null ? current + given : given;
+            if (target < current) {
+                throw ApiError.die("shrinking disks is not supported");
+            }
+            String volid = value.split(",", 2)[0];
+            String newSize = target % (1L << 30) == 0 ? (target >> 30) + "G" : (target >> 20) + "M";
+            g.config.put(disk, value.contains("size=") ? value.replaceAll("size=[^,]*", "size=" + newSize) : value + ",size=" + newSize);
+            cluster.volumes.stream().filter(v -> v.volid.equals(volid)).toList().forEach(v -> {
+                cluster.volumes.remove(v);
+                cluster.volumes.add(new Volume(v.volid, v.storage, v.node, v.content, v.format, target, v.vmid, v.ctime));
+            });
+            Task t = cluster.startTask(c.node(), "resize", String.valueOf(g.vmid), c.user());
+            t.log("resized " + disk + " to " + newSize);
+            return cluster.schedule(t);
+        });
+        if (qemu) {
+            on("GET", base + "/{vmid}/pending", c -> {
+                Guest g = cluster.guest(c.node(), type, c.integer("vmid"));
+                List<Object> out = new ArrayList<>();
+                typedConfig(type, g.config).forEach((k, v) -> out.add(map("key", k, "value", v)));
+                out.add(map("key", "digest", "value", g.digest()));
+                return out;
+            });
+            on("GET", base + "/{vmid}/agent/network-get-interfaces", c -> {
+                Guest g = cluster.guest(c.node(), type, c.integer("vmid"));
+                if (!g.config.getOrDefault("agent", "0").matches("(enabled=)?1.*")) {
+                    throw ApiError.die("No QEMU guest agent configured");
+                }
+                if (!"running".equals(g.status)) {
+                    throw ApiError.die("VM " + g.vmid + " is not running");
+                }
+                List<Object> ifaces = new ArrayList<>();
+                ifaces.add(map("name", "lo", "hardware-address", "00:00:00:00:00:00", "ip-addresses",
+                        List.of(map("ip-address-type", "ipv4", "ip-address", "127.0.0.1", "prefix", 8))));
+                String mac = g.config.getOrDefault("net0", "").replaceAll("^[a-z0-9]+=([0-9A-Fa-f:]{17}).*$", "$1");
+                ifaces.add(map("name", "eth0", "hardware-address", mac.toLowerCase(java.util.Locale.ROOT), "ip-addresses",
+                        List.of(map("ip-address-type", "ipv4", "ip-address", "192.0.2." + (100 + g.vmid % 100), "prefix", 24))));
+                return map("result", ifaces);
+            });
+        }
         registerSnapshots(type);
+    }
+
+    private static long bytes(String number, String unit) {
+        double n = Double.parseDouble(number);
+        double mult = switch (unit) {
+            case "K" -> 1L << 10;
+            case "M" -> 1L << 20;
+            case "G" -> 1L << 30;
+            case "T" -> 1L << 40;
+            default -> 1;
+        };
+        return (long) (n * mult);
     }
 
     private Guest running(Call c, String type) {
