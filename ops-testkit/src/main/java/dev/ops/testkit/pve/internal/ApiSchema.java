@@ -92,6 +92,11 @@ public final class ApiSchema {
         return out;
     }
 
+    /** Every path template in the schema. */
+    public java.util.Set<String> templates() {
+        return java.util.Collections.unmodifiableSet(byTemplate.keySet());
+    }
+
     /** Number of path+method pairs in the schema. */
     public int endpointCount() {
         return endpointCount;

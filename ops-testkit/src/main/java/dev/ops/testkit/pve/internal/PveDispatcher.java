@@ -339,7 +339,7 @@ public final class PveDispatcher extends Dispatcher {
 
     private MockResponse json(int status, String reason, Object body) {
         try {
-            return new MockResponse().setStatus("HTTP/1.1 " + status + " " + reason.replace('\n', ' ').replace('\r', ' '))
+            return new MockResponse().setStatus("HTTP/1.1 " + status + " " + statusText(reason))
                     .setHeader("Content-Type", "application/json;charset=UTF-8")
                     .setHeader("Cache-Control", "max-age=0")
                     .setHeader("Server", "pve-api-daemon/3.0")
@@ -347,6 +347,15 @@ public final class PveDispatcher extends Dispatcher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The reason phrase: one line of printable ASCII, as HTTP/1.1 clients expect. */
+    private static String statusText(String reason) {
+        StringBuilder sb = new StringBuilder(reason.length());
+        for (char ch : reason.toCharArray()) {
+            sb.append(ch >= 0x20 && ch < 0x7f ? ch : ' ');
+        }
+        return sb.toString().trim();
     }
 
     private static MockResponse plain(int status, String reason) {
