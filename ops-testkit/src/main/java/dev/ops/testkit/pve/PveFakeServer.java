@@ -1,0 +1,549 @@
+package dev.ops.testkit.pve;
+
+import dev.ops.testkit.pve.internal.ApiSchema;
+import dev.ops.testkit.pve.internal.Auth;
+import dev.ops.testkit.pve.internal.Cluster;
+import dev.ops.testkit.pve.internal.Handlers;
+import dev.ops.testkit.pve.internal.NoDelayServerSocketFactory;
+import dev.ops.testkit.pve.internal.PveDispatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A fake Proxmox VE API server for tests: HTTPS on 127.0.0.1 with a fresh self-signed certificate,
+ * every request checked against the real PVE 9.1 API schema, and a stateful cluster behind it
+ * (guests, configs with digests, snapshots, storages, tasks with UPIDs, locks, tokens, tickets, CSRF).
+ *
+ * <pre>{@code
+ * try (PveFakeServer pve = PveFakeServer.builder()
+ *         .node("pve-01").node("pve-02")
+ *         .storage("local", "iso,vztmpl,backup").storage("local-lvm", "images,rootdir")
+ *         .vm(100, "pve-01", vm -> vm.name("web").set("memory", "2048").set("scsi0", "local-lvm:32").running())
+ *         .token("root@pam", "ops", "secret")
+ *         .start()) {
+ *     URI api = pve.apiUri();                      // https://127.0.0.1:PORT/api2/json
+ *     String pin = pve.fingerprint();              // AA:BB:... (SHA-256, as Proxmox shows it)
+ *     String auth = pve.token().authorizationHeader();
+ * }
+ * }</pre>
+ *
+ * <p>Requests the real API would refuse (unknown path or method, missing or malformed parameter) are
+ * answered like PVE (501 / 400 with {@code errors}) and recorded as {@link SchemaViolation}s. In strict
+ * mode (the default) {@link #close()} throws an {@link AssertionError} listing them, so the test that
+ * sent them fails even when it swallowed the error answer.
+ */
+public final class PveFakeServer implements AutoCloseable {
+
+    private final MockWebServer server;
+    private final HeldCertificate certificate;
+    private final String fingerprint;
+    private final Cluster cluster;
+    private final Auth auth;
+    private final PveDispatcher dispatcher;
+    private final List<PveApiToken> tokens;
+    private final List<PveUser> users;
+    private final boolean strict;
+    private boolean closed;
+
+    private PveFakeServer(Builder b) throws IOException {
+        ApiSchema schema = ApiSchema.pve();
+        this.strict = b.strict;
+        this.certificate = new HeldCertificate.Builder()
+                .commonName(b.nodes.isEmpty() ? "pve" : b.nodes.iterator().next())
+                .addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("localhost")
+                .duration(2 * 365, java.util.concurrent.TimeUnit.DAYS)
+                .build();
+        this.fingerprint = fingerprintOf(certificate.certificate());
+        this.cluster = new Cluster(b.clock, b.taskDuration, b.clusterName);
+        this.auth = new Auth(b.clock);
+        try {
+            seed(b);
+        } catch (dev.ops.testkit.pve.internal.ApiError e) {
+            cluster.shutdown();
+            throw new IllegalArgumentException("invalid seed: " + e.getMessage(), e);
+        }
+        this.tokens = List.copyOf(b.tokens);
+        this.users = List.copyOf(b.users);
+        Handlers handlers = new Handlers(cluster, auth, schema, fingerprint);
+        this.dispatcher = new PveDispatcher(schema, cluster, auth, handlers);
+        this.server = new MockWebServer();
+        HandshakeCertificates tls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
+        server.useHttps(tls.sslSocketFactory(), false);
+        server.setDispatcher(dispatcher);
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
+        server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1)); // pveproxy speaks HTTP/1.1 only
+        server.start(InetAddress.getByName("127.0.0.1"), b.port);
+    }
+
+    private void seed(Builder b) {
+        List<String> nodes = b.nodes.isEmpty() ? List.of("pve") : List.copyOf(b.nodes);
+        nodes.forEach(cluster::addNode);
+        if (b.storages.isEmpty()) {
+            cluster.storages.put("local", new Cluster.Storage("local", "dir",
+                    new LinkedHashSet<>(List.of("iso", "vztmpl", "backup", "snippets", "import")), false));
+            cluster.storages.put("local-lvm", new Cluster.Storage("local-lvm", "lvmthin",
+                    new LinkedHashSet<>(List.of("images", "rootdir")), false));
+        } else {
+            b.storages.forEach(s -> cluster.storages.put(s.id, s));
+        }
+        for (VolumeSeed v : b.volumes) {
+            cluster.node(v.node);
+            String storage = v.volid.substring(0, v.volid.indexOf(':'));
+            cluster.storage(storage);
+            String rest = v.volid.substring(v.volid.indexOf(':') + 1);
+            String content = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "images";
+            cluster.volumes.add(new Cluster.Volume(v.volid, storage, v.node, content,
+                    rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now()));
+        }
+        for (GuestSeed g : b.guests) {
+            if (!nodes.contains(g.node)) {
+                throw new IllegalArgumentException("guest " + g.vmid + " is on unknown node '" + g.node + "'");
+            }
+            Cluster.Guest guest = cluster.addGuest(g.vmid, g.type, g.node);
+            boolean qemu = "qemu".equals(g.type);
+            String name = g.spec.nameOrNull();
+            guest.config.put(qemu ? "name" : "hostname", name != null ? name : (qemu ? "vm" : "ct") + g.vmid);
+            if (qemu) {
+                guest.config.put("memory", "2048");
+                guest.config.put("cores", "2");
+                guest.config.put("ostype", "l26");
+            } else {
+                guest.config.put("memory", "512");
+                guest.config.put("cores", "1");
+                guest.config.put("ostype", "debian");
+                guest.config.put("arch", "amd64");
+            }
+            guest.config.putAll(g.spec.config());
+            cluster.allocateDisks(guest);
+            if (g.spec.isRunning()) {
+                guest.status = "running";
+                guest.startedAt = cluster.now();
+            }
+        }
+        for (UserSeed u : b.userSeeds) {
+            auth.addUser(new Auth.User(u.user.userid(), u.user.password(), u.user.totpSecret().orElse(null), u.acl));
+        }
+        for (TokenSeed t : b.tokenSeeds) {
+            auth.addToken(new Auth.Token(t.token.userid(), t.token.name(), t.token.secret(), t.acl));
+        }
+    }
+
+    /** A builder for a server with a seeded cluster. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The root of the server, e.g. {@code https://127.0.0.1:34567}. */
+    public URI baseUri() {
+        return URI.create("https://127.0.0.1:" + server.getPort());
+    }
+
+    /** The API root, {@code https://127.0.0.1:PORT/api2/json}. */
+    public URI apiUri() {
+        return URI.create(baseUri() + PveDispatcher.PREFIX);
+    }
+
+    /** The host the server listens on, always {@code 127.0.0.1}. */
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** The TCP port. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The server's self-signed certificate (trust it, or pin {@link #fingerprint()}). */
+    public X509Certificate certificate() {
+        return certificate.certificate();
+    }
+
+    /** The certificate's SHA-256 fingerprint as Proxmox shows it: upper-case hex pairs joined by colons. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The tokens the server accepts, in the order they were added. */
+    public List<PveApiToken> tokens() {
+        return tokens;
+    }
+
+    /** The first token added. */
+    public PveApiToken token() {
+        if (tokens.isEmpty()) {
+            throw new IllegalStateException("no token was configured: use builder().token(...)");
+        }
+        return tokens.get(0);
+    }
+
+    /** The users that may log in at {@code POST /access/ticket}. */
+    public List<PveUser> users() {
+        return users;
+    }
+
+    /** The TOTP code a user's authenticator app would show now (on the server's clock). */
+    public String totpCode(String userid) {
+        PveUser u = users.stream().filter(x -> x.userid().equals(userid)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such user: " + userid));
+        return auth.totpNow(u.totpSecret().orElseThrow(() -> new IllegalArgumentException(userid + " has no TOTP")));
+    }
+
+    /** Every schema violation seen so far, oldest first. */
+    public List<SchemaViolation> violations() {
+        return dispatcher.violations();
+    }
+
+    /** Forgets the violations seen so far (for tests that provoke them on purpose). */
+    public void clearViolations() {
+        dispatcher.clearViolations();
+    }
+
+    /** Throws an {@link AssertionError} listing every schema violation seen so far. */
+    public void assertNoSchemaViolations() {
+        List<SchemaViolation> v = violations();
+        if (!v.isEmpty()) {
+            throw new AssertionError(v.size() + " request(s) violated the Proxmox VE API schema:\n  "
+                    + v.stream().map(SchemaViolation::toString).collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    /** Every request received so far, oldest first. */
+    public List<RecordedCall> requests() {
+        return dispatcher.calls();
+    }
+
+    /** Changes how long tasks started from now on run before they end. */
+    public PveFakeServer taskDuration(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        cluster.taskDuration(d);
+        return this;
+    }
+
+    /**
+     * Makes the next task end with this exit status: an error message (it fails, its effects are undone)
+     * or {@code "WARNINGS: n"} (it succeeds with warnings).
+     */
+    public PveFakeServer failNextTask(String exitStatus) {
+        synchronized (cluster) {
+            cluster.failNextTask(Objects.requireNonNull(exitStatus, "exitStatus"));
+        }
+        return this;
+    }
+
+    /** Makes every task of a type (e.g. {@code qmclone}) end with this exit status; null restores success. */
+    public PveFakeServer failTasks(String type, String exitStatus) {
+        synchronized (cluster) {
+            cluster.failTasks(Objects.requireNonNull(type, "type"), exitStatus);
+        }
+        return this;
+    }
+
+    /** The next request to this method and path (concrete or template, below {@code /api2/json}) never gets an answer. */
+    public PveFakeServer hangNext(String method, String path) {
+        dispatcher.addFault(new PveDispatcher.Fault(method, path, PveDispatcher.Fault.Kind.HANG));
+        return this;
+    }
+
+    /** The next matching request gets headers and part of a body, then the connection closes. */
+    public PveFakeServer disconnectNext(String method, String path) {
+        dispatcher.addFault(new PveDispatcher.Fault(method, path, PveDispatcher.Fault.Kind.DISCONNECT));
+        return this;
+    }
+
+    /** The next matching request gets a 500 with an HTML body, as a broken reverse proxy would send. */
+    public PveFakeServer htmlErrorNext(String method, String path) {
+        dispatcher.addFault(new PveDispatcher.Fault(method, path, PveDispatcher.Fault.Kind.HTML_500));
+        return this;
+    }
+
+    /** Whether a guest with this VMID exists (on any node). */
+    public boolean hasGuest(int vmid) {
+        synchronized (cluster) {
+            return cluster.guests.containsKey(vmid);
+        }
+    }
+
+    /** A copy of a guest's current config, or empty when it does not exist. */
+    public Optional<Map<String, String>> guestConfig(int vmid) {
+        synchronized (cluster) {
+            Cluster.Guest g = cluster.guests.get(vmid);
+            if (g == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new LinkedHashMap<>(g.config));
+        }
+    }
+
+    /** A guest's power state ({@code running} or {@code stopped}), or empty when it does not exist. */
+    public Optional<String> guestStatus(int vmid) {
+        synchronized (cluster) {
+            Cluster.Guest g = cluster.guests.get(vmid);
+            return g == null ? Optional.empty() : Optional.of(g.status);
+        }
+    }
+
+    /** The node a guest is on, or empty when it does not exist. */
+    public Optional<String> guestNode(int vmid) {
+        synchronized (cluster) {
+            Cluster.Guest g = cluster.guests.get(vmid);
+            return g == null ? Optional.empty() : Optional.of(g.node);
+        }
+    }
+
+    /** The volume ids on a storage as seen from a node. */
+    public List<String> volumes(String node, String storage) {
+        synchronized (cluster) {
+            return cluster.volumes(node, storage).stream().map(v -> v.volid).toList();
+        }
+    }
+
+    /**
+     * Stops the server. In strict mode, throws an {@link AssertionError} when requests violated the schema
+     * (the server is stopped either way).
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cluster.shutdown();
+        try {
+            server.shutdown();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the fake PVE server", e);
+        }
+        if (strict) {
+            assertNoSchemaViolations();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PveFakeServer[" + apiUri() + ", nodes=" + cluster.nodes.keySet() + "]";
+    }
+
+    static String fingerprintOf(X509Certificate cert) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record GuestSeed(int vmid, String type, String node, GuestSpec spec) {}
+
+    private record VolumeSeed(String node, String volid, long size) {}
+
+    private record UserSeed(PveUser user, List<Auth.AclEntry> acl) {}
+
+    private record TokenSeed(PveApiToken token, List<Auth.AclEntry> acl) {}
+
+    /** Configures the seeded cluster, the accepted credentials and the server's behaviour. */
+    public static final class Builder {
+        private final LinkedHashSet<String> nodes = new LinkedHashSet<>();
+        private final List<Cluster.Storage> storages = new ArrayList<>();
+        private final List<GuestSeed> guests = new ArrayList<>();
+        private final List<VolumeSeed> volumes = new ArrayList<>();
+        private final List<PveApiToken> tokens = new ArrayList<>();
+        private final List<TokenSeed> tokenSeeds = new ArrayList<>();
+        private final List<PveUser> users = new ArrayList<>();
+        private final List<UserSeed> userSeeds = new ArrayList<>();
+        private Duration taskDuration = Duration.ofMillis(100);
+        private Clock clock = Clock.systemUTC();
+        private boolean strict = true;
+        private String clusterName = "ops-lab";
+        private int port;
+
+        private Builder() {}
+
+        /** Adds a node (the first is the one the certificate is named for). Default: one node {@code pve}. */
+        public Builder node(String name) {
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?")) {
+                throw new IllegalArgumentException("not a valid node name: '" + name + "'");
+            }
+            nodes.add(name);
+            return this;
+        }
+
+        /**
+         * Adds a node-local storage with a comma-separated content list (e.g. {@code "iso,vztmpl,backup"}).
+         * Its type is {@code lvmthin} when it holds only images/rootdir, else {@code dir}.
+         * Default when none is added: {@code local} (iso,vztmpl,backup,snippets,import) and {@code local-lvm}
+         * (images,rootdir).
+         */
+        public Builder storage(String id, String content) {
+            return addStorage(id, content, false);
+        }
+
+        /** Adds a storage shared by all nodes (type {@code nfs}): one content list seen from every node. */
+        public Builder sharedStorage(String id, String content) {
+            return addStorage(id, content, true);
+        }
+
+        private Builder addStorage(String id, String content, boolean shared) {
+            Objects.requireNonNull(id, "id");
+            List<String> types = Arrays.stream(content.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            for (String t : types) {
+                if (!List.of("images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import").contains(t)) {
+                    throw new IllegalArgumentException("unknown storage content type '" + t + "'");
+                }
+            }
+            boolean blockOnly = types.stream().allMatch(t -> t.equals("images") || t.equals("rootdir"));
+            storages.add(new Cluster.Storage(id, shared ? "nfs" : blockOnly ? "lvmthin" : "dir",
+                    new LinkedHashSet<>(types), shared));
+            return this;
+        }
+
+        /** Seeds a file on a storage, e.g. {@code volume("pve-01", "local:iso/debian-13.iso", 700 << 20)}. */
+        public Builder volume(String node, String volid, long sizeBytes) {
+            if (!volid.contains(":")) {
+                throw new IllegalArgumentException("volume id must be storage:path: '" + volid + "'");
+            }
+            volumes.add(new VolumeSeed(node, volid, sizeBytes));
+            return this;
+        }
+
+        /** Seeds a stopped VM with default config. */
+        public Builder vm(int vmid, String node) {
+            return vm(vmid, node, spec -> { });
+        }
+
+        /** Seeds a VM; the lambda sets its config (disks given as {@code storage:GiB} are allocated). */
+        public Builder vm(int vmid, String node, Consumer<GuestSpec> config) {
+            return guest(vmid, "qemu", node, config);
+        }
+
+        /** Seeds a container; the lambda sets its config. */
+        public Builder container(int vmid, String node, Consumer<GuestSpec> config) {
+            return guest(vmid, "lxc", node, config);
+        }
+
+        private Builder guest(int vmid, String type, String node, Consumer<GuestSpec> config) {
+            if (vmid < 100 || vmid > 999_999_999) {
+                throw new IllegalArgumentException("VMID must be 100..999999999: " + vmid);
+            }
+            if (guests.stream().anyMatch(g -> g.vmid == vmid)) {
+                throw new IllegalArgumentException("VMID " + vmid + " is seeded twice");
+            }
+            GuestSpec spec = new GuestSpec();
+            config.accept(spec);
+            guests.add(new GuestSeed(vmid, type, Objects.requireNonNull(node, "node"), spec));
+            return this;
+        }
+
+        /** Accepts an API token with its user's privileges ({@code root@pam}: all). */
+        public Builder token(String userid, String name, String secret) {
+            PveApiToken t = new PveApiToken(userid, name, secret);
+            tokens.add(t);
+            tokenSeeds.add(new TokenSeed(t, null));
+            return this;
+        }
+
+        /** Accepts an API token limited to the privileges the lambda grants (privilege separation). */
+        public Builder token(String userid, String name, String secret, Consumer<AclSpec> acl) {
+            PveApiToken t = new PveApiToken(userid, name, secret);
+            AclSpec spec = new AclSpec();
+            acl.accept(spec);
+            tokens.add(t);
+            tokenSeeds.add(new TokenSeed(t, toEntries(spec)));
+            return this;
+        }
+
+        /** Accepts a user login; {@code root@pam} holds every privilege, others none unless granted. */
+        public Builder user(String userid, String password) {
+            return user(userid, password, acl -> { });
+        }
+
+        /** Accepts a user login with the privileges the lambda grants. */
+        public Builder user(String userid, String password, Consumer<AclSpec> acl) {
+            return addUser(new PveUser(userid, password, null), acl);
+        }
+
+        /** Accepts a user login that needs a TOTP second factor (base32 secret, RFC 6238, 6 digits, 30 s). */
+        public Builder userWithTotp(String userid, String password, String totpBase32Secret, Consumer<AclSpec> acl) {
+            Objects.requireNonNull(totpBase32Secret, "totpBase32Secret");
+            return addUser(new PveUser(userid, password, totpBase32Secret.toUpperCase(Locale.ROOT)), acl);
+        }
+
+        private Builder addUser(PveUser u, Consumer<AclSpec> acl) {
+            if (!u.userid().matches("[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+")) {
+                throw new IllegalArgumentException("user id must be user@realm: '" + u.userid() + "'");
+            }
+            AclSpec spec = new AclSpec();
+            acl.accept(spec);
+            users.add(u);
+            userSeeds.add(new UserSeed(u, toEntries(spec)));
+            return this;
+        }
+
+        private static List<Auth.AclEntry> toEntries(AclSpec spec) {
+            return spec.grants().stream().map(g -> new Auth.AclEntry(g.path(), g.privileges(), g.propagate())).toList();
+        }
+
+        /** How long tasks run before they end (default 100 ms; zero ends them before the call returns). */
+        public Builder taskDuration(Duration d) {
+            this.taskDuration = Objects.requireNonNull(d, "taskDuration");
+            return this;
+        }
+
+        /** The clock for ticket expiry, task and snapshot times (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether {@link #close()} fails on schema violations (default true). */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** The cluster name shown by {@code /cluster/status} (default {@code ops-lab}). */
+        public Builder clusterName(String name) {
+            this.clusterName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** A fixed port (default 0: any free port). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Starts the server. */
+        public PveFakeServer start() {
+            try {
+                return new PveFakeServer(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the fake PVE server", e);
+            }
+        }
+    }
+}

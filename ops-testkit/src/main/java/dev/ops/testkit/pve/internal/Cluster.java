@@ -1,0 +1,508 @@
+package dev.ops.testkit.pve.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fake cluster's state: nodes, guests, storages and their volumes, tasks, HA resources.
+ * Every access holds the cluster's monitor ({@code synchronized (cluster)}).
+ */
+public final class Cluster {
+
+    /** A node of the cluster. */
+    public static final class Node {
+        public final String name;
+        public final int nodeid;
+        public final String ip;
+        public boolean online = true;
+
+        Node(String name, int nodeid) {
+            this.name = name;
+            this.nodeid = nodeid;
+            this.ip = "192.0.2." + (10 + nodeid);
+        }
+    }
+
+    /** A storage definition; {@code shared} storages have one content list for every node. */
+    public static final class Storage {
+        public final String id;
+        public final String type;
+        public final Set<String> content;
+        public final boolean shared;
+        public final long total = 500L << 30;
+
+        public Storage(String id, String type, Set<String> content, boolean shared) {
+            this.id = id;
+            this.type = type;
+            this.content = new TreeSet<>(content);
+            this.shared = shared;
+        }
+    }
+
+    /** A volume on a storage. */
+    public static final class Volume {
+        public final String volid;
+        public final String storage;
+        public final String node;
+        public final String content;
+        public final String format;
+        public final long size;
+        public final Integer vmid;
+        public final long ctime;
+        public String notes;
+        /** For backups: the guest type and its config at backup time. */
+        public String guestType;
+        public Map<String, String> backupConfig;
+
+        public Volume(String volid, String storage, String node, String content, String format, long size, Integer vmid, long ctime) {
+            this.volid = volid;
+            this.storage = storage;
+            this.node = node;
+            this.content = content;
+            this.format = format;
+            this.size = size;
+            this.vmid = vmid;
+            this.ctime = ctime;
+        }
+    }
+
+    /** A snapshot of a guest config. */
+    public static final class Snapshot {
+        public final String name;
+        public final String description;
+        public final String parent;
+        public final long snaptime;
+        public final boolean vmstate;
+        public final Map<String, String> config;
+
+        Snapshot(String name, String description, String parent, long snaptime, boolean vmstate, Map<String, String> config) {
+            this.name = name;
+            this.description = description;
+            this.parent = parent;
+            this.snaptime = snaptime;
+            this.vmstate = vmstate;
+            this.config = config;
+        }
+    }
+
+    /** A VM ({@code qemu}) or container ({@code lxc}). */
+    public static final class Guest {
+        public final int vmid;
+        public final String type;
+        public String node;
+        public final Map<String, String> config = new LinkedHashMap<>();
+        public final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+        public String status = "stopped";
+        public boolean paused;
+        public long startedAt;
+        /** The resource pool the guest belongs to, or null. */
+        public String pool;
+        /** The task holding the guest's file lock, or null. */
+        public Task busy;
+
+        Guest(int vmid, String type, String node) {
+            this.vmid = vmid;
+            this.type = type;
+            this.node = node;
+        }
+
+        public boolean qemu() {
+            return "qemu".equals(type);
+        }
+
+        public String name() {
+            return config.getOrDefault(qemu() ? "name" : "hostname", (qemu() ? "VM" : "CT") + vmid);
+        }
+
+        public boolean template() {
+            return "1".equals(config.get("template"));
+        }
+
+        /** The config file as PVE writes it, snapshots included; its SHA-1 is the digest. */
+        public String digest() {
+            StringBuilder sb = new StringBuilder();
+            new TreeMap<>(config).forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+            snapshots.values().forEach(s -> {
+                sb.append('[').append(s.name).append("]\n");
+                new TreeMap<>(s.config).forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+            });
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The path of the file lock PVE takes for this guest. */
+        public String lockFile() {
+            return qemu() ? "/var/lock/qemu-server/lock-" + vmid + ".conf" : "/run/lock/lxc/pve-config-" + vmid + ".lock";
+        }
+
+        /** Throws PVE's errors when the guest is locked by its config or by a running task. */
+        public void checkLock() {
+            String lock = config.get("lock");
+            if (lock != null) {
+                throw ApiError.die((qemu() ? "VM" : "CT") + " is locked (" + lock + ")");
+            }
+            if (busy != null && "running".equals(busy.status)) {
+                throw ApiError.die("can't lock file '" + lockFile() + "' - got timeout");
+            }
+        }
+    }
+
+    /** A worker task identified by its UPID. */
+    public static final class Task {
+        public final String upid;
+        public final String node;
+        public final int pid;
+        public final int pstart;
+        public final long starttime;
+        public final String type;
+        public final String id;
+        public final String user;
+        public final List<String> log = new ArrayList<>();
+        public String status = "running";
+        public String exitstatus;
+        public long endtime;
+        Runnable onSuccess = () -> { };
+        Runnable onFailure = () -> { };
+
+        Task(String node, int pid, int pstart, long starttime, String type, String id, String user) {
+            this.node = node;
+            this.pid = pid;
+            this.pstart = pstart;
+            this.starttime = starttime;
+            this.type = type;
+            // PVE escapes ':' in the worker id (e.g. a volume id) so that the UPID stays parseable
+            this.id = id.replace(":", "\\x3a");
+            this.user = user;
+            this.upid = String.format(Locale.ROOT, "UPID:%s:%08X:%08X:%08X:%s:%s:%s:", node, pid, pstart, starttime, type,
+                    this.id, user);
+        }
+
+        /** Sets what happens when the task ends OK (or with warnings). */
+        public Task onSuccess(Runnable r) {
+            this.onSuccess = r;
+            return this;
+        }
+
+        /** Sets the clean-up when the task fails. */
+        public Task onFailure(Runnable r) {
+            this.onFailure = r;
+            return this;
+        }
+
+        /** Adds a log line. */
+        public Task log(String line) {
+            log.add(line);
+            return this;
+        }
+    }
+
+    /** The UPID syntax PVE uses. */
+    public static final Pattern UPID = Pattern.compile(
+            "UPID:([a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-F]{8}):([0-9A-F]{8}):([0-9A-F]{8}):([^:\\s]+):([^:\\s]*):([^:\\s]+):");
+
+    public final Clock clock;
+    public final Map<String, Node> nodes = new LinkedHashMap<>();
+    public final Map<String, Storage> storages = new LinkedHashMap<>();
+    public final List<Volume> volumes = new ArrayList<>();
+    public final Map<Integer, Guest> guests = new TreeMap<>();
+    public final Map<String, Task> tasks = new LinkedHashMap<>();
+    public final Map<String, Map<String, String>> haResources = new LinkedHashMap<>();
+    public final String clusterName;
+    private final Deque<String> failNext = new ArrayDeque<>();
+    private final Map<String, String> failByType = new HashMap<>();
+    private final AtomicInteger pids = new AtomicInteger(0x1A2B0);
+    private final ScheduledExecutorService scheduler;
+    private volatile Duration taskDuration;
+    private final int pstart = 0x00C3D4E5;
+
+    public Cluster(Clock clock, Duration taskDuration, String clusterName) {
+        this.clock = clock;
+        this.taskDuration = taskDuration;
+        this.clusterName = clusterName;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pve-fake-tasks");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Adds a node. */
+    public void addNode(String name) {
+        nodes.put(name, new Node(name, nodes.size() + 1));
+    }
+
+    /** Sets how long new tasks run. */
+    public void taskDuration(Duration d) {
+        this.taskDuration = d;
+    }
+
+    /** Makes the next task end with this exit status. */
+    public synchronized void failNextTask(String exitstatus) {
+        failNext.add(exitstatus);
+    }
+
+    /** Makes every task of a type end with this exit status (null clears). */
+    public synchronized void failTasks(String type, String exitstatus) {
+        if (exitstatus == null) {
+            failByType.remove(type);
+        } else {
+            failByType.put(type, exitstatus);
+        }
+    }
+
+    public long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** The node or PVE's error for an unknown one. */
+    public Node node(String name) {
+        Node n = nodes.get(name);
+        if (n == null) {
+            throw ApiError.die("hostname lookup '" + name + "' failed - failed to get address info for: " + name
+                    + ": Name or service not known");
+        }
+        return n;
+    }
+
+    /** The guest of that type on that node, or PVE's error. */
+    public Guest guest(String node, String type, int vmid) {
+        node(node);
+        Guest g = guests.get(vmid);
+        if (g == null || !g.type.equals(type) || !g.node.equals(node)) {
+            String dir = "qemu".equals(type) ? "qemu-server" : "lxc";
+            throw ApiError.die("Configuration file 'nodes/" + node + "/" + dir + "/" + vmid + ".conf' does not exist");
+        }
+        return g;
+    }
+
+    /** Creates a guest (no checks). */
+    public Guest addGuest(int vmid, String type, String node) {
+        Guest g = new Guest(vmid, type, node);
+        guests.put(vmid, g);
+        return g;
+    }
+
+    /** The storage or PVE's error. */
+    public Storage storage(String id) {
+        Storage s = storages.get(id);
+        if (s == null) {
+            throw ApiError.die("storage '" + id + "' does not exist");
+        }
+        return s;
+    }
+
+    /** The volumes a node sees on a storage. */
+    public List<Volume> volumes(String node, String storage) {
+        Storage s = storage(storage);
+        List<Volume> out = new ArrayList<>();
+        for (Volume v : volumes) {
+            if (v.storage.equals(storage) && (s.shared || node.equals(v.node))) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Finds a volume visible from a node, or null. */
+    public Volume volume(String node, String volid) {
+        int colon = volid.indexOf(':');
+        if (colon < 0 || !storages.containsKey(volid.substring(0, colon))) {
+            return null;
+        }
+        for (Volume v : volumes(node, volid.substring(0, colon))) {
+            if (v.volid.equals(volid)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern NEW_DISK = Pattern.compile("([a-z][a-z0-9\\-_.]*[a-z0-9]):(\\d+(?:\\.\\d+)?)(,.*)?");
+    private static final Pattern DISK_KEY = Pattern.compile("(scsi|virtio|sata|ide|efidisk|tpmstate|unused)\\d+|rootfs|mp\\d+");
+
+    /** Whether a config key names a disk. */
+    public static boolean isDiskKey(String key) {
+        return DISK_KEY.matcher(key).matches();
+    }
+
+    /**
+     * Allocates {@code STORAGE:SIZE} disk specs of a config on the guest's node, rewriting them to
+     * the allocated volume ids as PVE does.
+     */
+    public void allocateDisks(Guest g) {
+        for (Map.Entry<String, String> e : g.config.entrySet()) {
+            if (!isDiskKey(e.getKey()) || e.getValue().contains("media=cdrom")) {
+                continue;
+            }
+            Matcher m = NEW_DISK.matcher(e.getValue());
+            if (!m.matches()) {
+                continue;
+            }
+            String storage = m.group(1);
+            Storage s = storage(storage);
+            String need = g.qemu() ? "images" : "rootdir";
+            if (!s.content.contains(need)) {
+                throw ApiError.die("storage '" + storage + "' does not support content-type '" + need + "'");
+            }
+            double gib = Double.parseDouble(m.group(2));
+            String name = (g.template() ? "base-" : "vm-") + g.vmid + "-disk-" + nextDiskIndex(g.vmid, storage);
+            String volid = storage + ":" + name;
+            volumes.add(new Volume(volid, storage, g.node, g.qemu() ? "images" : "rootdir", "raw",
+                    (long) (gib * (1L << 30)), g.vmid, now()));
+            String rest = m.group(3) == null ? "" : m.group(3);
+            e.setValue(volid + rest + (rest.contains("size=") ? "" : ",size=" + sizeText(gib)));
+        }
+    }
+
+    private static String sizeText(double gib) {
+        return gib == Math.rint(gib) ? (long) gib + "G" : (long) (gib * 1024) + "M";
+    }
+
+    private int nextDiskIndex(int vmid, String storage) {
+        int i = 0;
+        while (true) {
+            String a = storage + ":vm-" + vmid + "-disk-" + i;
+            String b = storage + ":base-" + vmid + "-disk-" + i;
+            int idx = i;
+            boolean taken = volumes.stream().anyMatch(v -> v.volid.equals(a) || v.volid.equals(b));
+            if (!taken) {
+                return idx;
+            }
+            i++;
+        }
+    }
+
+    /** Copies the disks of a source guest for a clone, rewriting the target config's volume ids. */
+    public void copyDisks(Guest source, Guest target, String targetStorage) {
+        for (Map.Entry<String, String> e : target.config.entrySet()) {
+            if (!isDiskKey(e.getKey()) || e.getValue().contains("media=cdrom")) {
+                continue;
+            }
+            String value = e.getValue();
+            int comma = value.indexOf(',');
+            String volid = comma < 0 ? value : value.substring(0, comma);
+            String rest = comma < 0 ? "" : value.substring(comma);
+            int colon = volid.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            Volume src = volumes.stream().filter(v -> v.volid.equals(volid)).findFirst().orElse(null);
+            String storage = targetStorage != null ? targetStorage : volid.substring(0, colon);
+            storage(storage);
+            String newVolid = storage + ":vm-" + target.vmid + "-disk-" + nextDiskIndex(target.vmid, storage);
+            volumes.add(new Volume(newVolid, storage, target.node, src == null ? "images" : src.content, "raw",
+                    src == null ? 0 : src.size, target.vmid, now()));
+            e.setValue(newVolid + rest);
+        }
+    }
+
+    /** Removes every volume owned by a guest (not backups). */
+    public void removeGuestVolumes(int vmid) {
+        volumes.removeIf(v -> v.vmid != null && v.vmid == vmid && !"backup".equals(v.content));
+    }
+
+    /** The smallest free VMID from 100. */
+    public int nextId() {
+        int id = 100;
+        while (guests.containsKey(id)) {
+            id++;
+        }
+        return id;
+    }
+
+    /** A random-looking but deterministic unicast MAC for a guest interface. */
+    public static String mac(int vmid, int index) {
+        return String.format(Locale.ROOT, "BC:24:11:%02X:%02X:%02X", (vmid >> 8) & 0xff, vmid & 0xff, index & 0xff);
+    }
+
+    /**
+     * Starts a task. It completes after the task duration (synchronously when zero), then runs its
+     * success or failure action under the cluster monitor.
+     */
+    public Task startTask(String node, String type, String id, String user) {
+        Task t = new Task(node, pids.incrementAndGet(), pstart, now(), type, id == null ? "" : id, user);
+        tasks.put(t.upid, t);
+        return t;
+    }
+
+    /** Schedules the end of a started task (call after setting its actions). */
+    public String schedule(Task t) {
+        String planned = failNext.poll();
+        if (planned == null) {
+            planned = failByType.getOrDefault(t.type, "OK");
+        }
+        String outcome = planned;
+        Duration d = taskDuration;
+        if (d.isZero() || d.isNegative()) {
+            finish(t, outcome);
+        } else {
+            scheduler.schedule(() -> {
+                synchronized (this) {
+                    finish(t, outcome);
+                }
+            }, d.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return t.upid;
+    }
+
+    /** Stops a running task as {@code DELETE /nodes/{node}/tasks/{upid}} does. */
+    public void stopTask(Task t) {
+        if ("running".equals(t.status)) {
+            finish(t, "unexpected status");
+        }
+    }
+
+    private void finish(Task t, String exitstatus) {
+        if (!"running".equals(t.status)) {
+            return;
+        }
+        boolean ok = "OK".equals(exitstatus) || exitstatus.startsWith("WARNINGS:");
+        if (ok) {
+            if (exitstatus.startsWith("WARNINGS:")) {
+                t.log.add("WARN: simulated warning");
+            }
+            t.onSuccess.run();
+            t.log.add("TASK " + exitstatus);
+        } else {
+            t.onFailure.run();
+            t.log.add("TASK ERROR: " + exitstatus);
+        }
+        t.exitstatus = exitstatus;
+        t.endtime = now();
+        t.status = "stopped";
+        for (Guest g : guests.values()) {
+            if (g.busy == t) {
+                g.busy = null;
+            }
+        }
+    }
+
+    /** Stops the task scheduler. */
+    public void shutdown() {
+        scheduler.shutdownNow();
+    }
+}

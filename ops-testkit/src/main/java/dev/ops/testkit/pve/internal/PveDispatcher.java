@@ -1,0 +1,364 @@
+package dev.ops.testkit.pve.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ops.testkit.pve.RecordedCall;
+import dev.ops.testkit.pve.SchemaViolation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns each HTTP request into PVE's answer: fault injection, routing through the schema trie,
+ * authentication, parameter validation, permission check, then the handler under the cluster monitor.
+ */
+public final class PveDispatcher extends Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PveDispatcher.class);
+    /** The API prefix every path sits under. */
+    public static final String PREFIX = "/api2/json";
+
+    /** A one-shot failure for the next request matching method and path. */
+    public record Fault(String method, String path, Kind kind) {
+        /** What the fault does. */
+        public enum Kind { HANG, DISCONNECT, HTML_500 }
+
+        boolean matches(String m, String concretePath, String template) {
+            return (method == null || method.equalsIgnoreCase(m))
+                    && (path == null || path.equals(concretePath) || path.equals(template));
+        }
+    }
+
+    /** Parameters whose values are never recorded. */
+    private static final java.util.Set<String> SECRET_PARAMS = java.util.Set.of("password", "new-password", "otp",
+            "tfa-challenge", "cipassword", "confirmation-password");
+
+    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final ApiSchema schema;
+    private final Cluster cluster;
+    private final Auth auth;
+    private final Handlers handlers;
+    private final List<SchemaViolation> violations = Collections.synchronizedList(new ArrayList<>());
+    private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+
+    /** Wires the dispatcher to its state. */
+    public PveDispatcher(ApiSchema schema, Cluster cluster, Auth auth, Handlers handlers) {
+        this.schema = schema;
+        this.cluster = cluster;
+        this.auth = auth;
+        this.handlers = handlers;
+    }
+
+    /** Every schema violation so far. */
+    public List<SchemaViolation> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    /** Forgets recorded violations. */
+    public void clearViolations() {
+        violations.clear();
+    }
+
+    /** Every request so far. */
+    public List<RecordedCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** Adds a one-shot fault. */
+    public void addFault(Fault f) {
+        faults.add(f);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String method = request.getMethod() == null ? "GET" : request.getMethod();
+        String target = request.getPath() == null ? "/" : request.getPath();
+        int q = target.indexOf('?');
+        String rawPath = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? null : target.substring(q + 1);
+        if (!rawPath.startsWith(PREFIX + "/") && !rawPath.equals(PREFIX)) {
+            return record(method, rawPath, "", Map.of(), "", 404,
+                    plain(404, "Not Found"));
+        }
+        String path = rawPath.substring(PREFIX.length());
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        Optional<ApiSchema.Route> route = schema.route(path);
+        String template = route.map(ApiSchema.Route::template).orElse("");
+
+        MockResponse fault = fault(method, Http.decode(path), template);
+        if (fault != null) {
+            return record(method, path, template, Map.of(), "", fault.getSocketPolicy() == SocketPolicy.KEEP_OPEN ? 500 : 0, fault);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        long[] upload = {-1};
+        String principalId = "";
+        try {
+            Http.parseForm(query, params);
+            parseBody(request, params, upload);
+            String notImplemented = "Method '" + method + " " + Http.decode(path) + "' not implemented";
+            if (route.isEmpty() || !route.get().endpoints().containsKey(method)) {
+                violation(method, path, 501, notImplemented, Map.of());
+                throw new ApiError(501, notImplemented);
+            }
+            Endpoint ep = route.get().endpoints().get(method);
+            params.putAll(route.get().pathParams());
+
+            Auth.Principal principal = authenticate(request, method, ep);
+            principalId = principal == null ? "" : principal.id();
+
+            Map<String, String> errors = Validator.validate(ep, params);
+            if (!errors.isEmpty()) {
+                violation(method, path, 400, "Parameter verification failed.", errors);
+                throw new ApiError(400, "Parameter verification failed.", errors);
+            }
+            Map<String, String> flat = flatten(params);
+            if (principal != null) {
+                String fail = Permissions.check(ep, auth, principal, flat);
+                if (fail != null) {
+                    throw new ApiError(403, "Permission check failed " + fail);
+                }
+            }
+            Handlers.Handler h = handlers.handler(method, template);
+            if (h == null) {
+                if ("GET".equals(method) && !schema.literalChildren(template).isEmpty()) {
+                    List<Object> dirs = schema.literalChildren(template).stream()
+                            .map(s -> (Object) Map.of("subdir", s)).collect(Collectors.toList());
+                    return record(method, path, template, flat, principalId, 200, ok(dirs));
+                }
+                LOG.warn("PVE fake: {} {} is valid but not implemented in the fake", method, template);
+                throw new ApiError(501, "Method '" + method + " " + template + "' not implemented in fake");
+            }
+            Object data;
+            Call call = new Call(ep, flat, principal, upload[0]);
+            synchronized (cluster) {
+                data = h.handle(call);
+            }
+            return record(method, path, template, flat, principalId, 200, ok(data));
+        } catch (ApiError e) {
+            return record(method, path, template, flattenQuietly(params), principalId, e.status(), error(e));
+        } catch (RuntimeException | IOException e) {
+            LOG.error("PVE fake: {} {} failed inside the fake", method, path, e);
+            return record(method, path, template, flattenQuietly(params), principalId, 500,
+                    error(new ApiError(500, "fake server error: " + e)));
+        }
+    }
+
+    private MockResponse fault(String method, String path, String template) {
+        Fault hit = null;
+        synchronized (faults) {
+            for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+                Fault f = it.next();
+                if (f.matches(method, path, template)) {
+                    hit = f;
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        if (hit == null) {
+            return null;
+        }
+        return switch (hit.kind()) {
+            case HANG -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+            case DISCONNECT -> ok(Map.of("filler", "x".repeat(64 * 1024)))
+                    .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+            case HTML_500 -> new MockResponse().setStatus("HTTP/1.1 500 Internal Server Error")
+                    .setHeader("Content-Type", "text/html; charset=utf-8")
+                    .setBody("<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>"
+                            + "<body><h1>Internal Server Error</h1><p>proxy error</p></body></html>\n");
+        };
+    }
+
+    private Auth.Principal authenticate(RecordedRequest request, String method, Endpoint ep) {
+        if (Permissions.world(ep)) {
+            return null;
+        }
+        String authz = request.getHeader("Authorization");
+        if (authz != null && authz.startsWith("PVEAPIToken")) {
+            Auth.Principal p = auth.token(authz);
+            if (!ep.allowToken()) {
+                throw new ApiError(403, "Permission check failed (API tokens are not allowed for this call)");
+            }
+            return p;
+        }
+        String cookie = Http.cookies(request.getHeader("Cookie")).get("PVEAuthCookie");
+        if (cookie == null) {
+            throw new ApiError(401, "No ticket");
+        }
+        String userid = auth.verifyTicket(Http.decode(cookie));
+        if (userid.startsWith("!tfa!")) {
+            throw new ApiError(401, "authentication failure - second factor required");
+        }
+        if (!"GET".equals(method)) {
+            auth.verifyCsrf(userid, request.getHeader("CSRFPreventionToken"));
+        }
+        return new Auth.Principal(userid, null, true);
+    }
+
+    private static void parseBody(RecordedRequest request, Map<String, Object> params, long[] upload) throws IOException {
+        if (request.getBodySize() <= 0) {
+            return;
+        }
+        String type = request.getHeader("Content-Type");
+        byte[] body = request.getBody().clone().readByteArray();
+        if (type == null || type.startsWith("application/x-www-form-urlencoded")) {
+            Http.parseForm(new String(body, java.nio.charset.StandardCharsets.UTF_8), params);
+        } else if (type.startsWith("application/json")) {
+            try {
+                Http.parseJson(body, params);
+            } catch (IOException e) {
+                throw new ApiError(400, "Parameter verification failed.", Map.of("body", "invalid JSON body: " + e.getMessage()));
+            }
+        } else if (type.startsWith("multipart/form-data")) {
+            MediaType mt = MediaType.parse(type);
+            String boundary = mt == null ? null : mt.parameter("boundary");
+            if (boundary == null) {
+                throw new ApiError(400, "Parameter verification failed.", Map.of("body", "multipart without boundary"));
+            }
+            try (MultipartReader reader = new MultipartReader(new Buffer().write(body), boundary)) {
+                MultipartReader.Part part;
+                while ((part = reader.nextPart()) != null) {
+                    String disposition = part.headers().get("Content-Disposition");
+                    String name = dispositionParam(disposition, "name");
+                    String filename = dispositionParam(disposition, "filename");
+                    BufferedSource src = part.body();
+                    if (filename != null) {
+                        Buffer sink = new Buffer();
+                        long n = src.readAll(sink);
+                        upload[0] = n;
+                        params.put(name, filename);
+                    } else if (name != null) {
+                        Http.put(params, name, src.readUtf8());
+                    }
+                }
+            }
+        } else {
+            throw new ApiError(415, "Unsupported content type '" + type + "'");
+        }
+    }
+
+    private static String dispositionParam(String disposition, String key) {
+        if (disposition == null) {
+            return null;
+        }
+        for (String part : disposition.split(";")) {
+            String p = part.trim();
+            if (p.startsWith(key + "=")) {
+                String v = p.substring(key.length() + 1);
+                return v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> flatten(Map<String, Object> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, flat(v)));
+        return out;
+    }
+
+    private static Map<String, String> flattenQuietly(Map<String, Object> params) {
+        try {
+            return flatten(params);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static String flat(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(PveDispatcher::flat).collect(Collectors.joining(","));
+        }
+        return String.valueOf(v);
+    }
+
+    private void violation(String method, String path, int status, String message, Map<String, String> errors) {
+        SchemaViolation v = new SchemaViolation(method, Http.decode(path), status, message, errors);
+        violations.add(v);
+        LOG.warn("PVE fake: schema violation {}", v);
+    }
+
+    private MockResponse record(String method, String path, String template, Map<String, String> params,
+            String principal, int status, MockResponse response) {
+        Map<String, String> shown = params;
+        if (params.keySet().stream().anyMatch(SECRET_PARAMS::contains)) {
+            shown = new LinkedHashMap<>(params);
+            shown.replaceAll((k, v) -> SECRET_PARAMS.contains(k) ? "*****" : v);
+        }
+        calls.add(new RecordedCall(method, Http.decode(path), template, shown, principal, status));
+        return response;
+    }
+
+    private MockResponse ok(Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (data instanceof Handlers.Listing l) {
+            body.put("data", l.data());
+            body.put("total", l.total());
+        } else {
+            body.put("data", data);
+        }
+        return json(200, "OK", body);
+    }
+
+    private MockResponse error(ApiError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!e.errors().isEmpty()) {
+            body.put("errors", e.errors());
+        }
+        body.put("data", null);
+        body.put("message", e.getMessage() + "\n");
+        return json(e.status(), e.getMessage(), body);
+    }
+
+    private MockResponse json(int status, String reason, Object body) {
+        try {
+            return new MockResponse().setStatus("HTTP/1.1 " + status + " " + statusText(reason))
+                    .setHeader("Content-Type", "application/json;charset=UTF-8")
+                    .setHeader("Cache-Control", "max-age=0")
+                    .setHeader("Server", "pve-api-daemon/3.0")
+                    .setBody(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The reason phrase: one line of printable ASCII, as HTTP/1.1 clients expect. */
+    private static String statusText(String reason) {
+        StringBuilder sb = new StringBuilder(reason.length());
+        for (char ch : reason.toCharArray()) {
+            sb.append(ch >= 0x20 && ch < 0x7f ? ch : ' ');
+        }
+        return sb.toString().trim();
+    }
+
+    private static MockResponse plain(int status, String reason) {
+        return new MockResponse().setStatus("HTTP/1.1 " + status + " " + reason).setBody("");
+    }
+}
