@@ -53,6 +53,7 @@ public final class NetBench {
                 System.getProperty("java.version"));
         OUT.printf("allocations per run: %d, rounds: %d (best and median reported)%n%n", n, rounds);
 
+        report("baseline: raw FileStateStore compareAndSet, 1 thread", rounds, () -> withFileStore(dir -> rawCas(dir, n / 4)));
         report("in-memory store, 8 threads, 1 JVM", rounds, () -> threads(InMemoryStateStore.create(), n, 8, "m"));
         report("file store, 1 thread, 1 JVM", rounds, () -> withFileStore(dir -> threads(dir, n / 4, 1, "s")));
         report("file store, 8 threads, 1 JVM", rounds, () -> withFileStore(dir -> threads(dir, n, 8, "t")));
@@ -76,7 +77,7 @@ public final class NetBench {
             rates.add(run.perSecond());
         }
         rates.sort(Comparator.naturalOrder());
-        OUT.printf("%-52s best %9.0f /s   median %9.0f /s   (zero duplicates checked)%n", name, rates.get(rates.size() - 1),
+        OUT.printf("%-56s best %9.0f /s   median %9.0f /s%n", name, rates.get(rates.size() - 1),
                 rates.get(rates.size() / 2));
     }
 
@@ -116,6 +117,16 @@ public final class NetBench {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static double rawCas(StateStore store, int total) {
+        byte[] value = new byte[100];
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long version = store.get("bench/raw").map(v -> v.version()).orElse(StateStore.ABSENT);
+            check(store.compareAndSet("bench/raw", version, value), "uncontended CAS failed");
+        }
+        return total / ((System.nanoTime() - start) / 1e9);
     }
 
     private static double batched(StateStore store, int total, int batch) {
@@ -229,7 +240,7 @@ public final class NetBench {
         }
         InterfacesFile f = InterfacesFile.parse(text);
         long t0 = System.nanoTime();
-        InterfacesFile edited = f.edit("vmbr1000", i -> i.withMtu(9000));
+        InterfacesFile edited = f.edit("vmbr1002", i -> i.withMtu(9000));
         String diff = f.diff(edited);
         long t1 = System.nanoTime();
         OUT.printf("%ninterfaces file: %d ifaces, %d lines, %d bytes%n", ifaces, text.split("\n").length, text.length());

@@ -36,6 +36,7 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
     /** Bond modes by kernel name, as ifupdown2 accepts them. */
     public static final Set<String> BOND_MODES = Set.of("balance-rr", "active-backup", "balance-xor", "broadcast",
             "802.3ad", "balance-tlb", "balance-alb", "0", "1", "2", "3", "4", "5", "6");
+    private static final Pattern WS = Pattern.compile("\\s+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -151,12 +152,12 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
 
     private List<String> words(String key) {
         return option(key).filter(v -> !v.equals("none"))
-                .map(v -> Arrays.stream(v.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+                .map(v -> Arrays.stream(WS.split(v.trim())).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
     private OptionalInt integer(String key) {
         Optional<String> v = option(key);
-        if (v.isEmpty() || !v.get().matches("\\d{1,9}")) {
+        if (v.isEmpty() || !intIn(v.get(), 0, 999_999_999)) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(Integer.parseInt(v.get()));
@@ -282,7 +283,7 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
                 case "bridge-vlan-aware" -> v.check(Set.of("yes", "no", "on", "off", "0", "1").contains(val), at,
                         "bridge-vlan-aware '" + val + "' is not yes/no");
                 case "bridge-vids" -> v.check(validVids(val), at, "bridge-vids '" + val + "' must be VLAN ids or ranges within 1-4094");
-                case "bridge-ports", "bond-slaves" -> v.check(!val.isEmpty() && Arrays.stream(val.split("\\s+"))
+                case "bridge-ports", "bond-slaves" -> v.check(!val.isEmpty() && Arrays.stream(WS.split(val))
                         .allMatch(p -> NAME.matcher(p).matches() || p.equals("none") || p.contains("*") || p.startsWith("regex")), at,
                         o.key() + " '" + val + "' must list interface names or none");
                 case "bond-mode" -> v.check(BOND_MODES.contains(val), at, "bond-mode '" + val + "' is not a bonding mode");
@@ -293,13 +294,13 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
             }
         }
         int dot = name.lastIndexOf('.');
-        if (dot > 0 && name.substring(dot + 1).matches("\\d+")) {
+        if (dot > 0 && intIn(name.substring(dot + 1), 0, Long.MAX_VALUE / 10)) {
             v.check(intIn(name.substring(dot + 1), 1, 4094), where, "VLAN id in '" + name + "' is outside 1-4094");
         }
     }
 
     private static boolean intIn(String s, long lo, long hi) {
-        if (!s.matches("\\d{1,10}")) {
+        if (s.isEmpty() || s.length() > 10 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         long n = Long.parseLong(s);
@@ -307,7 +308,7 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
     }
 
     private static boolean validVids(String s) {
-        for (String part : s.trim().split("\\s+")) {
+        for (String part : WS.split(s.trim())) {
             String[] r = part.split("-", -1);
             if (r.length > 2 || !intIn(r[0], 1, 4094) || (r.length == 2 && (!intIn(r[1], 1, 4094)
                     || Integer.parseInt(r[1]) < Integer.parseInt(r[0])))) {

@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param finalNewline whether the text ends with a newline
  */
 public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
+    private static final java.util.regex.Pattern WS = java.util.regex.Pattern.compile("\\s+");
     private static final Set<String> STANZAS = Set.of("iface", "auto", "source", "source-directory", "mapping");
 
     public InterfacesFile {
@@ -71,7 +72,7 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
                 }
                 continue;
             }
-            String[] words = trimmed.split("\\s+");
+            String[] words = WS.split(trimmed);
             boolean stanzaStart = line == null || STANZAS.contains(words[0]) || words[0].startsWith("allow-");
             if (header != null && stanzaStart) {
                 Iface iface = new Iface(headerWords[1], headerWords[2], headerWords[3], ifaceBody, header);

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class IpAllocator {
     private final class Combiner {
         final String key;
         final NodeSubnet subnet;
-        final ReentrantLock lock = new ReentrantLock();
+        final ReentrantLock lock = new ReentrantLock(true);
         final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
         long cachedVersion = -1;
         Doc cached;
@@ -161,8 +162,8 @@ public final class IpAllocator {
                     long version = current.map(Versioned::version).orElse(StateStore.ABSENT);
                     Doc doc = version == cachedVersion && cached != null ? cached.copy()
                             : Doc.read(current.map(Versioned::value).orElse(null), subnet);
-                    Set<BigInteger> taken = doc.taken();
-                    subnet.gateway().ifPresent(g -> taken.add(g.value()));
+                    Set<BigInteger> reserved = new HashSet<>();
+                    subnet.gateway().ifPresent(g -> reserved.add(g.value()));
                     boolean changed = false;
                     Instant now = clock.instant();
                     for (Request r : batch) {
@@ -177,25 +178,19 @@ public final class IpAllocator {
                                 got.add(held.get());
                                 continue;
                             }
-                            while (cursor.compareTo(end) <= 0 && taken.contains(cursor)) {
-                                cursor = cursor.add(BigInteger.ONE);
-                            }
-                            if (cursor.compareTo(end) > 0) {
+                            cursor = doc.firstFree(cursor, end, reserved);
+                            if (cursor == null) {
                                 r.error = new AddressExhaustedException(subnet.node(), r.pool, r.range);
                                 break;
                             }
                             Allocation a = new Allocation(subnet.node(), Optional.of(r.pool), new IpAddress(subnet.family(), cursor),
                                     subnet.cidr(), subnet.gateway(), owner, now);
-                            taken.add(cursor);
                             doc.put(a);
                             got.add(a);
                             added.add(a);
                         }
                         if (r.error != null) {
-                            added.forEach(a -> {
-                                doc.remove(a.address());
-                                taken.remove(a.address().value());
-                            });
+                            added.forEach(a -> doc.remove(a.address()));
                         } else {
                             r.result = List.copyOf(got);
                             changed |= !added.isEmpty();
@@ -350,10 +345,16 @@ public final class IpAllocator {
         return PREFIX + s.node() + "/" + s.cidr().toString().replace('/', '_');
     }
 
-    /** The allocation document of one subnet: address text to {owner, pool, at}. */
+    /**
+     * The allocation document of one subnet: {@code {"subnet":..,"allocations":{ADDRESS:{owner,pool,at}}}}.
+     * Each entry keeps its JSON text, so that writing the document is a concatenation.
+     */
     private static final class Doc {
+        private record Item(Allocation allocation, String json) {}
+
         private final NodeSubnet subnet;
-        private final TreeMap<BigInteger, Allocation> byAddress = new TreeMap<>();
+        private final TreeMap<BigInteger, Item> byAddress = new TreeMap<>();
+        private final HashMap<String, Allocation> byOwner = new HashMap<>();
 
         private Doc(NodeSubnet subnet) {
             this.subnet = subnet;
@@ -371,7 +372,7 @@ public final class IpAllocator {
                     IpAddress ip = IpAddress.parse(e.getKey());
                     JsonNode n = e.getValue();
                     Optional<Pool> pool = n.hasNonNull("pool") ? Optional.of(Pool.valueOf(n.get("pool").asText())) : Optional.empty();
-                    d.byAddress.put(ip.value(), new Allocation(subnet.node(), pool, ip, subnet.cidr(), subnet.gateway(),
+                    d.put(new Allocation(subnet.node(), pool, ip, subnet.cidr(), subnet.gateway(),
                             n.path("owner").asText(), Instant.parse(n.path("at").asText())));
                 }
                 return d;
@@ -383,48 +384,94 @@ public final class IpAllocator {
         Doc copy() {
             Doc d = new Doc(subnet);
             d.byAddress.putAll(byAddress);
+            d.byOwner.putAll(byOwner);
             return d;
         }
 
-        Set<BigInteger> taken() {
-            return new HashSet<>(byAddress.keySet());
+        boolean isTaken(BigInteger ip) {
+            return byAddress.containsKey(ip);
+        }
+
+        /** The first address from {@code from} to {@code to} that is neither allocated nor in {@code also}, or null. */
+        BigInteger firstFree(BigInteger from, BigInteger to, Set<BigInteger> also) {
+            BigInteger cursor = from;
+            Iterator<BigInteger> taken = byAddress.tailMap(from, true).keySet().iterator();
+            BigInteger next = taken.hasNext() ? taken.next() : null;
+            while (cursor.compareTo(to) <= 0) {
+                if (next != null && next.compareTo(cursor) < 0) {
+                    next = taken.hasNext() ? taken.next() : null;
+                } else if (cursor.equals(next) || also.contains(cursor)) {
+                    cursor = cursor.add(BigInteger.ONE);
+                } else {
+                    return cursor;
+                }
+            }
+            return null;
         }
 
         Optional<Allocation> get(IpAddress ip) {
-            return Optional.ofNullable(byAddress.get(ip.value()));
+            return Optional.ofNullable(byAddress.get(ip.value())).map(Item::allocation);
         }
 
         Optional<Allocation> byOwner(String owner, Pool pool) {
-            return byAddress.values().stream().filter(a -> a.owner().equals(owner) && a.pool().equals(Optional.of(pool))).findFirst();
+            return Optional.ofNullable(byOwner.get(owner + "\0" + pool));
         }
 
         void put(Allocation a) {
-            byAddress.put(a.address().value(), a);
+            StringBuilder j = new StringBuilder(96).append('"').append(a.address()).append("\":{\"owner\":");
+            quote(j, a.owner());
+            a.pool().ifPresent(p -> j.append(",\"pool\":\"").append(p.name()).append('"'));
+            j.append(",\"at\":\"").append(a.at()).append("\"}");
+            Item old = byAddress.put(a.address().value(), new Item(a, j.toString()));
+            if (old != null) {
+                old.allocation().pool().ifPresent(p -> byOwner.remove(old.allocation().owner() + "\0" + p));
+            }
+            a.pool().ifPresent(p -> byOwner.put(a.owner() + "\0" + p, a));
         }
 
         boolean remove(IpAddress ip) {
-            return byAddress.remove(ip.value()) != null;
+            Item old = byAddress.remove(ip.value());
+            if (old != null) {
+                old.allocation().pool().ifPresent(p -> byOwner.remove(old.allocation().owner() + "\0" + p));
+            }
+            return old != null;
         }
 
         List<Allocation> all() {
-            return List.copyOf(byAddress.values());
+            return byAddress.values().stream().map(Item::allocation).toList();
         }
 
         byte[] write() {
-            ObjectNode root = Json.mapper().createObjectNode();
-            root.put("subnet", subnet.cidr().toString());
-            ObjectNode allocs = root.putObject("allocations");
-            for (Allocation a : byAddress.values()) {
-                ObjectNode n = allocs.putObject(a.address().toString());
-                n.put("owner", a.owner());
-                a.pool().ifPresent(p -> n.put("pool", p.name()));
-                n.put("at", a.at().toString());
+            StringBuilder sb = new StringBuilder(64 + byAddress.size() * 96);
+            sb.append("{\"subnet\":\"").append(subnet.cidr()).append("\",\"allocations\":{");
+            boolean first = true;
+            for (Item i : byAddress.values()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                sb.append(i.json());
             }
-            try {
-                return Json.mapper().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-            } catch (JsonProcessingException e) {
-                throw new OpsException("cannot write allocation document", e);
+            return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static void quote(StringBuilder sb, String s) {
+            sb.append('"');
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
             }
+            sb.append('"');
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.net.Cidr;
-import dev.ops.net.IpAddress;
 import dev.ops.net.link.internal.NetState;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,9 +101,5 @@ public final class AddressChange extends AbstractChange<List<LinkAddress>> {
     @Override
     protected List<LinkAddress> result(Plan plan) {
         return NetState.read(host).addressesOf(link);
-    }
-
-    static Optional<IpAddress> gatewayOf(Route r) {
-        return r.gateway();
     }
 }

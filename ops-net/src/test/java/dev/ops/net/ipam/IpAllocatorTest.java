@@ -11,7 +11,6 @@ import dev.ops.net.IpFamily;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,9 +150,5 @@ class IpAllocatorTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }
