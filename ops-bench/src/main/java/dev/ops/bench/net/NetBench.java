@@ -53,11 +53,11 @@ public final class NetBench {
                 System.getProperty("java.version"));
         OUT.printf("allocations per run: %d, rounds: %d (best and median reported)%n%n", n, rounds);
 
-        report("baseline: raw FileStateStore compareAndSet, 1 thread", rounds, () -> withFileStore(dir -> rawCas(dir, n / 4)));
+        report("baseline: raw FileStateStore compareAndSet, 1 thread", rounds, () -> withFileStore(dir -> rawCas(dir, n)));
         report("in-memory store, 8 threads, 1 JVM", rounds, () -> threads(InMemoryStateStore.create(), n, 8, "m"));
-        report("file store, 1 thread, 1 JVM", rounds, () -> withFileStore(dir -> threads(dir, n / 4, 1, "s")));
+        report("file store, 1 thread, 1 JVM", rounds, () -> withFileStore(dir -> threads(dir, n, 1, "s")));
         report("file store, 8 threads, 1 JVM", rounds, () -> withFileStore(dir -> threads(dir, n, 8, "t")));
-        report("file store, 2 JVMs x 1 thread", rounds, () -> twoJvms(n / 4, 1));
+        report("file store, 2 JVMs x 1 thread", rounds, () -> twoJvms(n, 1));
         report("file store, 2 JVMs x 4 threads", rounds, () -> twoJvms(n, 4));
         report("file store, 1 thread, allocateAll batches of 100", rounds, () -> withFileStore(dir -> batched(dir, n, 100)));
         interfacesFile(2000, Math.max(rounds, 5));
@@ -239,13 +239,17 @@ public final class NetBench {
             }
         }
         InterfacesFile f = InterfacesFile.parse(text);
-        long t0 = System.nanoTime();
-        InterfacesFile edited = f.edit("vmbr1002", i -> i.withMtu(9000));
-        String diff = f.diff(edited);
-        long t1 = System.nanoTime();
+        long bestEdit = Long.MAX_VALUE;
+        String diff = "";
+        for (int i = 0; i < rounds + 5; i++) {
+            long t0 = System.nanoTime();
+            InterfacesFile edited = f.edit("vmbr1002", x -> x.withMtu(9000));
+            diff = f.diff(edited);
+            bestEdit = Math.min(bestEdit, System.nanoTime() - t0);
+        }
         OUT.printf("%ninterfaces file: %d ifaces, %d lines, %d bytes%n", ifaces, text.split("\n").length, text.length());
         OUT.printf("  parse  best %.2f ms%n  render best %.2f ms (byte-identical checked)%n", bestParse / 1e6, bestRender / 1e6);
-        OUT.printf("  one edit + unified diff %.2f ms (%d diff lines)%n", (t1 - t0) / 1e6, diff.split("\n").length);
+        OUT.printf("  one edit + unified diff best %.2f ms (%d diff lines)%n", bestEdit / 1e6, diff.split("\n").length);
     }
 
     static String generate(int ifaces) {

@@ -1,8 +1,7 @@
 package dev.ops.net.ipam;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.OpsException;
@@ -360,24 +359,55 @@ public final class IpAllocator {
             this.subnet = subnet;
         }
 
+        /** Reads a document with Jackson's streaming parser, keeping each entry's JSON text for the next write. */
         static Doc read(byte[] bytes, NodeSubnet subnet) {
             Doc d = new Doc(subnet);
             if (bytes == null) {
                 return d;
             }
-            try {
-                JsonNode root = Json.mapper().readTree(bytes);
-                for (Iterator<Map.Entry<String, JsonNode>> it = root.path("allocations").fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    IpAddress ip = IpAddress.parse(e.getKey());
-                    JsonNode n = e.getValue();
-                    Optional<Pool> pool = n.hasNonNull("pool") ? Optional.of(Pool.valueOf(n.get("pool").asText())) : Optional.empty();
-                    d.put(new Allocation(subnet.node(), pool, ip, subnet.cidr(), subnet.gateway(),
-                            n.path("owner").asText(), Instant.parse(n.path("at").asText())));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
+                expect(p.nextToken() == JsonToken.START_OBJECT, "an object");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (!field.equals("allocations")) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    expect(p.currentToken() == JsonToken.START_OBJECT, "allocations to be an object");
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        int from = (int) p.currentTokenLocation().getCharOffset();
+                        IpAddress ip = IpAddress.parse(p.currentName());
+                        expect(p.nextToken() == JsonToken.START_OBJECT, "an object for " + ip);
+                        String owner = null;
+                        Optional<Pool> pool = Optional.empty();
+                        Instant at = Instant.EPOCH;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String k = p.currentName();
+                            p.nextToken();
+                            switch (k) {
+                                case "owner" -> owner = p.getText();
+                                case "pool" -> pool = p.currentToken() == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(Pool.valueOf(p.getText()));
+                                case "at" -> at = Instant.parse(p.getText());
+                                default -> p.skipChildren();
+                            }
+                        }
+                        int to = (int) p.currentTokenLocation().getCharOffset() + 1;
+                        expect(owner != null, "an owner for " + ip);
+                        Allocation a = new Allocation(subnet.node(), pool, ip, subnet.cidr(), subnet.gateway(), owner, at);
+                        d.index(a, text.substring(from, to));
+                    }
                 }
                 return d;
             } catch (java.io.IOException | RuntimeException e) {
                 throw new OpsException("the allocation document of " + subnet.node() + " " + subnet.cidr() + " is unreadable: " + e.getMessage(), e);
+            }
+        }
+
+        private static void expect(boolean ok, String what) {
+            if (!ok) {
+                throw new IllegalStateException("expected " + what);
             }
         }
 
@@ -417,16 +447,20 @@ public final class IpAllocator {
             return Optional.ofNullable(byOwner.get(owner + "\0" + pool));
         }
 
+        private void index(Allocation a, String json) {
+            Item old = byAddress.put(a.address().value(), new Item(a, json));
+            if (old != null) {
+                old.allocation().pool().ifPresent(p -> byOwner.remove(old.allocation().owner() + "\0" + p));
+            }
+            a.pool().ifPresent(p -> byOwner.put(a.owner() + "\0" + p, a));
+        }
+
         void put(Allocation a) {
             StringBuilder j = new StringBuilder(96).append('"').append(a.address()).append("\":{\"owner\":");
             quote(j, a.owner());
             a.pool().ifPresent(p -> j.append(",\"pool\":\"").append(p.name()).append('"'));
             j.append(",\"at\":\"").append(a.at()).append("\"}");
-            Item old = byAddress.put(a.address().value(), new Item(a, j.toString()));
-            if (old != null) {
-                old.allocation().pool().ifPresent(p -> byOwner.remove(old.allocation().owner() + "\0" + p));
-            }
-            a.pool().ifPresent(p -> byOwner.put(a.owner() + "\0" + p, a));
+            index(a, j.toString());
         }
 
         boolean remove(IpAddress ip) {

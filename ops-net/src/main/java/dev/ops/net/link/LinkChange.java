@@ -87,7 +87,7 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
         if (present && kind.equals("veth")) {
             v.check(spec.peer().isPresent(), "peer", "a veth needs a peer name");
         }
-        if (!v.isEmpty()) {
+        if (!validName(spec.name())) {
             return;
         }
         state = NetState.read(host);
@@ -105,9 +105,11 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
                 spec.peer().ifPresent(p -> v.check(c.parent().map(p::equals).orElse(false), "peer",
                         spec.name() + " exists with peer " + c.parent().orElse("?") + ", not " + p));
             });
-            spec.parent().ifPresent(p -> v.check(state.link(p).isPresent(), "parent", "no link named " + p + " on " + host.name()));
-            spec.ports().forEach(p -> v.check(state.link(p).isPresent(), "ports", "no link named " + p + " on " + host.name()));
-            spec.master().filter(m -> !m.isEmpty()).ifPresent(m -> v.check(state.link(m).isPresent(), "master",
+            spec.parent().filter(LinkChange::validName)
+                    .ifPresent(p -> v.check(state.link(p).isPresent(), "parent", "no link named " + p + " on " + host.name()));
+            spec.ports().stream().filter(LinkChange::validName)
+                    .forEach(p -> v.check(state.link(p).isPresent(), "ports", "no link named " + p + " on " + host.name()));
+            spec.master().filter(m -> !m.isEmpty() && validName(m)).ifPresent(m -> v.check(state.link(m).isPresent(), "master",
                     "no link named " + m + " on " + host.name()));
             spec.peer().filter(p -> current.isEmpty()).ifPresent(p -> v.check(state.link(p).isEmpty(), "peer",
                     "a link named " + p + " exists already"));

@@ -167,10 +167,14 @@ class NetworkInNamespaceTest {
     @Test
     void unknownParentAndBadValuesAreAllListed() {
         assertThatThrownBy(() -> net.vlan("nope0", 5000).mtu(20).present().plan())
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.violations()).extracting(v -> v.field()).containsExactly("vlanId", "mtu", "parent");
+                    assertThat(e.getMessage()).contains("outside 1-4094").contains("outside 68-65535").contains("no link named nope0");
+                });
+        assertThatThrownBy(() -> net.bridge("br0").ports("ghost0").master("bad name").present().plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).contains("vlanId", "mtu"));
-        assertThatThrownBy(() -> net.vlan("nope0", 10).present().plan())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage()).contains("no link named nope0"));
+                        .extracting(v -> v.field()).containsExactly("master", "ports"));
+        assertThat(ns.linkNames()).isEmpty();
     }
 
     @Test
