@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * NetworkInterfaces ifaces = NetworkInterfaces.on(ops, host);
  * InterfacesChange c = ifaces.edit(f -> f.edit("vmbr0", i -> i.withMtu(9000)));
- * System.out.println(c.plan().render());   // the diff
+ * String diff = c.plan().render();        // the unified diff, nothing written yet
  * c.apply();
  * }</pre>
  */
