@@ -102,6 +102,20 @@ class NetworkInNamespaceTest {
     }
 
     @Test
+    void aDeletionCanBeRolledBackByIdFromTheJournalAlone() {
+        Ops ops = Ops.inMemory();
+        Network first = Network.on(ops, ns.host());
+        first.veth("v0").peer("v1").present().apply();
+        first.bridge("br0").ports("v0").up().present().apply();
+        String id = first.bridge("br0").absent().apply().id().orElseThrow();
+
+        ops.rollback(id, dev.ops.core.change.Targets.of(ns.host())).run();
+
+        assertThat(net.findLink("br0")).hasValueSatisfying(l -> assertThat(l.isUp()).isTrue());
+        assertThat(net.findLink("v0").orElseThrow().master()).contains("br0");
+    }
+
+    @Test
     void mtuChangeIsRolledBackToTheOldValue() {
         net.veth("v0").peer("v1").present().apply();
         Applied<?> mtu = net.link("v0").mtu(9000).present().apply();
