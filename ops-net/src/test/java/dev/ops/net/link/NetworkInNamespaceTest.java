@@ -192,6 +192,26 @@ class NetworkInNamespaceTest {
     }
 
     @Test
+    void plansForVlansBondsAndVlanAwareBridgesNameTheExactCommands() {
+        net.veth("v0").peer("v1").up().present().apply();
+        net.veth("w0").peer("w1").present().apply();
+
+        assertThat(net.vlan("v0", 10).mtu(1400).up().present().plan().steps()).extracting(st -> st.action().render()).containsExactly(
+                "sudo -n ip link add link v0 name v0.10 mtu 1400 type vlan id 10",
+                "sudo -n ip link set dev v0.10 up");
+        assertThat(net.bridge("vmbr1").vlanAware(true).ports("w0").present().plan().steps()).extracting(st -> st.action().render())
+                .containsExactly("sudo -n ip link add name vmbr1 type bridge vlan_filtering 1", "sudo -n ip link set dev w0 master vmbr1");
+        assertThat(net.bond("bond0").mode(BondMode.LACP).miimon(100).slaves("v0", "w0").up().present().plan().steps())
+                .extracting(st -> st.action().render() + " <- " + st.undo().orElseThrow().render()).containsExactly(
+                        "sudo -n ip link add name bond0 type bond mode 802.3ad miimon 100 <- sudo -n ip link del dev bond0",
+                        "sudo -n ip link set dev v0 down <- sudo -n ip link set dev v0 up",
+                        "sudo -n ip link set dev v0 master bond0 <- sudo -n ip link set dev v0 nomaster",
+                        "sudo -n ip link set dev w0 master bond0 <- sudo -n ip link set dev w0 nomaster",
+                        "sudo -n ip link set dev bond0 up <- sudo -n ip link set dev bond0 down");
+        assertThat(ns.linkNames()).containsExactlyInAnyOrder("v0", "v1", "w0", "w1");
+    }
+
+    @Test
     void vlanOnAVethIsCreatedAndRolledBack() {
         RealComponents.assume(ns.supports("vlan", "id", "1"), "kernel 802.1Q VLAN support (8021q)");
         net.veth("v0").peer("v1").present().apply();
