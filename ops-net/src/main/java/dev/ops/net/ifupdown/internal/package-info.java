@@ -1,0 +1,2 @@
+/** Implementation of the interfaces-file changes: unified diff, write-and-reload action. */
+package dev.ops.net.ifupdown.internal;

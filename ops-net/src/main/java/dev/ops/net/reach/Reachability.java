@@ -1,0 +1,207 @@
+package dev.ops.net.reach;
+
+import dev.ops.core.error.ValidationException;
+import dev.ops.core.error.Violations;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import dev.ops.net.IpAddress;
+import dev.ops.net.naming.Hostnames;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reachability checks with typed results: TCP connect and DNS resolution from this JVM, ICMP ping
+ * and path MTU discovery through a host's {@code ping}. A failure is a result with a reason, not
+ * an exception; only bad input throws.
+ *
+ * <pre>{@code
+ * ProbeResult web = Reachability.local().tcp("127.0.0.1", 8006, Duration.ofSeconds(2));
+ * ProbeResult gw = Reachability.from(host).ping("10.0.0.1");
+ * PathMtuResult mtu = Reachability.from(host).pathMtu("10.0.0.1", 9000);
+ * }</pre>
+ */
+public final class Reachability {
+    private static final Pattern RTT = Pattern.compile("= [0-9.]+/([0-9.]+)/");
+    private static final Pattern MTU_HINT = Pattern.compile("mtu ?= ?(\\d+)");
+
+    /** Resolves a name to addresses; the default asks the JVM (and so the system resolver). */
+    @FunctionalInterface
+    public interface Resolver {
+        /** The addresses of {@code name}. */
+        List<InetAddress> resolve(String name) throws UnknownHostException;
+    }
+
+    private final Host host;
+    private final Resolver resolver;
+
+    private Reachability(Host host, Resolver resolver) {
+        this.host = host;
+        this.resolver = resolver;
+    }
+
+    /** Checks run from this JVM (TCP and DNS only). */
+    public static Reachability local() {
+        return new Reachability(null, name -> Arrays.asList(InetAddress.getAllByName(name)));
+    }
+
+    /** Checks that run {@code ping} on {@code host} (TCP and DNS still run from this JVM). */
+    public static Reachability from(Host host) {
+        return new Reachability(Objects.requireNonNull(host, "host"), local().resolver);
+    }
+
+    /** The same checks with another resolver. */
+    public Reachability withResolver(Resolver other) {
+        return new Reachability(host, Objects.requireNonNull(other, "resolver"));
+    }
+
+    /** Opens and closes a TCP connection to {@code address:port}. */
+    public ProbeResult tcp(String address, int port, Duration timeout) {
+        Violations v = Violations.of("TCP probe");
+        v.check(address != null && (IpAddress.tryParse(address).isPresent() || Hostnames.isValid(address)), "address",
+                "'" + address + "' is neither an IP address nor a host name");
+        v.check(port >= 1 && port <= 65535, "port", port + " is outside 1-65535");
+        v.check(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive");
+        v.throwIfAny();
+        String target = address + ":" + port;
+        long start = System.nanoTime();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            return ProbeResult.ok("tcp", target, Duration.ofNanos(System.nanoTime() - start));
+        } catch (ConnectException e) {
+            return ProbeResult.failed("tcp", target, "connection refused");
+        } catch (SocketTimeoutException e) {
+            return ProbeResult.failed("tcp", target, "no answer within " + timeout.toMillis() + " ms");
+        } catch (NoRouteToHostException e) {
+            return ProbeResult.failed("tcp", target, "no route to host");
+        } catch (UnknownHostException e) {
+            return ProbeResult.failed("tcp", target, "cannot resolve " + address);
+        } catch (IOException e) {
+            return ProbeResult.failed("tcp", target, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Resolves {@code name}. */
+    public DnsResult resolve(String name) {
+        Violations.of("DNS probe").check(Hostnames.isValid(name), "name", "'" + name + "' is not a valid host name").throwIfAny();
+        long start = System.nanoTime();
+        try {
+            List<IpAddress> out = new ArrayList<>();
+            for (InetAddress a : resolver.resolve(name)) {
+                IpAddress.tryParse(a.getHostAddress().replaceFirst("%.*$", "")).ifPresent(out::add);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return new DnsResult(name, out, took, out.isEmpty() ? Optional.of("no addresses") : Optional.empty());
+        } catch (UnknownHostException e) {
+            return new DnsResult(name, List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.of("unknown host: " + e.getMessage()));
+        }
+    }
+
+    /** Three pings of {@code address} from the host, one second apart at most each. */
+    public ProbeResult ping(String address) {
+        return ping(address, 3, Duration.ofSeconds(1));
+    }
+
+    /** {@code count} pings of {@code address} from the host; the result's latency is the average round trip. */
+    public ProbeResult ping(String address, int count, Duration timeoutEach) {
+        Host h = requireHost();
+        IpAddress ip = checkAddress(address);
+        Violations.of("ping").check(count >= 1 && count <= 100, "count", "must be 1-100")
+                .check(!timeoutEach.isNegative() && timeoutEach.toSeconds() >= 1, "timeout", "must be at least one second").throwIfAny();
+        CommandResult r = h.run(pingCommand(ip, count, timeoutEach, OptionalInt.empty(), count * (timeoutEach.toSeconds() + 1) + 5));
+        String out = r.stdoutText();
+        Matcher m = RTT.matcher(out);
+        if (r.ok() && m.find()) {
+            return ProbeResult.ok("icmp", ip.toString(), Duration.ofNanos((long) (Double.parseDouble(m.group(1)) * 1_000_000)));
+        }
+        return ProbeResult.failed("icmp", ip.toString(), pingFailure(r));
+    }
+
+    /**
+     * The path MTU to {@code address}, by binary search with don't-fragment pings between the
+     * IPv4/IPv6 minimum and {@code maxMtu}.
+     */
+    public PathMtuResult pathMtu(String address, int maxMtu) {
+        Host h = requireHost();
+        IpAddress ip = checkAddress(address);
+        int headers = ip.isV4() ? 28 : 48;
+        int min = ip.isV4() ? 68 : 1280;
+        Violations.of("path MTU").check(maxMtu >= min && maxMtu <= 65535, "maxMtu", "must be " + min + "-65535").throwIfAny();
+        int probes = 1;
+        CommandResult first = h.run(pingCommand(ip, 1, Duration.ofSeconds(1), OptionalInt.of(min - headers), 10));
+        if (!first.ok()) {
+            return new PathMtuResult(ip.toString(), OptionalInt.empty(), probes, Optional.of(pingFailure(first)));
+        }
+        int lo = min;
+        int hi = maxMtu;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            CommandResult r = h.run(pingCommand(ip, 1, Duration.ofSeconds(1), OptionalInt.of(mid - headers), 10));
+            probes++;
+            if (r.ok()) {
+                lo = mid;
+            } else {
+                Matcher hint = MTU_HINT.matcher(r.stdoutText() + r.stderrText());
+                int next = mid - 1;
+                if (hint.find()) {
+                    next = Math.min(next, Math.max(lo, Integer.parseInt(hint.group(1))));
+                }
+                hi = next;
+            }
+        }
+        return new PathMtuResult(ip.toString(), OptionalInt.of(lo), probes, Optional.empty());
+    }
+
+    private static Command pingCommand(IpAddress ip, int count, Duration wait, OptionalInt size, long timeoutSeconds) {
+        List<String> argv = new ArrayList<>(List.of("ping", ip.isV4() ? "-4" : "-6", "-n", "-c", String.valueOf(count),
+                "-W", String.valueOf(Math.max(1, wait.toSeconds()))));
+        if (count > 1) {
+            argv.addAll(List.of("-i", "0.2"));
+        }
+        size.ifPresent(s -> argv.addAll(List.of("-M", "do", "-s", String.valueOf(s))));
+        argv.add(ip.toString());
+        return Command.of(argv).withTimeout(Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private static String pingFailure(CommandResult r) {
+        String err = r.stderrText().strip();
+        if (r.exitCode() == 1 && err.isEmpty()) {
+            return "no reply (100% packet loss)";
+        }
+        if (r.exitCode() == 127) {
+            return "ping is not installed on " + r.host();
+        }
+        String text = err.isEmpty() ? r.stdoutText().strip() : err;
+        return text.isEmpty() ? "ping exited " + r.exitCode() : text.lines().reduce((a, b) -> b).orElse(text);
+    }
+
+    private Host requireHost() {
+        if (host == null) {
+            throw new IllegalStateException("ping and path MTU run through a host: use Reachability.from(host)");
+        }
+        return host;
+    }
+
+    private static IpAddress checkAddress(String address) {
+        Optional<IpAddress> ip = IpAddress.tryParse(address);
+        if (ip.isEmpty()) {
+            throw new ValidationException("ping", Violations.of("ping").add("address", "'" + address + "' is not an IP address").list());
+        }
+        return ip.get();
+    }
+}

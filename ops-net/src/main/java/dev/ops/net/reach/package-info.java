@@ -1,0 +1,2 @@
+/** Reachability checks with typed results: TCP, DNS, ICMP ping and path MTU: {@link dev.ops.net.reach.Reachability}. */
+package dev.ops.net.reach;
