@@ -28,6 +28,17 @@ public final class RealComponents {
         }
     }
 
+    /**
+     * Skips unless the running kernel has a feature (a VLAN, bonding or bridge-filtering driver).
+     * Unlike a missing tool, a kernel feature cannot be installed by CI, so this skips even under
+     * {@code OPS_REQUIRE_REAL=1}; the skip message says what was missing.
+     */
+    public static void kernelFeature(boolean available, String what) {
+        if (!available) {
+            Assumptions.abort("the running kernel lacks " + what + " (a kernel feature, not installable by CI)");
+        }
+    }
+
     /** Requires an executable program, looked up on the PATH and in /usr/sbin and /sbin. */
     public static Path program(String name) {
         Path found = find(name);

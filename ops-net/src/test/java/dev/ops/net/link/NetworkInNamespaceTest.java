@@ -213,7 +213,7 @@ class NetworkInNamespaceTest {
 
     @Test
     void vlanOnAVethIsCreatedAndRolledBack() {
-        RealComponents.assume(ns.supports("vlan", "id", "1"), "kernel 802.1Q VLAN support (8021q)");
+        RealComponents.kernelFeature(ns.supports("vlan", "id", "1"), "kernel 802.1Q VLAN support (8021q)");
         net.veth("v0").peer("v1").present().apply();
 
         Applied<?> vlan = net.vlan("v0", 10).up().present().apply();
@@ -227,7 +227,7 @@ class NetworkInNamespaceTest {
 
     @Test
     void vlanAwareBridgeIsCreatedAndRolledBack() {
-        RealComponents.assume(ns.supports("bridge", "vlan_filtering", "1"), "kernel bridge VLAN filtering");
+        RealComponents.kernelFeature(ns.supports("bridge", "vlan_filtering", "1"), "kernel bridge VLAN filtering");
         Applied<?> br = net.bridge("br0").vlanAware(true).present().apply();
         assertThat(net.findLink("br0").orElseThrow().vlanAware()).contains(true);
 
@@ -237,7 +237,7 @@ class NetworkInNamespaceTest {
 
     @Test
     void bondsOfEachModeAreCreatedWithSlavesAndRolledBack() {
-        RealComponents.assume(ns.supports("bond"), "kernel bonding support");
+        RealComponents.kernelFeature(ns.supports("bond"), "kernel bonding support");
         for (BondMode mode : BondMode.values()) {
             net.veth("a" + mode.ordinal()).peer("pa" + mode.ordinal()).up().present().apply();
             net.veth("b" + mode.ordinal()).peer("pb" + mode.ordinal()).present().apply();
