@@ -8,7 +8,7 @@ Usage: proxmoxer_bench.py HOST:PORT USER TOKEN_NAME TOKEN_SECRET CA_FILE MODE AR
                               INTERVAL seconds until it stopped, as proxmoxer users write it
                               (proxmoxer 1.2 has no waiter; 2.x's Tasks.blocking_status polls
                               the same way, every polling_interval=1 s by default);
-                              prints {"seen": epoch_seconds, "polls": n, "upid": ...}
+                              prints {"posted": epoch_seconds, "seen": epoch_seconds, "polls": n, "upid": ...}
 """
 import json
 import sys
@@ -30,6 +30,7 @@ def main():
     elif mode == "task":
         node, vmid, interval = sys.argv[7], sys.argv[8], float(sys.argv[9])
         upid = api.nodes(node).qemu(vmid).status.start.post()
+        posted = time.time()
         polls = 0
         while True:
             status = api.nodes(node).tasks(upid).status.get()
@@ -37,7 +38,7 @@ def main():
             if status.get("status") == "stopped":
                 break
             time.sleep(interval)
-        print(json.dumps({"seen": time.time(), "polls": polls, "upid": upid, "exitstatus": status.get("exitstatus")}))
+        print(json.dumps({"seen": time.time(), "posted": posted, "polls": polls, "upid": upid, "exitstatus": status.get("exitstatus")}))
     else:
         raise SystemExit("unknown mode " + mode)
 

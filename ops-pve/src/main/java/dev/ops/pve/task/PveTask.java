@@ -105,7 +105,7 @@ public final class PveTask {
         TimeSource time = client.timeSource();
         long start = time.nanoTime();
         long limit = deadline.toNanos();
-        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().expected(upid));
+        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().recent(upid));
         int polls = 0;
         long lastPause = 0;
         while (true) {
@@ -138,46 +138,53 @@ public final class PveTask {
     }
 
     /**
-     * When to poll next. Without history: the poll policy's growing intervals. With the durations of
-     * recent tasks like this one: one early poll (a task that fails at once is seen at once), a few
-     * sparse polls until the shortest expected end, dense polls through the expected range, then the
-     * growing intervals again.
+     * When to poll next. Without history: the poll policy's growing intervals (fast at first, then
+     * backing off). With the durations of recent tasks like this one: one early poll (a task that
+     * fails at once is seen at once), one poll at each recently seen duration, dense polls around
+     * the most recent one (where the task most likely ends), gaps of at most {@link #MAX_GAP} in
+     * between, and the growing intervals again once every expected end has passed.
      */
     static final class Schedule {
+        static final long MAX_GAP = Duration.ofSeconds(2).toNanos();
         private final PollPolicy policy;
-        private final long lo;
-        private final long hi;
-        private final boolean known;
+        private final long[] instants;
         private int afterWindow;
 
-        Schedule(PollPolicy policy, java.util.Optional<TaskDurations.Window> window) {
+        Schedule(PollPolicy policy, List<Duration> recent) {
             this.policy = policy;
-            this.known = window.isPresent();
-            this.lo = window.map(w -> (long) (w.shortest().toNanos() * 0.95)).orElse(0L);
-            this.hi = window.map(w -> (long) (w.longest().toNanos() * 1.05) + policy.initial().toNanos() * 2).orElse(0L);
+            this.instants = instants(policy.initial().toNanos(), recent);
+        }
+
+        private static long[] instants(long initial, List<Duration> recent) {
+            java.util.TreeSet<Long> at = new java.util.TreeSet<>();
+            if (recent.isEmpty()) {
+                return new long[0];
+            }
+            for (Duration d : recent) {
+                at.add((long) (d.toNanos() * 0.98));
+            }
+            long last = recent.get(recent.size() - 1).toNanos();
+            long step = Math.max(initial, last / 50);
+            for (int k = -1; k <= 2; k++) {
+                at.add(last + k * step);
+            }
+            return at.stream().filter(t -> t > initial).mapToLong(Long::longValue).toArray();
         }
 
         long next(int polls, long elapsed) {
             long initial = policy.initial().toNanos();
-            if (!known || lo < initial * 4) {
+            if (instants.length == 0) {
                 return policy.interval(polls).toNanos();
             }
             if (polls == 0) {
                 return initial;
             }
-            if (elapsed < lo) {
-                for (double f : new double[] {0.5, 0.8, 1.0}) {
-                    long target = (long) (lo * f);
-                    if (target > elapsed + initial / 2) {
-                        return target - elapsed;
-                    }
+            for (long t : instants) {
+                if (t > elapsed + initial / 4) {
+                    return Math.min(t - elapsed, MAX_GAP);
                 }
-                return lo - elapsed;
             }
-            if (elapsed < hi) {
-                return Math.max(initial, (hi - lo) / 8);
-            }
-            return policy.interval(1 + afterWindow++).toNanos();
+            return policy.interval(afterWindow++).toNanos();
         }
     }
 

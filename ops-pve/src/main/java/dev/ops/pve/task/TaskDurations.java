@@ -3,6 +3,7 @@ package dev.ops.pve.task;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,20 @@ public final class TaskDurations {
             while (d.size() > KEEP) {
                 d.removeFirst();
             }
+        }
+    }
+
+    /** The durations of recent tasks like {@code upid}, oldest first (empty when none were seen). */
+    public List<Duration> recent(Upid upid) {
+        Deque<Long> d = recent.get(upid.type() + ":" + upid.id());
+        if (d == null) {
+            d = recent.get(upid.type());
+        }
+        if (d == null) {
+            return List.of();
+        }
+        synchronized (d) {
+            return d.stream().map(Duration::ofNanos).toList();
         }
     }
 
