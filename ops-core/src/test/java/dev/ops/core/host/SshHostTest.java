@@ -393,6 +393,16 @@ class SshHostTest {
     }
 
     @Test
+    void pooledConnectionRunsAKeepaliveThread() throws Exception {
+        try (SshHost h = host("root").keepAlive(Duration.ofSeconds(1)).build()) {
+            h.connect();
+            String port = String.valueOf(sshd.port());
+            assertThat(Thread.getAllStackTraces().keySet()).anySatisfy(t ->
+                    assertThat(t.getName()).contains("KeepAlive").contains(port));
+        }
+    }
+
+    @Test
     void unpooledHostOpensAConnectionPerCommandAndKeepsNone() throws Exception {
         try (SshHost h = host("root").pooled(false).build()) {
             int before = settledConnections();
