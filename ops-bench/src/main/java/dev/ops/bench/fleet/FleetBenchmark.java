@@ -88,7 +88,7 @@ public final class FleetBenchmark {
     }
 
     private void run() throws Exception {
-        OUT.println(machine());
+        OUT.println(machine(work));
         Map<String, List<Double>> times = new LinkedHashMap<>();
         // The first ops run in a fresh JVM pays class loading and JIT warm-up: reported on its own.
         double cold = opsNewConnections(true);
@@ -313,7 +313,7 @@ public final class FleetBenchmark {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static String machine() {
+    private static String machine(Path work) {
         String cpu = "?";
         String mem = "?";
         try {
@@ -325,12 +325,17 @@ public final class FleetBenchmark {
         }
         return "machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), " + mem + ", "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
-                + version("ssh", "-V") + ", " + (onPath("ansible") ? version("ansible", "--version").lines().findFirst().orElse("") : "no ansible");
+                + version(work, "ssh", "-V") + ", " + (onPath("ansible") ? version(work, "ansible", "--version") : "no ansible");
     }
 
-    private static String version(String... argv) {
+    private static String version(Path work, String... argv) {
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+            // ansible creates ~/.ansible/tmp even for --version: keep it in the benchmark's directory
+            pb.environment().put("HOME", work.toString());
+            pb.environment().put("ANSIBLE_HOME", work.resolve("ansible-home").toString());
+            pb.environment().put("ANSIBLE_LOCAL_TEMP", work.resolve("ansible-tmp").toString());
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor(10, TimeUnit.SECONDS);
             return out.lines().findFirst().orElse("");

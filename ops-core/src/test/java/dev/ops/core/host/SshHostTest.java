@@ -393,6 +393,37 @@ class SshHostTest {
     }
 
     @Test
+    void pooledConnectionRunsAKeepaliveThread() throws Exception {
+        try (SshHost h = host("root").keepAlive(Duration.ofSeconds(1)).build()) {
+            h.connect();
+            String port = String.valueOf(sshd.port());
+            assertThat(Thread.getAllStackTraces().keySet()).anySatisfy(t ->
+                    assertThat(t.getName()).contains("KeepAlive").contains(port));
+        }
+    }
+
+    @Test
+    void connectionLostDuringACommandIsAConnectionFailureAndTheNextCommandReconnects() throws Exception {
+        try (SshHost h = host("root").build(); ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            h.connect();
+            Future<CommandResult> running = pool.submit(() -> h.run("sleep", "4.321"));
+            for (int i = 0; i < 100 && !awaitStarted("sleep 4.321"); i++) {
+                Thread.sleep(20);
+            }
+            sshd.killConnections();
+
+            assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ConnectionException.class)
+                    .hasMessageContaining("connection lost while running");
+            assertThat(h.output("echo", "back")).isEqualTo("back\n");
+        }
+        root.close();
+        root = host("root").build();
+        opsuser.close();
+        opsuser = host("opsuser").build();
+    }
+
+    @Test
     void unpooledHostOpensAConnectionPerCommandAndKeepsNone() throws Exception {
         try (SshHost h = host("root").pooled(false).build()) {
             int before = settledConnections();
@@ -424,6 +455,10 @@ class SshHostTest {
 
         assertThat(p.waitFor()).as(out).isNotZero();
         assertThat(Files.readString(Path.of("/etc/passwd"))).doesNotContain("opsuser");
+    }
+
+    private static boolean awaitStarted(String commandLine) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.equals(commandLine)).orElse(false));
     }
 
     private static boolean awaitGone(String commandLine) throws Exception {

@@ -79,6 +79,10 @@ public final class SshConnection implements AutoCloseable {
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(hostKeys);
         client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+        if (!settings.keepAlive().isZero()) {
+            // Before connect(): sshj starts the keepalive thread while connecting, and only when enabled.
+            client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
+        }
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
         long t0 = System.nanoTime();
         try {
@@ -112,9 +116,6 @@ public final class SshConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(client);
             throw e;
-        }
-        if (!settings.keepAlive().isZero()) {
-            client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
         }
         LOG.debug("{}: connected in {} ms", target, (System.nanoTime() - t0) / 1_000_000);
         return new SshConnection(settings, client);
