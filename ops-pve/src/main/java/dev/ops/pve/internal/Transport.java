@@ -170,8 +170,9 @@ public final class Transport {
         LOG.debug("{} {}", method, path);
         try (Response resp = http.newCall(request).execute()) {
             ResponseBody rb = resp.body();
-            String text = rb == null ? "" : rb.string();
-            JsonNode json = parse(text);
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            JsonNode json = parse(bytes);
+            String text = json != null && json.isObject() && resp.isSuccessful() ? "" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             if (!resp.isSuccessful()) {
                 String message = resp.message();
                 if ((message == null || message.isBlank()) && json != null && json.hasNonNull("message")) {
@@ -198,12 +199,13 @@ public final class Transport {
         }
     }
 
-    private static JsonNode parse(String text) {
-        if (text.isBlank()) {
+    private static JsonNode parse(byte[] bytes) {
+        if (bytes.length == 0) {
             return null;
         }
         try {
-            return Json.mapper().readTree(text);
+            JsonNode tree = Json.mapper().readTree(bytes);
+            return tree == null || tree.isMissingNode() ? null : tree;
         } catch (IOException e) {
             return null;
         }

@@ -119,9 +119,10 @@ public final class Handlers {
                 }
             }
             if (type == null || "vm".equals(type)) {
+                Map<Integer, Long> disks = diskBytesByGuest();
                 for (Guest g : cluster.guests.values()) {
                     if (can(c, "/vms/" + g.vmid, "VM.Audit")) {
-                        Map<String, Object> e = guestEntry(g);
+                        Map<String, Object> e = guestEntry(g, disks.getOrDefault(g.vmid, 0L));
                         e.put("id", g.type + "/" + g.vmid);
                         e.put("type", g.type);
                         e.put("node", g.node);
@@ -786,9 +787,10 @@ public final class Handlers {
         on("GET", base, c -> {
             cluster.node(c.node());
             List<Object> out = new ArrayList<>();
+            Map<Integer, Long> disks = diskBytesByGuest();
             for (Guest g : cluster.guests.values()) {
                 if (g.type.equals(type) && g.node.equals(c.node()) && can(c, "/vms/" + g.vmid, "VM.Audit")) {
-                    out.add(guestEntry(g));
+                    out.add(guestEntry(g, disks.getOrDefault(g.vmid, 0L)));
                 }
             }
             return out;
@@ -1452,13 +1454,28 @@ public final class Handlers {
     // ---------------------------------------------------------------- shared renderings
 
     private Map<String, Object> guestEntry(Guest g) {
+        return guestEntry(g, diskBytes(g));
+    }
+
+    /** Disk bytes per guest in one pass over the volumes, for listings of many guests. */
+    private Map<Integer, Long> diskBytesByGuest() {
+        Map<Integer, Long> out = new java.util.HashMap<>();
+        for (Volume v : cluster.volumes) {
+            if (v.vmid != null && !"backup".equals(v.content)) {
+                out.merge(v.vmid, v.size, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> guestEntry(Guest g, long diskBytes) {
         boolean running = "running".equals(g.status);
         long maxmem = parseLong(g.config.getOrDefault("memory", g.qemu() ? "2048" : "512").split(",")[0].replace("current=", ""), 2048)
                 << 20;
         int cpus = (int) parseLong(g.config.getOrDefault("cores", "1"), 1) * (int) parseLong(g.config.getOrDefault("sockets", "1"), 1);
         Map<String, Object> e = map("vmid", g.vmid, "name", g.name(), "status", g.status,
                 "maxmem", maxmem, "mem", running ? maxmem / 4 : 0, "maxcpu", cpus, "cpu", running ? 0.02 : 0,
-                "maxdisk", diskBytes(g), "disk", 0, "uptime", running ? Math.max(0, cluster.now() - g.startedAt) : 0,
+                "maxdisk", diskBytes, "disk", 0, "uptime", running ? Math.max(0, cluster.now() - g.startedAt) : 0,
                 "netin", 0, "netout", 0, "diskread", 0, "diskwrite", 0, "template", g.template() ? 1 : 0);
         if (g.qemu()) {
             e.put("cpus", cpus);

@@ -343,7 +343,7 @@ public final class PveDispatcher extends Dispatcher {
                     .setHeader("Content-Type", "application/json;charset=UTF-8")
                     .setHeader("Cache-Control", "max-age=0")
                     .setHeader("Server", "pve-api-daemon/3.0")
-                    .setBody(mapper.writeValueAsString(body));
+                    .setBody(new okio.Buffer().write(mapper.writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
