@@ -34,8 +34,10 @@ class PveAclChangeTest extends AccessTestBase {
     void everyRoleIsGrantedToEveryPrincipalAndASecondPlanIsEmpty() {
         pve.addUser("alice@pve").tokens.put("ci", new TreeMap<>(Map.of("privsep", "1", "expire", "0")));
         pve.groups.put("ops", "");
-        access.acl("/storage/local").role("PVEAuditor").role("PVEVMUser").group("ops").token("alice@pve!ci").propagate(false).present()
-                .apply();
+        var change = access.acl("/storage/local").role("PVEAuditor").role("PVEVMUser").group("ops").token("alice@pve!ci").propagate(false)
+                .present();
+        assertThat(change.plan().render()).contains("PUT /access/acl path=/storage/local roles=PVEVMUser tokens=alice@pve!ci propagate=0");
+        change.apply();
         assertThat(pve.acl).hasSize(4).allSatisfy(a -> assertThat(a.propagate()).isFalse());
         int writes = pve.writes().size();
 
