@@ -1,0 +1,104 @@
+package dev.ops.usr.pve.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.error.NotFoundException;
+import dev.ops.pve.PveClient;
+import dev.ops.usr.pve.PveAclEntry;
+import dev.ops.usr.pve.PveGroup;
+import dev.ops.usr.pve.PveToken;
+import dev.ops.usr.pve.PveUser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads users, groups, tokens and ACLs from Proxmox; a missing one (404, or "no such ...") reads as empty. */
+public final class AccessReader {
+    private final PveClient client;
+
+    public AccessReader(PveClient client) {
+        this.client = client;
+    }
+
+    public Optional<PveUser> user(String userid) {
+        return find("/access/users/{userid}", Map.of("userid", userid)).map(d -> {
+            List<String> groups = new ArrayList<>();
+            JsonNode g = d.path("groups");
+            if (g.isArray()) {
+                g.forEach(x -> groups.add(x.asText()));
+            } else if (g.isTextual() && !g.asText().isEmpty()) {
+                groups.addAll(List.of(g.asText().split("[,;\\s]+")));
+            }
+            List<String> tokens = new ArrayList<>();
+            JsonNode t = d.path("tokens");
+            if (t.isObject()) {
+                t.fieldNames().forEachRemaining(tokens::add);
+            } else if (t.isArray()) {
+                t.forEach(x -> tokens.add(x.path("tokenid").asText()));
+            }
+            return new PveUser(userid, text(d, "email"), text(d, "firstname"), text(d, "lastname"), text(d, "comment"), sorted(groups),
+                    flag(d, "enable", true), expire(d), sorted(tokens));
+        });
+    }
+
+    public Optional<PveGroup> group(String groupid) {
+        return find("/access/groups/{groupid}", Map.of("groupid", groupid)).map(d -> {
+            List<String> members = new ArrayList<>();
+            d.path("members").forEach(x -> members.add(x.asText()));
+            return new PveGroup(groupid, text(d, "comment"), sorted(members));
+        });
+    }
+
+    public Optional<PveToken> token(String userid, String tokenid) {
+        return find("/access/users/{userid}/token/{tokenid}", Map.of("userid", userid, "tokenid", tokenid))
+                .map(d -> new PveToken(userid, tokenid, text(d, "comment"), expire(d), flag(d, "privsep", true), Optional.empty()));
+    }
+
+    public List<PveAclEntry> acl() {
+        List<PveAclEntry> out = new ArrayList<>();
+        JsonNode data = client.api().get("/access/acl");
+        if (data != null) {
+            for (JsonNode e : data) {
+                out.add(new PveAclEntry(e.path("path").asText(), PveAclEntry.PrincipalType.fromWire(e.path("type").asText()),
+                        e.path("ugid").asText(), e.path("roleid").asText(), flag(e, "propagate", true)));
+            }
+        }
+        return out;
+    }
+
+    private Optional<JsonNode> find(String template, Map<String, ?> params) {
+        try {
+            JsonNode d = client.api().get(template, params);
+            return Optional.of(d == null ? dev.ops.core.json.Json.mapper().createObjectNode() : d);
+        } catch (NotFoundException missing) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> text(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    static boolean flag(JsonNode d, String field, boolean dflt) {
+        JsonNode v = d.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        return v.isBoolean() ? v.asBoolean() : v.asInt(dflt ? 1 : 0) != 0;
+    }
+
+    static Optional<Instant> expire(JsonNode d) {
+        JsonNode v = d.get("expire");
+        return v == null || v.isNull() || v.asLong(0) == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(v.asLong()));
+    }
+
+    private static List<String> sorted(List<String> in) {
+        List<String> out = new ArrayList<>(in);
+        out.removeIf(String::isEmpty);
+        out.sort(null);
+        return out;
+    }
+
+}
