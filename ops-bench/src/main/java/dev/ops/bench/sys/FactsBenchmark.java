@@ -210,7 +210,8 @@ public final class FactsBenchmark {
         if (f.kernel() == null || r.cpu() == null) {
             throw new IllegalStateException("empty local facts or reading");
         }
-        System.err.println("local sample: " + f.os() + " " + f.kernel() + " " + f.memory());
+        System.err.println("local sample: kernel " + f.kernel().release() + ", " + f.memory().totalBytes() + " bytes of memory, cpu "
+                + r.cpu());
         OUT.println(COLD_PREFIX + (t1 - t0) / 1e9 + " " + (t2 - t1) / 1e9 + " " + (t2 - t0) / 1e9);
     }
 
@@ -323,7 +324,7 @@ public final class FactsBenchmark {
         times.forEach((k, v) -> med.put(k, median(v)));
         OUT.println();
         OUT.printf("%-46s %9s %9s %9s %11s   %s%n", "row (" + n + " SSH hosts, " + runs + " runs)", "median s", "min s",
-                "max s", "ms per host", "all runs (s)");
+                "max s", "wall/host ms", "all runs (s)");
         times.forEach((k, v) -> {
             boolean fleetWall = k.startsWith("S") && !k.contains("per-host");
             OUT.printf("%-46s %9.3f %9.3f %9.3f %11s   %s%n", k, med.get(k),
