@@ -115,6 +115,7 @@ public final class FactsBenchmark {
             add("L1 ops local, cold JVM: facts", local[0]);
             add("L2 ops local, cold JVM: metrics", local[1]);
             add("L3 ops local, cold JVM: facts + metrics", local[2]);
+            add("L3 whole fresh JVM process (java start to exit)", local[3]);
             localWarm();
             if (ansible) {
                 add("L5 ansible localhost -c local -m setup", ansibleSetup(true));
@@ -123,6 +124,7 @@ public final class FactsBenchmark {
             double[] cold = child("--cold-ssh", ports, sshd.clientKey().toString(), sshd.knownHosts().toString());
             add("S1 ops Fleet, cold JVM, new connections", cold[0]);
             add("S1 per-host median latency", cold[1]);
+            add("S1 whole fresh JVM process (java start to exit)", cold[2]);
             List<SshHost> hosts = newHosts();
             try {
                 double[] fresh = opsRun(hosts, "new connections");
@@ -230,20 +232,27 @@ public final class FactsBenchmark {
         }
     }
 
+    /** Runs a fresh child JVM; its printed figures, then the wall time of the whole process (JVM start to exit). */
     private double[] child(String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FactsBenchmark.class.getName()));
         argv.addAll(List.of(args));
+        long t0 = System.nanoTime();
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        boolean done = p.waitFor(300, TimeUnit.SECONDS);
+        double process = (System.nanoTime() - t0) / 1e9;
+        if (!done || p.exitValue() != 0) {
             throw new IllegalStateException("child JVM " + args[0] + " failed:\n" + out);
         }
         String line = out.lines().filter(l -> l.startsWith(COLD_PREFIX)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("child JVM " + args[0] + " printed no result:\n" + out));
         out.lines().filter(l -> !l.startsWith(COLD_PREFIX)).forEach(l -> OUT.println("  [child] " + l));
-        return Arrays.stream(line.substring(COLD_PREFIX.length()).split(" ")).mapToDouble(Double::parseDouble).toArray();
+        double[] in = Arrays.stream(line.substring(COLD_PREFIX.length()).split(" ")).mapToDouble(Double::parseDouble).toArray();
+        double[] withProcess = Arrays.copyOf(in, in.length + 1);
+        withProcess[in.length] = process;
+        return withProcess;
     }
 
     private List<SshHost> newHosts() {
@@ -326,7 +335,7 @@ public final class FactsBenchmark {
         OUT.printf("%-46s %9s %9s %9s %11s   %s%n", "row (" + n + " SSH hosts, " + runs + " runs)", "median s", "min s",
                 "max s", "wall/host ms", "all runs (s)");
         times.forEach((k, v) -> {
-            boolean fleetWall = k.startsWith("S") && !k.contains("per-host");
+            boolean fleetWall = k.startsWith("S") && !k.contains("per-host") && !k.contains("process");
             OUT.printf("%-46s %9.3f %9.3f %9.3f %11s   %s%n", k, med.get(k),
                     v.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     v.stream().mapToDouble(Double::doubleValue).max().orElse(0),
@@ -340,8 +349,10 @@ public final class FactsBenchmark {
         double al = med.get("L5 ansible localhost -c local -m setup");
         double as = find(med, "S4");
         OUT.printf("ansible local setup / ops local cold (facts + metrics) = %.1fx%n", al / med.get("L3 ops local, cold JVM: facts + metrics"));
+        OUT.printf("ansible local setup / ops local fresh JVM process      = %.1fx%n", al / find(med, "L3 whole"));
         OUT.printf("ansible local setup / ops local warm (facts + metrics) = %.1fx%n", al / med.get("L4 ops local, warm: facts + metrics"));
         OUT.printf("ansible setup x%d / ops cold JVM, new connections      = %.1fx%n", n, as / find(med, "S1 ops"));
+        OUT.printf("ansible setup x%d / ops fresh JVM process, new conns   = %.1fx%n", n, as / find(med, "S1 whole"));
         OUT.printf("ansible setup x%d / ops warm JVM, new connections      = %.1fx%n", n, as / find(med, "S2 ops"));
         OUT.printf("ansible setup x%d / ops pooled warm connections        = %.1fx%n", n, as / find(med, "S3 ops"));
     }
