@@ -332,11 +332,11 @@ public final class FactsBenchmark {
         Map<String, Double> med = new LinkedHashMap<>();
         times.forEach((k, v) -> med.put(k, median(v)));
         OUT.println();
-        OUT.printf("%-46s %9s %9s %9s %11s   %s%n", "row (" + n + " SSH hosts, " + runs + " runs)", "median s", "min s",
+        OUT.printf("%-50s %9s %9s %9s %12s   %s%n", "row (" + n + " SSH hosts, " + runs + " runs)", "median s", "min s",
                 "max s", "wall/host ms", "all runs (s)");
         times.forEach((k, v) -> {
             boolean fleetWall = k.startsWith("S") && !k.contains("per-host") && !k.contains("process");
-            OUT.printf("%-46s %9.3f %9.3f %9.3f %11s   %s%n", k, med.get(k),
+            OUT.printf("%-50s %9.3f %9.3f %9.3f %12s   %s%n", k, med.get(k),
                     v.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     v.stream().mapToDouble(Double::doubleValue).max().orElse(0),
                     fleetWall ? String.format("%.1f", med.get(k) * 1000 / n) : "",
