@@ -5,6 +5,8 @@ import dev.ops.core.fleet.FleetResult;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.SshHost;
+import dev.ops.bench.support.Ansible;
+import dev.ops.bench.support.Bench;
 import dev.ops.core.testing.Sshd;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,13 +44,14 @@ public final class FleetBenchmark {
     private final boolean ansible;
     private final Path work;
     private static boolean opsOnly;
-    private int ansibleRuns;
+    private final Ansible ansibleRunner;
 
     private FleetBenchmark(Sshd sshd, int runs, boolean ansible, Path work) {
         this.sshd = sshd;
         this.runs = runs;
         this.ansible = ansible;
         this.work = work;
+        this.ansibleRunner = new Ansible(work, sshd);
     }
 
     /** Runs the benchmark; see the class comment for the arguments. */
@@ -77,18 +80,18 @@ public final class FleetBenchmark {
         try (Sshd sshd = Sshd.builder().daemons(hosts).logLevel("ERROR").parentDir(work).start()) {
             OUT.printf("started %d sshd on 127.0.0.1 ports %d..%d in %d ms%n", hosts, sshd.ports().get(0),
                     sshd.ports().get(hosts - 1), (System.nanoTime() - t0) / 1_000_000);
-            boolean haveAnsible = ansible && onPath("ansible");
+            boolean haveAnsible = ansible && Bench.onPath("ansible");
             if (ansible && !haveAnsible) {
                 OUT.println("ansible is not installed: skipping the Ansible rows");
             }
             new FleetBenchmark(sshd, runs, haveAnsible, work).run();
         } finally {
-            deleteTree(work);
+            Bench.deleteTree(work);
         }
     }
 
     private void run() throws Exception {
-        OUT.println(machine(work));
+        OUT.println(Bench.machine(work));
         Map<String, List<Double>> times = new LinkedHashMap<>();
         // The first ops run in a fresh JVM pays class loading and JIT warm-up: reported on its own.
         double cold = opsNewConnections(true);
@@ -109,10 +112,10 @@ public final class FleetBenchmark {
                         .add(openSsh());
             }
             if (ansible) {
-                times.computeIfAbsent("(d1) ansible -m raw", k -> new ArrayList<>()).add(ansible("raw", Facts.SCRIPT));
+                times.computeIfAbsent("(d1) ansible -m raw", k -> new ArrayList<>()).add(ansibleRunner.fleet("raw", Facts.SCRIPT));
                 times.computeIfAbsent("(d2) ansible -m command (pipelining)", k -> new ArrayList<>())
-                        .add(ansible("command", Facts.SCRIPT));
-                times.computeIfAbsent("(d3) ansible -m setup", k -> new ArrayList<>()).add(ansible("setup", null));
+                        .add(ansibleRunner.fleet("command", Facts.SCRIPT));
+                times.computeIfAbsent("(d3) ansible -m setup", k -> new ArrayList<>()).add(ansibleRunner.fleet("setup", null));
             }
         }
         report(cold, times);
@@ -222,142 +225,34 @@ public final class FleetBenchmark {
         return seconds;
     }
 
-    private double ansible(String module, String args) throws Exception {
-        // Short: ssh's ControlPath (a Unix socket path, at most 107 bytes) lives under it.
-        Path dir = Files.createDirectory(work.resolve("a" + ansibleRuns++));
-        Path inventory = dir.resolve("hosts.ini");
-        StringBuilder inv = new StringBuilder("[fleet]\n");
-        for (int i = 0; i < sshd.ports().size(); i++) {
-            inv.append(String.format("node-%02d ansible_host=%s ansible_port=%d%n", i, Sshd.HOST, sshd.ports().get(i)));
-        }
-        inv.append("[fleet:vars]\nansible_user=root\nansible_ssh_private_key_file=").append(sshd.clientKey())
-                .append("\nansible_python_interpreter=/usr/bin/python3\n");
-        Files.writeString(inventory, inv.toString());
-        Path cfg = dir.resolve("ansible.cfg");
-        Files.writeString(cfg, String.join("\n",
-                "[defaults]",
-                "forks = " + sshd.ports().size(),
-                "host_key_checking = True",
-                "gathering = explicit",
-                "retry_files_enabled = False",
-                "[ssh_connection]",
-                "pipelining = True",
-                // ansible's own default ssh_args, plus the benchmark's known_hosts file
-                "ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s -o UserKnownHostsFile=" + sshd.knownHosts()
-                        + " -o GlobalKnownHostsFile=/dev/null",
-                ""));
-        List<String> argv = new ArrayList<>(List.of("ansible", "fleet", "-i", inventory.toString(), "-m", module,
-                "-f", String.valueOf(sshd.ports().size()), "-o"));
-        if (args != null) {
-            argv.addAll(List.of("-a", args));
-        }
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("ANSIBLE_CONFIG", cfg.toString());
-        env.put("ANSIBLE_HOME", dir.resolve("home").toString());
-        env.put("ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
-        // A fresh control path per run: every run starts without master connections, like (a) and (c).
-        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", dir.resolve("cp").toString());
-        env.put("ANSIBLE_NOCOLOR", "1");
-        env.put("HOME", dir.toString());
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean done = p.waitFor(300, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long ok = out.lines().filter(l -> l.contains("| SUCCESS") || l.contains("| CHANGED")).count();
-        if (!done || p.exitValue() != 0 || ok != sshd.ports().size()) {
-            throw new IllegalStateException("ansible -m " + module + " failed (" + ok + " ok):\n"
-                    + out.substring(0, Math.min(out.length(), 3000)));
-        }
-        return seconds;
-    }
-
     private void report(double cold, Map<String, List<Double>> times) {
         Map<String, Double> median = new LinkedHashMap<>();
-        times.forEach((k, v) -> median.put(k, median(v)));
+        times.forEach((k, v) -> median.put(k, Bench.median(v)));
         OUT.println();
         OUT.printf("%-44s %9s %9s %9s   %s%n", "method (" + sshd.ports().size() + " hosts, " + runs + " runs)", "median s",
                 "min s", "max s", "all runs");
-        times.forEach((k, v) -> OUT.printf("%-44s %9.3f %9.3f %9.3f   %s%n", k, median(v),
+        times.forEach((k, v) -> OUT.printf("%-44s %9.3f %9.3f %9.3f   %s%n", k, Bench.median(v),
                 v.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 v.stream().mapToDouble(Double::doubleValue).max().orElse(0),
                 v.stream().map(d -> String.format("%.3f", d)).toList()));
         OUT.printf("%-44s %9.3f%n", "(a) first run in a fresh JVM", cold);
-        double a = find(median, "(a)");
-        double b = find(median, "(b)");
+        double a = Bench.find(median, "(a)");
+        double b = Bench.find(median, "(b)");
         OUT.println();
         if (!opsOnly) {
-            OUT.printf("(a)/(c) = %.2f   (target <= 0.75)%n", a / find(median, "(c)"));
+            OUT.printf("(a)/(c) = %.2f   (target <= 0.75)%n", a / Bench.find(median, "(c)"));
         }
         OUT.printf("(b)/(a) = %.3f  (target <= 0.10)%n", b / a);
         if (ansible) {
-            OUT.printf("ansible -m raw / (a)     = %.1fx%n", find(median, "(d1)") / a);
-            OUT.printf("ansible -m command / (a) = %.1fx   (target >= 5)%n", find(median, "(d2)") / a);
-            OUT.printf("ansible -m setup / (a)   = %.1fx%n", find(median, "(d3)") / a);
+            OUT.printf("ansible -m raw / (a)     = %.1fx%n", Bench.find(median, "(d1)") / a);
+            OUT.printf("ansible -m command / (a) = %.1fx   (target >= 5)%n", Bench.find(median, "(d2)") / a);
+            OUT.printf("ansible -m setup / (a)   = %.1fx%n", Bench.find(median, "(d3)") / a);
         }
     }
 
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static double find(Map<String, Double> median, String prefix) {
-        return median.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst().orElseThrow().getValue();
-    }
-
-    private static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static String machine(Path work) {
-        String cpu = "?";
-        String mem = "?";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
-            mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
-        } catch (IOException e) {
-            // informational only
-        }
-        return "machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), " + mem + ", "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
-                + version(work, "ssh", "-V") + ", " + (onPath("ansible") ? version(work, "ansible", "--version") : "no ansible");
-    }
-
-    private static String version(Path work, String... argv) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-            // ansible creates ~/.ansible/tmp even for --version: keep it in the benchmark's directory
-            pb.environment().put("HOME", work.toString());
-            pb.environment().put("ANSIBLE_HOME", work.resolve("ansible-home").toString());
-            pb.environment().put("ANSIBLE_LOCAL_TEMP", work.resolve("ansible-tmp").toString());
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out.lines().findFirst().orElse("");
-        } catch (IOException e) {
-            return argv[0] + " ?";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return argv[0] + " ?";
-        }
-    }
-
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
 }

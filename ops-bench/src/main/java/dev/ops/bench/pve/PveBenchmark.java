@@ -1,6 +1,7 @@
 package dev.ops.bench.pve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.bench.support.Bench;
 import dev.ops.core.json.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
@@ -90,14 +91,12 @@ public final class PveBenchmark {
             Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(server.certificate().getEncoded())
                     + "\n-----END CERTIFICATE-----\n");
-            OUT.println(machine());
+            OUT.println(Bench.machine(work));
             new PveBenchmark(server, client, script, ca, token).run(requests, tasks);
             server.assertNoSchemaViolations();
             client.close();
         } finally {
-            try (var walk = Files.walk(work)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.deleteTree(work);
         }
     }
 
@@ -115,8 +114,8 @@ public final class PveBenchmark {
             opsRuns.add(opsResources(requests));
             pyRuns.add(python("resources", Integer.toString(requests)).get("seconds").asDouble());
         }
-        double ops = median(opsRuns);
-        double py = median(pyRuns);
+        double ops = Bench.median(opsRuns);
+        double py = Bench.median(pyRuns);
         OUT.printf("(a) %d sequential GET /cluster/resources, median of 3 alternating rounds%n", requests);
         OUT.printf("    ops-pve     %8.0f req/s  (%.2f s; rounds %s)%n", requests / ops, ops, opsRuns);
         OUT.printf("    ops-pve, first run in a fresh JVM %8.0f req/s  (%.2f s)%n", requests / opsCold, opsCold);
@@ -151,11 +150,6 @@ public final class PveBenchmark {
             throw new IllegalStateException("unexpected resource count " + seen);
         }
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s[s.length / 2];
     }
 
     private double[] opsTask(Duration d) {
@@ -209,15 +203,4 @@ public final class PveBenchmark {
         return Json.mapper().readTree(out);
     }
 
-    private static String machine() {
-        String cpu = "?";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
-        } catch (IOException e) {
-            // informational only
-        }
-        return "machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
-    }
 }

@@ -5,6 +5,8 @@ import dev.ops.core.fleet.FleetResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.LocalHost;
 import dev.ops.core.host.SshHost;
+import dev.ops.bench.support.Ansible;
+import dev.ops.bench.support.Bench;
 import dev.ops.core.testing.Sshd;
 import dev.ops.sys.facts.Facts;
 import dev.ops.sys.facts.HostFacts;
@@ -51,7 +53,7 @@ public final class FactsBenchmark {
     private final boolean ansible;
     private final Path work;
     private final Map<String, List<Double>> times = new LinkedHashMap<>();
-    private int ansibleRuns;
+    private final Ansible ansibleRunner;
 
     private FactsBenchmark(Sshd sshd, int runs, int localCalls, boolean ansible, Path work) {
         this.sshd = sshd;
@@ -59,6 +61,7 @@ public final class FactsBenchmark {
         this.localCalls = localCalls;
         this.ansible = ansible;
         this.work = work;
+        this.ansibleRunner = new Ansible(work, sshd);
     }
 
     /** Runs the benchmark; see the class comment for the arguments. */
@@ -88,28 +91,28 @@ public final class FactsBenchmark {
         if (!"root".equals(System.getProperty("user.name"))) {
             throw new IllegalStateException("run as root: the sshd servers start in a private mount namespace");
         }
-        OUT.println(machine());
-        OUT.println("load average at start: " + loadAverage());
         Path work = Files.createTempDirectory("ops-facts-bench-");
+        OUT.println(Bench.machine(work));
+        OUT.println("load average at start: " + Bench.loadAverage());
         long t0 = System.nanoTime();
         try (Sshd sshd = Sshd.builder().daemons(hosts).logLevel("ERROR").parentDir(work).start()) {
             OUT.printf("started %d sshd on %s ports %d..%d in %d ms%n", hosts, Sshd.HOST, sshd.ports().get(0),
                     sshd.ports().get(hosts - 1), (System.nanoTime() - t0) / 1_000_000);
-            boolean haveAnsible = ansible && onPath("ansible");
+            boolean haveAnsible = ansible && Bench.onPath("ansible");
             if (ansible && !haveAnsible) {
                 OUT.println("ansible is not installed: skipping the Ansible rows");
             }
             new FactsBenchmark(sshd, runs, localCalls, haveAnsible, work).run();
         } finally {
-            deleteTree(work);
+            Bench.deleteTree(work);
         }
-        OUT.println("load average at end: " + loadAverage());
+        OUT.println("load average at end: " + Bench.loadAverage());
     }
 
     private void run() throws Exception {
         int n = sshd.ports().size();
         for (int r = 0; r < runs; r++) {
-            OUT.printf("run %d/%d (load %s)%n", r + 1, runs, loadAverage());
+            OUT.printf("run %d/%d (load %s)%n", r + 1, runs, Bench.loadAverage());
             // Cold rows: a fresh JVM per run, so that every run pays class loading and JIT again.
             double[] local = child("--cold-local");
             add("L1 ops local, cold JVM: facts", local[0]);
@@ -118,7 +121,7 @@ public final class FactsBenchmark {
             add("L3 whole fresh JVM process (java start to exit)", local[3]);
             localWarm();
             if (ansible) {
-                add("L5 ansible localhost -c local -m setup", ansibleSetup(true));
+                add("L5 ansible localhost -c local -m setup", ansibleLocalSetup());
             }
             String ports = String.join(",", sshd.ports().stream().map(String::valueOf).toList());
             double[] cold = child("--cold-ssh", ports, sshd.clientKey().toString(), sshd.knownHosts().toString());
@@ -137,7 +140,7 @@ public final class FactsBenchmark {
                 hosts.forEach(SshHost::close);
             }
             if (ansible) {
-                add("S4 ansible -m setup, forks " + n, ansibleSetup(false));
+                add("S4 ansible -m setup, forks " + n, ansibleFleetSetup());
             }
         }
         report(n);
@@ -167,9 +170,9 @@ public final class FactsBenchmark {
             metrics.add((t2 - t1) / 1e9);
             both.add((t2 - t0) / 1e9);
         }
-        add("L4 ops local, warm: facts", median(facts));
-        add("L4 ops local, warm: metrics", median(metrics));
-        add("L4 ops local, warm: facts + metrics", median(both));
+        add("L4 ops local, warm: facts", Bench.median(facts));
+        add("L4 ops local, warm: metrics", Bench.median(metrics));
+        add("L4 ops local, warm: facts + metrics", Bench.median(both));
     }
 
     /** What one host does in every ops row: gather facts, then take one metrics reading. */
@@ -196,7 +199,7 @@ public final class FactsBenchmark {
                 throw new IllegalStateException("ops run " + label + ": empty facts or reading " + s);
             }
         }
-        double perHost = median(r.values().values().stream().map(s -> s.nanos() / 1e9).toList());
+        double perHost = Bench.median(r.values().values().stream().map(s -> s.nanos() / 1e9).toList());
         OUT.printf("  ops %-16s %.3f s wall, per-host median %.3f s%n", label, seconds, perHost);
         return new double[] {seconds, perHost};
     }
@@ -272,65 +275,9 @@ public final class FactsBenchmark {
      * {@code ansible -m setup}: on the local host with {@code -c local}, or on every sshd with forks
      * N, pipelining and ControlPersist (ansible's default ssh_args) under a fresh control path.
      */
-    private double ansibleSetup(boolean local) throws Exception {
-        int n = sshd.ports().size();
-        // Short: ssh's ControlPath (a Unix socket path, at most 107 bytes) lives under it.
-        Path dir = Files.createDirectory(work.resolve("a" + ansibleRuns++));
-        Path inventory = dir.resolve("hosts.ini");
-        StringBuilder inv = new StringBuilder();
-        if (local) {
-            inv.append("localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
-        } else {
-            inv.append("[fleet]\n");
-            for (int i = 0; i < n; i++) {
-                inv.append(String.format("node-%02d ansible_host=%s ansible_port=%d%n", i, Sshd.HOST, sshd.ports().get(i)));
-            }
-            inv.append("[fleet:vars]\nansible_user=root\nansible_ssh_private_key_file=").append(sshd.clientKey())
-                    .append("\nansible_python_interpreter=/usr/bin/python3\n");
-        }
-        Files.writeString(inventory, inv.toString());
-        Path cfg = dir.resolve("ansible.cfg");
-        Files.writeString(cfg, String.join("\n",
-                "[defaults]",
-                "forks = " + n,
-                "host_key_checking = True",
-                "gathering = explicit",
-                "retry_files_enabled = False",
-                "[ssh_connection]",
-                "pipelining = True",
-                "ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s -o UserKnownHostsFile=" + sshd.knownHosts()
-                        + " -o GlobalKnownHostsFile=/dev/null",
-                ""));
-        List<String> argv = local
-                ? List.of("ansible", "localhost", "-i", inventory.toString(), "-c", "local", "-m", "setup", "-o")
-                : List.of("ansible", "fleet", "-i", inventory.toString(), "-m", "setup", "-f", String.valueOf(n), "-o");
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("ANSIBLE_CONFIG", cfg.toString());
-        env.put("ANSIBLE_HOME", dir.resolve("home").toString());
-        env.put("ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
-        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", dir.resolve("cp").toString());
-        env.put("ANSIBLE_NOCOLOR", "1");
-        env.put("HOME", dir.toString());
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean done = p.waitFor(300, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long ok = out.lines().filter(l -> l.contains("| SUCCESS")).count();
-        long expected = local ? 1 : n;
-        if (!done || p.exitValue() != 0 || ok != expected) {
-            throw new IllegalStateException("ansible -m setup " + (local ? "local" : "ssh") + " failed (" + ok + " ok):\n"
-                    + out.substring(0, Math.min(out.length(), 3000)));
-        }
-        OUT.printf("  ansible setup %-5s %.3f s%n", local ? "local" : "ssh", seconds);
-        return seconds;
-    }
-
     private void report(int n) {
         Map<String, Double> med = new LinkedHashMap<>();
-        times.forEach((k, v) -> med.put(k, median(v)));
+        times.forEach((k, v) -> med.put(k, Bench.median(v)));
         OUT.println();
         OUT.printf("%-50s %9s %9s %9s %12s   %s%n", "row (" + n + " SSH hosts, " + runs + " runs)", "median s", "min s",
                 "max s", "wall/host ms", "all runs (s)");
@@ -347,72 +294,25 @@ public final class FactsBenchmark {
         }
         OUT.println();
         double al = med.get("L5 ansible localhost -c local -m setup");
-        double as = find(med, "S4");
+        double as = Bench.find(med, "S4");
         OUT.printf("ansible local setup / ops local cold (facts + metrics) = %.1fx%n", al / med.get("L3 ops local, cold JVM: facts + metrics"));
-        OUT.printf("ansible local setup / ops local fresh JVM process      = %.1fx%n", al / find(med, "L3 whole"));
+        OUT.printf("ansible local setup / ops local fresh JVM process      = %.1fx%n", al / Bench.find(med, "L3 whole"));
         OUT.printf("ansible local setup / ops local warm (facts + metrics) = %.1fx%n", al / med.get("L4 ops local, warm: facts + metrics"));
-        OUT.printf("ansible setup x%d / ops cold JVM, new connections      = %.1fx%n", n, as / find(med, "S1 ops"));
-        OUT.printf("ansible setup x%d / ops fresh JVM process, new conns   = %.1fx%n", n, as / find(med, "S1 whole"));
-        OUT.printf("ansible setup x%d / ops warm JVM, new connections      = %.1fx%n", n, as / find(med, "S2 ops"));
-        OUT.printf("ansible setup x%d / ops pooled warm connections        = %.1fx%n", n, as / find(med, "S3 ops"));
+        OUT.printf("ansible setup x%d / ops cold JVM, new connections      = %.1fx%n", n, as / Bench.find(med, "S1 ops"));
+        OUT.printf("ansible setup x%d / ops fresh JVM process, new conns   = %.1fx%n", n, as / Bench.find(med, "S1 whole"));
+        OUT.printf("ansible setup x%d / ops warm JVM, new connections      = %.1fx%n", n, as / Bench.find(med, "S2 ops"));
+        OUT.printf("ansible setup x%d / ops pooled warm connections        = %.1fx%n", n, as / Bench.find(med, "S3 ops"));
     }
 
-    private static double find(Map<String, Double> median, String prefix) {
-        return median.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst().orElseThrow().getValue();
+    private double ansibleFleetSetup() throws Exception {
+        double seconds = ansibleRunner.fleet("setup", null);
+        OUT.printf("  ansible setup %-5s %.3f s%n", "ssh", seconds);
+        return seconds;
     }
 
-    private static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String machine() {
-        String cpu = "?";
-        String mem = "?";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
-            mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
-        } catch (IOException e) {
-            // informational only
-        }
-        return "machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), " + mem + ", "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
-                + version("ssh", "-V") + ", " + (onPath("ansible") ? version("ansible", "--version") : "no ansible");
-    }
-
-    private static String version(String... argv) {
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out.lines().findFirst().orElse("");
-        } catch (IOException e) {
-            return argv[0] + " ?";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return argv[0] + " ?";
-        }
-    }
-
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    private double ansibleLocalSetup() throws Exception {
+        double seconds = ansibleRunner.local("setup");
+        OUT.printf("  ansible setup %-5s %.3f s%n", "local", seconds);
+        return seconds;
     }
 }
