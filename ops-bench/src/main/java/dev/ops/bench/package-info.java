@@ -1,2 +1,0 @@
-/** ops-bench. */
-package dev.ops.bench;

@@ -1,2 +1,0 @@
-/** ops-testkit. */
-package dev.ops.testkit;
