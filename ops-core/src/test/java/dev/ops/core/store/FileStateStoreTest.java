@@ -22,14 +22,16 @@ class FileStateStoreTest extends StateStoreContract {
 
     @BeforeEach
     void open() throws Exception {
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         dir = Files.createTempDirectory("ops-store-");
         store = FileStateStore.open(dir);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         store.close();
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Override
@@ -122,6 +124,10 @@ class FileStateStoreTest extends StateStoreContract {
                 t.join();
             }
             assertThat(s.get("c").orElseThrow().text()).isEqualTo(Integer.toString(threads * each));
+        } finally {
+            try (var walk = Files.walk(d)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }
