@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * not start). {@link #close()} releases it. With {@code pooled(false)} every command opens and closes
  * its own connection.
  *
+ * <p>On a pooled connection a command without standard input runs, by default, in a long-lived
+ * login shell kept on the connection (up to two, one per command running at once) instead of a new
+ * session: the server forks no session process and starts no shell per command. The command line,
+ * environment, working directory, sudo, timeout (the shell is killed with the command and replaced)
+ * and results are those of the exec path; commands with standard input, and commands arriving while
+ * every shell is busy, take a session of their own. {@code reuseShell(false)} turns this off.
+ *
  * <pre>{@code
  * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")
  *         .privateKey(Path.of("/home/me/.ssh/id_ed25519")).build()) {
@@ -82,6 +89,11 @@ public final class SshHost implements Host {
     /** Whether one connection is kept and shared across commands. */
     public boolean pooled() {
         return settings.pooled();
+    }
+
+    /** Whether pooled commands without standard input run in a long-lived shell (see {@link Builder#reuseShell}). */
+    public boolean reuseShell() {
+        return settings.reuseShell();
     }
 
     /**
@@ -196,6 +208,7 @@ public final class SshHost implements Host {
         private Duration keepAlive = Duration.ofSeconds(30);
         private int maxSessions = 8;
         private boolean pooled = true;
+        private boolean reuseShell = true;
 
         private Builder() {}
 
@@ -286,6 +299,15 @@ public final class SshHost implements Host {
             return this;
         }
 
+        /**
+         * Whether a pooled connection runs commands without standard input in a long-lived shell
+         * instead of a new session each (default true; no effect when not pooled).
+         */
+        public Builder reuseShell(boolean reuse) {
+            this.reuseShell = reuse;
+            return this;
+        }
+
         /** Validates every setting, reporting all problems in one {@link dev.ops.core.error.ValidationException}. */
         public SshHost build() {
             Violations v = Violations.of("ssh host");
@@ -317,7 +339,7 @@ public final class SshHost implements Host {
             String address = host.strip();
             return new SshHost(new SshSettings(name != null ? name : address, address, port, user, Optional.ofNullable(privateKey),
                     Optional.ofNullable(passphrase), Optional.ofNullable(socket), hostKeyPolicy, connectTimeout, keepAlive,
-                    maxSessions, pooled));
+                    maxSessions, pooled, pooled && reuseShell));
         }
 
         static boolean validHost(String h) {
