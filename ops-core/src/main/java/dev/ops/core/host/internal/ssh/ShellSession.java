@@ -98,8 +98,13 @@ final class ShellSession implements AutoCloseable {
      */
     int readStdout(String marker, Bounded sink) throws IOException, NotStartedException {
         ByteArrayOutputStream before = new ByteArrayOutputStream();
-        if (!out.readUntil(bytes(marker + "-s"), before::write)) {
-            throw new NotStartedException("the shell ended before the command started");
+        try {
+            if (!out.readUntil(bytes(marker + "-s"), before::write)) {
+                throw new NotStartedException("the shell ended before the command started");
+            }
+        } catch (IOException e) {
+            // The transport failed before the shell confirmed the start (the connection had dropped).
+            throw new NotStartedException("connection failed before the command started: " + e.getMessage());
         }
         byte[] pre = before.toByteArray();
         if (!greeted) {
@@ -120,11 +125,11 @@ final class ShellSession implements AutoCloseable {
             tainted = true;
         }
         if (!out.readUntil(bytes(marker + "-e:"), sink::write)) {
-            throw new IOException("the shell ended while the command ran");
+            throw new ShellEndedException("the shell ended while the command ran");
         }
         ByteArrayOutputStream status = new ByteArrayOutputStream();
         if (!out.readUntil(new byte[] {'\n'}, status::write)) {
-            throw new IOException("the shell ended while the command ran");
+            throw new ShellEndedException("the shell ended while the command ran");
         }
         if (out.pending()) {
             tainted = true;
@@ -140,14 +145,14 @@ final class ShellSession implements AutoCloseable {
     void readStderr(String marker, Bounded sink) throws IOException {
         ByteArrayOutputStream before = new ByteArrayOutputStream();
         if (!err.readUntil(bytes(marker + "-s"), before::write)) {
-            throw new IOException("the shell ended before the command started");
+            throw new ShellEndedException("the shell ended before the command started");
         }
         if (before.size() > 0) {
             LOG.debug("{} stray bytes on the shell's standard error", before.size());
             tainted = true;
         }
         if (!err.readUntil(bytes(marker + "-e\n"), sink::write)) {
-            throw new IOException("the shell ended while the command ran");
+            throw new ShellEndedException("the shell ended while the command ran");
         }
         if (err.pending()) {
             tainted = true;
@@ -184,6 +189,13 @@ final class ShellSession implements AutoCloseable {
     /** The shell ended before the command was started: nothing ran, it may run elsewhere. */
     static final class NotStartedException extends Exception {
         NotStartedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The shell's stream ended before the command's end marker: the shell was killed, the connection is fine. */
+    static final class ShellEndedException extends IOException {
+        ShellEndedException(String message) {
             super(message);
         }
     }

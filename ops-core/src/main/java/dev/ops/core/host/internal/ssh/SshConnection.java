@@ -406,11 +406,11 @@ public final class SshConnection implements AutoCloseable {
                 if (e.getCause() instanceof ShellSession.NotStartedException notStarted) {
                     throw notStarted;
                 }
-                if (!alive()) {
-                    throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
+                if (e.getCause() instanceof ShellSession.ShellEndedException && alive()) {
+                    throw new ConnectionException(settings.target(), "the remote shell running `" + shown + "` ended: "
                             + message(e.getCause()), e.getCause(), false);
                 }
-                throw new ConnectionException(settings.target(), "the remote shell running `" + shown + "` ended: "
+                throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
                         + message(e.getCause()), e.getCause(), false);
             }
             reusable = !shell.tainted();
