@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>By default one connection per host is opened on first use and kept: commands share it, several
  * at once in their own session channels, keepalives hold it open, and when it has dropped the next
  * command reconnects transparently (a command is retried on a fresh connection only when it could
- * not start). {@link #close()} releases it. With {@code pooled(false)} every command opens and closes
+ * not start: no session could be opened, or the connection failed before the pooled shell below
+ * confirmed the start). {@link #close()} releases it. With {@code pooled(false)} every command opens and closes
  * its own connection.
  *
  * <p>On a pooled connection a command without standard input runs, by default, in a long-lived
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * session: the server forks no session process and starts no shell per command. The command line,
  * environment, working directory, sudo, timeout (the shell is killed with the command and replaced)
  * and results are those of the exec path; commands with standard input, and commands arriving while
- * every shell is busy, take a session of their own. {@code reuseShell(false)} turns this off.
+ * every shell is busy, take a session of their own. One difference remains: a command that leaves a
+ * background process writing to its standard output or error returns when the command exits (the
+ * exec path waits until the last writer closes); such late output is dropped with the shell it
+ * arrived on. {@code reuseShell(false)} turns the shell off.
  *
  * <pre>{@code
  * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")

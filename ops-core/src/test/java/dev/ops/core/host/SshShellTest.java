@@ -281,6 +281,22 @@ class SshShellTest {
     }
 
     @Test
+    void lateOutputOfABackgroundProcessNeverReachesTheNextCommand() throws Exception {
+        try (SshHost h = host("root").build()) {
+            String shell = h.output(PARENT.argv().toArray(String[]::new));
+
+            CommandResult first = h.run("sh", "-c", "(sleep 0.3; echo late; echo late >&2) & echo now");
+            Thread.sleep(800);
+            CommandResult next = h.run("echo", "next");
+
+            assertThat(first.stdoutText()).isEqualTo("now\n");
+            assertThat(next.stdoutText()).isEqualTo("next\n");
+            assertThat(next.stderrText()).isEmpty();
+            assertThat(h.output(PARENT.argv().toArray(String[]::new))).as("the tainted shell was replaced").isNotEqualTo(shell);
+        }
+    }
+
+    @Test
     void commandsWithStandardInputTakeTheExecPathAndStillWork() {
         try (SshHost h = host("root").build()) {
             h.run("true");

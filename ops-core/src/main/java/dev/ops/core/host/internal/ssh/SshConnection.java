@@ -49,6 +49,8 @@ public final class SshConnection implements AutoCloseable {
     private static final Duration PID_WAIT = Duration.ofSeconds(3);
     /** Long-lived shells per connection: one per command running at once, up to this many. */
     private static final int MAX_SHELLS = 2;
+    /** Longer command lines take the exec path: the shell reads its input a byte at a time. */
+    private static final int MAX_SHELL_LINE = 64 * 1024;
     private static final Map<Signal, Integer> SIGNALS = Map.ofEntries(Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2),
             Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4), Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8),
             Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10), Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12),
@@ -161,7 +163,8 @@ public final class SshConnection implements AutoCloseable {
         String shown = command.render();
         long start = System.nanoTime();
         long deadline = start + command.timeout().toNanos();
-        if (command.stdin().length == 0 && maxShells > 0 && !shellsOff && plain.indexOf('\0') < 0) {
+        if (command.stdin().length == 0 && maxShells > 0 && !shellsOff && plain.length() <= MAX_SHELL_LINE
+                && plain.indexOf('\0') < 0) {
             ShellSession shell = takeShell(hostName);
             if (shell != null) {
                 try {
