@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * and results are those of the exec path; commands with standard input, and commands arriving while
  * every shell is busy, take a session of their own. One difference remains: a command that leaves a
  * background process writing to its standard output or error returns when the command exits (the
- * exec path waits until the last writer closes); such late output is dropped with the shell it
- * arrived on. {@code reuseShell(false)} turns the shell off.
+ * exec path waits until the last writer closes); late output seen between commands is dropped
+ * with the shell it arrived on, but output written while a later command runs on that shell would
+ * be mixed into that command's. {@code reuseShell(false)} turns the shell off.
  *
  * <pre>{@code
  * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")
