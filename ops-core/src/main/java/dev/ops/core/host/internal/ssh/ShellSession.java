@@ -40,7 +40,9 @@ final class ShellSession implements AutoCloseable {
     private final OutputStream stdin;
     private volatile long pid = -1;
     private volatile boolean tainted;
+    private volatile boolean noisyStart;
     private boolean greeted;
+    private boolean errGreeted;
 
     private ShellSession(Session session, Session.Command shell) {
         this.session = session;
@@ -64,6 +66,11 @@ final class ShellSession implements AutoCloseable {
     /** Whether something other than the commands wrote to the shell's streams: it must not be reused. */
     boolean tainted() {
         return tainted;
+    }
+
+    /** Whether the shell wrote something of its own when it started (rc files): every new shell would. */
+    boolean noisyStart() {
+        return noisyStart;
     }
 
     boolean open() {
@@ -114,6 +121,7 @@ final class ShellSession implements AutoCloseable {
                 pid = Long.parseLong(hello.substring(HELLO.length(), hello.length() - 1));
             } else {
                 LOG.debug("unexpected output before the shell's greeting: {} bytes", pre.length);
+                noisyStart = true;
                 int at = hello.lastIndexOf(HELLO);
                 if (at >= 0 && hello.endsWith("\n") && hello.substring(at + HELLO.length(), hello.length() - 1).matches("\\d{1,10}")) {
                     pid = Long.parseLong(hello.substring(at + HELLO.length(), hello.length() - 1));
@@ -150,7 +158,11 @@ final class ShellSession implements AutoCloseable {
         if (before.size() > 0) {
             LOG.debug("{} stray bytes on the shell's standard error", before.size());
             tainted = true;
+            if (!errGreeted) {
+                noisyStart = true; // the login shell's rc files write to standard error
+            }
         }
+        errGreeted = true;
         if (!err.readUntil(bytes(marker + "-e\n"), sink::write)) {
             throw new ShellEndedException("the shell ended while the command ran");
         }

@@ -419,8 +419,8 @@ public final class SshConnection implements AutoCloseable {
             reusable = !shell.tainted();
             if (shell.tainted()) {
                 LOG.debug("{}: output outside the commands on the pooled shell; dropping it", hostName);
-                if (shell.pid() < 0) {
-                    shellsOff = true;
+                if (shell.noisyStart() || shell.pid() < 0) {
+                    shellsOff = true; // every new shell would be dropped the same way: use the exec path
                 }
             }
             return result(hostName, shown, status, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(),
