@@ -25,8 +25,20 @@ import org.slf4j.LoggerFactory;
  * <p>By default one connection per host is opened on first use and kept: commands share it, several
  * at once in their own session channels, keepalives hold it open, and when it has dropped the next
  * command reconnects transparently (a command is retried on a fresh connection only when it could
- * not start). {@link #close()} releases it. With {@code pooled(false)} every command opens and closes
+ * not start: no session could be opened, or the connection failed before the pooled shell below
+ * confirmed the start). {@link #close()} releases it. With {@code pooled(false)} every command opens and closes
  * its own connection.
+ *
+ * <p>On a pooled connection a command without standard input runs, by default, in a long-lived
+ * login shell kept on the connection (up to two, one per command running at once) instead of a new
+ * session: the server forks no session process and starts no shell per command. The command line,
+ * environment, working directory, sudo, timeout (the shell is killed with the command and replaced)
+ * and results are those of the exec path; commands with standard input, and commands arriving while
+ * every shell is busy, take a session of their own. One difference remains: a command that leaves a
+ * background process writing to its standard output or error returns when the command exits (the
+ * exec path waits until the last writer closes); late output seen between commands is dropped
+ * with the shell it arrived on, but output written while a later command runs on that shell would
+ * be mixed into that command's. {@code reuseShell(false)} turns the shell off.
  *
  * <pre>{@code
  * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")
@@ -82,6 +94,11 @@ public final class SshHost implements Host {
     /** Whether one connection is kept and shared across commands. */
     public boolean pooled() {
         return settings.pooled();
+    }
+
+    /** Whether pooled commands without standard input run in a long-lived shell (see {@link Builder#reuseShell}). */
+    public boolean reuseShell() {
+        return settings.reuseShell();
     }
 
     /**
@@ -196,6 +213,7 @@ public final class SshHost implements Host {
         private Duration keepAlive = Duration.ofSeconds(30);
         private int maxSessions = 8;
         private boolean pooled = true;
+        private boolean reuseShell = true;
 
         private Builder() {}
 
@@ -286,6 +304,15 @@ public final class SshHost implements Host {
             return this;
         }
 
+        /**
+         * Whether a pooled connection runs commands without standard input in a long-lived shell
+         * instead of a new session each (default true; no effect when not pooled).
+         */
+        public Builder reuseShell(boolean reuse) {
+            this.reuseShell = reuse;
+            return this;
+        }
+
         /** Validates every setting, reporting all problems in one {@link dev.ops.core.error.ValidationException}. */
         public SshHost build() {
             Violations v = Violations.of("ssh host");
@@ -317,7 +344,7 @@ public final class SshHost implements Host {
             String address = host.strip();
             return new SshHost(new SshSettings(name != null ? name : address, address, port, user, Optional.ofNullable(privateKey),
                     Optional.ofNullable(passphrase), Optional.ofNullable(socket), hostKeyPolicy, connectTimeout, keepAlive,
-                    maxSessions, pooled));
+                    maxSessions, pooled, pooled && reuseShell));
         }
 
         static boolean validHost(String h) {

@@ -76,6 +76,13 @@ class SshHostBuilderTest {
     }
 
     @Test
+    void pooledHostsReuseAShellByDefaultAndUnpooledOnesNever() {
+        assertThat(SshHost.builder().host("pve").privateKey(KEY).build().reuseShell()).isTrue();
+        assertThat(SshHost.builder().host("pve").privateKey(KEY).reuseShell(false).build().reuseShell()).isFalse();
+        assertThat(SshHost.builder().host("pve").privateKey(KEY).pooled(false).build().reuseShell()).isFalse();
+    }
+
+    @Test
     void passphraseNeverShowsInTheHostsDescription() {
         SshHost h = SshHost.builder().host("pve").user("ops").privateKey(KEY, Secret.of("hunter2-passphrase")).build();
 

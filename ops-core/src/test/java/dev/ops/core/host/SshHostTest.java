@@ -206,6 +206,17 @@ class SshHostTest {
     }
 
     @Test
+    void timeoutKillsACommandRunWithSudoInASessionOfItsOwn() throws Exception {
+        try (SshHost exec = host("opsuser").reuseShell(false).build()) {
+            assertThatThrownBy(() -> exec.run(Command.of("sleep", "26.18").asRoot().withTimeout(Duration.ofMillis(700))))
+                    .isInstanceOf(OpsTimeoutException.class);
+
+            assertThat(awaitGone("sleep 26.18")).as("remote sudo sleep killed").isTrue();
+            assertThat(exec.output("echo", "still usable")).isEqualTo("still usable\n");
+        }
+    }
+
+    @Test
     void unknownHostKeyIsRefusedUnderStrictChecking() throws IOException {
         Path empty = Files.createTempFile("known_hosts", "");
         try (SshHost h = host("root").knownHosts(empty).build()) {
@@ -457,20 +468,35 @@ class SshHostTest {
         assertThat(Files.readString(Path.of("/etc/passwd"))).doesNotContain("opsuser");
     }
 
-    private static boolean awaitStarted(String commandLine) {
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.equals(commandLine)).orElse(false));
+    private static boolean awaitStarted(String commandLine) throws IOException {
+        return running(commandLine);
     }
 
     private static boolean awaitGone(String commandLine) throws Exception {
         for (int i = 0; i < 100; i++) {
-            boolean running = ProcessHandle.allProcesses()
-                    .anyMatch(p -> p.info().commandLine().map(c -> c.equals("sleep " + commandLine.substring(6))).orElse(false));
-            if (!running) {
+            if (!running(commandLine)) {
                 return true;
             }
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /**
+     * Whether a process runs whose argv, joined by spaces, is {@code commandLine}: read from /proc,
+     * as {@code ProcessHandle.Info.commandLine()} starts with the executable's full path instead of argv[0].
+     */
+    private static boolean running(String commandLine) throws IOException {
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
+                try {
+                    return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ').strip()
+                            .equals(commandLine);
+                } catch (IOException e) {
+                    return false; // gone meanwhile
+                }
+            });
+        }
     }
 
     /** The connection count once connections closed by earlier tests have gone. */

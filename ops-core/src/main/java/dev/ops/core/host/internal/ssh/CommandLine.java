@@ -27,11 +27,14 @@ public final class CommandLine {
         return "echo " + PID_MARKER + "$$ >&2; " + line;
     }
 
-    /** A command that kills a process group, TERM first, KILL after a short grace. */
+    /**
+     * A command that kills a process group, TERM first, KILL after a short grace. No {@code --}
+     * before the group: dash's {@code kill} (the {@code sh} run by sudo on Debian) rejects it.
+     */
     public static String killGroup(long pgid, boolean escalate) {
         String g = "-" + pgid;
-        String script = "kill -TERM -- " + g + " 2>/dev/null || exit 0; for i in 1 2 3 4 5; do sleep 0.1; "
-                + "kill -0 -- " + g + " 2>/dev/null || exit 0; done; kill -KILL -- " + g + " 2>/dev/null; exit 0";
+        String script = "kill -TERM " + g + " 2>/dev/null || exit 0; for i in 1 2 3 4 5; do sleep 0.1; "
+                + "kill -0 " + g + " 2>/dev/null || exit 0; done; kill -KILL " + g + " 2>/dev/null; exit 0";
         return escalate ? ShellQuote.join(List.of("sudo", "-n", "--", "sh", "-c", script)) : script;
     }
 

@@ -47,6 +47,10 @@ public final class SshConnection implements AutoCloseable {
             "(?m)^sudo: (a password is required|a terminal is required.*|.*is not in the sudoers file.*"
                     + "|.*is not allowed to (execute|run sudo).*|.*may not run sudo.*)$");
     private static final Duration PID_WAIT = Duration.ofSeconds(3);
+    /** Long-lived shells per connection: one per command running at once, up to this many. */
+    private static final int MAX_SHELLS = 2;
+    /** Longer command lines take the exec path: the shell reads its input a byte at a time. */
+    private static final int MAX_SHELL_LINE = 64 * 1024;
     private static final Map<Signal, Integer> SIGNALS = Map.ofEntries(Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2),
             Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4), Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8),
             Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10), Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12),
@@ -56,11 +60,18 @@ public final class SshConnection implements AutoCloseable {
     private final SSHClient client;
     private final Semaphore sessions;
     private volatile Integer uid;
+    /** Idle shells, newest first; each live shell (idle or busy) holds one permit of {@link #sessions}. */
+    private final java.util.ArrayDeque<ShellSession> idleShells = new java.util.ArrayDeque<>();
+    private final int maxShells;
+    private int shells;
+    private volatile boolean shellsOff;
 
     private SshConnection(SshSettings settings, SSHClient client) {
         this.settings = settings;
         this.client = client;
         this.sessions = new Semaphore(settings.maxSessions(), true);
+        // Keep at least one session for the exec path (idle shells also give theirs back on demand).
+        this.maxShells = settings.reuseShell() ? Math.min(MAX_SHELLS, settings.maxSessions() - 1) : 0;
         if ("root".equals(settings.user())) {
             uid = 0;
         }
@@ -148,12 +159,25 @@ public final class SshConnection implements AutoCloseable {
      * @throws SessionNotStartedException when no session could be opened (the command did not start)
      */
     public CommandResult run(Command command, String hostName, boolean escalate) throws SessionNotStartedException {
-        String line = CommandLine.withPidReport(CommandLine.of(command, escalate));
+        String plain = CommandLine.of(command, escalate);
         String shown = command.render();
         long start = System.nanoTime();
         long deadline = start + command.timeout().toNanos();
+        if (command.stdin().length == 0 && maxShells > 0 && !shellsOff && plain.length() <= MAX_SHELL_LINE
+                && plain.indexOf('\0') < 0) {
+            ShellSession shell = takeShell(hostName);
+            if (shell != null) {
+                try {
+                    return runInShell(shell, command, plain, shown, hostName, start, deadline, escalate);
+                } catch (ShellSession.NotStartedException e) {
+                    LOG.debug("{}: shell unusable ({}), running `{}` in a session of its own", hostName, e.getMessage(), shown);
+                }
+            }
+        }
+        String line = CommandLine.withPidReport(plain);
         try {
-            if (!sessions.tryAcquire(command.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!sessions.tryAcquire() && !(dropIdleShell() && sessions.tryAcquire())
+                    && !sessions.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new OpsTimeoutException("command `" + shown + "` on " + hostName, command.timeout(),
                         "waiting for a free session on the connection to " + settings.target());
             }
@@ -232,16 +256,192 @@ public final class SshConnection implements AutoCloseable {
         } else {
             throw new ConnectionException(settings.target(), "`" + shown + "` ended without an exit status", null, false);
         }
-        byte[] errBytes = err.bytes();
-        if (escalate && exit == 1 && out.bytes().length == 0) {
+        return result(hostName, shown, exit, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(), escalate);
+    }
+
+    private CommandResult result(String hostName, String shown, int exit, byte[] outBytes, byte[] errBytes, long start,
+            boolean truncated, boolean escalate) {
+        if (escalate && exit == 1 && outBytes.length == 0) {
             var m = SUDO_REFUSED.matcher(new String(errBytes, StandardCharsets.UTF_8));
             if (m.find()) {
                 throw new PrivilegeException(hostName, List.of("root: sudo refused " + settings.user() + " (" + m.group()
                         + "); passwordless sudo is required"));
             }
         }
-        return new CommandResult(hostName, shown, exit, out.bytes(), errBytes, Duration.ofNanos(System.nanoTime() - start),
-                out.truncated() || err.truncated());
+        return new CommandResult(hostName, shown, exit, outBytes, errBytes, Duration.ofNanos(System.nanoTime() - start),
+                truncated);
+    }
+
+    /**
+     * An idle shell, or a new one when fewer than the maximum are open and a session is free at
+     * once; null when the command should take the exec path.
+     *
+     * @throws SessionNotStartedException when the connection is dead
+     */
+    private ShellSession takeShell(String hostName) throws SessionNotStartedException {
+        synchronized (idleShells) {
+            while (!idleShells.isEmpty()) {
+                ShellSession s = idleShells.pop();
+                if (s.open()) {
+                    return s;
+                }
+                forget(s);
+            }
+            if (shells >= maxShells || !sessions.tryAcquire()) {
+                return null;
+            }
+            shells++;
+        }
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException | RuntimeException e) {
+            giveBack(null);
+            if (!alive()) {
+                throw new SessionNotStartedException(e);
+            }
+            LOG.debug("{}: no session for a shell ({}); using the exec path", hostName, message(e));
+            return null;
+        }
+        try {
+            return ShellSession.start(session);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            giveBack(null);
+            if (!alive()) {
+                throw new SessionNotStartedException(e);
+            }
+            LOG.debug("{}: could not start a shell ({}); using the exec path", hostName, message(e));
+            shellsOff = true;
+            return null;
+        }
+    }
+
+    /** Returns a shell to the pool, or closes it and frees its session. */
+    private void giveBack(ShellSession shell, boolean reusable) {
+        synchronized (idleShells) {
+            if (reusable && alive()) {
+                idleShells.push(shell);
+                return;
+            }
+        }
+        giveBack(shell);
+    }
+
+    private void giveBack(ShellSession shell) {
+        if (shell != null) {
+            closeInBackground(shell);
+        }
+        synchronized (idleShells) {
+            shells--;
+        }
+        sessions.release();
+    }
+
+    private void forget(ShellSession shell) {
+        closeInBackground(shell);
+        shells--;
+        sessions.release();
+    }
+
+    /** Closes one idle shell so that its session can serve the exec path; false when none is idle. */
+    private boolean dropIdleShell() {
+        ShellSession s;
+        synchronized (idleShells) {
+            s = idleShells.pollLast();
+            if (s == null) {
+                return false;
+            }
+            shells--;
+        }
+        closeInBackground(s);
+        sessions.release();
+        return true;
+    }
+
+    private static void closeInBackground(ShellSession shell) {
+        Thread.ofVirtual().name("ssh-shell-close").start(shell::close);
+    }
+
+    private CommandResult runInShell(ShellSession shell, Command command, String plain, String shown, String hostName,
+            long start, long deadline, boolean escalate) throws ShellSession.NotStartedException {
+        LOG.debug("{}: running {} in the pooled shell", hostName, shown);
+        String marker = ShellSession.marker();
+        boolean reusable = false;
+        try {
+            try {
+                shell.send(ShellSession.script(plain, marker));
+            } catch (IOException e) {
+                throw new ShellSession.NotStartedException("cannot write to the shell: " + message(e));
+            }
+            ShellSession.Bounded out = new ShellSession.Bounded(command.maxOutputBytes());
+            ShellSession.Bounded err = new ShellSession.Bounded(command.maxOutputBytes());
+            CompletableFuture<Integer> exit = new CompletableFuture<>();
+            CompletableFuture<Void> stderr = new CompletableFuture<>();
+            Thread.ofVirtual().name("ssh-" + hostName + "-shell-stdout").start(() -> {
+                try {
+                    exit.complete(shell.readStdout(marker, out));
+                } catch (IOException | ShellSession.NotStartedException | RuntimeException e) {
+                    exit.completeExceptionally(e);
+                }
+            });
+            Thread.ofVirtual().name("ssh-" + hostName + "-shell-stderr").start(() -> {
+                try {
+                    shell.readStderr(marker, err);
+                    stderr.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    stderr.completeExceptionally(e);
+                }
+            });
+            int status;
+            try {
+                status = exit.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                stderr.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                killShell(shell, escalate, hostName);
+                throw new OpsTimeoutException("command `" + shown + "` on " + hostName, command.timeout(),
+                        "killed after " + out.bytes().length + " bytes of output");
+            } catch (InterruptedException e) {
+                killShell(shell, escalate, hostName);
+                Thread.currentThread().interrupt();
+                throw new OpsException("interrupted while running `" + shown + "` on " + hostName, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ShellSession.NotStartedException notStarted) {
+                    throw notStarted;
+                }
+                if (e.getCause() instanceof ShellSession.ShellEndedException && alive()) {
+                    throw new ConnectionException(settings.target(), "the remote shell running `" + shown + "` ended: "
+                            + message(e.getCause()), e.getCause(), false);
+                }
+                throw new ConnectionException(settings.target(), "connection lost while running `" + shown + "`: "
+                        + message(e.getCause()), e.getCause(), false);
+            }
+            reusable = !shell.tainted();
+            if (shell.tainted()) {
+                LOG.debug("{}: output outside the commands on the pooled shell; dropping it", hostName);
+                if (shell.noisyStart() || shell.pid() < 0) {
+                    shellsOff = true; // every new shell would be dropped the same way: use the exec path
+                }
+            }
+            return result(hostName, shown, status, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(),
+                    escalate);
+        } finally {
+            giveBack(shell, reusable);
+        }
+    }
+
+    /** Kills the shell's process group (the shell and the command it runs) from a second session. */
+    private void killShell(ShellSession shell, boolean escalate, String hostName) {
+        long pgid = shell.pid();
+        if (pgid > 1) {
+            try (Session killer = client.startSession()) {
+                Session.Command k = killer.exec(CommandLine.killGroup(pgid, escalate));
+                k.getOutputStream().close();
+                k.join(5, TimeUnit.SECONDS);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: killing the shell's process group {} failed: {}", hostName, pgid, e.getMessage());
+            }
+        }
     }
 
     private static OpsTimeoutException timeout(Command command, String shown, String hostName, StreamDrain out) {
