@@ -5,16 +5,16 @@ import java.util.Map;
 
 /** Proxmox VE answered a call with an error that no more specific type describes. */
 public class PveApiException extends ApiException implements PveHttpError {
-    private final String serverMessage;
+    private final PveCall call;
 
     public PveApiException(int status, String method, String path, String serverMessage, Map<String, String> fieldErrors,
             boolean retryable) {
         super(status, method, path, serverMessage, fieldErrors, retryable);
-        this.serverMessage = serverMessage;
+        this.call = new PveCall(status, method, path, serverMessage);
     }
 
     @Override
-    public String serverMessage() {
-        return serverMessage;
+    public PveCall call() {
+        return call;
     }
 }

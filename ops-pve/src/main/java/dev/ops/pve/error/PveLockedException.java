@@ -7,36 +7,15 @@ import dev.ops.core.error.ConflictException;
  * timeout}). Retryable: the client retries it with backoff until the call's retry budget runs out.
  */
 public class PveLockedException extends ConflictException implements PveHttpError {
-    private final int status;
-    private final String method;
-    private final String path;
-    private final String serverMessage;
+    private final PveCall call;
 
     public PveLockedException(int status, String method, String path, String serverMessage) {
         super(method + " " + path, "locked: " + serverMessage + " (HTTP " + status + ")", true);
-        this.status = status;
-        this.method = method;
-        this.path = path;
-        this.serverMessage = serverMessage;
+        this.call = new PveCall(status, method, path, serverMessage);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String method() {
-        return method;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public String serverMessage() {
-        return serverMessage;
+    public PveCall call() {
+        return call;
     }
 }
