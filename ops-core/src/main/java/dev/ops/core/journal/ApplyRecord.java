@@ -22,8 +22,22 @@ public record ApplyRecord(String id, String change, String actor, Owner owner, A
         return new ApplyRecord(id, change, actor, owner, next, createdAt, now, steps);
     }
 
-    /** Whether this apply was left running by a process that is gone. */
+    /** Whether this apply was left running by a process on this machine that is gone. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isInterrupted() {
         return status == ApplyStatus.RUNNING && !owner.isAlive();
+    }
+
+    /**
+     * Whether this apply was left running: by a process on this machine that is gone, or, for an
+     * owner on another machine (a journal shared through a database), one whose record has not
+     * moved for {@code remoteStaleAfter}. That must exceed the longest step, since a record moves
+     * only between steps.
+     */
+    public boolean isInterrupted(Instant now, java.time.Duration remoteStaleAfter) {
+        if (status != ApplyStatus.RUNNING) {
+            return false;
+        }
+        return owner.isLocal() ? !owner.isAlive() : updatedAt.plus(remoteStaleAfter).isBefore(now);
     }
 }

@@ -14,6 +14,7 @@ import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.json.Json;
 import dev.ops.core.store.StateStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -103,13 +104,27 @@ public final class Journal {
     }
 
     /**
+     * Rolls back every interrupted apply, as {@link #recover(Targets)} does, and also those of other
+     * machines whose records have not moved for {@code remoteStaleAfter} (see
+     * {@link ApplyRecord#isInterrupted(Instant, java.time.Duration)}).
+     */
+    public List<RollbackReport> recover(Targets targets, java.time.Duration remoteStaleAfter) {
+        Instant now = clock.instant();
+        return recoverAll(list().stream().filter(r -> r.isInterrupted(now, remoteStaleAfter)).toList(), targets);
+    }
+
+    /**
      * Rolls back every interrupted apply, resolving the hosts and endpoints its steps name through
      * {@code targets}. A step whose outcome is unknown (started, never marked done) is undone too,
      * tolerating an undo that finds nothing to revert. Returns one report per apply.
      */
     public List<RollbackReport> recover(Targets targets) {
+        return recoverAll(interrupted(), targets);
+    }
+
+    private List<RollbackReport> recoverAll(List<ApplyRecord> records, Targets targets) {
         List<RollbackReport> reports = new ArrayList<>();
-        for (ApplyRecord r : interrupted()) {
+        for (ApplyRecord r : records) {
             LOG.debug("recovering interrupted apply {} ({}) of pid {}", r.id(), r.change(), r.owner().pid());
             reports.add(rollback(r.id(), targets));
         }

@@ -12,7 +12,14 @@ public record Owner(String machine, long pid, Instant processStart) {
         return new Owner(machineName(), self.pid(), self.info().startInstant().orElse(Instant.EPOCH));
     }
 
+    /** Whether the owner runs on this machine, where its pid can be checked. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isLocal() {
+        return machine.equals(machineName());
+    }
+
     /** Whether that process is still alive; only answerable for this machine (else assumed alive). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAlive() {
         if (!machine.equals(machineName())) {
             return true;

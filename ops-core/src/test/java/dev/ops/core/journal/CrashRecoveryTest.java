@@ -83,6 +83,29 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void appliesOfAnotherMachineAreRecoveredOnlyWhenStaleAndOnlyWhenAsked(@TempDir Path tmp) throws Exception {
+        Ops ops = Ops.inMemory();
+        java.nio.file.Files.createFile(tmp.resolve("m"));
+        var plan = new MarkerChange(ops, LocalHost.create(), tmp, List.of("m2")).plan();
+        var undo = dev.ops.core.change.CommandAction.of("local", dev.ops.core.host.Command.of("rm", "--", tmp.resolve("m").toString()));
+        java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        Owner elsewhere = new Owner("another-controller", 4242, old);
+        for (String id : List.of("stale", "fresh")) {
+            java.time.Instant updated = id.equals("stale") ? old : java.time.Instant.now();
+            ApplyRecord r = new ApplyRecord(id, plan.change(), "ci", elsewhere, ApplyStatus.RUNNING, old, updated,
+                    List.of(new StepRecord("create marker m", plan.steps().get(0).action(), undo, false, StepState.DONE, null)));
+            ops.store().put("journal/" + id, dev.ops.core.json.Json.write(r));
+        }
+
+        assertThat(ops.journal().recover(Targets.of(LocalHost.create()))).as("the pid of another machine cannot be checked").isEmpty();
+        List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.create()), java.time.Duration.ofMinutes(10));
+
+        assertThat(reports).extracting(RollbackReport::applyId).containsExactly("stale");
+        assertThat(tmp.resolve("m")).doesNotExist();
+        assertThat(ops.journal().find("fresh").orElseThrow().status()).isEqualTo(ApplyStatus.RUNNING);
+    }
+
+    @Test
     void recoveryLeavesAppliesOfLiveProcessesAlone(@TempDir Path tmp) {
         try (FileStateStore s = FileStateStore.open(tmp)) {
             Ops ops = Ops.builder().store(s).build();
