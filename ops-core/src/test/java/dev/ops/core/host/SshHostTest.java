@@ -230,8 +230,8 @@ class SshHostTest {
     }
 
     @Test
-    void unknownHostKeyIsRememberedUnderAcceptNew() throws IOException {
-        Path file = Files.createTempDirectory("kh").resolve("sub/known_hosts");
+    void unknownHostKeyIsRememberedUnderAcceptNew(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sub/known_hosts");
         try (SshHost h = host("root").hostKeyPolicy(HostKeyPolicy.acceptNew(file)).build()) {
             assertThat(h.output("echo", "ok")).isEqualTo("ok\n");
         }
