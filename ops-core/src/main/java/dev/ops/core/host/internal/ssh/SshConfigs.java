@@ -33,6 +33,7 @@ public final class SshConfigs {
 
     private static Config build() {
         DefaultConfig c = new DefaultConfig();
+        c.setLoggerFactory(QuietSshjLogging.INSTANCE);
         c.setKeyExchangeFactories(List.of(
                 new Curve25519SHA256.Factory(),
                 new Curve25519SHA256.FactoryLibSsh(),
