@@ -459,6 +459,31 @@ public final class PveChanges {
         }, p -> storage.find(volid).orElseThrow(() -> new NotFoundException("volume " + volid, "not found after apply")));
     }
 
+    /**
+     * Uploads a local ISO, container template or import file to a storage; rollback deletes the
+     * volume. No steps when a volume of that name is already there. The file must be readable.
+     */
+    public Change<StorageContentItem> upload(Storage storage, String content, java.nio.file.Path file, String sha256) {
+        String volid = storage.id() + ":" + content + "/" + file.getFileName();
+        return change("upload " + file.getFileName() + " to " + storage.id() + " on " + storage.node(), v -> {
+            v.check(List.of("iso", "vztmpl", "import").contains(content), "content", "'" + content + "' must be iso, vztmpl or import");
+            v.check(java.nio.file.Files.isReadable(file), "file", file + " is not a readable file");
+            v.check(sha256 == null || sha256.matches("[0-9a-fA-F]{64}"), "sha256", "is not a SHA-256 hex digest");
+        }, () -> {
+            if (storage.find(volid).isPresent()) {
+                return List.of();
+            }
+            Map<String, Object> del = new LinkedHashMap<>();
+            del.put("node", storage.node());
+            del.put("storage", storage.id());
+            del.put("volume", volid);
+            return List.of(Step.of("upload " + file + " as " + volid,
+                    new dev.ops.pve.change.UploadAction(client.name(), storage.node(), storage.id(), content,
+                            file.toAbsolutePath().toString(), sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT)),
+                    call("DELETE", "/nodes/{node}/storage/{storage}/content/{volume}", del, true, false)));
+        }, p -> storage.find(volid).orElseThrow(() -> new NotFoundException("volume " + volid, "not found after apply")));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private int allocate() {
