@@ -3,7 +3,6 @@ package dev.ops.core.change;
 import dev.ops.core.Ops;
 import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.error.Violations;
-import dev.ops.core.host.Host;
 import dev.ops.core.privilege.Privilege;
 import dev.ops.core.privilege.PrivilegeCheck;
 import java.util.ArrayList;
@@ -119,11 +118,6 @@ public abstract class AbstractChange<T> implements Change<T> {
             thrown.addSuppressed(rf);
             throw thrown;
         }
-    }
-
-    /** Shorthand for subclasses: targets made of these hosts. */
-    protected static Targets targetsOf(Host... hosts) {
-        return Targets.of(hosts);
     }
 
     @Override

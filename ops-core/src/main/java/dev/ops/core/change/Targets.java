@@ -43,13 +43,6 @@ public final class Targets {
         return with(host.name(), host);
     }
 
-    /** These targets plus all of {@code other}'s. */
-    public Targets merge(Targets other) {
-        Map<String, Object> m = new LinkedHashMap<>(byName);
-        m.putAll(other.byName);
-        return new Targets(m);
-    }
-
     /** The host of that name. */
     public Host host(String name) {
         return resolve(name, Host.class);

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -29,6 +28,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Fleet {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Fleet.class);
     private final List<Host> hosts;
     private final int parallelism;
     private final Duration perHostTimeout;
@@ -86,27 +86,23 @@ public final class Fleet {
         AtomicInteger done = new AtomicInteger();
         List<CompletableFuture<HostResult<T>>> futures = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        List<java.util.concurrent.atomic.AtomicBoolean> claims = new ArrayList<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Host host : hosts) {
-                CompletableFuture<HostResult<T>> future = new CompletableFuture<>();
-                futures.add(future);
-                java.util.concurrent.atomic.AtomicBoolean claim = new java.util.concurrent.atomic.AtomicBoolean();
-                claims.add(claim);
-                Thread t = Thread.ofVirtual().name("fleet-" + host.name()).unstarted(() -> {
-                    HostResult<T> r = callOne(host, function, permits, deadlineNanos);
-                    report(claim, future, r, done);
-                });
-                threads.add(t);
-            }
-            threads.forEach(Thread::start);
-            executor.shutdown();
-            List<HostResult<T>> results = new ArrayList<>();
-            for (int i = 0; i < hosts.size(); i++) {
-                results.add(await(hosts.get(i), futures.get(i), claims.get(i), threads.get(i), start, deadlineNanos, done));
-            }
-            return new FleetResult<>(results, Duration.ofNanos(System.nanoTime() - start));
+        List<AtomicBoolean> claims = new ArrayList<>();
+        for (Host host : hosts) {
+            CompletableFuture<HostResult<T>> future = new CompletableFuture<>();
+            futures.add(future);
+            AtomicBoolean claim = new AtomicBoolean();
+            claims.add(claim);
+            threads.add(Thread.ofVirtual().name("fleet-" + host.name()).unstarted(() -> {
+                HostResult<T> r = callOne(host, function, permits, deadlineNanos);
+                report(claim, future, r, done);
+            }));
         }
+        threads.forEach(Thread::start);
+        List<HostResult<T>> results = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            results.add(await(hosts.get(i), futures.get(i), claims.get(i), threads.get(i), start, deadlineNanos, done));
+        }
+        return new FleetResult<>(results, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private <T> HostResult<T> callOne(Host host, Function<Host, T> function, Semaphore permits, long deadlineNanos) {
@@ -149,20 +145,20 @@ public final class Fleet {
     }
 
     /** Reports a host's result exactly once, to the listener first, so that every callback has happened when run() returns. */
-    private <T> void report(java.util.concurrent.atomic.AtomicBoolean claim, CompletableFuture<HostResult<T>> future, HostResult<T> r,
+    private <T> void report(AtomicBoolean claim, CompletableFuture<HostResult<T>> future, HostResult<T> r,
             AtomicInteger done) {
         if (claim.compareAndSet(false, true)) {
             try {
                 listener.finished(r, done.incrementAndGet(), hosts.size());
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Fleet.class).warn("fleet progress listener failed for {}: {}", r.host(), e.toString());
+                LOG.warn("fleet progress listener failed for {}: {}", r.host(), e.toString());
             } finally {
                 future.complete(r);
             }
         }
     }
 
-    private <T> HostResult<T> await(Host host, CompletableFuture<HostResult<T>> future, java.util.concurrent.atomic.AtomicBoolean claim,
+    private <T> HostResult<T> await(Host host, CompletableFuture<HostResult<T>> future, AtomicBoolean claim,
             Thread thread, long start, long deadlineNanos, AtomicInteger done) {
         try {
             return future.get(Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);

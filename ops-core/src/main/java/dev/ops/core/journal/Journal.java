@@ -95,7 +95,9 @@ public final class Journal {
 
     /** Every apply in the journal, oldest first. */
     public List<ApplyRecord> list() {
-        return store.list(PREFIX).stream().map(e -> Json.read(e.value().value(), ApplyRecord.class)).toList();
+        // Ids start with the second they were made in; within a second, the creation time orders them.
+        return store.list(PREFIX).stream().map(e -> Json.read(e.value().value(), ApplyRecord.class))
+                .sorted(java.util.Comparator.comparing(ApplyRecord::createdAt).thenComparing(ApplyRecord::id)).toList();
     }
 
     /** Applies left running by a process that no longer exists. */

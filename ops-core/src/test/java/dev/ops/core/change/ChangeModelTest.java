@@ -160,6 +160,19 @@ class ChangeModelTest {
     }
 
     @Test
+    void pruningKeepsTheNewestFinishedAppliesAndEveryRunningOne() {
+        String newest = "";
+        for (String name : List.of("a", "b", "c")) {
+            newest = new MarkerChange(ops, host, dir, List.of(name)).apply().id().orElseThrow();
+        }
+        String running = ops.journal().begin(new MarkerChange(ops, host, dir, List.of("d")).plan());
+
+        assertThat(ops.journal().prune(1)).isEqualTo(2);
+
+        assertThat(ops.journal().list()).extracting(r -> r.id()).containsExactly(newest, running);
+    }
+
+    @Test
     void plansRenderAsJsonWithActionsAndUndos() {
         String json = new MarkerChange(ops, host, dir, List.of("a")).plan().toJson();
 
