@@ -2,13 +2,16 @@ package dev.ops.pve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.OpsException;
+import dev.ops.pve.internal.PveJson;
 import dev.ops.pve.internal.Transport;
 import dev.ops.pve.task.PveTask;
 import dev.ops.pve.task.Upid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,17 +47,41 @@ public final class PveApi {
 
     /** Sends a call and returns the whole answer. */
     public PveResponse call(String method, String pathTemplate, Map<String, ?> params) {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(pathTemplate, "pathTemplate");
-        dev.ops.core.error.Violations.of("API call").check(pathTemplate.startsWith("/"), "pathTemplate",
-                "'" + pathTemplate + "' must start with '/'").check(java.util.Set.of("GET", "POST", "PUT", "DELETE").contains(method),
-                "method", "'" + method + "' must be GET, POST, PUT or DELETE").throwIfAny();
+        check(method, pathTemplate);
         return transport.call(method, pathTemplate, params == null ? Map.of() : params, retry, null);
     }
 
     /** {@code GET}, returning {@code data}. */
     public JsonNode get(String pathTemplate, Map<String, ?> params) {
         return call("GET", pathTemplate, params).data();
+    }
+
+    /**
+     * {@code GET}, binding {@code data} to {@code type} straight from the answer's bytes: a Jackson-
+     * bindable class, such as the models of this library or your own (unknown fields are ignored
+     * unless it keeps them, as {@link PveObject} does). Null when Proxmox sent no data.
+     */
+    public <T> T get(String pathTemplate, Map<String, ?> params, Class<T> type) {
+        return read("GET", pathTemplate, params, PveJson.data(PveJson.type(type)));
+    }
+
+    /** {@code GET} of a list, each element bound to {@code element} as {@link #get(String, Map, Class)} does; empty when Proxmox sent none. */
+    public <T> List<T> list(String pathTemplate, Map<String, ?> params, Class<T> element) {
+        List<T> out = read("GET", pathTemplate, params, PveJson.data(PveJson.listOf(element)));
+        return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    private <T> T read(String method, String pathTemplate, Map<String, ?> params, Transport.BodyReader<T> reader) {
+        check(method, pathTemplate);
+        return transport.call(method, pathTemplate, params == null ? Map.of() : params, retry, null, reader);
+    }
+
+    private static void check(String method, String pathTemplate) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pathTemplate, "pathTemplate");
+        dev.ops.core.error.Violations.of("API call").check(pathTemplate.startsWith("/"), "pathTemplate",
+                "'" + pathTemplate + "' must start with '/'").check(java.util.Set.of("GET", "POST", "PUT", "DELETE").contains(method),
+                "method", "'" + method + "' must be GET, POST, PUT or DELETE").throwIfAny();
     }
 
     /** {@code GET} without parameters, returning {@code data}. */

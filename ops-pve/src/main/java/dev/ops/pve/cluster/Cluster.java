@@ -34,9 +34,7 @@ public final class Cluster {
     }
 
     private List<ClusterResource> list(Map<String, ?> params) {
-        List<ClusterResource> out = new ArrayList<>();
-        client.api().get("/cluster/resources", params).forEach(n -> out.add(ClusterResource.from(n)));
-        return out;
+        return client.api().list("/cluster/resources", params, ClusterResource.class);
     }
 
     /** {@code GET /cluster/nextid}: the lowest free VMID as the cluster sees it now (another caller may take it). */

@@ -1,69 +1,246 @@
 package dev.ops.pve.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.ops.pve.PveObject;
+import dev.ops.pve.internal.LenientValues;
+import java.io.IOException;
 import dev.ops.pve.guest.GuestType;
-import dev.ops.pve.internal.JsonFields;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 
 /**
- * One entry of {@code GET /cluster/resources}. This list lags a little behind writes: read a guest
- * through its own endpoint after changing it.
- *
- * @param id e.g. {@code qemu/101}, {@code node/pve}, {@code storage/pve/local}
- * @param type {@code qemu}, {@code lxc}, {@code node}, {@code storage}, {@code sdn}, {@code pool}...
- * @param raw every field Proxmox sent
+ * One entry of {@code GET /cluster/resources}: a node, guest, storage, pool or SDN zone. This list
+ * lags a little behind writes: read a guest through its own endpoint after changing it. Fields
+ * without an accessor here stay readable through {@link #field} and {@link #fields}.
  */
-public record ClusterResource(String id, String type, JsonNode raw) {
+@JsonDeserialize(using = ClusterResource.Reader.class)
+public final class ClusterResource extends PveObject {
+    private String id;
+    private String type;
+    private String node;
+    private Integer vmid;
+    private String name;
+    private String status;
+    private String storage;
+    private String pool;
+    private String tags;
+    private String lock;
+    private String hastate;
+    private Boolean template;
+    private Double cpu;
+    private Double maxcpu;
+    private Long mem;
+    private Long maxmem;
+    private Long disk;
+    private Long maxdisk;
+    private Long uptime;
+    private Long netin;
+    private Long netout;
+    private Long diskread;
+    private Long diskwrite;
 
-    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
-    public static ClusterResource from(JsonNode n) {
-        return new ClusterResource(JsonFields.text(n, "id").orElse(""), JsonFields.text(n, "type").orElse(""), n);
+    private ClusterResource() {}
+
+    /** e.g. {@code qemu/101}, {@code node/pve}, {@code storage/pve/local}; empty if Proxmox sent none. */
+    public String id() {
+        return id == null ? "" : id;
     }
 
-    /** The {@code node} Proxmox reported, if any. */
-    public Optional<String> node() {
-        return JsonFields.text(raw, "node");
-    }
-
-    /** The {@code vmid} Proxmox reported, if any. */
-    public OptionalInt vmid() {
-        return JsonFields.integer(raw, "vmid");
-    }
-
-    /** The {@code name} Proxmox reported, if any. */
-    public Optional<String> name() {
-        return JsonFields.text(raw, "name");
-    }
-
-    /** The {@code status} Proxmox reported ({@code running}, {@code stopped}, {@code online}...), if any. */
-    public Optional<String> status() {
-        return JsonFields.text(raw, "status");
-    }
-
-    /** The {@code storage} Proxmox reported, if any. */
-    public Optional<String> storage() {
-        return JsonFields.text(raw, "storage");
-    }
-
-    /** Whether it is a template. */
-    public boolean template() {
-        return JsonFields.bool(raw, "template");
-    }
-
-    /** The {@code maxmem} Proxmox reported, if any. */
-    public OptionalLong maxmem() {
-        return JsonFields.longValue(raw, "maxmem");
+    /** {@code qemu}, {@code lxc}, {@code node}, {@code storage}, {@code sdn}, {@code pool}...; empty if none. */
+    public String type() {
+        return type == null ? "" : type;
     }
 
     /** QEMU or LXC, for guest entries. */
     public Optional<GuestType> guestType() {
-        return GuestType.fromWire(type);
+        return GuestType.fromWire(type());
     }
 
-    /** Any field by name, known to this class or not. */
-    public Optional<String> field(String key) {
-        return JsonFields.text(raw, key);
+    /** The node the resource is on. */
+    public Optional<String> node() {
+        return Optional.ofNullable(node);
+    }
+
+    /** The guest's VMID, for guest entries. */
+    public OptionalInt vmid() {
+        return vmid == null ? OptionalInt.empty() : OptionalInt.of(vmid);
+    }
+
+    /** The guest's or node's name. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** {@code running}, {@code stopped}, {@code online}, {@code available}... */
+    public Optional<String> status() {
+        return Optional.ofNullable(status);
+    }
+
+    /** The storage id, for storage entries. */
+    public Optional<String> storage() {
+        return Optional.ofNullable(storage);
+    }
+
+    /** The pool the guest belongs to. */
+    public Optional<String> pool() {
+        return Optional.ofNullable(pool);
+    }
+
+    /** The guest's tags as Proxmox lists them ({@code ;}-separated). */
+    public Optional<String> tags() {
+        return Optional.ofNullable(tags);
+    }
+
+    /** The lock a task holds on the guest ({@code clone}, {@code backup}, {@code migrate}...). */
+    public Optional<String> lock() {
+        return Optional.ofNullable(lock);
+    }
+
+    /** The HA state, for guests under HA. */
+    public Optional<String> haState() {
+        return Optional.ofNullable(hastate);
+    }
+
+    /** Whether it is a template. */
+    public boolean template() {
+        return template != null && template;
+    }
+
+    /** CPU use as a fraction of {@link #maxcpu}. */
+    public OptionalDouble cpu() {
+        return cpu == null ? OptionalDouble.empty() : OptionalDouble.of(cpu);
+    }
+
+    /** The CPUs it may use. */
+    public OptionalDouble maxcpu() {
+        return maxcpu == null ? OptionalDouble.empty() : OptionalDouble.of(maxcpu);
+    }
+
+    /** Memory in use, bytes. */
+    public OptionalLong mem() {
+        return optional(mem);
+    }
+
+    /** Memory it may use, bytes. */
+    public OptionalLong maxmem() {
+        return optional(maxmem);
+    }
+
+    /** Disk space in use, bytes. */
+    public OptionalLong disk() {
+        return optional(disk);
+    }
+
+    /** Disk space it has, bytes. */
+    public OptionalLong maxdisk() {
+        return optional(maxdisk);
+    }
+
+    /** Seconds since it started. */
+    public OptionalLong uptime() {
+        return optional(uptime);
+    }
+
+    /** Bytes received over the network since start. */
+    public OptionalLong netin() {
+        return optional(netin);
+    }
+
+    /** Bytes sent over the network since start. */
+    public OptionalLong netout() {
+        return optional(netout);
+    }
+
+    /** Bytes read from disks since start. */
+    public OptionalLong diskread() {
+        return optional(diskread);
+    }
+
+    /** Bytes written to disks since start. */
+    public OptionalLong diskwrite() {
+        return optional(diskwrite);
+    }
+
+    private static OptionalLong optional(Long v) {
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    @Override
+    protected void known(BiConsumer<String, Object> out) {
+        out.accept("id", id);
+        out.accept("type", type);
+        out.accept("node", node);
+        out.accept("vmid", vmid);
+        out.accept("name", name);
+        out.accept("status", status);
+        out.accept("storage", storage);
+        out.accept("pool", pool);
+        out.accept("tags", tags);
+        out.accept("lock", lock);
+        out.accept("hastate", hastate);
+        out.accept("template", template);
+        out.accept("cpu", cpu);
+        out.accept("maxcpu", maxcpu);
+        out.accept("mem", mem);
+        out.accept("maxmem", maxmem);
+        out.accept("disk", disk);
+        out.accept("maxdisk", maxdisk);
+        out.accept("uptime", uptime);
+        out.accept("netin", netin);
+        out.accept("netout", netout);
+        out.accept("diskread", diskread);
+        out.accept("diskwrite", diskwrite);
+    }
+
+    /** Reads an entry field by field; a field of an unexpected shape is left unset. */
+    static final class Reader extends StdDeserializer<ClusterResource> {
+        Reader() {
+            super(ClusterResource.class);
+        }
+
+        @Override
+        public ClusterResource deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            ClusterResource r = new ClusterResource();
+            if (!p.isExpectedStartObjectToken()) {
+                p.skipChildren();
+                return r;
+            }
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                switch (name) {
+                    case "id" -> r.id = LenientValues.text(p);
+                    case "type" -> r.type = LenientValues.text(p);
+                    case "node" -> r.node = LenientValues.text(p);
+                    case "vmid" -> r.vmid = LenientValues.intValue(p);
+                    case "name" -> r.name = LenientValues.text(p);
+                    case "status" -> r.status = LenientValues.text(p);
+                    case "storage" -> r.storage = LenientValues.text(p);
+                    case "pool" -> r.pool = LenientValues.text(p);
+                    case "tags" -> r.tags = LenientValues.text(p);
+                    case "lock" -> r.lock = LenientValues.text(p);
+                    case "hastate" -> r.hastate = LenientValues.text(p);
+                    case "template" -> r.template = LenientValues.bool(p);
+                    case "cpu" -> r.cpu = LenientValues.number(p);
+                    case "maxcpu" -> r.maxcpu = LenientValues.number(p);
+                    case "mem" -> r.mem = LenientValues.longValue(p);
+                    case "maxmem" -> r.maxmem = LenientValues.longValue(p);
+                    case "disk" -> r.disk = LenientValues.longValue(p);
+                    case "maxdisk" -> r.maxdisk = LenientValues.longValue(p);
+                    case "uptime" -> r.uptime = LenientValues.longValue(p);
+                    case "netin" -> r.netin = LenientValues.longValue(p);
+                    case "netout" -> r.netout = LenientValues.longValue(p);
+                    case "diskread" -> r.diskread = LenientValues.longValue(p);
+                    case "diskwrite" -> r.diskwrite = LenientValues.longValue(p);
+                    default -> r.unknown(name, LenientValues.any(p, ctxt));
+                }
+            }
+            return r;
+        }
     }
 }

@@ -52,6 +52,7 @@ public final class Transport {
 
     private final TransportConfig cfg;
     private final OkHttpClient http;
+    private final OkHttpClient uploadHttp;
     private final HttpUrl apiBase;
     private final Object ticketLock = new Object();
     private volatile Ticket ticket;
@@ -64,12 +65,13 @@ public final class Transport {
         this.apiBase = HttpUrl.get(cfg.apiBase());
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(cfg.connectTimeout())
-                .readTimeout(cfg.readTimeout())
-                .writeTimeout(cfg.readTimeout())
+                // The read timeout is the sockets' own SO_TIMEOUT (see ApiSocketFactory); OkHttp's timeouts
+                // would wake Okio's watchdog thread on every read.
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
-                // Small requests and answers: do not let Nagle's algorithm meet delayed ACKs (40 ms a call).
-                .socketFactory(new NoDelaySocketFactory())
+                .socketFactory(new ApiSocketFactory(cfg.readTimeout()))
                 // pveproxy speaks HTTP/1.1, and its error messages live in the reason phrase.
                 .protocols(List.of(Protocol.HTTP_1_1));
         if (apiBase.isHttps() && !(cfg.trust() instanceof Tls.SystemTrust)) {
@@ -82,6 +84,8 @@ public final class Transport {
             }
         }
         this.http = b.build();
+        // An upload's request body is large enough to stall on a full send buffer: it alone gets a write timeout.
+        this.uploadHttp = http.newBuilder().writeTimeout(cfg.readTimeout()).build();
     }
 
     /** The transport settings. */
@@ -96,12 +100,20 @@ public final class Transport {
 
     /** Calls the API with {@code retry}; {@code upload} (nullable) sends the request as multipart with that file. */
     public PveResponse call(String method, String template, Map<String, ?> params, RetryPolicy retry, Upload upload) {
+        return call(method, template, params, retry, upload, Transport::envelope);
+    }
+
+    /**
+     * Calls the API with {@code retry} and reads a successful answer with {@code reader}; an answer
+     * the reader cannot read is a {@link PveServerException}.
+     */
+    public <T> T call(String method, String template, Map<String, ?> params, RetryPolicy retry, Upload upload, BodyReader<T> reader) {
         long start = cfg.time().nanoTime();
         Duration backoff = retry.initialBackoff();
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(method, template, params, upload);
+                return once(method, template, params, upload, reader);
             } catch (AuthenticationException e) {
                 if (cfg.auth() instanceof Auth.Password && !reauthenticated && ticket != null) {
                     LOG.debug("ticket refused by {}, logging in again", cfg.name());
@@ -129,7 +141,14 @@ public final class Transport {
     /** A file to send as a multipart field. */
     public record Upload(String field, Path file, String fileName) {}
 
-    private PveResponse once(String method, String template, Map<String, ?> params, Upload upload) {
+    /** Reads the body of a successful answer as it arrives. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /** The value of the answer; an IOException when the body is not what was expected. */
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    private <T> T once(String method, String template, Map<String, ?> params, Upload upload, BodyReader<T> reader) {
         String path = Params.expand(template, params);
         List<String> pathNames = Params.placeholders(template);
         HttpUrl.Builder url = apiBase.newBuilder();
@@ -162,41 +181,61 @@ public final class Transport {
         }
         Request.Builder rb = new Request.Builder().url(url.build()).method(method, body);
         authenticate(rb, !read);
-        return execute(rb.build(), method, path, read, true);
+        return execute(upload == null ? http : uploadHttp, rb.build(), method, path, read, reader);
     }
 
-    private PveResponse execute(Request request, String method, String path, boolean read, boolean classify) {
+    private <T> T execute(OkHttpClient client, Request request, String method, String path, boolean read, BodyReader<T> reader) {
         String target = cfg.name() + " (" + apiBase.host() + ":" + apiBase.port() + ")";
         LOG.debug("{} {}", method, path);
-        try (Response resp = http.newCall(request).execute()) {
+        try (Response resp = client.newCall(request).execute()) {
             ResponseBody rb = resp.body();
+            if (resp.isSuccessful() && rb != null) {
+                // Parsed while it arrives, so that reading a large list overlaps its transfer.
+                okio.BufferedSource source = rb.source();
+                source.request(MAX_BODY_SNIPPET);
+                byte[] start = source.peek().readByteArray(Math.min(MAX_BODY_SNIPPET, source.getBuffer().size()));
+                try {
+                    return reader.read(source.inputStream());
+                } catch (IOException | RuntimeException unreadable) {
+                    if (unreadable instanceof IOException io && !(unreadable instanceof com.fasterxml.jackson.core.JacksonException)) {
+                        throw io;
+                    }
+                    throw new PveServerException(resp.code(), method, path, "the answer was not a Proxmox API object but "
+                            + resp.header("Content-Type", "no content type") + ": "
+                            + snippet(new String(start, java.nio.charset.StandardCharsets.UTF_8)), read);
+                }
+            }
             byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (resp.isSuccessful()) {
+                throw new PveServerException(resp.code(), method, path, "the answer had no body", read);
+            }
             JsonNode json = parse(bytes);
-            String text = json != null && json.isObject() && resp.isSuccessful() ? "" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            if (!resp.isSuccessful()) {
-                String message = resp.message();
-                if ((message == null || message.isBlank()) && json != null && json.hasNonNull("message")) {
-                    message = json.get("message").asText();
-                }
-                Map<String, String> fieldErrors = new LinkedHashMap<>();
-                if (json != null && json.path("errors").isObject()) {
-                    json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), f.getValue().asText().trim()));
-                }
-                if (json == null && !text.isBlank()) {
-                    message = (message == null ? "" : message + " ") + "(the answer was not Proxmox JSON but "
-                            + resp.header("Content-Type", "no content type") + ": " + snippet(text) + ")";
-                }
-                throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            String message = resp.message();
+            if ((message == null || message.isBlank()) && json != null && json.hasNonNull("message")) {
+                message = json.get("message").asText();
             }
-            if (json == null || !json.isObject()) {
-                throw new PveServerException(resp.code(), method, path, "the answer was not a Proxmox API object but "
-                        + resp.header("Content-Type", "no content type") + ": " + snippet(text), read);
+            Map<String, String> fieldErrors = new LinkedHashMap<>();
+            if (json != null && json.path("errors").isObject()) {
+                json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), f.getValue().asText().trim()));
             }
-            JsonNode data = json.has("data") ? json.get("data") : NullNode.getInstance();
-            return new PveResponse(data, json);
+            if (json == null && !text.isBlank()) {
+                message = (message == null ? "" : message + " ") + "(the answer was not Proxmox JSON but "
+                        + resp.header("Content-Type", "no content type") + ": " + snippet(text) + ")";
+            }
+            throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
         } catch (IOException e) {
             throw wrap(e, target, method, path, read);
         }
+    }
+
+    /** The whole answer as a tree; not an object is unreadable. */
+    private static PveResponse envelope(java.io.InputStream body) throws IOException {
+        JsonNode json = Json.mapper().readTree(body);
+        if (json == null || !json.isObject()) {
+            throw new com.fasterxml.jackson.core.JsonParseException(null, "not a JSON object");
+        }
+        return new PveResponse(json.has("data") ? json.get("data") : NullNode.getInstance(), json);
     }
 
     private static JsonNode parse(byte[] bytes) {
@@ -331,7 +370,7 @@ public final class Transport {
         Request req = new Request.Builder().url(apiBase.newBuilder().addPathSegment("access").addPathSegment("ticket").build())
                 .post(fb.build()).build();
         try {
-            return execute(req, "POST", "/access/ticket", false, true).data();
+            return execute(http, req, "POST", "/access/ticket", false, Transport::envelope).data();
         } catch (AuthenticationException e) {
             throw new AuthenticationException(cfg.name(), "login refused for " + cfg.auth().user()
                     + ": wrong user, realm, password or second factor", e);
@@ -363,45 +402,77 @@ public final class Transport {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Plain sockets with TCP_NODELAY set. */
-    static final class NoDelaySocketFactory extends javax.net.SocketFactory {
-        private final javax.net.SocketFactory delegate = javax.net.SocketFactory.getDefault();
+    /** Stops idle connections and threads. */
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /**
+     * Plain sockets with TCP_NODELAY set (small requests and answers: Nagle's algorithm meeting
+     * delayed ACKs would cost 40 ms a call) and the read timeout as SO_TIMEOUT, which OkHttp,
+     * configured without timeouts of its own, would otherwise reset to "none".
+     */
+    static final class ApiSocketFactory extends javax.net.SocketFactory {
+        private final int readTimeoutMillis;
+
+        ApiSocketFactory(Duration readTimeout) {
+            // Zero stays "no timeout"; anything else is at least 1 ms.
+            this.readTimeoutMillis = readTimeout.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, readTimeout.toMillis()));
+        }
 
         @Override
         public java.net.Socket createSocket() throws IOException {
-            return noDelay(delegate.createSocket());
+            java.net.Socket s = new ReadTimeoutSocket(readTimeoutMillis);
+            s.setTcpNoDelay(true);
+            return s;
         }
 
         @Override
         public java.net.Socket createSocket(String host, int port) throws IOException {
-            return noDelay(delegate.createSocket(host, port));
+            return connected(new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) throws IOException {
-            return noDelay(delegate.createSocket(host, port, localHost, localPort));
+            java.net.Socket s = createSocket();
+            s.bind(new java.net.InetSocketAddress(localHost, localPort));
+            s.connect(new java.net.InetSocketAddress(host, port));
+            return s;
         }
 
         @Override
         public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-            return noDelay(delegate.createSocket(host, port));
+            return connected(new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
                 throws IOException {
-            return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+            java.net.Socket s = createSocket();
+            s.bind(new java.net.InetSocketAddress(localAddress, localPort));
+            s.connect(new java.net.InetSocketAddress(address, port));
+            return s;
         }
 
-        private static java.net.Socket noDelay(java.net.Socket s) throws java.net.SocketException {
-            s.setTcpNoDelay(true);
+        private java.net.Socket connected(java.net.SocketAddress to) throws IOException {
+            java.net.Socket s = createSocket();
+            s.connect(to);
             return s;
         }
     }
 
-    /** Stops idle connections and threads. */
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    /** A socket whose SO_TIMEOUT of "none" means the client's read timeout. */
+    static final class ReadTimeoutSocket extends java.net.Socket {
+        private final int readTimeoutMillis;
+
+        ReadTimeoutSocket(int readTimeoutMillis) {
+            this.readTimeoutMillis = readTimeoutMillis;
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws java.net.SocketException {
+            super.setSoTimeout(timeout == 0 ? readTimeoutMillis : timeout);
+        }
     }
 }

@@ -231,6 +231,54 @@ class PveFakeStateTest {
     }
 
     @Test
+    void listingsFollowEveryWriteAndEveryTaskEnd() {
+        assertThat(status("/cluster/resources", "qemu/100")).isEqualTo("stopped");
+        pve.taskDuration(Duration.ofMillis(150));
+        String clone = upid(http.post("/nodes/pve-01/qemu/100/clone", "newid", "101", "name", "web2"));
+        assertThat(lock("/cluster/resources", "qemu/100")).as("locked while the clone runs").isEqualTo("clone");
+        http.awaitTask("pve-01", clone);
+        assertThat(lock("/cluster/resources", "qemu/100")).isEmpty();
+        assertThat(status("/cluster/resources", "qemu/101")).isEqualTo("stopped");
+
+        http.awaitTask("pve-01", upid(http.post("/nodes/pve-01/qemu/100/status/start")));
+        assertThat(status("/cluster/resources", "qemu/100")).isEqualTo("running");
+        assertThat(status("/nodes/pve-01/qemu", "100")).isEqualTo("running");
+    }
+
+    @Test
+    void listedUptimeFollowsTheClock() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        try (PveFakeServer timed = PveFakeServer.builder().node("pve-01").clock(clock).token("root@pam", "ops", "secret")
+                .container(200, "pve-01", ct -> ct.name("dns").running()).start()) {
+            PveHttp h = PveHttp.withToken(timed);
+            long before = uptime(h);
+            clock.advance(Duration.ofSeconds(42));
+            assertThat(uptime(h)).isEqualTo(before + 42);
+        }
+    }
+
+    private static long uptime(PveHttp h) {
+        return h.get("/cluster/resources", "type", "vm").data().get(0).path("uptime").asLong();
+    }
+
+    private String status(String listing, String id) {
+        return entry(listing, id).path("status").asText();
+    }
+
+    private String lock(String listing, String id) {
+        return entry(listing, id).path("lock").asText("");
+    }
+
+    private JsonNode entry(String listing, String id) {
+        for (JsonNode n : http.get(listing).data()) {
+            if (id.equals(n.path("id").asText(n.path("vmid").asText()))) {
+                return n;
+            }
+        }
+        throw new AssertionError(id + " is not in " + listing);
+    }
+
+    @Test
     void createQemuAllocatesDisksAndAssignsAMac() {
         String upid = upid(http.post("/nodes/pve-02/qemu", "vmid", "150", "name", "db", "memory", "2048",
                 "scsi0", "local-lvm:16,discard=on", "net0", "virtio,bridge=vmbr0", "scsihw", "virtio-scsi-single"));

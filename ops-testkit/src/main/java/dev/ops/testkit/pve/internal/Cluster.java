@@ -238,6 +238,7 @@ public final class Cluster {
     private final ScheduledExecutorService scheduler;
     private volatile Duration taskDuration;
     private final int pstart = 0x00C3D4E5;
+    private long version;
 
     public Cluster(Clock clock, Duration taskDuration, String clusterName) {
         this.clock = clock;
@@ -272,6 +273,16 @@ public final class Cluster {
         } else {
             failByType.put(type, exitstatus);
         }
+    }
+
+    /** Counts changes of state: every write call and every task end moves it on. */
+    public long version() {
+        return version;
+    }
+
+    /** Records that the state may have changed (cached answers are stale from here). */
+    public void changed() {
+        version++;
     }
 
     public long now() {
@@ -491,6 +502,7 @@ public final class Cluster {
             t.onFailure.run();
             t.log.add("TASK ERROR: " + exitstatus);
         }
+        changed();
         t.exitstatus = exitstatus;
         t.endtime = now();
         t.status = "stopped";

@@ -47,6 +47,7 @@ public final class Handlers {
     private final ApiSchema schema;
     private final String fingerprint;
     private final Map<String, Handler> routes = new HashMap<>();
+    private final Set<String> cacheable = new java.util.HashSet<>();
 
     /** Registers every implemented endpoint. */
     public Handlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
@@ -70,6 +71,14 @@ public final class Handlers {
         return routes.get(method + " " + template);
     }
 
+    /**
+     * Whether the answer of this read depends only on the cluster state, the clock's second, the
+     * parameters and the caller, so that it may be served from {@link ResponseCache}.
+     */
+    public boolean cacheable(String method, String template) {
+        return cacheable.contains(method + " " + template);
+    }
+
     /** Number of implemented path+method pairs. */
     public int size() {
         return routes.size();
@@ -80,6 +89,11 @@ public final class Handlers {
             throw new IllegalStateException("fake implements a path the schema lacks: " + method + " " + template);
         }
         routes.put(method + " " + template, h);
+    }
+
+    private void onCacheable(String template, Handler h) {
+        on("GET", template, h);
+        cacheable.add("GET " + template);
     }
 
     // ---------------------------------------------------------------- cluster
@@ -108,7 +122,7 @@ public final class Handlers {
             }
             return String.valueOf(cluster.nextId());
         });
-        on("GET", "/cluster/resources", c -> {
+        onCacheable("/cluster/resources", c -> {
             String type = c.get("type");
             List<Object> out = new ArrayList<>();
             if (type == null || "node".equals(type)) {
@@ -784,7 +798,7 @@ public final class Handlers {
         String base = "/nodes/{node}/" + type;
         boolean qemu = type.equals("qemu");
         String prefix = qemu ? "qm" : "vz";
-        on("GET", base, c -> {
+        onCacheable(base, c -> {
             cluster.node(c.node());
             List<Object> out = new ArrayList<>();
             Map<Integer, Long> disks = diskBytesByGuest();

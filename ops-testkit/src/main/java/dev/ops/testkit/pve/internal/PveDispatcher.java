@@ -58,6 +58,7 @@ public final class PveDispatcher extends Dispatcher {
     private final List<SchemaViolation> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final ResponseCache cache = new ResponseCache();
 
     /** Wires the dispatcher to its state. */
     public PveDispatcher(ApiSchema schema, Cluster cluster, Auth auth, Handlers handlers) {
@@ -152,10 +153,19 @@ public final class PveDispatcher extends Dispatcher {
                 LOG.warn("PVE fake: {} {} is valid but not implemented in the fake", method, template);
                 throw new ApiError(501, "Method '" + method + " " + template + "' not implemented in fake");
             }
-            Object data;
             Call call = new Call(ep, flat, principal, upload[0]);
+            if (handlers.cacheable(method, template)) {
+                return record(method, path, template, flat, principalId, 200, json(200, "OK", cachedRead(h, call, template, principalId)));
+            }
+            Object data;
             synchronized (cluster) {
-                data = h.handle(call);
+                try {
+                    data = h.handle(call);
+                } finally {
+                    if (!"GET".equals(method)) {
+                        cluster.changed();
+                    }
+                }
             }
             return record(method, path, template, flat, principalId, 200, ok(data));
         } catch (ApiError e) {
@@ -164,6 +174,20 @@ public final class PveDispatcher extends Dispatcher {
             LOG.error("PVE fake: {} {} failed inside the fake", method, path, e);
             return record(method, path, template, flattenQuietly(params), principalId, 500,
                     error(new ApiError(500, "fake server error: " + e)));
+        }
+    }
+
+    private byte[] cachedRead(Handlers.Handler h, Call call, String template, String principalId) {
+        synchronized (cluster) {
+            ResponseCache.Key key = new ResponseCache.Key(template, call.params(), principalId);
+            long version = cluster.version();
+            long second = cluster.now();
+            byte[] body = cache.get(key, version, second);
+            if (body == null) {
+                body = bytes(okBody(h.handle(call)));
+                cache.put(key, version, second, body);
+            }
+            return body;
         }
     }
 
@@ -317,6 +341,10 @@ public final class PveDispatcher extends Dispatcher {
     }
 
     private MockResponse ok(Object data) {
+        return json(200, "OK", bytes(okBody(data)));
+    }
+
+    private static Map<String, Object> okBody(Object data) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (data instanceof Handlers.Listing l) {
             body.put("data", l.data());
@@ -324,7 +352,7 @@ public final class PveDispatcher extends Dispatcher {
         } else {
             body.put("data", data);
         }
-        return json(200, "OK", body);
+        return body;
     }
 
     private MockResponse error(ApiError e) {
@@ -334,19 +362,23 @@ public final class PveDispatcher extends Dispatcher {
         }
         body.put("data", null);
         body.put("message", e.getMessage() + "\n");
-        return json(e.status(), e.getMessage(), body);
+        return json(e.status(), e.getMessage(), bytes(body));
     }
 
-    private MockResponse json(int status, String reason, Object body) {
+    private byte[] bytes(Object body) {
         try {
-            return new MockResponse().setStatus("HTTP/1.1 " + status + " " + statusText(reason))
-                    .setHeader("Content-Type", "application/json;charset=UTF-8")
-                    .setHeader("Cache-Control", "max-age=0")
-                    .setHeader("Server", "pve-api-daemon/3.0")
-                    .setBody(new okio.Buffer().write(mapper.writeValueAsBytes(body)));
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static MockResponse json(int status, String reason, byte[] body) {
+        return new MockResponse().setStatus("HTTP/1.1 " + status + " " + statusText(reason))
+                .setHeader("Content-Type", "application/json;charset=UTF-8")
+                .setHeader("Cache-Control", "max-age=0")
+                .setHeader("Server", "pve-api-daemon/3.0")
+                .setBody(new okio.Buffer().write(body));
     }
 
     /** The reason phrase: one line of printable ASCII, as HTTP/1.1 clients expect. */

@@ -1,0 +1,76 @@
+package dev.ops.pve;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * An object Proxmox answered with: typed fields for what ops knows, and every other field kept as
+ * sent (Proxmox adds fields in every release), readable through {@link #field} and {@link #fields}.
+ * Read-only once read.
+ */
+public abstract class PveObject {
+    private Map<String, Object> other = Map.of();
+
+    protected PveObject() {}
+
+    /** Keeps a field this class has no typed slot for (Jackson's any-setter for subclasses bound by field). */
+    @JsonAnySetter
+    protected final void unknown(String key, Object value) {
+        if (other.isEmpty()) {
+            other = new LinkedHashMap<>();
+        }
+        other.put(key, value);
+    }
+
+    /** Hands each known field that Proxmox sent to {@code out}, by its wire name. */
+    protected abstract void known(BiConsumer<String, Object> out);
+
+    /** Every field Proxmox sent, known to this class or not, by wire name. */
+    public final Map<String, Object> fields() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        known((k, v) -> {
+            if (v != null) {
+                all.put(k, v);
+            }
+        });
+        all.putAll(other);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The fields this class has no typed accessor for. */
+    public final Map<String, Object> unknownFields() {
+        return Collections.unmodifiableMap(other);
+    }
+
+    /** Any field by wire name as text (numbers in decimal, booleans as 0/1), known to this class or not. */
+    public final Optional<String> field(String key) {
+        Object v = fields().get(key);
+        if (v instanceof Boolean b) {
+            return Optional.of(b ? "1" : "0");
+        }
+        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Optional.of(Long.toString(d.longValue()));
+        }
+        return Optional.ofNullable(v).map(Object::toString);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && fields().equals(((PveObject) o).fields());
+    }
+
+    @Override
+    public final int hashCode() {
+        return Objects.hash(getClass(), fields());
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + fields();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ops.pve.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import dev.ops.core.json.Json;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Binds the {@code data} of Proxmox answers to typed models straight from the bytes, without a tree.
+ * Lenient the way Proxmox needs: numbers may come as strings, booleans as 0/1 or "1", and a value of
+ * an unexpected shape leaves its field unset instead of failing the whole answer.
+ */
+public final class PveJson {
+    private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
+    private static final Set<String> FALSE = Set.of("0", "false", "no", "off", "");
+    private static final ObjectMapper MAPPER = lenient(Json.mapper().copy());
+    private static final ConcurrentMap<JavaType, ObjectReader> READERS = new ConcurrentHashMap<>();
+
+    private PveJson() {}
+
+    /** The type {@code List<element>}. */
+    public static JavaType listOf(Class<?> element) {
+        return MAPPER.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    /** The type of {@code cls}. */
+    public static JavaType type(Class<?> cls) {
+        return MAPPER.constructType(cls);
+    }
+
+    /**
+     * A reader of whole answers that binds their {@code data} member to {@code type} (null when the
+     * answer has none); a body that is not a JSON object is an IOException.
+     */
+    public static <T> Transport.BodyReader<T> data(JavaType type) {
+        ObjectReader reader = READERS.computeIfAbsent(type, MAPPER::readerFor);
+        return body -> {
+            try (JsonParser p = MAPPER.createParser(body)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
+                }
+                T data = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if ("data".equals(name) && value != JsonToken.VALUE_NULL) {
+                        data = reader.readValue(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                return data;
+            }
+        };
+    }
+
+    private static ObjectMapper lenient(ObjectMapper m) {
+        m.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
+        m.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
+        m.addHandler(new DeserializationProblemHandler() {
+            @Override
+            public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> target, String value, String failureMsg) {
+                if (target == Boolean.class || target == boolean.class) {
+                    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+                    return TRUE.contains(v) ? Boolean.TRUE : FALSE.contains(v) ? Boolean.FALSE : null;
+                }
+                return null;
+            }
+
+            @Override
+            public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> target, Number value, String failureMsg) {
+                if (target == Boolean.class || target == boolean.class) {
+                    return value.doubleValue() != 0;
+                }
+                return null;
+            }
+
+            @Override
+            public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType target, JsonToken t, JsonParser p,
+                    String failureMsg) throws IOException {
+                p.skipChildren();
+                return null;
+            }
+        });
+        return m;
+    }
+}
