@@ -94,6 +94,16 @@ public final class PveFakeServer implements AutoCloseable {
         HandshakeCertificates tls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
         server.useHttps(tls.sslSocketFactory(), false);
         server.setDispatcher(dispatcher);
+        // MockWebServer queues every request for takeRequest(), which this fake never calls: drain it.
+        dispatcher.afterRequest(() -> {
+            try {
+                while (server.takeRequest(0, java.util.concurrent.TimeUnit.NANOSECONDS) != null) {
+                    // dropped: the dispatcher keeps its own bounded record
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1)); // pveproxy speaks HTTP/1.1 only
         server.start(InetAddress.getByName("127.0.0.1"), b.port);
@@ -231,7 +241,7 @@ public final class PveFakeServer implements AutoCloseable {
         }
     }
 
-    /** Every request received so far, oldest first. */
+    /** The requests received so far, oldest first (the most recent 100,000). */
     public List<RecordedCall> requests() {
         return dispatcher.calls();
     }

@@ -56,7 +56,11 @@ public final class PveDispatcher extends Dispatcher {
     private final Auth auth;
     private final Handlers handlers;
     private final List<SchemaViolation> violations = Collections.synchronizedList(new ArrayList<>());
-    private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
+    /** How many requests {@link #calls()} remembers: a long-running fake must not grow without bound. */
+    public static final int MAX_RECORDED_CALLS = 100_000;
+
+    private final java.util.ArrayDeque<RecordedCall> calls = new java.util.ArrayDeque<>();
+    private volatile Runnable afterRequest = () -> { };
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final ResponseCache cache = new ResponseCache();
 
@@ -80,11 +84,16 @@ public final class PveDispatcher extends Dispatcher {
         violations.clear();
     }
 
-    /** Every request so far. */
+    /** The most recent requests ({@value #MAX_RECORDED_CALLS} at most), oldest first. */
     public List<RecordedCall> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }
+    }
+
+    /** Runs {@code r} after each request is recorded (the server uses it to drop its own copy of the request). */
+    public void afterRequest(Runnable r) {
+        this.afterRequest = r;
     }
 
     /** Adds a one-shot fault. */
@@ -336,7 +345,13 @@ public final class PveDispatcher extends Dispatcher {
             shown = new LinkedHashMap<>(params);
             shown.replaceAll((k, v) -> SECRET_PARAMS.contains(k) ? "*****" : v);
         }
-        calls.add(new RecordedCall(method, Http.decode(path), template, shown, principal, status));
+        synchronized (calls) {
+            if (calls.size() == MAX_RECORDED_CALLS) {
+                calls.removeFirst();
+            }
+            calls.addLast(new RecordedCall(method, Http.decode(path), template, shown, principal, status));
+        }
+        afterRequest.run();
         return response;
     }
 
