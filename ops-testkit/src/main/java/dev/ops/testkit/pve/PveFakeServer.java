@@ -90,6 +90,7 @@ public final class PveFakeServer implements AutoCloseable {
         this.users = List.copyOf(b.users);
         Handlers handlers = new Handlers(cluster, auth, schema, fingerprint);
         this.dispatcher = new PveDispatcher(schema, cluster, auth, handlers);
+        dispatcher.compression(b.compression);
         this.server = new MockWebServer();
         HandshakeCertificates tls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
         server.useHttps(tls.sslSocketFactory(), false);
@@ -387,6 +388,7 @@ public final class PveFakeServer implements AutoCloseable {
         private Duration taskDuration = Duration.ofMillis(100);
         private Clock clock = Clock.systemUTC();
         private boolean strict = true;
+        private boolean compression = true;
         private String clusterName = "ops-lab";
         private int port;
 
@@ -526,6 +528,15 @@ public final class PveFakeServer implements AutoCloseable {
         /** The clock for ticket expiry, task and snapshot times (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether answers over 1 KiB are gzipped for clients that send {@code Accept-Encoding: gzip},
+         * as pveproxy does by default (on; off is {@code COMPRESSION=0} in /etc/default/pveproxy).
+         */
+        public Builder compression(boolean on) {
+            this.compression = on;
             return this;
         }
 

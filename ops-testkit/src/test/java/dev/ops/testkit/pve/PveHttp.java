@@ -120,6 +120,20 @@ final class PveHttp {
         }
     }
 
+    /** A GET answered as bytes, exactly as they came (no decoding), with the response headers. */
+    HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.apiUri() + path)).timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(b::header);
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Polls a task until it stops (5 s at most) and returns its status object. */
     JsonNode awaitTask(String node, String upid) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

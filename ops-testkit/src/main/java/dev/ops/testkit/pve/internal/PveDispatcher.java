@@ -63,6 +63,7 @@ public final class PveDispatcher extends Dispatcher {
     private volatile Runnable afterRequest = () -> { };
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final ResponseCache cache = new ResponseCache();
+    private volatile boolean compression = true;
 
     /** Wires the dispatcher to its state. */
     public PveDispatcher(ApiSchema schema, Cluster cluster, Auth auth, Handlers handlers) {
@@ -101,8 +102,32 @@ public final class PveDispatcher extends Dispatcher {
         faults.add(f);
     }
 
+    /** Whether answers over 1 KiB are gzipped for clients that accept it, as pveproxy does unless COMPRESSION=0. */
+    public void compression(boolean on) {
+        this.compression = on;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        boolean gzip = compression && acceptsGzip(request.getHeader("Accept-Encoding"));
+        MockResponse response = answer(request, gzip);
+        return gzip ? Compression.gzipped(response) : response;
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String c = coding.trim().toLowerCase(java.util.Locale.ROOT);
+            if (c.equals("gzip") || c.startsWith("gzip;") && !c.replace(" ", "").endsWith("q=0")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MockResponse answer(RecordedRequest request, boolean gzip) {
         String method = request.getMethod() == null ? "GET" : request.getMethod();
         String target = request.getPath() == null ? "/" : request.getPath();
         int q = target.indexOf('?');
@@ -164,7 +189,7 @@ public final class PveDispatcher extends Dispatcher {
             }
             Call call = new Call(ep, flat, principal, upload[0]);
             if (handlers.cacheable(method, template)) {
-                return record(method, path, template, flat, principalId, 200, json(200, "OK", cachedRead(h, call, template, principalId)));
+                return record(method, path, template, flat, principalId, 200, cachedRead(h, call, template, principalId, gzip));
             }
             Object data;
             synchronized (cluster) {
@@ -186,18 +211,20 @@ public final class PveDispatcher extends Dispatcher {
         }
     }
 
-    private byte[] cachedRead(Handlers.Handler h, Call call, String template, String principalId) {
+    private MockResponse cachedRead(Handlers.Handler h, Call call, String template, String principalId, boolean gzip) {
+        ResponseCache.Answer answer;
         synchronized (cluster) {
             ResponseCache.Key key = new ResponseCache.Key(template, call.params(), principalId);
             long version = cluster.version();
             long second = cluster.now();
-            byte[] body = cache.get(key, version, second);
-            if (body == null) {
-                body = bytes(okBody(h.handle(call)));
-                cache.put(key, version, second, body);
+            answer = cache.get(key, version, second);
+            if (answer == null) {
+                answer = new ResponseCache.Answer(bytes(okBody(h.handle(call))));
+                cache.put(key, version, second, answer);
             }
-            return body;
         }
+        MockResponse plain = json(200, "OK", answer.body());
+        return gzip && answer.body().length > Compression.MIN_LENGTH ? Compression.withBody(plain, answer.gzipped()) : plain;
     }
 
     private MockResponse fault(String method, String path, String template) {

@@ -15,7 +15,28 @@ final class ResponseCache {
     /** What an answer depends on besides the cluster state: the call and who made it. */
     record Key(String template, Map<String, String> params, String principal) {}
 
-    private record Stored(long version, long second, byte[] body) {}
+    /** A serialised answer, and its gzipped form once a client asked for it. */
+    static final class Answer {
+        private final byte[] body;
+        private byte[] gzipped;
+
+        Answer(byte[] body) {
+            this.body = body;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        synchronized byte[] gzipped() {
+            if (gzipped == null) {
+                gzipped = Compression.gzip(body);
+            }
+            return gzipped;
+        }
+    }
+
+    private record Stored(long version, long second, Answer answer) {}
 
     private final Map<Key, Stored> entries = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -24,13 +45,13 @@ final class ResponseCache {
         }
     };
 
-    /** The body stored for {@code key} at this cluster version and second, or null. */
-    byte[] get(Key key, long version, long second) {
+    /** The answer stored for {@code key} at this cluster version and second, or null. */
+    Answer get(Key key, long version, long second) {
         Stored e = entries.get(key);
-        return e != null && e.version() == version && e.second() == second ? e.body() : null;
+        return e != null && e.version() == version && e.second() == second ? e.answer() : null;
     }
 
-    void put(Key key, long version, long second, byte[] body) {
-        entries.put(key, new Stored(version, second, body));
+    void put(Key key, long version, long second, Answer answer) {
+        entries.put(key, new Stored(version, second, answer));
     }
 }

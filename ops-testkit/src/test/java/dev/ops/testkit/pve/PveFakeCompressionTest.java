@@ -1,0 +1,87 @@
+package dev.ops.testkit.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ops.core.secret.Secret;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.cluster.ResourceType;
+import dev.ops.pve.guest.GuestType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The fake compresses answers the way pveproxy does: gzip over 1 KiB, when the client accepts it, unless turned off. */
+@Timeout(30)
+class PveFakeCompressionTest {
+
+    private static PveFakeServer.Builder cluster() {
+        PveFakeServer.Builder b = PveFakeServer.builder().node("pve-01").token("root@pam", "ops", "secret");
+        for (int vmid = 100; vmid < 120; vmid++) {
+            b.vm(vmid, "pve-01");
+        }
+        return b;
+    }
+
+    @Test
+    void aLargeAnswerIsGzippedForAClientThatAcceptsGzip() throws IOException {
+        try (PveFakeServer pve = cluster().start()) {
+            PveHttp http = PveHttp.withToken(pve);
+            HttpResponse<byte[]> plain = http.getBytes("/cluster/resources");
+            HttpResponse<byte[]> gz = http.header("Accept-Encoding", "gzip, deflate").getBytes("/cluster/resources");
+
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(plain.body().length).isGreaterThan(1024);
+            assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gz.headers().firstValue("Content-Length")).contains(Integer.toString(gz.body().length));
+            assertThat(gz.body().length).isLessThan(plain.body().length);
+            assertThat(gunzip(gz.body())).isEqualTo(plain.body());
+        }
+    }
+
+    @Test
+    void theOpsClientReadsTheAnswersOfACompressingServer() {
+        try (PveFakeServer pve = cluster().start();
+                PveClient client = PveClient.builder().baseUrl(pve.baseUri().toString())
+                        .apiToken("root@pam", "ops", Secret.of("secret")).pinnedCertificate(pve.fingerprint()).build()) {
+            assertThat(client.cluster().resources(ResourceType.VM)).hasSize(20)
+                    .allSatisfy(r -> assertThat(r.guestType()).contains(GuestType.QEMU));
+            RecordedCall call = pve.requests().get(pve.requests().size() - 1);
+            assertThat(call.path()).isEqualTo("/cluster/resources");
+        }
+    }
+
+    @Test
+    void aSmallAnswerIsSentAsItIs() {
+        try (PveFakeServer pve = cluster().start()) {
+            HttpResponse<byte[]> version = PveHttp.withToken(pve).header("Accept-Encoding", "gzip").getBytes("/version");
+            assertThat(version.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(version.body().length).isLessThanOrEqualTo(1024);
+        }
+    }
+
+    @Test
+    void compressionCanBeTurnedOffLikeCompression0InPveproxyDefaults() {
+        try (PveFakeServer pve = cluster().compression(false).start()) {
+            HttpResponse<byte[]> r = PveHttp.withToken(pve).header("Accept-Encoding", "gzip").getBytes("/cluster/resources");
+            assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"data\":[");
+        }
+    }
+
+    @Test
+    void gzipRefusedWithQZeroIsNotUsed() {
+        try (PveFakeServer pve = cluster().start()) {
+            HttpResponse<byte[]> r = PveHttp.withToken(pve).header("Accept-Encoding", "gzip;q=0, identity").getBytes("/cluster/resources");
+            assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        }
+    }
+
+    private static byte[] gunzip(byte[] gz) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        }
+    }
+}
