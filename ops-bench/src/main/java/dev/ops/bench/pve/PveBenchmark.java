@@ -39,6 +39,7 @@ public final class PveBenchmark {
     private static final PrintStream OUT = System.out;
     private static final String NODE = "pve-01";
     private static final int ROUNDS = 5;
+    private static final int WARMUP_ROUNDS = 6;
     private static final int RESOURCES = 206;
     private static final List<Duration> DURATIONS = List.of(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
@@ -112,7 +113,7 @@ public final class PveBenchmark {
         double opsCold = opsResources(requests);
         // The JIT is still compiling the client after its first run: warm it further, unreported (the
         // cold figure above is reported on its own). proxmoxer runs on CPython, which has no JIT to warm.
-        opsResources(2 * requests);
+        opsResources(WARMUP_ROUNDS * requests);
         List<Double> opsRuns = new ArrayList<>();
         List<Double> pyRuns = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {

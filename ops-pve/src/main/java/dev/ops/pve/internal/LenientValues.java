@@ -25,8 +25,12 @@ public final class LenientValues {
     /** A whole number, from a number or a numeric string. */
     public static Long longValue(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return p.getLongValue();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            try {
+                return p.getLongValue();
+            } catch (com.fasterxml.jackson.core.exc.InputCoercionException tooLarge) {
+                return null;
+            }
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             return (long) p.getDoubleValue();

@@ -137,6 +137,7 @@ public final class Handlers {
                 for (Guest g : cluster.guests.values()) {
                     if (can(c, "/vms/" + g.vmid, "VM.Audit")) {
                         Map<String, Object> e = guestEntry(g, disks.getOrDefault(g.vmid, 0L));
+                        e.remove("cpus"); // only the node's guest list has it
                         e.put("id", g.type + "/" + g.vmid);
                         e.put("type", g.type);
                         e.put("node", g.node);
