@@ -142,7 +142,8 @@ public final class PveTask {
      * backing off). With the durations of recent tasks like this one: one early poll (a task that
      * fails at once is seen at once), one poll at each recently seen duration, dense polls around
      * the most recent one (where the task most likely ends), gaps of at most {@link #MAX_GAP} in
-     * between, and the growing intervals again once every expected end has passed.
+     * between, and once every expected end has passed, intervals that grow with the time the task has
+     * already run.
      */
     static final class Schedule {
         static final long MAX_GAP = Duration.ofSeconds(2).toNanos();
@@ -184,7 +185,10 @@ public final class PveTask {
                     return Math.min(t - elapsed, MAX_GAP);
                 }
             }
-            return policy.interval(afterWindow++).toNanos();
+            // Past every expected end: the task is longer than recent ones, and the time it has already
+            // run says how long: grow the interval with it rather than starting again from the first.
+            long grown = Math.max(policy.interval(afterWindow++).toNanos(), (long) (elapsed * (policy.factor() - 1)));
+            return Math.min(grown, policy.max().toNanos());
         }
     }
 

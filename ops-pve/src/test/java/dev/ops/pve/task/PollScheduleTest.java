@@ -52,6 +52,14 @@ class PollScheduleTest {
         Seen seen = simulate(schedule, Duration.ofMillis(millis).toNanos());
 
         assertThat(seen.lagMillis()).isLessThanOrEqualTo(1100);
-        assertThat(seen.polls()).isLessThanOrEqualTo(20 + (int) (millis / 900));
+        assertThat(seen.polls()).isLessThanOrEqualTo(8 + (int) (millis / 900));
+    }
+
+    @Property(tries = 50)
+    void aFiveSecondTaskAfterShorterOnesTakesAtMostFifteenPolls(@ForAll @LongRange(min = 4_900, max = 5_100) long millis) {
+        var schedule = new PveTask.Schedule(PollPolicy.defaults(), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        assertThat(simulate(schedule, Duration.ofMillis(millis).toNanos()).polls()).isLessThanOrEqualTo(15);
     }
 }
