@@ -1,6 +1,11 @@
 package dev.ops.pve;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.ops.pve.internal.LenientValues;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,5 +77,42 @@ public abstract class PveObject {
     @Override
     public String toString() {
         return getClass().getSimpleName() + fields();
+    }
+
+    /**
+     * Reads a model field by field from the parser, without reflection: {@link #field} takes the
+     * fields the model types, everything else is kept as an unknown field.
+     *
+     * @param <T> the model
+     */
+    public abstract static class Reader<T extends PveObject> extends StdDeserializer<T> {
+        protected Reader(Class<T> type) {
+            super(type);
+        }
+
+        /** A new, empty model. */
+        protected abstract T create();
+
+        /**
+         * Reads the value at the parser's current token into {@code model} if {@code name} is a field
+         * it types; false leaves the value to be kept as unknown.
+         */
+        protected abstract boolean field(T model, String name, JsonParser p) throws IOException;
+
+        @Override
+        public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T model = create();
+            if (!p.isExpectedStartObjectToken()) {
+                p.skipChildren();
+                return model;
+            }
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                if (!field(model, name, p)) {
+                    ((PveObject) model).unknown(name, LenientValues.any(p, ctxt));
+                }
+            }
+            return model;
+        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.ops.pve.cluster;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.ops.pve.PveObject;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
@@ -199,48 +197,47 @@ public final class ClusterResource extends PveObject {
     }
 
     /** Reads an entry field by field; a field of an unexpected shape is left unset. */
-    static final class Reader extends StdDeserializer<ClusterResource> {
+    static final class Reader extends PveObject.Reader<ClusterResource> {
         Reader() {
             super(ClusterResource.class);
         }
 
         @Override
-        public ClusterResource deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            ClusterResource r = new ClusterResource();
-            if (!p.isExpectedStartObjectToken()) {
-                p.skipChildren();
-                return r;
-            }
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                switch (name) {
-                    case "id" -> r.id = LenientValues.text(p);
-                    case "type" -> r.type = LenientValues.text(p);
-                    case "node" -> r.node = LenientValues.text(p);
-                    case "vmid" -> r.vmid = LenientValues.intValue(p);
-                    case "name" -> r.name = LenientValues.text(p);
-                    case "status" -> r.status = LenientValues.text(p);
-                    case "storage" -> r.storage = LenientValues.text(p);
-                    case "pool" -> r.pool = LenientValues.text(p);
-                    case "tags" -> r.tags = LenientValues.text(p);
-                    case "lock" -> r.lock = LenientValues.text(p);
-                    case "hastate" -> r.hastate = LenientValues.text(p);
-                    case "template" -> r.template = LenientValues.bool(p);
-                    case "cpu" -> r.cpu = LenientValues.number(p);
-                    case "maxcpu" -> r.maxcpu = LenientValues.number(p);
-                    case "mem" -> r.mem = LenientValues.longValue(p);
-                    case "maxmem" -> r.maxmem = LenientValues.longValue(p);
-                    case "disk" -> r.disk = LenientValues.longValue(p);
-                    case "maxdisk" -> r.maxdisk = LenientValues.longValue(p);
-                    case "uptime" -> r.uptime = LenientValues.longValue(p);
-                    case "netin" -> r.netin = LenientValues.longValue(p);
-                    case "netout" -> r.netout = LenientValues.longValue(p);
-                    case "diskread" -> r.diskread = LenientValues.longValue(p);
-                    case "diskwrite" -> r.diskwrite = LenientValues.longValue(p);
-                    default -> r.unknown(name, LenientValues.any(p, ctxt));
+        protected ClusterResource create() {
+            return new ClusterResource();
+        }
+
+        @Override
+        protected boolean field(ClusterResource r, String name, JsonParser p) throws IOException {
+            switch (name) {
+                case "id" -> r.id = LenientValues.text(p);
+                case "type" -> r.type = LenientValues.text(p);
+                case "node" -> r.node = LenientValues.text(p);
+                case "vmid" -> r.vmid = LenientValues.intValue(p);
+                case "name" -> r.name = LenientValues.text(p);
+                case "status" -> r.status = LenientValues.text(p);
+                case "storage" -> r.storage = LenientValues.text(p);
+                case "pool" -> r.pool = LenientValues.text(p);
+                case "tags" -> r.tags = LenientValues.text(p);
+                case "lock" -> r.lock = LenientValues.text(p);
+                case "hastate" -> r.hastate = LenientValues.text(p);
+                case "template" -> r.template = LenientValues.bool(p);
+                case "cpu" -> r.cpu = LenientValues.number(p);
+                case "maxcpu" -> r.maxcpu = LenientValues.number(p);
+                case "mem" -> r.mem = LenientValues.longValue(p);
+                case "maxmem" -> r.maxmem = LenientValues.longValue(p);
+                case "disk" -> r.disk = LenientValues.longValue(p);
+                case "maxdisk" -> r.maxdisk = LenientValues.longValue(p);
+                case "uptime" -> r.uptime = LenientValues.longValue(p);
+                case "netin" -> r.netin = LenientValues.longValue(p);
+                case "netout" -> r.netout = LenientValues.longValue(p);
+                case "diskread" -> r.diskread = LenientValues.longValue(p);
+                case "diskwrite" -> r.diskwrite = LenientValues.longValue(p);
+                default -> {
+                    return false;
                 }
             }
-            return r;
+            return true;
         }
     }
 }

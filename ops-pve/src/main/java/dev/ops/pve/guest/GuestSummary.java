@@ -1,33 +1,186 @@
 package dev.ops.pve.guest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.pve.internal.JsonFields;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.ops.pve.PveObject;
+import dev.ops.pve.internal.LenientValues;
+import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 
 /**
- * One guest of a node's list ({@code GET /nodes/{node}/qemu} or {@code .../lxc}).
- *
- * @param type QEMU or LXC
- * @param vmid the guest
- * @param name its name ({@code name} field in both lists), empty if unset
- * @param status {@code running} or {@code stopped}
- * @param raw every field Proxmox sent
+ * One guest of a node's list ({@code GET /nodes/{node}/qemu} or {@code .../lxc}). Fields without an
+ * accessor here stay readable through {@link #field} and {@link #fields}.
  */
-public record GuestSummary(GuestType type, int vmid, String name, String status, JsonNode raw) {
+@JsonDeserialize(using = GuestSummary.Reader.class)
+public final class GuestSummary extends PveObject {
+    private GuestType type;
+    private Integer vmid;
+    private String name;
+    private String status;
+    private Boolean template;
+    private String tags;
+    private String lock;
+    private Double cpu;
+    private Double cpus;
+    private Long mem;
+    private Long maxmem;
+    private Long disk;
+    private Long maxdisk;
+    private Long uptime;
+    private Integer pid;
+    private String qmpstatus;
 
-    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
-    public static GuestSummary from(GuestType type, JsonNode n) {
-        return new GuestSummary(type, JsonFields.integer(n, "vmid").orElse(0), JsonFields.text(n, "name").orElse(""),
-                JsonFields.text(n, "status").orElse("unknown"), n);
+    private GuestSummary() {}
+
+    /** Sets the type, which the list's path says and the JSON may not; before the summary is handed out. */
+    GuestSummary ofType(GuestType t) {
+        this.type = t;
+        return this;
+    }
+
+    /** QEMU or LXC. */
+    public GuestType type() {
+        return type;
+    }
+
+    /** The VMID, 0 if Proxmox sent none. */
+    public int vmid() {
+        return vmid == null ? 0 : vmid;
+    }
+
+    /** Its name ({@code name} in both lists), empty if unset. */
+    public String name() {
+        return name == null ? "" : name;
+    }
+
+    /** {@code running} or {@code stopped}, {@code unknown} if Proxmox sent none. */
+    public String status() {
+        return status == null ? "unknown" : status;
     }
 
     /** Whether it is a template. */
     public boolean template() {
-        return JsonFields.bool(raw, "template");
+        return template != null && template;
     }
 
-    /** Any field by name. */
-    public Optional<String> field(String key) {
-        return JsonFields.text(raw, key);
+    /** Its tags as Proxmox lists them ({@code ;}-separated). */
+    public Optional<String> tags() {
+        return Optional.ofNullable(tags);
+    }
+
+    /** The lock a task holds on it. */
+    public Optional<String> lock() {
+        return Optional.ofNullable(lock);
+    }
+
+    /** CPU use as a fraction of {@link #cpus}. */
+    public OptionalDouble cpu() {
+        return cpu == null ? OptionalDouble.empty() : OptionalDouble.of(cpu);
+    }
+
+    /** The CPUs it may use. */
+    public OptionalDouble cpus() {
+        return cpus == null ? OptionalDouble.empty() : OptionalDouble.of(cpus);
+    }
+
+    /** Memory in use, bytes. */
+    public OptionalLong mem() {
+        return optional(mem);
+    }
+
+    /** Memory it may use, bytes. */
+    public OptionalLong maxmem() {
+        return optional(maxmem);
+    }
+
+    /** Disk space in use, bytes (containers). */
+    public OptionalLong disk() {
+        return optional(disk);
+    }
+
+    /** Disk space it has, bytes. */
+    public OptionalLong maxdisk() {
+        return optional(maxdisk);
+    }
+
+    /** Seconds since it started. */
+    public OptionalLong uptime() {
+        return optional(uptime);
+    }
+
+    /** The process id of a running VM. */
+    public OptionalInt pid() {
+        return pid == null ? OptionalInt.empty() : OptionalInt.of(pid);
+    }
+
+    /** QEMU's own status of a VM ({@code running}, {@code paused}, {@code prelaunch}...). */
+    public Optional<String> qmpStatus() {
+        return Optional.ofNullable(qmpstatus);
+    }
+
+    private static OptionalLong optional(Long v) {
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    @Override
+    protected void known(BiConsumer<String, Object> out) {
+        out.accept("type", type == null ? null : type.segment());
+        out.accept("vmid", vmid);
+        out.accept("name", name);
+        out.accept("status", status);
+        out.accept("template", template);
+        out.accept("tags", tags);
+        out.accept("lock", lock);
+        out.accept("cpu", cpu);
+        out.accept("cpus", cpus);
+        out.accept("mem", mem);
+        out.accept("maxmem", maxmem);
+        out.accept("disk", disk);
+        out.accept("maxdisk", maxdisk);
+        out.accept("uptime", uptime);
+        out.accept("pid", pid);
+        out.accept("qmpstatus", qmpstatus);
+    }
+
+    /** Reads a summary field by field; a field of an unexpected shape is left unset. */
+    static final class Reader extends PveObject.Reader<GuestSummary> {
+        Reader() {
+            super(GuestSummary.class);
+        }
+
+        @Override
+        protected GuestSummary create() {
+            return new GuestSummary();
+        }
+
+        @Override
+        protected boolean field(GuestSummary g, String name, JsonParser p) throws IOException {
+            switch (name) {
+                case "type" -> LenientValues.text(p); // the list's path says which; containers also send it
+                case "vmid" -> g.vmid = LenientValues.intValue(p);
+                case "name" -> g.name = LenientValues.text(p);
+                case "status" -> g.status = LenientValues.text(p);
+                case "template" -> g.template = LenientValues.bool(p);
+                case "tags" -> g.tags = LenientValues.text(p);
+                case "lock" -> g.lock = LenientValues.text(p);
+                case "cpu" -> g.cpu = LenientValues.number(p);
+                case "cpus" -> g.cpus = LenientValues.number(p);
+                case "mem" -> g.mem = LenientValues.longValue(p);
+                case "maxmem" -> g.maxmem = LenientValues.longValue(p);
+                case "disk" -> g.disk = LenientValues.longValue(p);
+                case "maxdisk" -> g.maxdisk = LenientValues.longValue(p);
+                case "uptime" -> g.uptime = LenientValues.longValue(p);
+                case "pid" -> g.pid = LenientValues.intValue(p);
+                case "qmpstatus" -> g.qmpstatus = LenientValues.text(p);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class Guests {
     /** {@code GET /nodes/{node}/qemu} or {@code .../lxc}. */
     public List<GuestSummary> list() {
         List<GuestSummary> out = new ArrayList<>();
-        client.api().get("/nodes/{node}/" + type.segment(), Map.of("node", node)).forEach(n -> out.add(GuestSummary.from(type, n)));
+        client.api().list("/nodes/{node}/" + type.segment(), Map.of("node", node), GuestSummary.class).forEach(g -> out.add(g.ofType(type)));
         return out;
     }
 
