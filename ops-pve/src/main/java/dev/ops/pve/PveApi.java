@@ -115,21 +115,13 @@ public final class PveApi {
      * freed once the task is seen to end (await it), or at once if the call fails.
      */
     public PveTask heavyTask(String node, String method, String pathTemplate, Map<String, ?> params) {
-        Runnable release = client.acquireHeavySlot(node);
-        PveTask[] holder = new PveTask[1];
-        Runnable onEnd = () -> {
-            release.run();
-            if (holder[0] != null) {
-                client.untrackHeavyTask(node, holder[0]);
-            }
-        };
+        HeavySlot slot = client.acquireHeavySlot(node);
         try {
-            PveTask task = toTask(call(method, pathTemplate, params).data(), method, pathTemplate, onEnd);
-            holder[0] = task;
-            client.trackHeavyTask(node, task);
+            PveTask task = toTask(call(method, pathTemplate, params).data(), method, pathTemplate, slot::release);
+            slot.started(task);
             return task;
         } catch (RuntimeException e) {
-            release.run();
+            slot.release();
             throw e;
         }
     }

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -64,7 +63,10 @@ public final class PveClient implements AutoCloseable {
     private final String name;
     private final Transport transport;
     private final PveApi api;
-    private final Map<String, HeavySlots> heavySlots = new ConcurrentHashMap<>();
+    /** How long a shared heavy-task slot may stay without a recorded task before others take it over. */
+    static final Duration SHARED_SLOT_GRACE = Duration.ofMinutes(2);
+    private final Map<String, LocalHeavySlots> heavySlots = new ConcurrentHashMap<>();
+    private final Map<String, SharedHeavySlots> sharedHeavySlots = new ConcurrentHashMap<>();
     private final dev.ops.pve.task.TaskDurations taskDurations = new dev.ops.pve.task.TaskDurations();
 
     private PveClient(Builder b, String name, TransportConfig cfg) {
@@ -184,71 +186,12 @@ public final class PveClient implements AutoCloseable {
         return settings.taskDeadline;
     }
 
-    Runnable acquireHeavySlot(String node) {
-        return heavySlots.computeIfAbsent(node, n -> new HeavySlots(n, settings.maxHeavyPerNode)).acquire();
-    }
-
-    void trackHeavyTask(String node, dev.ops.pve.task.PveTask task) {
-        heavySlots.get(node).track(task);
-    }
-
-    /**
-     * The heavy-task slots of one node. A slot is freed when its task is seen to end; a caller that
-     * finds none free polls the outstanding tasks (so a task nobody awaits cannot hold its slot
-     * forever) and waits with the client's poll policy.
-     */
-    private final class HeavySlots {
-        private final String node;
-        private final Semaphore permits;
-        private final java.util.Set<dev.ops.pve.task.PveTask> outstanding = ConcurrentHashMap.newKeySet();
-
-        HeavySlots(String node, int max) {
-            this.node = node;
-            this.permits = new Semaphore(max, true);
+    HeavySlot acquireHeavySlot(String node) {
+        if (settings.heavySlotStore != null) {
+            return sharedHeavySlots.computeIfAbsent(node, n -> new SharedHeavySlots(this, settings.heavySlotStore, n,
+                    settings.maxHeavyPerNode, SHARED_SLOT_GRACE, java.time.Clock.systemUTC())).acquire();
         }
-
-        Runnable acquire() {
-            int round = 0;
-            while (!permits.tryAcquire()) {
-                for (dev.ops.pve.task.PveTask t : List.copyOf(outstanding)) {
-                    try {
-                        t.status();
-                    } catch (OpsException e) {
-                        // An unreadable task keeps its slot until it can be read.
-                    }
-                }
-                if (permits.tryAcquire()) {
-                    break;
-                }
-                try {
-                    timeSource().sleep(settings.pollPolicy.interval(round++));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
-                }
-            }
-            java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
-            return () -> {
-                if (released.compareAndSet(false, true)) {
-                    permits.release();
-                }
-            };
-        }
-
-        void track(dev.ops.pve.task.PveTask task) {
-            outstanding.add(task);
-        }
-
-        void untrack(dev.ops.pve.task.PveTask task) {
-            outstanding.remove(task);
-        }
-    }
-
-    void untrackHeavyTask(String node, dev.ops.pve.task.PveTask task) {
-        HeavySlots s = heavySlots.get(node);
-        if (s != null) {
-            s.untrack(task);
-        }
+        return heavySlots.computeIfAbsent(node, n -> new LocalHeavySlots(this, n, settings.maxHeavyPerNode)).acquire();
     }
 
     /** Frees the client's idle connections. */
@@ -282,6 +225,7 @@ public final class PveClient implements AutoCloseable {
         private Duration taskDeadline = Duration.ofMinutes(30);
         private Duration ticketRenewAfter = Duration.ofMinutes(90);
         private int maxHeavyPerNode = 4;
+        private dev.ops.core.store.StateStore heavySlotStore;
 
         Builder() {}
 
@@ -305,6 +249,7 @@ public final class PveClient implements AutoCloseable {
             b.taskDeadline = taskDeadline;
             b.ticketRenewAfter = ticketRenewAfter;
             b.maxHeavyPerNode = maxHeavyPerNode;
+            b.heavySlotStore = heavySlotStore;
             return b;
         }
 
@@ -443,6 +388,16 @@ public final class PveClient implements AutoCloseable {
         /** How many heavy tasks (clone, create, restore, migrate, backup) this client runs at once per node (default 4). */
         public Builder maxHeavyTasksPerNode(int max) {
             this.maxHeavyPerNode = max;
+            return this;
+        }
+
+        /**
+         * Shares the per-node heavy-task limit through {@code store} with every client that uses the same
+         * store and client {@link #name}, in this process or others (a {@code FileStateStore} on one
+         * machine, a {@code JdbcStateStore} across machines). Without it the limit holds per client.
+         */
+        public Builder sharedHeavyTaskSlots(dev.ops.core.store.StateStore store) {
+            this.heavySlotStore = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -1,0 +1,90 @@
+package dev.ops.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ops.core.store.InMemoryStateStore;
+import dev.ops.core.store.StateStore;
+import dev.ops.pve.task.PveTask;
+import dev.ops.pve.testing.FakeTime;
+import dev.ops.pve.testing.MiniPve;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Clients that share a state store share the per-node heavy-task limit, as separate processes would. */
+@Timeout(20)
+class SharedHeavySlotsTest {
+    private final MiniPve pve = MiniPve.start();
+    private final FakeTime time = new FakeTime();
+    private final StateStore store = new InMemoryStateStore();
+
+    @AfterEach
+    void stop() {
+        assertThat(pve.schemaProblems()).isEmpty();
+        pve.close();
+    }
+
+    private PveClient client(StateStore shared) {
+        return pve.clientBuilder().timeSource(time).maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(shared).build();
+    }
+
+    @Test
+    void anotherClientWaitsForATaskItDidNotStartAndNobodyAwaits() {
+        PveClient first = client(store);
+        PveClient second = client(store);
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.taskRunningPolls = 3;
+        PveTask running = first.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        pve.taskRunningPolls = 0;
+
+        PveTask next = second.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+
+        var polls = pve.requests("GET", "/status").stream().filter(r -> r.path().contains(running.upid().value())).toList();
+        assertThat(polls).hasSize(4);
+        int stoppedSeen = pve.requests.indexOf(polls.get(3));
+        int secondClone = pve.requests.indexOf(pve.requests("POST", "/clone").get(1));
+        assertThat(secondClone).isGreaterThan(stoppedSeen);
+        assertThat(next.upid().type()).isEqualTo("qmclone");
+    }
+
+    @Test
+    void theSlotRecordsTheTaskWhileItRunsAndIsFreedWhenItIsSeenToEnd() {
+        PveClient client = client(store);
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.taskRunningPolls = 2;
+        PveTask task = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+
+        var slots = store.list("pve/");
+        assertThat(slots).hasSize(1);
+        assertThat(slots.get(0).key()).endsWith("/heavy/pve1/0");
+        assertThat(slots.get(0).value().text()).contains(task.upid().value());
+
+        task.await(java.time.Duration.ofMinutes(1));
+        assertThat(store.list("pve/")).isEmpty();
+    }
+
+    @Test
+    void aSlotWhoseTakerDiedBeforeStartingItsTaskIsTakenOverAfterTheGrace() {
+        PveClient client = client(store);
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        String key = "pve/" + client.name().replaceAll("[^A-Za-z0-9._:@\\-]", "_") + "/heavy/pve1/0";
+        long longAgo = System.currentTimeMillis() - PveClient.SHARED_SLOT_GRACE.toMillis() - 1_000;
+        store.put(key, ("{\"token\":\"dead\",\"owner\":\"1@gone\",\"at\":" + longAgo + "}").getBytes());
+
+        PveTask task = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+
+        assertThat(task.upid().type()).isEqualTo("qmclone");
+        assertThat(store.get(key).orElseThrow().text()).contains(task.upid().value()).doesNotContain("dead");
+    }
+
+    @Test
+    void clientsWithSeparateStoresDoNotShare() {
+        PveClient first = client(store);
+        PveClient second = client(new InMemoryStateStore());
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.taskRunningPolls = 1000;
+        first.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        second.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+        assertThat(pve.requests("GET", "/status")).isEmpty();
+    }
+}
