@@ -9,7 +9,6 @@ import dev.ops.pve.guest.Guest;
 import dev.ops.pve.task.PveTask;
 import dev.ops.pve.task.TaskOutcome;
 import dev.ops.testkit.pve.PveApiToken;
-import dev.ops.testkit.pve.PveFakeServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -32,58 +31,55 @@ import java.util.concurrent.TimeUnit;
  *       caller seeing it, and the number of status polls.
  * </ol>
  *
- * <p>Arguments: {@code --requests N} (default 1000), {@code --tasks N} per duration (default 5).
+ * <p>The fake runs in the benchmark's JVM, or with {@code --server process} in a JVM of its own.
+ * Arguments: {@code --requests N} (default 1000), {@code --tasks N} per duration (default 5),
+ * {@code --server in-process|process}.
  * Prints a table; see docs/benchmarks.md.
  */
 public final class PveBenchmark {
     private static final PrintStream OUT = System.out;
-    private static final String NODE = "pve-01";
+    private static final String NODE = BenchCluster.NODE;
     private static final int ROUNDS = 5;
     private static final int WARMUP_ROUNDS = 6;
-    private static final int RESOURCES = 206;
     private static final List<Duration> DURATIONS = List.of(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-    private final PveFakeServer server;
+    private final FakeEndpoint server;
     private final PveClient client;
     private final Path script;
     private final Path caFile;
     private final PveApiToken token;
-    private int nextVm = 1000;
+    private int startedVms;
 
-    private PveBenchmark(PveFakeServer server, PveClient client, Path script, Path caFile, PveApiToken token) {
+    private PveBenchmark(FakeEndpoint server, PveClient client, Path script, Path caFile) {
         this.server = server;
         this.client = client;
         this.script = script;
         this.caFile = caFile;
-        this.token = token;
+        this.token = server.token();
     }
 
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
         int requests = 1000;
         int tasks = 5;
+        boolean inProcess = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--tasks" -> tasks = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (use --requests N, --tasks N)");
-            }
-        }
-        PveFakeServer.Builder b = PveFakeServer.builder().node(NODE).node("pve-02").token("root@pam", "bench", "bench-secret-0001")
-                .taskDuration(Duration.ofMillis(200));
-        for (int i = 0; i < 200; i++) {
-            int vmid = 1000 + i;
-            String node = i % 2 == 0 ? NODE : "pve-02";
-            if (i % 4 == 3) {
-                b.container(vmid, node, ct -> ct.set("hostname", "ct-" + vmid).set("rootfs", "local-lvm:4"));
-            } else {
-                b.vm(vmid, node, vm -> vm.set("name", "vm-" + vmid).set("scsi0", "local-lvm:8"));
+                case "--server" -> inProcess = switch (args[++i]) {
+                    case "in-process" -> true;
+                    case "process" -> false;
+                    default -> throw new IllegalArgumentException("--server takes process or in-process, not " + args[i]);
+                };
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (use --requests N, --tasks N, --server process|in-process)");
             }
         }
         Path work = Files.createTempDirectory("ops-pve-bench-");
-        try (PveFakeServer server = b.start()) {
+        try (FakeEndpoint server = inProcess ? FakeEndpoint.inProcess() : FakeEndpoint.childProcess()) {
             PveApiToken token = server.token();
-            PveClient client = PveClient.builder().baseUrl(server.baseUri().toString())
+            PveClient client = PveClient.builder().baseUrl("https://" + server.host() + ":" + server.port())
                     .apiToken(token.userid(), token.name(), Secret.of(token.secret())).pinnedCertificate(server.fingerprint())
                     .name("bench").build();
             Path script = work.resolve("proxmoxer_bench.py");
@@ -92,11 +88,15 @@ public final class PveBenchmark {
             }
             Path ca = work.resolve("ca.pem");
             Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(server.certificate().getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(server.certificate())
                     + "\n-----END CERTIFICATE-----\n");
             OUT.println(Bench.machine(work));
-            new PveBenchmark(server, client, script, ca, token).run(requests, tasks);
-            server.assertNoSchemaViolations();
+            OUT.printf("fake server: %s%n", inProcess ? "in this JVM" : "a JVM of its own");
+            new PveBenchmark(server, client, script, ca).run(requests, tasks);
+            int violations = server.violations();
+            if (violations != 0) {
+                throw new IllegalStateException(violations + " request(s) violated the PVE schema");
+            }
             client.close();
         } finally {
             Bench.deleteTree(work);
@@ -107,8 +107,7 @@ public final class PveBenchmark {
         int guests = client.cluster().resources().size();
         OUT.printf("fake cluster: %d resources (200 guests on 2 nodes), schema checked on every request%n%n", guests);
 
-        // The fake server runs in this JVM: warm it first (with proxmoxer) so that its JIT warm-up is
-        // charged to neither client.
+        // Warm the server first (with proxmoxer) so that its JIT warm-up is charged to neither client.
         python("resources", "300");
         double opsCold = opsResources(requests);
         // The JIT is still compiling the client after its first run: warm it further, unreported (the
@@ -123,9 +122,9 @@ public final class PveBenchmark {
         double ops = Bench.median(opsRuns);
         double py = Bench.median(pyRuns);
         OUT.printf("(a) %d sequential GET /cluster/resources, median of %d alternating rounds%n", requests, ROUNDS);
-        OUT.printf("    ops-pve     %8.0f req/s  (%.2f s; rounds %s)%n", requests / ops, ops, opsRuns);
-        OUT.printf("    ops-pve, first run in a fresh JVM %8.0f req/s  (%.2f s)%n", requests / opsCold, opsCold);
-        OUT.printf("    proxmoxer   %8.0f req/s  (%.2f s; rounds %s)%n", requests / py, py, pyRuns);
+        OUT.printf("    ops-pve     %8.0f req/s  (%.3f s; rounds %s)%n", requests / ops, ops, rounded(opsRuns));
+        OUT.printf("    ops-pve, first run in a fresh JVM %8.0f req/s  (%.3f s)%n", requests / opsCold, opsCold);
+        OUT.printf("    proxmoxer   %8.0f req/s  (%.3f s; rounds %s)%n", requests / py, py, rounded(pyRuns));
         OUT.printf("    ratio       %8.2fx   (target >= 3)%n%n", py / ops);
 
         OUT.printf("(b) waiting for tasks: lag after the task's end (median, ms) and status polls (median), %d tasks each%n", tasks);
@@ -146,20 +145,24 @@ public final class PveBenchmark {
         OUT.println("    targets: median lag < 100 ms; at most 15 polls for the 5 s task");
     }
 
+    private static List<String> rounded(List<Double> seconds) {
+        return seconds.stream().map(x -> String.format("%.3f", x)).toList();
+    }
+
     private double opsResources(int requests) {
         long t0 = System.nanoTime();
         int seen = 0;
         for (int i = 0; i < requests; i++) {
             seen += client.cluster().resources().size();
         }
-        if (seen != requests * RESOURCES) {
+        if (seen != requests * BenchCluster.RESOURCES) {
             throw new IllegalStateException("unexpected resource count " + seen);
         }
         return (System.nanoTime() - t0) / 1e9;
     }
 
     private double[] opsTask(Duration d) {
-        Guest g = client.node(NODE).qemu().vm(nextQemu());
+        Guest g = client.node(NODE).qemu().vm(BenchCluster.stoppedVm(startedVms++));
         PveTask task = g.start();
         long posted = System.nanoTime();
         TaskOutcome outcome = task.await(Duration.ofMinutes(2));
@@ -171,23 +174,10 @@ public final class PveBenchmark {
     }
 
     private double[] pythonTask(Duration d, double interval) throws Exception {
-        int vmid = nextQemu();
+        int vmid = BenchCluster.stoppedVm(startedVms++);
         JsonNode r = python("task", NODE, Integer.toString(vmid), Double.toString(interval));
         double lag = (r.get("seen").asDouble() - r.get("posted").asDouble()) * 1000 - d.toMillis();
         return new double[] {lag, r.get("polls").asInt()};
-    }
-
-    private int nextQemu() {
-        while (true) {
-            int vmid = nextVm++;
-            if (server.guestNode(vmid).map(NODE::equals).orElse(false) && server.guestConfig(vmid).map(c -> c.containsKey("scsi0")).orElse(false)
-                    && server.guestStatus(vmid).map("stopped"::equals).orElse(false)) {
-                return vmid;
-            }
-            if (vmid > 1200) {
-                throw new IllegalStateException("ran out of stopped VMs on " + NODE);
-            }
-        }
     }
 
     private static void row(Duration d, String who, List<double[]> runs) {
@@ -208,5 +198,4 @@ public final class PveBenchmark {
         }
         return Json.mapper().readTree(out);
     }
-
 }

@@ -1,0 +1,156 @@
+package dev.ops.bench.pve;
+
+import dev.ops.testkit.pve.PveApiToken;
+import dev.ops.testkit.pve.PveFakeServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fake Proxmox VE server the benchmark drives: in this JVM, or in a JVM of its own so that the
+ * ops client shares no process, heap or JIT with it.
+ */
+interface FakeEndpoint extends AutoCloseable {
+    String host();
+
+    int port();
+
+    String fingerprint();
+
+    /** The server certificate, DER. */
+    byte[] certificate();
+
+    PveApiToken token();
+
+    void taskDuration(Duration d);
+
+    /** Schema violations so far. */
+    int violations();
+
+    @Override
+    void close() throws IOException;
+
+    /** The fake in this JVM. */
+    static FakeEndpoint inProcess() throws IOException {
+        PveFakeServer s = BenchCluster.builder().start();
+        return new FakeEndpoint() {
+            @Override
+            public String host() {
+                return s.host();
+            }
+
+            @Override
+            public int port() {
+                return s.port();
+            }
+
+            @Override
+            public String fingerprint() {
+                return s.fingerprint();
+            }
+
+            @Override
+            public byte[] certificate() {
+                try {
+                    return s.certificate().getEncoded();
+                } catch (java.security.cert.CertificateEncodingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public PveApiToken token() {
+                return s.token();
+            }
+
+            @Override
+            public void taskDuration(Duration d) {
+                s.taskDuration(d);
+            }
+
+            @Override
+            public int violations() {
+                return s.violations().size();
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
+    }
+
+    /** The fake in a child JVM ({@link FakePveProcess}), with this JVM's class path. */
+    static FakeEndpoint childProcess() throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), FakePveProcess.class.getName()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8);
+        String[] hello = in.readLine().split(" ");
+        return new FakeEndpoint() {
+            @Override
+            public String host() {
+                return hello[0];
+            }
+
+            @Override
+            public int port() {
+                return Integer.parseInt(hello[1]);
+            }
+
+            @Override
+            public String fingerprint() {
+                return hello[2];
+            }
+
+            @Override
+            public byte[] certificate() {
+                return Base64.getDecoder().decode(hello[3]);
+            }
+
+            @Override
+            public PveApiToken token() {
+                return new PveApiToken(hello[4], hello[5], hello[6]);
+            }
+
+            @Override
+            public void taskDuration(Duration d) {
+                ask("taskDuration " + d.toMillis());
+            }
+
+            @Override
+            public int violations() {
+                return Integer.parseInt(ask("violations"));
+            }
+
+            private String ask(String command) {
+                out.println(command);
+                try {
+                    return in.readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+                try {
+                    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    p.destroyForcibly();
+                }
+            }
+        };
+    }
+}
