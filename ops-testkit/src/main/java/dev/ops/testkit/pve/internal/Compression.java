@@ -20,7 +20,9 @@ final class Compression {
 
     /** The response gzipped, if it is a plain answer long enough; faults are left as they are. */
     static MockResponse gzipped(MockResponse response) {
-        if (response.getSocketPolicy() != SocketPolicy.KEEP_OPEN || response.getHeaders().get("Content-Encoding") != null) {
+        SocketPolicy policy = response.getSocketPolicy();
+        boolean plainAnswer = policy == SocketPolicy.KEEP_OPEN || policy == SocketPolicy.DISCONNECT_AT_END;
+        if (!plainAnswer || response.getHeaders().get("Content-Encoding") != null) {
             return response;
         }
         Buffer body = response.getBody();

@@ -404,7 +404,9 @@ public final class PveDispatcher extends Dispatcher {
         }
         body.put("data", null);
         body.put("message", e.getMessage() + "\n");
-        return json(e.status(), e.getMessage(), bytes(body));
+        // pveproxy ends keep-alive after an error answer: the client's next call opens a new connection.
+        return json(e.status(), e.getMessage(), bytes(body)).setHeader("Connection", "close")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
     }
 
     private byte[] bytes(Object body) {

@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The fake compresses answers the way pveproxy does: gzip over 1 KiB, when the client accepts it, unless turned off. */
+/** The fake answers at the HTTP level as pveproxy does: gzip over 1 KiB when the client accepts it (unless turned off), no keep-alive after errors. */
 @Timeout(30)
-class PveFakeCompressionTest {
+class PveFakeHttpTest {
 
     private static PveFakeServer.Builder cluster() {
         PveFakeServer.Builder b = PveFakeServer.builder().node("pve-01").token("root@pam", "ops", "secret");
@@ -76,6 +76,16 @@ class PveFakeCompressionTest {
         try (PveFakeServer pve = cluster().start()) {
             HttpResponse<byte[]> r = PveHttp.withToken(pve).header("Accept-Encoding", "gzip;q=0, identity").getBytes("/cluster/resources");
             assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        }
+    }
+
+    @Test
+    void anErrorAnswerEndsTheConnectionAsPveproxyDoes() {
+        try (PveFakeServer pve = cluster().start()) {
+            HttpResponse<byte[]> r = PveHttp.withToken(pve).getBytes("/nodes/pve-99/status");
+            assertThat(r.statusCode()).isGreaterThanOrEqualTo(400);
+            assertThat(r.headers().firstValue("Connection")).contains("close");
+            assertThat(PveHttp.withToken(pve).get("/version").status()).as("the next call connects again").isEqualTo(200);
         }
     }
 
