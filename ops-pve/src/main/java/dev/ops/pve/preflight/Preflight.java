@@ -35,7 +35,7 @@ public final class Preflight {
     private final PveClient client;
     private final Set<String> nodes = new LinkedHashSet<>();
     private final Map<String, Set<String>> storages = new LinkedHashMap<>();
-    private final Set<RequiredPrivileges.Need> privileges = new LinkedHashSet<>();
+    private final Set<Requirement> requirements = new LinkedHashSet<>();
 
     public Preflight(PveClient client) {
         this.client = client;
@@ -56,7 +56,7 @@ public final class Preflight {
 
     /** Requires {@code privilege} (e.g. {@code VM.Clone}) on {@code aclPath} (e.g. {@code /vms/9000}). */
     public Preflight privilege(String aclPath, String privilege) {
-        privileges.add(new RequiredPrivileges.Need(aclPath, privilege));
+        requirements.add(Requirement.privilege(aclPath, privilege));
         return this;
     }
 
@@ -79,11 +79,11 @@ public final class Preflight {
             if (target != null && c.path().endsWith("/clone") || target != null && c.path().endsWith("/migrate")) {
                 nodes.add(target);
             }
-            privileges.addAll(RequiredPrivileges.of(c));
+            requirements.add(RequiredPrivileges.of(c));
         } else if (a instanceof GuestDestroyAction d) {
             nodes.add(d.node());
-            privileges.add(new RequiredPrivileges.Need("/vms/" + d.vmid(), "VM.PowerMgmt"));
-            privileges.add(new RequiredPrivileges.Need("/vms/" + d.vmid(), "VM.Allocate"));
+            requirements.add(Requirement.privilege("/vms/" + d.vmid(), "VM.PowerMgmt"));
+            requirements.add(Requirement.privilege("/vms/" + d.vmid(), "VM.Allocate"));
         }
     }
 
@@ -167,23 +167,48 @@ public final class Preflight {
     }
 
     private void checkPrivileges(List<PreflightReport.Problem> problems, List<String> passed) {
-        Map<String, Set<String>> byPath = new LinkedHashMap<>();
-        privileges.forEach(n -> byPath.computeIfAbsent(n.aclPath(), k -> new LinkedHashSet<>()).add(n.privilege()));
-        byPath.forEach((path, privs) -> {
-            try {
-                JsonNode data = client.api().get("/access/permissions", Map.of("path", path));
-                JsonNode granted = data.path(path);
-                for (String p : privs) {
-                    if (granted.path(p).asInt(0) == 1 || granted.path(p).asBoolean(false)) {
-                        passed.add("privilege " + p + " on " + path);
-                    } else {
-                        problems.add(new PreflightReport.Problem("privilege " + p + " on " + path,
-                                "not granted to " + client.user() + (client.usesApiToken() ? " (check the token's privilege separation)" : "")));
-                    }
+        Map<String, Set<String>> granted = new LinkedHashMap<>();
+        Set<String> unreadable = new LinkedHashSet<>();
+        for (Requirement r : requirements) {
+            for (String path : r.aclPaths()) {
+                if (granted.containsKey(path) || unreadable.contains(path)) {
+                    continue;
                 }
-            } catch (OpsException e) {
-                problems.add(new PreflightReport.Problem("privileges on " + path, e.getMessage()));
+                try {
+                    granted.put(path, grantedOn(path));
+                } catch (OpsException e) {
+                    unreadable.add(path);
+                    problems.add(new PreflightReport.Problem("privileges on " + path, e.getMessage()));
+                }
+            }
+        }
+        String who = "not granted to " + client.user() + (client.usesApiToken() ? " (check the token's privilege separation)" : "");
+        Set<String> reported = new LinkedHashSet<>();
+        for (Requirement r : requirements) {
+            if (r.aclPaths().stream().anyMatch(unreadable::contains)) {
+                continue;
+            }
+            List<String> missing = r.missing(p -> granted.getOrDefault(p, Set.of()));
+            if (missing.isEmpty()) {
+                (r instanceof Requirement.AllOf all ? all.parts() : List.of(r)).forEach(part -> passed.add("privilege " + part));
+                r.unchecked().forEach(u -> passed.add("not checkable here, left to Proxmox: " + u));
+            }
+            for (String m : missing) {
+                if (reported.add(m)) {
+                    problems.add(new PreflightReport.Problem("privilege " + m, who));
+                }
+            }
+        }
+    }
+
+    private Set<String> grantedOn(String path) {
+        JsonNode on = client.api().get("/access/permissions", Map.of("path", path)).path(path);
+        Set<String> out = new LinkedHashSet<>();
+        on.fields().forEachRemaining(e -> {
+            if (e.getValue().asInt(0) == 1 || e.getValue().asBoolean(false)) {
+                out.add(e.getKey());
             }
         });
+        return out;
     }
 }

@@ -1,89 +1,122 @@
 package dev.ops.pve.preflight;
 
 import dev.ops.pve.change.PveCallAction;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The Proxmox privileges a call needs, by ACL path, as the API schema's permission checks state
- * them for the calls ops makes. Calls not listed need nothing beyond what reading needs.
+ * The Proxmox privileges a call needs. Two parts: {@link #checked} states, for the calls ops makes,
+ * exactly the permission check of the Proxmox VE API schema (a test compares the two for every call
+ * the client issues); {@link #described} adds what the schema only describes in words and Proxmox
+ * checks in code (per config key, on storages used, for create, backup and volume removal). Calls
+ * not listed need nothing beyond what reading needs.
  */
 public final class RequiredPrivileges {
+    private static final String GUEST = "^/nodes/\\{node}/(qemu|lxc)/\\{vmid}";
+    private static final List<String> QEMU_CONFIG_PRIVILEGES = List.of("VM.Config.Disk", "VM.Config.CDROM", "VM.Config.CPU",
+            "VM.Config.Memory", "VM.Config.Network", "VM.Config.HWType", "VM.Config.Options", "VM.Config.Cloudinit");
+    private static final List<String> LXC_CONFIG_PRIVILEGES = List.of("VM.Config.Disk", "VM.Config.CPU", "VM.Config.Memory",
+            "VM.Config.Network", "VM.Config.Options");
+
     private RequiredPrivileges() {}
 
-    /** One privilege on one ACL path. */
-    public record Need(String aclPath, String privilege) {
-        @Override
-        public String toString() {
-            return privilege + " on " + aclPath;
-        }
-    }
-
     /** What {@code action} needs. */
-    public static Set<Need> of(PveCallAction action) {
+    public static Requirement of(PveCallAction action) {
         return of(action.method(), action.path(), action.params());
     }
 
-    /** What a call needs, from its method, path template and parameters. */
-    public static Set<Need> of(String method, String template, Map<String, String> params) {
-        Set<Need> needs = new LinkedHashSet<>();
+    /** What a call needs, from its method, path template and parameters (path parameters included). */
+    public static Requirement of(String method, String template, Map<String, String> params) {
+        return Requirement.allOf(List.of(checked(method, template, params), described(method, template, params)));
+    }
+
+    /** The schema's own permission check of a call, with the call's parameters in its ACL paths. */
+    public static Requirement checked(String method, String template, Map<String, String> params) {
         String vms = "/vms/" + params.getOrDefault("vmid", "");
-        String node = "/nodes/" + params.getOrDefault("node", "");
-        String guest = "^/nodes/\\{node}/(qemu|lxc)/\\{vmid}";
-        if (template.matches(guest + "/status/(start|stop|shutdown|reboot|suspend|resume)")) {
-            needs.add(new Need(vms, "VM.PowerMgmt"));
-        } else if (template.matches(guest + "/config") && !method.equals("GET")) {
-            for (String key : params.keySet()) {
-                needs.add(new Need(vms, configPrivilege(key)));
+        boolean write = !method.equals("GET");
+        if (template.matches(GUEST + "/status/(start|stop|shutdown|reboot|suspend|resume)")) {
+            return Requirement.privilege(vms, "VM.PowerMgmt");
+        }
+        if (template.matches(GUEST + "/config") && write) {
+            return new Requirement.Privileges(vms, template.contains("/qemu/") ? QEMU_CONFIG_PRIVILEGES : LXC_CONFIG_PRIVILEGES, true);
+        }
+        if (template.matches(GUEST + "/clone")) {
+            List<Requirement> allocate = new ArrayList<>(List.of(Requirement.privilege("/vms/" + params.getOrDefault("newid", ""), "VM.Allocate")));
+            if (params.containsKey("pool")) {
+                allocate.add(Requirement.privilege("/pool/" + params.get("pool"), "VM.Allocate"));
             }
-            needs.remove(new Need(vms, "none"));
-        } else if (template.matches(guest + "/clone")) {
-            needs.add(new Need(vms, "VM.Clone"));
-            needs.add(new Need("/vms/" + params.getOrDefault("newid", ""), "VM.Allocate"));
-            if (params.containsKey("storage")) {
-                needs.add(new Need("/storage/" + params.get("storage"), "Datastore.AllocateSpace"));
+            return Requirement.allOf(List.of(Requirement.privilege(vms, "VM.Clone"), Requirement.oneOf(allocate)));
+        }
+        if (template.matches(GUEST) && method.equals("DELETE") || template.matches(GUEST + "/template")) {
+            return Requirement.privilege(vms, "VM.Allocate");
+        }
+        if (template.matches(GUEST + "/migrate")) {
+            return Requirement.privilege(vms, "VM.Migrate");
+        }
+        if (template.matches(GUEST + "/snapshot/\\{snapname}/rollback")) {
+            return new Requirement.Privileges(vms, List.of("VM.Snapshot", "VM.Snapshot.Rollback"), true);
+        }
+        if (template.matches(GUEST + "/snapshot(/\\{snapname})?") && write) {
+            return Requirement.privilege(vms, "VM.Snapshot");
+        }
+        String storage = "/storage/" + params.getOrDefault("storage", "");
+        if (template.equals("/nodes/{node}/storage/{storage}/download-url")) {
+            return Requirement.allOf(List.of(Requirement.privilege(storage, "Datastore.AllocateTemplate"),
+                    Requirement.oneOf(List.of(new Requirement.Privileges("/", List.of("Sys.Audit", "Sys.Modify"), false),
+                            Requirement.privilege("/nodes/" + params.getOrDefault("node", ""), "Sys.AccessNetwork")))));
+        }
+        if (template.equals("/nodes/{node}/storage/{storage}/upload")) {
+            return Requirement.privilege(storage, "Datastore.AllocateTemplate");
+        }
+        if (template.startsWith("/cluster/ha/resources") && write) {
+            return Requirement.privilege("/", "Sys.Console");
+        }
+        return Requirement.NONE;
+    }
+
+    /** What the schema only describes in words for a call, and Proxmox checks in code. */
+    public static Requirement described(String method, String template, Map<String, String> params) {
+        String vms = "/vms/" + params.getOrDefault("vmid", "");
+        List<Requirement> needs = new ArrayList<>();
+        if (template.matches(GUEST + "/config") && !method.equals("GET")) {
+            List<String> keys = new ArrayList<>(params.keySet());
+            // Removing a key needs the same privilege as setting it.
+            keys.addAll(List.of(params.getOrDefault("delete", "").split("[,;\\s]+")));
+            for (String key : keys) {
+                String privilege = key.isEmpty() ? null : configPrivilege(key);
+                if (privilege != null) {
+                    needs.add(Requirement.privilege(vms, privilege));
+                }
             }
+        } else if (template.matches(GUEST + "/clone") && params.containsKey("storage")) {
+            needs.add(Requirement.privilege("/storage/" + params.get("storage"), "Datastore.AllocateSpace"));
         } else if (template.matches("^/nodes/\\{node}/(qemu|lxc)") && method.equals("POST")) {
-            needs.add(new Need(vms, "VM.Allocate"));
+            List<Requirement> allocate = new ArrayList<>(List.of(Requirement.privilege(vms, "VM.Allocate")));
+            if (params.containsKey("pool")) {
+                allocate.add(Requirement.privilege("/pool/" + params.get("pool"), "VM.Allocate"));
+            }
+            needs.add(Requirement.oneOf(allocate));
             if (params.containsKey("archive") || params.containsKey("restore")) {
-                needs.add(new Need(vms, "VM.Backup"));
+                needs.add(Requirement.privilege(vms, "VM.Backup"));
             }
             if (params.containsKey("storage")) {
-                needs.add(new Need("/storage/" + params.get("storage"), "Datastore.AllocateSpace"));
+                needs.add(Requirement.privilege("/storage/" + params.get("storage"), "Datastore.AllocateSpace"));
             }
-        } else if (template.matches(guest) && method.equals("DELETE")) {
-            needs.add(new Need(vms, "VM.Allocate"));
-        } else if (template.matches(guest + "/template")) {
-            needs.add(new Need(vms, "VM.Allocate"));
-        } else if (template.matches(guest + "/migrate")) {
-            needs.add(new Need(vms, "VM.Migrate"));
-        } else if (template.matches(guest + "/snapshot/\\{snapname}/rollback")) {
-            needs.add(new Need(vms, "VM.Snapshot.Rollback"));
-        } else if (template.matches(guest + "/snapshot(/\\{snapname})?") && !method.equals("GET")) {
-            needs.add(new Need(vms, "VM.Snapshot"));
         } else if (template.equals("/nodes/{node}/vzdump")) {
-            needs.add(new Need("/vms/" + params.getOrDefault("vmid", ""), "VM.Backup"));
+            needs.add(Requirement.privilege(vms, "VM.Backup"));
             if (params.containsKey("storage")) {
-                needs.add(new Need("/storage/" + params.get("storage"), "Datastore.AllocateSpace"));
-            }
-        } else if (template.equals("/nodes/{node}/storage/{storage}/download-url")
-                || template.equals("/nodes/{node}/storage/{storage}/upload")) {
-            needs.add(new Need("/storage/" + params.getOrDefault("storage", ""), "Datastore.AllocateTemplate"));
-            if (template.endsWith("download-url")) {
-                needs.add(new Need(node, "Sys.Modify"));
+                needs.add(Requirement.privilege("/storage/" + params.get("storage"), "Datastore.AllocateSpace"));
             }
         } else if (template.equals("/nodes/{node}/storage/{storage}/content/{volume}") && method.equals("DELETE")) {
-            needs.add(new Need("/storage/" + params.getOrDefault("storage", ""), "Datastore.Allocate"));
-        } else if (template.startsWith("/cluster/ha/resources") && !method.equals("GET")) {
-            needs.add(new Need("/", "Sys.Console"));
+            needs.add(Requirement.privilege("/storage/" + params.getOrDefault("storage", ""), "Datastore.Allocate"));
         }
-        return needs;
+        return Requirement.allOf(needs);
     }
 
     private static String configPrivilege(String key) {
         return switch (key.replaceAll("\\d+$", "")) {
-            case "node", "vmid", "digest" -> "none";
+            case "node", "vmid", "digest", "delete", "revert", "skiplock", "background_delay" -> null;
             case "memory", "balloon", "shares", "swap" -> "VM.Config.Memory";
             case "cores", "sockets", "cpu", "cpulimit", "cpuunits", "vcpus", "numa" -> "VM.Config.CPU";
             case "ciuser", "cipassword", "sshkeys", "ipconfig", "nameserver", "searchdomain", "citype", "ciupgrade", "cicustom" ->

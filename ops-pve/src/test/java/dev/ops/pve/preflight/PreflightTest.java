@@ -50,6 +50,32 @@ class PreflightTest {
     }
 
     @Test
+    void aPrivilegeWithAlternativesPassesOnAnyOfThem() {
+        pve.permissions.put("/storage/local", Set.of("Datastore.AllocateTemplate", "Datastore.Allocate")); // download, and its undo
+        pve.permissions.put("/nodes/pve1", Set.of("Sys.AccessNetwork"));
+        var storage = client.node("pve1").storage("local");
+        var plan = client.changes(Ops.inMemory()).downloadUrl(storage, dev.ops.pve.storage.DownloadUrlRequest.builder()
+                .url("https://example.org/debian.iso").fileName("debian.iso").content("iso").build()).plan();
+
+        PreflightReport r = client.preflight().plan(plan).run();
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.passed()).contains("privilege Datastore.AllocateTemplate on /storage/local",
+                "privilege ([Sys.Audit, Sys.Modify] on / or Sys.AccessNetwork on /nodes/pve1)");
+    }
+
+    @Test
+    void unmetAlternativesAreOneProblemNamingEach() {
+        pve.permissions.put("/storage/local", Set.of("Datastore.AllocateTemplate", "Datastore.Allocate")); // download, and its undo
+        var storage = client.node("pve1").storage("local");
+        var plan = client.changes(Ops.inMemory()).downloadUrl(storage, dev.ops.pve.storage.DownloadUrlRequest.builder()
+                .url("https://example.org/debian.iso").fileName("debian.iso").content("iso").build()).plan();
+
+        assertThat(client.preflight().plan(plan).run().problems()).singleElement()
+                .satisfies(p -> assertThat(p.subject()).isEqualTo("privilege ([Sys.Audit, Sys.Modify] on / or Sys.AccessNetwork on /nodes/pve1)"));
+    }
+
+    @Test
     void badCredentialsAreOneProblemNamedAsSuch() {
         PveClient wrong = pve.clientBuilder().apiToken("root@pam", "ops", Secret.of("not-the-token-secret")).build();
         PreflightReport r = wrong.preflight().node("pve1").run();

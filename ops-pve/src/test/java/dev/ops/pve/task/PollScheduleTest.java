@@ -52,7 +52,7 @@ class PollScheduleTest {
         Seen seen = simulate(schedule, Duration.ofMillis(millis).toNanos());
 
         assertThat(seen.lagMillis()).isLessThanOrEqualTo(1100);
-        assertThat(seen.polls()).isLessThanOrEqualTo(8 + (int) (millis / 900));
+        assertThat(seen.polls()).isLessThanOrEqualTo(10 + (int) (millis / 900));
     }
 
     @Property(tries = 50)
