@@ -35,6 +35,11 @@ public abstract class PveObject {
     /** Hands each known field that Proxmox sent to {@code out}, by its wire name. */
     protected abstract void known(BiConsumer<String, Object> out);
 
+    /** Hands the fields of {@code usage} to {@code out}, for {@link #known}. */
+    protected static void known(Usage usage, BiConsumer<String, Object> out) {
+        usage.known(out);
+    }
+
     /** Every field Proxmox sent, known to this class or not, by wire name. */
     public final Map<String, Object> fields() {
         Map<String, Object> all = new LinkedHashMap<>();
@@ -99,19 +104,26 @@ public abstract class PveObject {
          */
         protected abstract boolean field(T model, String name, JsonParser p) throws IOException;
 
+        /** Hands the usage fields read with the model to it; models without usage ignore them. */
+        protected void usage(T model, Usage usage) {
+        }
+
         @Override
         public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             T model = create();
+            Usage.Builder usage = new Usage.Builder();
             if (!p.isExpectedStartObjectToken()) {
                 p.skipChildren();
+                usage(model, usage.build());
                 return model;
             }
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 p.nextToken();
-                if (!field(model, name, p)) {
+                if (!field(model, name, p) && !usage.read(name, p)) {
                     ((PveObject) model).unknown(name, LenientValues.any(p, ctxt));
                 }
             }
+            usage(model, usage.build());
             return model;
         }
     }

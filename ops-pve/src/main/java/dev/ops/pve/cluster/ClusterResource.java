@@ -3,13 +3,13 @@ package dev.ops.pve.cluster;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
+import dev.ops.pve.Usage;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
 import dev.ops.pve.guest.GuestType;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -31,17 +31,9 @@ public final class ClusterResource extends PveObject {
     private String lock;
     private String hastate;
     private Boolean template;
-    private Double cpu;
     private Double maxcpu;
-    private Long mem;
-    private Long maxmem;
-    private Long disk;
-    private Long maxdisk;
-    private Long uptime;
-    private Long netin;
-    private Long netout;
-    private Long diskread;
-    private Long diskwrite;
+
+    private Usage usage = new Usage.Builder().build();
 
     private ClusterResource() {}
 
@@ -110,63 +102,14 @@ public final class ClusterResource extends PveObject {
         return template != null && template;
     }
 
-    /** CPU use as a fraction of {@link #maxcpu}. */
-    public OptionalDouble cpu() {
-        return cpu == null ? OptionalDouble.empty() : OptionalDouble.of(cpu);
-    }
-
     /** The CPUs it may use. */
     public OptionalDouble maxcpu() {
         return maxcpu == null ? OptionalDouble.empty() : OptionalDouble.of(maxcpu);
     }
 
-    /** Memory in use, bytes. */
-    public OptionalLong mem() {
-        return optional(mem);
-    }
-
-    /** Memory it may use, bytes. */
-    public OptionalLong maxmem() {
-        return optional(maxmem);
-    }
-
-    /** Disk space in use, bytes. */
-    public OptionalLong disk() {
-        return optional(disk);
-    }
-
-    /** Disk space it has, bytes. */
-    public OptionalLong maxdisk() {
-        return optional(maxdisk);
-    }
-
-    /** Seconds since it started. */
-    public OptionalLong uptime() {
-        return optional(uptime);
-    }
-
-    /** Bytes received over the network since start. */
-    public OptionalLong netin() {
-        return optional(netin);
-    }
-
-    /** Bytes sent over the network since start. */
-    public OptionalLong netout() {
-        return optional(netout);
-    }
-
-    /** Bytes read from disks since start. */
-    public OptionalLong diskread() {
-        return optional(diskread);
-    }
-
-    /** Bytes written to disks since start. */
-    public OptionalLong diskwrite() {
-        return optional(diskwrite);
-    }
-
-    private static OptionalLong optional(Long v) {
-        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    /** CPU, memory, disk, uptime and I/O as Proxmox listed them. */
+    public Usage usage() {
+        return usage;
     }
 
     @Override
@@ -183,23 +126,19 @@ public final class ClusterResource extends PveObject {
         out.accept("lock", lock);
         out.accept("hastate", hastate);
         out.accept("template", template);
-        out.accept("cpu", cpu);
         out.accept("maxcpu", maxcpu);
-        out.accept("mem", mem);
-        out.accept("maxmem", maxmem);
-        out.accept("disk", disk);
-        out.accept("maxdisk", maxdisk);
-        out.accept("uptime", uptime);
-        out.accept("netin", netin);
-        out.accept("netout", netout);
-        out.accept("diskread", diskread);
-        out.accept("diskwrite", diskwrite);
+        known(usage, out);
     }
 
     /** Reads an entry field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<ClusterResource> {
         Reader() {
             super(ClusterResource.class);
+        }
+
+        @Override
+        protected void usage(ClusterResource model, Usage usage) {
+            model.usage = usage;
         }
 
         @Override
@@ -222,17 +161,7 @@ public final class ClusterResource extends PveObject {
                 case "lock" -> r.lock = LenientValues.text(p);
                 case "hastate" -> r.hastate = LenientValues.text(p);
                 case "template" -> r.template = LenientValues.bool(p);
-                case "cpu" -> r.cpu = LenientValues.number(p);
                 case "maxcpu" -> r.maxcpu = LenientValues.number(p);
-                case "mem" -> r.mem = LenientValues.longValue(p);
-                case "maxmem" -> r.maxmem = LenientValues.longValue(p);
-                case "disk" -> r.disk = LenientValues.longValue(p);
-                case "maxdisk" -> r.maxdisk = LenientValues.longValue(p);
-                case "uptime" -> r.uptime = LenientValues.longValue(p);
-                case "netin" -> r.netin = LenientValues.longValue(p);
-                case "netout" -> r.netout = LenientValues.longValue(p);
-                case "diskread" -> r.diskread = LenientValues.longValue(p);
-                case "diskwrite" -> r.diskwrite = LenientValues.longValue(p);
                 default -> {
                     return false;
                 }

@@ -3,12 +3,12 @@ package dev.ops.pve.guest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
+import dev.ops.pve.Usage;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -24,15 +24,11 @@ public final class GuestSummary extends PveObject {
     private Boolean template;
     private String tags;
     private String lock;
-    private Double cpu;
     private Double cpus;
-    private Long mem;
-    private Long maxmem;
-    private Long disk;
-    private Long maxdisk;
-    private Long uptime;
     private Integer pid;
     private String qmpstatus;
+
+    private Usage usage = new Usage.Builder().build();
 
     private GuestSummary() {}
 
@@ -77,39 +73,9 @@ public final class GuestSummary extends PveObject {
         return Optional.ofNullable(lock);
     }
 
-    /** CPU use as a fraction of {@link #cpus}. */
-    public OptionalDouble cpu() {
-        return cpu == null ? OptionalDouble.empty() : OptionalDouble.of(cpu);
-    }
-
     /** The CPUs it may use. */
     public OptionalDouble cpus() {
         return cpus == null ? OptionalDouble.empty() : OptionalDouble.of(cpus);
-    }
-
-    /** Memory in use, bytes. */
-    public OptionalLong mem() {
-        return optional(mem);
-    }
-
-    /** Memory it may use, bytes. */
-    public OptionalLong maxmem() {
-        return optional(maxmem);
-    }
-
-    /** Disk space in use, bytes (containers). */
-    public OptionalLong disk() {
-        return optional(disk);
-    }
-
-    /** Disk space it has, bytes. */
-    public OptionalLong maxdisk() {
-        return optional(maxdisk);
-    }
-
-    /** Seconds since it started. */
-    public OptionalLong uptime() {
-        return optional(uptime);
     }
 
     /** The process id of a running VM. */
@@ -122,8 +88,9 @@ public final class GuestSummary extends PveObject {
         return Optional.ofNullable(qmpstatus);
     }
 
-    private static OptionalLong optional(Long v) {
-        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    /** CPU, memory, disk, uptime and I/O as Proxmox listed them. */
+    public Usage usage() {
+        return usage;
     }
 
     @Override
@@ -135,21 +102,21 @@ public final class GuestSummary extends PveObject {
         out.accept("template", template);
         out.accept("tags", tags);
         out.accept("lock", lock);
-        out.accept("cpu", cpu);
         out.accept("cpus", cpus);
-        out.accept("mem", mem);
-        out.accept("maxmem", maxmem);
-        out.accept("disk", disk);
-        out.accept("maxdisk", maxdisk);
-        out.accept("uptime", uptime);
         out.accept("pid", pid);
         out.accept("qmpstatus", qmpstatus);
+        known(usage, out);
     }
 
     /** Reads a summary field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<GuestSummary> {
         Reader() {
             super(GuestSummary.class);
+        }
+
+        @Override
+        protected void usage(GuestSummary model, Usage usage) {
+            model.usage = usage;
         }
 
         @Override
@@ -167,13 +134,7 @@ public final class GuestSummary extends PveObject {
                 case "template" -> g.template = LenientValues.bool(p);
                 case "tags" -> g.tags = LenientValues.text(p);
                 case "lock" -> g.lock = LenientValues.text(p);
-                case "cpu" -> g.cpu = LenientValues.number(p);
                 case "cpus" -> g.cpus = LenientValues.number(p);
-                case "mem" -> g.mem = LenientValues.longValue(p);
-                case "maxmem" -> g.maxmem = LenientValues.longValue(p);
-                case "disk" -> g.disk = LenientValues.longValue(p);
-                case "maxdisk" -> g.maxdisk = LenientValues.longValue(p);
-                case "uptime" -> g.uptime = LenientValues.longValue(p);
                 case "pid" -> g.pid = LenientValues.intValue(p);
                 case "qmpstatus" -> g.qmpstatus = LenientValues.text(p);
                 default -> {

@@ -33,15 +33,15 @@ class ClusterResourceTest {
         assertThat(r.name()).contains("web");
         assertThat(r.status()).contains("running");
         assertThat(r.template()).isFalse();
-        assertThat(r.cpu()).hasValue(0.125);
+        assertThat(r.usage().cpu()).hasValue(0.125);
         assertThat(r.maxcpu()).hasValue(4.0);
-        assertThat(r.maxmem()).hasValue(4294967296L);
-        assertThat(r.uptime()).hasValue(3600);
+        assertThat(r.usage().maxmem()).hasValue(4294967296L);
+        assertThat(r.usage().uptime()).hasValue(3600);
         assertThat(r.tags()).contains("prod;web");
         assertThat(r.lock()).contains("backup");
         assertThat(r.haState()).contains("started");
         assertThat(r.pool()).contains("lab");
-        assertThat(r.netout()).hasValue(20);
+        assertThat(r.usage().netout()).hasValue(20);
         assertThat(r.unknownFields()).isEmpty();
     }
 
@@ -64,7 +64,7 @@ class ClusterResourceTest {
         List<ClusterResource> rs = read("""
                 {"data":[{"vmid":"9000","template":1,"maxmem":"2048"},{"vmid":101,"template":"1"},{"template":true}]}""");
         assertThat(rs.get(0).vmid()).hasValue(9000);
-        assertThat(rs.get(0).maxmem()).hasValue(2048);
+        assertThat(rs.get(0).usage().maxmem()).hasValue(2048);
         assertThat(rs).allSatisfy(r -> assertThat(r.template()).isTrue());
     }
 
@@ -73,7 +73,7 @@ class ClusterResourceTest {
         ClusterResource r = read("""
                 {"data":[{"id":"qemu/5","vmid":{"oops":1},"maxmem":"lots","name":["x"],"status":"stopped"}]}""").get(0);
         assertThat(r.vmid()).isEmpty();
-        assertThat(r.maxmem()).isEmpty();
+        assertThat(r.usage().maxmem()).isEmpty();
         assertThat(r.name()).isEmpty();
         assertThat(r.status()).contains("stopped");
         assertThat(r.id()).isEqualTo("qemu/5");

@@ -31,7 +31,7 @@ class GuestSummaryTest {
         assertThat(g.qmpStatus()).contains("running");
         assertThat(g.pid()).hasValue(4242);
         assertThat(g.cpus()).hasValue(4.0);
-        assertThat(g.maxmem()).hasValue(2147483648L);
+        assertThat(g.usage().maxmem()).hasValue(2147483648L);
         assertThat(g.tags()).contains("prod");
         assertThat(g.field("running-qemu")).contains("10.1.2");
         assertThat(g.template()).isFalse();

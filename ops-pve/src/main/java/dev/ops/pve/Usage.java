@@ -1,0 +1,156 @@
+package dev.ops.pve;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.ops.pve.internal.LenientValues;
+import java.io.IOException;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+
+/**
+ * What a guest, node or storage uses, as Proxmox's lists report it: CPU, memory, disk, uptime and
+ * I/O counters. Each is empty when Proxmox did not send it.
+ */
+public final class Usage {
+    private final Double cpu;
+    private final Long mem;
+    private final Long maxmem;
+    private final Long disk;
+    private final Long maxdisk;
+    private final Long uptime;
+    private final Long netin;
+    private final Long netout;
+    private final Long diskread;
+    private final Long diskwrite;
+
+    private Usage(Builder b) {
+        this.cpu = b.cpu;
+        this.mem = b.mem;
+        this.maxmem = b.maxmem;
+        this.disk = b.disk;
+        this.maxdisk = b.maxdisk;
+        this.uptime = b.uptime;
+        this.netin = b.netin;
+        this.netout = b.netout;
+        this.diskread = b.diskread;
+        this.diskwrite = b.diskwrite;
+    }
+
+    /** CPU use as a fraction of the CPUs it may use. */
+    public OptionalDouble cpu() {
+        return cpu == null ? OptionalDouble.empty() : OptionalDouble.of(cpu);
+    }
+
+    /** Memory in use, bytes. */
+    public OptionalLong mem() {
+        return optional(mem);
+    }
+
+    /** Memory it may use, bytes. */
+    public OptionalLong maxmem() {
+        return optional(maxmem);
+    }
+
+    /** Disk space in use, bytes. */
+    public OptionalLong disk() {
+        return optional(disk);
+    }
+
+    /** Disk space it has, bytes. */
+    public OptionalLong maxdisk() {
+        return optional(maxdisk);
+    }
+
+    /** Seconds since it started. */
+    public OptionalLong uptime() {
+        return optional(uptime);
+    }
+
+    /** Bytes received over the network since start. */
+    public OptionalLong netin() {
+        return optional(netin);
+    }
+
+    /** Bytes sent over the network since start. */
+    public OptionalLong netout() {
+        return optional(netout);
+    }
+
+    /** Bytes read from disks since start. */
+    public OptionalLong diskread() {
+        return optional(diskread);
+    }
+
+    /** Bytes written to disks since start. */
+    public OptionalLong diskwrite() {
+        return optional(diskwrite);
+    }
+
+    private static OptionalLong optional(Long v) {
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    /** Hands each field Proxmox sent to {@code out}, by wire name. */
+    void known(BiConsumer<String, Object> out) {
+        out.accept("cpu", cpu);
+        out.accept("mem", mem);
+        out.accept("maxmem", maxmem);
+        out.accept("disk", disk);
+        out.accept("maxdisk", maxdisk);
+        out.accept("uptime", uptime);
+        out.accept("netin", netin);
+        out.accept("netout", netout);
+        out.accept("diskread", diskread);
+        out.accept("diskwrite", diskwrite);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Usage{");
+        known((k, v) -> {
+            if (v != null) {
+                sb.append(sb.length() > 6 ? ", " : "").append(k).append('=').append(v);
+            }
+        });
+        return sb.append('}').toString();
+    }
+
+    /** Collects usage fields while a model is read. */
+    public static final class Builder {
+        private Double cpu;
+        private Long mem;
+        private Long maxmem;
+        private Long disk;
+        private Long maxdisk;
+        private Long uptime;
+        private Long netin;
+        private Long netout;
+        private Long diskread;
+        private Long diskwrite;
+
+        /** Reads the value at the parser's current token if {@code field} is a usage field; false otherwise. */
+        public boolean read(String field, JsonParser p) throws IOException {
+            switch (field) {
+                case "cpu" -> cpu = LenientValues.number(p);
+                case "mem" -> mem = LenientValues.longValue(p);
+                case "maxmem" -> maxmem = LenientValues.longValue(p);
+                case "disk" -> disk = LenientValues.longValue(p);
+                case "maxdisk" -> maxdisk = LenientValues.longValue(p);
+                case "uptime" -> uptime = LenientValues.longValue(p);
+                case "netin" -> netin = LenientValues.longValue(p);
+                case "netout" -> netout = LenientValues.longValue(p);
+                case "diskread" -> diskread = LenientValues.longValue(p);
+                case "diskwrite" -> diskwrite = LenientValues.longValue(p);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The usage read so far. */
+        public Usage build() {
+            return new Usage(this);
+        }
+    }
+}
