@@ -1,31 +1,53 @@
 package dev.ops.testkit.pve.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * PVE's named string formats ({@code format: "pve-vmid"} etc.). Their rules live in PVE's Perl code,
- * not in the schema; the ones a client commonly sends are re-implemented here after
- * {@code PVE::JSONSchema}, {@code PVE::Storage} and {@code PVE::QemuServer}. Unknown names pass.
+ * PVE's named string formats ({@code format: "pve-vmid"} etc.). Their rules live in PVE's Perl code, not in
+ * the schema; they are re-implemented here after pve-common, pve-storage, qemu-server, pve-container,
+ * pve-guest-common, pve-access-control, pve-network, pve-firewall, pve-ha-manager and pve-manager, with
+ * PVE's error texts. Named formats that are property strings live in {@link NamedPropertyFormats}.
+ * As in {@code PVE::JSONSchema::check_format}, {@code X-list} checks each item of a list against
+ * {@code X} and {@code X-opt} also accepts an empty value. Names neither implemented nor in
+ * {@link #NOT_CHECKED} pass; a test keeps both in step with the schema.
  */
 final class Formats {
 
+    /** Formats the schema names that the fake deliberately leaves unchecked. */
+    static final Set<String> NOT_CHECKED = Set.of(
+            // none at present: every format name in the bundled schema is checked
+    );
+
+    private static final String IPV4_RE = "(?:(?:25[0-5]|(?:2[0-4]|1\\d|[1-9])?\\d)\\.){3}(?:25[0-5]|(?:2[0-4]|1\\d|[1-9])?\\d)";
+    private static final String IPV6_RE = ipv6Re("[0-9a-fA-F]{1,4}", "(?:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|" + IPV4_RE + ")");
+    private static final Pattern IPV4 = Pattern.compile(IPV4_RE);
+    private static final Pattern IPV6 = Pattern.compile(IPV6_RE);
     private static final Pattern VMID = Pattern.compile("[1-9][0-9]{2,8}");
     private static final Pattern NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?");
-    private static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9\\-_.]*[a-z0-9]");
+    private static final Pattern STORAGE_ID = Pattern.compile("(?i)[a-z][a-z0-9\\-_.]*[a-z0-9]");
     private static final Pattern CONFIG_ID = Pattern.compile("[a-z][a-z_\\-0-9]*");
     private static final Pattern VOLUME_ID = Pattern.compile("(?i)([a-z][a-z0-9\\-_.]*[a-z0-9]):(.+)");
     private static final Pattern USERID = Pattern.compile("[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+");
-    private static final Pattern TOKENID = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-_]+");
+    private static final Pattern TOKENID = Pattern.compile("[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+![A-Za-z][A-Za-z0-9.\\-_]+");
     private static final Pattern REALM = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-_]+");
     private static final Pattern POOLID = Pattern.compile("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+){0,2}");
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?");
-    private static final Pattern MAC = Pattern.compile("[a-fA-F0-9]{2}(:[a-fA-F0-9]{2}){5}");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    private static final Pattern DNS_NAME = Pattern.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?\\.)*"
+            + "[a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?");
+    private static final Pattern MAC = Pattern.compile("(?i)[a-f0-9][02468ace](?::[a-f0-9]{2}){5}");
+    private static final Pattern MAC_PREFIX = Pattern.compile("(?i)[a-f0-9][02468ace](?::[a-f0-9]{2}){0,2}:?");
     private static final Pattern TAG = Pattern.compile("[a-z0-9_][a-z0-9_\\-+.]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.\\-]{1,20}");
     private static final Pattern BRIDGE = Pattern.compile("[-_.\\w\\d]+");
@@ -33,68 +55,182 @@ final class Formats {
     private static final Pattern URLENCODED = Pattern.compile("[-%a-zA-Z0-9_.!~*'()]*");
     private static final Pattern PRIV = Pattern.compile("[A-Za-z][A-Za-z.]*");
     private static final Pattern HA_SID = Pattern.compile("((vm|ct):)?[1-9][0-9]{2,8}");
+    private static final Pattern HA_NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?(:\\d+)?");
+    private static final Pattern ACCESS_NAME = Pattern.compile("[A-Za-z0-9.\\-_]+");
+    private static final Pattern EMAIL_USER = Pattern.compile("[\\w+\\-~]+(\\.[\\w+\\-~]+)*");
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_USER.pattern() + "@[a-zA-Z0-9\\-]+(\\.[a-zA-Z0-9\\-]+)*");
+    private static final Pattern SDN_ID = Pattern.compile("(?i)[a-z][a-z0-9]*[a-z0-9]");
+    private static final Pattern SDN_CONTROLLER = Pattern.compile("(?i)[a-z][a-z0-9_-]*[a-z0-9]");
+    private static final Pattern SDN_FABRIC = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]{0,6}[a-zA-Z0-9]?");
+    private static final Pattern ISIS_NET = Pattern.compile("[a-fA-F0-9]{2}(\\.[a-fA-F0-9]{4}){3,9}\\.[a-fA-F0-9]{2}");
+    private static final Pattern LVM_NAME = Pattern.compile("(?i)[a-z0-9][a-z0-9\\-_.]*[a-z0-9]");
+    private static final Pattern PORTAL = Pattern.compile("(?:" + IPV4_RE + "|[\\p{Alnum}\\-.]+)(?::\\d+)?"
+            + "|\\[(?:" + IPV6_RE + "|" + IPV4_RE + "|[\\p{Alnum}\\-.]+)](?::\\d+)?|(?:" + IPV6_RE + ")(?:\\.\\d+)?");
+    private static final Pattern ACME_DOMAIN = Pattern.compile("(?i)[a-z0-9][a-z0-9_-]*(?:\\.[a-z0-9][a-z0-9_-]*)+");
+    private static final Pattern ACME_ALIAS = Pattern.compile("(?i)[a-z0-9_][a-z0-9_-]*(?:\\.[a-z0-9_][a-z0-9_-]*)+");
+    private static final Pattern PEM_B64 = Pattern.compile("[0-9A-Za-z+/]");
     private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
+    private static final Pattern CIDR_SHAPE = Pattern.compile("(.+)/(\\d{1,3})");
+    private static final Pattern VLAN = Pattern.compile("(\\d+)(?:-(\\d+))?");
+    private static final Pattern CPUSET_PART = Pattern.compile("\\s*(\\d{1,9})(?:-(\\d{1,9}))?\\s*");
+    private static final Pattern LINK_LOCAL = Pattern.compile("(fe80:[^%]+)%(.*)");
+    private static final Pattern JOB_ID = Pattern.compile("(\\d+)-(\\d+)");
+    private static final Pattern DIR_OVERRIDE = Pattern.compile("(?s)([a-z]+)=(.*)");
+    private static final Pattern ID_PAIR = Pattern.compile("([^:]+):([^:]+)");
+    private static final Pattern PEM_START = Pattern.compile("-----BEGIN .*?-----");
     private static final Set<String> CONTENT = Set.of("images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import");
+    private static final Set<String> HOTPLUG = Set.of("network", "disk", "cpu", "memory", "usb", "cloudinit");
+    private static final Set<String> IPV4_MASKS = IntStream.rangeClosed(0, 32)
+            .mapToObj(bits -> ipv4Text(0xffffffffL << (32 - bits) & 0xffffffffL)).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> DRIVES = names(Map.of("ide", 4, "scsi", 31, "virtio", 16, "sata", 6), "efidisk0", "tpmstate0");
+    private static final Set<String> BOOT_DEVICES = names(Map.of("ide", 4, "scsi", 31, "virtio", 16, "sata", 6, "net", 32,
+            "usb", 14, "hostpci", 16));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Map<String, Function<String, String>> CHECKS = Map.ofEntries(
-            Map.entry("pve-vmid", v -> VMID.matcher(v).matches() ? null : "value does not look like a valid VM ID"),
-            Map.entry("pve-vmid-list", v -> list(v, "pve-vmid")),
-            Map.entry("pve-node", v -> NODE.matcher(v).matches() ? null : "value does not look like a valid node name"),
-            Map.entry("pve-node-list", v -> list(v, "pve-node")),
-            Map.entry("pve-storage-id", v -> STORAGE_ID.matcher(v).matches() ? null : "storage ID '" + v + "' contains illegal characters"),
-            Map.entry("pve-storage-id-list", v -> list(v, "pve-storage-id")),
-            Map.entry("pve-configid", v -> CONFIG_ID.matcher(v).matches() ? null : "invalid configuration ID '" + v + "'"),
-            Map.entry("pve-configid-list", v -> list(v, "pve-configid")),
-            Map.entry("pve-volume-id", v -> VOLUME_ID.matcher(v).matches() ? null : "unable to parse volume ID '" + v + "'"),
-            Map.entry("pve-volume-id-or-qm-path", Formats::volumeOrPath),
-            Map.entry("pve-volume-id-or-absolute-path", Formats::volumeOrPath),
+            // pve-common PVE::JSONSchema, PVE::Certificate, PVE::CpuSet
+            Map.entry("string", v -> null),
+            Map.entry("pve-vmid", rx(VMID, v -> "value does not look like a valid VM ID")),
+            Map.entry("pve-node", rx(NODE, v -> "value does not look like a valid node name")),
+            Map.entry("pve-storage-id", rx(STORAGE_ID, v -> "storage ID '" + v + "' contains illegal characters")),
+            Map.entry("pve-configid", rx(CONFIG_ID, v -> "invalid configuration ID '" + v + "'")),
+            Map.entry("pve-bridge-id", rx(BRIDGE, v -> "invalid bridge ID '" + v + "'")),
+            Map.entry("pve-tag", rx(TAG, v -> "invalid characters in tag '" + v + "'")),
+            Map.entry("pve-iface", rx(IFACE, v -> "invalid network interface name '" + v + "'")),
+            Map.entry("urlencoded", rx(URLENCODED, v -> "value '" + v + "' is not urlencoded")),
+            Map.entry("disk-size", rx(DISK_SIZE, v -> "unable to parse size '" + v + "'")),
+            Map.entry("mac-addr", rx(MAC, v -> "value does not look like a valid unicast MAC address")),
+            Map.entry("ipv4", rx(IPV4, v -> "value does not look like a valid IPv4 address")),
+            Map.entry("ipv6", rx(IPV6, v -> "value does not look like a valid IPv6 address")),
+            Map.entry("ip", v -> isIp(v) ? null : "value does not look like a valid IP address"),
+            Map.entry("ipv4mask", v -> IPV4_MASKS.contains(v) ? null : "value does not look like a valid IP netmask"),
+            Map.entry("CIDRv4", v -> cidr(v, 32) ? null : "value does not look like a valid IPv4 CIDR network"),
+            Map.entry("CIDRv6", v -> cidr(v, 128) ? null : "value does not look like a valid IPv6 CIDR network"),
+            Map.entry("CIDR", v -> cidr(v, 32) || cidr(v, 128) ? null : "value does not look like a valid CIDR network"),
+            Map.entry("pve-ipv4-config", v -> v.matches("dhcp|manual") || cidr(v, 32)
+                    ? null : "value does not look like a valid ipv4 network configuration"),
+            Map.entry("pve-ipv6-config", v -> v.matches("auto|dhcp|manual") || cidr(v, 128)
+                    ? null : "value does not look like a valid ipv6 network configuration"),
+            Map.entry("dns-name", rx(DNS_NAME, v -> "value does not look like a valid DNS name")),
+            Map.entry("address", v -> isIp(v) || DNS_NAME.matcher(v).matches()
+                    ? null : "value does not look like a valid address: " + v),
+            Map.entry("email", rx(EMAIL, v -> "value does not look like a valid email address")),
+            Map.entry("email-or-username", v -> EMAIL.matcher(v).matches() || EMAIL_USER.matcher(v).matches()
+                    ? null : "value does not look like a valid email address or user name"),
+            Map.entry("ldap-simple-attr", rx(Pattern.compile("[a-zA-Z0-9]+"),
+                    v -> "value '" + v + "' does not look like a simple ldap attribute name")),
+            Map.entry("pve-startup-order", Formats::startupOrder),
+            Map.entry("pve-task-status-type", rx(Pattern.compile("(?i)ok|error|warning|unknown"), v -> "invalid status '" + v + "'")),
+            Map.entry("pve-vlan-id-or-range", Formats::vlanIdOrRange),
+            Map.entry("pve-calendar-event", CalendarEvent::check),
+            Map.entry("pve-cpuset", Formats::cpuset),
+            Map.entry("pem-certificate", v -> pem(v, "CERTIFICATE", false)),
+            Map.entry("pem-certificate-chain", v -> pem(v, "CERTIFICATE", true)),
+            Map.entry("pem-string", v -> pem(v, ".*?", false)),
+            Map.entry("storage-pair", v -> idPair(v, "pve-storage-id")),
+            Map.entry("bridge-pair", v -> idPair(v, "pve-bridge-id")),
+            // pve-storage PVE::Storage::Plugin
             Map.entry("pve-storage-content", v -> CONTENT.contains(v) ? null : "invalid content type '" + v + "'"),
-            Map.entry("pve-storage-content-list", v -> list(v, "pve-storage-content")),
-            Map.entry("pve-userid", v -> USERID.matcher(v).matches() ? null : "value '" + v + "' does not look like a valid user name"),
-            Map.entry("pve-userid-list", v -> list(v, "pve-userid")),
-            Map.entry("pve-tokenid-list", v -> tokenList(v)),
-            Map.entry("pve-realm", v -> REALM.matcher(v).matches() ? null : "value '" + v + "' does not look like a valid realm"),
-            Map.entry("pve-poolid", v -> POOLID.matcher(v).matches() ? null : "pool name '" + v + "' contains illegal characters"),
-            Map.entry("dns-name", v -> dnsName(v) ? null : "value does not look like a valid DNS name"),
-            Map.entry("dns-name-list", v -> list(v, "dns-name")),
-            Map.entry("mac-addr", v -> MAC.matcher(v).matches() && (Integer.parseInt(v.substring(0, 2), 16) & 1) == 0
-                    ? null : "value does not look like a valid unicast MAC address"),
-            Map.entry("ipv4", v -> IPV4.matcher(v).matches() ? null : "value does not look like a valid IPv4 address"),
-            Map.entry("ipv6", v -> IPV6.matcher(v).matches() ? null : "value does not look like a valid IPv6 address"),
-            Map.entry("ip", v -> IPV4.matcher(v).matches() || IPV6.matcher(v).matches() ? null : "value does not look like a valid IP address"),
-            Map.entry("ip-list", v -> list(v, "ip")),
-            Map.entry("address", v -> IPV4.matcher(v).matches() || IPV6.matcher(v).matches() || dnsName(v)
-                    ? null : "value does not look like a valid address"),
-            Map.entry("CIDRv4", v -> cidr(v, true, false)),
-            Map.entry("CIDRv6", v -> cidr(v, false, true)),
-            Map.entry("CIDR", v -> cidr(v, true, true)),
-            Map.entry("IPorCIDR", v -> IPV4.matcher(v).matches() || IPV6.matcher(v).matches() ? null : cidr(v, true, true)),
-            Map.entry("pve-tag-list", v -> list(v, "pve-tag")),
-            Map.entry("pve-tag", v -> TAG.matcher(v).matches() ? null : "invalid characters in tag '" + v + "'"),
-            Map.entry("pve-iface", v -> IFACE.matcher(v).matches() ? null : "invalid network interface name '" + v + "'"),
-            Map.entry("pve-iface-list", v -> list(v, "pve-iface")),
-            Map.entry("pve-bridge-id", v -> BRIDGE.matcher(v).matches() ? null : "invalid bridge ID '" + v + "'"),
-            Map.entry("disk-size", v -> DISK_SIZE.matcher(v).matches() ? null : "unable to parse size '" + v + "'"),
-            Map.entry("urlencoded", v -> URLENCODED.matcher(v).matches() ? null : "value '" + v + "' is not urlencoded"),
-            Map.entry("pve-priv-list", v -> list(v, "pve-priv")),
-            Map.entry("pve-priv", v -> PRIV.matcher(v).matches() ? null : "invalid privilege name '" + v + "'"),
-            Map.entry("pve-ha-resource-or-vm-id", v -> HA_SID.matcher(v).matches() ? null : "unable to parse HA resource id '" + v + "'"),
-            Map.entry("pve-ha-resource-id-list", v -> list(v, "pve-ha-resource-or-vm-id")));
+            Map.entry("pve-volume-id", rx(VOLUME_ID, v -> "unable to parse volume ID '" + v + "'")),
+            Map.entry("pve-storage-path", v -> v.matches("(?s)/[^;()].*") ? null : "value does not look like a valid absolute path"),
+            Map.entry("pve-storage-path-in-property-string", v -> v.matches("(?s)/[^;,=()].*") ? null
+                    : "Value does not look like a valid absolute path. These symbols are currently not allowed in path: ;,=()"),
+            Map.entry("pve-storage-server", v -> isIp(v) || DNS_NAME.matcher(v).matches()
+                    ? null : "value does not look like a valid server name or IP address"),
+            Map.entry("pve-storage-vgname", rx(LVM_NAME, v -> "lvm name '" + v + "' contains illegal characters")),
+            Map.entry("pve-storage-portal-dns", rx(PORTAL, v -> "value does not look like a valid portal address")),
+            Map.entry("pve-storage-options", rx(Pattern.compile("\\S+"), v -> "invalid options '" + v + "'")),
+            Map.entry("pve-dir-override", Formats::dirOverride),
+            // pve-guest-common, pve-manager, pve-cluster
+            Map.entry("pve-replication-job-id", Formats::replicationJobId),
+            Map.entry("pve-day-of-week", rx(Pattern.compile("mon|tue|wed|thu|fri|sat|sun"), v -> "invalid day '" + v + "'")),
+            Map.entry("pve-acme-domain", rx(ACME_DOMAIN, v -> "value '" + v + "' does not look like a valid domain name!")),
+            Map.entry("pve-acme-alias", rx(ACME_ALIAS, v -> "value '" + v + "' does not look like a valid alias name!")),
+            Map.entry("graphite-path", rx(DNS_NAME, v -> "value does not look like a valid graphite path")),
+            Map.entry("mac-prefix", rx(MAC_PREFIX, v -> "value is not a valid unicast MAC address prefix")),
+            Map.entry("pve-command-batch", Formats::commandBatch),
+            // qemu-server
+            Map.entry("pve-volume-id-or-qm-path", v -> v.equals("none") || v.equals("cdrom") ? null : volumeOrPath(v)),
+            Map.entry("pve-volume-id-or-absolute-path", Formats::volumeOrPath),
+            Map.entry("pve-qm-bootdisk", v -> DRIVES.contains(v) ? null : "invalid boot disk '" + v + "'"),
+            Map.entry("pve-qm-bootdev", v -> BOOT_DEVICES.contains(v) ? null : "invalid boot device '" + v + "'"),
+            Map.entry("pve-hotplug-features", Formats::hotplugFeatures),
+            Map.entry("pve-phys-bits", v -> v.equals("host") || v.matches("\\d{1,2}") && Integer.parseInt(v) >= 8
+                    && Integer.parseInt(v) <= 64 ? null : "value must be an integer between 8 and 64 or 'host'"),
+            // pve-container
+            Map.entry("pve-ct-timezone", Formats::ctTimezone),
+            Map.entry("pve-lxc-mp-string", v -> v.matches("(?s).*/\\.\\.?(/.*|)|\\.\\./.*")
+                    ? v + " contains illegal character sequences" : null),
+            Map.entry("pve-lxc-dev-string", v -> v.matches("(?s).*/\\.\\.?(/.*|)") || !v.startsWith("/dev/")
+                    ? v + " is not a valid device path" : null),
+            Map.entry("lxc-ip-with-ll-iface", Formats::ipWithLinkLocalIface),
+            // pve-access-control
+            Map.entry("pve-userid", rx(USERID, v -> "value '" + v + "' does not look like a valid user name")),
+            Map.entry("pve-tokenid", rx(TOKENID, v -> "value '" + v + "' does not look like a valid token ID")),
+            Map.entry("pve-realm", rx(REALM, v -> "value '" + v + "' does not look like a valid realm")),
+            Map.entry("pve-poolid", rx(POOLID, v -> "pool name '" + v + "' contains illegal characters")),
+            Map.entry("pve-groupid", rx(ACCESS_NAME, v -> "group name '" + v + "' contains invalid characters")),
+            Map.entry("pve-roleid", rx(ACCESS_NAME, v -> "role name '" + v + "' contains invalid characters")),
+            Map.entry("pve-priv", rx(PRIV, v -> "invalid privilege name '" + v + "'")),
+            // pve-ha-manager
+            Map.entry("pve-ha-resource-or-vm-id", rx(HA_SID, v -> "unable to parse HA resource id '" + v + "'")),
+            Map.entry("pve-ha-resource-id", rx(HA_SID, v -> "unable to parse HA resource id '" + v + "'")),
+            Map.entry("pve-ha-node", rx(HA_NODE, v -> "value does not look like a valid ha group node")),
+            // pve-network
+            Map.entry("pve-sdn-zone-id", v -> sdnId(v, "zone", SDN_ID, 8)),
+            Map.entry("pve-sdn-vnet-id", v -> sdnId(v, "vnet", SDN_ID, 8)),
+            Map.entry("pve-sdn-controller-id", v -> sdnId(v, "controller", SDN_CONTROLLER, 64)),
+            Map.entry("pve-sdn-ipam-id", v -> sdnId(v, "ipam", SDN_ID, Integer.MAX_VALUE)),
+            Map.entry("pve-sdn-dns-id", v -> sdnId(v, "dns", SDN_ID, Integer.MAX_VALUE)),
+            Map.entry("pve-sdn-fabric-id", rx(SDN_FABRIC, v -> "Fabric ID '" + v + "' contains illegal characters")),
+            Map.entry("pve-sdn-subnet-id", Formats::sdnSubnetId),
+            Map.entry("pve-sdn-isis-net", rx(ISIS_NET, v -> "value does not look like a valid isis net")),
+            Map.entry("pve-sdn-bgp-rt", v -> v.matches("\\d{1,10}:\\d{1,10}") && Stream.of(v.split(":"))
+                    .allMatch(n -> Long.parseLong(n) <= 0xffffffffL) ? null : "value does not look like a valid bgp route-target"),
+            // pve-firewall
+            Map.entry("IPorCIDR", Firewall::ipOrCidr),
+            Map.entry("IPorCIDRorAlias", v -> Firewall.ALIAS.matcher(v).matches() ? null : Firewall.ipOrCidr(v)),
+            Map.entry("pve-fw-addr-spec", Firewall::addressList),
+            Map.entry("pve-fw-sport-spec", v -> Firewall.ports(v, false)),
+            Map.entry("pve-fw-dport-spec", v -> Firewall.ports(v, true)),
+            Map.entry("pve-fw-protocol-spec", Firewall::protocol),
+            Map.entry("pve-fw-icmp-type-spec", Firewall::icmpType),
+            Map.entry("pve-fw-conntrack-helper", Firewall::conntrackHelpers));
 
     private Formats() {}
 
     /** Returns null when {@code value} satisfies the named format, or PVE's reason. */
     static String check(String format, String value) {
         Function<String, String> f = CHECKS.get(format);
-        return f == null ? null : f.apply(value);
+        if (f != null) {
+            return f.apply(value);
+        }
+        if (NamedPropertyFormats.has(format)) {
+            return NamedPropertyFormats.check(format, value);
+        }
+        if (format.endsWith("-list") && CHECKS.containsKey(base(format))) {
+            return list(value, base(format));
+        }
+        if (format.endsWith("-opt") && CHECKS.containsKey(base(format))) {
+            // Perl truth: '' and '0' are "no value"
+            return value.isEmpty() || value.equals("0") ? null : check(base(format), value);
+        }
+        return null;
+    }
+
+    /** Whether {@link #check} knows the named format (directly, as a property string or as a list/opt of one). */
+    static boolean implemented(String format) {
+        return CHECKS.containsKey(format) || NamedPropertyFormats.has(format)
+                || (format.endsWith("-list") || format.endsWith("-opt")) && CHECKS.containsKey(base(format));
+    }
+
+    private static String base(String format) {
+        return format.substring(0, format.lastIndexOf('-'));
     }
 
     private static String list(String value, String itemFormat) {
         for (String item : LIST_SPLIT.split(value)) {
-            if (item.isEmpty()) {
-                continue;
-            }
-            String err = check(itemFormat, item);
+            String err = item.isEmpty() ? null : check(itemFormat, item);
             if (err != null) {
                 return err;
             }
@@ -102,46 +238,438 @@ final class Formats {
         return null;
     }
 
-    private static String tokenList(String value) {
-        for (String item : LIST_SPLIT.split(value)) {
-            if (!item.isEmpty() && !TOKENID.matcher(item).matches()) {
-                return "invalid token ID '" + item + "'";
+    private static Function<String, String> rx(Pattern pattern, Function<String, String> reason) {
+        return v -> pattern.matcher(v).matches() ? null : reason.apply(v);
+    }
+
+    static boolean isIp(String v) {
+        return IPV4.matcher(v).matches() || IPV6.matcher(v).matches();
+    }
+
+    /** {@code PVE::JSONSchema}'s CIDR: an address of the version and a prefix length above 7. */
+    private static boolean cidr(String v, int maxBits) {
+        Matcher m = CIDR_SHAPE.matcher(v);
+        if (!m.matches() || !(maxBits == 32 ? IPV4 : IPV6).matcher(m.group(1)).matches()) {
+            return false;
+        }
+        int bits = Integer.parseInt(m.group(2));
+        return bits > 7 && bits <= maxBits;
+    }
+
+    /** The address as a number (32 or 128 bits); only for strings that passed {@link #isIp}. */
+    static BigInteger ipBits(String ip) {
+        if (IPV4.matcher(ip).matches()) {
+            long n = 0;
+            for (String octet : ip.split("\\.")) {
+                n = n << 8 | Integer.parseInt(octet);
+            }
+            return BigInteger.valueOf(n);
+        }
+        String s = ip;
+        int lastColon = s.lastIndexOf(':');
+        if (s.indexOf('.', lastColon) > 0) {
+            long v4 = ipBits(s.substring(lastColon + 1)).longValue();
+            s = s.substring(0, lastColon + 1) + Long.toHexString(v4 >> 16) + ":" + Long.toHexString(v4 & 0xffff);
+        }
+        String[] halves = s.split("::", -1);
+        List<String> head = words(halves[0]);
+        List<String> tail = halves.length > 1 ? words(halves[1]) : List.of();
+        BigInteger n = BigInteger.ZERO;
+        for (String w : head) {
+            n = n.shiftLeft(16).or(new BigInteger(w, 16));
+        }
+        n = n.shiftLeft(16 * (8 - head.size() - tail.size()));
+        for (String w : tail) {
+            n = n.shiftLeft(16).or(new BigInteger(w, 16));
+        }
+        return n;
+    }
+
+    private static List<String> words(String s) {
+        return s.isEmpty() ? List.of() : List.of(s.split(":"));
+    }
+
+    private static String ipv4Text(long n) {
+        return (n >> 24 & 255) + "." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    }
+
+    /** RFC 3986's IPv6address, as {@code PVE::Tools::$IPV6RE} spells it. */
+    private static String ipv6Re(String h16, String ls32) {
+        String g = "(?:" + h16 + ":)";
+        return "(?:(?:" + g + "{6}" + ls32 + ")|(?:::" + g + "{5}" + ls32 + ")|(?:(?:" + h16 + ")?::" + g + "{4}" + ls32 + ")"
+                + "|(?:(?:" + g + "{0,1}" + h16 + ")?::" + g + "{3}" + ls32 + ")|(?:(?:" + g + "{0,2}" + h16 + ")?::" + g + "{2}" + ls32 + ")"
+                + "|(?:(?:" + g + "{0,3}" + h16 + ")?::" + g + ls32 + ")|(?:(?:" + g + "{0,4}" + h16 + ")?::" + ls32 + ")"
+                + "|(?:(?:" + g + "{0,5}" + h16 + ")?::" + h16 + ")|(?:(?:" + g + "{0,6}" + h16 + ")?::))";
+    }
+
+    private static Set<String> names(Map<String, Integer> counts, String... extra) {
+        Stream<String> numbered = counts.entrySet().stream()
+                .flatMap(e -> IntStream.range(0, e.getValue()).mapToObj(i -> e.getKey() + i));
+        return Stream.concat(numbered, Stream.of(extra)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String volumeOrPath(String v) {
+        return v.startsWith("/") || VOLUME_ID.matcher(v).matches() ? null : "unable to parse volume ID '" + v + "'";
+    }
+
+    /** {@code pve_parse_startup_order}: '[order=]N', 'up=N', 'down=N'; an empty or '0' value is refused (Perl truth). */
+    private static String startupOrder(String v) {
+        boolean ok = !v.isEmpty() && !v.equals("0");
+        for (String part : v.split(",")) {
+            ok &= part.isBlank() || part.matches("(order=)?\\d+|up=\\d+|down=\\d+");
+        }
+        return ok ? null : "unable to parse startup options";
+    }
+
+    private static String vlanIdOrRange(String v) {
+        Matcher m = VLAN.matcher(v);
+        if (!m.matches()) {
+            return "invalid VLAN configuration '" + v + "'";
+        }
+        for (int g = 1; g <= 2; g++) {
+            String tag = m.group(g);
+            if (tag != null && (tag.length() > 4 || Integer.parseInt(tag) < 2 || Integer.parseInt(tag) > 4094)) {
+                return "invalid VLAN tag '" + tag + "'";
+            }
+        }
+        if (m.group(2) != null && Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
+            return "VLAN range must go from lower to higher tag '" + v + "'";
+        }
+        return null;
+    }
+
+    private static String cpuset(String v) {
+        for (String part : v.split(",")) {
+            Matcher m = CPUSET_PART.matcher(part);
+            if (!m.matches() || m.group(2) != null && Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1))) {
+                return "unable to parse cpuset option";
             }
         }
         return null;
     }
 
-    private static String volumeOrPath(String v) {
-        if (v.equals("none") || v.equals("cdrom") || v.startsWith("/") || VOLUME_ID.matcher(v).matches()) {
+    private static String hotplugFeatures(String v) {
+        if (v.equals("0") || v.equals("1")) {
             return null;
         }
-        return "unable to parse volume ID '" + v + "'";
+        for (String feature : LIST_SPLIT.split(v)) {
+            if (!feature.isEmpty() && !HOTPLUG.contains(feature)) {
+                return "unable to parse hotplug option";
+            }
+        }
+        return null;
     }
 
-    private static boolean dnsName(String v) {
-        if (v.isEmpty() || v.length() > 255) {
-            return false;
-        }
-        for (String label : v.split("\\.", -1)) {
-            if (!DNS_LABEL.matcher(label).matches()) {
-                return false;
-            }
-        }
-        return true;
+    /** 'host', 'UTC' or a zone of zone.tab; the JDK's zone list stands in for zone.tab (it also knows its aliases). */
+    private static String ctTimezone(String v) {
+        boolean known = v.equals("host") || v.equals("UTC")
+                || v.contains("/") && !v.startsWith("Etc/") && !v.startsWith("SystemV/") && ZoneId.getAvailableZoneIds().contains(v);
+        return known ? null : "invalid time zone '" + v + "'";
     }
 
-    private static String cidr(String v, boolean v4, boolean v6) {
-        int slash = v.indexOf('/');
-        if (slash > 0 && v.substring(slash + 1).matches("\\d{1,3}")) {
-            String ip = v.substring(0, slash);
-            int mask = Integer.parseInt(v.substring(slash + 1));
-            if (v4 && IPV4.matcher(ip).matches() && mask <= 32) {
-                return null;
-            }
-            if (v6 && IPV6.matcher(ip).matches() && mask <= 128) {
+    private static String ipWithLinkLocalIface(String v) {
+        Matcher m = LINK_LOCAL.matcher(v);
+        if (m.matches() && isIp(m.group(1)) && IFACE.matcher(m.group(2)).matches()) {
+            return null;
+        }
+        return isIp(v) ? null : "value does not look like a valid IP address";
+    }
+
+    private static String replicationJobId(String v) {
+        Matcher m = JOB_ID.matcher(v);
+        if (!m.matches()) {
+            return "invalid replication job id '" + v + "'";
+        }
+        return m.group(1).replaceFirst("^0+", "").length() < 3
+                ? "invalid replication job id '" + v + "' (guest IDs < 100 are reseved)" : null;
+    }
+
+    private static String sdnId(String v, String kind, Pattern pattern, int maxLength) {
+        if (!pattern.matcher(v).matches()) {
+            return kind + " ID '" + v + "' contains illegal characters";
+        }
+        return v.length() > maxLength ? kind + " ID '" + v + "' can't be more length than " + maxLength + " characters" : null;
+    }
+
+    /** 'zone-10.0.0.0-24' (or a plain CIDR) naming an IPv4 or IPv6 network. */
+    private static String sdnSubnetId(String v) {
+        String[] parts = v.split("-");
+        String cidr = v.contains("/") ? v : parts.length > 2 ? parts[1] + "/" + parts[2] : "";
+        return cidr(cidr, 32) || cidr(cidr, 128) ? null : "value does not look like a valid CIDR network";
+    }
+
+    /** 'content=relative/path': a known content type and a path without '..' or a trailing '.'. */
+    private static String dirOverride(String v) {
+        Matcher m = DIR_OVERRIDE.matcher(v);
+        if (m.matches() && CONTENT.contains(m.group(1))) {
+            String path = m.group(2);
+            boolean shaped = !path.isEmpty() && !path.contains("..") && !path.endsWith(".");
+            if (shaped && path.length() < 1023 && Stream.of(path.split("/")).allMatch(s -> s.length() < 255)) {
                 return null;
             }
         }
-        return "value does not look like a valid CIDR network";
+        return "invalid override '" + v + "'";
+    }
+
+    /** One entry of a storage or bridge map: '1', 'ID' or 'SOURCE:TARGET' ({@code PVE::JSONSchema::parse_idmap}). */
+    private static String idPair(String entry, String idFormat) {
+        if (entry.equals("1")) {
+            return null;
+        }
+        Matcher m = ID_PAIR.matcher(entry);
+        String err = m.matches() ? firstNonNull(check(idFormat, m.group(1)), check(idFormat, m.group(2))) : check(idFormat, entry);
+        return err == null ? null : "entry '" + entry + "' contains invalid ID - " + err;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** {@code PVE::Certificate::check_pem}: PEM blocks with the given label, text before the first one ignored. */
+    private static String pem(String v, String label, boolean multiple) {
+        String header = "-----BEGIN " + label + "-----\\s*";
+        String block = header + "(?:" + PEM_B64.pattern() + "+\\s*\\n)*" + PEM_B64.pattern() + "*(?:=\\s*\\n=|={0,2})?\\s*\\n"
+                + "-----END " + label + "-----\\s*";
+        Matcher start = PEM_START.matcher(v);
+        String content = start.find() ? v.substring(start.start()) : v;
+        String re = multiple ? "(?:" + block + "\\n+)*" + block : block;
+        return Pattern.compile(re).matcher(content).matches() ? null : "not a valid PEM-formatted string.";
+    }
+
+    /** A JSON array of {path, method[, args]} objects, as the node's bulk 'execute' call takes. */
+    private static String commandBatch(String v) {
+        JsonNode commands;
+        try {
+            commands = JSON.readTree(v);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "commands param did not contain valid JSON: " + e.getOriginalMessage();
+        }
+        boolean valid = commands != null && commands.isArray();
+        for (JsonNode c : valid ? commands : JSON.createArrayNode()) {
+            valid &= c.isObject() && c.path("path").isTextual()
+                    && c.path("method").asText().matches("GET|POST|PUT|DELETE") && (!c.has("args") || c.get("args").isObject());
+        }
+        return valid ? null : "commands is not a valid array of commands";
+    }
+
+    /**
+     * PVE's schedule strings. PVE parses them with proxmox-time (systemd.time(7) calendar events); this is a
+     * structural check of that grammar, not a parser: a keyword such as 'daily', or
+     * {@code [weekdays] [[year-]month-day] [[hour:]minute[:second]]} with lists, ranges ({@code a..b}) and
+     * repetitions ({@code x/n}), and values in range.
+     */
+    private static final class CalendarEvent {
+        private static final Set<String> KEYWORDS = Set.of("minutely", "hourly", "daily", "weekly", "monthly", "yearly",
+                "annually", "quarterly", "semiannually", "semi-annually");
+        private static final String DAY = "(?:mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
+        private static final Pattern WEEKDAYS = Pattern.compile("(?i)" + DAY + "(?:\\.\\." + DAY + ")?(?:," + DAY + "(?:\\.\\." + DAY + ")?)*");
+        private static final String VALUES = "(?:(?:\\*|\\d+(?:\\.\\.\\d+)?)(?:/\\d+)?)(?:,(?:\\*|\\d+(?:\\.\\.\\d+)?)(?:/\\d+)?)*";
+        private static final Pattern DATE = Pattern.compile(VALUES + "-" + VALUES + "(?:-" + VALUES + ")?");
+        private static final Pattern TIME = Pattern.compile(VALUES + "(?::" + VALUES + "){0,2}");
+        private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+        static String check(String v) {
+            String event = v.strip();
+            if (event.isEmpty()) {
+                return "invalid calendar event '" + v + "' - event is empty";
+            }
+            if (KEYWORDS.contains(event.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            String[] parts = event.split("\\s+");
+            int i = 0;
+            boolean ok = true;
+            if (WEEKDAYS.matcher(parts[i]).matches()) {
+                i++;
+            }
+            if (i < parts.length && DATE.matcher(parts[i]).matches()) {
+                String[] fields = parts[i++].split("-");
+                ok = inRange(fields[fields.length - 2], 1, 12) && inRange(fields[fields.length - 1], 1, 31);
+            }
+            if (i < parts.length && TIME.matcher(parts[i]).matches()) {
+                String[] fields = parts[i++].split(":");
+                int[] max = fields.length == 1 ? new int[] {59} : fields.length == 2 ? new int[] {23, 59} : new int[] {23, 59, 59};
+                for (int f = 0; f < fields.length; f++) {
+                    ok &= inRange(fields[f], 0, max[f]);
+                }
+            }
+            return ok && i == parts.length ? null : "invalid calendar event '" + v + "' - unable to parse calendar event";
+        }
+
+        private static boolean inRange(String values, int min, int max) {
+            Matcher m = NUMBER.matcher(values);
+            while (m.find()) {
+                if (m.group().length() > 4 || Integer.parseInt(m.group()) < min || Integer.parseInt(m.group()) > max) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * pve-firewall's rule fields. Service and protocol names come from the host's /etc/services and
+     * /etc/protocols in PVE; the fake knows Debian's protocol list and takes any name-shaped service name.
+     */
+    private static final class Firewall {
+        static final Pattern ALIAS = Pattern.compile("(?:(?:dc|guest)/)?[A-Za-z][A-Za-z0-9\\-_]+");
+        private static final Pattern IPSET = Pattern.compile("\\+\\S+");
+        private static final Pattern SERVICE = Pattern.compile("[A-Za-z][A-Za-z0-9._+\\-]*");
+        private static final Pattern PORT_RANGE = Pattern.compile("(\\d+):(\\d+)");
+        private static final Pattern RANGE = Pattern.compile("(.+?)\\s*-\\s*(.+)");
+        private static final Pattern NUMBER = Pattern.compile("\\d+");
+        private static final Set<String> ICMP = Set.of("any", "echo-reply", "destination-unreachable", "network-unreachable",
+                "host-unreachable", "protocol-unreachable", "port-unreachable", "fragmentation-needed", "source-route-failed",
+                "network-unknown", "host-unknown", "network-prohibited", "host-prohibited", "TOS-network-unreachable",
+                "TOS-host-unreachable", "communication-prohibited", "host-precedence-violation", "precedence-cutoff",
+                "source-quench", "redirect", "network-redirect", "host-redirect", "TOS-network-redirect", "TOS-host-redirect",
+                "echo-request", "router-advertisement", "router-solicitation", "time-exceeded", "ttl-zero-during-transit",
+                "ttl-zero-during-reassembly", "parameter-problem", "ip-header-bad", "required-option-missing",
+                "timestamp-request", "timestamp-reply", "address-mask-request", "address-mask-reply");
+        private static final Set<String> ICMPV6 = Set.of("destination-unreachable", "no-route", "communication-prohibited",
+                "beyond-scope", "address-unreachable", "port-unreachable", "failed-policy", "reject-route", "packet-too-big",
+                "time-exceeded", "ttl-zero-during-transit", "ttl-zero-during-reassembly", "parameter-problem", "bad-header",
+                "unknown-header-type", "unknown-option", "echo-request", "echo-reply", "router-solicitation",
+                "router-advertisement", "neighbor-solicitation", "neighbour-solicitation", "neighbor-advertisement",
+                "neighbour-advertisement", "redirect");
+        private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("ip", 0), Map.entry("hopopt", 0),
+                Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("ggp", 3), Map.entry("ipencap", 4), Map.entry("st", 5),
+                Map.entry("tcp", 6), Map.entry("egp", 8), Map.entry("igp", 9), Map.entry("pup", 12), Map.entry("udp", 17),
+                Map.entry("hmp", 20), Map.entry("xns-idp", 22), Map.entry("rdp", 27), Map.entry("iso-tp4", 29),
+                Map.entry("dccp", 33), Map.entry("xtp", 36), Map.entry("ddp", 37), Map.entry("idpr-cmtp", 38),
+                Map.entry("ipv6", 41), Map.entry("ipv6-route", 43), Map.entry("ipv6-frag", 44), Map.entry("idrp", 45),
+                Map.entry("rsvp", 46), Map.entry("gre", 47), Map.entry("esp", 50), Map.entry("ah", 51), Map.entry("skip", 57),
+                Map.entry("ipv6-icmp", 58), Map.entry("ipv6-nonxt", 59), Map.entry("ipv6-opts", 60), Map.entry("rspf", 73),
+                Map.entry("vmtp", 81), Map.entry("eigrp", 88), Map.entry("ospf", 89), Map.entry("ax.25", 93),
+                Map.entry("ipip", 94), Map.entry("etherip", 97), Map.entry("encap", 98), Map.entry("pim", 103),
+                Map.entry("ipcomp", 108), Map.entry("vrrp", 112), Map.entry("l2tp", 115), Map.entry("isis", 124),
+                Map.entry("sctp", 132), Map.entry("fc", 133), Map.entry("mobility-header", 135), Map.entry("udplite", 136),
+                Map.entry("mpls-in-ip", 137), Map.entry("manet", 138), Map.entry("hip", 139), Map.entry("shim6", 140),
+                Map.entry("wesp", 141), Map.entry("rohc", 142), Map.entry("ethernet", 143), Map.entry("mptcp", 262));
+        private static final Set<String> HELPERS = Set.of("amanda", "ftp", "irc", "netbios-ns", "pptp", "sane", "sip", "snmp", "tftp");
+
+        /** One address, network or range as Net::IP reads it; Net::IP's complaint otherwise. */
+        private static String netIp(String v, int[] version) {
+            Matcher range = RANGE.matcher(v);
+            if (range.matches() && isIp(range.group(1)) && isIp(range.group(2))) {
+                version[0] = IPV4.matcher(range.group(1)).matches() ? 4 : 6;
+                if (version[0] != (IPV4.matcher(range.group(2)).matches() ? 4 : 6)) {
+                    return "IP addresses of different versions " + range.group(1) + " - " + range.group(2);
+                }
+                return ipBits(range.group(1)).compareTo(ipBits(range.group(2))) > 0
+                        ? "Begin address is greater than End address " + range.group(1) + " - " + range.group(2) : null;
+            }
+            Matcher cidr = CIDR_SHAPE.matcher(v);
+            String ip = cidr.matches() ? cidr.group(1) : v;
+            if (!isIp(ip)) {
+                return "Cannot determine IP version for " + v;
+            }
+            version[0] = IPV4.matcher(ip).matches() ? 4 : 6;
+            int bits = version[0] == 4 ? 32 : 128;
+            int prefix = cidr.matches() ? Integer.parseInt(cidr.group(2)) : bits;
+            if (prefix > bits) {
+                return "Invalid prefix length /" + prefix;
+            }
+            BigInteger n = ipBits(ip);
+            if (n.and(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE)).signum() != 0) {
+                String binary = "0".repeat(bits - n.bitLength()) + (n.signum() == 0 ? "" : n.toString(2));
+                return "Invalid prefix " + binary + "/" + prefix;
+            }
+            return null;
+        }
+
+        static String ipOrCidr(String v) {
+            Matcher cidr = CIDR_SHAPE.matcher(v);
+            if (!isIp(cidr.matches() ? cidr.group(1) : v)) {
+                return "value does not look like a valid IP address or CIDR network";
+            }
+            return netIp(v, new int[1]);
+        }
+
+        /** '+ipset', an alias, or a list of addresses/networks of one IP version, or a single range. */
+        static String addressList(String v) {
+            if (IPSET.matcher(v).matches()) {
+                return v.length() > 65 ? "ipset name too long" : null;
+            }
+            if (ALIAS.matcher(v).matches()) {
+                return v.length() > 64 ? "alias name too long" : null;
+            }
+            String[] elements = v.isEmpty() ? new String[0] : v.split(",");
+            if (!String.join(",", elements).equals(v)) {
+                return "extraneous commas in list";
+            }
+            int version = 0;
+            boolean range = false;
+            for (String element : elements) {
+                int[] elementVersion = new int[1];
+                String err = netIp(element, elementVersion);
+                if (err != null) {
+                    return "invalid IP address: " + err;
+                }
+                if (version != 0 && elementVersion[0] != version) {
+                    return "detected mixed ipv4/ipv6 addresses in address list '" + v + "'";
+                }
+                version = elementVersion[0];
+                range |= element.contains("-");
+            }
+            return range && elements.length > 1 ? "you can't use a range in a list" : null;
+        }
+
+        /** Comma separated ports ('80'), ranges ('80:85') and service names; ICMP type names for destination ports. */
+        static String ports(String v, boolean destination) {
+            String[] items = v.isEmpty() ? new String[0] : v.split(",");
+            if (!String.join(",", items).equals(v)) {
+                return "extraneous commas in list";
+            }
+            int count = 0;
+            boolean icmp = false;
+            for (String item : items) {
+                Matcher range = PORT_RANGE.matcher(item);
+                if (range.matches()) {
+                    count += 2;
+                    for (String port : List.of(range.group(1), range.group(2))) {
+                        if (port.length() > 5 || Integer.parseInt(port) > 65535) {
+                            return "invalid port '" + port + "'";
+                        }
+                    }
+                    if (Integer.parseInt(range.group(1)) > Integer.parseInt(range.group(2))) {
+                        return "backwards range '" + item + "' not allowed, did you mean '" + range.group(2) + ":"
+                                + range.group(1) + "'?";
+                    }
+                } else if (NUMBER.matcher(item).matches()) {
+                    count++;
+                    if (item.length() > 5 || Integer.parseInt(item) > 65535) {
+                        return "invalid port '" + item + "'";
+                    }
+                } else if (destination && (ICMP.contains(item) || ICMPV6.contains(item))) {
+                    icmp = true;
+                } else if (!SERVICE.matcher(item).matches()) {
+                    return "invalid port '" + item + "'";
+                }
+            }
+            if (icmp && count > 0) {
+                return "ICMP ports not allowed in port range";
+            }
+            return count > 15 ? "too many entries in port list (> 15 numbers)" : null;
+        }
+
+        static String protocol(String v) {
+            boolean known = v.isEmpty() || v.equals("0") || v.equals("icmpv6") || PROTOCOLS.containsKey(v)
+                    || NUMBER.matcher(v).matches() && v.length() < 4 && PROTOCOLS.containsValue(Integer.parseInt(v));
+            return known ? null : "unknown protocol '" + v + "'";
+        }
+
+        static String icmpType(String v) {
+            return v.isEmpty() || ICMP.contains(v) || ICMPV6.contains(v) ? null : "invalid icmp-type value '" + v + "'";
+        }
+
+        static String conntrackHelpers(String v) {
+            for (String helper : v.split(",")) {
+                if (!helper.isEmpty() && !HELPERS.contains(helper)) {
+                    return "unknown helper " + helper;
+                }
+            }
+            return null;
+        }
     }
 }
