@@ -149,6 +149,15 @@ class PveFakeSchemaTest {
     }
 
     @Test
+    void booleansInsidePropertyStringsMaySayOnYesOrTrue() {
+        assertThat(http.put("/nodes/pve-01/qemu/100/config", "net0", "virtio,bridge=vmbr0,firewall=on,link_down=no").status())
+                .isEqualTo(200);
+        var bad = http.put("/nodes/pve-01/qemu/100/config", "net0", "virtio,bridge=vmbr0,firewall=maybe");
+        assertThat(bad.status()).isEqualTo(400);
+        pve.clearViolations();
+    }
+
+    @Test
     void validPropertyStringWithModelAliasPasses() {
         var a = http.put("/nodes/pve-01/qemu/100/config", "net0", "virtio=BC:24:11:00:00:01,bridge=vmbr0,tag=20,firewall=1");
         assertThat(a.status()).isEqualTo(200);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,7 +32,7 @@ final class Formats {
 
     private static final String IPV4_RE = "(?:(?:25[0-5]|(?:2[0-4]|1\\d|[1-9])?\\d)\\.){3}(?:25[0-5]|(?:2[0-4]|1\\d|[1-9])?\\d)";
     private static final String IPV6_RE = ipv6Re("[0-9a-fA-F]{1,4}", "(?:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|" + IPV4_RE + ")");
-    private static final Pattern IPV4 = Pattern.compile(IPV4_RE);
+    static final Pattern IPV4 = Pattern.compile(IPV4_RE);
     private static final Pattern IPV6 = Pattern.compile(IPV6_RE);
     private static final Pattern VMID = Pattern.compile("[1-9][0-9]{2,8}");
     private static final Pattern NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?");
@@ -70,7 +69,7 @@ final class Formats {
     private static final Pattern ACME_ALIAS = Pattern.compile("(?i)[a-z0-9_][a-z0-9_-]*(?:\\.[a-z0-9_][a-z0-9_-]*)+");
     private static final Pattern PEM_B64 = Pattern.compile("[0-9A-Za-z+/]");
     private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
-    private static final Pattern CIDR_SHAPE = Pattern.compile("(.+)/(\\d{1,3})");
+    static final Pattern CIDR_SHAPE = Pattern.compile("(.+)/(\\d{1,3})");
     private static final Pattern VLAN = Pattern.compile("(\\d+)(?:-(\\d+))?");
     private static final Pattern CPUSET_PART = Pattern.compile("\\s*(\\d{1,9})(?:-(\\d{1,9}))?\\s*");
     private static final Pattern LINK_LOCAL = Pattern.compile("(fe80:[^%]+)%(.*)");
@@ -452,224 +451,4 @@ final class Formats {
         return valid ? null : "commands is not a valid array of commands";
     }
 
-    /**
-     * PVE's schedule strings. PVE parses them with proxmox-time (systemd.time(7) calendar events); this is a
-     * structural check of that grammar, not a parser: a keyword such as 'daily', or
-     * {@code [weekdays] [[year-]month-day] [[hour:]minute[:second]]} with lists, ranges ({@code a..b}) and
-     * repetitions ({@code x/n}), and values in range.
-     */
-    private static final class CalendarEvent {
-        private static final Set<String> KEYWORDS = Set.of("minutely", "hourly", "daily", "weekly", "monthly", "yearly",
-                "annually", "quarterly", "semiannually", "semi-annually");
-        private static final String DAY = "(?:mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
-        private static final Pattern WEEKDAYS = Pattern.compile("(?i)" + DAY + "(?:\\.\\." + DAY + ")?(?:," + DAY + "(?:\\.\\." + DAY + ")?)*");
-        private static final String VALUES = "(?:(?:\\*|\\d+(?:\\.\\.\\d+)?)(?:/\\d+)?)(?:,(?:\\*|\\d+(?:\\.\\.\\d+)?)(?:/\\d+)?)*";
-        private static final Pattern DATE = Pattern.compile(VALUES + "-" + VALUES + "(?:-" + VALUES + ")?");
-        private static final Pattern TIME = Pattern.compile(VALUES + "(?::" + VALUES + "){0,2}");
-        private static final Pattern NUMBER = Pattern.compile("\\d+");
-
-        static String check(String v) {
-            String event = v.strip();
-            if (event.isEmpty()) {
-                return "invalid calendar event '" + v + "' - event is empty";
-            }
-            if (KEYWORDS.contains(event.toLowerCase(Locale.ROOT))) {
-                return null;
-            }
-            String[] parts = event.split("\\s+");
-            int i = 0;
-            boolean ok = true;
-            if (WEEKDAYS.matcher(parts[i]).matches()) {
-                i++;
-            }
-            if (i < parts.length && DATE.matcher(parts[i]).matches()) {
-                String[] fields = parts[i++].split("-");
-                ok = inRange(fields[fields.length - 2], 1, 12) && inRange(fields[fields.length - 1], 1, 31);
-            }
-            if (i < parts.length && TIME.matcher(parts[i]).matches()) {
-                String[] fields = parts[i++].split(":");
-                int[] max = fields.length == 1 ? new int[] {59} : fields.length == 2 ? new int[] {23, 59} : new int[] {23, 59, 59};
-                for (int f = 0; f < fields.length; f++) {
-                    ok &= inRange(fields[f], 0, max[f]);
-                }
-            }
-            return ok && i == parts.length ? null : "invalid calendar event '" + v + "' - unable to parse calendar event";
-        }
-
-        private static boolean inRange(String values, int min, int max) {
-            Matcher m = NUMBER.matcher(values);
-            while (m.find()) {
-                if (m.group().length() > 4 || Integer.parseInt(m.group()) < min || Integer.parseInt(m.group()) > max) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /**
-     * pve-firewall's rule fields. Service and protocol names come from the host's /etc/services and
-     * /etc/protocols in PVE; the fake knows Debian's protocol list and takes any name-shaped service name.
-     */
-    private static final class Firewall {
-        static final Pattern ALIAS = Pattern.compile("(?:(?:dc|guest)/)?[A-Za-z][A-Za-z0-9\\-_]+");
-        private static final Pattern IPSET = Pattern.compile("\\+\\S+");
-        private static final Pattern SERVICE = Pattern.compile("[A-Za-z][A-Za-z0-9._+\\-]*");
-        private static final Pattern PORT_RANGE = Pattern.compile("(\\d+):(\\d+)");
-        private static final Pattern RANGE = Pattern.compile("(.+?)\\s*-\\s*(.+)");
-        private static final Pattern NUMBER = Pattern.compile("\\d+");
-        private static final Set<String> ICMP = Set.of("any", "echo-reply", "destination-unreachable", "network-unreachable",
-                "host-unreachable", "protocol-unreachable", "port-unreachable", "fragmentation-needed", "source-route-failed",
-                "network-unknown", "host-unknown", "network-prohibited", "host-prohibited", "TOS-network-unreachable",
-                "TOS-host-unreachable", "communication-prohibited", "host-precedence-violation", "precedence-cutoff",
-                "source-quench", "redirect", "network-redirect", "host-redirect", "TOS-network-redirect", "TOS-host-redirect",
-                "echo-request", "router-advertisement", "router-solicitation", "time-exceeded", "ttl-zero-during-transit",
-                "ttl-zero-during-reassembly", "parameter-problem", "ip-header-bad", "required-option-missing",
-                "timestamp-request", "timestamp-reply", "address-mask-request", "address-mask-reply");
-        private static final Set<String> ICMPV6 = Set.of("destination-unreachable", "no-route", "communication-prohibited",
-                "beyond-scope", "address-unreachable", "port-unreachable", "failed-policy", "reject-route", "packet-too-big",
-                "time-exceeded", "ttl-zero-during-transit", "ttl-zero-during-reassembly", "parameter-problem", "bad-header",
-                "unknown-header-type", "unknown-option", "echo-request", "echo-reply", "router-solicitation",
-                "router-advertisement", "neighbor-solicitation", "neighbour-solicitation", "neighbor-advertisement",
-                "neighbour-advertisement", "redirect");
-        private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("ip", 0), Map.entry("hopopt", 0),
-                Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("ggp", 3), Map.entry("ipencap", 4), Map.entry("st", 5),
-                Map.entry("tcp", 6), Map.entry("egp", 8), Map.entry("igp", 9), Map.entry("pup", 12), Map.entry("udp", 17),
-                Map.entry("hmp", 20), Map.entry("xns-idp", 22), Map.entry("rdp", 27), Map.entry("iso-tp4", 29),
-                Map.entry("dccp", 33), Map.entry("xtp", 36), Map.entry("ddp", 37), Map.entry("idpr-cmtp", 38),
-                Map.entry("ipv6", 41), Map.entry("ipv6-route", 43), Map.entry("ipv6-frag", 44), Map.entry("idrp", 45),
-                Map.entry("rsvp", 46), Map.entry("gre", 47), Map.entry("esp", 50), Map.entry("ah", 51), Map.entry("skip", 57),
-                Map.entry("ipv6-icmp", 58), Map.entry("ipv6-nonxt", 59), Map.entry("ipv6-opts", 60), Map.entry("rspf", 73),
-                Map.entry("vmtp", 81), Map.entry("eigrp", 88), Map.entry("ospf", 89), Map.entry("ax.25", 93),
-                Map.entry("ipip", 94), Map.entry("etherip", 97), Map.entry("encap", 98), Map.entry("pim", 103),
-                Map.entry("ipcomp", 108), Map.entry("vrrp", 112), Map.entry("l2tp", 115), Map.entry("isis", 124),
-                Map.entry("sctp", 132), Map.entry("fc", 133), Map.entry("mobility-header", 135), Map.entry("udplite", 136),
-                Map.entry("mpls-in-ip", 137), Map.entry("manet", 138), Map.entry("hip", 139), Map.entry("shim6", 140),
-                Map.entry("wesp", 141), Map.entry("rohc", 142), Map.entry("ethernet", 143), Map.entry("mptcp", 262));
-        private static final Set<String> HELPERS = Set.of("amanda", "ftp", "irc", "netbios-ns", "pptp", "sane", "sip", "snmp", "tftp");
-
-        /** One address, network or range as Net::IP reads it; Net::IP's complaint otherwise. */
-        private static String netIp(String v, int[] version) {
-            Matcher range = RANGE.matcher(v);
-            if (range.matches() && isIp(range.group(1)) && isIp(range.group(2))) {
-                version[0] = IPV4.matcher(range.group(1)).matches() ? 4 : 6;
-                if (version[0] != (IPV4.matcher(range.group(2)).matches() ? 4 : 6)) {
-                    return "IP addresses of different versions " + range.group(1) + " - " + range.group(2);
-                }
-                return ipBits(range.group(1)).compareTo(ipBits(range.group(2))) > 0
-                        ? "Begin address is greater than End address " + range.group(1) + " - " + range.group(2) : null;
-            }
-            Matcher cidr = CIDR_SHAPE.matcher(v);
-            String ip = cidr.matches() ? cidr.group(1) : v;
-            if (!isIp(ip)) {
-                return "Cannot determine IP version for " + v;
-            }
-            version[0] = IPV4.matcher(ip).matches() ? 4 : 6;
-            int bits = version[0] == 4 ? 32 : 128;
-            int prefix = cidr.matches() ? Integer.parseInt(cidr.group(2)) : bits;
-            if (prefix > bits) {
-                return "Invalid prefix length /" + prefix;
-            }
-            BigInteger n = ipBits(ip);
-            if (n.and(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE)).signum() != 0) {
-                String binary = "0".repeat(bits - n.bitLength()) + (n.signum() == 0 ? "" : n.toString(2));
-                return "Invalid prefix " + binary + "/" + prefix;
-            }
-            return null;
-        }
-
-        static String ipOrCidr(String v) {
-            Matcher cidr = CIDR_SHAPE.matcher(v);
-            if (!isIp(cidr.matches() ? cidr.group(1) : v)) {
-                return "value does not look like a valid IP address or CIDR network";
-            }
-            return netIp(v, new int[1]);
-        }
-
-        /** '+ipset', an alias, or a list of addresses/networks of one IP version, or a single range. */
-        static String addressList(String v) {
-            if (IPSET.matcher(v).matches()) {
-                return v.length() > 65 ? "ipset name too long" : null;
-            }
-            if (ALIAS.matcher(v).matches()) {
-                return v.length() > 64 ? "alias name too long" : null;
-            }
-            String[] elements = v.isEmpty() ? new String[0] : v.split(",");
-            if (!String.join(",", elements).equals(v)) {
-                return "extraneous commas in list";
-            }
-            int version = 0;
-            boolean range = false;
-            for (String element : elements) {
-                int[] elementVersion = new int[1];
-                String err = netIp(element, elementVersion);
-                if (err != null) {
-                    return "invalid IP address: " + err;
-                }
-                if (version != 0 && elementVersion[0] != version) {
-                    return "detected mixed ipv4/ipv6 addresses in address list '" + v + "'";
-                }
-                version = elementVersion[0];
-                range |= element.contains("-");
-            }
-            return range && elements.length > 1 ? "you can't use a range in a list" : null;
-        }
-
-        /** Comma separated ports ('80'), ranges ('80:85') and service names; ICMP type names for destination ports. */
-        static String ports(String v, boolean destination) {
-            String[] items = v.isEmpty() ? new String[0] : v.split(",");
-            if (!String.join(",", items).equals(v)) {
-                return "extraneous commas in list";
-            }
-            int count = 0;
-            boolean icmp = false;
-            for (String item : items) {
-                Matcher range = PORT_RANGE.matcher(item);
-                if (range.matches()) {
-                    count += 2;
-                    for (String port : List.of(range.group(1), range.group(2))) {
-                        if (port.length() > 5 || Integer.parseInt(port) > 65535) {
-                            return "invalid port '" + port + "'";
-                        }
-                    }
-                    if (Integer.parseInt(range.group(1)) > Integer.parseInt(range.group(2))) {
-                        return "backwards range '" + item + "' not allowed, did you mean '" + range.group(2) + ":"
-                                + range.group(1) + "'?";
-                    }
-                } else if (NUMBER.matcher(item).matches()) {
-                    count++;
-                    if (item.length() > 5 || Integer.parseInt(item) > 65535) {
-                        return "invalid port '" + item + "'";
-                    }
-                } else if (destination && (ICMP.contains(item) || ICMPV6.contains(item))) {
-                    icmp = true;
-                } else if (!SERVICE.matcher(item).matches()) {
-                    return "invalid port '" + item + "'";
-                }
-            }
-            if (icmp && count > 0) {
-                return "ICMP ports not allowed in port range";
-            }
-            return count > 15 ? "too many entries in port list (> 15 numbers)" : null;
-        }
-
-        static String protocol(String v) {
-            boolean known = v.isEmpty() || v.equals("0") || v.equals("icmpv6") || PROTOCOLS.containsKey(v)
-                    || NUMBER.matcher(v).matches() && v.length() < 4 && PROTOCOLS.containsValue(Integer.parseInt(v));
-            return known ? null : "unknown protocol '" + v + "'";
-        }
-
-        static String icmpType(String v) {
-            return v.isEmpty() || ICMP.contains(v) || ICMPV6.contains(v) ? null : "invalid icmp-type value '" + v + "'";
-        }
-
-        static String conntrackHelpers(String v) {
-            for (String helper : v.split(",")) {
-                if (!helper.isEmpty() && !HELPERS.contains(helper)) {
-                    return "unknown helper " + helper;
-                }
-            }
-            return null;
-        }
-    }
 }

@@ -217,7 +217,7 @@ public final class Validator {
                 errs.add(e.getKey() + ": property is not defined in schema and the schema does not allow additional properties");
                 continue;
             }
-            String err = check(sub, e.getValue());
+            String err = check(sub, "boolean".equals(sub.path("type").asText()) ? propertyBoolean(e.getValue()) : e.getValue());
             if (err != null) {
                 errs.add(e.getKey() + ": " + err);
             }
@@ -229,6 +229,15 @@ public final class Validator {
             }
         });
         return errs.isEmpty() ? null : "format error\n" + errs.stream().collect(Collectors.joining("\n"));
+    }
+
+    /** Inside property strings PVE reads booleans with parse_boolean: on/yes/true and off/no/false too. */
+    private static String propertyBoolean(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "on", "yes", "true" -> "1";
+            case "0", "off", "no", "false" -> "0";
+            default -> v;
+        };
     }
 
     /** Parses a property string into canonical keys; throws IllegalArgumentException with PVE's wording. */
