@@ -128,9 +128,7 @@ public final class PveClient implements AutoCloseable {
 
     /** {@code GET /nodes}. */
     public List<NodeSummary> nodes() {
-        List<NodeSummary> out = new ArrayList<>();
-        api.get("/nodes").forEach(n -> out.add(NodeSummary.from(n)));
-        return out;
+        return api.list("/nodes", Map.of(), NodeSummary.class);
     }
 
     /** The node of that name (validated as a node name; not checked to exist until used). */

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -69,6 +72,21 @@ public abstract class PveObject {
         return Optional.ofNullable(v).map(Object::toString);
     }
 
+    /** The value as an {@code OptionalInt}, empty for null. */
+    protected static OptionalInt optional(Integer v) {
+        return v == null ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
+    /** The value as an {@code OptionalLong}, empty for null. */
+    protected static OptionalLong optional(Long v) {
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    /** The value as an {@code OptionalDouble}, empty for null. */
+    protected static OptionalDouble optional(Double v) {
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
     @Override
     public final boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && fields().equals(((PveObject) o).fields());
@@ -104,8 +122,13 @@ public abstract class PveObject {
          */
         protected abstract boolean field(T model, String name, JsonParser p) throws IOException;
 
-        /** Hands the usage fields read with the model to it; models without usage ignore them. */
+        /** Hands the usage fields read with the model to it; models without usage keep them as unknown fields. */
         protected void usage(T model, Usage usage) {
+            usage.known((k, v) -> {
+                if (v != null) {
+                    ((PveObject) model).unknown(k, v);
+                }
+            });
         }
 
         @Override

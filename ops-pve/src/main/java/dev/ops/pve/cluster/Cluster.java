@@ -3,7 +3,6 @@ package dev.ops.pve.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,7 @@ public final class Cluster {
 
     /** {@code GET /cluster/status}: the cluster entry (if clustered) and one entry per node. */
     public List<ClusterStatusEntry> status() {
-        List<ClusterStatusEntry> out = new ArrayList<>();
-        client.api().get("/cluster/status").forEach(n -> out.add(ClusterStatusEntry.from(n)));
-        return out;
+        return client.api().list("/cluster/status", Map.of(), ClusterStatusEntry.class);
     }
 
     /** {@code GET /cluster/resources}, every type. */

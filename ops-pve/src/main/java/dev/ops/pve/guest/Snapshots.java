@@ -4,7 +4,6 @@ import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.task.PveTask;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,8 @@ public final class Snapshots {
 
     /** {@code GET .../snapshot}, without Proxmox's {@code current} pseudo-entry. */
     public List<Snapshot> list() {
-        List<Snapshot> out = new ArrayList<>();
-        client.api().get(guest.template("/snapshot"), guest.params(Map.of())).forEach(n -> {
-            Snapshot s = Snapshot.from(n);
-            if (!s.isCurrent()) {
-                out.add(s);
-            }
-        });
-        return out;
+        return client.api().list(guest.template("/snapshot"), guest.params(Map.of()), Snapshot.class).stream()
+                .filter(s -> !s.isCurrent()).toList();
     }
 
     /** The snapshot of that name, if it exists. */

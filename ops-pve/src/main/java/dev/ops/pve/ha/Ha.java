@@ -4,7 +4,6 @@ import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.guest.GuestType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,7 @@ public final class Ha {
 
     /** {@code GET /cluster/ha/resources}. */
     public List<HaResource> resources() {
-        List<HaResource> out = new ArrayList<>();
-        client.api().get("/cluster/ha/resources").forEach(n -> out.add(HaResource.from(n)));
-        return out;
+        return client.api().list("/cluster/ha/resources", Map.of(), HaResource.class);
     }
 
     /** The HA resource with that sid, if the guest is HA-managed. */

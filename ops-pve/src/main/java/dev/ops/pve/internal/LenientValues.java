@@ -3,6 +3,8 @@ package dev.ops.pve.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the value at the parser's current token the way Proxmox writes it: numbers sometimes as
@@ -80,6 +82,21 @@ public final class LenientValues {
             };
             default -> skip(p);
         };
+    }
+
+    /** A list of texts, from an array of scalars; elements of another shape are left out. */
+    public static List<String> textList(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            return skip(p);
+        }
+        List<String> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String v = text(p);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.ops.pve.guest.Guests;
 import dev.ops.pve.storage.Storage;
 import dev.ops.pve.storage.StorageSummary;
 import dev.ops.pve.task.PveTask;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,7 @@ public final class Node {
         if (vmid != null) {
             p.put("vmid", PveIds.requireVmid(vmid));
         }
-        List<TaskSummary> out = new ArrayList<>();
-        client.api().get("/nodes/{node}/tasks", p).forEach(n -> out.add(TaskSummary.from(n)));
-        return out;
+        return client.api().list("/nodes/{node}/tasks", p, TaskSummary.class);
     }
 
     /** A handle on a task of this node by UPID. */
@@ -68,9 +65,7 @@ public final class Node {
 
     /** {@code GET /nodes/{node}/storage}: the storages this node can use, with usage. */
     public List<StorageSummary> storages() {
-        List<StorageSummary> out = new ArrayList<>();
-        client.api().get("/nodes/{node}/storage", Map.of("node", name)).forEach(n -> out.add(StorageSummary.from(n)));
-        return out;
+        return client.api().list("/nodes/{node}/storage", Map.of("node", name), StorageSummary.class);
     }
 
     /** The storage of that id on this node. */
@@ -80,9 +75,7 @@ public final class Node {
 
     /** {@code GET /nodes/{node}/network}: the node's network config (interfaces, bridges, bonds, VLANs). */
     public List<NetworkInterface> network() {
-        List<NetworkInterface> out = new ArrayList<>();
-        client.api().get("/nodes/{node}/network", Map.of("node", name)).forEach(n -> out.add(NetworkInterface.from(n)));
-        return out;
+        return client.api().list("/nodes/{node}/network", Map.of("node", name), NetworkInterface.class);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.task.PveTask;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,7 @@ public final class Storage {
         if (contentType != null) {
             p.put("content", contentType);
         }
-        List<StorageContentItem> out = new ArrayList<>();
-        client.api().get("/nodes/{node}/storage/{storage}/content", p).forEach(n -> out.add(StorageContentItem.from(n)));
-        return out;
+        return client.api().list("/nodes/{node}/storage/{storage}/content", p, StorageContentItem.class);
     }
 
     /** The volume with that id, if present. */
