@@ -1,0 +1,63 @@
+package dev.ops.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ops.core.secret.Secret;
+import dev.ops.core.store.FileStateStore;
+import dev.ops.core.testing.JavaProcess;
+import dev.ops.pve.testing.MiniPve;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two JVMs sharing a file state store and one heavy-task slot per node clone one after the other. */
+@Timeout(120)
+class SharedHeavySlotsAcrossProcessesTest {
+
+    @Test
+    void theSecondProcessClonesOnlyOnceTheFirstCloneHasEnded(@TempDir Path dir) throws Exception {
+        try (MiniPve pve = MiniPve.start()) {
+            pve.addGuest("pve1", "qemu", 9000, "tmpl");
+            pve.taskRunningPolls = 30;
+            String url = pve.server.url("/").toString();
+            Process first = JavaProcess.start(Child.class, url, dir.toString(), "150");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (pve.requests("POST", "/clone").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            // The first clone runs (30 status polls, seconds at the children's poll policy) when the second process starts.
+            Process second = JavaProcess.start(Child.class, url, dir.toString(), "151");
+            assertThat(JavaProcess.await(first)).isZero();
+            assertThat(JavaProcess.await(second)).isZero();
+
+            List<MiniPve.Req> clones = pve.requests("POST", "/clone");
+            assertThat(clones).hasSize(2);
+            String firstUpid = pve.requests.stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/status")
+                    && r.path().contains(":qmclone:")).findFirst().orElseThrow().path();
+            List<MiniPve.Req> firstTaskPolls = pve.requests.stream().filter(r -> r.path().equals(firstUpid)).toList();
+            assertThat(firstTaskPolls).as("polled until seen stopped").hasSizeGreaterThan(30);
+            int firstSeenStopped = pve.requests.indexOf(firstTaskPolls.get(30));
+            assertThat(pve.requests.indexOf(clones.get(1))).isGreaterThan(firstSeenStopped);
+            assertThat(pve.schemaProblems()).isEmpty();
+        }
+    }
+
+    /** A process that clones VM 9000 to the given VMID under a one-slot limit shared through the store, and awaits it. */
+    public static final class Child {
+        private Child() {}
+
+        /** Arguments: base URL, store directory, new VMID. */
+        public static void main(String[] args) throws Exception {
+            try (FileStateStore store = FileStateStore.open(Path.of(args[1]));
+                    PveClient client = PveClient.builder().baseUrl(args[0]).name("lab")
+                            .apiToken(MiniPve.TOKEN_USER, MiniPve.TOKEN_ID, Secret.of(MiniPve.TOKEN_SECRET))
+                            .maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(store)
+                            .pollPolicy(new dev.ops.pve.task.PollPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), 0)).build()) {
+                client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(Integer.parseInt(args[2]))).awaitSuccess(Duration.ofMinutes(1));
+            }
+        }
+    }
+}
