@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The real Proxmox VE API schema (test resource {@code proxmox-api/pve-apidata.json}) and a checker of
+ * The real Proxmox VE API schema (test resource {@code proxmox-api/pve-apidata.json.gz}, ops-testkit's copy) and a checker of
  * requests against it: path template, method, unknown, missing and ill-typed parameters, enums,
  * patterns, ranges and the common named formats.
  */
@@ -37,7 +37,8 @@ public final class PveSchema {
         if (instance == null) {
             synchronized (PveSchema.class) {
                 if (instance == null) {
-                    try (InputStream in = PveSchema.class.getResourceAsStream("/proxmox-api/pve-apidata.json")) {
+                    try (InputStream in = new java.util.zip.GZIPInputStream(
+                            PveSchema.class.getResourceAsStream("/proxmox-api/pve-apidata.json.gz"))) {
                         instance = new PveSchema(Json.mapper().readTree(in));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
