@@ -420,7 +420,7 @@ public final class PveChanges {
                 }, p -> client.ha().find(sid).orElseThrow(() -> new NotFoundException("HA resource " + sid, "not found after apply")));
     }
 
-    /** Removes a guest from HA; rollback adds it back with its previous state and group. */
+    /** Removes a guest from HA; rollback adds it back with its previous state, group, comment and restart/relocate policy. */
     public Change<Boolean> haRemove(Guest g) {
         String sid = Ha.sid(g.type(), g.vmid());
         return change("remove " + sid + " from HA", v -> {}, () -> {
@@ -433,6 +433,10 @@ public final class PveChanges {
             back.put("state", r.get().state());
             r.get().group().ifPresent(x -> back.put("group", x));
             r.get().comment().ifPresent(x -> back.put("comment", x));
+            r.get().maxRestart().ifPresent(x -> back.put("max_restart", x));
+            r.get().maxRelocate().ifPresent(x -> back.put("max_relocate", x));
+            // failback defaults to on: restore it only when Proxmox listed it.
+            r.get().field("failback").ifPresent(x -> back.put("failback", x.equals("1")));
             return List.of(Step.of("remove " + sid + " from HA", call("DELETE", "/cluster/ha/resources/{sid}", Map.of("sid", sid), false, false),
                     call("POST", "/cluster/ha/resources", back, false, false)));
         }, p -> client.ha().find(sid).isEmpty());

@@ -258,6 +258,18 @@ class GuestChangesTest {
     }
 
     @Test
+    void haRemoveThenRollbackRestoresTheResourceAsItWas() {
+        pve.addGuest("pve1", "qemu", 101, "web");
+        pve.ha.put("vm:101", new java.util.LinkedHashMap<>(java.util.Map.of("state", "started", "comment", "db",
+                "max_restart", "3", "max_relocate", "2", "failback", "0")));
+        var done = changes.haRemove(vm(101)).apply();
+        assertThat(pve.ha).isEmpty();
+        done.rollback();
+        assertThat(pve.ha.get("vm:101")).containsEntry("state", "started").containsEntry("comment", "db")
+                .containsEntry("max_restart", "3").containsEntry("max_relocate", "2").containsEntry("failback", "0");
+    }
+
+    @Test
     void restoreThenRollbackDestroysTheRestoredGuest() {
         var done = changes.restore(client.node("pve1"), dev.ops.pve.guest.GuestType.QEMU, dev.ops.pve.backup.RestoreRequest.builder()
                 .archive("local:backup/vzdump-qemu-101.vma.zst").vmid(130).storage("local-lvm").build()).apply();

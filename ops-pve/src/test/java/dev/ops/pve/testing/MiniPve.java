@@ -334,9 +334,10 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
                 return ok(out);
             }
             Map<String, String> v = new LinkedHashMap<>();
-            v.put("state", r.param("state"));
-            if (r.param("group") != null) {
-                v.put("group", r.param("group"));
+            for (String key : List.of("state", "group", "comment", "max_restart", "max_relocate", "failback")) {
+                if (r.param(key) != null) {
+                    v.put(key, r.param(key));
+                }
             }
             if (ha.putIfAbsent(r.param("sid"), v) != null) {
                 return error(500, "resource ID '" + r.param("sid") + "' already defined");
