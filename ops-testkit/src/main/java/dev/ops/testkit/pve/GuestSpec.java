@@ -13,6 +13,7 @@ public final class GuestSpec {
     private final Map<String, String> config = new LinkedHashMap<>();
     private boolean running;
     private String name;
+    private String pool;
 
     GuestSpec() {}
 
@@ -34,6 +35,12 @@ public final class GuestSpec {
         return this;
     }
 
+    /** Puts the guest in a pool the builder seeds with {@link PveFakeServer.Builder#pool}. */
+    public GuestSpec pool(String poolid) {
+        this.pool = Objects.requireNonNull(poolid, "poolid");
+        return this;
+    }
+
     /** Seeds the guest as running. */
     public GuestSpec running() {
         running = true;
@@ -46,6 +53,10 @@ public final class GuestSpec {
 
     String nameOrNull() {
         return name;
+    }
+
+    String poolOrNull() {
+        return pool;
     }
 
     boolean isRunning() {

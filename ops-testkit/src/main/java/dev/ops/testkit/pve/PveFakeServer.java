@@ -130,6 +130,11 @@ public final class PveFakeServer implements AutoCloseable {
             cluster.volumes.add(new Cluster.Volume(v.volid, storage, v.node, content,
                     rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now()));
         }
+        b.pools.forEach((id, comment) -> {
+            Cluster.Pool p = new Cluster.Pool();
+            p.comment = comment;
+            cluster.pools.put(id, p);
+        });
         for (GuestSeed g : b.guests) {
             if (!nodes.contains(g.node)) {
                 throw new IllegalArgumentException("guest " + g.vmid + " is on unknown node '" + g.node + "'");
@@ -149,6 +154,12 @@ public final class PveFakeServer implements AutoCloseable {
                 guest.config.put("arch", "amd64");
             }
             guest.config.putAll(g.spec.config());
+            if (g.spec.poolOrNull() != null) {
+                if (!b.pools.containsKey(g.spec.poolOrNull())) {
+                    throw new IllegalArgumentException("guest " + g.vmid + " is in unknown pool '" + g.spec.poolOrNull() + "'");
+                }
+                guest.pool = g.spec.poolOrNull();
+            }
             cluster.allocateDisks(guest);
             if (g.spec.isRunning()) {
                 guest.status = "running";
@@ -388,6 +399,7 @@ public final class PveFakeServer implements AutoCloseable {
         private Duration taskDuration = Duration.ofMillis(100);
         private Clock clock = Clock.systemUTC();
         private boolean strict = true;
+        private final java.util.Map<String, String> pools = new java.util.LinkedHashMap<>();
         private boolean compression = true;
         private String clusterName = "ops-lab";
         private int port;
@@ -439,6 +451,12 @@ public final class PveFakeServer implements AutoCloseable {
                 throw new IllegalArgumentException("volume id must be storage:path: '" + volid + "'");
             }
             volumes.add(new VolumeSeed(node, volid, sizeBytes));
+            return this;
+        }
+
+        /** Seeds a resource pool (put guests in it with {@link GuestSpec#pool}). */
+        public Builder pool(String poolid, String comment) {
+            pools.put(java.util.Objects.requireNonNull(poolid, "poolid"), comment == null ? "" : comment);
             return this;
         }
 

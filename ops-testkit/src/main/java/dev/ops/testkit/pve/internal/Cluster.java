@@ -107,6 +107,21 @@ public final class Cluster {
     }
 
     /** A VM ({@code qemu}) or container ({@code lxc}). */
+    /** A resource pool: a comment and its storages (its guests point at it). */
+    public static final class Pool {
+        public String comment = "";
+        public final java.util.Set<String> storages = new java.util.TreeSet<>();
+    }
+
+    /** The pool of that id, or PVE's error for a missing one. */
+    public Pool pool(String id) {
+        Pool p = pools.get(id);
+        if (p == null) {
+            throw ApiError.die("pool '" + id + "' does not exist");
+        }
+        return p;
+    }
+
     public static final class Guest {
         public final int vmid;
         public final String type;
@@ -231,6 +246,8 @@ public final class Cluster {
     public final Map<Integer, Guest> guests = new TreeMap<>();
     public final Map<String, Task> tasks = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> haResources = new LinkedHashMap<>();
+    /** Resource pools by id; their guests are the guests whose {@link Guest#pool} names them. */
+    public final Map<String, Pool> pools = new TreeMap<>();
     public final String clusterName;
     private final Deque<String> failNext = new ArrayDeque<>();
     private final Map<String, String> failByType = new HashMap<>();

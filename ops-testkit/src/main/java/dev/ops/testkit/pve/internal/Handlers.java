@@ -61,6 +61,7 @@ public final class Handlers {
         registerTasks();
         registerAccess();
         registerAccessAdmin();
+        new PoolHandlers(cluster, auth).register(this::on);
         for (String type : List.of("qemu", "lxc")) {
             registerGuests(type);
         }
@@ -146,6 +147,13 @@ public final class Handlers {
                             e.put("hastate", ha.getOrDefault("state", "started"));
                         }
                         out.add(e);
+                    }
+                }
+            }
+            if (type == null) {
+                for (String id : cluster.pools.keySet()) {
+                    if (can(c, "/pool/" + id, "Pool.Audit")) {
+                        out.add(map("id", "pool/" + id, "type", "pool", "pool", id));
                     }
                 }
             }
@@ -1090,6 +1098,9 @@ public final class Handlers {
                 throw ApiError.die("unable to restore " + (qemu ? "VM " : "CT ") + vmid + " - " + (qemu ? "VM" : "CT") + " is running");
             }
         }
+        if (c.has("pool")) {
+            cluster.pool(c.get("pool"));
+        }
         Guest g;
         String taskType;
         Volume archive = null;
@@ -1153,7 +1164,9 @@ public final class Handlers {
         Task t = cluster.startTask(c.node(), taskType, String.valueOf(vmid), c.user());
         g.config.put("lock", "create");
         g.busy = t;
-        g.pool = c.get("pool");
+        if (c.has("pool")) {
+            g.pool = c.get("pool");
+        }
         boolean start = c.flag("start", false);
         t.onSuccess(() -> {
             g.config.remove("lock");
@@ -1293,7 +1306,11 @@ public final class Handlers {
             }
             from = s.config;
         }
+        if (c.has("pool")) {
+            cluster.pool(c.get("pool"));
+        }
         Guest dst = cluster.addGuest(newid, type, target);
+        dst.pool = c.get("pool");
         from.forEach((k, v) -> {
             if (!Set.of("lock", "template", "parent", "snapstate", "vmstate", "snaptime").contains(k)) {
                 dst.config.put(k, v);
