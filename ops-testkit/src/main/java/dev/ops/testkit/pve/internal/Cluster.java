@@ -248,6 +248,8 @@ public final class Cluster {
     public final Map<String, Map<String, String>> haResources = new LinkedHashMap<>();
     /** Resource pools by id; their guests are the guests whose {@link Guest#pool} names them. */
     public final Map<String, Pool> pools = new TreeMap<>();
+    /** Named configuration entries of the generic collections, by concrete collection path. */
+    public final Map<String, Map<String, Map<String, String>>> configEntries = new HashMap<>();
     public final String clusterName;
     private final Deque<String> failNext = new ArrayDeque<>();
     private final Map<String, String> failByType = new HashMap<>();

@@ -65,6 +65,7 @@ public final class Handlers {
         for (String type : List.of("qemu", "lxc")) {
             registerGuests(type);
         }
+        new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
     }
 
     /** The handler for a method and template, or null when the fake does not implement it. */
