@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +18,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An object Proxmox answered with: typed fields for what ops knows, and every other field kept as
@@ -22,9 +27,13 @@ import java.util.function.BiConsumer;
  * Read-only once read.
  */
 public abstract class PveObject {
+    private final Fields<?> table;
     private Map<String, Object> other = Map.of();
 
-    protected PveObject() {}
+    /** A model whose typed fields {@code table} declares; each model passes its own. */
+    protected PveObject(Fields<?> table) {
+        this.table = table;
+    }
 
     /** Keeps a field this class has no typed slot for (Jackson's any-setter for subclasses bound by field). */
     @JsonAnySetter
@@ -35,18 +44,10 @@ public abstract class PveObject {
         other.put(key, value);
     }
 
-    /** Hands each known field that Proxmox sent to {@code out}, by its wire name. */
-    protected abstract void known(BiConsumer<String, Object> out);
-
-    /** Hands the fields of {@code usage} to {@code out}, for {@link #known}. */
-    protected static void known(Usage usage, BiConsumer<String, Object> out) {
-        usage.known(out);
-    }
-
     /** Every field Proxmox sent, known to this class or not, by wire name. */
     public final Map<String, Object> fields() {
         Map<String, Object> all = new LinkedHashMap<>();
-        known((k, v) -> {
+        table.known(this, (k, v) -> {
             if (v != null) {
                 all.put(k, v);
             }
@@ -103,50 +104,166 @@ public abstract class PveObject {
     }
 
     /**
-     * Reads a model field by field from the parser, without reflection: {@link #field} takes the
-     * fields the model types, everything else is kept as an unknown field.
+     * The typed fields of a model, each declared once by wire name with its setter and getter:
+     * reading looks a field up by name, and {@link #fields} lists them in declaration order, then
+     * the usage fields. Declared once per model as a static constant and not changed after.
+     *
+     * @param <T> the model
+     */
+    public static final class Fields<T extends PveObject> {
+        private final Class<T> type;
+        private final Supplier<T> create;
+        private final List<Field<T>> order = new ArrayList<>();
+        private final Map<String, Field<T>> byName = new HashMap<>();
+        private BiConsumer<T, Usage> setUsage;
+        private Function<T, Usage> getUsage;
+
+        private Fields(Class<T> type, Supplier<T> create) {
+            this.type = type;
+            this.create = create;
+        }
+
+        /** An empty table for models of {@code type}, made new and empty by {@code create}. */
+        public static <T extends PveObject> Fields<T> of(Class<T> type, Supplier<T> create) {
+            return new Fields<>(type, create);
+        }
+
+        /** A text field ({@link LenientValues#text}). */
+        public Fields<T> text(String name, BiConsumer<T, String> set, Function<T, String> get) {
+            return add(name, Kind.TEXT, set, get);
+        }
+
+        /** An int field ({@link LenientValues#intValue}). */
+        public Fields<T> integer(String name, BiConsumer<T, Integer> set, Function<T, Integer> get) {
+            return add(name, Kind.INTEGER, set, get);
+        }
+
+        /** A long field ({@link LenientValues#longValue}). */
+        public Fields<T> longValue(String name, BiConsumer<T, Long> set, Function<T, Long> get) {
+            return add(name, Kind.LONG, set, get);
+        }
+
+        /** A decimal field ({@link LenientValues#number}). */
+        public Fields<T> number(String name, BiConsumer<T, Double> set, Function<T, Double> get) {
+            return add(name, Kind.NUMBER, set, get);
+        }
+
+        /** A boolean field ({@link LenientValues#bool}). */
+        public Fields<T> bool(String name, BiConsumer<T, Boolean> set, Function<T, Boolean> get) {
+            return add(name, Kind.BOOL, set, get);
+        }
+
+        /** A field holding a list of texts ({@link LenientValues#textList}). */
+        public Fields<T> textList(String name, BiConsumer<T, List<String>> set, Function<T, List<String>> get) {
+            return add(name, Kind.TEXT_LIST, set, get);
+        }
+
+        /**
+         * Gives the model the {@link Usage} read with it, listed after the fields; without this, usage
+         * fields Proxmox sends are kept as unknown fields.
+         */
+        public Fields<T> usage(BiConsumer<T, Usage> set, Function<T, Usage> get) {
+            this.setUsage = set;
+            this.getUsage = get;
+            return this;
+        }
+
+        // The kind says which type the value has, so a setter taking V may take the value as an Object.
+        @SuppressWarnings("unchecked")
+        private <V> Fields<T> add(String name, Kind kind, BiConsumer<T, V> set, Function<T, V> get) {
+            Field<T> field = new Field<>(name, kind, (BiConsumer<T, Object>) set, get);
+            if (byName.putIfAbsent(name, field) != null) {
+                throw new IllegalArgumentException("field " + name + " declared twice for " + type.getSimpleName());
+            }
+            order.add(field);
+            return this;
+        }
+
+        /** Reads the value at the parser's current token into {@code model} if it types {@code name}. */
+        private boolean read(T model, String name, JsonParser p) throws IOException {
+            Field<T> field = byName.get(name);
+            if (field == null) {
+                return false;
+            }
+            field.read(model, p);
+            return true;
+        }
+
+        private void usage(T model, Usage usage) {
+            if (setUsage != null) {
+                setUsage.accept(model, usage);
+            } else {
+                usage.known((k, v) -> {
+                    if (v != null) {
+                        model.unknown(k, v);
+                    }
+                });
+            }
+        }
+
+        private void known(PveObject model, BiConsumer<String, Object> out) {
+            T m = type.cast(model);
+            for (Field<T> field : order) {
+                out.accept(field.name(), field.get().apply(m));
+            }
+            if (getUsage != null) {
+                getUsage.apply(m).known(out);
+            }
+        }
+    }
+
+    /** The lenient read a field's value takes ({@link LenientValues}). */
+    private enum Kind {
+        TEXT, INTEGER, LONG, NUMBER, BOOL, TEXT_LIST
+    }
+
+    // A switch over the kind, not a read function per field: one call through a lambda per field
+    // read, on the hot path of parsing long lists.
+    private record Field<T>(String name, Kind kind, BiConsumer<T, Object> set, Function<T, ?> get) {
+        void read(T model, JsonParser p) throws IOException {
+            set.accept(model, switch (kind) {
+                case TEXT -> LenientValues.text(p);
+                case INTEGER -> LenientValues.intValue(p);
+                case LONG -> LenientValues.longValue(p);
+                case NUMBER -> LenientValues.number(p);
+                case BOOL -> LenientValues.bool(p);
+                case TEXT_LIST -> LenientValues.textList(p);
+            });
+        }
+    }
+
+    /**
+     * Reads a model field by field from the parser as its {@link Fields} table declares, without
+     * reflection; everything else is kept as an unknown field. Each model names a subclass in
+     * {@code @JsonDeserialize}.
      *
      * @param <T> the model
      */
     public abstract static class Reader<T extends PveObject> extends StdDeserializer<T> {
-        protected Reader(Class<T> type) {
-            super(type);
-        }
+        private final Fields<T> fields;
 
-        /** A new, empty model. */
-        protected abstract T create();
-
-        /**
-         * Reads the value at the parser's current token into {@code model} if {@code name} is a field
-         * it types; false leaves the value to be kept as unknown.
-         */
-        protected abstract boolean field(T model, String name, JsonParser p) throws IOException;
-
-        /** Hands the usage fields read with the model to it; models without usage keep them as unknown fields. */
-        protected void usage(T model, Usage usage) {
-            usage.known((k, v) -> {
-                if (v != null) {
-                    ((PveObject) model).unknown(k, v);
-                }
-            });
+        /** A reader of the models {@code fields} declares. */
+        protected Reader(Fields<T> fields) {
+            super(fields.type);
+            this.fields = fields;
         }
 
         @Override
         public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            T model = create();
+            T model = fields.create.get();
             Usage.Builder usage = new Usage.Builder();
             if (!p.isExpectedStartObjectToken()) {
                 p.skipChildren();
-                usage(model, usage.build());
+                fields.usage(model, usage.build());
                 return model;
             }
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 p.nextToken();
-                if (!field(model, name, p) && !usage.read(name, p)) {
+                if (!fields.read(model, name, p) && !usage.read(name, p)) {
                     ((PveObject) model).unknown(name, LenientValues.any(p, ctxt));
                 }
             }
-            usage(model, usage.build());
+            fields.usage(model, usage.build());
             return model;
         }
     }

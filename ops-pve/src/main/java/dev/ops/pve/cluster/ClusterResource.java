@@ -1,16 +1,12 @@
 package dev.ops.pve.cluster;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
 import dev.ops.pve.Usage;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import dev.ops.pve.guest.GuestType;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * One entry of {@code GET /cluster/resources}: a node, guest, storage, pool or SDN zone. This list
@@ -35,7 +31,25 @@ public final class ClusterResource extends PveObject {
 
     private Usage usage = new Usage.Builder().build();
 
-    private ClusterResource() {}
+    private static final Fields<ClusterResource> FIELDS = Fields.of(ClusterResource.class, ClusterResource::new)
+            .text("id", (m, v) -> m.id = v, m -> m.id)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
+            .text("node", (m, v) -> m.node = v, m -> m.node)
+            .integer("vmid", (m, v) -> m.vmid = v, m -> m.vmid)
+            .text("name", (m, v) -> m.name = v, m -> m.name)
+            .text("status", (m, v) -> m.status = v, m -> m.status)
+            .text("storage", (m, v) -> m.storage = v, m -> m.storage)
+            .text("pool", (m, v) -> m.pool = v, m -> m.pool)
+            .text("tags", (m, v) -> m.tags = v, m -> m.tags)
+            .text("lock", (m, v) -> m.lock = v, m -> m.lock)
+            .text("hastate", (m, v) -> m.hastate = v, m -> m.hastate)
+            .bool("template", (m, v) -> m.template = v, m -> m.template)
+            .number("maxcpu", (m, v) -> m.maxcpu = v, m -> m.maxcpu)
+            .usage((m, u) -> m.usage = u, m -> m.usage);
+
+    private ClusterResource() {
+        super(FIELDS);
+    }
 
     /** e.g. {@code qemu/101}, {@code node/pve}, {@code storage/pve/local}; empty if Proxmox sent none. */
     public String id() {
@@ -112,61 +126,10 @@ public final class ClusterResource extends PveObject {
         return usage;
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("id", id);
-        out.accept("type", type);
-        out.accept("node", node);
-        out.accept("vmid", vmid);
-        out.accept("name", name);
-        out.accept("status", status);
-        out.accept("storage", storage);
-        out.accept("pool", pool);
-        out.accept("tags", tags);
-        out.accept("lock", lock);
-        out.accept("hastate", hastate);
-        out.accept("template", template);
-        out.accept("maxcpu", maxcpu);
-        known(usage, out);
-    }
-
     /** Reads an entry field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<ClusterResource> {
         Reader() {
-            super(ClusterResource.class);
-        }
-
-        @Override
-        protected void usage(ClusterResource model, Usage usage) {
-            model.usage = usage;
-        }
-
-        @Override
-        protected ClusterResource create() {
-            return new ClusterResource();
-        }
-
-        @Override
-        protected boolean field(ClusterResource r, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "id" -> r.id = LenientValues.text(p);
-                case "type" -> r.type = LenientValues.text(p);
-                case "node" -> r.node = LenientValues.text(p);
-                case "vmid" -> r.vmid = LenientValues.intValue(p);
-                case "name" -> r.name = LenientValues.text(p);
-                case "status" -> r.status = LenientValues.text(p);
-                case "storage" -> r.storage = LenientValues.text(p);
-                case "pool" -> r.pool = LenientValues.text(p);
-                case "tags" -> r.tags = LenientValues.text(p);
-                case "lock" -> r.lock = LenientValues.text(p);
-                case "hastate" -> r.hastate = LenientValues.text(p);
-                case "template" -> r.template = LenientValues.bool(p);
-                case "maxcpu" -> r.maxcpu = LenientValues.number(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

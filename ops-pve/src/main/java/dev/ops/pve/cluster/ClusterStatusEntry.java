@@ -1,13 +1,9 @@
 package dev.ops.pve.cluster;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * One entry of {@code GET /cluster/status}: the cluster itself or one of its nodes. Fields without
@@ -27,7 +23,22 @@ public final class ClusterStatusEntry extends PveObject {
     private Integer nodes;
     private Integer version;
 
-    private ClusterStatusEntry() {}
+    private static final Fields<ClusterStatusEntry> FIELDS = Fields.of(ClusterStatusEntry.class, ClusterStatusEntry::new)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
+            .text("name", (m, v) -> m.name = v, m -> m.name)
+            .text("id", (m, v) -> m.id = v, m -> m.id)
+            .bool("online", (m, v) -> m.online = v, m -> m.online)
+            .bool("local", (m, v) -> m.local = v, m -> m.local)
+            .text("ip", (m, v) -> m.ip = v, m -> m.ip)
+            .integer("nodeid", (m, v) -> m.nodeid = v, m -> m.nodeid)
+            .text("level", (m, v) -> m.level = v, m -> m.level)
+            .bool("quorate", (m, v) -> m.quorate = v, m -> m.quorate)
+            .integer("nodes", (m, v) -> m.nodes = v, m -> m.nodes)
+            .integer("version", (m, v) -> m.version = v, m -> m.version);
+
+    private ClusterStatusEntry() {
+        super(FIELDS);
+    }
 
     /** {@code cluster} or {@code node}; empty if Proxmox sent none. */
     public String type() {
@@ -84,51 +95,10 @@ public final class ClusterStatusEntry extends PveObject {
         return optional(version);
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("type", type);
-        out.accept("name", name);
-        out.accept("id", id);
-        out.accept("online", online);
-        out.accept("local", local);
-        out.accept("ip", ip);
-        out.accept("nodeid", nodeid);
-        out.accept("level", level);
-        out.accept("quorate", quorate);
-        out.accept("nodes", nodes);
-        out.accept("version", version);
-    }
-
     /** Reads an entry field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<ClusterStatusEntry> {
         Reader() {
-            super(ClusterStatusEntry.class);
-        }
-
-        @Override
-        protected ClusterStatusEntry create() {
-            return new ClusterStatusEntry();
-        }
-
-        @Override
-        protected boolean field(ClusterStatusEntry e, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "type" -> e.type = LenientValues.text(p);
-                case "name" -> e.name = LenientValues.text(p);
-                case "id" -> e.id = LenientValues.text(p);
-                case "online" -> e.online = LenientValues.bool(p);
-                case "local" -> e.local = LenientValues.bool(p);
-                case "ip" -> e.ip = LenientValues.text(p);
-                case "nodeid" -> e.nodeid = LenientValues.intValue(p);
-                case "level" -> e.level = LenientValues.text(p);
-                case "quorate" -> e.quorate = LenientValues.bool(p);
-                case "nodes" -> e.nodes = LenientValues.intValue(p);
-                case "version" -> e.version = LenientValues.intValue(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

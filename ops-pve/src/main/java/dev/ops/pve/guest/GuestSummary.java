@@ -1,15 +1,11 @@
 package dev.ops.pve.guest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
 import dev.ops.pve.Usage;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * One guest of a node's list ({@code GET /nodes/{node}/qemu} or {@code .../lxc}). Fields without an
@@ -30,7 +26,23 @@ public final class GuestSummary extends PveObject {
 
     private Usage usage = new Usage.Builder().build();
 
-    private GuestSummary() {}
+    private static final Fields<GuestSummary> FIELDS = Fields.of(GuestSummary.class, GuestSummary::new)
+            // the list's path says the type (ofType); containers also send it, and that is not kept
+            .text("type", (m, v) -> {}, m -> m.type == null ? null : m.type.segment())
+            .integer("vmid", (m, v) -> m.vmid = v, m -> m.vmid)
+            .text("name", (m, v) -> m.name = v, m -> m.name)
+            .text("status", (m, v) -> m.status = v, m -> m.status)
+            .bool("template", (m, v) -> m.template = v, m -> m.template)
+            .text("tags", (m, v) -> m.tags = v, m -> m.tags)
+            .text("lock", (m, v) -> m.lock = v, m -> m.lock)
+            .number("cpus", (m, v) -> m.cpus = v, m -> m.cpus)
+            .integer("pid", (m, v) -> m.pid = v, m -> m.pid)
+            .text("qmpstatus", (m, v) -> m.qmpstatus = v, m -> m.qmpstatus)
+            .usage((m, u) -> m.usage = u, m -> m.usage);
+
+    private GuestSummary() {
+        super(FIELDS);
+    }
 
     /** Sets the type, which the list's path says and the JSON may not; before the summary is handed out. */
     GuestSummary ofType(GuestType t) {
@@ -93,55 +105,10 @@ public final class GuestSummary extends PveObject {
         return usage;
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("type", type == null ? null : type.segment());
-        out.accept("vmid", vmid);
-        out.accept("name", name);
-        out.accept("status", status);
-        out.accept("template", template);
-        out.accept("tags", tags);
-        out.accept("lock", lock);
-        out.accept("cpus", cpus);
-        out.accept("pid", pid);
-        out.accept("qmpstatus", qmpstatus);
-        known(usage, out);
-    }
-
     /** Reads a summary field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<GuestSummary> {
         Reader() {
-            super(GuestSummary.class);
-        }
-
-        @Override
-        protected void usage(GuestSummary model, Usage usage) {
-            model.usage = usage;
-        }
-
-        @Override
-        protected GuestSummary create() {
-            return new GuestSummary();
-        }
-
-        @Override
-        protected boolean field(GuestSummary g, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "type" -> LenientValues.text(p); // the list's path says which; containers also send it
-                case "vmid" -> g.vmid = LenientValues.intValue(p);
-                case "name" -> g.name = LenientValues.text(p);
-                case "status" -> g.status = LenientValues.text(p);
-                case "template" -> g.template = LenientValues.bool(p);
-                case "tags" -> g.tags = LenientValues.text(p);
-                case "lock" -> g.lock = LenientValues.text(p);
-                case "cpus" -> g.cpus = LenientValues.number(p);
-                case "pid" -> g.pid = LenientValues.intValue(p);
-                case "qmpstatus" -> g.qmpstatus = LenientValues.text(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

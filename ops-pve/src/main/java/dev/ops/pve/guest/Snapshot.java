@@ -1,13 +1,9 @@
 package dev.ops.pve.guest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * One snapshot of a guest ({@code GET .../snapshot}). Fields without an accessor here stay readable
@@ -21,7 +17,16 @@ public final class Snapshot extends PveObject {
     private Long snaptime;
     private Boolean vmstate;
 
-    private Snapshot() {}
+    private static final Fields<Snapshot> FIELDS = Fields.of(Snapshot.class, Snapshot::new)
+            .text("name", (m, v) -> m.name = v, m -> m.name)
+            .text("description", (m, v) -> m.description = v, m -> m.description)
+            .text("parent", (m, v) -> m.parent = v, m -> m.parent)
+            .longValue("snaptime", (m, v) -> m.snaptime = v, m -> m.snaptime)
+            .bool("vmstate", (m, v) -> m.vmstate = v, m -> m.vmstate);
+
+    private Snapshot() {
+        super(FIELDS);
+    }
 
     /** The snapshot name ({@code current} is the pseudo-entry for "now"); empty if Proxmox sent none. */
     public String name() {
@@ -53,39 +58,10 @@ public final class Snapshot extends PveObject {
         return vmstate != null && vmstate;
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("name", name);
-        out.accept("description", description);
-        out.accept("parent", parent);
-        out.accept("snaptime", snaptime);
-        out.accept("vmstate", vmstate);
-    }
-
     /** Reads a snapshot field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<Snapshot> {
         Reader() {
-            super(Snapshot.class);
-        }
-
-        @Override
-        protected Snapshot create() {
-            return new Snapshot();
-        }
-
-        @Override
-        protected boolean field(Snapshot s, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "name" -> s.name = LenientValues.text(p);
-                case "description" -> s.description = LenientValues.text(p);
-                case "parent" -> s.parent = LenientValues.text(p);
-                case "snaptime" -> s.snaptime = LenientValues.longValue(p);
-                case "vmstate" -> s.vmstate = LenientValues.bool(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

@@ -1,13 +1,9 @@
 package dev.ops.pve.ha;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * One HA resource of {@code GET /cluster/ha/resources}, with the configuration Proxmox lists for it
@@ -26,7 +22,20 @@ public final class HaResource extends PveObject {
     private Boolean failback;
     private String digest;
 
-    private HaResource() {}
+    private static final Fields<HaResource> FIELDS = Fields.of(HaResource.class, HaResource::new)
+            .text("sid", (m, v) -> m.sid = v, m -> m.sid)
+            .text("state", (m, v) -> m.state = v, m -> m.state)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
+            .text("group", (m, v) -> m.group = v, m -> m.group)
+            .text("comment", (m, v) -> m.comment = v, m -> m.comment)
+            .integer("max_restart", (m, v) -> m.maxRestart = v, m -> m.maxRestart)
+            .integer("max_relocate", (m, v) -> m.maxRelocate = v, m -> m.maxRelocate)
+            .bool("failback", (m, v) -> m.failback = v, m -> m.failback)
+            .text("digest", (m, v) -> m.digest = v, m -> m.digest);
+
+    private HaResource() {
+        super(FIELDS);
+    }
 
     /** The service id, e.g. {@code vm:101} or {@code ct:200}; empty if Proxmox sent none. */
     public String sid() {
@@ -73,47 +82,10 @@ public final class HaResource extends PveObject {
         return Optional.ofNullable(digest);
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("sid", sid);
-        out.accept("state", state);
-        out.accept("type", type);
-        out.accept("group", group);
-        out.accept("comment", comment);
-        out.accept("max_restart", maxRestart);
-        out.accept("max_relocate", maxRelocate);
-        out.accept("failback", failback);
-        out.accept("digest", digest);
-    }
-
     /** Reads a resource field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<HaResource> {
         Reader() {
-            super(HaResource.class);
-        }
-
-        @Override
-        protected HaResource create() {
-            return new HaResource();
-        }
-
-        @Override
-        protected boolean field(HaResource r, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "sid" -> r.sid = LenientValues.text(p);
-                case "state" -> r.state = LenientValues.text(p);
-                case "type" -> r.type = LenientValues.text(p);
-                case "group" -> r.group = LenientValues.text(p);
-                case "comment" -> r.comment = LenientValues.text(p);
-                case "max_restart" -> r.maxRestart = LenientValues.intValue(p);
-                case "max_relocate" -> r.maxRelocate = LenientValues.intValue(p);
-                case "failback" -> r.failback = LenientValues.bool(p);
-                case "digest" -> r.digest = LenientValues.text(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

@@ -1,14 +1,10 @@
 package dev.ops.pve.node;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * One interface of a node's network config ({@code GET /nodes/{node}/network}): what
@@ -67,7 +63,59 @@ public final class NetworkInterface extends PveObject {
     private String vxlanPhysdev;
     private String uplinkId;
 
-    private NetworkInterface() {}
+    private static final Fields<NetworkInterface> FIELDS = Fields.of(NetworkInterface.class, NetworkInterface::new)
+            .text("iface", (m, v) -> m.iface = v, m -> m.iface)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
+            .bool("active", (m, v) -> m.active = v, m -> m.active)
+            .bool("autostart", (m, v) -> m.autostart = v, m -> m.autostart)
+            .bool("exists", (m, v) -> m.exists = v, m -> m.exists)
+            .integer("priority", (m, v) -> m.priority = v, m -> m.priority)
+            .textList("families", (m, v) -> m.families = v, m -> m.families)
+            .text("method", (m, v) -> m.method = v, m -> m.method)
+            .text("method6", (m, v) -> m.method6 = v, m -> m.method6)
+            .text("address", (m, v) -> m.address = v, m -> m.address)
+            .text("netmask", (m, v) -> m.netmask = v, m -> m.netmask)
+            .text("cidr", (m, v) -> m.cidr = v, m -> m.cidr)
+            .text("gateway", (m, v) -> m.gateway = v, m -> m.gateway)
+            .text("address6", (m, v) -> m.address6 = v, m -> m.address6)
+            .integer("netmask6", (m, v) -> m.netmask6 = v, m -> m.netmask6)
+            .text("cidr6", (m, v) -> m.cidr6 = v, m -> m.cidr6)
+            .text("gateway6", (m, v) -> m.gateway6 = v, m -> m.gateway6)
+            .integer("mtu", (m, v) -> m.mtu = v, m -> m.mtu)
+            .text("comments", (m, v) -> m.comments = v, m -> m.comments)
+            .text("comments6", (m, v) -> m.comments6 = v, m -> m.comments6)
+            .textList("options", (m, v) -> m.options = v, m -> m.options)
+            .textList("options6", (m, v) -> m.options6 = v, m -> m.options6)
+            .text("link-type", (m, v) -> m.linkType = v, m -> m.linkType)
+            .text("bridge_ports", (m, v) -> m.bridgePorts = v, m -> m.bridgePorts)
+            .bool("bridge_vlan_aware", (m, v) -> m.bridgeVlanAware = v, m -> m.bridgeVlanAware)
+            .text("bridge_vids", (m, v) -> m.bridgeVids = v, m -> m.bridgeVids)
+            .integer("bridge-access", (m, v) -> m.bridgeAccess = v, m -> m.bridgeAccess)
+            .bool("bridge-arp-nd-suppress", (m, v) -> m.bridgeArpNdSuppress = v, m -> m.bridgeArpNdSuppress)
+            .bool("bridge-learning", (m, v) -> m.bridgeLearning = v, m -> m.bridgeLearning)
+            .bool("bridge-multicast-flood", (m, v) -> m.bridgeMulticastFlood = v, m -> m.bridgeMulticastFlood)
+            .bool("bridge-unicast-flood", (m, v) -> m.bridgeUnicastFlood = v, m -> m.bridgeUnicastFlood)
+            .text("slaves", (m, v) -> m.slaves = v, m -> m.slaves)
+            .text("bond_mode", (m, v) -> m.bondMode = v, m -> m.bondMode)
+            .text("bond-primary", (m, v) -> m.bondPrimary = v, m -> m.bondPrimary)
+            .text("bond_xmit_hash_policy", (m, v) -> m.bondXmitHashPolicy = v, m -> m.bondXmitHashPolicy)
+            .integer("vlan-id", (m, v) -> m.vlanId = v, m -> m.vlanId)
+            .text("vlan-raw-device", (m, v) -> m.vlanRawDevice = v, m -> m.vlanRawDevice)
+            .text("vlan-protocol", (m, v) -> m.vlanProtocol = v, m -> m.vlanProtocol)
+            .text("ovs_bridge", (m, v) -> m.ovsBridge = v, m -> m.ovsBridge)
+            .text("ovs_ports", (m, v) -> m.ovsPorts = v, m -> m.ovsPorts)
+            .text("ovs_bonds", (m, v) -> m.ovsBonds = v, m -> m.ovsBonds)
+            .integer("ovs_tag", (m, v) -> m.ovsTag = v, m -> m.ovsTag)
+            .text("ovs_options", (m, v) -> m.ovsOptions = v, m -> m.ovsOptions)
+            .integer("vxlan-id", (m, v) -> m.vxlanId = v, m -> m.vxlanId)
+            .text("vxlan-local-tunnelip", (m, v) -> m.vxlanLocalTunnelIp = v, m -> m.vxlanLocalTunnelIp)
+            .text("vxlan-svcnodeip", (m, v) -> m.vxlanSvcNodeIp = v, m -> m.vxlanSvcNodeIp)
+            .text("vxlan-physdev", (m, v) -> m.vxlanPhysdev = v, m -> m.vxlanPhysdev)
+            .text("uplink-id", (m, v) -> m.uplinkId = v, m -> m.uplinkId);
+
+    private NetworkInterface() {
+        super(FIELDS);
+    }
 
     /** The interface name, e.g. {@code vmbr0}; empty if Proxmox sent none. */
     public String iface() {
@@ -309,125 +357,10 @@ public final class NetworkInterface extends PveObject {
         return Optional.ofNullable(uplinkId);
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("iface", iface);
-        out.accept("type", type);
-        out.accept("active", active);
-        out.accept("autostart", autostart);
-        out.accept("exists", exists);
-        out.accept("priority", priority);
-        out.accept("families", families);
-        out.accept("method", method);
-        out.accept("method6", method6);
-        out.accept("address", address);
-        out.accept("netmask", netmask);
-        out.accept("cidr", cidr);
-        out.accept("gateway", gateway);
-        out.accept("address6", address6);
-        out.accept("netmask6", netmask6);
-        out.accept("cidr6", cidr6);
-        out.accept("gateway6", gateway6);
-        out.accept("mtu", mtu);
-        out.accept("comments", comments);
-        out.accept("comments6", comments6);
-        out.accept("options", options);
-        out.accept("options6", options6);
-        out.accept("link-type", linkType);
-        out.accept("bridge_ports", bridgePorts);
-        out.accept("bridge_vlan_aware", bridgeVlanAware);
-        out.accept("bridge_vids", bridgeVids);
-        out.accept("bridge-access", bridgeAccess);
-        out.accept("bridge-arp-nd-suppress", bridgeArpNdSuppress);
-        out.accept("bridge-learning", bridgeLearning);
-        out.accept("bridge-multicast-flood", bridgeMulticastFlood);
-        out.accept("bridge-unicast-flood", bridgeUnicastFlood);
-        out.accept("slaves", slaves);
-        out.accept("bond_mode", bondMode);
-        out.accept("bond-primary", bondPrimary);
-        out.accept("bond_xmit_hash_policy", bondXmitHashPolicy);
-        out.accept("vlan-id", vlanId);
-        out.accept("vlan-raw-device", vlanRawDevice);
-        out.accept("vlan-protocol", vlanProtocol);
-        out.accept("ovs_bridge", ovsBridge);
-        out.accept("ovs_ports", ovsPorts);
-        out.accept("ovs_bonds", ovsBonds);
-        out.accept("ovs_tag", ovsTag);
-        out.accept("ovs_options", ovsOptions);
-        out.accept("vxlan-id", vxlanId);
-        out.accept("vxlan-local-tunnelip", vxlanLocalTunnelIp);
-        out.accept("vxlan-svcnodeip", vxlanSvcNodeIp);
-        out.accept("vxlan-physdev", vxlanPhysdev);
-        out.accept("uplink-id", uplinkId);
-    }
-
     /** Reads an interface field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<NetworkInterface> {
         Reader() {
-            super(NetworkInterface.class);
-        }
-
-        @Override
-        protected NetworkInterface create() {
-            return new NetworkInterface();
-        }
-
-        @Override
-        protected boolean field(NetworkInterface n, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "iface" -> n.iface = LenientValues.text(p);
-                case "type" -> n.type = LenientValues.text(p);
-                case "active" -> n.active = LenientValues.bool(p);
-                case "autostart" -> n.autostart = LenientValues.bool(p);
-                case "exists" -> n.exists = LenientValues.bool(p);
-                case "priority" -> n.priority = LenientValues.intValue(p);
-                case "families" -> n.families = LenientValues.textList(p);
-                case "method" -> n.method = LenientValues.text(p);
-                case "method6" -> n.method6 = LenientValues.text(p);
-                case "address" -> n.address = LenientValues.text(p);
-                case "netmask" -> n.netmask = LenientValues.text(p);
-                case "cidr" -> n.cidr = LenientValues.text(p);
-                case "gateway" -> n.gateway = LenientValues.text(p);
-                case "address6" -> n.address6 = LenientValues.text(p);
-                case "netmask6" -> n.netmask6 = LenientValues.intValue(p);
-                case "cidr6" -> n.cidr6 = LenientValues.text(p);
-                case "gateway6" -> n.gateway6 = LenientValues.text(p);
-                case "mtu" -> n.mtu = LenientValues.intValue(p);
-                case "comments" -> n.comments = LenientValues.text(p);
-                case "comments6" -> n.comments6 = LenientValues.text(p);
-                case "options" -> n.options = LenientValues.textList(p);
-                case "options6" -> n.options6 = LenientValues.textList(p);
-                case "link-type" -> n.linkType = LenientValues.text(p);
-                case "bridge_ports" -> n.bridgePorts = LenientValues.text(p);
-                case "bridge_vlan_aware" -> n.bridgeVlanAware = LenientValues.bool(p);
-                case "bridge_vids" -> n.bridgeVids = LenientValues.text(p);
-                case "bridge-access" -> n.bridgeAccess = LenientValues.intValue(p);
-                case "bridge-arp-nd-suppress" -> n.bridgeArpNdSuppress = LenientValues.bool(p);
-                case "bridge-learning" -> n.bridgeLearning = LenientValues.bool(p);
-                case "bridge-multicast-flood" -> n.bridgeMulticastFlood = LenientValues.bool(p);
-                case "bridge-unicast-flood" -> n.bridgeUnicastFlood = LenientValues.bool(p);
-                case "slaves" -> n.slaves = LenientValues.text(p);
-                case "bond_mode" -> n.bondMode = LenientValues.text(p);
-                case "bond-primary" -> n.bondPrimary = LenientValues.text(p);
-                case "bond_xmit_hash_policy" -> n.bondXmitHashPolicy = LenientValues.text(p);
-                case "vlan-id" -> n.vlanId = LenientValues.intValue(p);
-                case "vlan-raw-device" -> n.vlanRawDevice = LenientValues.text(p);
-                case "vlan-protocol" -> n.vlanProtocol = LenientValues.text(p);
-                case "ovs_bridge" -> n.ovsBridge = LenientValues.text(p);
-                case "ovs_ports" -> n.ovsPorts = LenientValues.text(p);
-                case "ovs_bonds" -> n.ovsBonds = LenientValues.text(p);
-                case "ovs_tag" -> n.ovsTag = LenientValues.intValue(p);
-                case "ovs_options" -> n.ovsOptions = LenientValues.text(p);
-                case "vxlan-id" -> n.vxlanId = LenientValues.intValue(p);
-                case "vxlan-local-tunnelip" -> n.vxlanLocalTunnelIp = LenientValues.text(p);
-                case "vxlan-svcnodeip" -> n.vxlanSvcNodeIp = LenientValues.text(p);
-                case "vxlan-physdev" -> n.vxlanPhysdev = LenientValues.text(p);
-                case "uplink-id" -> n.uplinkId = LenientValues.text(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

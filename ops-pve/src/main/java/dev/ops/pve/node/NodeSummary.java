@@ -1,14 +1,10 @@
 package dev.ops.pve.node;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
 import dev.ops.pve.Usage;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * One node of {@code GET /nodes}. Fields without an accessor here stay readable through
@@ -24,7 +20,17 @@ public final class NodeSummary extends PveObject {
 
     private Usage usage = new Usage.Builder().build();
 
-    private NodeSummary() {}
+    private static final Fields<NodeSummary> FIELDS = Fields.of(NodeSummary.class, NodeSummary::new)
+            .text("node", (m, v) -> m.node = v, m -> m.node)
+            .text("status", (m, v) -> m.status = v, m -> m.status)
+            .integer("maxcpu", (m, v) -> m.maxcpu = v, m -> m.maxcpu)
+            .text("level", (m, v) -> m.level = v, m -> m.level)
+            .text("ssl_fingerprint", (m, v) -> m.sslFingerprint = v, m -> m.sslFingerprint)
+            .usage((m, u) -> m.usage = u, m -> m.usage);
+
+    private NodeSummary() {
+        super(FIELDS);
+    }
 
     /** The node name, empty if Proxmox sent none. */
     public String node() {
@@ -61,45 +67,10 @@ public final class NodeSummary extends PveObject {
         return usage;
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("node", node);
-        out.accept("status", status);
-        out.accept("maxcpu", maxcpu);
-        out.accept("level", level);
-        out.accept("ssl_fingerprint", sslFingerprint);
-        known(usage, out);
-    }
-
     /** Reads a node field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<NodeSummary> {
         Reader() {
-            super(NodeSummary.class);
-        }
-
-        @Override
-        protected NodeSummary create() {
-            return new NodeSummary();
-        }
-
-        @Override
-        protected void usage(NodeSummary model, Usage usage) {
-            model.usage = usage;
-        }
-
-        @Override
-        protected boolean field(NodeSummary n, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "node" -> n.node = LenientValues.text(p);
-                case "status" -> n.status = LenientValues.text(p);
-                case "maxcpu" -> n.maxcpu = LenientValues.intValue(p);
-                case "level" -> n.level = LenientValues.text(p);
-                case "ssl_fingerprint" -> n.sslFingerprint = LenientValues.text(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

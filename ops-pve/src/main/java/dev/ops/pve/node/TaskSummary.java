@@ -1,16 +1,12 @@
 package dev.ops.pve.node;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
 import dev.ops.pve.task.Upid;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /**
  * One task of {@code GET /nodes/{node}/tasks}. Fields without an accessor here stay readable
@@ -30,7 +26,26 @@ public final class TaskSummary extends PveObject {
     private Long starttime;
     private Long endtime;
 
-    private TaskSummary() {}
+    private static final Fields<TaskSummary> FIELDS = Fields.of(TaskSummary.class, TaskSummary::new)
+            .text("upid", TaskSummary::readUpid, m -> m.upidText)
+            .text("status", (m, v) -> m.status = v, m -> m.status)
+            .text("node", (m, v) -> m.node = v, m -> m.node)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
+            .text("id", (m, v) -> m.id = v, m -> m.id)
+            .text("user", (m, v) -> m.user = v, m -> m.user)
+            .integer("pid", (m, v) -> m.pid = v, m -> m.pid)
+            .longValue("pstart", (m, v) -> m.pstart = v, m -> m.pstart)
+            .longValue("starttime", (m, v) -> m.starttime = v, m -> m.starttime)
+            .longValue("endtime", (m, v) -> m.endtime = v, m -> m.endtime);
+
+    private TaskSummary() {
+        super(FIELDS);
+    }
+
+    private static void readUpid(TaskSummary t, String text) {
+        t.upidText = text;
+        t.upid = Upid.isUpid(text) ? Upid.parse(text) : null;
+    }
 
     /**
      * The task id; throws a {@link dev.ops.core.error.ValidationException} naming the value when
@@ -94,52 +109,10 @@ public final class TaskSummary extends PveObject {
         return epochSecond == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(epochSecond));
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("upid", upidText);
-        out.accept("status", status);
-        out.accept("node", node);
-        out.accept("type", type);
-        out.accept("id", id);
-        out.accept("user", user);
-        out.accept("pid", pid);
-        out.accept("pstart", pstart);
-        out.accept("starttime", starttime);
-        out.accept("endtime", endtime);
-    }
-
     /** Reads a task field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<TaskSummary> {
         Reader() {
-            super(TaskSummary.class);
-        }
-
-        @Override
-        protected TaskSummary create() {
-            return new TaskSummary();
-        }
-
-        @Override
-        protected boolean field(TaskSummary t, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "upid" -> {
-                    t.upidText = LenientValues.text(p);
-                    t.upid = Upid.isUpid(t.upidText) ? Upid.parse(t.upidText) : null;
-                }
-                case "status" -> t.status = LenientValues.text(p);
-                case "node" -> t.node = LenientValues.text(p);
-                case "type" -> t.type = LenientValues.text(p);
-                case "id" -> t.id = LenientValues.text(p);
-                case "user" -> t.user = LenientValues.text(p);
-                case "pid" -> t.pid = LenientValues.intValue(p);
-                case "pstart" -> t.pstart = LenientValues.longValue(p);
-                case "starttime" -> t.starttime = LenientValues.longValue(p);
-                case "endtime" -> t.endtime = LenientValues.longValue(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

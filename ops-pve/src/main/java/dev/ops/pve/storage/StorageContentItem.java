@@ -1,15 +1,11 @@
 package dev.ops.pve.storage;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /**
  * One volume of {@code GET /nodes/{node}/storage/{storage}/content}. Fields without an accessor
@@ -30,7 +26,22 @@ public final class StorageContentItem extends PveObject {
     private Boolean protectedVolume;
     private String encrypted;
 
-    private StorageContentItem() {}
+    private static final Fields<StorageContentItem> FIELDS = Fields.of(StorageContentItem.class, StorageContentItem::new)
+            .text("volid", (m, v) -> m.volid = v, m -> m.volid)
+            .text("content", (m, v) -> m.content = v, m -> m.content)
+            .text("format", (m, v) -> m.format = v, m -> m.format)
+            .longValue("size", (m, v) -> m.size = v, m -> m.size)
+            .longValue("used", (m, v) -> m.used = v, m -> m.used)
+            .integer("vmid", (m, v) -> m.vmid = v, m -> m.vmid)
+            .longValue("ctime", (m, v) -> m.ctime = v, m -> m.ctime)
+            .text("parent", (m, v) -> m.parent = v, m -> m.parent)
+            .text("notes", (m, v) -> m.notes = v, m -> m.notes)
+            .bool("protected", (m, v) -> m.protectedVolume = v, m -> m.protectedVolume)
+            .text("encrypted", (m, v) -> m.encrypted = v, m -> m.encrypted);
+
+    private StorageContentItem() {
+        super(FIELDS);
+    }
 
     /** The volume id, e.g. {@code local:iso/debian-12.iso}; empty if Proxmox sent none. */
     public String volid() {
@@ -87,51 +98,10 @@ public final class StorageContentItem extends PveObject {
         return Optional.ofNullable(encrypted);
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("volid", volid);
-        out.accept("content", content);
-        out.accept("format", format);
-        out.accept("size", size);
-        out.accept("used", used);
-        out.accept("vmid", vmid);
-        out.accept("ctime", ctime);
-        out.accept("parent", parent);
-        out.accept("notes", notes);
-        out.accept("protected", protectedVolume);
-        out.accept("encrypted", encrypted);
-    }
-
     /** Reads a volume field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<StorageContentItem> {
         Reader() {
-            super(StorageContentItem.class);
-        }
-
-        @Override
-        protected StorageContentItem create() {
-            return new StorageContentItem();
-        }
-
-        @Override
-        protected boolean field(StorageContentItem i, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "volid" -> i.volid = LenientValues.text(p);
-                case "content" -> i.content = LenientValues.text(p);
-                case "format" -> i.format = LenientValues.text(p);
-                case "size" -> i.size = LenientValues.longValue(p);
-                case "used" -> i.used = LenientValues.longValue(p);
-                case "vmid" -> i.vmid = LenientValues.intValue(p);
-                case "ctime" -> i.ctime = LenientValues.longValue(p);
-                case "parent" -> i.parent = LenientValues.text(p);
-                case "notes" -> i.notes = LenientValues.text(p);
-                case "protected" -> i.protectedVolume = LenientValues.bool(p);
-                case "encrypted" -> i.encrypted = LenientValues.text(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }

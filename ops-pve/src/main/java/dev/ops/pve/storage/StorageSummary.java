@@ -1,15 +1,11 @@
 package dev.ops.pve.storage;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.internal.LenientValues;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /**
  * One storage of {@code GET /nodes/{node}/storage}. Fields without an accessor here (such as
@@ -30,7 +26,22 @@ public final class StorageSummary extends PveObject {
     private Double usedFraction;
     private Boolean selectExisting;
 
-    private StorageSummary() {}
+    private static final Fields<StorageSummary> FIELDS = Fields.of(StorageSummary.class, StorageSummary::new)
+            .text("storage", (m, v) -> m.storage = v, m -> m.storage)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
+            .text("content", (m, v) -> m.content = v, m -> m.content)
+            .bool("active", (m, v) -> m.active = v, m -> m.active)
+            .bool("enabled", (m, v) -> m.enabled = v, m -> m.enabled)
+            .bool("shared", (m, v) -> m.shared = v, m -> m.shared)
+            .longValue("avail", (m, v) -> m.avail = v, m -> m.avail)
+            .longValue("total", (m, v) -> m.total = v, m -> m.total)
+            .longValue("used", (m, v) -> m.used = v, m -> m.used)
+            .number("used_fraction", (m, v) -> m.usedFraction = v, m -> m.usedFraction)
+            .bool("select_existing", (m, v) -> m.selectExisting = v, m -> m.selectExisting);
+
+    private StorageSummary() {
+        super(FIELDS);
+    }
 
     /** The storage id, empty if Proxmox sent none. */
     public String storage() {
@@ -87,51 +98,10 @@ public final class StorageSummary extends PveObject {
         return selectExisting != null && selectExisting;
     }
 
-    @Override
-    protected void known(BiConsumer<String, Object> out) {
-        out.accept("storage", storage);
-        out.accept("type", type);
-        out.accept("content", content);
-        out.accept("active", active);
-        out.accept("enabled", enabled);
-        out.accept("shared", shared);
-        out.accept("avail", avail);
-        out.accept("total", total);
-        out.accept("used", used);
-        out.accept("used_fraction", usedFraction);
-        out.accept("select_existing", selectExisting);
-    }
-
     /** Reads a storage field by field; a field of an unexpected shape is left unset. */
     static final class Reader extends PveObject.Reader<StorageSummary> {
         Reader() {
-            super(StorageSummary.class);
-        }
-
-        @Override
-        protected StorageSummary create() {
-            return new StorageSummary();
-        }
-
-        @Override
-        protected boolean field(StorageSummary s, String name, JsonParser p) throws IOException {
-            switch (name) {
-                case "storage" -> s.storage = LenientValues.text(p);
-                case "type" -> s.type = LenientValues.text(p);
-                case "content" -> s.content = LenientValues.text(p);
-                case "active" -> s.active = LenientValues.bool(p);
-                case "enabled" -> s.enabled = LenientValues.bool(p);
-                case "shared" -> s.shared = LenientValues.bool(p);
-                case "avail" -> s.avail = LenientValues.longValue(p);
-                case "total" -> s.total = LenientValues.longValue(p);
-                case "used" -> s.used = LenientValues.longValue(p);
-                case "used_fraction" -> s.usedFraction = LenientValues.number(p);
-                case "select_existing" -> s.selectExisting = LenientValues.bool(p);
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+            super(FIELDS);
         }
     }
 }
