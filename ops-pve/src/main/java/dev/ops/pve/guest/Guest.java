@@ -1,6 +1,5 @@
 package dev.ops.pve.guest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
@@ -66,7 +65,11 @@ public final class Guest {
 
     /** {@code GET .../status/current}. */
     public GuestStatus status() {
-        return GuestStatus.from(vmid, client.api().get(template("/status/current"), params(Map.of())));
+        GuestStatus s = client.api().get(template("/status/current"), params(Map.of()), GuestStatus.class);
+        if (s == null) {
+            throw new dev.ops.core.error.OpsException("GET " + template("/status/current") + " of " + this + " answered without data");
+        }
+        return s.ofVmid(vmid);
     }
 
     /** Whether the guest exists on this node (a 404/500 "does not exist" is false). */
@@ -217,10 +220,6 @@ public final class Guest {
         return backup(b.build());
     }
 
-    /** The raw JSON of {@code GET .../status/current}, for fields no typed reader covers. */
-    public JsonNode rawStatus() {
-        return status().raw();
-    }
 
     @Override
     public String toString() {

@@ -1,57 +1,124 @@
 package dev.ops.pve.guest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.pve.internal.JsonFields;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.ops.pve.PveObject;
+import dev.ops.pve.Usage;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
  * {@code GET .../status/current}: whether the guest runs, and everything else Proxmox reports.
- *
- * @param vmid the guest
- * @param status {@code running} or {@code stopped}
- * @param raw every field Proxmox sent (VMs carry many more, e.g. {@code ballooninfo}, {@code nics})
+ * Fields without an accessor here (VMs carry many, e.g. {@code ballooninfo}, {@code nics},
+ * {@code ha}) stay readable through {@link #field} and {@link #fields}.
  */
-public record GuestStatus(int vmid, String status, JsonNode raw) {
+@JsonDeserialize(using = GuestStatus.Reader.class)
+public final class GuestStatus extends PveObject {
+    private int vmid;
+    private String status;
+    private String qmpstatus;
+    private String name;
+    private String lock;
+    private String tags;
+    private Boolean template;
+    private Double cpus;
+    private Integer pid;
+    private Usage usage = new Usage.Builder().build();
 
-    /** Reads it from Proxmox's JSON; fields this class does not know stay readable through the raw JSON. */
-    public static GuestStatus from(int vmid, JsonNode n) {
-        return new GuestStatus(vmid, JsonFields.text(n, "status").orElse("unknown"), n);
+    private static final Fields<GuestStatus> FIELDS = Fields.of(GuestStatus.class, GuestStatus::new)
+            // the VMID asked for is the one kept (ofVmid); Proxmox also sends it
+            .integer("vmid", (m, v) -> { }, m -> m.vmid == 0 ? null : m.vmid)
+            .text("status", (m, v) -> m.status = v, m -> m.status)
+            .text("qmpstatus", (m, v) -> m.qmpstatus = v, m -> m.qmpstatus)
+            .text("name", (m, v) -> m.name = v, m -> m.name)
+            .text("lock", (m, v) -> m.lock = v, m -> m.lock)
+            .text("tags", (m, v) -> m.tags = v, m -> m.tags)
+            .bool("template", (m, v) -> m.template = v, m -> m.template)
+            .number("cpus", (m, v) -> m.cpus = v, m -> m.cpus)
+            .integer("pid", (m, v) -> m.pid = v, m -> m.pid)
+            .usage((m, u) -> m.usage = u, m -> m.usage);
+
+    private GuestStatus() {
+        super(FIELDS);
+    }
+
+    /** Sets the VMID the status was asked for; before the status is handed out. */
+    GuestStatus ofVmid(int id) {
+        this.vmid = id;
+        return this;
+    }
+
+    /** The guest. */
+    public int vmid() {
+        return vmid;
+    }
+
+    /** {@code running} or {@code stopped}; {@code unknown} if Proxmox sent none. */
+    public String status() {
+        return status == null ? "unknown" : status;
     }
 
     /** Whether it still runs. */
     public boolean running() {
-        return status.equals("running");
+        return status().equals("running");
     }
 
     /** The QEMU monitor's state ({@code running}, {@code paused}, {@code suspended}...); VMs only. */
     public Optional<String> qmpStatus() {
-        return JsonFields.text(raw, "qmpstatus");
+        return Optional.ofNullable(qmpstatus);
     }
 
     /** Whether the guest is paused or suspended (only when Proxmox says so). */
     public boolean suspended() {
         return qmpStatus().map(s -> s.equals("paused") || s.equals("suspended") || s.equals("prelaunch")).orElse(false)
-                || status.equals("paused");
+                || status().equals("paused");
     }
 
-    /** The {@code name} Proxmox reported, if any. */
+    /** Its name, if Proxmox reported one. */
     public Optional<String> name() {
-        return JsonFields.text(raw, "name");
+        return Optional.ofNullable(name);
     }
 
-    /** The {@code lock} Proxmox reported, if any. */
+    /** The lock a task holds on it, if any. */
     public Optional<String> lock() {
-        return JsonFields.text(raw, "lock");
+        return Optional.ofNullable(lock);
+    }
+
+    /** Its tags as Proxmox lists them ({@code ;}-separated). */
+    public Optional<String> tags() {
+        return Optional.ofNullable(tags);
+    }
+
+    /** Whether it is a template. */
+    public boolean template() {
+        return template != null && template;
+    }
+
+    /** The CPUs it may use. */
+    public OptionalDouble cpus() {
+        return optional(cpus);
+    }
+
+    /** The process id of a running VM or container. */
+    public OptionalInt pid() {
+        return optional(pid);
     }
 
     /** Seconds since start. */
     public OptionalLong uptime() {
-        return JsonFields.longValue(raw, "uptime");
+        return usage.uptime();
     }
 
-    /** Any field by name. */
-    public Optional<String> field(String key) {
-        return JsonFields.text(raw, key);
+    /** CPU, memory, disk, uptime and I/O as Proxmox reported them. */
+    public Usage usage() {
+        return usage;
+    }
+
+    /** Reads a status field by field; a field of an unexpected shape is left unset. */
+    static final class Reader extends PveObject.Reader<GuestStatus> {
+        Reader() {
+            super(FIELDS);
+        }
     }
 }
