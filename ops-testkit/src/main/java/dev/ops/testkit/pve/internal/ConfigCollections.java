@@ -106,23 +106,24 @@ final class ConfigCollections {
         return null;
     }
 
-    private Object get(String parent, String key, Call c) {
+    private Map<String, String> existing(String parent, String key, Call c) {
         String id = c.req(key);
         Map<String, String> cfg = entries(parent, c).get(id);
         if (cfg == null) {
             throw ApiError.die("no such entry '" + id + "'");
         }
-        Map<String, Object> out = shown(key, id, cfg);
+        return cfg;
+    }
+
+    private Object get(String parent, String key, Call c) {
+        Map<String, String> cfg = existing(parent, key, c);
+        Map<String, Object> out = shown(key, c.req(key), cfg);
         out.put("digest", digest(cfg));
         return out;
     }
 
     private Object update(String parent, String key, Call c) {
-        String id = c.req(key);
-        Map<String, String> cfg = entries(parent, c).get(id);
-        if (cfg == null) {
-            throw ApiError.die("no such entry '" + id + "'");
-        }
+        Map<String, String> cfg = existing(parent, key, c);
         if (c.has("digest") && !c.get("digest").equals(digest(cfg))) {
             throw ApiError.die("detected modified configuration - file changed by other user? Try again.");
         }
