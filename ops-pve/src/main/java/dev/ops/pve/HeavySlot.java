@@ -9,4 +9,14 @@ interface HeavySlot {
 
     /** Frees the slot; later calls do nothing. */
     void release();
+
+    /** Waits before the next look for a free slot on {@code node}, as the client's poll policy says for that round. */
+    static void pause(PveClient client, String node, int round) {
+        try {
+            client.timeSource().sleep(client.pollPolicy().interval(round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.ops.core.error.OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
+        }
+    }
 }

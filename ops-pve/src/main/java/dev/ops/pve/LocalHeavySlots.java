@@ -38,12 +38,7 @@ final class LocalHeavySlots {
             if (permits.tryAcquire()) {
                 break;
             }
-            try {
-                client.timeSource().sleep(client.pollPolicy().interval(round++));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
-            }
+            HeavySlot.pause(client, node, round++);
         }
         return new HeavySlot() {
             private final AtomicBoolean released = new AtomicBoolean();

@@ -63,12 +63,7 @@ final class SharedHeavySlots {
                     return new Slot(key, token);
                 }
             }
-            try {
-                client.timeSource().sleep(client.pollPolicy().interval(round++));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OpsException("interrupted while waiting for a heavy-task slot on node " + node, e);
-            }
+            HeavySlot.pause(client, node, round++);
         }
     }
 
