@@ -113,6 +113,20 @@ public final class Cluster {
         public final java.util.Set<String> storages = new java.util.TreeSet<>();
     }
 
+    /**
+     * Checks the node and guest a nested path names (e.g. {@code /nodes/{node}/qemu/{vmid}/firewall/...})
+     * exist, with PVE's errors when they do not.
+     */
+    public void requireParents(Call c) {
+        if (c.get("node") != null) {
+            node(c.node());
+            String path = c.endpoint().template();
+            if (c.get("vmid") != null && (path.contains("/qemu/") || path.contains("/lxc/"))) {
+                guest(c.node(), path.contains("/qemu/") ? "qemu" : "lxc", c.integer("vmid"));
+            }
+        }
+    }
+
     /** The pool of that id, or PVE's error for a missing one. */
     public Pool pool(String id) {
         Pool p = pools.get(id);
@@ -248,6 +262,10 @@ public final class Cluster {
     public final Map<String, Map<String, String>> haResources = new LinkedHashMap<>();
     /** Resource pools by id; their guests are the guests whose {@link Guest#pool} names them. */
     public final Map<String, Pool> pools = new TreeMap<>();
+    /** Firewall rule lists (ordered) by concrete list path, e.g. {@code /nodes/pve/firewall/rules}. */
+    public final Map<String, List<Map<String, String>>> firewallRules = new HashMap<>();
+    /** Security groups and their comments; their rules are in {@link #firewallRules}. */
+    public final Map<String, String> securityGroups = new TreeMap<>();
     /** Named configuration entries of the generic collections, by concrete collection path. */
     public final Map<String, Map<String, Map<String, String>>> configEntries = new HashMap<>();
     public final String clusterName;

@@ -60,7 +60,7 @@ final class ConfigCollections {
     }
 
     private Map<String, Map<String, String>> entries(String parent, Call c) {
-        checkParents(c);
+        cluster.requireParents(c);
         Matcher m = PLACEHOLDER.matcher(parent);
         StringBuilder concrete = new StringBuilder();
         while (m.find()) {
@@ -68,16 +68,6 @@ final class ConfigCollections {
         }
         m.appendTail(concrete);
         return cluster.configEntries.computeIfAbsent(concrete.toString(), k -> new LinkedHashMap<>());
-    }
-
-    private void checkParents(Call c) {
-        if (c.get("node") != null) {
-            cluster.node(c.node());
-            String path = c.endpoint().template();
-            if (c.get("vmid") != null && (path.contains("/qemu/") || path.contains("/lxc/"))) {
-                cluster.guest(c.node(), path.contains("/qemu/") ? "qemu" : "lxc", c.integer("vmid"));
-            }
-        }
     }
 
     private Object list(String parent, String key, Call c) {

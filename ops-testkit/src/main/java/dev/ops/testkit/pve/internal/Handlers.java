@@ -65,6 +65,7 @@ public final class Handlers {
         for (String type : List.of("qemu", "lxc")) {
             registerGuests(type);
         }
+        new FirewallRules(cluster).register(schema, this::on);
         new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
     }
 
