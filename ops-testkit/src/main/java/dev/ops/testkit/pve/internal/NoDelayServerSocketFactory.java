@@ -46,9 +46,23 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
 
         @Override
         public Socket accept() throws IOException {
-            Socket s = super.accept();
+            Socket s = new BufferedInputSocket();
+            implAccept(s);
             s.setTcpNoDelay(true);
             return s;
+        }
+    }
+
+    /** A socket whose input is buffered: TLS reads each record's 5-byte header and then its body. */
+    private static final class BufferedInputSocket extends Socket {
+        private java.io.InputStream in;
+
+        @Override
+        public synchronized java.io.InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new java.io.BufferedInputStream(super.getInputStream(), 16 * 1024);
+            }
+            return in;
         }
     }
 }
