@@ -15,6 +15,8 @@ import dev.ops.net.mac.MacAllocator;
 import dev.ops.net.naming.NameAllocator;
 import dev.ops.net.naming.NamingConvention;
 import dev.ops.pve.PveClient;
+import dev.ops.pve.cluster.ClusterResource;
+import dev.ops.pve.cluster.ResourceType;
 import dev.ops.pve.guest.Guest;
 import dev.ops.sys.facts.Facts;
 import dev.ops.sys.facts.HostFacts;
@@ -22,6 +24,9 @@ import dev.ops.testkit.pve.PveFakeServer;
 import dev.ops.usr.account.User;
 import dev.ops.usr.account.Users;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The examples of docs/guide.md; {@code GuideTest} keeps the two identical and runs them. */
 public final class LabExamples {
@@ -68,6 +73,30 @@ public final class LabExamples {
             // end::pve[]
             client.close();
             return done.value();
+        }
+    }
+
+    /** What a caller keeps of each node: its own type, bound straight from the answer. */
+    public record NodeLoad(String node, String status, double maxcpu) {}
+
+    /** Reads a cluster through typed models and through the caller's own type (against the fake server). */
+    public static List<String> readTheCluster(PrintStream out) {
+        try (PveFakeServer pve = PveFakeServer.builder().node("pve-01").node("pve-02").token("root@pam", "ops", "s3cret-token-value")
+                .vm(100, "pve-01", vm -> vm.name("web").running()).container(200, "pve-02", ct -> ct.name("dns")).start();
+                PveClient client = PveClient.builder().baseUrl(pve.baseUri().toString())
+                        .apiToken("root@pam", "ops", Secret.of("s3cret-token-value")).pinnedCertificate(pve.fingerprint()).build()) {
+            List<String> lines = new ArrayList<>();
+            // tag::read[]
+            for (ClusterResource r : client.cluster().resources(ResourceType.VM)) {
+                lines.add(r.id() + " " + r.status().orElse("?") + " up " + r.usage().uptime().orElse(0) + "s"
+                        + " on " + r.node().orElse("?"));       // fields ops does not type: r.field("...")
+            }
+            for (NodeLoad n : client.api().list("/nodes", Map.of(), NodeLoad.class)) {
+                lines.add(n.node() + " " + n.status() + " " + (int) n.maxcpu() + " CPUs");
+            }
+            // end::read[]
+            lines.forEach(out::println);
+            return lines;
         }
     }
 

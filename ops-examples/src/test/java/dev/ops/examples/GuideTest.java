@@ -29,7 +29,7 @@ class GuideTest {
     void theGuideQuotesTheExamplesWordForWord() throws Exception {
         String source = Files.readString(ROOT.resolve("ops-examples/src/main/java/dev/ops/examples/LabExamples.java"));
         String guide = Files.readString(ROOT.resolve("docs/guide.md"));
-        for (String tag : List.of("allocate", "pve", "users")) {
+        for (String tag : List.of("allocate", "pve", "read", "users")) {
             String start = "// tag::" + tag + "[]\n";
             String region = source.substring(source.indexOf(start) + start.length(), source.indexOf("// end::" + tag + "[]"));
             assertThat(guide).as(tag).contains(dedent(region));
@@ -50,6 +50,12 @@ class GuideTest {
 
         assertThat(clone.vmid()).isGreaterThanOrEqualTo(100);
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("POST /nodes/pve-01/qemu/9000/clone").contains("web-01");
+    }
+
+    @Test
+    void theClusterIsReadThroughTypedModelsAndTheCallersOwnType() {
+        assertThat(LabExamples.readTheCluster(out)).anySatisfy(l -> assertThat(l).startsWith("qemu/100 running up ").endsWith("on pve-01"))
+                .contains("lxc/200 stopped up 0s on pve-02").anySatisfy(l -> assertThat(l).matches("pve-01 online \\d+ CPUs"));
     }
 
     @Test
