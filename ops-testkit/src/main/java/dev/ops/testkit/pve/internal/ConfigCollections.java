@@ -34,7 +34,7 @@ final class ConfigCollections {
     }
 
     /** Registers every collection of the schema that {@code has} reports no handler for. */
-    void register(ApiSchema schema, java.util.function.BiPredicate<String, String> has, PoolHandlers.Registry r) {
+    void register(ApiSchema schema, java.util.function.BiPredicate<String, String> has, Handlers.Registry r) {
         for (String child : schema.templates()) {
             Matcher m = CHILD.matcher(child);
             if (!m.matches()) {

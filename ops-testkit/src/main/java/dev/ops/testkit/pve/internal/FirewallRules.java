@@ -27,7 +27,7 @@ final class FirewallRules {
         this.cluster = cluster;
     }
 
-    void register(ApiSchema schema, PoolHandlers.Registry r) {
+    void register(ApiSchema schema, Handlers.Registry r) {
         for (String list : schema.templates()) {
             if (list.endsWith("/firewall/rules") && schema.endpoint("POST", list).isPresent()) {
                 registerList(r, list, list + "/{pos}");
@@ -83,7 +83,7 @@ final class FirewallRules {
         });
     }
 
-    private void registerList(PoolHandlers.Registry r, String list, String entry) {
+    private void registerList(Handlers.Registry r, String list, String entry) {
         r.on("GET", list, c -> {
             List<Map<String, String>> rules = rules(list, c);
             List<Object> out = new ArrayList<>();

@@ -32,6 +32,13 @@ public final class Handlers {
         Object handle(Call c);
     }
 
+    /** Where the handlers of a group of endpoints are registered. */
+    @FunctionalInterface
+    interface Registry {
+        /** Registers {@code h} for {@code method} on the path {@code template}. */
+        void on(String method, String template, Handler h);
+    }
+
     /** A list answer that also carries {@code total}. */
     public record Listing(List<?> data, int total) {}
 

@@ -16,12 +16,6 @@ import java.util.regex.Pattern;
 final class PoolHandlers {
     private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
 
-    /** Where handlers are registered. */
-    @FunctionalInterface
-    interface Registry {
-        void on(String method, String template, Handlers.Handler h);
-    }
-
     private final Cluster cluster;
     private final Auth auth;
 
@@ -30,7 +24,7 @@ final class PoolHandlers {
         this.auth = auth;
     }
 
-    void register(Registry r) {
+    void register(Handlers.Registry r) {
         r.on("GET", "/pools", c -> {
             List<Object> out = new ArrayList<>();
             String only = c.get("poolid");
