@@ -442,6 +442,77 @@ public final class PveChanges {
         }, p -> client.ha().find(sid).isEmpty());
     }
 
+    // ---- pools -------------------------------------------------------------------------------
+
+    /** Creates a resource pool; rollback deletes it. No steps when it exists. */
+    public Change<dev.ops.pve.pool.PoolSummary> createPool(String poolid, String comment) {
+        return change("create pool " + poolid, v -> v.check(PveIds.isPoolId(poolid), "poolid",
+                "'" + poolid + "' is not a valid pool id"), () -> {
+                    if (client.pools().find(poolid).isPresent()) {
+                        return List.of();
+                    }
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("poolid", poolid);
+                    if (comment != null) {
+                        p.put("comment", comment);
+                    }
+                    return List.of(Step.of("create pool " + poolid, call("POST", "/pools", p, false, false),
+                            call("DELETE", "/pools", Map.of("poolid", poolid), false, false)));
+                }, p -> client.pools().find(poolid).orElseThrow(() -> new NotFoundException("pool " + poolid, "not found after apply")));
+    }
+
+    /**
+     * Puts guests in a pool; rollback takes out those it put in. Guests already in it are left as
+     * they are; a guest in another pool is refused (take it out there first).
+     */
+    public Change<dev.ops.pve.pool.PoolSummary> addToPool(String poolid, List<Guest> guests) {
+        return change("add " + guests + " to pool " + poolid, v -> {
+            v.check(PveIds.isPoolId(poolid), "poolid", "'" + poolid + "' is not a valid pool id");
+            v.check(guests != null && !guests.isEmpty(), "guests", "name at least one guest");
+        }, () -> {
+            dev.ops.pve.pool.PoolSummary pool = client.pools().find(poolid)
+                    .orElseThrow(() -> new NotFoundException("pool " + poolid, "does not exist"));
+            Map<Integer, String> elsewhere = new LinkedHashMap<>();
+            client.cluster().resources(dev.ops.pve.cluster.ResourceType.VM).forEach(r -> r.pool()
+                    .filter(x -> !x.equals(poolid)).ifPresent(x -> elsewhere.put(r.vmid().orElse(0), x)));
+            Violations v = Violations.of("add to pool " + poolid);
+            List<String> add = new ArrayList<>();
+            for (Guest g : guests) {
+                v.check(!elsewhere.containsKey(g.vmid()), "guests", g + " is in pool " + elsewhere.get(g.vmid()));
+                if (!pool.vmids().contains(g.vmid())) {
+                    add.add(String.valueOf(g.vmid()));
+                }
+            }
+            v.throwIfAny();
+            if (add.isEmpty()) {
+                return List.of();
+            }
+            String vms = String.join(",", add);
+            return List.of(Step.of("add " + vms + " to pool " + poolid, call("PUT", "/pools", Map.of("poolid", poolid, "vms", vms), false, false),
+                    call("PUT", "/pools", Map.of("poolid", poolid, "vms", vms, "delete", true), false, false)));
+        }, p -> client.pools().find(poolid).orElseThrow(() -> new NotFoundException("pool " + poolid, "not found after apply")));
+    }
+
+    /** Deletes an empty pool; rollback creates it again with its comment. No steps when it is gone. */
+    public Change<Boolean> deletePool(String poolid) {
+        return change("delete pool " + poolid, v -> v.check(PveIds.isPoolId(poolid), "poolid",
+                "'" + poolid + "' is not a valid pool id"), () -> {
+                    var pool = client.pools().find(poolid);
+                    if (pool.isEmpty()) {
+                        return List.of();
+                    }
+                    if (!pool.get().members().isEmpty()) {
+                        throw new dev.ops.core.error.ConflictException("pool " + poolid, "is not empty: " + pool.get().members().stream()
+                                .map(dev.ops.pve.cluster.ClusterResource::id).toList(), false);
+                    }
+                    Map<String, Object> back = new LinkedHashMap<>();
+                    back.put("poolid", poolid);
+                    pool.get().comment().ifPresent(c -> back.put("comment", c));
+                    return List.of(Step.of("delete pool " + poolid, call("DELETE", "/pools", Map.of("poolid", poolid), false, false),
+                            call("POST", "/pools", back, false, false)));
+                }, p -> client.pools().find(poolid).isEmpty());
+    }
+
     /** Has the node download a file to the storage; rollback deletes the volume. No steps when the volume exists. */
     public Change<StorageContentItem> downloadUrl(Storage storage, DownloadUrlRequest request) {
         String volid = request.volumeId(storage.id());

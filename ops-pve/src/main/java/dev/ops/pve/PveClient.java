@@ -126,6 +126,11 @@ public final class PveClient implements AutoCloseable {
         return new Ha(this);
     }
 
+    /** The cluster's resource pools. */
+    public dev.ops.pve.pool.Pools pools() {
+        return new dev.ops.pve.pool.Pools(this);
+    }
+
     /** {@code GET /nodes}. */
     public List<NodeSummary> nodes() {
         return api.list("/nodes", Map.of(), NodeSummary.class);

@@ -15,6 +15,7 @@ public final class PveIds {
     private static final Pattern NODE = Pattern.compile("(?i)[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?");
     private static final Pattern STORAGE = Pattern.compile("(?i)[a-z][a-z0-9\\-_.]*[a-z0-9]");
     private static final Pattern CONFIG_ID = Pattern.compile("(?i)[a-z][a-z0-9_]+");
+    private static final Pattern POOL_ID = Pattern.compile("[A-Za-z0-9_\\-]+(?:/[A-Za-z0-9_\\-]+){0,2}");
 
     private PveIds() {}
 
@@ -43,6 +44,11 @@ public final class PveIds {
         return name != null && name.length() <= 40 && CONFIG_ID.matcher(name).matches();
     }
 
+    /** Whether {@code id} is a valid pool id ({@code pve-poolid}: letters, digits, '-', '_', nested up to three levels with '/'). */
+    public static boolean isPoolId(String id) {
+        return id != null && POOL_ID.matcher(id).matches();
+    }
+
     /** Adds a violation of {@code field} unless {@code vmid} is in 100..999999999. */
     public static void checkVmid(Violations v, String field, long vmid) {
         v.check(isVmid(vmid), field, vmid + " is out of range: a VMID is " + MIN_VMID + " to " + MAX_VMID);
@@ -69,6 +75,14 @@ public final class PveIds {
         checkVmid(v, "vmid", vmid);
         v.throwIfAny();
         return (int) vmid;
+    }
+
+    /** Throws a {@link dev.ops.core.error.ValidationException} unless {@code id} is a valid pool id. */
+    public static String requirePoolId(String id) {
+        Violations v = Violations.of("pool");
+        v.check(isPoolId(id), "poolid", "'" + id + "' is not a valid pool id (letters, digits, '-', '_', up to three levels joined by '/')");
+        v.throwIfAny();
+        return id;
     }
 
     /** Throws a {@link dev.ops.core.error.ValidationException} unless {@code node} is a valid node name. */

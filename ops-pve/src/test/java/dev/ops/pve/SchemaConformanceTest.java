@@ -117,6 +117,13 @@ class SchemaConformanceTest {
         node.qemu().vm(9020).delete();
         node.lxc().container(9021).delete();
         c.preflight().privilege("/vms/101", "VM.Audit").run();
+        var ops = dev.ops.core.Ops.inMemory();
+        var pool = c.changes(ops).createPool("lab", "the lab").apply();
+        var members = c.changes(ops).addToPool("lab", List.of(node.qemu().vm(101))).apply();
+        c.pools().list();
+        members.rollback();
+        c.changes(ops).deletePool("lab").apply().rollback();
+        pool.rollback();
         PveClient login = pve.clientBuilder().login("root@pam", Secret.of(pve.password)).build();
         login.version();
         pve.totpCode = "654321";

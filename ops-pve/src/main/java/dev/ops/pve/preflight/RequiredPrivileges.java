@@ -72,6 +72,9 @@ public final class RequiredPrivileges {
         if (template.startsWith("/cluster/ha/resources") && write) {
             return Requirement.privilege("/", "Sys.Console");
         }
+        if (template.equals("/pools") && write) {
+            return Requirement.privilege("/pool/" + params.getOrDefault("poolid", ""), "Pool.Allocate");
+        }
         return Requirement.NONE;
     }
 
@@ -110,6 +113,13 @@ public final class RequiredPrivileges {
             }
         } else if (template.equals("/nodes/{node}/storage/{storage}/content/{volume}") && method.equals("DELETE")) {
             needs.add(Requirement.privilege("/storage/" + params.getOrDefault("storage", ""), "Datastore.Allocate"));
+        } else if (template.equals("/pools") && method.equals("PUT")) {
+            // Adding or removing a member needs the right to change its permissions (check_perm_modify).
+            for (String vm : params.getOrDefault("vms", "").split("[,;\\s]+")) {
+                if (!vm.isEmpty()) {
+                    needs.add(new Requirement.Privileges("/vms/" + vm, List.of("Permissions.Modify", "VM.Allocate"), true));
+                }
+            }
         }
         return Requirement.allOf(needs);
     }

@@ -180,6 +180,55 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
         return new MockResponse().setHeader("Content-Type", "application/json").setBody(root.toString());
     }
 
+    /** Resource pools: id to member VMIDs. */
+    public final Map<String, java.util.Set<Integer>> pools = new ConcurrentHashMap<>();
+
+    private MockResponse pools(String m, Req r) {
+        String id = r.param("poolid");
+        switch (m) {
+            case "GET" -> {
+                List<Map<String, Object>> out = new ArrayList<>();
+                pools.forEach((pid, vms) -> {
+                    if (id == null || id.equals(pid)) {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("poolid", pid);
+                        if (id != null) {
+                            e.put("members", vms.stream().map(v -> Map.of("id", "qemu/" + v, "type", "qemu", "vmid", v, "node", "pve1")).toList());
+                        }
+                        out.add(e);
+                    }
+                });
+                if (id != null && out.isEmpty()) {
+                    return error(500, "pool '" + id + "' does not exist");
+                }
+                return ok(out);
+            }
+            case "POST" -> {
+                if (pools.putIfAbsent(id, new java.util.TreeSet<>()) != null) {
+                    return error(500, "create pool failed: pool '" + id + "' already exists");
+                }
+                return ok(null);
+            }
+            case "PUT" -> {
+                java.util.Set<Integer> vms = pools.get(id);
+                if (vms == null) {
+                    return error(500, "pool '" + id + "' does not exist");
+                }
+                for (String v : r.param("vms") == null ? new String[0] : r.param("vms").split(",")) {
+                    if ("1".equals(r.param("delete"))) {
+                        vms.remove(Integer.parseInt(v));
+                    } else {
+                        vms.add(Integer.parseInt(v));
+                    }
+                }
+                return ok(null);
+            }
+            default -> {
+                return pools.remove(id) == null ? error(500, "pool '" + id + "' does not exist") : ok(null);
+            }
+        }
+    }
+
     public List<String> schemaProblems() {
         return List.copyOf(schemaProblems);
     }
@@ -322,6 +371,9 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
             ObjectNode privs = out.putObject(path);
             permissions.getOrDefault(path, Set.of()).forEach(x -> privs.put(x, 1));
             return ok(out);
+        }
+        if (p.equals("/pools")) {
+            return pools(m, r);
         }
         if (p.equals("/cluster/ha/resources")) {
             if (m.equals("GET")) {

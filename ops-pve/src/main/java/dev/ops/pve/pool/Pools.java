@@ -1,0 +1,46 @@
+package dev.ops.pve.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.json.Json;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.PveIds;
+import dev.ops.pve.cluster.ClusterResource;
+import dev.ops.pve.error.PveNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The cluster's resource pools: {@code GET /pools}, and one pool with its members. */
+public final class Pools {
+    private final PveClient client;
+
+    public Pools(PveClient client) {
+        this.client = client;
+    }
+
+    /** Every pool the caller may audit, without members. */
+    public List<PoolSummary> list() {
+        return client.api().list("/pools", Map.of(), PoolSummary.class);
+    }
+
+    /** The pool with that id and its members, or empty when it does not exist. */
+    public Optional<PoolSummary> find(String poolid) {
+        PveIds.requirePoolId(poolid);
+        JsonNode data;
+        try {
+            data = client.api().get("/pools", Map.of("poolid", poolid));
+        } catch (PveNotFoundException missing) {
+            return Optional.empty();
+        }
+        if (!data.isArray() || data.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode pool = data.get(0);
+        List<ClusterResource> members = new ArrayList<>();
+        for (JsonNode m : pool.path("members")) {
+            members.add(Json.mapper().convertValue(m, ClusterResource.class));
+        }
+        return Optional.of(Json.mapper().convertValue(pool, PoolSummary.class).withMembers(members));
+    }
+}
