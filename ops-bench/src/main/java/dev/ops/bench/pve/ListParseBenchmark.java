@@ -14,11 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,15 +48,8 @@ public class ListParseBenchmark {
     @Setup
     public void fetch() throws Exception {
         try (PveFakeServer server = BenchCluster.builder().start()) {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            ks.setCertificateEntry("pve", server.certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
             PveApiToken token = server.token();
-            HttpClient http = HttpClient.newBuilder().sslContext(ssl).build();
+            HttpClient http = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
             body = http.send(HttpRequest.newBuilder(URI.create(server.apiUri() + "/cluster/resources"))
                     .header("Authorization", token.authorizationHeader()).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         }

@@ -204,6 +204,11 @@ public final class PveFakeServer implements AutoCloseable {
         return certificate.certificate();
     }
 
+    /** A TLS context that trusts this server's certificate and nothing else, for HTTP clients of your own. */
+    public javax.net.ssl.SSLContext clientSslContext() {
+        return new HandshakeCertificates.Builder().addTrustedCertificate(certificate()).build().sslContext();
+    }
+
     /** The certificate's SHA-256 fingerprint as Proxmox shows it: upper-case hex pairs joined by colons. */
     public String fingerprint() {
         return fingerprint;

@@ -9,14 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A plain java.net.http client for the fake: trusts only its certificate, speaks form-encoded PVE. */
 final class PveHttp {
@@ -48,20 +45,9 @@ final class PveHttp {
     }
 
     static PveHttp anonymous(PveFakeServer server) {
-        try {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            ks.setCertificateEntry("pve", server.certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            HttpClient c = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5))
-                    .version(HttpClient.Version.HTTP_1_1).build();
-            return new PveHttp(server, c, Map.of());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        HttpClient c = HttpClient.newBuilder().sslContext(server.clientSslContext()).connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        return new PveHttp(server, c, Map.of());
     }
 
     static PveHttp withToken(PveFakeServer server) {
