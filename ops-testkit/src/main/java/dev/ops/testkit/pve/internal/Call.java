@@ -1,6 +1,10 @@
 package dev.ops.testkit.pve.internal;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A validated, authenticated request as a handler sees it.
@@ -11,6 +15,28 @@ import java.util.Map;
  * @param uploadSize the byte count of an uploaded file part, or -1
  */
 public record Call(Endpoint endpoint, Map<String, String> params, Auth.Principal principal, long uploadSize) {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
+
+    /** {@code template} with each {@code {name}} replaced by this call's parameter of that name. */
+    public String expand(String template) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder concrete = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(concrete, Matcher.quoteReplacement(req(m.group(1))));
+        }
+        m.appendTail(concrete);
+        return concrete.toString();
+    }
+
+    /** The names of a path template's placeholders, e.g. {@code [node, vmid]}. */
+    public static Set<String> placeholders(String template) {
+        Set<String> out = new HashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
 
     /** A parameter or null. */
     public String get(String name) {

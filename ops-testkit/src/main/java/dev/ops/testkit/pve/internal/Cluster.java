@@ -127,6 +127,15 @@ public final class Cluster {
         }
     }
 
+    /** The SHA-1 of {@code text} in hex, as PVE's config digests are. */
+    public static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The pool of that id, or PVE's error for a missing one. */
     public Pool pool(String id) {
         Pool p = pools.get(id);
@@ -176,11 +185,7 @@ public final class Cluster {
                 sb.append('[').append(s.name).append("]\n");
                 new TreeMap<>(s.config).forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
             });
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return sha1Hex(sb.toString());
         }
 
         /** The path of the file lock PVE takes for this guest. */

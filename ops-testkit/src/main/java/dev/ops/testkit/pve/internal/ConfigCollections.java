@@ -1,8 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigCollections {
     private static final Pattern CHILD = Pattern.compile("(.*)/\\{([^}/]+)}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
     /** Ordered lists and entries that are not plain configuration. */
     private static final Set<String> NOT_GENERIC = Set.of("pos", "id@/access/tfa/{userid}");
     private static final Set<String> NOT_STORED = Set.of("digest", "delete");
@@ -61,13 +58,7 @@ final class ConfigCollections {
 
     private Map<String, Map<String, String>> entries(String parent, Call c) {
         cluster.requireParents(c);
-        Matcher m = PLACEHOLDER.matcher(parent);
-        StringBuilder concrete = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(concrete, Matcher.quoteReplacement(c.req(m.group(1))));
-        }
-        m.appendTail(concrete);
-        return cluster.configEntries.computeIfAbsent(concrete.toString(), k -> new LinkedHashMap<>());
+        return cluster.configEntries.computeIfAbsent(c.expand(parent), k -> new LinkedHashMap<>());
     }
 
     private Object list(String parent, String key, Call c) {
@@ -86,7 +77,7 @@ final class ConfigCollections {
             throw ApiError.die("create failed: '" + id + "' already exists");
         }
         Map<String, String> cfg = new LinkedHashMap<>();
-        Set<String> pathNames = placeholders(parent);
+        Set<String> pathNames = Call.placeholders(parent);
         c.params().forEach((k, v) -> {
             if (!k.equals(key) && !pathNames.contains(k) && !NOT_STORED.contains(k)) {
                 cfg.put(k, v);
@@ -122,7 +113,7 @@ final class ConfigCollections {
                 cfg.remove(k);
             }
         }
-        Set<String> pathNames = placeholders(parent + "/{" + key + "}");
+        Set<String> pathNames = Call.placeholders(parent + "/{" + key + "}");
         c.params().forEach((k, v) -> {
             if (!pathNames.contains(k) && !NOT_STORED.contains(k)) {
                 cfg.put(k, v);
@@ -146,21 +137,7 @@ final class ConfigCollections {
         return out;
     }
 
-    private static Set<String> placeholders(String template) {
-        Set<String> out = new java.util.HashSet<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
     private static String digest(Map<String, String> cfg) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(cfg.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cluster.sha1Hex(cfg.toString());
     }
 }

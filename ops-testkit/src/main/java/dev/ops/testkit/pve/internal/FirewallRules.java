@@ -1,14 +1,10 @@
 package dev.ops.testkit.pve.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Ordered firewall rule lists as pve-firewall keeps them, at every level the schema has (cluster,
@@ -17,7 +13,6 @@ import java.util.regex.Pattern;
  * {@code group} must name. Rules are stored, not enforced.
  */
 final class FirewallRules {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
     private static final Set<String> NOT_RULE_FIELDS = Set.of("pos", "digest", "delete", "moveto");
     private static final String GROUPS = "/cluster/firewall/groups";
 
@@ -157,13 +152,7 @@ final class FirewallRules {
         if (template.startsWith(GROUPS + "/")) {
             requireGroup(c.req("group"));
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder concrete = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(concrete, Matcher.quoteReplacement(c.req(m.group(1))));
-        }
-        m.appendTail(concrete);
-        return rules(concrete.toString());
+        return rules(c.expand(template));
     }
 
     private List<Map<String, String>> rules(String concrete) {
@@ -187,11 +176,7 @@ final class FirewallRules {
     }
 
     private static Map<String, String> fields(Call c, String template) {
-        Set<String> pathNames = new java.util.HashSet<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            pathNames.add(m.group(1));
-        }
+        Set<String> pathNames = Call.placeholders(template);
         Map<String, String> out = new LinkedHashMap<>();
         c.params().forEach((k, v) -> {
             if (!pathNames.contains(k) && !NOT_RULE_FIELDS.contains(k)) {
@@ -222,11 +207,6 @@ final class FirewallRules {
     }
 
     private static String digest(List<Map<String, String>> rules) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(rules.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cluster.sha1Hex(rules.toString());
     }
 }

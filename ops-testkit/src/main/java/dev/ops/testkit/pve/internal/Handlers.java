@@ -224,7 +224,7 @@ public final class Handlers {
             Map<String, Object> e = new LinkedHashMap<>(r);
             e.put("sid", sid);
             e.put("type", sid.substring(0, 2));
-            e.put("digest", sha1(r.toString()));
+            e.put("digest", Cluster.sha1Hex(r.toString()));
             return e;
         });
         on("PUT", "/cluster/ha/resources/{sid}", c -> {
@@ -455,7 +455,7 @@ public final class Handlers {
 
     private Map<String, Object> storageConfig(Storage s) {
         Map<String, Object> e = map("storage", s.id, "type", s.type, "content", String.join(",", s.content),
-                "digest", sha1(s.id + s.type + s.content));
+                "digest", Cluster.sha1Hex(s.id + s.type + s.content));
         if (s.shared) {
             e.put("shared", 1);
         }
@@ -1575,15 +1575,6 @@ public final class Handlers {
 
     private boolean can(Call c, String path, String priv) {
         return c.principal() == null || auth.privileges(c.principal(), path).contains(priv);
-    }
-
-    private static String sha1(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A LinkedHashMap from alternating keys and values. */
