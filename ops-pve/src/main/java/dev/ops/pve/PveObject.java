@@ -2,6 +2,8 @@ package dev.ops.pve;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.ops.pve.internal.LenientValues;
@@ -115,6 +117,7 @@ public abstract class PveObject {
         private final Supplier<T> create;
         private final List<Field<T>> order = new ArrayList<>();
         private final Map<String, Field<T>> byName = new HashMap<>();
+        private final Map<String, Slot<T>> slots = new HashMap<>(usageSlots());
         private BiConsumer<T, Usage> setUsage;
         private Function<T, Usage> getUsage;
 
@@ -176,17 +179,22 @@ public abstract class PveObject {
                 throw new IllegalArgumentException("field " + name + " declared twice for " + type.getSimpleName());
             }
             order.add(field);
+            slots.put(name, new Slot<>(name, field, -1));
             return this;
         }
 
-        /** Reads the value at the parser's current token into {@code model} if it types {@code name}. */
-        private boolean read(T model, String name, JsonParser p) throws IOException {
-            Field<T> field = byName.get(name);
-            if (field == null) {
-                return false;
+        private static <T extends PveObject> Map<String, Slot<T>> usageSlots() {
+            Map<String, Slot<T>> m = new HashMap<>();
+            for (int i = 0; i < Usage.NAMES.size(); i++) {
+                m.put(Usage.NAMES.get(i), new Slot<>(Usage.NAMES.get(i), null, i));
             }
-            field.read(model, p);
-            return true;
+            return m;
+        }
+
+        /** Where a field read by {@code name} goes. */
+        private Slot<T> slot(String name) {
+            Slot<T> slot = slots.get(name);
+            return slot != null ? slot : new Slot<>(name, null, -1);
         }
 
         private void usage(T model, Usage usage) {
@@ -232,6 +240,31 @@ public abstract class PveObject {
         }
     }
 
+    /** Where a field read by name goes: a typed field, a usage field (by index), or else the unknown fields. */
+    private static final class Slot<T extends PveObject> {
+        private final String name;
+        private final SerializedString wire;
+        private final Field<T> field;
+        private final int usage;
+
+        Slot(String name, Field<T> field, int usage) {
+            this.name = name;
+            this.wire = new SerializedString(name);
+            this.field = field;
+            this.usage = usage;
+        }
+
+        void read(T model, Usage.Builder usageRead, JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (field != null) {
+                field.read(model, p);
+            } else if (usage >= 0) {
+                usageRead.read(usage, p);
+            } else {
+                ((PveObject) model).unknown(name, LenientValues.any(p, ctxt));
+            }
+        }
+    }
+
     /**
      * Reads a model field by field from the parser as its {@link Fields} table declares, without
      * reflection; everything else is kept as an unknown field. Each model names a subclass in
@@ -241,6 +274,7 @@ public abstract class PveObject {
      */
     public abstract static class Reader<T extends PveObject> extends StdDeserializer<T> {
         private final Fields<T> fields;
+        private List<Slot<T>> expected = List.of();
 
         /** A reader of the models {@code fields} declares. */
         protected Reader(Fields<T> fields) {
@@ -257,14 +291,49 @@ public abstract class PveObject {
                 fields.usage(model, usage.build());
                 return model;
             }
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                if (!fields.read(model, name, p) && !usage.read(name, p)) {
-                    ((PveObject) model).unknown(name, LenientValues.any(p, ctxt));
+            // Proxmox sends the entries of a list with their fields in one order. Expecting the order
+            // of the entry before lets the parser match each name's bytes instead of looking it up.
+            List<Slot<T>> expected = this.expected;
+            List<Slot<T>> seen = null; // this entry's order, once it departs from the expected one
+            int read = 0;
+            int next = 0;
+            while (true) {
+                Slot<T> slot = next < expected.size() ? expected.get(next) : null;
+                if (slot != null && p.nextFieldName(slot.wire)) {
+                    next++;
+                } else {
+                    if (slot == null ? p.nextToken() != JsonToken.FIELD_NAME : !p.hasToken(JsonToken.FIELD_NAME)) {
+                        break;
+                    }
+                    slot = fields.slot(p.currentName());
+                    int at = indexOf(expected, slot.name);
+                    next = at >= 0 ? at + 1 : next;
+                    if (seen == null) {
+                        seen = new ArrayList<>(expected.subList(0, read));
+                    }
                 }
+                if (seen != null) {
+                    seen.add(slot);
+                }
+                read++;
+                p.nextToken();
+                slot.read(model, usage, p, ctxt);
+            }
+            if (seen != null || read != expected.size()) {
+                // A racy write of an immutable list: each thread sees some complete order.
+                this.expected = List.copyOf(seen != null ? seen : expected.subList(0, read));
             }
             fields.usage(model, usage.build());
             return model;
+        }
+
+        private static <T extends PveObject> int indexOf(List<Slot<T>> slots, String name) {
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i).name.equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

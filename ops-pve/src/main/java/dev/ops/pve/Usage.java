@@ -3,6 +3,7 @@ package dev.ops.pve;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
@@ -12,6 +13,10 @@ import java.util.function.BiConsumer;
  * I/O counters. Each is empty when Proxmox did not send it.
  */
 public final class Usage {
+    /** The wire names of the usage fields, in the order {@link #known} lists them. */
+    static final List<String> NAMES = List.of("cpu", "mem", "maxmem", "disk", "maxdisk", "uptime", "netin", "netout",
+            "diskread", "diskwrite");
+
     private final Double cpu;
     private final Long mem;
     private final Long maxmem;
@@ -92,16 +97,10 @@ public final class Usage {
 
     /** Hands each field Proxmox sent to {@code out}, by wire name. */
     void known(BiConsumer<String, Object> out) {
-        out.accept("cpu", cpu);
-        out.accept("mem", mem);
-        out.accept("maxmem", maxmem);
-        out.accept("disk", disk);
-        out.accept("maxdisk", maxdisk);
-        out.accept("uptime", uptime);
-        out.accept("netin", netin);
-        out.accept("netout", netout);
-        out.accept("diskread", diskread);
-        out.accept("diskwrite", diskwrite);
+        Object[] values = {cpu, mem, maxmem, disk, maxdisk, uptime, netin, netout, diskread, diskwrite};
+        for (int i = 0; i < values.length; i++) {
+            out.accept(NAMES.get(i), values[i]);
+        }
     }
 
     @Override
@@ -128,24 +127,21 @@ public final class Usage {
         private Long diskread;
         private Long diskwrite;
 
-        /** Reads the value at the parser's current token if {@code field} is a usage field; false otherwise. */
-        public boolean read(String field, JsonParser p) throws IOException {
-            switch (field) {
-                case "cpu" -> cpu = LenientValues.number(p);
-                case "mem" -> mem = LenientValues.longValue(p);
-                case "maxmem" -> maxmem = LenientValues.longValue(p);
-                case "disk" -> disk = LenientValues.longValue(p);
-                case "maxdisk" -> maxdisk = LenientValues.longValue(p);
-                case "uptime" -> uptime = LenientValues.longValue(p);
-                case "netin" -> netin = LenientValues.longValue(p);
-                case "netout" -> netout = LenientValues.longValue(p);
-                case "diskread" -> diskread = LenientValues.longValue(p);
-                case "diskwrite" -> diskwrite = LenientValues.longValue(p);
-                default -> {
-                    return false;
-                }
+        /** Reads the value at the parser's current token into the usage field {@code NAMES.get(index)}. */
+        void read(int index, JsonParser p) throws IOException {
+            switch (index) {
+                case 0 -> cpu = LenientValues.number(p);
+                case 1 -> mem = LenientValues.longValue(p);
+                case 2 -> maxmem = LenientValues.longValue(p);
+                case 3 -> disk = LenientValues.longValue(p);
+                case 4 -> maxdisk = LenientValues.longValue(p);
+                case 5 -> uptime = LenientValues.longValue(p);
+                case 6 -> netin = LenientValues.longValue(p);
+                case 7 -> netout = LenientValues.longValue(p);
+                case 8 -> diskread = LenientValues.longValue(p);
+                case 9 -> diskwrite = LenientValues.longValue(p);
+                default -> throw new IllegalArgumentException("no usage field " + index);
             }
-            return true;
         }
 
         /** The usage read so far. */

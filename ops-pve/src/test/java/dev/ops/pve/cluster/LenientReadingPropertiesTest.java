@@ -77,4 +77,56 @@ class LenientReadingPropertiesTest {
             }
         });
     }
+
+    @Provide
+    Arbitrary<List<ObjectNode>> lists() {
+        // Entries drawn from one pool of names, each in an order and with a subset of its own, the
+        // way Proxmox's entries share most fields but differ in a few (lock, hastate, pool...).
+        Arbitrary<List<String>> pool = Arbitraries.of(KNOWN).list().ofMinSize(1).ofMaxSize(10).uniqueElements()
+                .flatMap(known -> Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6).list()
+                        .ofMaxSize(3).map(extra -> {
+                            List<String> all = new java.util.ArrayList<>(known);
+                            extra.stream().filter(x -> !all.contains(x)).forEach(all::add);
+                            return all;
+                        }));
+        return pool.flatMap(names -> Combinators.combine(Arbitraries.shuffle(names), Arbitraries.integers().between(0, 2),
+                values().list().ofSize(names.size())).as((order, drop, vals) -> {
+                    ObjectNode o = F.objectNode();
+                    for (int i = drop; i < order.size(); i++) {
+                        o.set(order.get(i), vals.get(i));
+                    }
+                    return o;
+                }).list().ofMinSize(1).ofMaxSize(8));
+    }
+
+    @Property(tries = 300)
+    void anEntryReadsTheSameWhateverTheEntriesBeforeItLookedLike(@ForAll("lists") List<ObjectNode> entries) throws IOException {
+        ObjectNode body = F.objectNode();
+        entries.forEach(body.putArray("data")::add);
+        List<ClusterResource> together = read(body);
+
+        assertThat(together).hasSize(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            ObjectNode alone = F.objectNode();
+            alone.putArray("data").add(entries.get(i));
+            assertThat(together.get(i).fields()).as("entry %d: %s", i, entries.get(i)).isEqualTo(read(alone).get(0).fields());
+            assertThat(together.get(i).fields().keySet()).as("entry %d", i).containsAll(nonNullKeys(entries.get(i)));
+        }
+    }
+
+    private static List<ClusterResource> read(ObjectNode body) throws IOException {
+        return PveJson.<List<ClusterResource>>data(PveJson.listOf(ClusterResource.class))
+                .read(new ByteArrayInputStream(Json.write(body)));
+    }
+
+    /** The keys whose value reads as something: scalars of any kind and non-empty containers of scalars. */
+    private static List<String> nonNullKeys(ObjectNode entry) {
+        List<String> keys = new java.util.ArrayList<>();
+        entry.fields().forEachRemaining(e -> {
+            if (!KNOWN.contains(e.getKey()) && !e.getValue().isNull()) {
+                keys.add(e.getKey());
+            }
+        });
+        return keys;
+    }
 }

@@ -4,7 +4,7 @@ import dev.ops.testkit.pve.internal.ApiSchema;
 import dev.ops.testkit.pve.internal.Auth;
 import dev.ops.testkit.pve.internal.Cluster;
 import dev.ops.testkit.pve.internal.Handlers;
-import dev.ops.testkit.pve.internal.NoDelayServerSocketFactory;
+import dev.ops.testkit.pve.internal.AcceptedSocketFactory;
 import dev.ops.testkit.pve.internal.PveDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +105,7 @@ public final class PveFakeServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
-        server.setServerSocketFactory(new NoDelayServerSocketFactory());
+        server.setServerSocketFactory(new AcceptedSocketFactory());
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1)); // pveproxy speaks HTTP/1.1 only
         server.start(InetAddress.getByName("127.0.0.1"), b.port);
     }

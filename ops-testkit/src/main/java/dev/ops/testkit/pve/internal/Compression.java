@@ -29,15 +29,7 @@ final class Compression {
         if (body == null || body.size() <= MIN_LENGTH) {
             return response;
         }
-        return withBody(response, gzip(body.readByteArray()));
-    }
-
-    /** The response with an already gzipped body. */
-    static MockResponse withBody(MockResponse response, byte[] gzipped) {
-        if (response.getHeaders().get("Content-Encoding") != null) {
-            return response;
-        }
-        return response.setHeader("Content-Encoding", "gzip").setBody(new Buffer().write(gzipped));
+        return response.setHeader("Content-Encoding", "gzip").setBody(new Buffer().write(gzip(body.readByteArray())));
     }
 
     static byte[] gzip(byte[] body) {

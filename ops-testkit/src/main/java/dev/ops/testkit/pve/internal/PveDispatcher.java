@@ -223,8 +223,10 @@ public final class PveDispatcher extends Dispatcher {
                 cache.put(key, version, second, answer);
             }
         }
-        MockResponse plain = json(200, "OK", answer.body());
-        return gzip && answer.body().length > Compression.MIN_LENGTH ? Compression.withBody(plain, answer.gzipped()) : plain;
+        if (gzip && answer.body().length > Compression.MIN_LENGTH) {
+            return json(200, "OK", answer.gzipped()).setHeader("Content-Encoding", "gzip");
+        }
+        return json(200, "OK", answer.body());
     }
 
     private MockResponse fault(String method, String path, String template) {
