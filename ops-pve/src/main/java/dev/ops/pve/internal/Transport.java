@@ -71,6 +71,7 @@ public final class Transport {
                 .writeTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                .connectionPool(QuietConnectionPool.create())
                 .socketFactory(new ApiSocketFactory(cfg.readTimeout()))
                 // pveproxy speaks HTTP/1.1, and its error messages live in the reason phrase.
                 .protocols(List.of(Protocol.HTTP_1_1));

@@ -1,0 +1,75 @@
+package dev.ops.pve.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.internal.connection.RealConnectionPool;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class QuietConnectionPoolTest {
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    @Test
+    void isOkHttpsPoolOnTheQuietRunnerWithTheOkHttpThisModuleShipsWith() {
+        ConnectionPool pool = QuietConnectionPool.create();
+
+        assertThat(pool.getDelegate$okhttp()).isInstanceOf(RealConnectionPool.class);
+        assertThat(pool.connectionCount()).isZero();
+    }
+
+    @Test
+    void handsTheSameConnectionToCallAfterCall() throws Exception {
+        OkHttpClient client = new OkHttpClient.Builder().connectionPool(QuietConnectionPool.create()).build();
+
+        get(client);
+        get(client);
+        get(client);
+
+        assertThat(server.takeRequest().getSequenceNumber()).isZero();
+        assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(1);
+        assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(2);
+        assertThat(client.connectionPool().connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closesAnIdleConnectionSoonAfterItsKeepAliveRunsOutThoughNoCallWokeTheCleanUp() throws Exception {
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectionPool(QuietConnectionPool.create(5, Duration.ofMillis(300))).build();
+        get(client);
+        get(client);
+        assertThat(client.connectionPool().idleConnectionCount()).isEqualTo(1);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (client.connectionPool().connectionCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(client.connectionPool().connectionCount()).as("connections left after keep-alive plus a second").isZero();
+    }
+
+    private void get(OkHttpClient client) throws IOException {
+        server.enqueue(new MockResponse().setBody("ok"));
+        try (Response r = client.newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
+            assertThat(r.body().string()).isEqualTo("ok");
+        }
+    }
+}
