@@ -16,6 +16,7 @@ public final class Usage {
     /** The wire names of the usage fields, in the order {@link #known} lists them. */
     static final List<String> NAMES = List.of("cpu", "mem", "maxmem", "disk", "maxdisk", "uptime", "netin", "netout",
             "diskread", "diskwrite");
+    private static final Usage NONE = new Builder().build();
 
     private final Double cpu;
     private final Long mem;
@@ -39,6 +40,11 @@ public final class Usage {
         this.netout = b.netout;
         this.diskread = b.diskread;
         this.diskwrite = b.diskwrite;
+    }
+
+    /** Usage with no field set, as for an entry Proxmox sent no usage with. */
+    public static Usage none() {
+        return NONE;
     }
 
     /** CPU use as a fraction of the CPUs it may use. */

@@ -29,7 +29,7 @@ public final class ClusterResource extends PveObject {
     private Boolean template;
     private Double maxcpu;
 
-    private Usage usage = new Usage.Builder().build();
+    private Usage usage = Usage.none();
 
     private static final Fields<ClusterResource> FIELDS = Fields.of(ClusterResource.class, ClusterResource::new)
             .text("id", (m, v) -> m.id = v, m -> m.id)

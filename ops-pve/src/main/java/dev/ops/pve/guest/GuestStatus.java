@@ -24,7 +24,7 @@ public final class GuestStatus extends PveObject {
     private Boolean template;
     private Double cpus;
     private Integer pid;
-    private Usage usage = new Usage.Builder().build();
+    private Usage usage = Usage.none();
 
     private static final Fields<GuestStatus> FIELDS = Fields.of(GuestStatus.class, GuestStatus::new)
             // the VMID asked for is the one kept (ofVmid); Proxmox also sends it

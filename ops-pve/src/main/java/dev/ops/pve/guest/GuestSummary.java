@@ -24,7 +24,7 @@ public final class GuestSummary extends PveObject {
     private Integer pid;
     private String qmpstatus;
 
-    private Usage usage = new Usage.Builder().build();
+    private Usage usage = Usage.none();
 
     private static final Fields<GuestSummary> FIELDS = Fields.of(GuestSummary.class, GuestSummary::new)
             // the list's path says the type (ofType); containers also send it, and that is not kept

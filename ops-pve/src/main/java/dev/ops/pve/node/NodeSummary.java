@@ -18,7 +18,7 @@ public final class NodeSummary extends PveObject {
     private String level;
     private String sslFingerprint;
 
-    private Usage usage = new Usage.Builder().build();
+    private Usage usage = Usage.none();
 
     private static final Fields<NodeSummary> FIELDS = Fields.of(NodeSummary.class, NodeSummary::new)
             .text("node", (m, v) -> m.node = v, m -> m.node)
