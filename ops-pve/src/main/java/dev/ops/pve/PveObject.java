@@ -246,6 +246,7 @@ public abstract class PveObject {
         private final SerializedString wire;
         private final Field<T> field;
         private final int usage;
+        private String lastText; // racy but safe: any thread may see any text this field read
 
         Slot(String name, Field<T> field, int usage) {
             this.name = name;
@@ -255,7 +256,11 @@ public abstract class PveObject {
         }
 
         void read(T model, Usage.Builder usageRead, JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (field != null) {
+            if (field != null && field.kind() == Kind.TEXT) {
+                String text = LenientValues.text(p, lastText);
+                lastText = text;
+                field.set().accept(model, text);
+            } else if (field != null) {
                 field.read(model, p);
             } else if (usage >= 0) {
                 usageRead.read(usage, p);

@@ -24,6 +24,29 @@ public final class LenientValues {
         };
     }
 
+    /**
+     * Text as {@link #text(JsonParser)}, but {@code previous} itself when the value is the same text:
+     * the entries of a list repeat their node, type and status, and need not each hold a copy.
+     */
+    public static String text(JsonParser p, String previous) throws IOException {
+        if (previous == null || p.currentToken() != JsonToken.VALUE_STRING) {
+            return text(p);
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (length == previous.length()) {
+            int i = 0;
+            while (i < length && previous.charAt(i) == chars[offset + i]) {
+                i++;
+            }
+            if (i == length) {
+                return previous;
+            }
+        }
+        return new String(chars, offset, length);
+    }
+
     /** A whole number, from a number or a numeric string. */
     public static Long longValue(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
