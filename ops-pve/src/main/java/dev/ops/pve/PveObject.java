@@ -255,7 +255,7 @@ public abstract class PveObject {
             this.usage = usage;
         }
 
-        void read(T model, Usage.Builder usageRead, JsonParser p, DeserializationContext ctxt) throws IOException {
+        void read(T model, Usage usageRead, JsonParser p, DeserializationContext ctxt) throws IOException {
             if (field != null && field.kind() == Kind.TEXT) {
                 String text = LenientValues.text(p, lastText);
                 lastText = text;
@@ -290,10 +290,10 @@ public abstract class PveObject {
         @Override
         public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             T model = fields.create.get();
-            Usage.Builder usage = new Usage.Builder();
+            Usage usage = new Usage();
             if (!p.isExpectedStartObjectToken()) {
                 p.skipChildren();
-                fields.usage(model, usage.build());
+                fields.usage(model, Usage.none());
                 return model;
             }
             // Proxmox sends the entries of a list with their fields in one order. Expecting the order
@@ -328,7 +328,7 @@ public abstract class PveObject {
                 // A racy write of an immutable list: each thread sees some complete order.
                 this.expected = List.copyOf(seen != null ? seen : expected.subList(0, read));
             }
-            fields.usage(model, usage.build());
+            fields.usage(model, usage.any() ? usage : Usage.none());
             return model;
         }
 

@@ -1,9 +1,11 @@
 package dev.ops.pve;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
@@ -16,31 +18,24 @@ public final class Usage {
     /** The wire names of the usage fields, in the order {@link #known} lists them. */
     static final List<String> NAMES = List.of("cpu", "mem", "maxmem", "disk", "maxdisk", "uptime", "netin", "netout",
             "diskread", "diskwrite");
-    private static final Usage NONE = new Builder().build();
+    private static final Usage NONE = new Usage();
 
-    private final Double cpu;
-    private final Long mem;
-    private final Long maxmem;
-    private final Long disk;
-    private final Long maxdisk;
-    private final Long uptime;
-    private final Long netin;
-    private final Long netout;
-    private final Long diskread;
-    private final Long diskwrite;
+    // Primitives and a bit per field that was sent: a long list holds thousands of these numbers.
+    // Set while the model that holds it is read (as the models' own fields are), not after.
+    private int sent;
+    private double cpu;
+    private long mem;
+    private long maxmem;
+    private long disk;
+    private long maxdisk;
+    private long uptime;
+    private long netin;
+    private long netout;
+    private long diskread;
+    private long diskwrite;
 
-    private Usage(Builder b) {
-        this.cpu = b.cpu;
-        this.mem = b.mem;
-        this.maxmem = b.maxmem;
-        this.disk = b.disk;
-        this.maxdisk = b.maxdisk;
-        this.uptime = b.uptime;
-        this.netin = b.netin;
-        this.netout = b.netout;
-        this.diskread = b.diskread;
-        this.diskwrite = b.diskwrite;
-    }
+    /** Usage with nothing read yet, to be filled by {@link #read}. */
+    Usage() {}
 
     /** Usage with no field set, as for an entry Proxmox sent no usage with. */
     public static Usage none() {
@@ -49,63 +44,64 @@ public final class Usage {
 
     /** CPU use as a fraction of the CPUs it may use. */
     public OptionalDouble cpu() {
-        return cpu == null ? OptionalDouble.empty() : OptionalDouble.of(cpu);
+        return (sent & 1) == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpu);
     }
 
     /** Memory in use, bytes. */
     public OptionalLong mem() {
-        return optional(mem);
+        return optional(1, mem);
     }
 
     /** Memory it may use, bytes. */
     public OptionalLong maxmem() {
-        return optional(maxmem);
+        return optional(2, maxmem);
     }
 
     /** Disk space in use, bytes. */
     public OptionalLong disk() {
-        return optional(disk);
+        return optional(3, disk);
     }
 
     /** Disk space it has, bytes. */
     public OptionalLong maxdisk() {
-        return optional(maxdisk);
+        return optional(4, maxdisk);
     }
 
     /** Seconds since it started. */
     public OptionalLong uptime() {
-        return optional(uptime);
+        return optional(5, uptime);
     }
 
     /** Bytes received over the network since start. */
     public OptionalLong netin() {
-        return optional(netin);
+        return optional(6, netin);
     }
 
     /** Bytes sent over the network since start. */
     public OptionalLong netout() {
-        return optional(netout);
+        return optional(7, netout);
     }
 
     /** Bytes read from disks since start. */
     public OptionalLong diskread() {
-        return optional(diskread);
+        return optional(8, diskread);
     }
 
     /** Bytes written to disks since start. */
     public OptionalLong diskwrite() {
-        return optional(diskwrite);
+        return optional(9, diskwrite);
     }
 
-    private static OptionalLong optional(Long v) {
-        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    private OptionalLong optional(int index, long v) {
+        return (sent & (1 << index)) == 0 ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** Hands each field Proxmox sent to {@code out}, by wire name. */
+    /** Hands each field to {@code out} by wire name: cpu as a Double, the others as Longs, null where Proxmox sent none. */
     void known(BiConsumer<String, Object> out) {
-        Object[] values = {cpu, mem, maxmem, disk, maxdisk, uptime, netin, netout, diskread, diskwrite};
-        for (int i = 0; i < values.length; i++) {
-            out.accept(NAMES.get(i), values[i]);
+        out.accept(NAMES.get(0), cpu().isPresent() ? (Object) cpu : null);
+        long[] counters = {0, mem, maxmem, disk, maxdisk, uptime, netin, netout, diskread, diskwrite};
+        for (int i = 1; i < counters.length; i++) {
+            out.accept(NAMES.get(i), (sent & (1 << i)) == 0 ? null : (Object) counters[i]);
         }
     }
 
@@ -120,39 +116,48 @@ public final class Usage {
         return sb.append('}').toString();
     }
 
-    /** Collects usage fields while a model is read. */
-    public static final class Builder {
-        private Double cpu;
-        private Long mem;
-        private Long maxmem;
-        private Long disk;
-        private Long maxdisk;
-        private Long uptime;
-        private Long netin;
-        private Long netout;
-        private Long diskread;
-        private Long diskwrite;
+    /** Whether any usage field was read. */
+    boolean any() {
+        return sent != 0;
+    }
 
-        /** Reads the value at the parser's current token into the usage field {@code NAMES.get(index)}. */
-        void read(int index, JsonParser p) throws IOException {
-            switch (index) {
-                case 0 -> cpu = LenientValues.number(p);
-                case 1 -> mem = LenientValues.longValue(p);
-                case 2 -> maxmem = LenientValues.longValue(p);
-                case 3 -> disk = LenientValues.longValue(p);
-                case 4 -> maxdisk = LenientValues.longValue(p);
-                case 5 -> uptime = LenientValues.longValue(p);
-                case 6 -> netin = LenientValues.longValue(p);
-                case 7 -> netout = LenientValues.longValue(p);
-                case 8 -> diskread = LenientValues.longValue(p);
-                case 9 -> diskwrite = LenientValues.longValue(p);
-                default -> throw new IllegalArgumentException("no usage field " + index);
+    /** Reads the value at the parser's current token into the usage field {@code NAMES.get(index)}. */
+    void read(int index, JsonParser p) throws IOException {
+        Objects.checkIndex(index, NAMES.size());
+        if (index == 0) {
+            if (p.currentToken().isNumeric()) {
+                cpu = p.getDoubleValue();
+                sent |= 1;
+            } else {
+                Double v = LenientValues.number(p);
+                if (v != null) {
+                    cpu = v;
+                    sent |= 1;
+                }
             }
+            return;
         }
-
-        /** The usage read so far. */
-        public Usage build() {
-            return new Usage(this);
+        long v;
+        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            v = p.getLongValue();
+        } else {
+            Long lenient = LenientValues.longValue(p);
+            if (lenient == null) {
+                return;
+            }
+            v = lenient;
+        }
+        sent |= 1 << index;
+        switch (index) {
+            case 1 -> mem = v;
+            case 2 -> maxmem = v;
+            case 3 -> disk = v;
+            case 4 -> maxdisk = v;
+            case 5 -> uptime = v;
+            case 6 -> netin = v;
+            case 7 -> netout = v;
+            case 8 -> diskread = v;
+            default -> diskwrite = v;
         }
     }
 }

@@ -46,4 +46,20 @@ class NodeSummaryTest {
         assertThat(n.usage().mem()).hasValue(1024);
         assertThat(n.usage().cpu()).hasValue(0.5);
     }
+
+    @Test
+    void readsEveryUsageFieldAndLeavesTheUnreadableOnesEmpty() throws IOException {
+        NodeSummary n = Answers.one(NodeSummary.class, """
+                {"data":[{"node":"pve1","cpu":1,"mem":1,"maxmem":2,"disk":3,"maxdisk":4,"uptime":5,"netin":null,
+                "netout":"lots","diskread":1e3,"diskwrite":123456789012345678901234567890}]}""");
+        var u = n.usage();
+        assertThat(u.cpu()).hasValue(1.0);
+        assertThat(List.of(u.mem(), u.maxmem(), u.disk(), u.maxdisk(), u.uptime(), u.diskread()))
+                .extracting(java.util.OptionalLong::getAsLong).containsExactly(1L, 2L, 3L, 4L, 5L, 1000L);
+        assertThat(u.netin()).as("null").isEmpty();
+        assertThat(u.netout()).as("not a number").isEmpty();
+        assertThat(u.diskwrite()).as("beyond a long").isEmpty();
+        assertThat(n.fields()).containsEntry("cpu", 1.0).containsEntry("mem", 1L).doesNotContainKeys("netin", "netout", "diskwrite");
+        assertThat(u).hasToString("Usage{cpu=1.0, mem=1, maxmem=2, disk=3, maxdisk=4, uptime=5, diskread=1000}");
+    }
 }
