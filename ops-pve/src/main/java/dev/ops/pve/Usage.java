@@ -2,6 +2,7 @@ package dev.ops.pve;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.ops.pve.internal.LenientValues;
 import java.io.IOException;
 import java.util.List;
@@ -138,8 +139,12 @@ public final class Usage {
             return;
         }
         long v;
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            v = p.getLongValue();
+        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            try {
+                v = p.getLongValue();
+            } catch (InputCoercionException beyondLong) {
+                return;
+            }
         } else {
             Long lenient = LenientValues.longValue(p);
             if (lenient == null) {

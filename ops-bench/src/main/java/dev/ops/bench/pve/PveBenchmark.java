@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 public final class PveBenchmark {
     private static final PrintStream OUT = System.out;
     private static final String NODE = BenchCluster.NODE;
-    private static final int ROUNDS = 7;
+    private static final int ROUNDS = 9;
     // On 2 vCPUs the JIT's single C2 thread works through its queue for about 20,000 calls.
     private static final int WARMUP_ROUNDS = 20;
     private static final List<Duration> DURATIONS = List.of(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5));
