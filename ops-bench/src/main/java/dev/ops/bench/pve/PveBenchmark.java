@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
  *       caller seeing it, and the number of status polls.
  * </ol>
  *
- * <p>The fake runs in the benchmark's JVM, or with {@code --server process} in a JVM of its own.
- * Arguments: {@code --requests N} (default 1000), {@code --tasks N} per duration (default 5),
- * {@code --server in-process|process}.
+ * <p>The fake runs in a JVM of its own, as pveproxy is a process of its own, so that neither client
+ * shares a heap, GC pauses or JIT threads with the server; {@code --server in-process} runs it in
+ * the benchmark's JVM instead. Arguments: {@code --requests N} (default 1000), {@code --tasks N}
+ * per duration (default 5), {@code --server process|in-process}.
  * Prints a table; see docs/benchmarks.md.
  */
 public final class PveBenchmark {
@@ -63,7 +64,7 @@ public final class PveBenchmark {
     public static void main(String[] args) throws Exception {
         int requests = 1000;
         int tasks = 5;
-        boolean inProcess = true;
+        boolean inProcess = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
