@@ -142,8 +142,8 @@ public final class PveTask {
      * backing off). With the durations of recent tasks like this one: one early poll (a task that
      * fails at once is seen at once), one poll at each recently seen duration, dense polls around
      * the most recent one (where the task most likely ends), gaps of at most {@link #MAX_GAP} in
-     * between, and once every expected end has passed, intervals doubling from the first up to the
-     * policy's longest.
+     * between, and once every expected end has passed, intervals doubling from twice the first up to
+     * the policy's longest.
      */
     static final class Schedule {
         static final long MAX_GAP = Duration.ofSeconds(2).toNanos();
@@ -185,9 +185,10 @@ public final class PveTask {
                     return Math.min(t - elapsed, MAX_GAP);
                 }
             }
-            // Past every expected end: a task a little late is seen soon, and one far longer than recent
-            // ones gets to long intervals in a few polls, as the intervals double from the first.
-            long doubled = policy.initial().toNanos() << Math.min(afterWindow++, 30);
+            // Past every expected end (the dense polls around it reach 10% past it): a task a little
+            // late is seen soon, and one far longer than recent ones gets to long intervals in a few
+            // polls, as the intervals double from twice the first.
+            long doubled = policy.initial().toNanos() << Math.min(++afterWindow, 30);
             return Math.min(doubled, policy.max().toNanos());
         }
     }
