@@ -105,7 +105,7 @@ public final class PveTask {
         TimeSource time = client.timeSource();
         long start = time.nanoTime();
         long limit = deadline.toNanos();
-        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().recent(upid));
+        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().ranges(upid));
         int polls = 0;
         long lastPause = 0;
         while (true) {
@@ -122,8 +122,9 @@ public final class PveTask {
             polls++;
             Duration waited = Duration.ofNanos(time.nanoTime() - start);
             if (!s.running()) {
-                // The task ended somewhere in the last pause: take the middle as its duration.
-                client.taskDurations().record(upid, Duration.ofNanos(Math.max(elapsed - lastPause / 2, 0)));
+                // The task ended somewhere in the last pause.
+                client.taskDurations().record(upid, new TaskDurations.Window(Duration.ofNanos(Math.max(elapsed - lastPause, 0)),
+                        Duration.ofNanos(elapsed)));
                 String exit = s.exitStatus().orElse("");
                 TaskOutcome.State state = TaskOutcome.classify(exit);
                 List<String> tail = state == TaskOutcome.State.OK ? List.of() : safeTail();
@@ -139,35 +140,47 @@ public final class PveTask {
 
     /**
      * When to poll next. Without history: the poll policy's growing intervals (fast at first, then
-     * backing off). With the durations of recent tasks like this one: one early poll (a task that
-     * fails at once is seen at once), one poll at each recently seen duration, dense polls around
-     * the most recent one (where the task most likely ends), gaps of at most {@link #MAX_GAP} in
-     * between, and once every expected end has passed, intervals doubling from twice the first up to
-     * the policy's longest.
+     * backing off). With the lengths of recent tasks like this one: one early poll (a task that
+     * fails at once is seen at once), one poll at each recently seen length, dense polls across the
+     * range the most recent one ended in (where this one most likely ends: the wider that range, the
+     * sparser, so that a range learnt from a long pause narrows with each task), gaps of at most
+     * {@link #MAX_GAP} in between, and once every expected end has passed, intervals doubling from
+     * twice the first up to the policy's longest.
      */
     static final class Schedule {
         static final long MAX_GAP = Duration.ofSeconds(2).toNanos();
+        private static final int STEPS_ACROSS = 8;
         private final PollPolicy policy;
         private final long[] instants;
         private int afterWindow;
 
-        Schedule(PollPolicy policy, List<Duration> recent) {
+        Schedule(PollPolicy policy, List<TaskDurations.Window> recent) {
             this.policy = policy;
             this.instants = instants(policy.initial().toNanos(), recent);
         }
 
-        private static long[] instants(long initial, List<Duration> recent) {
+        private static long[] instants(long initial, List<TaskDurations.Window> recent) {
             java.util.TreeSet<Long> at = new java.util.TreeSet<>();
             if (recent.isEmpty()) {
                 return new long[0];
             }
-            for (Duration d : recent) {
-                at.add((long) (d.toNanos() * 0.98));
+            TaskDurations.Window last = recent.get(recent.size() - 1);
+            long lo = last.shortest().toNanos();
+            long hi = last.longest().toNanos();
+            long step = Math.max(initial, lo / 50);
+            long spacing = Math.max(step, (hi - lo) / STEPS_ACROSS);
+            at.add(lo - step);
+            for (long t = lo; t <= hi + 2 * step; t += spacing) {
+                at.add(t);
             }
-            long last = recent.get(recent.size() - 1).toNanos();
-            long step = Math.max(initial, last / 50);
-            for (int k = -1; k <= 2; k++) {
-                at.add(last + k * step);
+            for (TaskDurations.Window w : recent) {
+                long t = (long) (w.shortest().toNanos() * 0.98);
+                // lengths much like one already polled at add no poll of their own
+                Long below = at.floor(t);
+                Long above = at.ceiling(t);
+                if ((below == null || t - below >= initial) && (above == null || above - t >= initial)) {
+                    at.add(t);
+                }
             }
             return at.stream().filter(t -> t > initial).mapToLong(Long::longValue).toArray();
         }

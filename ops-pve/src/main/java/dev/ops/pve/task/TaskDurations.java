@@ -11,62 +11,86 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How long recent tasks of each kind took, as this client saw them end. Waiting uses it to poll
  * sparsely while a task cannot be done yet and densely around when it is expected to end, so that
- * the end is seen soon after it happens with few polls. Keyed by task type and id (e.g. {@code
+ * the end is seen soon after it happens with few polls. A task is seen to have ended somewhere
+ * between two polls, so each length is kept as that range. Keyed by task type and id (e.g. {@code
  * qmclone:9000}), falling back to the type alone. Thread-safe.
  */
 public final class TaskDurations {
     private static final int KEEP = 5;
-    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Window>> recent = new ConcurrentHashMap<>();
 
-    /** The range recent tasks like {@code upid} took. */
-    public record Window(Duration shortest, Duration longest) {}
+    /**
+     * A range of lengths: from {@code shortest} to {@code longest}.
+     *
+     * @param shortest the shortest
+     * @param longest the longest, not shorter than {@code shortest}
+     */
+    public record Window(Duration shortest, Duration longest) {
+        public Window {
+            if (shortest.isNegative() || longest.compareTo(shortest) < 0) {
+                throw new IllegalArgumentException("not a range of lengths: " + shortest + " to " + longest);
+            }
+        }
+
+        /** A length known exactly. */
+        public static Window exactly(Duration d) {
+            return new Window(d, d);
+        }
+
+        /** The middle of the range. */
+        public Duration middle() {
+            return shortest.plus(longest.minus(shortest).dividedBy(2));
+        }
+    }
 
     /** Records that a task like {@code upid} took {@code took}. */
     public void record(Upid upid, Duration took) {
+        record(upid, Window.exactly(took));
+    }
+
+    /** Records that a task like {@code upid} took somewhere in {@code took} (it ended between two polls). */
+    public void record(Upid upid, Window took) {
         add(upid.type() + ":" + upid.id(), took);
         add(upid.type(), took);
     }
 
-    private void add(String key, Duration took) {
-        Deque<Long> d = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+    private void add(String key, Window took) {
+        Deque<Window> d = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (d) {
-            d.addLast(took.toNanos());
+            d.addLast(took);
             while (d.size() > KEEP) {
                 d.removeFirst();
             }
         }
     }
 
-    /** The durations of recent tasks like {@code upid}, oldest first (empty when none were seen). */
+    /** The lengths of recent tasks like {@code upid} (the middle of each range), oldest first; empty when none were seen. */
     public List<Duration> recent(Upid upid) {
-        Deque<Long> d = recent.get(upid.type() + ":" + upid.id());
-        if (d == null) {
-            d = recent.get(upid.type());
-        }
+        return ranges(upid).stream().map(Window::middle).toList();
+    }
+
+    /** The ranges recent tasks like {@code upid} ended in, oldest first; empty when none were seen. */
+    public List<Window> ranges(Upid upid) {
+        Deque<Window> d = entries(upid);
         if (d == null) {
             return List.of();
         }
         synchronized (d) {
-            return d.stream().map(Duration::ofNanos).toList();
+            return List.copyOf(d);
         }
     }
 
-    /** The range of recent durations for tasks like {@code upid}, if any were seen. */
+    /** The range of recent lengths for tasks like {@code upid} (middles), if any were seen. */
     public Optional<Window> expected(Upid upid) {
-        Deque<Long> d = recent.get(upid.type() + ":" + upid.id());
-        if (d == null) {
-            d = recent.get(upid.type());
-        }
-        if (d == null) {
+        List<Duration> r = recent(upid);
+        if (r.isEmpty()) {
             return Optional.empty();
         }
-        synchronized (d) {
-            if (d.isEmpty()) {
-                return Optional.empty();
-            }
-            long lo = d.stream().mapToLong(Long::longValue).min().orElseThrow();
-            long hi = d.stream().mapToLong(Long::longValue).max().orElseThrow();
-            return Optional.of(new Window(Duration.ofNanos(lo), Duration.ofNanos(hi)));
-        }
+        return Optional.of(new Window(r.stream().min(Duration::compareTo).orElseThrow(), r.stream().max(Duration::compareTo).orElseThrow()));
+    }
+
+    private Deque<Window> entries(Upid upid) {
+        Deque<Window> d = recent.get(upid.type() + ":" + upid.id());
+        return d != null ? d : recent.get(upid.type());
     }
 }

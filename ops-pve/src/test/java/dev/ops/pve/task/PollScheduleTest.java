@@ -13,6 +13,10 @@ class PollScheduleTest {
 
     private record Seen(int polls, long lagMillis) {}
 
+    private static List<TaskDurations.Window> exactly(Duration... lengths) {
+        return java.util.Arrays.stream(lengths).map(TaskDurations.Window::exactly).toList();
+    }
+
     private static Seen simulate(PveTask.Schedule schedule, long taskNanos) {
         long elapsed = 0;
         int polls = 0;
@@ -28,8 +32,8 @@ class PollScheduleTest {
     @Property(tries = 200)
     void aTaskLikeRecentOnesIsSeenWithinAStepOfItsEndInAFewPolls(@ForAll @LongRange(min = 100, max = 20_000) long millis) {
         long nanos = Duration.ofMillis(millis).toNanos();
-        var schedule = new PveTask.Schedule(PollPolicy.defaults(),
-                List.of(Duration.ofMillis(millis * 98 / 100), Duration.ofMillis(millis * 101 / 100), Duration.ofMillis(millis)));
+        var schedule = new PveTask.Schedule(PollPolicy.defaults(), exactly(
+                Duration.ofMillis(millis * 98 / 100), Duration.ofMillis(millis * 101 / 100), Duration.ofMillis(millis)));
 
         Seen seen = simulate(schedule, nanos);
 
@@ -47,7 +51,7 @@ class PollScheduleTest {
 
     @Property(tries = 100)
     void aTaskMuchLongerThanRecentOnesStillEndsUpPolledWithGrowingIntervals(@ForAll @LongRange(min = 3_000, max = 30_000) long millis) {
-        var schedule = new PveTask.Schedule(PollPolicy.defaults(), List.of(Duration.ofMillis(200), Duration.ofSeconds(1)));
+        var schedule = new PveTask.Schedule(PollPolicy.defaults(), exactly(Duration.ofMillis(200), Duration.ofSeconds(1)));
 
         Seen seen = simulate(schedule, Duration.ofMillis(millis).toNanos());
 
@@ -57,7 +61,7 @@ class PollScheduleTest {
 
     @Property(tries = 50)
     void aFiveSecondTaskAfterShorterOnesTakesAtMostThirteenPollsLeavingRoomForLateAnswers(@ForAll @LongRange(min = 4_900, max = 5_100) long millis) {
-        var schedule = new PveTask.Schedule(PollPolicy.defaults(), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1),
+        var schedule = new PveTask.Schedule(PollPolicy.defaults(), exactly(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
         assertThat(simulate(schedule, Duration.ofMillis(millis).toNanos()).polls()).isLessThanOrEqualTo(13);

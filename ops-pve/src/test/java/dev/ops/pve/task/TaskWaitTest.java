@@ -93,11 +93,17 @@ class TaskWaitTest {
     private record Run(TaskOutcome outcome, Duration lag) {}
 
     private Run runTaskEndingAfter(Duration after) {
+        return runTaskEndingAfter(after, Duration.ZERO);
+    }
+
+    /** As above, each status call taking {@code latency} of virtual time, as a real round trip does. */
+    private Run runTaskEndingAfter(Duration after, Duration latency) {
         long endAt = time.nanoTime() + after.toNanos();
         String upid = pve.newTask("pve1", "qmclone", "9000");
         pve.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
+                time.advance(latency);
                 boolean running = time.nanoTime() < endAt;
                 return MiniPve.ok(running ? Map.of("status", "running", "upid", upid) : Map.of("status", "stopped", "exitstatus", "OK", "upid", upid));
             }
@@ -120,6 +126,31 @@ class TaskWaitTest {
             Run run = runTaskEndingAfter(Duration.ofMillis(4900 + 100 * i));
             assertThat(run.outcome().polls()).isLessThanOrEqualTo(12);
             assertThat(run.lag()).isLessThan(Duration.ofMillis(100));
+        }
+    }
+
+    @Test
+    void afterOneLongerTaskTheNextOnesOfTheNewLengthAreSeenSoon() {
+        // Wherever the first longer task's end falls between two polls, what it teaches about the
+        // length must not send the next one's polls past its end.
+        for (long[] lengths : new long[][] {{200, 1000}, {1000, 5000}}) {
+            for (int offset = 0; offset <= 400; offset += 8) {
+                for (int i = 0; i < 5; i++) {
+                    runTaskEndingAfter(Duration.ofMillis(lengths[0]), Duration.ofMillis(2));
+                }
+                Duration length = Duration.ofMillis(lengths[1] + offset);
+                runTaskEndingAfter(length, Duration.ofMillis(2));
+
+                Run second = runTaskEndingAfter(length, Duration.ofMillis(2));
+                Run third = runTaskEndingAfter(length, Duration.ofMillis(2));
+
+                // The first was seen up to a second late (the longest poll interval): the second wait
+                // polls that second in eighths, and the third the eighth the second ended in, in steps
+                // of 2% of the length.
+                assertThat(second.lag()).as("a second %s task after %s ms ones", length, lengths[0]).isLessThanOrEqualTo(Duration.ofMillis(130));
+                assertThat(third.lag()).as("a third %s task after %s ms ones", length, lengths[0]).isLessThanOrEqualTo(Duration.ofMillis(Math.max(60, lengths[1] / 50 + 10)));
+                assertThat(List.of(second.outcome().polls(), third.outcome().polls())).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(14));
+            }
         }
     }
 
