@@ -175,7 +175,7 @@ public final class PveTask {
             }
             for (TaskDurations.Window w : recent) {
                 long t = (long) (w.shortest().toNanos() * 0.98);
-                // lengths much like one already polled at add no poll of their own
+                // a length within a first interval of one already polled adds no poll of its own
                 Long below = at.floor(t);
                 Long above = at.ceiling(t);
                 if ((below == null || t - below >= initial) && (above == null || above - t >= initial)) {
@@ -198,7 +198,7 @@ public final class PveTask {
                     return Math.min(t - elapsed, MAX_GAP);
                 }
             }
-            // Past every expected end (the dense polls around it reach 10% past it): a task a little
+            // Past every expected end (the dense polls reach two steps past it): a task a little
             // late is seen soon, and one far longer than recent ones gets to long intervals in a few
             // polls, as the intervals double from twice the first.
             long doubled = policy.initial().toNanos() << Math.min(++afterWindow, 30);
