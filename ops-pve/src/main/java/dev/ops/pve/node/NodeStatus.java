@@ -2,11 +2,17 @@ package dev.ops.pve.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.pve.internal.JsonFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * {@code GET /nodes/{node}/status}.
+ * {@code GET /nodes/{node}/status}: load, memory, root file system, swap, CPU and kernel of a node.
+ * Each accessor is empty when Proxmox did not send its field or sent it in a shape it cannot read;
+ * every field stays readable through {@link #raw} and {@link #field}.
  *
  * @param node the node
  * @param raw every field Proxmox sent
@@ -28,17 +34,116 @@ public record NodeStatus(String node, JsonNode raw) {
         return JsonFields.text(raw, "pveversion");
     }
 
-    /** The {@code memoryTotal} Proxmox reported, if any. */
+    /** CPU use as a fraction of all the node's CPUs. */
+    public OptionalDouble cpu() {
+        return JsonFields.number(raw, "cpu");
+    }
+
+    /** The fraction of CPU time spent waiting for I/O. */
+    public OptionalDouble ioWait() {
+        return JsonFields.number(raw, "wait");
+    }
+
+    /** The 1, 5 and 15 minute load averages (Proxmox sends them as strings); empty if none could be read. */
+    public List<Double> loadAverage() {
+        JsonNode l = raw.path("loadavg");
+        List<Double> out = new ArrayList<>();
+        for (JsonNode v : l) {
+            try {
+                out.add(v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText().trim()));
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Memory in bytes. */
     public OptionalLong memoryTotal() {
         return JsonFields.longValue(raw.path("memory"), "total");
     }
 
-    /** The {@code memoryUsed} Proxmox reported, if any. */
+    /** Memory in use, bytes. */
     public OptionalLong memoryUsed() {
         return JsonFields.longValue(raw.path("memory"), "used");
     }
 
-    /** Any top-level field by name. */
+    /** Memory free, bytes. */
+    public OptionalLong memoryFree() {
+        return JsonFields.longValue(raw.path("memory"), "free");
+    }
+
+    /** Memory available for new work (free plus reclaimable caches), bytes; sent by Proxmox VE 8.2 and later. */
+    public OptionalLong memoryAvailable() {
+        return JsonFields.longValue(raw.path("memory"), "available");
+    }
+
+    /** Swap in bytes. */
+    public OptionalLong swapTotal() {
+        return JsonFields.longValue(raw.path("swap"), "total");
+    }
+
+    /** Swap in use, bytes. */
+    public OptionalLong swapUsed() {
+        return JsonFields.longValue(raw.path("swap"), "used");
+    }
+
+    /** Size of the root file system, bytes. */
+    public OptionalLong rootfsTotal() {
+        return JsonFields.longValue(raw.path("rootfs"), "total");
+    }
+
+    /** Space used on the root file system, bytes. */
+    public OptionalLong rootfsUsed() {
+        return JsonFields.longValue(raw.path("rootfs"), "used");
+    }
+
+    /** Space left on the root file system for unprivileged users, bytes. */
+    public OptionalLong rootfsAvailable() {
+        return JsonFields.longValue(raw.path("rootfs"), "avail");
+    }
+
+    /** The CPU model, e.g. {@code AMD EPYC 7302 16-Core Processor}. */
+    public Optional<String> cpuModel() {
+        return JsonFields.text(raw.path("cpuinfo"), "model");
+    }
+
+    /** Logical CPUs. */
+    public OptionalInt cpus() {
+        return JsonFields.integer(raw.path("cpuinfo"), "cpus");
+    }
+
+    /** CPU sockets. */
+    public OptionalInt sockets() {
+        return JsonFields.integer(raw.path("cpuinfo"), "sockets");
+    }
+
+    /** Cores per socket. */
+    public OptionalInt cores() {
+        return JsonFields.integer(raw.path("cpuinfo"), "cores");
+    }
+
+    /** The running kernel's release, e.g. {@code 6.14.8-2-pve} (from {@code current-kernel}, or else parsed from {@code kversion}). */
+    public Optional<String> kernelRelease() {
+        Optional<String> release = JsonFields.text(raw.path("current-kernel"), "release");
+        if (release.isPresent()) {
+            return release;
+        }
+        String[] words = JsonFields.text(raw, "kversion").orElse("").trim().split("\\s+");
+        return words.length >= 2 && words[0].equals("Linux") ? Optional.of(words[1]) : Optional.empty();
+    }
+
+    /** How the node booted: {@code efi} or {@code legacy-bios}. */
+    public Optional<String> bootMode() {
+        return JsonFields.text(raw.path("boot-info"), "mode");
+    }
+
+    /** Whether it booted with UEFI Secure Boot on. */
+    public boolean secureBoot() {
+        return JsonFields.bool(raw.path("boot-info"), "secureboot");
+    }
+
+    /** Any top-level field by name, as text. */
     public Optional<String> field(String key) {
         return JsonFields.text(raw, key);
     }
