@@ -116,7 +116,6 @@ public abstract class PveObject {
         private final Class<T> type;
         private final Supplier<T> create;
         private final List<Field<T>> order = new ArrayList<>();
-        private final Map<String, Field<T>> byName = new HashMap<>();
         private final Map<String, Slot<T>> slots = new HashMap<>(usageSlots());
         private BiConsumer<T, Usage> setUsage;
         private Function<T, Usage> getUsage;
@@ -175,11 +174,11 @@ public abstract class PveObject {
         @SuppressWarnings("unchecked")
         private <V> Fields<T> add(String name, Kind kind, BiConsumer<T, V> set, Function<T, V> get) {
             Field<T> field = new Field<>(name, kind, (BiConsumer<T, Object>) set, get);
-            if (byName.putIfAbsent(name, field) != null) {
+            Slot<T> before = slots.put(name, new Slot<>(name, field, -1));
+            if (before != null && before.field != null) {
                 throw new IllegalArgumentException("field " + name + " declared twice for " + type.getSimpleName());
             }
             order.add(field);
-            slots.put(name, new Slot<>(name, field, -1));
             return this;
         }
 
