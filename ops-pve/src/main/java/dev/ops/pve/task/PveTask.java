@@ -168,11 +168,15 @@ public final class PveTask {
             long lo = last.shortest().toNanos();
             long hi = last.longest().toNanos();
             long step = Math.max(initial, lo / 50);
-            long spacing = Math.max(step, (hi - lo) / STEPS_ACROSS);
             at.add(lo - step);
-            for (long t = lo; t <= hi + 2 * step; t += spacing) {
+            // Across the range in eighths, but no closer than the first interval: a range narrowed to a
+            // step is polled in its middle too, so that the next end is seen within half a step.
+            for (long t = lo; t < hi; t += Math.max(initial, (hi - lo) / STEPS_ACROSS)) {
                 at.add(t);
             }
+            at.add(hi);
+            at.add(hi + step);
+            at.add(hi + 2 * step);
             for (TaskDurations.Window w : recent) {
                 long t = (long) (w.shortest().toNanos() * 0.98);
                 // a length within a first interval of one already polled adds no poll of its own

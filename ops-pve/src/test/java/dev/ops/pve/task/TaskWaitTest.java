@@ -125,7 +125,9 @@ class TaskWaitTest {
         for (int i = 0; i < 3; i++) {
             Run run = runTaskEndingAfter(Duration.ofMillis(4900 + 100 * i));
             assertThat(run.outcome().polls()).isLessThanOrEqualTo(12);
-            assertThat(run.lag()).isLessThan(Duration.ofMillis(100));
+            // The first was seen up to a jittered second late: the next wait polls that second in
+            // eighths; from then on the range is narrow.
+            assertThat(run.lag()).isLessThan(Duration.ofMillis(i == 0 ? 140 : 100));
         }
     }
 
