@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} never shows the value, and creating a secret registers its value with
  * the global {@link Redactor}, so that the value is masked wherever it appears in a command line,
- * a plan, a log line or an exception message.
+ * a plan, a log line or an exception message, for as long as the secret itself is reachable: keep
+ * the {@code Secret} (not only its revealed value) wherever the value may still be rendered.
  */
 public final class Secret {
     private final char[] value;
@@ -20,8 +21,9 @@ public final class Secret {
     /** Wraps a value and registers it for redaction. */
     public static Secret of(String value) {
         Objects.requireNonNull(value, "value");
-        Redactor.global().register(value);
-        return new Secret(value.toCharArray());
+        Secret secret = new Secret(value.toCharArray());
+        Redactor.global().register(secret, value);
+        return secret;
     }
 
     /** The value itself; pass it on to where it is needed, never to a log. */

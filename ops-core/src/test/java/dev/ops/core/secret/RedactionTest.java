@@ -43,4 +43,66 @@ class RedactionTest {
         assertThat(r.redact("password=hunter2&user=bob")).isEqualTo("password=***&user=bob");
         assertThat(r.redact("deploy ALL=(root) NOPASSWD: /usr/bin/systemctl")).isEqualTo("deploy ALL=(root) NOPASSWD: /usr/bin/systemctl");
     }
+
+    @Test
+    void aSecretIsMaskedInItsJsonEscapedUrlEncodedAndShellQuotedForms() {
+        Secret s = Secret.of("it's \"q\" \\ ü\nline");
+        String json = "{\"password\":\"it's \\\"q\\\" \\\\ ü\\nline\"}";
+        String url = "user=bob&pw=" + java.net.URLEncoder.encode(s.reveal(), java.nio.charset.StandardCharsets.UTF_8);
+        String shell = Command.of("set-password", s.reveal()).toString();
+
+        assertThat(Redactor.global().redact(json)).doesNotContain("q\\\"").contains("***");
+        assertThat(Redactor.global().redact(url)).isEqualTo("user=bob&pw=***");
+        assertThat(Redactor.global().redact(shell)).doesNotContain("line").contains("***");
+        assertThat(Redactor.global().redact("x " + s.reveal() + " y")).isEqualTo("x *** y");
+    }
+
+    @Test
+    void theLongestSecretStartingAtAPositionIsMaskedWhole() {
+        Redactor r = new Redactor();
+        r.register("abc");
+        r.register("abcdef");
+
+        assertThat(r.redact("1abcdef2abc3")).isEqualTo("1***2***3");
+        assertThat(r.containsSecret("zzabz")).isFalse();
+        assertThat(r.containsSecret("zzabcz")).isTrue();
+    }
+
+    @Test
+    void aSecretNoLongerReachableIsForgottenSoMemoryStaysBounded() throws InterruptedException {
+        Redactor r = new Redactor();
+        Object keep = new Object();
+        r.register(keep, "kept-secret-value");
+        for (int i = 0; i < 30_000; i++) {
+            r.register(new Object(), "short-lived-secret-" + i);
+        }
+        for (int attempt = 0; attempt < 50 && r.liveForms() > 10; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+            r.register(keep, "kept-secret-value"); // registering expunges what was collected
+        }
+
+        assertThat(r.liveForms()).isLessThan(10);
+        assertThat(r.redact("kept-secret-value")).isEqualTo("***");
+        assertThat(r.redact("short-lived-secret-7")).isEqualTo("short-lived-secret-7");
+        java.lang.ref.Reference.reachabilityFence(keep);
+    }
+
+    @Test
+    void aValueRegisteredByTwoOwnersStaysMaskedUntilBothAreGone() throws InterruptedException {
+        Redactor r = new Redactor();
+        Object first = new Object();
+        Object second = new Object();
+        r.register(first, "shared-value");
+        r.register(second, "shared-value");
+        first = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+            r.register(new Object(), "unrelated-" + attempt);
+        }
+
+        assertThat(r.redact("shared-value")).isEqualTo("***");
+        java.lang.ref.Reference.reachabilityFence(second);
+    }
 }
