@@ -1,10 +1,25 @@
 package dev.ops.core.audit;
 
+import dev.ops.core.secret.Redactor;
 import java.time.Instant;
 
-/** One applied or undone step: who, where, what, the outcome and when. */
+/**
+ * One applied or undone step: who, where, what, the outcome and when. Every text is redacted when
+ * the record is made, so that no sink (log line, stored record, custom {@link AuditLog}) ever
+ * receives a secret.
+ */
 public record AuditRecord(Instant time, String actor, String target, String applyId, String change, String step,
         String action, Outcome outcome, String detail) {
+
+    public AuditRecord {
+        Redactor r = Redactor.global();
+        actor = r.redact(actor);
+        target = r.redact(target);
+        change = r.redact(change);
+        step = r.redact(step);
+        action = r.redact(action);
+        detail = r.redact(detail);
+    }
 
     /** How a step ended. */
     public enum Outcome {

@@ -22,10 +22,18 @@ public final class StoreAuditLog implements AuditLog {
 
     @Override
     public void record(AuditRecord r) {
-        AUDIT.info("{} {} on {} [{}] {}: {} {}", r.outcome(), r.actor(), r.target(), r.applyId(), r.step(), r.action(), r.detail());
+        if (AUDIT.isInfoEnabled()) {
+            AUDIT.info("{} {} on {} [{}] {}: {} {}", r.outcome(), oneLine(r.actor()), oneLine(r.target()), r.applyId(),
+                    oneLine(r.step()), oneLine(r.action()), oneLine(r.detail()));
+        }
         String key = "audit/" + DAY.format(r.time()) + "/" + String.format("%019d", r.time().toEpochMilli() * 1000
                 + r.time().getNano() / 1000 % 1000) + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
         store.put(key, Json.write(r));
+    }
+
+    /** A log line is one line: newlines (a diff, a multi-line error) are written as {@code \\n}. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
     }
 
     @Override

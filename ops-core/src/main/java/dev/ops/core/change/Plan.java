@@ -72,27 +72,32 @@ public final class Plan {
         return Redactor.global().redact(out.toString());
     }
 
-    /** The plan as JSON: change, steps with their action and undo renderings, notes; secrets masked. */
+    /**
+     * The plan as JSON: change, steps with their action and undo renderings, notes; secrets masked.
+     * Every text is redacted before it is JSON-encoded, so that a secret holding quotes or
+     * backslashes is masked too (escaping would otherwise hide it from the redactor).
+     */
     public String toJson() {
+        Redactor r = Redactor.global();
         ObjectNode root = Json.mapper().createObjectNode();
-        root.put("change", change);
+        root.put("change", r.redact(change));
         root.put("createdAt", createdAt.toString());
         ArrayNode arr = root.putArray("steps");
         for (Step s : steps) {
             ObjectNode n = arr.addObject();
-            n.put("description", s.description());
-            n.put("target", s.target());
-            n.put("action", s.action().render());
+            n.put("description", r.redact(s.description()));
+            n.put("target", r.redact(s.target()));
+            n.put("action", r.redact(s.action().render()));
             n.put("actionType", s.action().getClass().getSimpleName());
             if (s.undo().isPresent()) {
-                n.put("undo", s.undo().get().render());
+                n.put("undo", r.redact(s.undo().get().render()));
             } else {
                 n.putNull("undo");
             }
         }
         ArrayNode notesNode = root.putArray("notes");
-        notes.forEach(notesNode::add);
-        return Redactor.global().redact(Json.writePretty(root));
+        notes.forEach(note -> notesNode.add(r.redact(note)));
+        return Json.writePretty(root);
     }
 
     @Override

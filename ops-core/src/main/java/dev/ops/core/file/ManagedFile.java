@@ -6,42 +6,56 @@ import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * A file with desired content and mode (or desired absent), as a {@link dev.ops.core.change.Change}:
- * the plan shows a unified diff, apply writes atomically, rollback restores the previous content
- * and mode (or removes a file that did not exist).
+ * the plan shows a unified diff, apply writes atomically, rollback restores the previous content.
+ *
+ * <p>Content is bytes: a file that is not UTF-8 is compared and restored byte for byte. Apply and
+ * rollback keep the owner, group, ACLs and extended attributes of the file they replace, and its
+ * mode unless {@link Builder#mode} asks for one (a new file gets 0644). A file that apply removed
+ * is restored with its content, owner, group and mode; its ACLs and extended attributes are not.
+ *
+ * <p>Symbolic links are never replaced by regular files. A path that is a link is refused, unless
+ * {@link Builder#followSymlinks()} is set: then the file the link resolves to (when the plan is
+ * made) is managed, and the link is left as it is. {@code absent()} refuses a link either way.
  *
  * <pre>{@code
- * Change<String> motd = ManagedFile.on(host).path("/etc/motd").content("welcome\n").mode("0644").present();
+ * Change<String> motd = ManagedFile.on(host, ops).path("/etc/motd").content("welcome\n").mode("0644").present();
  * System.out.println(motd.plan().render());
  * }</pre>
  */
 public final class ManagedFile extends AbstractChange<String> {
     private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
+    private static final int NOT_FOUND = 3;
+    private static final int NOT_REGULAR = 4;
 
     private final Host host;
     private final String path;
-    private final String content;
+    private final byte[] content;
     private final String mode;
     private final boolean sudo;
+    private final boolean followSymlinks;
 
-    private ManagedFile(Ops ops, Host host, String path, String content, String mode, boolean sudo) {
+    private ManagedFile(Ops ops, Builder b, byte[] content) {
         super(ops);
-        this.host = host;
-        this.path = path;
+        this.host = b.host;
+        this.path = b.path;
         this.content = content;
-        this.mode = mode;
-        this.sudo = sudo;
+        this.mode = b.mode;
+        this.sudo = b.sudo;
+        this.followSymlinks = b.followSymlinks;
     }
 
     /** Starts describing a file on {@code host}, in the default runtime. */
@@ -56,37 +70,55 @@ public final class ManagedFile extends AbstractChange<String> {
 
     @Override
     public String description() {
-        return content == null ? "file " + path + " absent on " + host.name() : "file " + path + " present on " + host.name();
+        return "file " + path + (content == null ? " absent on " : " present on ") + host.name();
     }
 
     @Override
     protected void validate(Violations v) {
+        boolean hasNul = path != null && path.indexOf('\0') >= 0;
+        v.check(!hasNul, "path", "must not contain a NUL character");
         v.check(path != null && path.startsWith("/") && !path.endsWith("/"), "path", "must be an absolute file path, was " + path);
         v.check(path == null || !path.contains("/../") && !path.endsWith("/.."), "path", "must not contain '..'");
-        v.check(mode != null && MODE.matcher(mode).matches(), "mode", "must be octal like 0644, was " + mode);
+        v.check(mode.isEmpty() || MODE.matcher(mode).matches(), "mode", "must be octal like 0644, was " + mode);
     }
 
     @Override
     protected List<Step> computeSteps() {
-        Current current = read();
+        Current current = read(path);
+        String file = path;
+        if (current.link().isPresent()) {
+            if (!followSymlinks || content == null) {
+                throw new ConflictException(path, "is a symbolic link to " + current.link().get() + " on " + host.name()
+                        + (content == null ? "; ops does not remove links as files" : "; set followSymlinks() to manage the file it points to"),
+                        false);
+            }
+            file = current.link().get();
+            current = read(file);
+            if (current.link().isPresent()) {
+                throw new ConflictException(path, "resolves to " + file + " on " + host.name() + ", which is not a regular file", false);
+            }
+        }
         List<Step> steps = new ArrayList<>();
-        String before = current.content().map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String shown = file.equals(path) ? path : path + " (-> " + file + ")";
+        // A replaced file keeps its owner through apply; only a removed one needs it given back.
+        String restoreOwner = content == null ? current.owner() : FileWriteAction.KEEP;
         FileWriteAction undo = current.content().isPresent()
-                ? new FileWriteAction(host.name(), path, current.content().get(), current.mode(), sudo, "restore " + path)
-                : FileWriteAction.remove(host.name(), path, sudo);
+                ? new FileWriteAction(host.name(), file, current.content().get(), current.mode(), sudo, "restore " + shown, restoreOwner)
+                : FileWriteAction.remove(host.name(), file, sudo);
         if (content == null) {
             if (current.content().isPresent()) {
-                steps.add(Step.of("remove " + path, FileWriteAction.remove(host.name(), path, sudo), undo));
+                steps.add(Step.of("remove " + shown, FileWriteAction.remove(host.name(), file, sudo), undo));
             }
             return steps;
         }
-        boolean sameContent = current.content().isPresent() && before.equals(content);
-        boolean sameMode = current.content().isPresent() && normalize(current.mode()).equals(normalize(mode));
+        boolean exists = current.content().isPresent();
+        boolean sameContent = exists && Arrays.equals(current.content().get(), content);
+        boolean sameMode = exists && (mode.isEmpty() || normalize(current.mode()).equals(normalize(mode)));
         if (!sameContent || !sameMode) {
-            String diff = TextDiff.unified(path, before, content);
+            String diff = TextDiff.unified(file, current.content().orElse(new byte[0]), content);
             String summary = diff.isEmpty() ? "mode " + current.mode() + " -> " + mode : diff.stripTrailing();
-            steps.add(Step.of((current.content().isPresent() ? "update " : "create ") + path,
-                    FileWriteAction.write(host.name(), path, content, mode, sudo, summary), undo));
+            steps.add(Step.of((exists ? "update " : "create ") + shown,
+                    new FileWriteAction(host.name(), file, content, mode, sudo, summary), undo));
         }
         return steps;
     }
@@ -98,27 +130,43 @@ public final class ManagedFile extends AbstractChange<String> {
 
     @Override
     protected String result(Plan plan) {
-        return content;
+        return content == null ? null : new String(content, StandardCharsets.UTF_8);
     }
 
-    private record Current(Optional<byte[]> content, String mode) {}
+    /** What is at a path: its content, mode and {@code uid:gid} when it is a regular file, its target when it is a link. */
+    private record Current(Optional<byte[]> content, String mode, String owner, Optional<String> link) {}
 
-    private Current read() {
+    private Current read(String file) {
         CommandResult r = host.run(Command.builder().addArgv("sh", "-c",
-                "if [ -f \"$1\" ]; then stat -c %a -- \"$1\" && cat -- \"$1\"; elif [ -e \"$1\" ]; then echo 'not a regular file' >&2; exit 4; else exit 3; fi", "sh", path)
+                "if [ -L \"$1\" ]; then echo L; readlink -f -- \"$1\" || echo; "
+                        + "elif [ -f \"$1\" ]; then echo F; stat -c '%a %u:%g' -- \"$1\" && cat -- \"$1\"; "
+                        + "elif [ -e \"$1\" ]; then echo 'not a regular file' >&2; exit 4; else exit 3; fi", "sh", file)
                 .sudo(sudo).build());
-        if (r.exitCode() == 3) {
-            return new Current(Optional.empty(), "");
+        if (r.exitCode() == NOT_FOUND) {
+            return new Current(Optional.empty(), "", FileWriteAction.KEEP, Optional.empty());
+        }
+        if (r.exitCode() == NOT_REGULAR) {
+            throw new ConflictException(file, "is not a regular file on " + host.name(), false);
         }
         r.orThrow();
         byte[] out = r.stdout();
-        int nl = 0;
-        while (nl < out.length && out[nl] != '\n') {
-            nl++;
+        int kindEnd = lineEnd(out, 0);
+        int secondEnd = lineEnd(out, kindEnd + 1);
+        String second = new String(out, Math.min(out.length, kindEnd + 1), Math.max(0, secondEnd - kindEnd - 1), StandardCharsets.UTF_8);
+        if (out.length > 0 && out[0] == 'L') {
+            return new Current(Optional.empty(), "", FileWriteAction.KEEP, Optional.of(second.isEmpty() ? "(a dangling link)" : second));
         }
-        String mode = new String(out, 0, nl, StandardCharsets.US_ASCII).trim();
-        byte[] body = java.util.Arrays.copyOfRange(out, Math.min(out.length, nl + 1), out.length);
-        return new Current(Optional.of(body), mode);
+        String[] modeAndOwner = second.trim().split(" ");
+        byte[] body = Arrays.copyOfRange(out, Math.min(out.length, secondEnd + 1), out.length);
+        return new Current(Optional.of(body), modeAndOwner[0], modeAndOwner.length > 1 ? modeAndOwner[1] : FileWriteAction.KEEP, Optional.empty());
+    }
+
+    private static int lineEnd(byte[] out, int from) {
+        int i = Math.min(from, out.length);
+        while (i < out.length && out[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private static String normalize(String mode) {
@@ -131,28 +179,40 @@ public final class ManagedFile extends AbstractChange<String> {
         private final Host host;
         private final Ops ops;
         private String path;
-        private String content;
-        private String mode = "0644";
+        private byte[] content = new byte[0];
+        private String mode = FileWriteAction.KEEP;
         private boolean sudo;
+        private boolean followSymlinks;
 
         private Builder(Host host, Ops ops) {
             this.host = host;
             this.ops = ops;
         }
 
+        /** The absolute path of the file. */
         public Builder path(String path) {
             this.path = path;
             return this;
         }
 
+        /** The desired content as UTF-8 text. */
         public Builder content(String content) {
-            this.content = content;
+            this.content = content.getBytes(StandardCharsets.UTF_8);
             return this;
         }
 
-        /** Octal mode, default {@code 0644}. */
+        /** The desired content as bytes, written exactly. */
+        public Builder content(byte[] content) {
+            this.content = content.clone();
+            return this;
+        }
+
+        /** Octal mode; when not set, an existing file keeps its mode and a new one gets 0644. */
         public Builder mode(String mode) {
-            this.mode = mode;
+            this.mode = mode == null ? "" : mode;
+            if (this.mode.isEmpty()) {
+                this.mode = "(empty)";
+            }
             return this;
         }
 
@@ -162,14 +222,20 @@ public final class ManagedFile extends AbstractChange<String> {
             return this;
         }
 
+        /** Manage the file a symbolic link at the path points to, instead of refusing the link. */
+        public Builder followSymlinks() {
+            this.followSymlinks = true;
+            return this;
+        }
+
         /** The file with the given content and mode. */
         public ManagedFile present() {
-            return new ManagedFile(ops, host, path, content == null ? "" : content, mode, sudo);
+            return new ManagedFile(ops, this, content.clone());
         }
 
         /** The file removed. */
         public ManagedFile absent() {
-            return new ManagedFile(ops, host, path, null, mode, sudo);
+            return new ManagedFile(ops, this, null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ops.core.host;
 
 import dev.ops.core.error.CommandFailedException;
+import dev.ops.core.host.internal.FileScripts;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -59,15 +60,33 @@ public interface Host extends AutoCloseable {
     }
 
     /**
-     * Replaces a file atomically: writes a temporary file beside it, sets the mode, syncs, and
-     * renames it over the target, so that a reader never sees half a file.
+     * Replaces a file atomically: writes a temporary file beside it, gives it the owner, group,
+     * mode, ACLs and extended attributes of the file it replaces, sets {@code mode} when it is not
+     * empty, syncs, and renames it over the target, so that a reader never sees half a file and
+     * the file keeps everything but its content (and the mode asked for). A new file gets
+     * {@code mode}, or 0644 when it is empty, and the writer's owner.
+     *
+     * <p>A symbolic link at {@code path} is refused ({@link CommandFailedException}, exit code
+     * {@value #EXIT_SYMLINK}): replacing it would turn the link into a regular file.
      */
     default void writeFile(String path, byte[] content, String mode, boolean sudo) {
-        String script = "set -e; d=$(dirname -- \"$1\"); t=$(mktemp \"$d/.ops-XXXXXX\"); "
-                + "trap 'rm -f \"$t\"' EXIT; cat > \"$t\"; chmod \"$2\" \"$t\"; sync \"$t\" 2>/dev/null || true; "
-                + "mv -f \"$t\" \"$1\"; trap - EXIT";
-        check(Command.builder().addArgv("sh", "-c", script, "sh", path, mode).stdin(content).sudo(sudo).build());
+        writeFile(path, content, mode, "", sudo);
     }
+
+    /**
+     * {@link #writeFile(String, byte[], String, boolean)}, also giving the file {@code owner}
+     * ({@code uid:gid}, numeric) when that is not empty: how a file that was removed is restored.
+     */
+    default void writeFile(String path, byte[] content, String mode, String owner, boolean sudo) {
+        check(Command.builder().addArgv("sh", "-c", FileScripts.WRITE, "sh", path, mode, owner).stdin(content).sudo(sudo).build());
+    }
+
+    /** The exit code of {@link #writeFile} when the path is a symbolic link. */
+    int EXIT_SYMLINK = 5;
+
+    /** The exit code of {@link #writeFile} when the owner or mode of the replaced file could not be kept. */
+    int EXIT_ATTRIBUTES = 6;
+
 
     /** Removes a file if it exists. */
     default void deleteFile(String path, boolean sudo) {
