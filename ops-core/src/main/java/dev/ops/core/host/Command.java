@@ -29,6 +29,8 @@ public abstract class Command {
     /** The timeout when none is set. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     /** The program and its arguments. */
     public abstract List<String> argv();
 
@@ -125,6 +127,11 @@ public abstract class Command {
         v.check(argv().stream().noneMatch(a -> a.indexOf('\0') >= 0), "argv", "must not contain NUL characters");
         v.check(!timeout().isNegative() && !timeout().isZero(), "timeout", "must be positive");
         v.check(maxOutputBytes() > 0, "maxOutputBytes", "must be positive");
+        env().forEach((name, value) -> {
+            v.check(ENV_NAME.matcher(name).matches(), "env", "name '" + name + "' is not a variable name ([A-Za-z_][A-Za-z0-9_]*)");
+            v.check(value.indexOf('\0') < 0, "env", "value of " + name + " must not contain NUL characters");
+        });
+        v.check(workDir().map(d -> d.indexOf('\0') < 0).orElse(true), "workDir", "must not contain NUL characters");
         v.throwIfAny();
     }
 

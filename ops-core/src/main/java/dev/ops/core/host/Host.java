@@ -45,7 +45,7 @@ public interface Host extends AutoCloseable {
     /** The contents of a file, or empty when it does not exist. Reads as root when {@code sudo}. */
     default Optional<byte[]> readFile(String path, boolean sudo) {
         CommandResult r = run(Command.builder()
-                .addArgv("sh", "-c", "if [ -e \"$1\" ]; then exec cat -- \"$1\"; else exit 3; fi", "sh", path)
+                .addArgv("sh", "-c", "if [ -e \"$1\" ]; then exec cat -- \"$1\"; else exit 3; fi", "sh", FileScripts.checkPath(path))
                 .sudo(sudo).build());
         if (r.exitCode() == 3) {
             return Optional.empty();
@@ -78,7 +78,7 @@ public interface Host extends AutoCloseable {
      * ({@code uid:gid}, numeric) when that is not empty: how a file that was removed is restored.
      */
     default void writeFile(String path, byte[] content, String mode, String owner, boolean sudo) {
-        check(Command.builder().addArgv("sh", "-c", FileScripts.WRITE, "sh", path, mode, owner).stdin(content).sudo(sudo).build());
+        check(Command.builder().addArgv("sh", "-c", FileScripts.WRITE, "sh", FileScripts.checkPath(path), mode, owner).stdin(content).sudo(sudo).build());
     }
 
     /** The exit code of {@link #writeFile} when the path is a symbolic link. */
@@ -90,7 +90,7 @@ public interface Host extends AutoCloseable {
 
     /** Removes a file if it exists. */
     default void deleteFile(String path, boolean sudo) {
-        check(Command.builder().addArgv("rm", "-f", "--", path).sudo(sudo).build());
+        check(Command.builder().addArgv("rm", "-f", "--", FileScripts.checkPath(path)).sudo(sudo).build());
     }
 
     /** Releases connections; the default does nothing. */

@@ -155,7 +155,7 @@ public final class LocalHost implements Host {
             throw new ConnectionException(name, "reading output of `" + line + "` failed: " + e.getCause().getMessage(), e.getCause(), false);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new CommandResult(name, line, process.exitValue(), out.bytes(), err.bytes(), elapsed,
+        return CommandResult.of(name, command, process.exitValue(), out.bytes(), err.bytes(), elapsed,
                 out.truncated() || err.truncated());
     }
 

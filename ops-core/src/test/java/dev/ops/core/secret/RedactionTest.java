@@ -1,6 +1,7 @@
 package dev.ops.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.CommandAction;
@@ -8,6 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.CommandFailedException;
 import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,27 @@ class RedactionTest {
 
         assertThat(r.redact("shared-value")).isEqualTo("***");
         java.lang.ref.Reference.reachabilityFence(second);
+    }
+
+    @Test
+    void aCommandsSensitiveValuesAreMaskedInTheStderrOfItsFailure() {
+        Command c = Command.builder().addArgv("sh", "-c", "echo \"bad password $1\" >&2; exit 2", "sh", "pl41n-only-here")
+                .addSensitive("pl41n-only-here").build();
+
+        CommandResult r = dev.ops.core.host.LocalHost.create().run(c);
+
+        assertThat(r.stderrTail()).contains("bad password ***").doesNotContain("pl41n-only-here");
+        assertThatThrownBy(r::orThrow).isInstanceOf(CommandFailedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pl41n-only-here"))
+                .satisfies(e -> assertThat(((CommandFailedException) e).stderrTail()).doesNotContain("pl41n-only-here"));
+    }
+
+    @Test
+    void environmentNamesMustBeVariableNames() {
+        assertThatThrownBy(() -> Command.builder().addArgv("true").putEnv("-i", "x").putEnv("A=B", "c").putEnv("OK_1", "v").build())
+                .isInstanceOfSatisfying(dev.ops.core.error.ValidationException.class, e -> {
+                    assertThat(e.violationsOf("env")).hasSize(2);
+                    assertThat(e.getMessage()).contains("'-i'").contains("'A=B'");
+                });
     }
 }

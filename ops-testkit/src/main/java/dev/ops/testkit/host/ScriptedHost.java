@@ -77,7 +77,7 @@ public final class ScriptedHost implements Host {
     }
 
     private CommandResult result(Command c, int exit, String stdout, String stderr) {
-        return new CommandResult(name, c.render(), exit, stdout.getBytes(StandardCharsets.UTF_8),
+        return CommandResult.of(name, c, exit, stdout.getBytes(StandardCharsets.UTF_8),
                 stderr.getBytes(StandardCharsets.UTF_8), Duration.ZERO, false);
     }
 

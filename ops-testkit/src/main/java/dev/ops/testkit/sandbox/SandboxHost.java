@@ -101,7 +101,7 @@ public final class SandboxHost implements Host {
         argv.addAll(command.argv());
         Command inside = command.toBuilder().argv(argv).env(java.util.Map.of()).workDir(java.util.Optional.empty()).sudo(false).build();
         CommandResult r = local.run(inside);
-        return new CommandResult(name, command.render(), r.exitCode(), r.stdout(), r.stderr(), r.elapsed(), r.truncated());
+        return CommandResult.of(name, command, r.exitCode(), r.stdout(), r.stderr(), r.elapsed(), r.truncated());
     }
 
     /** Every path changed inside the sandbox (files written, created or deleted in the overlays), for assertions. */

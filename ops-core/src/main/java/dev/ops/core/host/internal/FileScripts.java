@@ -1,8 +1,16 @@
 package dev.ops.core.host.internal;
 
+import dev.ops.core.error.Violations;
+
 /** The shell scripts behind {@link dev.ops.core.host.Host}'s file methods, run with {@code sh -c}. */
 public final class FileScripts {
     private FileScripts() {}
+
+    /** Refuses a path that no file can have, naming the field {@code path} rather than a command's argv. */
+    public static String checkPath(String path) {
+        Violations.of("file").checkText(path, "path", p -> p.indexOf('\0') < 0, "must not contain a NUL character").throwIfAny();
+        return path;
+    }
 
     /** The script behind {@link dev.ops.core.host.Host#writeFile(String, byte[], String, String, boolean)}: $1 path, $2 mode or empty to keep, $3 uid:gid or empty to keep; content on stdin. */
     public static final String WRITE = "set -e; p=$1; m=$2; o=$3; "
