@@ -29,7 +29,10 @@ final class JournalSeal {
         this.key = key;
     }
 
-    /** Whether any field of the action, text or bytes, holds a registered secret or a credential shape. */
+    /**
+     * Whether any field of the action, text or bytes, holds a registered secret or a credential
+     * shape, or carries a command with {@linkplain dev.ops.core.host.Command#sensitive() sensitive values}.
+     */
     static boolean holdsSecret(Action action) {
         return action != null && anyHoldsSecret(Json.mapper().valueToTree(action));
     }
@@ -44,6 +47,10 @@ final class JournalSeal {
         }
         if (node.isTextual()) {
             return Redactor.global().containsSecret(node.textValue());
+        }
+        JsonNode sensitive = node.get("sensitive");
+        if (sensitive != null && sensitive.isArray() && !sensitive.isEmpty()) {
+            return true; // a Command's own secret values, which the global redactor may not know
         }
         for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
             if (anyHoldsSecret(it.next())) {
