@@ -1,5 +1,6 @@
 package dev.ops.bench.fleet;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,7 +43,7 @@ public record Facts(String hostname, String kernel, String loadAverage, long mem
 
     private static long kb(List<String> lines, String key) {
         return lines.stream().filter(l -> l.startsWith(key)).findFirst()
-                .map(l -> Long.parseLong(l.substring(key.length()).replace("kB", "").strip()))
+                .map(l -> AsciiNumbers.parseLong(l.substring(key.length()).replace("kB", "").strip()))
                 .orElseThrow(() -> new IllegalArgumentException("no " + key + " in facts"));
     }
 }

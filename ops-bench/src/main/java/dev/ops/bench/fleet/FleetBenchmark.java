@@ -1,5 +1,6 @@
 package dev.ops.bench.fleet;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.fleet.Fleet;
 import dev.ops.core.fleet.FleetResult;
 import dev.ops.core.host.Command;
@@ -61,8 +62,8 @@ public final class FleetBenchmark {
         boolean ansible = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--hosts" -> hosts = Integer.parseInt(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--hosts" -> hosts = AsciiNumbers.parseInt(args[++i]);
+                case "--runs" -> runs = AsciiNumbers.parseInt(args[++i]);
                 case "--no-ansible" -> ansible = false;
                 case "--ops-only" -> {
                     ansible = false;

@@ -1,5 +1,6 @@
 package dev.ops.bench.net;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.core.store.StateStore;
@@ -44,11 +45,11 @@ public final class NetBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("child")) {
-            child(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+            child(Path.of(args[1]), AsciiNumbers.parseInt(args[2]), AsciiNumbers.parseInt(args[3]), args[4]);
             return;
         }
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int n = args.length > 0 ? AsciiNumbers.parseInt(args[0]) : 4000;
+        int rounds = args.length > 1 ? AsciiNumbers.parseInt(args[1]) : 3;
         OUT.printf("machine: nproc=%d, cpu=%s, java=%s%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("java.version"));
         OUT.printf("allocations per run: %d, rounds: %d (best and median reported)%n%n", n, rounds);

@@ -1,5 +1,6 @@
 package dev.ops.bench.sys;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.fleet.Fleet;
 import dev.ops.core.fleet.FleetResult;
 import dev.ops.core.host.Host;
@@ -80,9 +81,9 @@ public final class FactsBenchmark {
         boolean ansible = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--hosts" -> hosts = Integer.parseInt(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--local-calls" -> localCalls = Integer.parseInt(args[++i]);
+                case "--hosts" -> hosts = AsciiNumbers.parseInt(args[++i]);
+                case "--runs" -> runs = AsciiNumbers.parseInt(args[++i]);
+                case "--local-calls" -> localCalls = AsciiNumbers.parseInt(args[++i]);
                 case "--no-ansible" -> ansible = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (use --hosts N, --runs N, --local-calls N, --no-ansible)");
@@ -225,7 +226,7 @@ public final class FactsBenchmark {
         List<SshHost> hosts = new ArrayList<>();
         String[] p = ports.split(",");
         for (int i = 0; i < p.length; i++) {
-            hosts.add(host(i, Integer.parseInt(p[i]), key, knownHosts));
+            hosts.add(host(i, AsciiNumbers.parseInt(p[i]), key, knownHosts));
         }
         try {
             double[] t = opsRun(hosts, "cold");

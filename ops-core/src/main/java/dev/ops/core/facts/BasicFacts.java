@@ -1,5 +1,6 @@
 package dev.ops.core.facts;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
@@ -47,7 +48,7 @@ public record BasicFacts(String hostname, String kernel, String architecture, St
             Map<String, Long> mem = new HashMap<>();
             for (int i = 6; i < lines.length; i++) {
                 String[] kv = lines[i].split(":\\s*");
-                mem.put(kv[0], Long.parseLong(kv[1].replace("kB", "").trim()) * 1024);
+                mem.put(kv[0], AsciiNumbers.parseLong(kv[1].replace("kB", "").trim()) * 1024);
             }
             return new BasicFacts(lines[0].trim(), lines[1].trim(), lines[2].trim(), lines[3].trim(),
                     Duration.ofMillis((long) (Double.parseDouble(up[0]) * 1000)), Double.parseDouble(load[0]),

@@ -1,5 +1,6 @@
 package dev.ops.core.privilege;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.PrivilegeException;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
@@ -86,7 +87,7 @@ public final class PrivilegeCheck {
         Set<String> missing = new LinkedHashSet<>();
         for (String line : r.stdoutText().split("\n")) {
             if (line.startsWith("uid=")) {
-                uid = Integer.parseInt(line.substring(4).trim());
+                uid = AsciiNumbers.parseInt(line.substring(4).trim());
             } else if (line.startsWith("sudo=yes")) {
                 sudo = true;
             } else if (line.startsWith("sudo=no")) {
