@@ -1,5 +1,6 @@
 package dev.ops.net.reach;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
@@ -37,8 +38,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Reachability {
-    private static final Pattern RTT = Pattern.compile("= [0-9.]+/([0-9.]+)/");
-    private static final Pattern MTU_HINT = Pattern.compile("mtu ?= ?(\\d+)");
+    private static final Pattern RTT = Pattern.compile("= [0-9.]+/([0-9]{1,9}(?:\\.[0-9]{1,9})?)/");
+    private static final Pattern MTU_HINT = Pattern.compile("mtu ?= ?([0-9]{1,6})\\b");
 
     /** Resolves a name to addresses; the default asks the JVM (and so the system resolver). */
     @FunctionalInterface
@@ -159,7 +160,7 @@ public final class Reachability {
                 Matcher hint = MTU_HINT.matcher(r.stdoutText() + r.stderrText());
                 int next = mid - 1;
                 if (hint.find()) {
-                    next = Math.min(next, Math.max(lo, Integer.parseInt(hint.group(1))));
+                    next = Math.min(next, Math.max(lo, AsciiNumbers.parseInt(hint.group(1))));
                 }
                 hi = next;
             }
@@ -192,7 +193,7 @@ public final class Reachability {
 
     private Host requireHost() {
         if (host == null) {
-            throw new IllegalStateException("ping and path MTU run through a host: use Reachability.from(host)");
+            Violations.of("reachability").add("host", "ping and path MTU run through a host: use Reachability.from(host)").throwIfAny();
         }
         return host;
     }
