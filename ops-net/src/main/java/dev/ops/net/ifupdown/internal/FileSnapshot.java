@@ -14,7 +14,9 @@ import java.util.Optional;
  * writing user with a mode it is told, so a file rewritten through it loses its owner, group and
  * (unless told) its mode; edits and their rollbacks go through here instead.
  *
- * <p>Symbolic links are followed: the file they name is rewritten, and the link stays a link.
+ * <p>The write replaces the path itself (a rename over it), as {@link Host#writeFile} does: a
+ * symbolic link there is replaced by a file rather than followed, so that a rollback which puts
+ * back a regular file never writes through a link that apply made.
  * ops-sys keeps a copy of this class until it moves to ops-core.
  *
  * @param content the bytes, or empty when the file does not exist
@@ -24,8 +26,8 @@ import java.util.Optional;
 public record FileSnapshot(Optional<byte[]> content, String mode, String owner) {
     private static final String READ = "if [ -f \"$1\" ]; then stat -L -c '%a %u:%g' -- \"$1\" && exec cat -- \"$1\"; "
             + "elif [ -e \"$1\" ]; then echo \"$1 is not a regular file\" >&2; exit 4; else exit 3; fi";
-    private static final String WRITE = "set -e; p=$1; if [ -L \"$p\" ]; then p=$(readlink -f -- \"$p\"); fi; "
-            + "d=$(dirname -- \"$p\"); t=$(mktemp \"$d/.ops-XXXXXX\"); trap 'rm -f \"$t\"' EXIT; cat > \"$t\"; "
+    private static final String WRITE = "set -e; p=$1; d=$(dirname -- \"$p\"); t=$(mktemp \"$d/.ops-XXXXXX\"); "
+            + "trap 'rm -f \"$t\"' EXIT; cat > \"$t\"; "
             + "if [ -n \"$3\" ] && [ \"$(stat -c %u:%g -- \"$t\")\" != \"$3\" ]; then chown -- \"$3\" \"$t\"; fi; "
             + "chmod -- \"$2\" \"$t\"; sync \"$t\" 2>/dev/null || true; mv -f -- \"$t\" \"$p\"; trap - EXIT";
 
