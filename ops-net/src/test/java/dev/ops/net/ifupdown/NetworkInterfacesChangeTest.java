@@ -189,5 +189,7 @@ class NetworkInterfacesChangeTest {
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("path"));
         assertThatThrownBy(bad::read).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("path"));
+        assertThatThrownBy(() -> bad.reloadWith("ifreload\0", "-a").edit(f -> f).plan()).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("path", "reload"));
     }
 }
