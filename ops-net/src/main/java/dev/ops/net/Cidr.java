@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import java.math.BigInteger;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,10 +15,13 @@ import java.util.Optional;
 public record Cidr(IpAddress address, int prefix) {
 
     public Cidr {
-        Objects.requireNonNull(address, "address");
-        if (prefix < 0 || prefix > address.family().bits()) {
-            throw new IllegalArgumentException("prefix " + prefix + " out of range for " + address.family());
+        Violations v = Violations.of("CIDR");
+        v.check(address != null, "address", "must be given");
+        if (address != null) {
+            v.check(prefix >= 0 && prefix <= address.family().bits(), "prefix",
+                    prefix + " is outside 0-" + address.family().bits() + " for " + address.family());
         }
+        v.throwIfAny();
     }
 
     /** Parses {@code ADDRESS/PREFIX}; throws a {@link ValidationException} naming what is wrong. */
@@ -42,10 +45,10 @@ public record Cidr(IpAddress address, int prefix) {
         }
         Optional<IpAddress> a = IpAddress.tryParse(text.substring(0, slash));
         String p = text.substring(slash + 1);
-        if (a.isEmpty() || p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+        if (a.isEmpty() || p.length() > 3 || !AsciiNumbers.isDigits(p)) {
             return Optional.empty();
         }
-        int prefix = Integer.parseInt(p);
+        int prefix = AsciiNumbers.parseInt(p);
         if (prefix > a.get().family().bits()) {
             return Optional.empty();
         }
@@ -68,7 +71,7 @@ public record Cidr(IpAddress address, int prefix) {
         return "'" + text + "' needs a prefix length from 0 to " + a.get().family().bits();
     }
 
-    /** An address with a prefix length. */
+    /** An address with a prefix length; a {@link ValidationException} naming {@code prefix} when it is outside the family's range. */
     public static Cidr of(IpAddress address, int prefix) {
         return new Cidr(address, prefix);
     }

@@ -1,8 +1,8 @@
 package dev.ops.net;
 
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import java.math.BigInteger;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,11 +12,14 @@ import java.util.Optional;
 public record IpAddress(IpFamily family, BigInteger value) implements Comparable<IpAddress> {
 
     public IpAddress {
-        Objects.requireNonNull(family, "family");
-        Objects.requireNonNull(value, "value");
-        if (value.signum() < 0 || value.bitLength() > family.bits()) {
-            throw new IllegalArgumentException("value out of range for " + family);
+        Violations v = Violations.of("IP address");
+        v.check(family != null, "family", "must be given");
+        v.check(value != null, "value", "must be given");
+        if (family != null && value != null) {
+            v.check(value.signum() >= 0 && value.bitLength() <= family.bits(), "value",
+                    value + " is outside the " + family + " address space");
         }
+        v.throwIfAny();
     }
 
     /** Parses an IPv4 dotted quad or an IPv6 literal; throws a {@code ValidationException} otherwise. */
@@ -46,10 +49,10 @@ public record IpAddress(IpFamily family, BigInteger value) implements Comparable
         }
         long value = 0;
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            if (p.length() > 3 || !AsciiNumbers.isDigits(p)) {
                 return Optional.empty();
             }
-            int octet = Integer.parseInt(p);
+            int octet = AsciiNumbers.parseInt(p);
             if (octet > 255 || (p.length() > 1 && p.charAt(0) == '0')) {
                 return Optional.empty();
             }
@@ -121,11 +124,11 @@ public record IpAddress(IpFamily family, BigInteger value) implements Comparable
             return null;
         }
         for (int i = 0; i < g.length(); i++) {
-            if (Character.digit(g.charAt(i), 16) < 0) {
+            if (!AsciiNumbers.isHexDigit(g.charAt(i))) {
                 return null;
             }
         }
-        return Integer.parseInt(g, 16);
+        return AsciiNumbers.parseInt(g, 16);
     }
 
     /** The address {@code delta} further on (negative for back); throws when it leaves the family's space. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,9 +14,8 @@ public record MacAddress(long value) {
     private static final Pattern TEXT = Pattern.compile("[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}");
 
     public MacAddress {
-        if (value < 0 || value > 0xFFFF_FFFF_FFFFL) {
-            throw new IllegalArgumentException("MAC value out of 48-bit range");
-        }
+        Violations.of("MAC address").check(value >= 0 && value <= 0xFFFF_FFFF_FFFFL, "value",
+                Long.toHexString(value) + " is outside the 48-bit range").throwIfAny();
     }
 
     /** Parses {@code aa:bb:cc:dd:ee:ff} (or with dashes); throws a {@link ValidationException} otherwise. */
@@ -25,7 +25,7 @@ public record MacAddress(long value) {
             throw new ValidationException("MAC address",
                     Violations.of("MAC address").add("mac", "'" + text + "' is not six hex octets separated by ':' or '-'").list());
         }
-        return new MacAddress(Long.parseLong(text.replaceAll("[:-]", ""), 16));
+        return new MacAddress(AsciiNumbers.parseLong(text.replaceAll("[:-]", ""), 16));
     }
 
     /** Whether {@code text} parses as a MAC address. */
@@ -35,10 +35,9 @@ public record MacAddress(long value) {
 
     /** A MAC from six bytes. */
     public static MacAddress of(byte[] bytes) {
-        if (bytes.length != 6) {
-            throw new IllegalArgumentException("a MAC has 6 bytes");
-        }
-        return new MacAddress(Long.parseLong(HexFormat.of().formatHex(bytes), 16));
+        Violations.of("MAC address").check(bytes != null && bytes.length == 6, "bytes",
+                "a MAC has 6 bytes, not " + (bytes == null ? "none" : bytes.length)).throwIfAny();
+        return new MacAddress(AsciiNumbers.parseLong(HexFormat.of().formatHex(bytes), 16));
     }
 
     /** The first octet. */

@@ -33,12 +33,14 @@ class ActionJsonTest {
     @Test
     void interfacesWriteActionRoundTripsWithItsContent() throws JsonProcessingException {
         InterfacesWriteAction a = new InterfacesWriteAction("pve-01", "/etc/network/interfaces",
-                "auto lo\n".getBytes(StandardCharsets.UTF_8), true, List.of("ifreload", "-a"), "--- a\n+++ b\n");
+                "auto lo\n".getBytes(StandardCharsets.UTF_8), "640", "0:4", true, List.of("ifreload", "-a"), "--- a\n+++ b\n");
 
         InterfacesWriteAction back = (InterfacesWriteAction) roundTrip(a);
 
         assertThat(new String(back.content(), StandardCharsets.UTF_8)).isEqualTo("auto lo\n");
         assertThat(back.reload()).containsExactly("ifreload", "-a");
+        assertThat(back.mode()).isEqualTo("640");
+        assertThat(back.owner()).isEqualTo("0:4");
         assertThat(back.render()).isEqualTo(a.render());
     }
 }

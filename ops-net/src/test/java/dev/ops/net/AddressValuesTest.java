@@ -65,4 +65,48 @@ class AddressValuesTest {
         assertThat(m.isLocallyAdministered()).isTrue();
         assertThat(MacAddress.parse("01:00:5e:00:00:01").isMulticast()).isTrue();
     }
+
+    @Test
+    void addressesWithDigitsOfOtherScriptsAreRefused() {
+        // Arabic-Indic 127, Devanagari 1, fullwidth 1: each a digit to Character.isDigit, none to ops
+        for (String bad : new String[] {"\u0661\u0662\u0667.0.0.1", "10.0.0.\u0967", "10.\uFF11.0.1", "fe80::\u0661", "::ffff:10.0.0.\u0661"}) {
+            assertThat(IpAddress.tryParse(bad)).as(bad).isEmpty();
+            assertThatThrownBy(() -> IpAddress.parse(bad)).isInstanceOf(ValidationException.class);
+        }
+    }
+
+    @Test
+    void aCidrWithAPrefixInDigitsOfAnotherScriptIsRefused() {
+        assertThat(Cidr.tryParse("10.0.0.0/\u0662\u0664")).isEmpty();
+        assertThat(Cidr.tryParse("\u0661\u0660.0.0.0/24")).isEmpty();
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/\u0662\u0664")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aMacWithFullwidthHexDigitsIsRefused() {
+        assertThat(MacAddress.isValid("02:00:00:00:00:\uFF11\uFF12")).isFalse();
+        assertThatThrownBy(() -> MacAddress.parse("02:00:00:00:00:\u0661\u0662")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void cidrOfABadPrefixIsAValidationErrorNamingThePrefix() {
+        IpAddress v4 = IpAddress.parse("10.0.0.0");
+
+        for (int bad : new int[] {33, -1}) {
+            assertThatThrownBy(() -> Cidr.of(v4, bad)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.violationsOf("prefix")).hasSize(1));
+        }
+        assertThat(Cidr.of(IpAddress.parse("fd00::"), 128)).hasToString("fd00::/128");
+    }
+
+    @Test
+    void outOfRangeValuesAreValidationErrorsNotIllegalArguments() {
+        assertThatThrownBy(() -> new IpAddress(IpFamily.IPV4, BigInteger.ONE.shiftLeft(32))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("value")).hasSize(1));
+        assertThatThrownBy(() -> IpAddress.parse("255.255.255.255").plus(1)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new MacAddress(1L << 48)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("value")).hasSize(1));
+        assertThatThrownBy(() -> MacAddress.of(new byte[5])).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("bytes")).hasSize(1));
+    }
 }

@@ -1,6 +1,6 @@
 package dev.ops.net.ifupdown;
 
-import java.util.Objects;
+import dev.ops.core.error.Violations;
 
 /**
  * A comment or blank line, kept exactly (indentation included).
@@ -10,10 +10,8 @@ import java.util.Objects;
 public record Comment(String text) implements Entry, IfaceLine {
 
     public Comment {
-        Objects.requireNonNull(text, "text");
-        if (text.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a comment is one line");
-        }
+        Violations.of("comment").check(text != null, "text", "must be given")
+                .check(text == null || text.indexOf('\n') < 0, "text", "a comment is one line, without a newline").throwIfAny();
     }
 
     /** A blank line. */

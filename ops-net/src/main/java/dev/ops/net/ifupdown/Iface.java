@@ -1,5 +1,6 @@
 package dev.ops.net.ifupdown;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import dev.ops.net.Cidr;
 import dev.ops.net.IpAddress;
@@ -160,7 +161,7 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
         if (v.isEmpty() || !intIn(v.get(), 0, 999_999_999)) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(Integer.parseInt(v.get()));
+        return OptionalInt.of(AsciiNumbers.parseInt(v.get()));
     }
 
     private static boolean yes(String v) {
@@ -300,10 +301,10 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
     }
 
     private static boolean intIn(String s, long lo, long hi) {
-        if (s.isEmpty() || s.length() > 10 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (s.length() > 10 || !AsciiNumbers.isDigits(s)) {
             return false;
         }
-        long n = Long.parseLong(s);
+        long n = AsciiNumbers.parseLong(s);
         return n >= lo && n <= hi;
     }
 
@@ -311,7 +312,7 @@ public record Iface(String name, String family, String method, List<IfaceLine> b
         for (String part : WS.split(s.trim())) {
             String[] r = part.split("-", -1);
             if (r.length > 2 || !intIn(r[0], 1, 4094) || (r.length == 2 && (!intIn(r[1], 1, 4094)
-                    || Integer.parseInt(r[1]) < Integer.parseInt(r[0])))) {
+                    || AsciiNumbers.parseInt(r[1]) < AsciiNumbers.parseInt(r[0])))) {
                 return false;
             }
         }

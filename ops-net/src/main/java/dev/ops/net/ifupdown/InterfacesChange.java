@@ -2,15 +2,15 @@ package dev.ops.net.ifupdown;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.core.privilege.Privilege;
+import dev.ops.net.ifupdown.internal.FileSnapshot;
 import dev.ops.net.ifupdown.internal.InterfacesWriteAction;
-import java.nio.charset.StandardCharsets;
+import dev.ops.net.ifupdown.internal.RawText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,14 +21,19 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes an interfaces file: a backup step (the previous text to {@code PATH.ops-backup}), then
+ * Writes an interfaces file: a backup step (the previous bytes to {@code PATH.ops-backup}), then
  * the atomic write with reload, whose plan text is the unified diff. Already-identical text plans
- * nothing. Rollback writes the previous text back and reloads again.
+ * nothing. Rollback writes the previous bytes back and reloads again.
+ *
+ * <p>The file is edited as bytes: lines the edit does not touch keep every byte, whatever their
+ * encoding, and the new file, the backup and the restored file keep the mode, owner and group the
+ * file had when the plan was made.
  */
 public final class InterfacesChange extends AbstractChange<InterfacesFile> {
     private final Host host;
     private final NetworkInterfaces file;
     private final UnaryOperator<InterfacesFile> edit;
+    private FileSnapshot current;
     private Optional<String> currentText;
     private InterfacesFile desired;
 
@@ -46,9 +51,14 @@ public final class InterfacesChange extends AbstractChange<InterfacesFile> {
 
     @Override
     protected void validate(Violations v) {
-        currentText = file.readText();
-        InterfacesFile current = currentText.map(InterfacesFile::parse).orElse(InterfacesFile.empty());
-        desired = edit.apply(current);
+        file.check(v);
+        if (!v.isEmpty()) {
+            return;
+        }
+        current = file.snapshot();
+        currentText = current.content().map(RawText::decode);
+        InterfacesFile parsed = currentText.map(InterfacesFile::parse).orElse(InterfacesFile.empty());
+        desired = edit.apply(parsed);
         v.addAll("", desired.violations().list());
     }
 
@@ -62,20 +72,19 @@ public final class InterfacesChange extends AbstractChange<InterfacesFile> {
         String diff = InterfacesFile.parse(before).diff(desired, file.path().replaceFirst("^/", ""));
         List<String> reload = file.reloadCommand();
         List<Step> steps = new ArrayList<>();
-        if (currentText.isPresent()) {
-            Optional<byte[]> oldBackup = host.readFile(file.backupPath(), file.sudo());
-            FileWriteAction backup = FileWriteAction.write(host.name(), file.backupPath(), before, "0644", file.sudo(),
-                    "backup of " + file.path());
-            FileWriteAction undoBackup = oldBackup
-                    .map(b -> new FileWriteAction(host.name(), file.backupPath(), b, "0644", file.sudo(), "previous backup"))
-                    .orElse(FileWriteAction.remove(host.name(), file.backupPath(), file.sudo()));
+        if (current.content().isPresent()) {
+            // the backup holds what the file holds, so it gets the file's mode and owner (a 0600 file stays private)
+            FileSnapshot oldBackup = FileSnapshot.read(host, file.backupPath(), file.sudo());
+            InterfacesWriteAction backup = InterfacesWriteAction.of(host.name(), file.backupPath(), current.bytesOrNull(), current,
+                    file.sudo(), List.of(), "backup of " + file.path());
+            InterfacesWriteAction undoBackup = InterfacesWriteAction.of(host.name(), file.backupPath(), oldBackup.bytesOrNull(), oldBackup,
+                    file.sudo(), List.of(), oldBackup.content().isPresent() ? "previous backup" : "");
             steps.add(Step.of("back up " + file.path() + " to " + file.backupPath(), backup, undoBackup));
         }
-        byte[] beforeBytes = currentText.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
         String undoDiff = desired.diff(InterfacesFile.parse(before), file.path().replaceFirst("^/", ""));
         steps.add(Step.of("write " + file.path() + (reload.isEmpty() ? "" : " and reload with " + String.join(" ", reload)),
-                new InterfacesWriteAction(host.name(), file.path(), after.getBytes(StandardCharsets.UTF_8), file.sudo(), reload, diff),
-                new InterfacesWriteAction(host.name(), file.path(), beforeBytes, file.sudo(), reload, undoDiff)));
+                InterfacesWriteAction.of(host.name(), file.path(), RawText.encode(after), current, file.sudo(), reload, diff),
+                InterfacesWriteAction.of(host.name(), file.path(), current.bytesOrNull(), current, file.sudo(), reload, undoDiff)));
         return steps;
     }
 

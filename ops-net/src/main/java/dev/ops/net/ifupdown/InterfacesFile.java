@@ -2,6 +2,7 @@ package dev.ops.net.ifupdown;
 
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
+import dev.ops.net.ifupdown.internal.RawText;
 import dev.ops.net.ifupdown.internal.UnifiedDiff;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -24,10 +25,16 @@ import java.util.function.UnaryOperator;
  * String diff = f.diff(g);
  * }</pre>
  *
+ * <p>A file ends its lines with CR LF when every line of the parsed text did; lines added or
+ * changed by an edit then end with CR LF too, so that a file never comes out with mixed endings.
+ * Files may hold bytes that are not UTF-8 (a Latin-1 comment): {@link #parse(byte[])} and
+ * {@link #toBytes()} keep every byte of the lines an edit does not touch.
+ *
  * @param entries the top-level lines and stanzas, in file order
  * @param finalNewline whether the text ends with a newline
+ * @param crlf whether lines end with CR LF (the carriage returns of parsed lines are part of their raw text)
  */
-public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
+public record InterfacesFile(List<Entry> entries, boolean finalNewline, boolean crlf) {
     private static final java.util.regex.Pattern WS = java.util.regex.Pattern.compile("\\s+");
     private static final Set<String> STANZAS = Set.of("iface", "auto", "source", "source-directory", "mapping");
 
@@ -36,9 +43,20 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
         finalNewline = finalNewline || entries.isEmpty();
     }
 
+    /** A file whose lines end with LF. */
+    public InterfacesFile(List<Entry> entries, boolean finalNewline) {
+        this(entries, finalNewline, false);
+    }
+
+    /** Parses the bytes of a file, whatever their encoding: {@link #toBytes()} gives them back unchanged where nothing was edited. */
+    public static InterfacesFile parse(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return parse(RawText.decode(bytes));
+    }
+
     /** A file with no lines. */
     public static InterfacesFile empty() {
-        return new InterfacesFile(List.of(), true);
+        return new InterfacesFile(List.of(), true, false);
     }
 
     /**
@@ -139,7 +157,7 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
             }
         }
         v.throwIfAny();
-        return new InterfacesFile(entries, finalNewline);
+        return new InterfacesFile(entries, finalNewline, RawText.usesCrlf(text));
     }
 
     private static AutoLine autoLine(String[] words, String line, Violations v, String at) {
@@ -165,7 +183,12 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
         if (finalNewline && !entries.isEmpty()) {
             sb.append('\n');
         }
-        return sb.toString();
+        return crlf ? RawText.toCrlf(sb.toString()) : sb.toString();
+    }
+
+    /** The bytes of the file: those it was parsed from where nothing was edited, UTF-8 for text made in code. */
+    public byte[] toBytes() {
+        return RawText.encode(render());
     }
 
     /** Every problem of the model (as edited in code), with fields {@code iface NAME}; empty when valid. */
@@ -238,7 +261,7 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
                 break;
             }
         }
-        return new InterfacesFile(out, finalNewline);
+        return new InterfacesFile(out, finalNewline, crlf);
     }
 
     /**
@@ -259,7 +282,7 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
                 out.add(AutoLine.auto(iface.name()));
             }
             out.add(iface);
-            f = new InterfacesFile(out, true);
+            f = new InterfacesFile(out, true, crlf);
         }
         return auto ? f.withAuto(iface.name(), true) : f;
     }
@@ -282,7 +305,7 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
         } else {
             out = withoutName(out, name, "auto");
         }
-        return new InterfacesFile(out, finalNewline || out.size() == 1);
+        return new InterfacesFile(out, finalNewline || out.size() == 1, crlf);
     }
 
     private static List<Entry> withoutName(List<Entry> in, String name, String keyword) {
@@ -313,16 +336,16 @@ public record InterfacesFile(List<Entry> entries, boolean finalNewline) {
                 out.add(e);
             }
         }
-        return new InterfacesFile(out, finalNewline);
+        return new InterfacesFile(out, finalNewline, crlf);
     }
 
-    /** A unified diff from this file's text to {@code other}'s (empty when they render the same). */
+    /** A unified diff from this file's text to {@code other}'s (empty when they render the same); bytes that are not UTF-8 show as {@code \xNN}. */
     public String diff(InterfacesFile other) {
         return diff(other, "interfaces");
     }
 
     /** A unified diff labelled with {@code path}. */
     public String diff(InterfacesFile other, String path) {
-        return UnifiedDiff.of("a/" + path, "b/" + path, render(), other.render(), 3);
+        return RawText.printable(UnifiedDiff.of("a/" + path, "b/" + path, render(), other.render(), 3));
     }
 }

@@ -1,9 +1,10 @@
 package dev.ops.net.ifupdown;
 
 import dev.ops.core.Ops;
+import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import java.nio.charset.StandardCharsets;
+import dev.ops.net.ifupdown.internal.FileSnapshot;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,13 +73,29 @@ public final class NetworkInterfaces {
         return path + ".ops-backup";
     }
 
-    /** The current file parsed; an empty model when it does not exist. */
+    /** The current file parsed (every byte kept, whatever the encoding); an empty model when it does not exist. */
     public InterfacesFile read() {
-        return readText().map(InterfacesFile::parse).orElse(InterfacesFile.empty());
+        Violations v = Violations.of("interfaces file");
+        check(v);
+        v.throwIfAny();
+        return snapshot().content().map(InterfacesFile::parse).orElse(InterfacesFile.empty());
     }
 
-    Optional<String> readText() {
-        return host.readFile(path, sudo).map(b -> new String(b, StandardCharsets.UTF_8));
+    /** The file's bytes, mode and owner. */
+    FileSnapshot snapshot() {
+        return FileSnapshot.read(host, path, sudo);
+    }
+
+    /** Adds the problems of the path and the reload command to {@code v}, each against its own field. */
+    void check(Violations v) {
+        v.check(path.startsWith("/") && !path.endsWith("/") && path.indexOf('\0') < 0 && path.indexOf('\n') < 0, "path",
+                "must be an absolute file path without NUL or newline characters, was '" + path.replace("\0", "\\0") + "'");
+        reload.ifPresent(argv -> {
+            for (int i = 0; i < argv.size(); i++) {
+                String a = argv.get(i);
+                v.check(a != null && a.indexOf('\0') < 0, "reload", "argument " + i + " must not be null or hold a NUL character");
+            }
+        });
     }
 
     /** The reload command to use now: the configured one, else {@code ifreload -a} if the host has it. */

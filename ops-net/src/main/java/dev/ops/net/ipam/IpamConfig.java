@@ -3,13 +3,16 @@ package dev.ops.net.ipam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.json.Json;
 import dev.ops.net.Cidr;
 import dev.ops.net.IpAddress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,14 +83,30 @@ public record IpamConfig(List<NodeSubnet> subnets) {
         }
     }
 
-    /** Loads a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    /**
+     * Loads a {@code .json}, {@code .yaml} or {@code .yml} file: a {@link NotFoundException} when
+     * it does not exist, a {@link ValidationException} on field {@code file} when it cannot be read
+     * (a directory, no permission, not UTF-8) and on the config's fields when its content is wrong.
+     */
     public static IpamConfig load(Path file) {
+        Objects.requireNonNull(file, "file");
+        String text;
         try {
-            String text = Files.readString(file);
-            return file.toString().endsWith(".json") ? fromJson(text) : fromYaml(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("IPAM config " + file, "no such file");
+        } catch (CharacterCodingException e) {
+            throw invalidFile(file, "is not UTF-8 text");
+        } catch (AccessDeniedException e) {
+            throw invalidFile(file, "cannot be read: permission denied");
+        } catch (IOException | SecurityException e) {
+            throw invalidFile(file, "cannot be read: " + (Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage())));
         }
+        return file.toString().endsWith(".json") ? fromJson(text) : fromYaml(text);
+    }
+
+    private static ValidationException invalidFile(Path file, String message) {
+        return new ValidationException("IPAM config", Violations.of("IPAM config").add("file", file + " " + message).list());
     }
 
     private static IpamConfig fromTree(JsonNode root) {

@@ -1,5 +1,6 @@
 package dev.ops.net.naming;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ public final class Hostnames {
                 v.add(field, "label '" + l + "' must not start or end with a hyphen");
             }
         }
-        if (labels.length > 1 && labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+        if (labels.length > 1 && AsciiNumbers.isDigits(labels[labels.length - 1])) {
             v.add(field, "'" + name + "' ends in an all-numeric label and would read as an address");
         }
     }

@@ -1,5 +1,7 @@
 package dev.ops.net.naming;
 
+import dev.ops.core.error.OpsException;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.store.StateStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -37,9 +39,22 @@ public final class NameAllocator {
         convention.format(node, type, 0);
         int floor = convention.nextSequence(node, type, existing);
         byte[] written = store.update(PREFIX + node + "/" + type, bytes -> {
-            int last = bytes == null ? 0 : Integer.parseInt(new String(bytes, StandardCharsets.UTF_8).trim());
+            int last = bytes == null ? 0 : stored(node, type, bytes);
             return String.valueOf(Math.max(last + 1, floor)).getBytes(StandardCharsets.UTF_8);
         });
-        return convention.format(node, type, Integer.parseInt(new String(written, StandardCharsets.UTF_8)));
+        return convention.format(node, type, stored(node, type, written));
+    }
+
+    /** The sequence kept in the store; a typed error when the entry is not a number (a damaged or foreign entry). */
+    private static int stored(String node, String type, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        try {
+            if (AsciiNumbers.isDigits(text)) {
+                return AsciiNumbers.parseInt(text);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // reported below
+        }
+        throw new OpsException("the name sequence of " + node + "/" + type + " in the state store is not a number: '" + text + "'");
     }
 }

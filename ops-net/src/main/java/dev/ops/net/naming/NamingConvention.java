@@ -1,5 +1,6 @@
 package dev.ops.net.naming;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,7 +61,7 @@ public final class NamingConvention {
                     case "node" -> rx.append("([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)");
                     case "type" -> rx.append("([a-z0-9]+?)");
                     default -> {
-                        width = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+                        width = m.group(2) == null ? 0 : AsciiNumbers.parseInt(m.group(2));
                         rx.append("(\\d+)");
                     }
                 }
@@ -117,7 +118,7 @@ public final class NamingConvention {
                     if (g.length() > 9 || (width > 0 && g.length() < width)) {
                         return Optional.empty();
                     }
-                    seq = Integer.parseInt(g);
+                    seq = AsciiNumbers.parseInt(g);
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.ops.net.reach;
 
-import dev.ops.core.error.ValidationException;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Reachability {
-    private static final Pattern RTT = Pattern.compile("= [0-9.]+/([0-9.]+)/");
-    private static final Pattern MTU_HINT = Pattern.compile("mtu ?= ?(\\d+)");
+    private static final Pattern RTT = Pattern.compile("= [0-9.]+/([0-9]{1,9}(?:\\.[0-9]{1,9})?)/");
+    private static final Pattern MTU_HINT = Pattern.compile("mtu ?= ?([0-9]{1,6})\\b");
 
     /** Resolves a name to addresses; the default asks the JVM (and so the system resolver). */
     @FunctionalInterface
@@ -119,10 +119,14 @@ public final class Reachability {
 
     /** {@code count} pings of {@code address} from the host; the result's latency is the average round trip. */
     public ProbeResult ping(String address, int count, Duration timeoutEach) {
-        Host h = requireHost();
-        IpAddress ip = checkAddress(address);
-        Violations.of("ping").check(count >= 1 && count <= 100, "count", "must be 1-100")
-                .check(!timeoutEach.isNegative() && timeoutEach.toSeconds() >= 1, "timeout", "must be at least one second").throwIfAny();
+        Violations v = Violations.of("ping");
+        checkHost(v);
+        checkAddress(v, address);
+        v.check(count >= 1 && count <= 100, "count", "must be 1-100")
+                .check(timeoutEach != null && !timeoutEach.isNegative() && timeoutEach.toSeconds() >= 1, "timeout", "must be at least one second")
+                .throwIfAny();
+        Host h = host;
+        IpAddress ip = IpAddress.parse(address);
         CommandResult r = h.run(pingCommand(ip, count, timeoutEach, OptionalInt.empty(), count * (timeoutEach.toSeconds() + 1) + 5));
         String out = r.stdoutText();
         Matcher m = RTT.matcher(out);
@@ -137,11 +141,15 @@ public final class Reachability {
      * IPv4/IPv6 minimum and {@code maxMtu}.
      */
     public PathMtuResult pathMtu(String address, int maxMtu) {
-        Host h = requireHost();
-        IpAddress ip = checkAddress(address);
-        int headers = ip.isV4() ? 28 : 48;
-        int min = ip.isV4() ? 68 : 1280;
-        Violations.of("path MTU").check(maxMtu >= min && maxMtu <= 65535, "maxMtu", "must be " + min + "-65535").throwIfAny();
+        Violations v = Violations.of("path MTU");
+        checkHost(v);
+        checkAddress(v, address);
+        boolean v4 = IpAddress.tryParse(address).map(IpAddress::isV4).orElse(true);
+        int headers = v4 ? 28 : 48;
+        int min = v4 ? 68 : 1280;
+        v.check(maxMtu >= min && maxMtu <= 65535, "maxMtu", "must be " + min + "-65535").throwIfAny();
+        Host h = host;
+        IpAddress ip = IpAddress.parse(address);
         int probes = 1;
         CommandResult first = h.run(pingCommand(ip, 1, Duration.ofSeconds(1), OptionalInt.of(min - headers), 10));
         if (!first.ok()) {
@@ -159,7 +167,7 @@ public final class Reachability {
                 Matcher hint = MTU_HINT.matcher(r.stdoutText() + r.stderrText());
                 int next = mid - 1;
                 if (hint.find()) {
-                    next = Math.min(next, Math.max(lo, Integer.parseInt(hint.group(1))));
+                    next = Math.min(next, Math.max(lo, AsciiNumbers.parseInt(hint.group(1))));
                 }
                 hi = next;
             }
@@ -190,18 +198,12 @@ public final class Reachability {
         return text.isEmpty() ? "ping exited " + r.exitCode() : text.lines().reduce((a, b) -> b).orElse(text);
     }
 
-    private Host requireHost() {
-        if (host == null) {
-            throw new IllegalStateException("ping and path MTU run through a host: use Reachability.from(host)");
-        }
-        return host;
+    private void checkHost(Violations v) {
+        v.check(host != null, "host", "ping and path MTU run through a host: use Reachability.from(host)");
     }
 
-    private static IpAddress checkAddress(String address) {
-        Optional<IpAddress> ip = IpAddress.tryParse(address);
-        if (ip.isEmpty()) {
-            throw new ValidationException("ping", Violations.of("ping").add("address", "'" + address + "' is not an IP address").list());
-        }
-        return ip.get();
+    private static void checkAddress(Violations v, String address) {
+        v.check(IpAddress.tryParse(address).isPresent(), "address",
+                "'" + String.valueOf(address).replace("\0", "\\0") + "' is not an IP address");
     }
 }

@@ -24,6 +24,20 @@ class InterfacesFilePropertiesTest {
         assertThat(InterfacesFile.parse(text).render()).isEqualTo(text);
     }
 
+    @Property(tries = 300)
+    void anyBytesInCommentsComeBackUnchanged(@ForAll byte[] noise) {
+        byte[] bytes = new byte[noise.length + 4];
+        bytes[0] = '#';
+        for (int i = 0; i < noise.length; i++) {
+            bytes[i + 1] = noise[i] == '\n' ? (byte) 0xE9 : noise[i];
+        }
+        bytes[noise.length + 1] = '\n';
+        bytes[noise.length + 2] = '#';
+        bytes[noise.length + 3] = '\n';
+
+        assertThat(InterfacesFile.parse(bytes).toBytes()).isEqualTo(bytes);
+    }
+
     @Provide
     Arbitrary<InterfacesFile> files() {
         Arbitrary<Entry> entry = Arbitraries.oneOf(comment().map(c -> (Entry) c), autoLine().map(a -> (Entry) a),

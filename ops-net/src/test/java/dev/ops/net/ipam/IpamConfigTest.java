@@ -3,11 +3,16 @@ package dev.ops.net.ipam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violation;
 import dev.ops.net.IpAddress;
 import dev.ops.net.IpFamily;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IpamConfigTest {
     static final String YAML = """
@@ -92,5 +97,34 @@ class IpamConfigTest {
         assertThatThrownBy(() -> NodeSubnet.of("n1", "10.0.0.0", "10.0.0.x")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("cidr", "gateway"));
         assertThatThrownBy(() -> IpRange.parse("10.0.0.1-fd00::1")).isInstanceOf(ValidationException.class).hasMessageContaining("mixes");
+    }
+
+    @Test
+    void loadingAMissingFileIsNotFound(@TempDir Path dir) {
+        assertThatThrownBy(() -> IpamConfig.load(dir.resolve("ipam.yaml"))).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("ipam.yaml");
+    }
+
+    @Test
+    void loadingAFileThatIsNotUtf8IsAValidationErrorOnTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ipam.yaml");
+        Files.write(file, new byte[] {'n', 'o', 'd', 'e', 's', ':', ' ', (byte) 0xE9, '\n'});
+
+        assertThatThrownBy(() -> IpamConfig.load(file)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("file")).singleElement().satisfies(v -> assertThat(v.message()).contains("UTF-8")));
+    }
+
+    @Test
+    void loadingADirectoryIsAValidationErrorOnTheFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> IpamConfig.load(dir)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("file")).hasSize(1));
+    }
+
+    @Test
+    void loadingMalformedYamlIsAValidationError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ipam.yaml");
+        Files.writeString(file, "nodes: [unclosed\n");
+
+        assertThatThrownBy(() -> IpamConfig.load(file)).isInstanceOf(ValidationException.class);
     }
 }

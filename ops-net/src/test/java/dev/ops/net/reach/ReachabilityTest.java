@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.error.ValidationException;
+import dev.ops.core.error.Violation;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
 import dev.ops.core.testing.RealComponents;
 import dev.ops.net.IpAddress;
 import dev.ops.net.Netns;
@@ -14,6 +18,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -95,5 +101,28 @@ class ReachabilityTest {
             assertThat(silent.reachable()).isFalse();
             assertThat(silent.failure()).isPresent();
         }
+    }
+
+    @Test
+    void aBadAddressDoesNotHideABadMaximumMtuOrAMissingHost() {
+        List<Command> ran = new ArrayList<>();
+        Host host = new Host() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public CommandResult run(Command command) {
+                ran.add(command);
+                throw new AssertionError("nothing may run: " + command.render());
+            }
+        };
+
+        assertThatThrownBy(() -> Reachability.from(host).pathMtu("10.0.0.\u0661", 20)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("address", "maxMtu"));
+        assertThatThrownBy(() -> Reachability.local().ping("bad\0", 0, Duration.ZERO)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("host", "address", "count", "timeout"));
+        assertThat(ran).isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.ops.sys.identity;
 import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
@@ -11,8 +10,11 @@ import dev.ops.core.error.Violation;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import java.nio.charset.StandardCharsets;
+import dev.ops.sys.internal.FileSnapshot;
+import dev.ops.sys.internal.KeptFileWriteAction;
+import dev.ops.sys.internal.RawText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,29 +51,28 @@ final class HostnameChange extends AbstractChange<String> {
                     CommandAction.of(host.name(), Command.of("hostname", name).asRoot()),
                     CommandAction.of(host.name(), Command.of("hostname", live).asRoot())));
         }
-        Optional<byte[]> oldFile = host.readFile("/etc/hostname", true);
-        String content = name + "\n";
-        if (oldFile.isEmpty() || !new String(oldFile.get(), StandardCharsets.UTF_8).equals(content)) {
-            steps.add(Step.of("write /etc/hostname", FileWriteAction.write(host.name(), "/etc/hostname", content, "0644", true,
-                    "- " + oldFile.map(b -> new String(b, StandardCharsets.UTF_8).strip()).orElse("(none)") + "\n+ " + name), undo("/etc/hostname", oldFile)));
+        // Both files are edited as bytes with their mode and owner kept, and /etc/hostname keeps its line end (CR LF or LF).
+        FileSnapshot oldFile = FileSnapshot.read(host, "/etc/hostname", true);
+        Optional<String> oldText = oldFile.content().map(RawText::decode);
+        byte[] content = RawText.encode(name + (oldText.map(RawText::usesCrlf).orElse(false) ? "\r\n" : "\n"));
+        if (oldFile.content().isEmpty() || !Arrays.equals(oldFile.content().get(), content)) {
+            steps.add(Step.of("write /etc/hostname", KeptFileWriteAction.write(host.name(), "/etc/hostname", content, oldFile, true,
+                    "- " + oldText.map(t -> RawText.printable(t.strip())).orElse("(none)") + "\n+ " + name),
+                    KeptFileWriteAction.restore(host.name(), "/etc/hostname", oldFile, true)));
         }
-        String oldName = oldFile.map(b -> new String(b, StandardCharsets.UTF_8).strip()).filter(s -> !s.isEmpty()).orElse(live);
-        Optional<byte[]> hosts = host.readFile("/etc/hosts", true);
-        if (hosts.isPresent() && !oldName.equals(name)) {
-            String before = new String(hosts.get(), StandardCharsets.UTF_8);
+        String oldName = oldText.map(String::strip).filter(s -> !s.isEmpty()).orElse(live);
+        FileSnapshot hosts = FileSnapshot.read(host, "/etc/hosts", true);
+        if (hosts.content().isPresent() && !oldName.equals(name)) {
+            String before = RawText.decode(hosts.content().get());
             String after = HostsFile.rename(before, oldName, name);
             if (!after.equals(before)) {
                 steps.add(Step.of("rename " + oldName + " to " + name + " in /etc/hosts",
-                        FileWriteAction.write(host.name(), "/etc/hosts", after, "0644", true, HostsFile.diff(before, after)),
-                        undo("/etc/hosts", hosts)));
+                        KeptFileWriteAction.write(host.name(), "/etc/hosts", RawText.encode(after), hosts, true,
+                                RawText.printable(HostsFile.diff(before, after))),
+                        KeptFileWriteAction.restore(host.name(), "/etc/hosts", hosts, true)));
             }
         }
         return steps;
-    }
-
-    private FileWriteAction undo(String path, Optional<byte[]> old) {
-        return old.isPresent() ? new FileWriteAction(host.name(), path, old.get(), "0644", true, "restore the earlier " + path)
-                : FileWriteAction.remove(host.name(), path, true);
     }
 
     @Override

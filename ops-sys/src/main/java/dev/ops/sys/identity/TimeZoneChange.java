@@ -4,14 +4,15 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
-import java.nio.charset.StandardCharsets;
+import dev.ops.sys.internal.FileSnapshot;
+import dev.ops.sys.internal.KeptFileWriteAction;
+import dev.ops.sys.internal.RawText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,17 +56,18 @@ final class TimeZoneChange extends AbstractChange<String> {
             if (oldTarget != null) {
                 undo = relink(oldTarget);
             } else {
-                Optional<byte[]> old = host.readFile("/etc/localtime", true);
-                undo = old.isPresent() ? new FileWriteAction(host.name(), "/etc/localtime", old.get(), "0644", true, "restore the earlier /etc/localtime")
-                        : FileWriteAction.remove(host.name(), "/etc/localtime", true);
+                // a regular file (a copied zone): rollback puts its bytes back with its mode and owner
+                undo = KeptFileWriteAction.restore(host.name(), "/etc/localtime", FileSnapshot.read(host, "/etc/localtime", true), true);
             }
             steps.add(Step.of("link /etc/localtime to " + target + (oldTarget != null ? " (was " + oldTarget + ")" : ""), relink(target), undo));
         }
-        Optional<byte[]> timezone = host.readFile("/etc/timezone", true);
-        if (timezone.isPresent() && !new String(timezone.get(), StandardCharsets.UTF_8).strip().equals(zone)) {
-            steps.add(Step.of("write /etc/timezone", FileWriteAction.write(host.name(), "/etc/timezone", zone + "\n", "0644", true,
-                    "- " + new String(timezone.get(), StandardCharsets.UTF_8).strip() + "\n+ " + zone),
-                    new FileWriteAction(host.name(), "/etc/timezone", timezone.get(), "0644", true, "restore the earlier /etc/timezone")));
+        FileSnapshot timezone = FileSnapshot.read(host, "/etc/timezone", true);
+        Optional<String> oldZone = timezone.content().map(RawText::decode);
+        if (oldZone.isPresent() && !oldZone.get().strip().equals(zone)) {
+            byte[] content = RawText.encode(zone + (RawText.usesCrlf(oldZone.get()) ? "\r\n" : "\n"));
+            steps.add(Step.of("write /etc/timezone", KeptFileWriteAction.write(host.name(), "/etc/timezone", content, timezone, true,
+                    "- " + RawText.printable(oldZone.get().strip()) + "\n+ " + zone),
+                    KeptFileWriteAction.restore(host.name(), "/etc/timezone", timezone, true)));
         }
         return steps;
     }

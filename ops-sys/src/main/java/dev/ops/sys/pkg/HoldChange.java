@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /** Puts packages on hold or takes them off ({@code apt-mark}); built by {@link Packages}. */
 public final class HoldChange extends AbstractChange<List<InstalledPackage>> {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?");
     private static final Pattern NOT_FOUND = Pattern.compile("no packages found matching (\\S+)");
 
     private final Host host;

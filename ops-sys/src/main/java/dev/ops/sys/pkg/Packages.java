@@ -1,5 +1,6 @@
 package dev.ops.sys.pkg;
 
+import dev.ops.core.error.Violations;
 import dev.ops.core.Ops;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
@@ -51,6 +52,8 @@ public final class Packages {
 
     /** The package of that name as dpkg records it (in any state), or empty when dpkg does not know it. */
     public Optional<InstalledPackage> query(String name) {
+        Violations.of("package query").check(name != null && HoldChange.NAME.matcher(name).matches(), "name",
+                "'" + String.valueOf(name).replace("\0", "\\0") + "' is not a package name").throwIfAny();
         CommandResult r = host.run(Command.of("dpkg-query", "-W", "-f=" + DpkgQuery.FORMAT, "--", name));
         if (r.exitCode() == 1 && r.stdout().length == 0) {
             return Optional.empty();

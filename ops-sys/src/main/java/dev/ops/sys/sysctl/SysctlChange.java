@@ -3,15 +3,17 @@ package dev.ops.sys.sysctl;
 import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import java.nio.charset.StandardCharsets;
+import dev.ops.sys.internal.FileSnapshot;
+import dev.ops.sys.internal.KeptFileWriteAction;
+import dev.ops.sys.internal.RawText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,22 +65,23 @@ final class SysctlChange extends AbstractChange<SysctlValue> {
                     CommandAction.of(host.name(), Command.of("sysctl", "-w", dotted + "=" + live).asRoot())));
         }
         if (file != null) {
-            String content = "# Written by ops\n" + dotted + " = " + desired + "\n";
-            Optional<byte[]> old = host.readFile(file, true);
-            if (old.isEmpty() || !new String(old.get(), StandardCharsets.UTF_8).equals(content)) {
-                FileWriteAction undo = old.isPresent()
-                        ? new FileWriteAction(host.name(), file, old.get(), "0644", true, "restore the earlier " + file)
-                        : FileWriteAction.remove(host.name(), file, true);
-                steps.add(Step.of((old.isPresent() ? "rewrite " : "create ") + file,
-                        FileWriteAction.write(host.name(), file, content, "0644", true, diff(old, content)), undo));
+            // an existing drop-in keeps its mode, owner and line ends (CR LF or LF); rollback restores its exact bytes
+            FileSnapshot old = FileSnapshot.read(host, file, true);
+            Optional<String> oldText = old.content().map(RawText::decode);
+            String text = "# Written by ops\n" + dotted + " = " + desired + "\n";
+            byte[] content = RawText.encode(oldText.map(RawText::usesCrlf).orElse(false) ? RawText.toCrlf(text) : text);
+            if (old.content().isEmpty() || !Arrays.equals(old.content().get(), content)) {
+                steps.add(Step.of((old.content().isPresent() ? "rewrite " : "create ") + file,
+                        KeptFileWriteAction.write(host.name(), file, content, old, true, diff(oldText, text)),
+                        KeptFileWriteAction.restore(host.name(), file, old, true)));
             }
         }
         return steps;
     }
 
-    private static String diff(Optional<byte[]> old, String content) {
+    private static String diff(Optional<String> old, String content) {
         StringBuilder d = new StringBuilder();
-        old.ifPresent(b -> new String(b, StandardCharsets.UTF_8).lines().forEach(l -> d.append("- ").append(l).append('\n')));
+        old.ifPresent(t -> RawText.printable(t).lines().forEach(l -> d.append("- ").append(l).append('\n')));
         content.lines().forEach(l -> d.append("+ ").append(l).append('\n'));
         return d.toString().stripTrailing();
     }

@@ -1,5 +1,6 @@
 package dev.ops.sys.window;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -85,7 +86,7 @@ public final class CronSchedule {
                 String range = item;
                 int slash = item.indexOf('/');
                 if (slash >= 0) {
-                    step = Integer.parseInt(item.substring(slash + 1));
+                    step = number(item.substring(slash + 1));
                     range = item.substring(0, slash);
                     if (step <= 0) {
                         throw new IllegalArgumentException("step must be positive");
@@ -123,7 +124,15 @@ public final class CronSchedule {
                 }
             }
         }
-        return Integer.parseInt(s);
+        return number(s);
+    }
+
+    /** A field's number: ASCII digits only, no sign (the JDK's parseInt takes {@code +5} and other scripts' digits). */
+    private static int number(String s) {
+        if (!AsciiNumbers.isDigits(s)) {
+            throw new NumberFormatException("For input string: \"" + s + "\"");
+        }
+        return AsciiNumbers.parseInt(s);
     }
 
     /** The expression as given. */

@@ -34,6 +34,30 @@ public final class MaintenanceWindow {
     /** A window opening at each firing of {@code cron} in {@code zone}, open for {@code length}. */
     public static MaintenanceWindow of(String cron, Duration length, ZoneId zone) {
         Violations v = Violations.of("maintenance window");
+        v.check(zone != null, "zone", "must be given");
+        return build(v, cron, length, zone);
+    }
+
+    /**
+     * A window from a zone name such as {@code Europe/Berlin}; a {@link dev.ops.core.error.ValidationException}
+     * lists every problem at once (an unknown zone, a bad schedule, a length that is not positive).
+     */
+    public static MaintenanceWindow of(String cron, Duration length, String zone) {
+        Violations v = Violations.of("maintenance window");
+        ZoneId id = null;
+        if (zone == null || zone.isBlank()) {
+            v.add("zone", "must be given");
+        } else {
+            try {
+                id = ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                v.add("zone", "'" + zone.replace("\0", "\\0") + "' is not a time zone");
+            }
+        }
+        return build(v, cron, length, id);
+    }
+
+    private static MaintenanceWindow build(Violations v, String cron, Duration length, ZoneId zone) {
         CronSchedule schedule = null;
         try {
             schedule = CronSchedule.parse(cron);
@@ -41,21 +65,8 @@ public final class MaintenanceWindow {
             v.addAll("cron", e.violations());
         }
         v.check(length != null && length.isPositive(), "length", "must be positive");
-        v.check(zone != null, "zone", "must be given");
         v.throwIfAny();
         return new MaintenanceWindow(schedule, length, zone);
-    }
-
-    /** A window from a zone name such as {@code Europe/Berlin}; an unknown name is a validation error. */
-    public static MaintenanceWindow of(String cron, Duration length, String zone) {
-        ZoneId id;
-        try {
-            id = ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            Violations.of("maintenance window").add("zone", "'" + zone + "' is not a time zone").throwIfAny();
-            throw e;
-        }
-        return of(cron, length, id);
     }
 
     public CronSchedule schedule() {

@@ -9,6 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
 import dev.ops.sys.support.Sandboxes;
+import java.nio.charset.StandardCharsets;
 import dev.ops.testkit.sandbox.SandboxHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,5 +92,46 @@ class HostnameTest {
 
         assertThat(sandbox.output("hostname").strip()).isEqualTo("old-name");
         assertThat(sandbox.readText("/etc/hostname")).contains("old-name\n");
+    }
+
+    private byte[] bytes(String path) {
+        return sandbox.readFile(path, false).orElseThrow();
+    }
+
+    private String attributes(String path) {
+        return sandbox.output("stat", "-c", "%a %u:%g", path).strip();
+    }
+
+    @Test
+    void renamingInHostsKeepsBytesThatAreNotUtf8AndTheFilesModeAndOwnerAndRollbackRestoresThem() {
+        byte[] hosts = "127.0.0.1 localhost\n# caf\u00e9\n127.0.1.1 old-name.lab.example old-name\n".getBytes(StandardCharsets.ISO_8859_1);
+        sandbox.writeFile("/etc/hosts", hosts, "0640", false);
+        sandbox.check(Command.of("chown", "4242:4343", "/etc/hosts", "/etc/hostname"));
+        sandbox.check(Command.of("chmod", "0600", "/etc/hostname"));
+
+        Applied<String> done = Hostname.on(sandbox, ops).set("web-1").apply();
+
+        assertThat(bytes("/etc/hosts")).isEqualTo(new String(hosts, StandardCharsets.ISO_8859_1).replace("old-name", "web-1")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(attributes("/etc/hosts")).isEqualTo("640 4242:4343");
+        assertThat(attributes("/etc/hostname")).isEqualTo("600 4242:4343");
+
+        done.rollback();
+
+        assertThat(bytes("/etc/hosts")).isEqualTo(hosts);
+        assertThat(attributes("/etc/hosts")).isEqualTo("640 4242:4343");
+        assertThat(attributes("/etc/hostname")).isEqualTo("600 4242:4343");
+    }
+
+    @Test
+    void crlfHostnameAndHostsFilesKeepCrlf() {
+        sandbox.writeFile("/etc/hostname", "old-name\r\n".getBytes(StandardCharsets.US_ASCII), "0644", false);
+        sandbox.writeFile("/etc/hosts", "127.0.0.1 localhost\r\n127.0.1.1 old-name\r\n".getBytes(StandardCharsets.US_ASCII), "0644", false);
+
+        Hostname.on(sandbox, ops).set("web-1").apply();
+
+        assertThat(new String(bytes("/etc/hostname"), StandardCharsets.US_ASCII)).isEqualTo("web-1\r\n");
+        assertThat(new String(bytes("/etc/hosts"), StandardCharsets.US_ASCII)).isEqualTo("127.0.0.1 localhost\r\n127.0.1.1 web-1\r\n");
+        assertThat(Hostname.on(sandbox, ops).set("web-1").plan().isEmpty()).as("a CRLF file with the name is in its state").isTrue();
     }
 }

@@ -9,6 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
 import dev.ops.sys.support.Sandboxes;
+import java.nio.charset.StandardCharsets;
 import dev.ops.testkit.sandbox.SandboxHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,5 +95,32 @@ class TimeZoneTest {
 
         assertThat(sandbox.output("readlink", "/etc/localtime").strip()).isEqualTo("/usr/share/zoneinfo/Etc/UTC");
         assertThat(sandbox.readText("/etc/timezone")).contains("Etc/UTC\n");
+    }
+
+    @Test
+    void etcTimezoneKeepsItsModeOwnerAndLineEndsAndRollbackRestoresItsBytes() {
+        byte[] before = "Etc/UTC\r\n".getBytes(StandardCharsets.US_ASCII);
+        sandbox.writeFile("/etc/timezone", before, "0640", false);
+        sandbox.check(Command.of("chown", "4242:4343", "/etc/timezone"));
+
+        Applied<String> done = TimeZone.on(sandbox, ops).set("Europe/Berlin").apply();
+
+        assertThat(sandbox.readFile("/etc/timezone", false).orElseThrow()).isEqualTo("Europe/Berlin\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(sandbox.output("stat", "-c", "%a %u:%g", "/etc/timezone").strip()).isEqualTo("640 4242:4343");
+
+        done.rollback();
+
+        assertThat(sandbox.readFile("/etc/timezone", false).orElseThrow()).isEqualTo(before);
+        assertThat(sandbox.output("stat", "-c", "%a %u:%g", "/etc/timezone").strip()).isEqualTo("640 4242:4343");
+    }
+
+    @Test
+    void aRegularLocaltimeFileGetsItsModeBackOnRollback() {
+        sandbox.check(Command.shell("rm /etc/localtime && cp /usr/share/zoneinfo/Asia/Tokyo /etc/localtime && chmod 0600 /etc/localtime"));
+
+        TimeZone.on(sandbox, ops).set("Europe/Berlin").apply().rollback();
+
+        assertThat(sandbox.output("stat", "-c", "%a %F", "/etc/localtime").strip()).isEqualTo("600 regular file");
+        assertThat(sandbox.output("cmp", "/etc/localtime", "/usr/share/zoneinfo/Asia/Tokyo")).isEmpty();
     }
 }

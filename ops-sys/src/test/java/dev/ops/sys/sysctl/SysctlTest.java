@@ -11,6 +11,7 @@ import dev.ops.core.error.ValidationException;
 import dev.ops.core.host.LocalHost;
 import dev.ops.sys.support.Sandboxes;
 import dev.ops.testkit.sandbox.SandboxHost;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -137,5 +138,24 @@ class SysctlTest {
         Plan plan = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().plan();
 
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("/etc/sysctl.d/99-zzz.conf"));
+    }
+
+    @Test
+    void anExistingDropInKeepsItsModeOwnerAndLineEndsAndRollbackRestoresItsBytes() {
+        byte[] before = "net.ipv4.ip_forward = 0\r\n# caf\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        sandbox.writeFile(FILE, before, "0600", false);
+        sandbox.check(dev.ops.core.host.Command.of("chown", "4242:4343", FILE));
+
+        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().apply();
+
+        String written = new String(sandbox.readFile(FILE, false).orElseThrow(), StandardCharsets.ISO_8859_1);
+        assertThat(written).contains("net.ipv4.ip_forward = 1\r\n");
+        assertThat(written.replace("\r\n", "")).as("every line ends CR LF").doesNotContain("\n");
+        assertThat(sandbox.output("stat", "-c", "%a %u:%g", FILE).strip()).isEqualTo("600 4242:4343");
+
+        done.rollback();
+
+        assertThat(sandbox.readFile(FILE, false).orElseThrow()).isEqualTo(before);
+        assertThat(sandbox.output("stat", "-c", "%a %u:%g", FILE).strip()).isEqualTo("600 4242:4343");
     }
 }

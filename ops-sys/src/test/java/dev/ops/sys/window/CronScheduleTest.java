@@ -25,6 +25,13 @@ class CronScheduleTest {
     }
 
     @Test
+    void fieldsWithDigitsOfOtherScriptsOrASignAreRefused() {
+        for (String bad : new String[] {"\u0665 * * * *", "*/\u0665 * * * *", "0 \u0967-3 * * *", "0 0 \uFF11 * *", "+5 * * * *", "*/+5 * * * *"}) {
+            assertThatThrownBy(() -> CronSchedule.parse(bad)).as(bad).isInstanceOf(ValidationException.class);
+        }
+    }
+
+    @Test
     void namedDaysAndMonthsWork() {
         assertThat(CronSchedule.parse("30 1 * * SAT").nextLocal(t("2026-03-06T12:00"))).contains(t("2026-03-07T01:30"));
         assertThat(CronSchedule.parse("0 3 1 jan,Jul *").nextLocal(t("2026-03-06T12:00"))).contains(t("2026-07-01T03:00"));

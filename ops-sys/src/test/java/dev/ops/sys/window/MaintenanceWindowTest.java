@@ -60,6 +60,16 @@ class MaintenanceWindowTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("zone"));
     }
 
+    @Test
+    void aBadZoneNameDoesNotHideABadLengthOrABadSchedule() {
+        assertThatThrownBy(() -> MaintenanceWindow.of("0 25 * * *", Duration.ZERO, "Mars/Olympus"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+                        .containsExactlyInAnyOrder("zone", "cron.hour", "length"));
+        assertThatThrownBy(() -> MaintenanceWindow.of("@daily", Duration.ofHours(-1), "\0"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+                        .containsExactlyInAnyOrder("zone", "length"));
+    }
+
     /** A change that records whether it was applied. */
     static final class RecordingChange implements Change<String> {
         int applied;

@@ -1,5 +1,6 @@
 package dev.ops.sys.facts.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +41,10 @@ public final class CpuinfoParser {
             for (String part : s.split(",")) {
                 int dash = part.indexOf('-');
                 if (dash < 0) {
-                    out.add(Integer.parseInt(part.strip()));
+                    out.add(AsciiNumbers.parseInt(part.strip()));
                 } else {
-                    int from = Integer.parseInt(part.substring(0, dash).strip());
-                    int to = Integer.parseInt(part.substring(dash + 1).strip());
+                    int from = AsciiNumbers.parseInt(part.substring(0, dash).strip());
+                    int to = AsciiNumbers.parseInt(part.substring(dash + 1).strip());
                     for (int i = from; i <= to && out.size() < 1_000_000; i++) {
                         out.add(i);
                     }

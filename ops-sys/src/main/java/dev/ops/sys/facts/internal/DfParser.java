@@ -1,5 +1,6 @@
 package dev.ops.sys.facts.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.sys.facts.FilesystemUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ public final class DfParser {
                 continue;
             }
             try {
-                out.add(new FilesystemUsage(m.group(6), m.group(1).strip(), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                        Long.parseLong(m.group(4))));
+                out.add(new FilesystemUsage(m.group(6), m.group(1).strip(), AsciiNumbers.parseLong(m.group(2)), AsciiNumbers.parseLong(m.group(3)),
+                        AsciiNumbers.parseLong(m.group(4))));
             } catch (NumberFormatException e) {
                 // a value beyond long: skip
             }

@@ -1,5 +1,6 @@
 package dev.ops.sys.facts.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.host.Command;
 import dev.ops.sys.facts.BlockDevice;
 import dev.ops.sys.facts.Cpus;
@@ -124,7 +125,7 @@ public final class FactsScript {
             }
             if (cores == 0 && b.containsKey("cpu cores")) {
                 try {
-                    cores = Integer.parseInt(b.get("cpu cores"));
+                    cores = AsciiNumbers.parseInt(b.get("cpu cores"));
                 } catch (NumberFormatException e) {
                     cores = 0;
                 }
@@ -152,8 +153,8 @@ public final class FactsScript {
                 continue;
             }
             try {
-                out.add(new SwapDevice(MountinfoParser.unescape(f[0]), f[1], Long.parseLong(f[2]) * 1024, Long.parseLong(f[3]) * 1024,
-                        Integer.parseInt(f[4])));
+                out.add(new SwapDevice(MountinfoParser.unescape(f[0]), f[1], AsciiNumbers.parseLong(f[2]) * 1024, AsciiNumbers.parseLong(f[3]) * 1024,
+                        AsciiNumbers.parseInt(f[4])));
             } catch (NumberFormatException e) {
                 // skip
             }
@@ -183,7 +184,7 @@ public final class FactsScript {
         byDevice.forEach((name, f) -> {
             long sectors;
             try {
-                sectors = Long.parseLong(f.getOrDefault("size", "0"));
+                sectors = AsciiNumbers.parseLong(f.getOrDefault("size", "0"));
             } catch (NumberFormatException e) {
                 sectors = 0;
             }
@@ -197,8 +198,8 @@ public final class FactsScript {
         String[] f = text.trim().split("\\s+");
         try {
             String[] rt = f[3].split("/");
-            return new LoadAverage(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(rt[0]),
-                    Integer.parseInt(rt[1]));
+            return new LoadAverage(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), AsciiNumbers.parseInt(rt[0]),
+                    AsciiNumbers.parseInt(rt[1]));
         } catch (RuntimeException e) {
             return new LoadAverage(0, 0, 0, 0, 0);
         }

@@ -1,5 +1,6 @@
 package dev.ops.sys.facts.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class MeminfoParser {
                 continue;
             }
             try {
-                long value = Long.parseLong(rest[0]);
+                long value = AsciiNumbers.parseLong(rest[0]);
                 if (rest.length > 1 && rest[1].equalsIgnoreCase("kB")) {
                     value = Math.multiplyExact(value, 1024L);
                 }

@@ -1,5 +1,6 @@
 package dev.ops.sys.facts.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.sys.facts.Mount;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class MountinfoParser {
             }
             try {
                 List<String> optional = List.of(Arrays.copyOfRange(f, 6, dash));
-                out.add(new Mount(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], unescape(f[3]), unescape(f[4]),
+                out.add(new Mount(AsciiNumbers.parseInt(f[0]), AsciiNumbers.parseInt(f[1]), f[2], unescape(f[3]), unescape(f[4]),
                         List.of(f[5].split(",")), optional, unescape(f[dash + 1]), unescape(f[dash + 2]),
                         dash + 3 < f.length ? List.of(f[dash + 3].split(",")) : List.of()));
             } catch (NumberFormatException e) {
@@ -45,7 +46,7 @@ public final class MountinfoParser {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\' && isOctal(s, i + 1)) {
-                out.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                out.append((char) AsciiNumbers.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {
                 out.append(c);

@@ -1,5 +1,6 @@
 package dev.ops.sys.metrics.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.sys.metrics.CpuTimes;
 import dev.ops.sys.metrics.DiskCounters;
 import dev.ops.sys.metrics.NetCounters;
@@ -22,7 +23,7 @@ public final class ProcParsers {
             long[] v = new long[8];
             try {
                 for (int i = 0; i < 8 && i + 1 < f.length; i++) {
-                    v[i] = Long.parseLong(f[i + 1]);
+                    v[i] = AsciiNumbers.parseLong(f[i + 1]);
                 }
             } catch (NumberFormatException e) {
                 continue;
@@ -41,8 +42,8 @@ public final class ProcParsers {
                 continue;
             }
             try {
-                out.put(f[2], new DiskCounters(f[2], Long.parseLong(f[3]), Long.parseLong(f[5]), Long.parseLong(f[7]), Long.parseLong(f[9]),
-                        Long.parseLong(f[12])));
+                out.put(f[2], new DiskCounters(f[2], AsciiNumbers.parseLong(f[3]), AsciiNumbers.parseLong(f[5]), AsciiNumbers.parseLong(f[7]), AsciiNumbers.parseLong(f[9]),
+                        AsciiNumbers.parseLong(f[12])));
             } catch (NumberFormatException e) {
                 // skip a malformed line
             }
@@ -64,7 +65,7 @@ public final class ProcParsers {
                 continue;
             }
             try {
-                out.put(name, new NetCounters(name, Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[8]), Long.parseLong(f[9])));
+                out.put(name, new NetCounters(name, AsciiNumbers.parseLong(f[0]), AsciiNumbers.parseLong(f[1]), AsciiNumbers.parseLong(f[8]), AsciiNumbers.parseLong(f[9])));
             } catch (NumberFormatException e) {
                 // skip
             }
@@ -95,8 +96,8 @@ public final class ProcParsers {
         try {
             Map<String, String> some = byKind.get("some");
             Map<String, String> full = byKind.getOrDefault("full", Map.of());
-            return new Pressure(true, Double.parseDouble(some.getOrDefault("avg10", "0")), Long.parseLong(some.getOrDefault("total", "0")),
-                    Double.parseDouble(full.getOrDefault("avg10", "0")), Long.parseLong(full.getOrDefault("total", "0")));
+            return new Pressure(true, Double.parseDouble(some.getOrDefault("avg10", "0")), AsciiNumbers.parseLong(some.getOrDefault("total", "0")),
+                    Double.parseDouble(full.getOrDefault("avg10", "0")), AsciiNumbers.parseLong(full.getOrDefault("total", "0")));
         } catch (NumberFormatException e) {
             return Pressure.ABSENT;
         }

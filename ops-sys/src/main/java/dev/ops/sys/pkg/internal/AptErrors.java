@@ -1,5 +1,6 @@
 package dev.ops.sys.pkg.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.host.CommandResult;
 import dev.ops.sys.pkg.PackageManagerLockedException;
 import dev.ops.sys.pkg.UnknownPackageException;
@@ -26,11 +27,11 @@ public final class AptErrors {
         }
         Matcher m = APT_LOCK.matcher(err);
         if (m.find()) {
-            throw new PackageManagerLockedException(host, m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)), "");
+            throw new PackageManagerLockedException(host, m.group(1), m.group(2) == null ? 0 : AsciiNumbers.parseLong(m.group(2)), "");
         }
         m = DPKG_LOCK.matcher(err);
         if (m.find()) {
-            throw new PackageManagerLockedException(host, AptAction.FRONTEND_LOCK, m.group(1) == null ? 0 : Long.parseLong(m.group(1)), "dpkg");
+            throw new PackageManagerLockedException(host, AptAction.FRONTEND_LOCK, m.group(1) == null ? 0 : AsciiNumbers.parseLong(m.group(1)), "dpkg");
         }
     }
 

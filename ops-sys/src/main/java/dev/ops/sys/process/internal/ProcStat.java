@@ -1,5 +1,6 @@
 package dev.ops.sys.process.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.sys.process.ProcessInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class ProcStat {
 
         /** Field {@code n} as proc(5) numbers them (3 and above). */
         public long field(int n) {
-            return Long.parseLong(rest[n - 3]);
+            return AsciiNumbers.parseLong(rest[n - 3]);
         }
     }
 
@@ -42,7 +43,7 @@ public final class ProcStat {
             return null;
         }
         try {
-            long pid = Long.parseLong(line.substring(0, open).strip());
+            long pid = AsciiNumbers.parseLong(line.substring(0, open).strip());
             String[] rest = line.substring(close + 1).strip().split("\\s+");
             if (rest.length < 22) {
                 return null;
@@ -89,7 +90,7 @@ public final class ProcStat {
             if (file != null) {
                 put(out, pid, file, text.substring(start, m.start()), true);
             }
-            pid = Long.parseLong(m.group(1));
+            pid = AsciiNumbers.parseLong(m.group(1));
             file = m.group(2);
             start = m.end();
         }
@@ -116,7 +117,7 @@ public final class ProcStat {
             String[] f = line.split(":");
             if (f.length >= 3) {
                 try {
-                    users.putIfAbsent(Integer.parseInt(f[2]), f[0]);
+                    users.putIfAbsent(AsciiNumbers.parseInt(f[2]), f[0]);
                 } catch (NumberFormatException e) {
                     // skip
                 }
@@ -136,7 +137,7 @@ public final class ProcStat {
                 out.add(new ProcessInfo(pid, stat.field(4), stat.comm(), stat.rest()[0].charAt(0), uid,
                         users.getOrDefault(uid, Integer.toString(uid)), gid, stat.field(5), stat.field(6), (int) stat.field(20),
                         (int) stat.field(19), Duration.ofMillis(cpuTicks * 1000 / ticks),
-                        Instant.ofEpochSecond(btime).plusMillis(stat.field(22) * 1000 / ticks), Long.parseUnsignedLong(stat.rest()[23 - 3]),
+                        Instant.ofEpochSecond(btime).plusMillis(stat.field(22) * 1000 / ticks), unsigned(stat.rest()[23 - 3]),
                         stat.field(24) * page, parseCmdline(files.getOrDefault("cmdline", ""))));
             } catch (RuntimeException e) {
                 // a malformed record: leave the process out
@@ -150,15 +151,23 @@ public final class ProcStat {
             return otherwise;
         }
         try {
-            return Integer.parseInt(s.split("\\s+")[0]);
+            return AsciiNumbers.parseInt(s.split("\\s+")[0]);
         } catch (NumberFormatException e) {
             return otherwise;
         }
     }
 
+    /** An unsigned 64-bit field ({@code vsize} may use the top bit), ASCII digits only. */
+    private static long unsigned(String s) {
+        if (!AsciiNumbers.isDigits(s)) {
+            throw new NumberFormatException("For input string: \"" + s + "\"");
+        }
+        return Long.parseUnsignedLong(s);
+    }
+
     private static long parseLong(String s, long otherwise) {
         try {
-            return Long.parseLong(s);
+            return AsciiNumbers.parseLong(s);
         } catch (NumberFormatException e) {
             return otherwise;
         }
