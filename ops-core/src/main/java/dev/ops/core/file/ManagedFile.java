@@ -6,16 +6,12 @@ import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
-import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
-import dev.ops.core.host.Command;
-import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class ManagedFile extends AbstractChange<String> {
     private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
-    private static final int NOT_FOUND = 3;
-    private static final int NOT_REGULAR = 4;
 
     private final Host host;
     private final String path;
@@ -84,40 +78,27 @@ public final class ManagedFile extends AbstractChange<String> {
 
     @Override
     protected List<Step> computeSteps() {
-        Current current = read(path);
-        String file = path;
-        if (current.link().isPresent()) {
-            if (!followSymlinks || content == null) {
-                throw new ConflictException(path, "is a symbolic link to " + current.link().get() + " on " + host.name()
-                        + (content == null ? "; ops does not remove links as files" : "; set followSymlinks() to manage the file it points to"),
-                        false);
-            }
-            file = current.link().get();
-            current = read(file);
-            if (current.link().isPresent()) {
-                throw new ConflictException(path, "resolves to " + file + " on " + host.name() + ", which is not a regular file", false);
-            }
-        }
-        List<Step> steps = new ArrayList<>();
+        FileSnapshot current = followSymlinks && content != null
+                ? FileSnapshot.readFollowingLinks(host, path, sudo) : FileSnapshot.read(host, path, sudo);
+        String file = current.path();
         String shown = file.equals(path) ? path : path + " (-> " + file + ")";
-        // A replaced file keeps its owner through apply; only a removed one needs it given back.
-        String restoreOwner = content == null ? current.owner() : FileWriteAction.KEEP;
-        FileWriteAction undo = current.content().isPresent()
-                ? new FileWriteAction(host.name(), file, current.content().get(), current.mode(), sudo, "restore " + shown, restoreOwner)
-                : FileWriteAction.remove(host.name(), file, sudo);
+        List<Step> steps = new ArrayList<>();
         if (content == null) {
-            if (current.content().isPresent()) {
-                steps.add(Step.of("remove " + shown, FileWriteAction.remove(host.name(), file, sudo), undo));
+            if (current.exists()) {
+                steps.add(Step.of("remove " + shown, FileWriteAction.remove(host.name(), file, sudo), FileWriteAction.restore(host.name(), current, sudo)));
             }
             return steps;
         }
-        boolean exists = current.content().isPresent();
-        boolean sameContent = exists && Arrays.equals(current.content().get(), content);
-        boolean sameMode = exists && (mode.isEmpty() || normalize(current.mode()).equals(normalize(mode)));
+        boolean sameContent = current.exists() && Arrays.equals(current.bytesOrNull(), content);
+        boolean sameMode = current.exists() && (mode.isEmpty() || normalize(current.mode()).equals(normalize(mode)));
         if (!sameContent || !sameMode) {
             String diff = TextDiff.unified(file, current.content().orElse(new byte[0]), content);
             String summary = diff.isEmpty() ? "mode " + current.mode() + " -> " + mode : diff.stripTrailing();
-            steps.add(Step.of((exists ? "update " : "create ") + shown,
+            // A replaced file keeps its owner through apply, so its undo need not set it.
+            FileWriteAction undo = current.exists()
+                    ? new FileWriteAction(host.name(), file, current.bytesOrNull(), current.mode(), sudo, "restore " + shown)
+                    : FileWriteAction.remove(host.name(), file, sudo);
+            steps.add(Step.of((current.exists() ? "update " : "create ") + shown,
                     new FileWriteAction(host.name(), file, content, mode, sudo, summary), undo));
         }
         return steps;
@@ -131,42 +112,6 @@ public final class ManagedFile extends AbstractChange<String> {
     @Override
     protected String result(Plan plan) {
         return content == null ? null : new String(content, StandardCharsets.UTF_8);
-    }
-
-    /** What is at a path: its content, mode and {@code uid:gid} when it is a regular file, its target when it is a link. */
-    private record Current(Optional<byte[]> content, String mode, String owner, Optional<String> link) {}
-
-    private Current read(String file) {
-        CommandResult r = host.run(Command.builder().addArgv("sh", "-c",
-                "if [ -L \"$1\" ]; then echo L; readlink -f -- \"$1\" || echo; "
-                        + "elif [ -f \"$1\" ]; then echo F; stat -c '%a %u:%g' -- \"$1\" && cat -- \"$1\"; "
-                        + "elif [ -e \"$1\" ]; then echo 'not a regular file' >&2; exit 4; else exit 3; fi", "sh", file)
-                .sudo(sudo).build());
-        if (r.exitCode() == NOT_FOUND) {
-            return new Current(Optional.empty(), "", FileWriteAction.KEEP, Optional.empty());
-        }
-        if (r.exitCode() == NOT_REGULAR) {
-            throw new ConflictException(file, "is not a regular file on " + host.name(), false);
-        }
-        r.orThrow();
-        byte[] out = r.stdout();
-        int kindEnd = lineEnd(out, 0);
-        int secondEnd = lineEnd(out, kindEnd + 1);
-        String second = new String(out, Math.min(out.length, kindEnd + 1), Math.max(0, secondEnd - kindEnd - 1), StandardCharsets.UTF_8);
-        if (out.length > 0 && out[0] == 'L') {
-            return new Current(Optional.empty(), "", FileWriteAction.KEEP, Optional.of(second.isEmpty() ? "(a dangling link)" : second));
-        }
-        String[] modeAndOwner = second.trim().split(" ");
-        byte[] body = Arrays.copyOfRange(out, Math.min(out.length, secondEnd + 1), out.length);
-        return new Current(Optional.of(body), modeAndOwner[0], modeAndOwner.length > 1 ? modeAndOwner[1] : FileWriteAction.KEEP, Optional.empty());
-    }
-
-    private static int lineEnd(byte[] out, int from) {
-        int i = Math.min(from, out.length);
-        while (i < out.length && out[i] != '\n') {
-            i++;
-        }
-        return i;
     }
 
     private static String normalize(String mode) {

@@ -2,7 +2,7 @@ package dev.ops.net.ifupdown;
 
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
-import dev.ops.net.ifupdown.internal.RawText;
+import dev.ops.core.text.RawText;
 import dev.ops.net.ifupdown.internal.UnifiedDiff;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

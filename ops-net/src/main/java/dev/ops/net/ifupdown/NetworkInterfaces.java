@@ -4,7 +4,7 @@ import dev.ops.core.Ops;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import dev.ops.net.ifupdown.internal.FileSnapshot;
+import dev.ops.core.file.FileSnapshot;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

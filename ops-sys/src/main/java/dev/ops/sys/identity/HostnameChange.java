@@ -10,9 +10,9 @@ import dev.ops.core.error.Violation;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import dev.ops.sys.internal.FileSnapshot;
-import dev.ops.sys.internal.KeptFileWriteAction;
-import dev.ops.sys.internal.RawText;
+import dev.ops.core.file.FileSnapshot;
+import dev.ops.core.change.FileWriteAction;
+import dev.ops.core.text.RawText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,9 +56,9 @@ final class HostnameChange extends AbstractChange<String> {
         Optional<String> oldText = oldFile.content().map(RawText::decode);
         byte[] content = RawText.encode(name + (oldText.map(RawText::usesCrlf).orElse(false) ? "\r\n" : "\n"));
         if (oldFile.content().isEmpty() || !Arrays.equals(oldFile.content().get(), content)) {
-            steps.add(Step.of("write /etc/hostname", KeptFileWriteAction.write(host.name(), "/etc/hostname", content, oldFile, true,
+            steps.add(Step.of("write /etc/hostname", FileWriteAction.write(host.name(), oldFile, content, true,
                     "- " + oldText.map(t -> RawText.printable(t.strip())).orElse("(none)") + "\n+ " + name),
-                    KeptFileWriteAction.restore(host.name(), "/etc/hostname", oldFile, true)));
+                    FileWriteAction.restore(host.name(), oldFile, true)));
         }
         String oldName = oldText.map(String::strip).filter(s -> !s.isEmpty()).orElse(live);
         FileSnapshot hosts = FileSnapshot.read(host, "/etc/hosts", true);
@@ -67,9 +67,9 @@ final class HostnameChange extends AbstractChange<String> {
             String after = HostsFile.rename(before, oldName, name);
             if (!after.equals(before)) {
                 steps.add(Step.of("rename " + oldName + " to " + name + " in /etc/hosts",
-                        KeptFileWriteAction.write(host.name(), "/etc/hosts", RawText.encode(after), hosts, true,
+                        FileWriteAction.write(host.name(), hosts, RawText.encode(after), true,
                                 RawText.printable(HostsFile.diff(before, after))),
-                        KeptFileWriteAction.restore(host.name(), "/etc/hosts", hosts, true)));
+                        FileWriteAction.restore(host.name(), hosts, true)));
             }
         }
         return steps;

@@ -10,9 +10,9 @@ import dev.ops.core.change.Targets;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
-import dev.ops.sys.internal.FileSnapshot;
-import dev.ops.sys.internal.KeptFileWriteAction;
-import dev.ops.sys.internal.RawText;
+import dev.ops.core.file.FileSnapshot;
+import dev.ops.core.change.FileWriteAction;
+import dev.ops.core.text.RawText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +57,7 @@ final class TimeZoneChange extends AbstractChange<String> {
                 undo = relink(oldTarget);
             } else {
                 // a regular file (a copied zone): rollback puts its bytes back with its mode and owner
-                undo = KeptFileWriteAction.restore(host.name(), "/etc/localtime", FileSnapshot.read(host, "/etc/localtime", true), true);
+                undo = FileWriteAction.restore(host.name(), FileSnapshot.read(host, "/etc/localtime", true), true).replacingLink();
             }
             steps.add(Step.of("link /etc/localtime to " + target + (oldTarget != null ? " (was " + oldTarget + ")" : ""), relink(target), undo));
         }
@@ -65,9 +65,9 @@ final class TimeZoneChange extends AbstractChange<String> {
         Optional<String> oldZone = timezone.content().map(RawText::decode);
         if (oldZone.isPresent() && !oldZone.get().strip().equals(zone)) {
             byte[] content = RawText.encode(zone + (RawText.usesCrlf(oldZone.get()) ? "\r\n" : "\n"));
-            steps.add(Step.of("write /etc/timezone", KeptFileWriteAction.write(host.name(), "/etc/timezone", content, timezone, true,
+            steps.add(Step.of("write /etc/timezone", FileWriteAction.write(host.name(), timezone, content, true,
                     "- " + RawText.printable(oldZone.get().strip()) + "\n+ " + zone),
-                    KeptFileWriteAction.restore(host.name(), "/etc/timezone", timezone, true)));
+                    FileWriteAction.restore(host.name(), timezone, true)));
         }
         return steps;
     }

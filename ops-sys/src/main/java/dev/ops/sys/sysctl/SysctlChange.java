@@ -9,9 +9,9 @@ import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import dev.ops.sys.internal.FileSnapshot;
-import dev.ops.sys.internal.KeptFileWriteAction;
-import dev.ops.sys.internal.RawText;
+import dev.ops.core.file.FileSnapshot;
+import dev.ops.core.change.FileWriteAction;
+import dev.ops.core.text.RawText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +72,8 @@ final class SysctlChange extends AbstractChange<SysctlValue> {
             byte[] content = RawText.encode(oldText.map(RawText::usesCrlf).orElse(false) ? RawText.toCrlf(text) : text);
             if (old.content().isEmpty() || !Arrays.equals(old.content().get(), content)) {
                 steps.add(Step.of((old.content().isPresent() ? "rewrite " : "create ") + file,
-                        KeptFileWriteAction.write(host.name(), file, content, old, true, diff(oldText, text)),
-                        KeptFileWriteAction.restore(host.name(), file, old, true)));
+                        FileWriteAction.write(host.name(), old, content, true, diff(oldText, text)),
+                        FileWriteAction.restore(host.name(), old, true)));
             }
         }
         return steps;

@@ -1,5 +1,7 @@
 package dev.ops.net.ifupdown.internal;
 
+import dev.ops.core.file.FileSnapshot;
+
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.core.host.Command;
@@ -64,7 +66,7 @@ public record InterfacesWriteAction(String target, String path, byte[] content, 
     @Override
     public void execute(Targets targets) {
         Host host = targets.host(target);
-        FileSnapshot before = reload.isEmpty() ? FileSnapshot.missing() : FileSnapshot.read(host, path, sudo);
+        FileSnapshot before = reload.isEmpty() ? FileSnapshot.missing(path) : FileSnapshot.read(host, path, sudo);
         put(host, content, mode(), owner);
         Optional<Command> cmd = reloadCommand();
         if (cmd.isPresent()) {
@@ -86,7 +88,7 @@ public record InterfacesWriteAction(String target, String path, byte[] content, 
         if (bytes == null) {
             host.deleteFile(path, sudo);
         } else {
-            FileSnapshot.write(host, path, bytes, withMode, withOwner, sudo);
+            host.writeFile(path, bytes, withMode, withOwner, sudo);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ops.net.ifupdown.internal;
+package dev.ops.core.text;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * would replace such bytes with U+FFFD for good; this way untouched lines stay byte-identical.
  *
  * <p>Text made in code (a new option, a new comment) is encoded as UTF-8. (Python calls the same
- * scheme {@code surrogateescape}.) ops-sys keeps a copy of this class until it moves to ops-core.
+ * scheme {@code surrogateescape}.)
  */
 public final class RawText {
     private static final char ESCAPE_BASE = 0xDC00;
