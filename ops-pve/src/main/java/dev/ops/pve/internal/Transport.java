@@ -80,7 +80,8 @@ public final class Transport {
                 .connectionPool(QuietConnectionPool.create())
                 .socketFactory(new ApiSocketFactory(cfg.readTimeout()))
                 // pveproxy speaks HTTP/1.1, and its error messages live in the reason phrase.
-                .protocols(List.of(Protocol.HTTP_1_1));
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .eventListener(Phase.LISTENER);
         if (!apiBase.isHttps()) {
             // Plain HTTP is allowed only to loopback (the client builder checks the host): a name such as
             // localhost is connected to at its loopback addresses only, whatever else it resolves to.
@@ -200,6 +201,7 @@ public final class Transport {
         String target = cfg.name() + " (" + apiBase.host() + ":" + apiBase.port() + ")";
         LOG.debug("{} {}", method, path);
         okhttp3.Call call = client.newCall(request);
+        Phase.CURRENT.set(Phase.CONNECTING);
         try (Response resp = call.execute()) {
             ResponseBody rb = resp.body();
             if (resp.isSuccessful() && rb != null) {
@@ -242,6 +244,52 @@ public final class Transport {
             throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
         } catch (IOException e) {
             throw wrap(e, call.isCanceled(), target, method, path, read);
+        } finally {
+            Phase.CURRENT.remove();
+        }
+    }
+
+    /**
+     * How far a call got, as OkHttp reports it on the calling thread (calls here are synchronous): what a
+     * timeout says it was waiting for, and whether anything can have reached the server.
+     */
+    static final class Phase extends okhttp3.EventListener {
+        static final String CONNECTING = "no TCP connection";
+        static final String HANDSHAKE = "connected, but the server did not complete the TLS handshake";
+        static final String SENDING = "connected, sending the request";
+        static final String WAITING = "request sent, no answer";
+        static final String READING = "answer begun, not complete";
+        static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+        static final Phase LISTENER = new Phase();
+
+        /** Whether the request cannot have reached the server yet. */
+        static boolean nothingSent(String phase) {
+            return phase == null || phase.equals(CONNECTING) || phase.equals(HANDSHAKE);
+        }
+
+        @Override
+        public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+            CURRENT.set(CONNECTING);
+        }
+
+        @Override
+        public void secureConnectStart(okhttp3.Call call) {
+            CURRENT.set(HANDSHAKE);
+        }
+
+        @Override
+        public void requestHeadersStart(okhttp3.Call call) {
+            CURRENT.set(SENDING);
+        }
+
+        @Override
+        public void responseHeadersStart(okhttp3.Call call) {
+            CURRENT.set(WAITING);
+        }
+
+        @Override
+        public void responseBodyStart(okhttp3.Call call) {
+            CURRENT.set(READING);
         }
     }
 
@@ -273,28 +321,25 @@ public final class Transport {
 
     private OpsException wrap(IOException e, boolean canceled, String target, String method, String path, boolean read) {
         String what = method + " " + path;
-        String mayHaveTakenEffect = read ? "" : "; the call may have taken effect on the server, not retried";
         TransportConfig.Timeouts timeouts = cfg.timeouts();
+        String phase = Phase.CURRENT.get();
+        // Nothing sent yet: safe to retry whatever the method. Otherwise only reads are.
+        boolean retryable = read || Phase.nothingSent(phase);
+        String lastState = (phase == null ? Phase.CONNECTING : phase)
+                + (retryable ? "" : "; the call may have taken effect on the server, not retried");
         if (canceled && !Thread.currentThread().isInterrupted()) {
             // OkHttp cancels a call that outlives its call timeout, and the call fails with "timeout" or "Canceled".
-            return new PveCallTimeoutException(target, what, "call", timeouts.call(),
-                    "the call had not ended, whatever it was waiting for" + mayHaveTakenEffect, read);
+            return new PveCallTimeoutException(target, what, "call", timeouts.call(), lastState, retryable);
         }
         SocketTimeoutException timeout = causeOf(e, SocketTimeoutException.class);
         if (timeout != null && String.valueOf(timeout.getMessage()).contains("connect")) {
-            // Nothing was sent: safe to retry whatever the method.
-            return new PveCallTimeoutException(target, what, "connect", timeouts.connect(), "no TCP connection", true);
-        }
-        if (timeout != null && e instanceof SSLException) {
-            return new PveCallTimeoutException(target, what, "read", timeouts.read(),
-                    "connected, but the server did not complete the TLS handshake", true);
+            return new PveCallTimeoutException(target, what, "connect", timeouts.connect(), Phase.CONNECTING, true);
         }
         if (timeout != null) {
-            // A read timed out (TLS handshake included), or a write did: the request may have been sent.
-            // Reads time out by SO_TIMEOUT ("Read timed out"); writes by Okio's watchdog ("timeout").
+            // Reads (the TLS handshake's too) time out by SO_TIMEOUT ("Read timed out"); writes by Okio's watchdog ("timeout").
             boolean writing = "timeout".equals(timeout.getMessage());
             return new PveCallTimeoutException(target, what, writing ? "write" : "read", writing ? timeouts.write() : timeouts.read(),
-                    "connected, no complete answer" + mayHaveTakenEffect, read);
+                    lastState, retryable);
         }
         if (e instanceof SSLPeerUnverifiedException) {
             return new PveCertificateException(target, what + ": the server certificate does not name host " + apiBase.host()
@@ -318,7 +363,7 @@ public final class Transport {
             return new ConnectionException(target, what + ": cannot connect: " + e.getMessage(), e, true);
         }
         if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
-            return new PveCallTimeoutException(target, what, "read", timeouts.read(), "connected, no complete answer" + mayHaveTakenEffect, read);
+            return new PveCallTimeoutException(target, what, "read", timeouts.read(), lastState, retryable);
         }
         if (e instanceof InterruptedIOException) {
             return new OpsException(what + ": interrupted", e);
