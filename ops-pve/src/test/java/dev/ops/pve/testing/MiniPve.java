@@ -143,6 +143,11 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
         return server.url("/").toString();
     }
 
+    /** The TLS socket factory of the stand-in's certificate, for other stand-ins to speak HTTPS with the same {@link #fingerprint()}. */
+    public static javax.net.ssl.SSLSocketFactory serverSocketFactory() {
+        return SERVER_TLS.sslSocketFactory();
+    }
+
     /** The SHA-256 fingerprint of the server's certificate, for {@link PveClient.Builder#pinnedCertificate(String)}. */
     public static String fingerprint() {
         return dev.ops.pve.internal.Tls.fingerprint(CERTIFICATE.certificate());
