@@ -10,6 +10,7 @@ import dev.ops.pve.cluster.PveVersion;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.internal.Auth;
+import dev.ops.pve.internal.BaseUrl;
 import dev.ops.pve.internal.Tls;
 import dev.ops.pve.internal.Transport;
 import dev.ops.pve.internal.TransportConfig;
@@ -20,8 +21,6 @@ import dev.ops.pve.task.PollPolicy;
 import dev.ops.pve.task.TimeSource;
 import dev.ops.pve.vmid.VmidAllocator;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -220,8 +219,13 @@ public final class PveClient implements AutoCloseable {
         private javax.net.ssl.X509TrustManager trustManager;
         private final List<String> tlsProblems = new ArrayList<>();
         private boolean verifyHostname = true;
+        /** The TLS settings given, by method name: with a plain-HTTP URL they would be ignored, so they are refused. */
+        private final java.util.Set<String> tlsSettings = new java.util.LinkedHashSet<>();
+        private boolean plainHttpToLoopback;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofMinutes(2);
         private RetryPolicy retry = RetryPolicy.defaults();
         private PollPolicy pollPolicy = PollPolicy.defaults();
         private TimeSource time = TimeSource.system();
@@ -244,8 +248,12 @@ public final class PveClient implements AutoCloseable {
             b.trustManager = trustManager;
             b.tlsProblems.addAll(tlsProblems);
             b.verifyHostname = verifyHostname;
+            b.tlsSettings.addAll(tlsSettings);
+            b.plainHttpToLoopback = plainHttpToLoopback;
             b.connectTimeout = connectTimeout;
             b.readTimeout = readTimeout;
+            b.writeTimeout = writeTimeout;
+            b.callTimeout = callTimeout;
             b.retry = retry;
             b.pollPolicy = pollPolicy;
             b.time = time;
@@ -256,9 +264,24 @@ public final class PveClient implements AutoCloseable {
             return b;
         }
 
-        /** The server, e.g. {@code https://pve:8006}; port 8006 when none is given, {@code /api2/json} added. */
+        /**
+         * The server, e.g. {@code https://pve:8006}; port 8006 when none is given, {@code /api2/json} added.
+         * It must use {@code https}: the client always sends a credential (token, password or ticket). Plain
+         * {@code http} is refused unless {@link #allowPlainHttpToLoopback()} was called and the host is loopback.
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http://} base URL, and only one whose host is loopback ({@code localhost},
+         * {@code 127.0.0.0/8}, {@code ::1}; {@code localhost} is then only ever connected to at a loopback
+         * address): the token, password and ticket cross no network, only this machine. Meant for a test
+         * server; a base URL to any other host stays refused, and no TLS setting may be given with it.
+         */
+        public Builder allowPlainHttpToLoopback() {
+            this.plainHttpToLoopback = true;
             return this;
         }
 
@@ -301,6 +324,7 @@ public final class PveClient implements AutoCloseable {
 
         /** Trusts the JDK's default CAs (the default when nothing else is given). */
         public Builder trustSystemCertificates() {
+            tlsSettings.add("trustSystemCertificates");
             anchors.clear();
             pins.clear();
             trustManager = null;
@@ -310,11 +334,13 @@ public final class PveClient implements AutoCloseable {
         /** Trusts certificates signed by {@code ca} (or {@code ca} itself, e.g. a self-signed server certificate). */
         public Builder trustCertificate(X509Certificate ca) {
             anchors.add(Objects.requireNonNull(ca, "ca"));
+            tlsSettings.add("trustCertificate");
             return this;
         }
 
         /** Trusts the PEM certificate(s) given (e.g. the cluster's {@code pve-root-ca.pem}). */
         public Builder trustCertificatePem(String pem) {
+            tlsSettings.add("trustCertificatePem");
             try {
                 CertificateFactory cf = CertificateFactory.getInstance("X.509");
                 var certs = cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
@@ -331,30 +357,52 @@ public final class PveClient implements AutoCloseable {
         /** Trusts what this trust manager trusts (e.g. one built from a test server's certificate). */
         public Builder trustManager(javax.net.ssl.X509TrustManager manager) {
             this.trustManager = Objects.requireNonNull(manager, "manager");
+            tlsSettings.add("trustManager");
             return this;
         }
 
         /** Whether a CA-trusted certificate must name the host (default true; pinned certificates are never name-checked). */
         public Builder verifyHostname(boolean verify) {
             this.verifyHostname = verify;
+            tlsSettings.add("verifyHostname");
             return this;
         }
 
         /** Trusts exactly the certificate with this SHA-256 fingerprint ({@code AB:CD:...}, as Proxmox shows it). */
         public Builder pinnedCertificate(String sha256Fingerprint) {
             pins.add(sha256Fingerprint);
+            tlsSettings.add("pinnedCertificate");
             return this;
         }
 
-        /** How long to wait for a TCP and TLS connection (default 10 s). */
+        /** How long to wait for the TCP connection to open (default 10 s). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** The per-request read timeout; waiting for tasks has its own deadline. */
+        /**
+         * How long any one read may wait for bytes from the server, TLS handshake included (default 30 s);
+         * waiting for tasks has its own deadline.
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
+            return this;
+        }
+
+        /** How long any one write of a request may wait for the server to take bytes (default 30 s). */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long one call may take in all: connecting, the TLS handshake, sending the request and reading
+         * the whole answer (default 2 minutes). Uploads are bounded by the write and read timeouts only, as
+         * their length follows the file's size. Each retry is a call of its own.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
             return this;
         }
 
@@ -407,38 +455,10 @@ public final class PveClient implements AutoCloseable {
         /** Checks every setting, reporting all problems at once, and builds the client. */
         public PveClient build() {
             Violations v = Violations.of("Proxmox VE client");
-            String apiBase = null;
-            String defaultName = null;
-            if (baseUrl == null || baseUrl.isBlank()) {
-                v.add("baseUrl", "must be given, e.g. https://pve:8006");
-            } else {
-                String raw = baseUrl.trim();
-                if (!raw.contains("://")) {
-                    raw = "https://" + raw;
-                }
-                try {
-                    URI u = new URI(raw);
-                    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-                    if (!scheme.equals("https") && !scheme.equals("http")) {
-                        v.add("baseUrl", "'" + baseUrl + "' must use https");
-                    } else if (u.getHost() == null || u.getHost().isBlank()) {
-                        v.add("baseUrl", "'" + baseUrl + "' names no host");
-                    } else if (u.getRawQuery() != null || u.getRawFragment() != null || u.getUserInfo() != null) {
-                        v.add("baseUrl", "'" + baseUrl + "' must not carry a query, fragment or user info");
-                    } else {
-                        int port = u.getPort() == -1 ? 8006 : u.getPort();
-                        String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
-                        if (path.endsWith("/api2/json")) {
-                            path = path.substring(0, path.length() - "/api2/json".length());
-                        }
-                        String host = u.getHost();
-                        apiBase = scheme + "://" + host + ":" + port + path + "/api2/json";
-                        defaultName = host.replaceAll("[\\[\\]]", "") + ":" + port;
-                    }
-                } catch (URISyntaxException e) {
-                    v.add("baseUrl", "'" + baseUrl + "' is not a URL: " + e.getReason());
-                }
-            }
+            Optional<BaseUrl> url = BaseUrl.parse(baseUrl, v);
+            String apiBase = url.map(BaseUrl::apiBase).orElse(null);
+            String defaultName = url.map(BaseUrl::defaultName).orElse(null);
+            url.filter(BaseUrl::plainHttp).ifPresent(u -> checkPlainHttp(v, u));
             String finalName = name != null ? name : defaultName;
             if (name != null && !NAME.matcher(name).matches()) {
                 v.add("name", "'" + name + "' must be letters, digits and . _ : @ -");
@@ -470,8 +490,10 @@ public final class PveClient implements AutoCloseable {
             if (trustChoices > 1) {
                 v.add("trust", "give one of CA certificates, pinned fingerprints or a trust manager, not several");
             }
-            checkPositive(v, connectTimeout, "connectTimeout");
-            checkPositive(v, readTimeout, "readTimeout");
+            checkTimeout(v, connectTimeout, "connectTimeout");
+            checkTimeout(v, readTimeout, "readTimeout");
+            checkTimeout(v, writeTimeout, "writeTimeout");
+            checkTimeout(v, callTimeout, "callTimeout");
             checkPositive(v, taskDeadline, "defaultTaskDeadline");
             checkPositive(v, ticketRenewAfter, "ticketRenewAfter");
             if (ticketRenewAfter != null && ticketRenewAfter.compareTo(Duration.ofHours(2)) >= 0) {
@@ -485,13 +507,40 @@ public final class PveClient implements AutoCloseable {
             Tls.Trust trust = trustManager != null ? new Tls.ManagerTrust(trustManager, verifyHostname)
                     : !pins.isEmpty() ? new Tls.PinnedTrust(normalizedPins)
                     : !anchors.isEmpty() ? new Tls.CaTrust(List.copyOf(anchors), verifyHostname) : new Tls.SystemTrust();
-            TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust, connectTimeout, readTimeout, retry, time,
-                    ticketRenewAfter);
+            TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust,
+                    new TransportConfig.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout), retry, time, ticketRenewAfter);
             return new PveClient(this, finalName, cfg);
         }
 
         private static void checkPositive(Violations v, Duration d, String field) {
             v.check(d != null && !d.isNegative() && !d.isZero(), field, "must be positive");
+        }
+
+        /** Positive, at least a millisecond and at most {@link Integer#MAX_VALUE} ms (about 24 days), as sockets count it. */
+        private static void checkTimeout(Violations v, Duration d, String field) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                v.add(field, "must be positive");
+            } else if (d.compareTo(Duration.ofMillis(1)) < 0) {
+                v.add(field, "must be at least 1 ms, not " + d);
+            } else if (d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+                v.add(field, "must be at most " + Duration.ofMillis(Integer.MAX_VALUE) + ", not " + d);
+            }
+        }
+
+        /** Plain HTTP carries the token, password or ticket in clear text: refused but for a loopback test server asked for by name. */
+        private void checkPlainHttp(Violations v, BaseUrl url) {
+            String shown = "http://" + url.defaultName();
+            if (!plainHttpToLoopback) {
+                v.add("baseUrl", "'" + shown + "' is plain HTTP: the API token, password and ticket would cross the network in clear"
+                        + " text; use https (a loopback test server may be allowed with allowPlainHttpToLoopback())");
+            } else if (!BaseUrl.isLoopback(url.host())) {
+                v.add("baseUrl", "'" + shown + "' is plain HTTP to " + url.host() + ", which is not loopback: allowPlainHttpToLoopback()"
+                        + " allows only localhost, 127.0.0.0/8 and ::1; use https");
+            }
+            if (!tlsSettings.isEmpty()) {
+                v.add("baseUrl", "'" + shown + "' is plain HTTP, but TLS settings were given (" + String.join(", ", tlsSettings)
+                        + "): they would be ignored; use https");
+            }
         }
     }
 }

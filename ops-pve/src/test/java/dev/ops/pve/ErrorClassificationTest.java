@@ -114,7 +114,7 @@ class ErrorClassificationTest {
     void aServerThatHangsHitsTheReadTimeout() {
         PveClient impatient = pve.clientBuilder().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build();
         pve.script("GET", "/version", new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertThatThrownBy(impatient::version).isInstanceOf(ConnectionException.class).hasMessageContaining("read timeout");
+        assertThatThrownBy(impatient::version).isInstanceOf(dev.ops.pve.error.PveCallTimeoutException.class).hasMessageContaining("read timeout");
     }
 
     @Test
@@ -129,7 +129,7 @@ class ErrorClassificationTest {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PveClient c = pve.clientBuilder().baseUrl("http://127.0.0.1:" + port).retryPolicy(RetryPolicy.none()).build();
+        PveClient c = pve.clientBuilder().baseUrl("https://127.0.0.1:" + port).retryPolicy(RetryPolicy.none()).build();
         assertThatThrownBy(c::version).isInstanceOf(ConnectionException.class).hasMessageContaining("cannot connect")
                 .satisfies(e -> assertThat(((ConnectionException) e).retryable()).isTrue());
     }

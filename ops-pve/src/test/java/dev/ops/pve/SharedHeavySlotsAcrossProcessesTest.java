@@ -22,14 +22,14 @@ class SharedHeavySlotsAcrossProcessesTest {
         try (MiniPve pve = MiniPve.start()) {
             pve.addGuest("pve1", "qemu", 9000, "tmpl");
             pve.taskRunningPolls = 30;
-            String url = pve.server.url("/").toString();
-            Process first = JavaProcess.start(Child.class, url, dir.toString(), "150");
+            String url = pve.url();
+            Process first = JavaProcess.start(Child.class, url, dir.toString(), "150", MiniPve.fingerprint());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (pve.requests("POST", "/clone").isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             // The first clone runs (30 status polls, seconds at the children's poll policy) when the second process starts.
-            Process second = JavaProcess.start(Child.class, url, dir.toString(), "151");
+            Process second = JavaProcess.start(Child.class, url, dir.toString(), "151", MiniPve.fingerprint());
             assertThat(JavaProcess.await(first)).isZero();
             assertThat(JavaProcess.await(second)).isZero();
 
@@ -49,10 +49,10 @@ class SharedHeavySlotsAcrossProcessesTest {
     public static final class Child {
         private Child() {}
 
-        /** Arguments: base URL, store directory, new VMID. */
+        /** Arguments: base URL, store directory, new VMID, the server certificate's fingerprint. */
         public static void main(String[] args) throws Exception {
             try (FileStateStore store = FileStateStore.open(Path.of(args[1]));
-                    PveClient client = PveClient.builder().baseUrl(args[0]).name("lab")
+                    PveClient client = PveClient.builder().baseUrl(args[0]).name("lab").pinnedCertificate(args[3])
                             .apiToken(MiniPve.TOKEN_USER, MiniPve.TOKEN_ID, Secret.of(MiniPve.TOKEN_SECRET))
                             .maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(store)
                             .pollPolicy(new dev.ops.pve.task.PollPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), 0)).build()) {

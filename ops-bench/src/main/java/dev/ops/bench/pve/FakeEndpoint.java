@@ -1,5 +1,6 @@
 package dev.ops.bench.pve;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.PveApiToken;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.io.BufferedReader;
@@ -102,7 +103,7 @@ interface FakeEndpoint extends AutoCloseable {
 
             @Override
             public int port() {
-                return Integer.parseInt(hello[1]);
+                return AsciiNumbers.parseInt(hello[1]);
             }
 
             @Override
@@ -127,7 +128,7 @@ interface FakeEndpoint extends AutoCloseable {
 
             @Override
             public int violations() {
-                return Integer.parseInt(ask("violations"));
+                return AsciiNumbers.parseInt(ask("violations"));
             }
 
             private String ask(String command) {

@@ -1,5 +1,6 @@
 package dev.ops.bench.pve;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.PveApiToken;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.io.BufferedReader;
@@ -29,7 +30,7 @@ public final class FakePveProcess {
                 String[] cmd = line.trim().split("\\s+");
                 switch (cmd[0]) {
                     case "taskDuration" -> {
-                        server.taskDuration(Duration.ofMillis(Long.parseLong(cmd[1])));
+                        server.taskDuration(Duration.ofMillis(AsciiNumbers.parseLong(cmd[1])));
                         System.out.println("ok");
                     }
                     case "violations" -> System.out.println(server.violations().size());

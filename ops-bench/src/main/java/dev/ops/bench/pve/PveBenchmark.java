@@ -1,5 +1,6 @@
 package dev.ops.bench.pve;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.bench.support.Bench;
 import dev.ops.core.json.Json;
@@ -67,8 +68,8 @@ public final class PveBenchmark {
         boolean inProcess = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--requests" -> requests = Integer.parseInt(args[++i]);
-                case "--tasks" -> tasks = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = AsciiNumbers.parseInt(args[++i]);
+                case "--tasks" -> tasks = AsciiNumbers.parseInt(args[++i]);
                 case "--server" -> inProcess = switch (args[++i]) {
                     case "in-process" -> true;
                     case "process" -> false;

@@ -1,5 +1,6 @@
 package dev.ops.pve.cluster;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
@@ -54,7 +55,16 @@ public final class Cluster {
         }
     }
 
+    /** The VMID Proxmox answered, a number or a string of ASCII digits; anything else is a server error, not a number. */
     private static int asInt(JsonNode n) {
-        return n.isNumber() ? n.asInt() : Integer.parseInt(n.asText().trim());
+        if (n.isInt()) {
+            return n.asInt();
+        }
+        try {
+            return AsciiNumbers.parseInt(n.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new dev.ops.pve.error.PveServerException(200, "GET", "/cluster/nextid", "the answer was not a VMID but '"
+                    + n.asText() + "'", true);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.pve.cluster;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.pve.internal.JsonFields;
 
@@ -22,7 +23,7 @@ public record PveVersion(String version, String release, String repoid, JsonNode
     /** The major version, e.g. 9; 0 when it cannot be read. */
     public int major() {
         try {
-            return Integer.parseInt(version.split("\\.")[0]);
+            return AsciiNumbers.parseInt(version.split("\\.")[0]);
         } catch (NumberFormatException e) {
             return 0;
         }

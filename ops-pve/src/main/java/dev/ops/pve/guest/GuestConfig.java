@@ -1,5 +1,6 @@
 package dev.ops.pve.guest;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ public record GuestConfig(GuestType type, int vmid, Map<String, String> values, 
 
     private OptionalInt intOf(String key) {
         try {
-            return get(key).map(s -> OptionalInt.of(Integer.parseInt(s.trim()))).orElse(OptionalInt.empty());
+            return get(key).map(s -> OptionalInt.of(AsciiNumbers.parseInt(s.trim()))).orElse(OptionalInt.empty());
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }

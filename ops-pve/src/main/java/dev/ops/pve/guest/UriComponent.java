@@ -1,5 +1,6 @@
 package dev.ops.pve.guest;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -33,7 +34,7 @@ public final class UriComponent {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
-                out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                out.write(AsciiNumbers.parseInt(text.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
                 byte[] bs = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
@@ -44,6 +45,6 @@ public final class UriComponent {
     }
 
     private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
+        return AsciiNumbers.isHexDigit(c);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,7 +27,7 @@ public final class JsonFields {
             return OptionalInt.of(v.asInt());
         }
         try {
-            return OptionalInt.of(Integer.parseInt(v.asText().trim()));
+            return OptionalInt.of(AsciiNumbers.parseInt(v.asText().trim()));
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }
@@ -42,7 +43,7 @@ public final class JsonFields {
             return OptionalLong.of(v.asLong());
         }
         try {
-            return OptionalLong.of(Long.parseLong(v.asText().trim()));
+            return OptionalLong.of(AsciiNumbers.parseLong(v.asText().trim()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -1,5 +1,6 @@
 package dev.ops.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class LenientValues {
         }
         if (t == JsonToken.VALUE_STRING) {
             try {
-                return Long.parseLong(p.getText().trim());
+                return AsciiNumbers.parseLong(p.getText().trim());
             } catch (NumberFormatException e) {
                 return null;
             }

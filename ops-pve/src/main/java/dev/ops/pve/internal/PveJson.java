@@ -65,8 +65,54 @@ public final class PveJson {
         };
     }
 
+    /**
+     * Jackson binds a string such as {@code "\u0661\u0660\u0661"} (Arabic-Indic digits) to the number 101, as
+     * {@link Integer#parseInt} does: a number written as a string is bound only when its digits are ASCII, and
+     * is otherwise a weird value (null, or 0 for a primitive), as any other unreadable string is here.
+     */
+    private static com.fasterxml.jackson.databind.Module asciiDigitsOnly() {
+        var module = new com.fasterxml.jackson.databind.module.SimpleModule("ops-pve-ascii-digits");
+        module.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
+            @Override
+            public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyDeserializer(com.fasterxml.jackson.databind.DeserializationConfig config,
+                    com.fasterxml.jackson.databind.BeanDescription desc, com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+                Class<?> raw = desc.getBeanClass();
+                boolean numeric = raw.isPrimitive() ? raw != boolean.class && raw != char.class && raw != void.class
+                        : Number.class.isAssignableFrom(raw);
+                return numeric ? new AsciiDigits<>(deserializer, raw) : deserializer;
+            }
+        });
+        return module;
+    }
+
+    /** A number's deserializer that lets no string with a non-ASCII character through to the JDK's parsers. */
+    private static final class AsciiDigits<T> extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
+        private final Class<?> target;
+
+        AsciiDigits(com.fasterxml.jackson.databind.JsonDeserializer<?> delegate, Class<?> target) {
+            super(delegate);
+            this.target = target;
+        }
+
+        @Override
+        protected com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatingInstance(
+                com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatee) {
+            return new AsciiDigits<>(newDelegatee, target);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().chars().allMatch(c -> c < 0x80)) {
+                Object v = ctxt.handleWeirdStringValue(target, p.getText(), "only ASCII digits are numbers");
+                return v == null && target.isPrimitive() ? _delegatee.getNullValue(ctxt) : v;
+            }
+            return _delegatee.deserialize(p, ctxt);
+        }
+    }
+
     private static ObjectMapper lenient(ObjectMapper m) {
         m.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
+        m.registerModule(asciiDigitsOnly());
         m.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
         m.addHandler(new DeserializationProblemHandler() {
             @Override

@@ -9,6 +9,7 @@ import dev.ops.core.json.Json;
 import dev.ops.pve.PveResponse;
 import dev.ops.pve.RetryPolicy;
 import dev.ops.pve.error.PveApiException;
+import dev.ops.pve.error.PveCallTimeoutException;
 import dev.ops.pve.error.PveCertificateException;
 import dev.ops.pve.error.PveServerException;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class Transport {
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
     private static final MediaType OCTET = MediaType.get("application/octet-stream");
     private static final int MAX_BODY_SNIPPET = 200;
+    private static final dev.ops.core.secret.Redactor REDACTOR = dev.ops.core.secret.Redactor.global();
 
     private final TransportConfig cfg;
     private final OkHttpClient http;
@@ -63,18 +65,28 @@ public final class Transport {
     public Transport(TransportConfig cfg) {
         this.cfg = cfg;
         this.apiBase = HttpUrl.get(cfg.apiBase());
+        TransportConfig.Timeouts timeouts = cfg.timeouts();
         OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .connectTimeout(cfg.connectTimeout())
-                // The read timeout is the sockets' own SO_TIMEOUT (see ApiSocketFactory); OkHttp's timeouts
-                // would wake Okio's watchdog thread on every read.
+                .connectTimeout(timeouts.connect())
+                // The read timeout is the sockets' own SO_TIMEOUT (see ApiSocketFactory), which bounds the
+                // TLS handshake's reads too; OkHttp's read timeout would wake Okio's watchdog thread on every read.
                 .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
+                // The whole call is bounded once per call (one watchdog wake-up); a write's deadline comes
+                // after the call's when it is as long, and so wakes nothing.
+                .writeTimeout(timeouts.write())
+                .callTimeout(timeouts.call())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .connectionPool(QuietConnectionPool.create())
                 .socketFactory(new ApiSocketFactory(cfg.readTimeout()))
                 // pveproxy speaks HTTP/1.1, and its error messages live in the reason phrase.
-                .protocols(List.of(Protocol.HTTP_1_1));
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .eventListener(Phase.LISTENER);
+        if (!apiBase.isHttps()) {
+            // Plain HTTP is allowed only to loopback (the client builder checks the host): a name such as
+            // localhost is connected to at its loopback addresses only, whatever else it resolves to.
+            b.dns(Transport::loopbackOnly);
+        }
         if (apiBase.isHttps() && !(cfg.trust() instanceof Tls.SystemTrust)) {
             X509TrustManager tm = Tls.trustManager(cfg.trust());
             b.sslSocketFactory(Tls.context(tm).getSocketFactory(), tm);
@@ -85,8 +97,8 @@ public final class Transport {
             }
         }
         this.http = b.build();
-        // An upload's request body is large enough to stall on a full send buffer: it alone gets a write timeout.
-        this.uploadHttp = http.newBuilder().writeTimeout(cfg.readTimeout()).build();
+        // An upload lasts as long as its file is large: each write and read is bounded, the whole call is not.
+        this.uploadHttp = http.newBuilder().callTimeout(Duration.ZERO).build();
     }
 
     /** The transport settings. */
@@ -188,7 +200,9 @@ public final class Transport {
     private <T> T execute(OkHttpClient client, Request request, String method, String path, boolean read, BodyReader<T> reader) {
         String target = cfg.name() + " (" + apiBase.host() + ":" + apiBase.port() + ")";
         LOG.debug("{} {}", method, path);
-        try (Response resp = client.newCall(request).execute()) {
+        okhttp3.Call call = client.newCall(request);
+        Phase.CURRENT.set(Phase.CONNECTING);
+        try (Response resp = call.execute()) {
             ResponseBody rb = resp.body();
             if (resp.isSuccessful() && rb != null) {
                 // Parsed while it arrives, so that reading a large list overlaps its transfer.
@@ -211,14 +225,17 @@ public final class Transport {
                 throw new PveServerException(resp.code(), method, path, "the answer had no body", read);
             }
             JsonNode json = parse(bytes);
-            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            String text = REDACTOR.redact(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             String message = resp.message();
             if ((message == null || message.isBlank()) && json != null && json.hasNonNull("message")) {
                 message = json.get("message").asText();
             }
+            // The server may quote what it was sent (a password it refused, say): its words are redacted
+            // here, as the exception's accessors hand them out unfiltered.
+            message = REDACTOR.redact(message);
             Map<String, String> fieldErrors = new LinkedHashMap<>();
             if (json != null && json.path("errors").isObject()) {
-                json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), f.getValue().asText().trim()));
+                json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), REDACTOR.redact(f.getValue().asText().trim())));
             }
             if (json == null && !text.isBlank()) {
                 message = (message == null ? "" : message + " ") + "(the answer was not Proxmox JSON but "
@@ -226,7 +243,53 @@ public final class Transport {
             }
             throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
         } catch (IOException e) {
-            throw wrap(e, target, method, path, read);
+            throw wrap(e, call.isCanceled(), target, method, path, read);
+        } finally {
+            Phase.CURRENT.remove();
+        }
+    }
+
+    /**
+     * How far a call got, as OkHttp reports it on the calling thread (calls here are synchronous): what a
+     * timeout says it was waiting for, and whether anything can have reached the server.
+     */
+    static final class Phase extends okhttp3.EventListener {
+        static final String CONNECTING = "no TCP connection";
+        static final String HANDSHAKE = "connected, but the server did not complete the TLS handshake";
+        static final String SENDING = "connected, sending the request";
+        static final String WAITING = "request sent, no answer";
+        static final String READING = "answer begun, not complete";
+        static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+        static final Phase LISTENER = new Phase();
+
+        /** Whether the request cannot have reached the server yet. */
+        static boolean nothingSent(String phase) {
+            return phase == null || phase.equals(CONNECTING) || phase.equals(HANDSHAKE);
+        }
+
+        @Override
+        public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+            CURRENT.set(CONNECTING);
+        }
+
+        @Override
+        public void secureConnectStart(okhttp3.Call call) {
+            CURRENT.set(HANDSHAKE);
+        }
+
+        @Override
+        public void requestHeadersStart(okhttp3.Call call) {
+            CURRENT.set(SENDING);
+        }
+
+        @Override
+        public void responseHeadersStart(okhttp3.Call call) {
+            CURRENT.set(WAITING);
+        }
+
+        @Override
+        public void responseBodyStart(okhttp3.Call call) {
+            CURRENT.set(READING);
         }
     }
 
@@ -256,8 +319,28 @@ public final class Transport {
         return oneLine.length() <= MAX_BODY_SNIPPET ? oneLine : oneLine.substring(0, MAX_BODY_SNIPPET) + "...";
     }
 
-    private OpsException wrap(IOException e, String target, String method, String path, boolean read) {
+    private OpsException wrap(IOException e, boolean canceled, String target, String method, String path, boolean read) {
         String what = method + " " + path;
+        TransportConfig.Timeouts timeouts = cfg.timeouts();
+        String phase = Phase.CURRENT.get();
+        // Nothing sent yet: safe to retry whatever the method. Otherwise only reads are.
+        boolean retryable = read || Phase.nothingSent(phase);
+        String lastState = (phase == null ? Phase.CONNECTING : phase)
+                + (retryable ? "" : "; the call may have taken effect on the server, not retried");
+        if (canceled && !Thread.currentThread().isInterrupted()) {
+            // OkHttp cancels a call that outlives its call timeout, and the call fails with "timeout" or "Canceled".
+            return new PveCallTimeoutException(target, what, "call", timeouts.call(), lastState, retryable);
+        }
+        SocketTimeoutException timeout = causeOf(e, SocketTimeoutException.class);
+        if (timeout != null && String.valueOf(timeout.getMessage()).contains("connect")) {
+            return new PveCallTimeoutException(target, what, "connect", timeouts.connect(), Phase.CONNECTING, true);
+        }
+        if (timeout != null) {
+            // Reads (the TLS handshake's too) time out by SO_TIMEOUT ("Read timed out"); writes by Okio's watchdog ("timeout").
+            boolean writing = "timeout".equals(timeout.getMessage());
+            return new PveCallTimeoutException(target, what, writing ? "write" : "read", writing ? timeouts.write() : timeouts.read(),
+                    lastState, retryable);
+        }
         if (e instanceof SSLPeerUnverifiedException) {
             return new PveCertificateException(target, what + ": the server certificate does not name host " + apiBase.host()
                     + " (" + e.getMessage() + "); trust it by CA without hostname check or pin its fingerprint", e);
@@ -279,12 +362,8 @@ public final class Transport {
             // Nothing was sent: safe to retry whatever the method.
             return new ConnectionException(target, what + ": cannot connect: " + e.getMessage(), e, true);
         }
-        if (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")) {
-            return new ConnectionException(target, what + ": connect timed out after " + cfg.connectTimeout(), e, true);
-        }
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException && !(Thread.currentThread().isInterrupted())) {
-            return new ConnectionException(target, what + ": no complete answer within the read timeout of " + cfg.readTimeout()
-                    + (read ? "" : " (the call may have taken effect on the server; not retried)"), e, read);
+        if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
+            return new PveCallTimeoutException(target, what, "read", timeouts.read(), lastState, retryable);
         }
         if (e instanceof InterruptedIOException) {
             return new OpsException(what + ": interrupted", e);
@@ -381,6 +460,24 @@ public final class Transport {
             }
             throw e;
         }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    /** The loopback addresses of {@code host}; none is an unknown host, so that nothing else is ever connected to. */
+    private static List<java.net.InetAddress> loopbackOnly(String host) throws UnknownHostException {
+        List<java.net.InetAddress> loopback = okhttp3.Dns.SYSTEM.lookup(host).stream().filter(java.net.InetAddress::isLoopbackAddress).toList();
+        if (loopback.isEmpty()) {
+            throw new UnknownHostException(host + " has no loopback address, and plain HTTP goes to loopback only");
+        }
+        return loopback;
     }
 
     private void sleep(Duration d) {

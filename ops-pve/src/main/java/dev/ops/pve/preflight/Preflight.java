@@ -97,7 +97,7 @@ public final class Preflight {
         } catch (AuthenticationException e) {
             problems.add(new PreflightReport.Problem("credentials", e.getMessage()));
             return new PreflightReport(client.name(), problems, passed);
-        } catch (ConnectionException e) {
+        } catch (ConnectionException | dev.ops.pve.error.PveCallTimeoutException e) {
             problems.add(new PreflightReport.Problem("reachability", e.getMessage()));
             return new PreflightReport(client.name(), problems, passed);
         } catch (OpsException e) {

@@ -1,5 +1,6 @@
 package dev.ops.pve.task;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.pve.error.PveTaskFailedException;
 import dev.ops.pve.error.PveTaskStillRunningException;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public record TaskOutcome(Upid upid, State state, String exitStatus, int warning
     /** The warning count of a {@code WARNINGS: n} status, 0 for any other. */
     public static int warningCount(String exitStatus) {
         Matcher m = WARNINGS.matcher(exitStatus.trim());
-        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        return m.matches() ? AsciiNumbers.parseInt(m.group(1)) : 0;
     }
 
     /** Whether the task ended and did its work (OK or with warnings). */

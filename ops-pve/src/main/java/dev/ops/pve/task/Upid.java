@@ -1,5 +1,6 @@
 package dev.ops.pve.task;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -30,8 +31,8 @@ public record Upid(String value, String node, long pid, long pstart, Instant sta
                     .throwIfAny();
             throw new IllegalStateException("unreachable");
         }
-        return new Upid(value.trim(), m.group(1), Long.parseLong(m.group(2), 16), Long.parseLong(m.group(3), 16),
-                Instant.ofEpochSecond(Long.parseLong(m.group(4), 16)), m.group(5), m.group(6), m.group(7));
+        return new Upid(value.trim(), m.group(1), AsciiNumbers.parseLong(m.group(2), 16), AsciiNumbers.parseLong(m.group(3), 16),
+                Instant.ofEpochSecond(AsciiNumbers.parseLong(m.group(4), 16)), m.group(5), m.group(6), m.group(7));
     }
 
     /** Whether {@code value} is a well-formed UPID. */

@@ -88,7 +88,7 @@ class PreflightTest {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PveClient c = pve.clientBuilder().baseUrl("http://127.0.0.1:" + port).retryPolicy(dev.ops.pve.RetryPolicy.none()).build();
+        PveClient c = pve.clientBuilder().baseUrl("https://127.0.0.1:" + port).retryPolicy(dev.ops.pve.RetryPolicy.none()).build();
         assertThat(c.preflight().run().problems()).singleElement().satisfies(p -> assertThat(p.subject()).isEqualTo("reachability"));
     }
 }

@@ -44,6 +44,12 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
     public static final String TOKEN_ID = "ops";
     public static final String TOKEN_SECRET = "5b6f0c5e-3c1d-4a53-9d43-0c3f0b2f7a11";
 
+    /** The stand-in's self-signed certificate, made once for all of them (clients pin its fingerprint). */
+    private static final okhttp3.tls.HeldCertificate CERTIFICATE = new okhttp3.tls.HeldCertificate.Builder()
+            .commonName("mini-pve").addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+    private static final okhttp3.tls.HandshakeCertificates SERVER_TLS = new okhttp3.tls.HandshakeCertificates.Builder()
+            .heldCertificate(CERTIFICATE).build();
+
     public final MockWebServer server = new MockWebServer();
     public final List<Req> requests = new CopyOnWriteArrayList<>();
     private final List<String> schemaProblems = new CopyOnWriteArrayList<>();
@@ -113,13 +119,15 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
 
     private MiniPve() {
         server.setServerSocketFactory(new NoDelayServerSockets());
+        // TLS, as pveproxy: a client refuses plain HTTP, which would carry the token in clear text.
+        server.useHttps(SERVER_TLS.sslSocketFactory(), false);
         server.setDispatcher(this);
         nodes.add("pve1");
         nodes.add("pve2");
         volumes.put("local:iso/debian-12.iso", "iso");
     }
 
-    /** Starts a plain-HTTP stand-in (TLS is tested separately). */
+    /** Starts a stand-in speaking HTTPS with a self-signed certificate (see {@link #fingerprint()}). */
     public static MiniPve start() {
         MiniPve m = new MiniPve();
         try {
@@ -130,9 +138,24 @@ public final class MiniPve extends Dispatcher implements AutoCloseable {
         return m;
     }
 
-    /** A builder for a token client of this server, with fast retries. */
+    /** The base URL, {@code https://127.0.0.1:PORT/}. */
+    public String url() {
+        return server.url("/").toString();
+    }
+
+    /** The TLS socket factory of the stand-in's certificate, for other stand-ins to speak HTTPS with the same {@link #fingerprint()}. */
+    public static javax.net.ssl.SSLSocketFactory serverSocketFactory() {
+        return SERVER_TLS.sslSocketFactory();
+    }
+
+    /** The SHA-256 fingerprint of the server's certificate, for {@link PveClient.Builder#pinnedCertificate(String)}. */
+    public static String fingerprint() {
+        return dev.ops.pve.internal.Tls.fingerprint(CERTIFICATE.certificate());
+    }
+
+    /** A builder for a token client of this server (its certificate pinned), with fast retries. */
     public PveClient.Builder clientBuilder() {
-        return PveClient.builder().baseUrl(server.url("/").toString()).name("lab")
+        return PveClient.builder().baseUrl(url()).name("lab").pinnedCertificate(fingerprint())
                 .apiToken(TOKEN_USER, TOKEN_ID, Secret.of(TOKEN_SECRET))
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)))
                 .pollPolicy(new dev.ops.pve.task.PollPolicy(Duration.ofMillis(1), 1.5, Duration.ofMillis(20), 0))

@@ -26,11 +26,11 @@ class VmidAllocationAcrossProcessesTest {
     @Test
     void threeJvmsAllocatingAtOnceGetDistinctIds(@TempDir Path dir) throws Exception {
         try (MiniPve pve = MiniPve.start()) {
-            String url = pve.server.url("/").toString();
+            String url = pve.url();
             List<Process> children = new ArrayList<>();
             for (int i = 0; i < PROCESSES; i++) {
                 children.add(JavaProcess.start(Child.class, url, dir.resolve("store").toString(),
-                        dir.resolve("ids-" + i).toString(), Integer.toString(EACH)));
+                        dir.resolve("ids-" + i).toString(), Integer.toString(EACH), MiniPve.fingerprint()));
             }
             for (Process p : children) {
                 assertThat(JavaProcess.await(p)).isZero();
@@ -50,9 +50,9 @@ class VmidAllocationAcrossProcessesTest {
     public static final class Child {
         private Child() {}
 
-        /** Arguments: base URL, store directory, output file, count. */
+        /** Arguments: base URL, store directory, output file, count, the server certificate's fingerprint. */
         public static void main(String[] args) throws Exception {
-            PveClient client = PveClient.builder().baseUrl(args[0]).name("lab")
+            PveClient client = PveClient.builder().baseUrl(args[0]).name("lab").pinnedCertificate(args[4])
                     .apiToken(MiniPve.TOKEN_USER, MiniPve.TOKEN_ID, dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).build();
             List<String> ids = new ArrayList<>();
             try (FileStateStore store = FileStateStore.open(Path.of(args[1]))) {

@@ -79,6 +79,8 @@ final class AccessPve extends Dispatcher implements AutoCloseable {
     static AccessPve start() {
         AccessPve a = new AccessPve();
         try {
+            // HTTPS, as pveproxy: the client refuses plain HTTP, which would carry the token in clear text.
+            a.server.useHttps(MiniPve.serverSocketFactory(), false);
             a.server.start(java.net.InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -87,7 +89,7 @@ final class AccessPve extends Dispatcher implements AutoCloseable {
     }
 
     PveClient client() {
-        return PveClient.builder().baseUrl(server.url("/").toString()).name("lab")
+        return PveClient.builder().baseUrl(server.url("/").toString()).name("lab").pinnedCertificate(MiniPve.fingerprint())
                 .apiToken(MiniPve.TOKEN_USER, MiniPve.TOKEN_ID, Secret.of(MiniPve.TOKEN_SECRET))
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)))
                 .readTimeout(Duration.ofSeconds(5)).build();

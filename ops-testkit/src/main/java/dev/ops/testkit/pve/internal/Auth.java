@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -191,7 +192,7 @@ public final class Auth {
             throw new ApiError(401, "invalid ticket");
         }
         int colon = data.lastIndexOf(':');
-        long age = clock.instant().getEpochSecond() - Long.parseLong(data.substring(colon + 1), 16);
+        long age = clock.instant().getEpochSecond() - AsciiNumbers.parseLong(data.substring(colon + 1), 16);
         if (age < -300 || age > TICKET_LIFETIME_S) {
             throw new ApiError(401, "ticket expired");
         }
@@ -210,7 +211,7 @@ public final class Auth {
         String t = token.substring(0, 8);
         boolean ok;
         try {
-            long age = clock.instant().getEpochSecond() - Long.parseLong(t, 16);
+            long age = clock.instant().getEpochSecond() - AsciiNumbers.parseLong(t, 16);
             ok = age >= -300 && age <= TICKET_LIFETIME_S
                     && MessageDigest.isEqual(hmac("CSRF:" + userid + ":" + t).substring(0, 22).getBytes(StandardCharsets.UTF_8),
                             token.substring(9).getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,7 +53,7 @@ final class CalendarEvent {
     private static boolean inRange(String values, int min, int max) {
         Matcher m = NUMBER.matcher(values);
         while (m.find()) {
-            if (m.group().length() > 4 || Integer.parseInt(m.group()) < min || Integer.parseInt(m.group()) > max) {
+            if (m.group().length() > 4 || AsciiNumbers.parseInt(m.group()) < min || AsciiNumbers.parseInt(m.group()) > max) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -54,13 +55,13 @@ public record Call(Endpoint endpoint, Map<String, String> params, Auth.Principal
 
     /** An integer parameter. */
     public int integer(String name) {
-        return Integer.parseInt(req(name));
+        return AsciiNumbers.parseInt(req(name));
     }
 
     /** An integer parameter or a default. */
     public int integer(String name, int dflt) {
         String v = params.get(name);
-        return v == null ? dflt : Integer.parseInt(v);
+        return v == null ? dflt : AsciiNumbers.parseInt(v);
     }
 
     /** A PVE boolean parameter (0/1) or a default. */

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,10 +105,10 @@ public final class Endpoint {
                 return false;
             }
             String num = name.substring(prefix.length());
-            if (!num.chars().allMatch(Character::isDigit) || num.length() > 1 && num.charAt(0) == '0') {
+            if (!AsciiNumbers.isDigits(num) || num.length() > 1 && num.charAt(0) == '0') {
                 return false;
             }
-            return Integer.parseInt(num) <= max;
+            return AsciiNumbers.parseInt(num) <= max;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import static dev.ops.testkit.pve.internal.Formats.CIDR_SHAPE;
 import static dev.ops.testkit.pve.internal.Formats.IPV4;
 import static dev.ops.testkit.pve.internal.Formats.ipBits;
@@ -71,7 +72,7 @@ final class Firewall {
         }
         version[0] = IPV4.matcher(ip).matches() ? 4 : 6;
         int bits = version[0] == 4 ? 32 : 128;
-        int prefix = cidr.matches() ? Integer.parseInt(cidr.group(2)) : bits;
+        int prefix = cidr.matches() ? AsciiNumbers.parseInt(cidr.group(2)) : bits;
         if (prefix > bits) {
             return "Invalid prefix length /" + prefix;
         }
@@ -133,17 +134,17 @@ final class Firewall {
             if (range.matches()) {
                 count += 2;
                 for (String port : List.of(range.group(1), range.group(2))) {
-                    if (port.length() > 5 || Integer.parseInt(port) > 65535) {
+                    if (port.length() > 5 || AsciiNumbers.parseInt(port) > 65535) {
                         return "invalid port '" + port + "'";
                     }
                 }
-                if (Integer.parseInt(range.group(1)) > Integer.parseInt(range.group(2))) {
+                if (AsciiNumbers.parseInt(range.group(1)) > AsciiNumbers.parseInt(range.group(2))) {
                     return "backwards range '" + item + "' not allowed, did you mean '" + range.group(2) + ":"
                             + range.group(1) + "'?";
                 }
             } else if (NUMBER.matcher(item).matches()) {
                 count++;
-                if (item.length() > 5 || Integer.parseInt(item) > 65535) {
+                if (item.length() > 5 || AsciiNumbers.parseInt(item) > 65535) {
                     return "invalid port '" + item + "'";
                 }
             } else if (destination && (ICMP.contains(item) || ICMPV6.contains(item))) {
@@ -160,7 +161,7 @@ final class Firewall {
 
     static String protocol(String v) {
         boolean known = v.isEmpty() || v.equals("0") || v.equals("icmpv6") || PROTOCOLS.containsKey(v)
-                || NUMBER.matcher(v).matches() && v.length() < 4 && PROTOCOLS.containsValue(Integer.parseInt(v));
+                || NUMBER.matcher(v).matches() && v.length() < 4 && PROTOCOLS.containsValue(AsciiNumbers.parseInt(v));
         return known ? null : "unknown protocol '" + v + "'";
     }
 

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,7 +203,7 @@ final class FirewallRules {
     private static Map<String, Object> shown(Map<String, String> rule, int pos) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("pos", pos);
-        rule.forEach((k, v) -> out.put(k, k.equals("enable") && v.matches("\\d+") ? (Object) Integer.parseInt(v) : v));
+        rule.forEach((k, v) -> out.put(k, k.equals("enable") && v.matches("\\d+") ? (Object) AsciiNumbers.parseInt(v) : v));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
@@ -154,8 +155,8 @@ final class Formats {
             Map.entry("pve-qm-bootdisk", v -> DRIVES.contains(v) ? null : "invalid boot disk '" + v + "'"),
             Map.entry("pve-qm-bootdev", v -> BOOT_DEVICES.contains(v) ? null : "invalid boot device '" + v + "'"),
             Map.entry("pve-hotplug-features", Formats::hotplugFeatures),
-            Map.entry("pve-phys-bits", v -> v.equals("host") || v.matches("\\d{1,2}") && Integer.parseInt(v) >= 8
-                    && Integer.parseInt(v) <= 64 ? null : "value must be an integer between 8 and 64 or 'host'"),
+            Map.entry("pve-phys-bits", v -> v.equals("host") || v.matches("\\d{1,2}") && AsciiNumbers.parseInt(v) >= 8
+                    && AsciiNumbers.parseInt(v) <= 64 ? null : "value must be an integer between 8 and 64 or 'host'"),
             // pve-container
             Map.entry("pve-ct-timezone", Formats::ctTimezone),
             Map.entry("pve-lxc-mp-string", v -> v.matches("(?s).*/\\.\\.?(/.*|)|\\.\\./.*")
@@ -185,7 +186,7 @@ final class Formats {
             Map.entry("pve-sdn-subnet-id", Formats::sdnSubnetId),
             Map.entry("pve-sdn-isis-net", rx(ISIS_NET, v -> "value does not look like a valid isis net")),
             Map.entry("pve-sdn-bgp-rt", v -> v.matches("\\d{1,10}:\\d{1,10}") && Stream.of(v.split(":"))
-                    .allMatch(n -> Long.parseLong(n) <= 0xffffffffL) ? null : "value does not look like a valid bgp route-target"),
+                    .allMatch(n -> AsciiNumbers.parseLong(n) <= 0xffffffffL) ? null : "value does not look like a valid bgp route-target"),
             // pve-firewall
             Map.entry("IPorCIDR", Firewall::ipOrCidr),
             Map.entry("IPorCIDRorAlias", v -> Firewall.ALIAS.matcher(v).matches() ? null : Firewall.ipOrCidr(v)),
@@ -251,7 +252,7 @@ final class Formats {
         if (!m.matches() || !(maxBits == 32 ? IPV4 : IPV6).matcher(m.group(1)).matches()) {
             return false;
         }
-        int bits = Integer.parseInt(m.group(2));
+        int bits = AsciiNumbers.parseInt(m.group(2));
         return bits > 7 && bits <= maxBits;
     }
 
@@ -260,7 +261,7 @@ final class Formats {
         if (IPV4.matcher(ip).matches()) {
             long n = 0;
             for (String octet : ip.split("\\.")) {
-                n = n << 8 | Integer.parseInt(octet);
+                n = n << 8 | AsciiNumbers.parseInt(octet);
             }
             return BigInteger.valueOf(n);
         }
@@ -275,11 +276,11 @@ final class Formats {
         List<String> tail = halves.length > 1 ? words(halves[1]) : List.of();
         BigInteger n = BigInteger.ZERO;
         for (String w : head) {
-            n = n.shiftLeft(16).or(new BigInteger(w, 16));
+            n = n.shiftLeft(16).or(BigInteger.valueOf(AsciiNumbers.parseInt(w, 16)));
         }
         n = n.shiftLeft(16 * (8 - head.size() - tail.size()));
         for (String w : tail) {
-            n = n.shiftLeft(16).or(new BigInteger(w, 16));
+            n = n.shiftLeft(16).or(BigInteger.valueOf(AsciiNumbers.parseInt(w, 16)));
         }
         return n;
     }
@@ -327,11 +328,11 @@ final class Formats {
         }
         for (int g = 1; g <= 2; g++) {
             String tag = m.group(g);
-            if (tag != null && (tag.length() > 4 || Integer.parseInt(tag) < 2 || Integer.parseInt(tag) > 4094)) {
+            if (tag != null && (tag.length() > 4 || AsciiNumbers.parseInt(tag) < 2 || AsciiNumbers.parseInt(tag) > 4094)) {
                 return "invalid VLAN tag '" + tag + "'";
             }
         }
-        if (m.group(2) != null && Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
+        if (m.group(2) != null && AsciiNumbers.parseInt(m.group(1)) >= AsciiNumbers.parseInt(m.group(2))) {
             return "VLAN range must go from lower to higher tag '" + v + "'";
         }
         return null;
@@ -340,7 +341,7 @@ final class Formats {
     private static String cpuset(String v) {
         for (String part : v.split(",")) {
             Matcher m = CPUSET_PART.matcher(part);
-            if (!m.matches() || m.group(2) != null && Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1))) {
+            if (!m.matches() || m.group(2) != null && AsciiNumbers.parseInt(m.group(2)) < AsciiNumbers.parseInt(m.group(1))) {
                 return "unable to parse cpuset option";
             }
         }

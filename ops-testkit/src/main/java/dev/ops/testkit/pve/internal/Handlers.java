@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Snapshot;
@@ -200,7 +201,7 @@ public final class Handlers {
         });
         on("POST", "/cluster/ha/resources", c -> {
             String sid = haSid(c.req("sid"));
-            int vmid = Integer.parseInt(sid.substring(3));
+            int vmid = AsciiNumbers.parseInt(sid.substring(3));
             Guest g = cluster.guests.get(vmid);
             if (g == null) {
                 throw ApiError.die("unable to find VM " + vmid);
@@ -251,7 +252,7 @@ public final class Handlers {
 
     private String haSid(String raw) {
         if (raw.matches("\\d+")) {
-            Guest g = cluster.guests.get(Integer.parseInt(raw));
+            Guest g = cluster.guests.get(AsciiNumbers.parseInt(raw));
             return (g == null || g.qemu() ? "vm:" : "ct:") + raw;
         }
         return raw;
@@ -508,7 +509,7 @@ public final class Handlers {
             cluster.guests.values().stream().filter(g -> g.node.equals(c.node())).forEach(targets::add);
         } else if (c.has("vmid")) {
             for (String id : LIST_SPLIT.split(c.get("vmid"))) {
-                Guest g = cluster.guests.get(Integer.parseInt(id));
+                Guest g = cluster.guests.get(AsciiNumbers.parseInt(id));
                 if (g == null || !g.node.equals(c.node())) {
                     throw ApiError.die("guest " + id + " is not on node '" + c.node() + "'");
                 }
@@ -1225,7 +1226,7 @@ public final class Handlers {
             if (!e.getKey().matches("net\\d+")) {
                 continue;
             }
-            int idx = Integer.parseInt(e.getKey().substring(3));
+            int idx = AsciiNumbers.parseInt(e.getKey().substring(3));
             String v = e.getValue();
             if (g.qemu()) {
                 // "virtio,bridge=vmbr0" -> "virtio=MAC,bridge=vmbr0"
@@ -1545,7 +1546,7 @@ public final class Handlers {
 
     private static long parseLong(String s, long dflt) {
         try {
-            return Long.parseLong(s.trim());
+            return AsciiNumbers.parseLong(s.trim());
         } catch (NumberFormatException e) {
             return dflt;
         }
@@ -1561,7 +1562,7 @@ public final class Handlers {
             Object value = v;
             try {
                 if (t.equals("integer") || t.equals("boolean")) {
-                    value = Long.parseLong(v);
+                    value = AsciiNumbers.parseLong(v);
                 } else if (t.equals("number")) {
                     value = Double.parseDouble(v);
                 }

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,10 +174,16 @@ final class NamedPropertyFormats {
         return format.rule() == null ? null : format.rule().apply(parsed);
     }
 
+    /** Whether {@code v} is a whole number above zero, written in ASCII digits (BigInteger alone would take any script's). */
+    private static boolean positive(String v) {
+        String digits = v.startsWith("+") ? v.substring(1) : v;
+        return AsciiNumbers.isDigits(digits) && new BigInteger(digits).signum() > 0;
+    }
+
     /** {@code PVE::JSONSchema::validate_prune_backups}: keep-all=1 excludes every other positive keep-* option. */
     private static String pruneBackups(Map<String, String> options) {
         boolean others = options.entrySet().stream()
-                .anyMatch(e -> !e.getKey().equals("keep-all") && new BigInteger(e.getValue()).signum() > 0);
+                .anyMatch(e -> !e.getKey().equals("keep-all") && positive(e.getValue()));
         return others && "1".equals(options.get("keep-all")) ? "keep-all cannot be set together with other options." : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Pool;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class PoolHandlers {
         }
         boolean remove = c.flag("delete", false);
         for (String v : items(c.get("vms"))) {
-            int vmid = Integer.parseInt(v);
+            int vmid = AsciiNumbers.parseInt(v);
             Guest g = cluster.guests.get(vmid);
             if (remove) {
                 if (g == null || !id.equals(g.pool)) {

@@ -1,0 +1,98 @@
+package dev.ops.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.core.error.ValidationException;
+import dev.ops.core.json.Json;
+import dev.ops.pve.cluster.ClusterResource;
+import dev.ops.pve.cluster.PveVersion;
+import dev.ops.pve.error.PveServerException;
+import dev.ops.pve.guest.GuestConfig;
+import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.guest.UriComponent;
+import dev.ops.pve.internal.PveJson;
+import dev.ops.pve.task.Upid;
+import dev.ops.pve.testing.MiniPve;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Numbers come in ASCII digits only: the JDK's parsers read {@code "١٠١"} (Arabic-Indic) as 101, so an id that
+ * a person reads one way could reach ops as another. Such text is not a number anywhere the client reads one.
+ */
+@Timeout(20)
+class AsciiDigitsTest {
+    /** 101 in Arabic-Indic digits. */
+    private static final String ARABIC_101 = "\u0661\u0660\u0661";
+    private final MiniPve pve = MiniPve.start();
+
+    @AfterEach
+    void stop() {
+        pve.close();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.mapper().readTree(text);
+    }
+
+    @Test
+    void aVmidWrittenInOtherDigitsIsNoVmid() throws Exception {
+        List<ClusterResource> r = PveJson.<List<ClusterResource>>data(PveJson.listOf(ClusterResource.class)).read(new ByteArrayInputStream(
+                ("{\"data\":[{\"id\":\"qemu/101\",\"type\":\"qemu\",\"vmid\":\"" + ARABIC_101 + "\",\"maxmem\":\"" + ARABIC_101 + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.get(0).vmid()).isEmpty();
+        assertThat(r.get(0).usage().maxmem()).isEmpty();
+    }
+
+    @Test
+    void aConfigValueInOtherDigitsIsNoNumber() throws Exception {
+        GuestConfig c = GuestConfig.from(GuestType.QEMU, 101, json("{\"memory\":\"" + ARABIC_101 + "\",\"cores\":\"2\"}"));
+        assertThat(c.memoryMb()).isEmpty();
+        assertThat(c.cores()).hasValue(2);
+    }
+
+    @Test
+    void aNextIdInOtherDigitsIsAServerErrorNotAVmid() {
+        pve.script("GET", "/cluster/nextid", MiniPve.ok(ARABIC_101));
+        assertThatThrownBy(() -> pve.clientBuilder().build().cluster().nextId()).isInstanceOf(PveServerException.class)
+                .hasMessageContaining("not a VMID");
+    }
+
+    @Test
+    void aVersionInOtherDigitsHasNoMajor() throws Exception {
+        assertThat(PveVersion.from(json("{\"version\":\"\u0669.1.1\"}")).major()).isZero();
+        assertThat(PveVersion.from(json("{\"version\":\"9.1.1\"}")).major()).isEqualTo(9);
+    }
+
+    @Test
+    void aUpidWithOtherDigitsIsNoUpid() {
+        String upid = "UPID:pve1:0000\u0661\u0662\u0663\u0664:00001234:6740AAAA:qmstart:101:root@pam:";
+        assertThat(Upid.isUpid(upid)).isFalse();
+        assertThatThrownBy(() -> Upid.parse(upid)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aPercentEscapeTakesAsciiHexDigitsOnly() {
+        assertThat(UriComponent.decode("%\u0661\u0662")).isEqualTo("%\u0661\u0662");
+        assertThat(UriComponent.decode("%41")).isEqualTo("A");
+    }
+
+    /** A caller's own type bound through the raw API. */
+    public record Counts(int vmid, Integer maxcpu, long maxmem) {}
+
+    @Test
+    void theRawApiBindsNoNumberFromOtherDigits() {
+        pve.script("GET", "/cluster/counts", MiniPve.ok(Map.of("vmid", ARABIC_101, "maxcpu", ARABIC_101, "maxmem", ARABIC_101)));
+        Counts c = pve.clientBuilder().build().api().get("/cluster/counts", Map.of(), Counts.class);
+        assertThat(c).isEqualTo(new Counts(0, null, 0));
+        pve.script("GET", "/cluster/counts", MiniPve.ok(Map.of("vmid", "101", "maxcpu", "4", "maxmem", "2048")));
+        assertThat(pve.clientBuilder().build().api().get("/cluster/counts", Map.of(), Counts.class)).isEqualTo(new Counts(101, 4, 2048));
+    }
+}
