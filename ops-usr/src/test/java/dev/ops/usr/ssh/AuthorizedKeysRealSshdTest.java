@@ -79,7 +79,7 @@ class AuthorizedKeysRealSshdTest {
 
     @Test
     void aKeyWithAnOptionOpsDidNotKnowIsLetInBySshdUntilAbsentRemovesIt() {
-        authorize("# alice", "no-touch-required " + clientKey, Fixtures.RSA);
+        authorize("# alice", "no-verify-required " + clientKey, Fixtures.RSA);
         assertThat(logsIn()).as("sshd lets the key in\n%s", sandbox.output("cat", "/root/ssh/sshd.log")).isTrue();
 
         AuthorizedKeys.on(sandbox, Ops.inMemory()).user("alice").key(clientKey).absent().apply();
@@ -90,7 +90,7 @@ class AuthorizedKeysRealSshdTest {
 
     @Test
     void exclusiveLeavesNoOtherKeyThatSshdLetsIn() {
-        authorize("Restrict,expiry-time=\"20991231\",permitlisten=\"8080\",no-X11-forwarding " + clientKey);
+        authorize("Touch-Required,,restrict,expiry-time=\"20991231\",permitlisten=\"8080\",pty, " + clientKey);
         assertThat(logsIn()).isTrue();
 
         AuthorizedKeys.on(sandbox, Ops.inMemory()).user("alice").key(Fixtures.RSA).exclusive().present().apply();

@@ -160,8 +160,8 @@ class AuthorizedKeysSandboxTest {
     }
 
     @Test
-    void exclusiveRemovesAKeyWithNoTouchRequired() {
-        writeFile(("no-touch-required " + Fixtures.ED25519 + "\n" + Fixtures.RSA + "\n").getBytes(StandardCharsets.UTF_8), "600", "alice:alice");
+    void exclusiveRemovesAKeyWithTouchRequired() {
+        writeFile(("touch-required " + Fixtures.ED25519 + "\n" + Fixtures.RSA + "\n").getBytes(StandardCharsets.UTF_8), "600", "alice:alice");
 
         assertThat(keys.user("alice").key(Fixtures.RSA).exclusive().present().plan().steps()).hasSize(1);
         keys.user("alice").key(Fixtures.RSA).exclusive().present().apply();
