@@ -200,8 +200,8 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
 
     /** The authorized_keys file of {@code user} on {@code host} as it is now (empty when missing). */
     public static AuthorizedKeysFile read(Host host, String user) {
-        Violations v = Violations.of("authorized keys of " + user);
-        AccountNames.check(v, "user", user);
+        Violations v = Violations.of("authorized keys");
+        AccountNames.checkLookup(v, "user", user);
         v.throwIfAny();
         Paths p = paths(host, user);
         return AuthorizedKeysFile.parse(host.readFile(p.file(), true).orElse(new byte[0]));
