@@ -32,6 +32,16 @@ public final class AccountNames {
         }
     }
 
+    /**
+     * Adds a violation of {@code field} unless {@code name} can be looked up at all: not empty, no
+     * NUL, ':', newline or other control character. Looser than {@link #check}, for reading accounts
+     * that other tools (LDAP, sssd) may name more freely.
+     */
+    public static void checkLookup(Violations v, String field, String name) {
+        v.check(name != null && !name.isEmpty() && name.indexOf(':') < 0 && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f), field,
+                "'" + (name == null ? null : name.replace("\0", "\\0")) + "' must be a name without NUL, ':' or control characters");
+    }
+
     /** Adds a violation unless {@code id} is a usable uid or gid (0 to 4294967294; -1 is reserved). */
     public static void checkId(Violations v, String field, long id) {
         v.check(id >= 0 && id < 4294967295L, field, id + " is not a valid id (0 to 4294967294)");

@@ -2,6 +2,7 @@ package dev.ops.usr.account;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
+import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.usr.account.internal.AccountReader;
 import dev.ops.usr.account.internal.GroupChange;
@@ -46,6 +47,9 @@ public final class Groups {
 
     /** The group as the host sees it now, if it exists. */
     public Optional<Group> get(String name) {
+        Violations v = Violations.of("group");
+        AccountNames.checkLookup(v, "name", name);
+        v.throwIfAny();
         return new AccountReader(host).group(name).map(e -> new Group(e.name(), e.gid(), List.copyOf(new TreeSet<>(e.members()))));
     }
 

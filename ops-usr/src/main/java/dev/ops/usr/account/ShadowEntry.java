@@ -1,6 +1,7 @@
 package dev.ops.usr.account;
 
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,12 @@ public record ShadowEntry(String name, String password, String lastChange, Strin
         String[] f = line.split(":", -1);
         Violations v = Violations.of("shadow line for '" + (f.length > 0 ? f[0] : "") + "'");
         v.check(f.length == 9, "fields", "has " + f.length + " fields, expected 9");
+        v.throwIfAny();
+        String[] names = {"lastChange", "minDays", "maxDays", "warnDays", "inactiveDays", "expireDate"};
+        for (int i = 0; i < names.length; i++) {
+            String n = f[i + 2];
+            v.check(n.isEmpty() || AsciiNumbers.isDigits(n), names[i], "'" + n + "' must be empty or a number in ASCII digits");
+        }
         v.throwIfAny();
         return new ShadowEntry(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 
 /**
@@ -48,6 +49,9 @@ public final class Users {
 
     /** The user as the host sees it now, if it exists. */
     public Optional<User> get(String name) {
+        Violations v = Violations.of("user");
+        AccountNames.checkLookup(v, "name", name);
+        v.throwIfAny();
         return new AccountReader(host).readUser(name);
     }
 

@@ -1,6 +1,7 @@
 package dev.ops.usr.file;
 
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import java.util.Comparator;
 
 /**
@@ -18,7 +19,7 @@ public record AclEntry(boolean isDefault, Tag tag, String qualifier, String perm
     public static final Comparator<AclEntry> GETFACL_ORDER = Comparator.comparing(AclEntry::isDefault)
             .thenComparing(AclEntry::tag)
             .thenComparing(e -> !e.qualifier().isEmpty())
-            .thenComparingLong(e -> e.qualifier().matches("[0-9]+") ? Long.parseLong(e.qualifier()) : Long.MAX_VALUE)
+            .thenComparingLong(e -> AsciiNumbers.isDigits(e.qualifier()) && e.qualifier().length() < 19 ? AsciiNumbers.parseLong(e.qualifier()) : Long.MAX_VALUE)
             .thenComparing(AclEntry::qualifier);
 
     /** Checks the tag, qualifier and permissions; permissions are kept as three characters {@code rwx} with '-' for a missing one. */

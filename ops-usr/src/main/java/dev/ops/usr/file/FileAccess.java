@@ -1,6 +1,7 @@
 package dev.ops.usr.file;
 
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,9 +84,9 @@ public record FileAccess(String path, long uid, long gid, String flags, List<Acl
             } else if (line.startsWith("# file: ")) {
                 path = unescape(raw.substring(raw.indexOf("# file: ") + 8));
             } else if (line.startsWith("# owner: ")) {
-                uid = Long.parseLong(line.substring(9).strip());
+                uid = AsciiNumbers.parseLong(line.substring(9).strip());
             } else if (line.startsWith("# group: ")) {
-                gid = Long.parseLong(line.substring(9).strip());
+                gid = AsciiNumbers.parseLong(line.substring(9).strip());
             } else if (line.startsWith("# flags: ")) {
                 flags = line.substring(9).strip();
             } else if (!line.startsWith("#")) {
@@ -116,7 +117,7 @@ public record FileAccess(String path, long uid, long gid, String flags, List<Acl
         byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (int i = 0; i < b.length; i++) {
             if (b[i] == '\\' && isOctal(b, i + 1)) {
-                out.write(Integer.parseInt(new String(b, i + 1, 3, java.nio.charset.StandardCharsets.ISO_8859_1), 8));
+                out.write(AsciiNumbers.parseInt(new String(b, i + 1, 3, java.nio.charset.StandardCharsets.ISO_8859_1), 8));
                 i += 3;
             } else {
                 out.write(b[i]);

@@ -34,12 +34,13 @@ public record AuthorizedKey(List<KeyOption> options, SshKeyType type, String bas
         return new AuthorizedKey(List.of(), type, base64, "");
     }
 
-    /** Parses one line; throws {@link ValidationException} naming every problem (with field names such as {@code base64} or {@code blob}). */
+    /** Parses one line (a type name sshd takes for another, such as {@code rsa-sha2-512} for {@code ssh-rsa}, is read as that type); throws {@link ValidationException} naming every problem (with field names such as {@code base64} or {@code blob}). */
     public static AuthorizedKey parse(String line) {
         Violations v = Violations.of("authorized key line");
         KeyLineParser.Parts parts = KeyLineParser.split(line, v);
         v.throwIfAny();
-        SshKeyType type = SshKeyType.fromWireName(parts.type()).orElse(null);
+        parts.optionsProblems().forEach(p -> v.add("options", p));
+        SshKeyType type = KeyLineParser.type(parts.type()).orElse(null);
         if (type == null) {
             v.add("type", "unknown key type '" + parts.type() + "'; OpenSSH accepts " + java.util.Arrays.stream(SshKeyType.values())
                     .map(SshKeyType::wireName).collect(java.util.stream.Collectors.joining(", ")));
@@ -50,11 +51,17 @@ public record AuthorizedKey(List<KeyOption> options, SshKeyType type, String bas
     }
 
     static void check(List<KeyOption> options, SshKeyType type, String base64, String comment, Violations v) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < options.size(); i++) {
-            options.get(i).validate(v, "options[" + i + "]");
+            KeyOption o = options.get(i);
+            o.validate(v, "options[" + i + "]");
+            String n = o.canonicalName();
+            if ((n.equals("command") || n.equals("principals") || n.equals("from")) && !seen.add(n)) {
+                v.add("options[" + i + "]", "option " + o.name() + " given twice (sshd refuses multiple \"" + n + "\" clauses)");
+            }
         }
-        v.check(comment != null && comment.indexOf('\n') < 0 && comment.indexOf('\r') < 0 && comment.strip().equals(comment), "comment",
-                "must be one line without leading or trailing blanks");
+        v.check(comment != null && comment.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f) && comment.strip().equals(comment), "comment",
+                "must be one line without control characters (NUL, CR, LF...) or leading or trailing blanks");
         byte[] blob = decode(base64, v);
         if (blob != null && type != null) {
             KeyBlob.parse(type, blob, v);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * or for the listed users, hosts, run-as users or commands.
  */
 public record SudoDefault(Scope scope, List<String> targets, String setting) {
-    private static final Pattern SETTING = Pattern.compile("!*[a-z_]+|[a-z_]+ ?[+-]?= ?\\S.*");
+    private static final Pattern FLAG = Pattern.compile("!*[a-z_]+");
+    private static final Pattern ASSIGNMENT = Pattern.compile("([a-z_]+)( ?[+-]?= ?)(.*)", Pattern.DOTALL);
 
     /** Whom a Defaults line applies to, and the character sudoers writes after {@code Defaults}. */
     public enum Scope {
@@ -32,9 +33,7 @@ public record SudoDefault(Scope scope, List<String> targets, String setting) {
     public SudoDefault {
         targets = List.copyOf(targets);
         Violations v = Violations.of("sudo Defaults");
-        v.check(setting != null && SETTING.matcher(setting).matches() && setting.indexOf('\n') < 0 && setting.indexOf(',') < 0
-                || setting != null && setting.matches("[a-z_]+ ?[+-]?= ?\"[^\"\\n]*\""), "setting",
-                "'" + setting + "' must be name, !name, or name[+-]=value (one setting per line; quote values with commas)");
+        checkSetting(v, setting);
         v.check(scope == Scope.ALL ? targets.isEmpty() : !targets.isEmpty(), "targets",
                 scope == Scope.ALL ? "must be empty for a global Defaults line" : "must name at least one target for scope " + scope);
         for (String t : targets) {
@@ -49,6 +48,34 @@ public record SudoDefault(Scope scope, List<String> targets, String setting) {
             }
         }
         v.throwIfAny();
+    }
+
+    /**
+     * Adds a violation of {@code setting} unless it is one setting that cannot change the structure
+     * of the rendered file: {@code name}, {@code !name}, or {@code name[+-]=value} where the value is
+     * either in double quotes (no {@code "} or backslash inside) or a single word without blanks,
+     * quotes, commas, {@code #} or backslashes; never a control character or a final backslash.
+     */
+    static void checkSetting(Violations v, String setting) {
+        if (!SudoersSyntax.checkOneLine(v, "setting", setting)) {
+            return;
+        }
+        if (FLAG.matcher(setting).matches()) {
+            return;
+        }
+        java.util.regex.Matcher m = ASSIGNMENT.matcher(setting);
+        if (!m.matches()) {
+            v.add("setting", "'" + setting + "' must be name, !name, or name[+-]=value (one setting per line)");
+            return;
+        }
+        String value = m.group(3);
+        if (value.startsWith("\"")) {
+            v.check(value.length() >= 2 && value.endsWith("\"") && value.substring(1, value.length() - 1).chars().noneMatch(c -> c == '"' || c == '\\'),
+                    "setting", "'" + setting + "': a quoted value must end with its closing quote and hold no other '\"' or backslash");
+        } else {
+            v.check(!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '"' || c == ',' || c == '#' || c == '\\'), "setting",
+                    "'" + setting + "': an unquoted value must be one word without blanks, '\"', ',', '#' or backslashes (quote values with blanks or commas)");
+        }
     }
 
     /** A setting for everyone. */

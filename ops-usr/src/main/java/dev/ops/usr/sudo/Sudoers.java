@@ -41,13 +41,17 @@ public final class Sudoers {
         return new Sudoers(host, ops);
     }
 
-    /** The drop-in of that name as this module writes it, if it exists; a file in another form fails with {@link dev.ops.core.error.ValidationException}. */
+    /**
+     * The drop-in of that name as this module writes it, if it exists; a file with a line ops cannot
+     * read back exactly fails with {@link dev.ops.usr.error.UnreadableLineException} (a
+     * {@link dev.ops.core.error.ValidationException}) naming the file and line.
+     */
     public Optional<SudoersDropIn> get(String name) {
         dev.ops.core.error.Violations v = dev.ops.core.error.Violations.of("sudoers drop-in");
         SudoersDropIn.checkName(v, name);
         v.throwIfAny();
-        return host.readFile(SudoersDropIn.DIRECTORY + "/" + name, true)
-                .map(b -> SudoersDropIn.parse(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+        String path = SudoersDropIn.DIRECTORY + "/" + name;
+        return host.readFile(path, true).map(b -> SudoersDropIn.parse(b, path));
     }
 
     /** One drop-in, by file name (letters, digits, '_' and '-'; sudo ignores names with '.' or a trailing '~'). */

@@ -1,9 +1,16 @@
 package dev.ops.usr.sudo;
 
+import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
+import dev.ops.usr.error.UnreadableLineException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The content of one file under {@code /etc/sudoers.d}: a header naming it, its Defaults lines,
@@ -48,22 +55,86 @@ public record SudoersDropIn(String name, List<SudoDefault> defaults, List<SudoRu
         return out.toString();
     }
 
-    /** Parses a file as {@link #render()} writes it. */
+    private static int trailingBackslashes(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(line.length() - 1 - n) == '\\') {
+            n++;
+        }
+        return n;
+    }
+
+    /** Parses a file as {@link #render()} writes it; see {@link #parse(byte[], String)}. */
     public static SudoersDropIn parse(String text) {
+        return parse(text.getBytes(StandardCharsets.UTF_8), "sudoers drop-in");
+    }
+
+    /**
+     * Parses a file as {@link #render()} writes it. Comments and blank lines are skipped; every other
+     * line must read back exactly as ops would write it, or the whole file is refused with an
+     * {@link UnreadableLineException} naming {@code path} and each such line: an include directive,
+     * an alias, a line continued with a backslash, a tag ops does not model, bytes that are not UTF-8.
+     * Nothing sudo would read is ever dropped silently.
+     */
+    public static SudoersDropIn parse(byte[] content, String path) {
         String name = "";
         List<SudoDefault> defaults = new ArrayList<>();
         List<SudoRule> rules = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        List<UnreadableLineException.Problem> problems = new ArrayList<>();
+        int start = 0;
+        int number = 0;
+        while (start < content.length) {
+            int end = start;
+            while (end < content.length && content[end] != '\n') {
+                end++;
+            }
+            number++;
+            byte[] raw = Arrays.copyOfRange(content, start, end);
+            start = end + 1;
+            String problem = null;
+            String line;
+            try {
+                line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+            } catch (CharacterCodingException e) {
+                problems.add(new UnreadableLineException.Problem(number, raw, "not UTF-8"));
+                continue;
+            }
+            String stripped = line.strip();
             if (line.startsWith(HEADER)) {
                 name = line.substring(HEADER.length()).strip();
-            } else if (line.isBlank() || line.startsWith("#") && !line.matches("#[0-9]+[ ,].*")) {
-                // '#' followed by digits is a uid in a user list, not a comment, as sudo reads it
+            } else if (trailingBackslashes(line) % 2 == 1) {
+                problem = "continues onto the next line with a backslash";
+            } else if (stripped.matches("[#@]include(dir)?(\\s.*)?")) {
+                problem = "an include directive, which ops does not manage";
+            } else if (stripped.isEmpty() || stripped.startsWith("#") && !stripped.matches("#[0-9]+[ ,].*")) {
+                // a comment ('#' followed by digits is a uid in a user list, not a comment, as sudo reads it)
                 continue;
-            } else if (line.startsWith("Defaults")) {
-                defaults.add(SudoDefault.parse(line));
+            } else if (stripped.matches("(User|Runas|Host|Cmnd|Cmd)_Alias\\s.*")) {
+                problem = "an alias, which ops does not model";
             } else {
-                rules.add(SudoRule.parse(line));
+                try {
+                    String again;
+                    if (stripped.startsWith("Defaults")) {
+                        SudoDefault d = SudoDefault.parse(stripped);
+                        defaults.add(d);
+                        again = d.render();
+                    } else {
+                        SudoRule r = SudoRule.parse(stripped);
+                        rules.add(r);
+                        again = r.render();
+                    }
+                    if (!again.equals(line.stripTrailing())) {
+                        problem = "ops would read it as '" + again + "'";
+                    }
+                } catch (ValidationException e) {
+                    problem = e.violations().stream().map(Object::toString).collect(Collectors.joining("; "));
+                }
             }
+            if (problem != null) {
+                problems.add(new UnreadableLineException.Problem(number, raw, problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UnreadableLineException(path, problems);
         }
         return new SudoersDropIn(name, defaults, rules);
     }

@@ -103,22 +103,26 @@ class AuthorizedKeyTest {
 
     @Property(tries = 200)
     void theFileKeepsEveryLineAndAddingTwiceChangesNothing(@ForAll("keys") AuthorizedKey key) {
-        AuthorizedKeysFile file = AuthorizedKeysFile.parse("# managed\n" + Fixtures.RSA + "\n\nnot a key line\n");
+        AuthorizedKeysFile file = AuthorizedKeysFile.parse("# managed\n" + Fixtures.RSA + "\n\n  # indented comment\n");
         AuthorizedKeysFile once = file.with(key);
 
         assertThat(once.with(key)).isEqualTo(once);
         assertThat(AuthorizedKeysFile.parse(once.render())).isEqualTo(once);
-        String expected = key.type() == SshKeyType.RSA ? "# managed\n\nnot a key line\n" : file.render();
+        String expected = key.type() == SshKeyType.RSA ? "# managed\n\n  # indented comment\n" : file.render();
         assertThat(once.without(key).render()).isEqualTo(expected);
     }
 
     @Provide
     Arbitrary<AuthorizedKey> keys() {
         Arbitrary<String> value = Arbitraries.strings().withChars("abc ,=\"\\/:.-_0123456789").ofMaxLength(20).filter(s -> !s.endsWith("\\"));
-        Arbitrary<KeyOption> withValue = Combinators.combine(Arbitraries.of("command", "from", "environment", "permitopen", "principals"), value)
-                .as(KeyOption::of);
-        Arbitrary<KeyOption> flag = Arbitraries.of("no-pty", "restrict", "no-agent-forwarding", "cert-authority").map(KeyOption::flag);
-        Arbitrary<List<KeyOption>> options = Arbitraries.oneOf(withValue, flag).list().ofMaxSize(4);
+        Arbitrary<KeyOption> withValue = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of("command", "from", "principals", "Command"), value).as(KeyOption::of),
+                value.map(v -> KeyOption.of("environment", "NAME_1=" + v)),
+                Arbitraries.integers().between(1, 65535).map(p -> KeyOption.of("permitopen", "host.example:" + p)),
+                Arbitraries.of("20300101", "203001011230Z", "20300101123059").map(t -> KeyOption.of("expiry-time", t)));
+        Arbitrary<KeyOption> flag = Arbitraries.of("no-pty", "restrict", "no-agent-forwarding", "cert-authority", "no-touch-required",
+                "verify-required", "X11-forwarding", "no-user-rc", "port-forwarding").map(KeyOption::flag);
+        Arbitrary<List<KeyOption>> options = Arbitraries.oneOf(withValue, flag).list().ofMaxSize(4).uniqueElements(KeyOption::canonicalName);
         Arbitrary<String> comment = Arbitraries.strings().withChars("abc @.-_ é").ofMaxLength(16).map(String::strip);
         return Combinators.combine(options, Arbitraries.of(Fixtures.ED25519_B64, Fixtures.RSA_B64), comment)
                 .as((o, b64, c) -> new AuthorizedKey(o, b64.equals(Fixtures.RSA_B64) ? SshKeyType.RSA : SshKeyType.ED25519, b64, c));

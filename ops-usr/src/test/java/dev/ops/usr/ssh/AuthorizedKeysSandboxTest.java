@@ -11,7 +11,10 @@ import dev.ops.core.error.ValidationException;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
 import dev.ops.testkit.sandbox.SandboxHost;
+import dev.ops.usr.error.UnreadableLineException;
 import dev.ops.usr.testing.Sandboxes;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,5 +138,78 @@ class AuthorizedKeysSandboxTest {
     @Test
     void anUnknownUserIsNotFound() {
         assertThatThrownBy(() -> keys.user("nobody-here").key(Fixtures.ED25519).present().plan()).isInstanceOf(NotFoundException.class);
+    }
+
+    private void writeFile(byte[] content, String mode, String owner) {
+        sandbox.check(Command.builder().addArgv("sh", "-c", "mkdir -p -m 700 /home/alice/.ssh && chown alice:alice /home/alice/.ssh && cat > "
+                + FILE + " && chown " + owner + " " + FILE + " && chmod " + mode + " " + FILE).stdin(content).build());
+    }
+
+    @Test
+    void absentRemovesTheKeyWhateverOpenSshOptionsItHas() {
+        StringBuilder text = new StringBuilder("# keys\n");
+        AuthorizedKeysFileTest.OPENSSH_OPTIONS.forEach(o -> text.append(o).append(' ').append(Fixtures.ED25519).append('\n'));
+        text.append(Fixtures.RSA).append('\n');
+        writeFile(text.toString().getBytes(StandardCharsets.UTF_8), "600", "alice:alice");
+        assertThat(sandbox.output("ssh-keygen", "-lf", FILE).lines().count()).isEqualTo(AuthorizedKeysFileTest.OPENSSH_OPTIONS.size() + 1);
+
+        keys.user("alice").key(Fixtures.ED25519).absent().apply();
+
+        assertThat(sandbox.readText(FILE).orElseThrow()).isEqualTo("# keys\n" + Fixtures.RSA + "\n");
+        assertThat(sandbox.output("ssh-keygen", "-lf", FILE).strip()).endsWith("bob (RSA)").doesNotContain("ED25519");
+    }
+
+    @Test
+    void exclusiveRemovesAKeyWithTouchRequired() {
+        writeFile(("touch-required " + Fixtures.ED25519 + "\n" + Fixtures.RSA + "\n").getBytes(StandardCharsets.UTF_8), "600", "alice:alice");
+
+        assertThat(keys.user("alice").key(Fixtures.RSA).exclusive().present().plan().steps()).hasSize(1);
+        keys.user("alice").key(Fixtures.RSA).exclusive().present().apply();
+
+        assertThat(sandbox.readText(FILE).orElseThrow()).isEqualTo(Fixtures.RSA + "\n");
+    }
+
+    @Test
+    void removalsRefuseAFileWithALineOpsCannotReadAndNameTheLine() {
+        writeFile(("# ok\n" + Fixtures.RSA + "\nssh-mldsa44-ed25519@openssh.com AAAA future\n").getBytes(StandardCharsets.UTF_8), "600", "alice:alice");
+
+        for (var change : List.of(keys.user("alice").key(Fixtures.RSA).absent(), keys.user("alice").key(Fixtures.ED25519).exclusive().present())) {
+            assertThatThrownBy(change::plan).isInstanceOfSatisfying(UnreadableLineException.class, e -> {
+                assertThat(e.path()).isEqualTo(FILE);
+                assertThat(e.lineNumbers()).containsExactly(3);
+                assertThat(e.getMessage()).contains(FILE + ":3");
+            });
+        }
+        assertThat(keys.user("alice").key(Fixtures.ED25519).present().plan().steps()).hasSize(1);
+    }
+
+    @Test
+    void anEditKeepsOtherLinesByteForByteAndRollbackRestoresBytesModeOwnerAndGroup() {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes("# caf".getBytes(StandardCharsets.US_ASCII));
+        content.write(0xE9);
+        content.writeBytes(("\r\n" + Fixtures.RSA + "\r\n" + Fixtures.ED25519 + " caf").getBytes(StandardCharsets.US_ASCII));
+        content.write(0xE9);
+        content.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] before = content.toByteArray();
+        writeFile(before, "644", "root:alice");
+
+        Applied<List<AuthorizedKey>> done = keys.user("alice").key(Fixtures.RSA).absent().apply();
+
+        byte[] after = sandbox.readFile(FILE, true).orElseThrow();
+        String expected = new String(before, StandardCharsets.ISO_8859_1).replace(Fixtures.RSA + "\r\n", "");
+        assertThat(new String(after, StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+        assertThat(stat(FILE)).isEqualTo("600 alice:alice");
+
+        done.rollback();
+
+        assertThat(sandbox.readFile(FILE, true).orElseThrow()).isEqualTo(before);
+        assertThat(stat(FILE)).isEqualTo("644 root:alice");
+    }
+
+    @Test
+    void aUserNameWithNulIsRefusedAsTheUserField() {
+        assertThatThrownBy(() -> keys.user("al\0ice").list())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("user"));
     }
 }

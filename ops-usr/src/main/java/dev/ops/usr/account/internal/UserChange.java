@@ -10,6 +10,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.core.privilege.Privilege;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.usr.account.AccountNames;
 import dev.ops.usr.account.GroupEntry;
 import dev.ops.usr.account.PasswdEntry;
@@ -70,13 +71,18 @@ public final class UserChange<T> extends AbstractChange<T> {
         checkPath(v, "shell", spec.shell());
         checkPath(v, "home", spec.home());
         if (spec.gecos() != null) {
-            v.check(spec.gecos().indexOf(':') < 0 && spec.gecos().indexOf('\n') < 0, "gecos", "must not contain ':' or a newline");
+            v.check(spec.gecos().indexOf(':') < 0 && spec.gecos().chars().noneMatch(c -> c < 0x20 || c == 0x7f), "gecos",
+                    "must not contain ':', NUL, a newline or other control character");
         }
     }
 
     private static void checkGroupRef(Violations v, String field, String ref) {
-        if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
-            AccountNames.checkId(v, field, Long.parseLong(ref));
+        if (AsciiNumbers.isDigits(ref)) {
+            if (ref.length() > 10) {
+                v.add(field, "'" + ref + "' is not a valid id (0 to 4294967294)");
+            } else {
+                AccountNames.checkId(v, field, AsciiNumbers.parseLong(ref));
+            }
         } else {
             AccountNames.check(v, field, ref);
         }
@@ -84,8 +90,8 @@ public final class UserChange<T> extends AbstractChange<T> {
 
     private static void checkPath(Violations v, String field, String path) {
         if (path != null) {
-            v.check(path.startsWith("/") && path.indexOf(':') < 0 && path.indexOf('\n') < 0, field,
-                    "'" + path + "' must be an absolute path without ':' or a newline");
+            v.check(path.startsWith("/") && path.indexOf(':') < 0 && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f), field,
+                    "'" + path.replace("\0", "\\0") + "' must be an absolute path without ':', NUL, a newline or other control character");
         }
     }
 
@@ -122,7 +128,7 @@ public final class UserChange<T> extends AbstractChange<T> {
     }
 
     private static Optional<GroupEntry> find(List<GroupEntry> groups, String ref) {
-        boolean numeric = !ref.isEmpty() && ref.chars().allMatch(Character::isDigit);
+        boolean numeric = AsciiNumbers.isDigits(ref);
         return groups.stream().filter(g -> numeric ? Long.toString(g.gid()).equals(ref) : g.name().equals(ref)).findFirst();
     }
 

@@ -12,6 +12,7 @@ import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.privilege.Privilege;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.usr.account.AccountNames;
 import dev.ops.usr.account.GroupEntry;
 import dev.ops.usr.account.PasswdEntry;
@@ -62,7 +63,7 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
 
     @Override
     protected void validate(Violations v) {
-        v.check(path != null && path.startsWith("/") && !path.contains("\0"), "path", "'" + path + "' must be an absolute path");
+        checkPath(v, path);
         if (owner != null) {
             checkRef(v, "owner", owner);
         }
@@ -81,9 +82,18 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
         for (int i = 0; i < remove.size(); i++) {
             AclEntry e = parse(v, "removeAcl[" + i + "]", withPerms(remove.get(i)));
             v.check(e == null || e.isNamed(), "removeAcl[" + i + "]", "'" + remove.get(i) + "': only named user and group entries can be removed");
+            if (e != null && e.isNamed()) {
+                checkRef(v, "removeAcl[" + i + "]", e.qualifier());
+            }
         }
         v.check(owner != null || group != null || mode != null || directoryMode != null || clearAcl || !remove.isEmpty() || !set.isEmpty(),
                 "change", "nothing asked: set a mode, owner, group or ACL entries");
+    }
+
+    /** Adds a violation of {@code path} unless it is an absolute path without NUL (a NUL is reported here, not as some command's argv). */
+    public static void checkPath(Violations v, String path) {
+        v.check(path != null && path.startsWith("/") && path.indexOf('\0') < 0, "path",
+                "'" + (path == null ? null : path.replace("\0", "\\0")) + "' must be an absolute path without NUL");
     }
 
     private static String withPerms(String text) {
@@ -101,13 +111,17 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
     }
 
     private static void checkRef(Violations v, String field, String ref) {
-        if (!ref.matches("[0-9]+")) {
+        if (!AsciiNumbers.isDigits(ref)) {
             AccountNames.check(v, field, ref);
+        } else if (ref.length() > 10) {
+            v.add(field, "'" + ref + "' is not a valid id (0 to 4294967294)");
+        } else {
+            AccountNames.checkId(v, field, AsciiNumbers.parseLong(ref));
         }
     }
 
     private static void checkMode(Violations v, String field, String m) {
-        v.check(m == null || m.matches("0?[0-7]{3,4}") && Integer.parseInt(m, 8) <= 07777, field, "'" + m + "' must be an octal mode such as 0750");
+        v.check(m == null || m.matches("0?[0-7]{3,4}") && AsciiNumbers.parseInt(m, 8) <= 07777, field, "'" + m + "' must be an octal mode such as 0750");
     }
 
     private record Node(FileAccess access, boolean directory) {}
@@ -168,7 +182,7 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
         if (!missing.isEmpty()) {
             throw new NotFoundException(String.join(", ", missing), "does not exist on " + host.name());
         }
-        return new Desired(uid, gid, mode == null ? null : Integer.parseInt(mode, 8), directoryMode == null ? null : Integer.parseInt(directoryMode, 8),
+        return new Desired(uid, gid, mode == null ? null : AsciiNumbers.parseInt(mode, 8), directoryMode == null ? null : AsciiNumbers.parseInt(directoryMode, 8),
                 clearAcl, removes, sets);
     }
 
@@ -181,8 +195,8 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
     }
 
     private static Long userId(AccountReader reader, String ref, Set<String> missing) {
-        if (ref.matches("[0-9]+")) {
-            return Long.parseLong(ref);
+        if (AsciiNumbers.isDigits(ref)) {
+            return AsciiNumbers.parseLong(ref);
         }
         Optional<PasswdEntry> u = reader.user(ref);
         if (u.isEmpty()) {
@@ -193,8 +207,8 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
     }
 
     private static Long groupId(AccountReader reader, String ref, Set<String> missing) {
-        if (ref.matches("[0-9]+")) {
-            return Long.parseLong(ref);
+        if (AsciiNumbers.isDigits(ref)) {
+            return AsciiNumbers.parseLong(ref);
         }
         Optional<GroupEntry> g = reader.group(ref);
         if (g.isEmpty()) {
@@ -247,6 +261,9 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
 
     /** The current state of {@code path} on {@code host} (not following a final symlink). */
     public static FileAccess current(Host host, String path) {
+        Violations v = Violations.of("path on " + host.name());
+        checkPath(v, path);
+        v.throwIfAny();
         CommandResult r = host.run(Command.builder().addArgv("getfacl", "-n", "-p", "-P", "--", path).putEnv("LC_ALL", "C").sudo(true).build());
         if (!r.ok()) {
             throw new NotFoundException("path " + path, "cannot be read on " + host.name() + ": " + r.stderrTail().strip());

@@ -18,7 +18,6 @@ import dev.ops.usr.account.PasswdEntry;
 import dev.ops.usr.account.internal.AccountReader;
 import dev.ops.usr.ssh.AuthorizedKey;
 import dev.ops.usr.ssh.AuthorizedKeysFile;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,12 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
         fileStat.filter(s -> !s.type().equals("regular file") && !s.type().equals("regular empty file")).ifPresent(s -> {
             throw new ConflictException(p.file(), "is a " + s.type() + ", not a regular file; refusing to write through it", false);
         });
-        String oldText = fileStat.isEmpty() ? "" : new String(host.readFile(p.file(), true).orElse(new byte[0]), StandardCharsets.UTF_8);
-        AuthorizedKeysFile before = AuthorizedKeysFile.parse(oldText);
+        byte[] oldBytes = fileStat.isEmpty() ? new byte[0] : host.readFile(p.file(), true).orElse(new byte[0]);
+        AuthorizedKeysFile before = AuthorizedKeysFile.parse(oldBytes);
+        if (!present || exclusive) {
+            // removing keys from a file with a line ops cannot read could leave a key sshd still lets in
+            before.requireReadable(p.file());
+        }
         AuthorizedKeysFile after = before;
         List<AuthorizedKey> keys = keys();
         for (AuthorizedKey k : keys) {
@@ -112,8 +115,8 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
         if (present && exclusive) {
             after = after.retainOnly(keys);
         }
-        String newText = after.render();
-        boolean contentChanges = !newText.equals(oldText);
+        byte[] newBytes = after.bytes();
+        boolean contentChanges = !java.util.Arrays.equals(newBytes, oldBytes);
         List<Step> steps = new ArrayList<>();
         if (!present && (fileStat.isEmpty() || !contentChanges)) {
             return steps;
@@ -126,10 +129,10 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
             fixOwnerAndMode(steps, p.dir(), dirStat.get(), "0700", uid, gid);
         }
         if (contentChanges) {
-            OwnedFileWriteAction write = new OwnedFileWriteAction(h, p.file(), newText.getBytes(StandardCharsets.UTF_8), "0600", uid, gid,
-                    diff(before, after));
-            OwnedFileWriteAction undo = fileStat.map(s -> new OwnedFileWriteAction(h, p.file(), oldText.getBytes(StandardCharsets.UTF_8),
-                    s.mode4(), s.uid(), s.gid(), "")).orElse(OwnedFileWriteAction.remove(h, p.file()));
+            OwnedFileWriteAction write = new OwnedFileWriteAction(h, p.file(), newBytes, "0600", uid, gid, diff(before, after));
+            // the undo puts back the very bytes, mode, owner and group that were there
+            OwnedFileWriteAction undo = fileStat.map(s -> new OwnedFileWriteAction(h, p.file(), oldBytes, s.mode4(), s.uid(), s.gid(), ""))
+                    .orElse(OwnedFileWriteAction.remove(h, p.file()));
             steps.add(Step.of((fileStat.isEmpty() ? "create " : "update ") + p.file(), write, undo));
         } else if (fileStat.isPresent()) {
             fixOwnerAndMode(steps, p.file(), fileStat.get(), "0600", uid, gid);
@@ -154,7 +157,10 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
 
     private static String summary(AuthorizedKeysFile.Line l) {
         if (l.key() == null) {
-            return l.text();
+            return dev.ops.usr.error.UnreadableLineException.preview(l.bytes());
+        }
+        if (l.kind() == AuthorizedKeysFile.Kind.REFUSED_KEY) {
+            return l.key().type().wireName() + " " + l.key().fingerprint() + " (options sshd refuses: " + l.problem() + ")";
         }
         AuthorizedKey k = l.key();
         String opts = k.options().isEmpty() ? ""
@@ -194,7 +200,10 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
 
     /** The authorized_keys file of {@code user} on {@code host} as it is now (empty when missing). */
     public static AuthorizedKeysFile read(Host host, String user) {
+        Violations v = Violations.of("authorized keys");
+        AccountNames.checkLookup(v, "user", user);
+        v.throwIfAny();
         Paths p = paths(host, user);
-        return AuthorizedKeysFile.parse(host.readFile(p.file(), true).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
+        return AuthorizedKeysFile.parse(host.readFile(p.file(), true).orElse(new byte[0]));
     }
 }

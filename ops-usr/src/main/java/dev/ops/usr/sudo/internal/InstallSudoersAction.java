@@ -8,17 +8,18 @@ import java.util.Objects;
 /**
  * Installs (or removes, when {@code content} is null) one sudoers drop-in so that sudo never sees
  * a broken file: the content goes to a temporary file in the drop-in directory (its '.' makes sudo
- * ignore it), is checked alone with {@code visudo -cf}, owned root:root with mode 0440, renamed into
+ * ignore it), is checked alone with {@code visudo -cf}, given its owner and mode (root:root 0440 for
+ * a new drop-in; exactly what an old file had when it is put back), renamed into
  * place, and the whole configuration is checked with {@code visudo -c}; if that fails, the previous
  * file is put back and the action fails with visudo's message.
  */
-public record InstallSudoersAction(String target, String path, byte[] content, String summary) implements Action {
+public record InstallSudoersAction(String target, String path, byte[] content, String mode, long uid, long gid, String summary) implements Action {
     private static final String INSTALL = """
             set -e
             f="$1"; d=$(dirname -- "$f")
             t=$(mktemp "$d/.ops-new-XXXXXX"); b=$(mktemp "$d/.ops-old-XXXXXX")
             trap 'rm -f "$t" "$b"' EXIT
-            cat > "$t"; chown root:root "$t"; chmod 0440 "$t"
+            cat > "$t"; chown "$3:$4" "$t"; chmod "$2" "$t"
             visudo -cqf "$t" >&2 || { echo "visudo refused the new $f" >&2; exit 65; }
             had=0; if [ -e "$f" ]; then cp -p -- "$f" "$b"; had=1; fi
             mv -f -- "$t" "$f"
@@ -36,23 +37,34 @@ public record InstallSudoersAction(String target, String path, byte[] content, S
             if ! visudo -cq >&2; then mv -f -- "$b" "$f"; echo "visudo -c failed without $f; it was put back" >&2; exit 65; fi
             """;
 
-    /** Checks the required fields. */
+    /** Checks the required fields; a missing mode (as in records journaled before modes were kept) is 0440. */
     public InstallSudoersAction {
+        mode = mode == null ? "0440" : mode;
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(summary, "summary");
     }
 
+    /** Installs {@code content} as a new drop-in: root:root, mode 0440. */
+    public static InstallSudoersAction install(String target, String path, byte[] content, String summary) {
+        return new InstallSudoersAction(target, path, content, "0440", 0, 0, summary);
+    }
+
+    /** Removes the drop-in. */
+    public static InstallSudoersAction remove(String target, String path, String summary) {
+        return new InstallSudoersAction(target, path, null, "0440", 0, 0, summary);
+    }
+
     @Override
     public String render() {
         String head = content == null ? "remove " + path + " (then visudo -c)"
-                : "install " + path + " (mode 0440, root:root, " + content.length + " bytes) after visudo -cf, then visudo -c";
+                : "install " + path + " (mode " + mode + ", owner " + uid + ":" + gid + ", " + content.length + " bytes) after visudo -cf, then visudo -c";
         return summary.isEmpty() ? head : head + "\n" + summary;
     }
 
     @Override
     public void execute(Targets targets) {
-        Command.Builder b = Command.builder().addArgv("sh", "-c", content == null ? REMOVE : INSTALL, "sh", path).sudo(true);
+        Command.Builder b = Command.builder().addArgv("sh", "-c", content == null ? REMOVE : INSTALL, "sh", path, mode, Long.toString(uid), Long.toString(gid)).sudo(true);
         if (content != null) {
             b.stdin(content);
         }

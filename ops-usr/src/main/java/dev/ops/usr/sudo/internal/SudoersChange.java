@@ -10,6 +10,7 @@ import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.privilege.Privilege;
+import dev.ops.usr.ssh.internal.PathStat;
 import dev.ops.usr.sudo.SudoDefault;
 import dev.ops.usr.sudo.SudoRule;
 import dev.ops.usr.sudo.SudoersDropIn;
@@ -70,28 +71,57 @@ public final class SudoersChange<T> extends AbstractChange<T> {
         if (!host.run(Command.of("test", "-d", SudoersDropIn.DIRECTORY).asRoot()).ok()) {
             throw new dev.ops.core.error.NotFoundException(SudoersDropIn.DIRECTORY, "does not exist on " + h + " (is sudo installed?)");
         }
-        Optional<String> current = host.readFile(path(), true).map(b -> new String(b, StandardCharsets.UTF_8));
+        Optional<byte[]> current = host.readFile(path(), true);
+        Optional<PathStat> stat = current.isPresent() ? PathStat.of(host, path()) : Optional.empty();
+        // the undo puts back the very bytes, mode, owner and group that were there
+        Optional<InstallSudoersAction> restore = current.map(old -> new InstallSudoersAction(h, path(), old,
+                stat.map(PathStat::mode4).orElse("0440"), stat.map(PathStat::uid).orElse(0L), stat.map(PathStat::gid).orElse(0L), ""));
+        String oldText = current.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         if (!present) {
-            return current.map(old -> List.of(Step.of("remove " + path(),
-                    new InstallSudoersAction(h, path(), null, diff(old, "")),
-                    new InstallSudoersAction(h, path(), old.getBytes(StandardCharsets.UTF_8), "")))).orElse(List.of());
+            return restore.map(undo -> List.of(Step.of("remove " + path(), InstallSudoersAction.remove(h, path(), diff(oldText, "")), undo)))
+                    .orElse(List.of());
         }
         String text = new SudoersDropIn(name, defaults, rules).render();
         CommandResult check = host.run(Command.builder().addArgv("visudo", "-c", "-f", "-").stdin(text).sudo(true).build());
         if (!check.ok()) {
-            Violations.of(description()).add("rendered", "visudo -cf refused the rendered drop-in: "
-                    + (check.stderrText() + check.stdoutText()).strip().replace("\n", " | ") + " ; rendered: " + text.strip().replace("\n", " | "))
-                    .throwIfAny();
+            String said = (check.stderrText() + check.stdoutText()).strip();
+            Violations.of(description()).add(blame(said), "visudo -cf refused the rendered drop-in: " + said.replace("\n", " | ")
+                    + " ; rendered: " + text.strip().replace("\n", " | ")).throwIfAny();
         }
-        boolean sameMode = current.isPresent()
-                && host.run(Command.of("stat", "-c", "%a %u %g", "--", path()).asRoot()).stdoutText().strip().equals("440 0 0");
-        if (current.isPresent() && current.get().equals(text) && sameMode) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        boolean sameMode = stat.isPresent() && stat.get().mode4().equals("0440") && stat.get().uid() == 0 && stat.get().gid() == 0;
+        if (current.isPresent() && java.util.Arrays.equals(current.get(), bytes) && sameMode) {
             return List.of();
         }
-        InstallSudoersAction install = new InstallSudoersAction(h, path(), text.getBytes(StandardCharsets.UTF_8), diff(current.orElse(""), text));
-        InstallSudoersAction undo = current.map(old -> new InstallSudoersAction(h, path(), old.getBytes(StandardCharsets.UTF_8), ""))
-                .orElse(new InstallSudoersAction(h, path(), null, ""));
+        InstallSudoersAction install = InstallSudoersAction.install(h, path(), bytes, diff(oldText, text));
+        InstallSudoersAction undo = restore.orElse(InstallSudoersAction.remove(h, path(), ""));
         return List.of(Step.of((current.isPresent() ? "replace " : "install ") + path(), install, undo));
+    }
+
+    private static final java.util.regex.Pattern VISUDO_LINE = java.util.regex.Pattern.compile("(?m)(?:^[^:\\s]*:(\\d+):\\d+:|near line (\\d+))");
+
+    /**
+     * The field of the entry that visudo blames, from the line number in its message: line 1 is the
+     * header, then one line per Defaults entry, then one per rule ({@code rendered} when it names no line).
+     */
+    private String blame(String visudoSaid) {
+        java.util.regex.Matcher m = VISUDO_LINE.matcher(visudoSaid);
+        if (!m.find()) {
+            return "rendered";
+        }
+        String digits = m.group(1) != null ? m.group(1) : m.group(2);
+        if (!dev.ops.core.text.AsciiNumbers.isDigits(digits) || digits.length() > 6) {
+            return "rendered";
+        }
+        int index = dev.ops.core.text.AsciiNumbers.parseInt(digits) - 2;
+        if (index >= 0 && index < defaults.size()) {
+            return "defaults[" + index + "]";
+        }
+        index -= defaults.size();
+        if (index >= 0 && index < rules.size()) {
+            return "rules[" + index + "]";
+        }
+        return "rendered";
     }
 
     private static String diff(String before, String after) {

@@ -1,0 +1,2 @@
+/** Errors specific to the files ops-usr reads and edits. */
+package dev.ops.usr.error;
