@@ -125,8 +125,16 @@ public final class LocalHost implements Host {
                     ("cannot start " + argv.get(tie.size()) + ": " + e.getMessage()).getBytes(), Duration.ZERO, false);
         }
         // A journaled step's record names the process (and the group it leads), so that recovery stops it if this JVM dies.
-        try (StepProcesses.Registration ignored = StepProcesses.started(process.pid(),
-                process.toHandle().info().startInstant().orElse(java.time.Instant.EPOCH), tie.isEmpty() ? 0 : process.pid())) {
+        StepProcesses.Registration registration;
+        try {
+            registration = StepProcesses.started(process.pid(),
+                    process.toHandle().info().startInstant().orElse(java.time.Instant.EPOCH), tie.isEmpty() ? 0 : process.pid());
+        } catch (RuntimeException e) {
+            // Not journaled, so recovery could not stop it: it must not run.
+            killTree(process);
+            throw e;
+        }
+        try (registration) {
             return await(command, process, line, start);
         }
     }
@@ -219,7 +227,8 @@ public final class LocalHost implements Host {
      */
     private static final class ProcessTie {
         private static final java.util.concurrent.ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ops-local-spawner");
+            // Lives as long as the JVM (the parent-death signal follows the forking thread) and inherits no step's scope.
+            Thread t = new Thread(null, r, "ops-local-spawner", 0, false);
             t.setDaemon(true);
             return t;
         });
