@@ -39,7 +39,7 @@ public final class MarkerChange extends AbstractChange<List<String>> {
                 continue;
             }
             Command make = switch (name) {
-                case "hang" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; sleep 120", "sh", file.toString()).timeout(java.time.Duration.ofMinutes(3)).build();
+                case "hang" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; exec sleep 120", "sh", file.toString()).timeout(java.time.Duration.ofMinutes(3)).build();
                 case "fail" -> Command.of("sh", "-c", "echo refusing >&2; exit 9");
                 // Leaves a background child (which escapes a parent-death signal) that touches NAME.late once NAME.release exists.
                 case "spawn" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; echo $$ > \"$1.pid\"; "
