@@ -43,7 +43,9 @@ public final class Ops {
 
     /**
      * The JVM-wide default: a file store in {@code $OPS_STATE_DIR}, else
-     * {@code $XDG_STATE_HOME/ops}, else {@code ~/.local/state/ops}; the actor is the OS user.
+     * {@code $XDG_STATE_HOME/ops}, else {@code ~/.local/state/ops}; the actor is the OS user. The
+     * store is private (0700): one that others can read is refused with
+     * {@link dev.ops.core.error.UnsafePermissionsException} (see {@link FileStateStore#open}).
      */
     public static Ops defaults() {
         Ops d = defaults;

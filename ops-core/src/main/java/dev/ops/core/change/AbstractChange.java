@@ -2,6 +2,7 @@ package dev.ops.core.change;
 
 import dev.ops.core.Ops;
 import dev.ops.core.error.RollbackFailedException;
+import dev.ops.core.journal.ChangeLock;
 import dev.ops.core.error.Violations;
 import dev.ops.core.privilege.Privilege;
 import dev.ops.core.privilege.PrivilegeCheck;
@@ -78,36 +79,49 @@ public abstract class AbstractChange<T> implements Change<T> {
         return plan;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The change's lock ({@link dev.ops.core.journal.Journal#lock}) is taken before planning and
+     * held to the end, so that two processes applying the same change at once never both make it:
+     * the second gets a {@link dev.ops.core.error.LockHeldException} naming the first (retryable),
+     * and applying it again after the first finished plans nothing.
+     */
     @Override
     public final Applied<T> apply() {
-        Plan plan = plan();
-        if (plan.isEmpty()) {
-            return new Applied<>(result(plan), plan, Rollback.nothing());
-        }
-        ops.policy().approve(plan);
+        Violations v = Violations.of(description());
+        validate(v);
+        v.throwIfAny();
         Targets targets = targets();
-        requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
-        String id = ops.journal().begin(plan);
-        String previous = MDC.get(MDC_OPERATION);
-        MDC.put(MDC_OPERATION, id);
-        try {
-            for (int i = 0; i < plan.steps().size(); i++) {
-                try {
-                    ops.journal().runStep(id, i, targets);
-                } catch (RuntimeException failure) {
-                    rollbackAfter(id, targets, failure);
-                    throw failure;
+        try (ChangeLock lock = ops.journal().lock(description(), targets.names())) {
+            Plan plan = plan();
+            if (plan.isEmpty()) {
+                return new Applied<>(result(plan), plan, Rollback.nothing());
+            }
+            ops.policy().approve(plan);
+            requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
+            String id = ops.journal().begin(plan, lock);
+            String previous = MDC.get(MDC_OPERATION);
+            MDC.put(MDC_OPERATION, id);
+            try {
+                for (int i = 0; i < plan.steps().size(); i++) {
+                    try {
+                        ops.journal().runStep(id, i, targets);
+                    } catch (RuntimeException failure) {
+                        rollbackAfter(id, targets, failure);
+                        throw failure;
+                    }
+                }
+                ops.journal().finish(id);
+            } finally {
+                if (previous == null) {
+                    MDC.remove(MDC_OPERATION);
+                } else {
+                    MDC.put(MDC_OPERATION, previous);
                 }
             }
-            ops.journal().finish(id);
-        } finally {
-            if (previous == null) {
-                MDC.remove(MDC_OPERATION);
-            } else {
-                MDC.put(MDC_OPERATION, previous);
-            }
+            return new Applied<>(result(plan), plan, Rollback.of(ops.journal(), id, targets));
         }
-        return new Applied<>(result(plan), plan, Rollback.of(ops.journal(), id, targets));
     }
 
     private void rollbackAfter(String id, Targets targets, RuntimeException failure) {
@@ -117,6 +131,9 @@ public abstract class AbstractChange<T> implements Change<T> {
             RollbackFailedException thrown = new RollbackFailedException(id, rf.failedSteps(), failure);
             thrown.addSuppressed(rf);
             throw thrown;
+        } catch (RuntimeException other) {
+            // The rollback could not even start (claimed elsewhere, record unreadable): the step's failure stays the news.
+            failure.addSuppressed(other);
         }
     }
 

@@ -33,7 +33,10 @@ public final class Rollback {
     /**
      * Runs the undo of every step that was done, newest first, and returns what it did. Throws
      * {@link dev.ops.core.error.RollbackFailedException} when an undo step fails; the steps that
-     * were undone stay undone, so running it again tries only what is left.
+     * were undone stay undone, so running it again tries only what is left. Throws a
+     * {@link dev.ops.core.error.ConflictException} naming the other process when one is applying or
+     * rolling back the same apply, and a {@link dev.ops.core.error.CorruptRecordException} naming the
+     * record's key and location when the journal record cannot be read.
      */
     public RollbackReport run() {
         if (id == null) {

@@ -5,6 +5,8 @@ import dev.ops.core.error.OpsException;
 import dev.ops.core.error.OpsTimeoutException;
 import dev.ops.core.host.internal.NativePosix;
 import dev.ops.core.host.internal.StreamDrain;
+import dev.ops.core.journal.StepProcesses;
+import dev.ops.core.text.AsciiNumbers;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,7 +85,7 @@ public final class LocalHost implements Host {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {
-                    return java.util.Optional.of(Integer.parseInt(line.substring(4).trim().split("\\s+")[1]));
+                    return java.util.Optional.of(AsciiNumbers.parseInt(line.substring(4).trim().split("\\s+")[1]));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -104,6 +106,8 @@ public final class LocalHost implements Host {
             }
         }
         argv.addAll(command.argv());
+        List<String> tie = ProcessTie.prefix();
+        argv.addAll(0, tie);
         ProcessBuilder pb = new ProcessBuilder(argv);
         if (!escalate) {
             Map<String, String> env = pb.environment();
@@ -115,11 +119,27 @@ public final class LocalHost implements Host {
         long start = System.nanoTime();
         Process process;
         try {
-            process = pb.start();
+            process = ProcessTie.start(pb);
         } catch (IOException e) {
             return new CommandResult(name, line, 127, new byte[0],
-                    ("cannot start " + argv.get(0) + ": " + e.getMessage()).getBytes(), Duration.ZERO, false);
+                    ("cannot start " + argv.get(tie.size()) + ": " + e.getMessage()).getBytes(), Duration.ZERO, false);
         }
+        // A journaled step's record names the process (and the group it leads), so that recovery stops it if this JVM dies.
+        StepProcesses.Registration registration;
+        try {
+            registration = StepProcesses.started(process.pid(),
+                    process.toHandle().info().startInstant().orElse(java.time.Instant.EPOCH), tie.isEmpty() ? 0 : process.pid());
+        } catch (RuntimeException e) {
+            // Not journaled, so recovery could not stop it: it must not run.
+            killTree(process);
+            throw e;
+        }
+        try (registration) {
+            return await(command, process, line, start);
+        }
+    }
+
+    private CommandResult await(Command command, Process process, String line, long start) {
         StreamDrain out = new StreamDrain(command.maxOutputBytes());
         StreamDrain err = new StreamDrain(command.maxOutputBytes());
         try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -194,6 +214,94 @@ public final class LocalHost implements Host {
     @Override
     public String toString() {
         return "LocalHost[" + name + "]";
+    }
+
+    /**
+     * Ties the processes this JVM starts to it: each runs in a process group of its own (so that
+     * recovery can kill it with all it forked) and gets SIGKILL when this JVM dies (the parent-death
+     * signal, set by util-linux {@code setpriv}; {@code setsid} gives the group). The signal fires
+     * when the forking <em>thread</em> exits, so processes are started from one platform thread
+     * that lives as long as the JVM, never from a pooled or virtual thread. Where the tools are
+     * missing, commands run as they are and the journal's record of the process is what recovery has.
+     * A command run through sudo loses the signal (set-uid programs clear it) and keeps the group.
+     */
+    private static final class ProcessTie {
+        private static final java.util.concurrent.ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+            // Lives as long as the JVM (the parent-death signal follows the forking thread) and inherits no step's scope.
+            Thread t = new Thread(null, r, "ops-local-spawner", 0, false);
+            t.setDaemon(true);
+            return t;
+        });
+        private static volatile List<String> prefix;
+
+        static List<String> prefix() {
+            List<String> p = prefix;
+            if (p == null) {
+                p = detect();
+                prefix = p;
+            }
+            return p;
+        }
+
+        private static List<String> detect() {
+            java.nio.file.Path setpriv = findProgram("setpriv");
+            java.nio.file.Path setsid = findProgram("setsid");
+            if (setpriv == null || setsid == null) {
+                LOG.debug("setpriv or setsid not found: local commands are not tied to this JVM");
+                return List.of();
+            }
+            List<String> candidate = List.of(setpriv.toString(), "--pdeathsig", "KILL", "--", setsid.toString(), "--");
+            List<String> probe = new ArrayList<>(candidate);
+            probe.add("true");
+            try {
+                Process p = start(new ProcessBuilder(probe).redirectErrorStream(true));
+                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate;
+                }
+                p.destroyForcibly();
+            } catch (IOException e) {
+                LOG.debug("probing setpriv --pdeathsig: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.debug("setpriv --pdeathsig does not work here: local commands are not tied to this JVM");
+            return List.of();
+        }
+
+        private static java.nio.file.Path findProgram(String name) {
+            for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+                java.nio.file.Path p = java.nio.file.Path.of(dir, name);
+                if (java.nio.file.Files.isExecutable(p)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        static Process start(ProcessBuilder pb) throws IOException {
+            Future<Process> started = SPAWNER.submit(pb::start);
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return started.get();
+                    } catch (InterruptedException e) {
+                        // The process may be starting right now: wait for it, so that it is never left untracked.
+                        interrupted = true;
+                    }
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new OpsException("cannot start " + pb.command().getFirst() + ": " + e.getCause(), e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
 }

@@ -8,19 +8,34 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.change.RollbackReport;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.core.error.ConflictException;
+import dev.ops.core.error.CorruptRecordException;
+import dev.ops.core.error.LockHeldException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.json.Json;
 import dev.ops.core.store.StateStore;
+import dev.ops.core.store.UnreadableRecord;
+import dev.ops.core.store.Versioned;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +47,32 @@ import org.slf4j.LoggerFactory;
  * step is marked {@link StepState#STARTED} before it runs and {@link StepState#DONE} after. A
  * process killed in the middle leaves a {@link ApplyStatus#RUNNING} record whose owner is dead;
  * {@link #recover} finds those and rolls them back.
+ *
+ * <p>Like PostgreSQL's crash recovery, recovery is safe to run from several processes at once and
+ * survives damage: a rollback first claims the record with compare-and-set ({@link ApplyStatus#ROLLING_BACK}
+ * with itself as claimant), so no undo runs twice, and a claim of a dead claimant is taken over;
+ * a record that cannot be read is reported by key and location and the others are recovered.
+ * Processes that a dead apply's step left running on this machine (the step's record names them)
+ * are killed before the step is undone.
+ *
+ * <p>Applies of one change (its description and targets) by several processes are serialized by a
+ * lock in the store ({@link #lock}), a lease that names its holder, like the Terraform state lock.
  */
 public final class Journal {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String PREFIX = "journal/";
+    private static final String LOCK_PREFIX = "lock/change/";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    /** How long a lock of a holder on another machine lasts without renewal; every step renews it. */
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    /** How long recovery waits for a dead step's processes to be gone after killing them. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final StateStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final String actor;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public Journal(StateStore store, AuditLog audit, Clock clock, String actor) {
         this.store = store;
@@ -52,27 +83,58 @@ public final class Journal {
 
     /** Writes the record of a new apply with all its steps pending; returns its id. */
     public String begin(Plan plan) {
+        return begin(plan, Optional.empty());
+    }
+
+    /** Writes the record of a new apply of a change whose lock {@code lock} holds; returns its id. */
+    public String begin(Plan plan, ChangeLock lock) {
+        return begin(plan, Optional.of(lock));
+    }
+
+    private String begin(Plan plan, Optional<ChangeLock> lock) {
         String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<StepRecord> steps = new ArrayList<>();
         for (Step s : plan.steps()) {
             steps.add(new StepRecord(s.description(), s.action(), s.undo().orElse(null), s.undoOnFailure(), StepState.PENDING, null));
         }
         ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
-                clock.instant(), clock.instant(), steps);
+                clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
         if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record))) {
             throw new OpsException("journal id " + id + " already taken");
         }
+        lock.ifPresent(l -> bindLock(l, id));
         return id;
     }
 
     /**
      * Runs step {@code index} of apply {@code id}: marks it started, executes it, marks it done,
-     * and audits the outcome. A failure is recorded and rethrown.
+     * and audits the outcome. A failure is recorded and rethrown. The processes the step starts on
+     * this machine are written to its record while they run (see {@link StepProcesses}).
      */
     public void runStep(String id, int index, Targets targets) {
-        ApplyRecord record = update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.STARTED, null), clock.instant()));
+        ApplyRecord record = update(id, r -> {
+            if (r.status() != ApplyStatus.RUNNING || !r.owner().isCurrent()) {
+                // Fencing: a recovery that took this apply for dead must not see it go on.
+                throw new ConflictException(PREFIX + id, "apply is " + r.status() + (r.claimant() == null ? "" : " by " + r.claimant())
+                        + ", no longer running here; step " + index + " not run", false);
+            }
+            return r.withStep(index, r.steps().get(index).withState(StepState.STARTED, null), clock.instant());
+        });
+        if (record.lock() != null) {
+            renew(record.lock(), id);
+        }
         StepRecord step = record.steps().get(index);
-        try {
+        try (StepProcesses.Scope ignored = StepProcesses.open(new StepProcesses.Listener() {
+            @Override
+            public void started(StepProcess p) {
+                update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, true), clock.instant()));
+            }
+
+            @Override
+            public void ended(StepProcess p) {
+                update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, false), clock.instant()));
+            }
+        })) {
             step.action().execute(targets);
         } catch (RuntimeException e) {
             update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.FAILED, e.getMessage()), clock.instant()));
@@ -88,19 +150,42 @@ public final class Journal {
         update(id, r -> r.withStatus(ApplyStatus.APPLIED, clock.instant()));
     }
 
-    /** The record of one apply. */
+    /**
+     * The record of one apply. Throws {@link CorruptRecordException}, naming the key and where the
+     * record is kept, when it cannot be read.
+     */
     public Optional<ApplyRecord> find(String id) {
-        return store.get(PREFIX + id).map(v -> Json.read(v.value(), ApplyRecord.class));
+        return store.get(PREFIX + id).map(v -> read(id, v.value()));
     }
 
-    /** Every apply in the journal, oldest first. */
-    public List<ApplyRecord> list() {
+    /**
+     * Every readable apply record, oldest first, and every record that cannot be read (by key and
+     * location). One damaged record never hides the others.
+     */
+    public JournalScan scan() {
+        StateStore.Scan raw = store.scan(PREFIX);
+        List<ApplyRecord> records = new ArrayList<>();
+        List<UnreadableRecord> unreadable = new ArrayList<>(raw.unreadable());
+        for (StateStore.Entry e : raw.entries()) {
+            try {
+                records.add(read(e.key().substring(PREFIX.length()), e.value().value()));
+            } catch (CorruptRecordException ex) {
+                unreadable.add(UnreadableRecord.of(ex));
+            }
+        }
         // Ids start with the second they were made in; within a second, the creation time orders them.
-        return store.list(PREFIX).stream().map(e -> Json.read(e.value().value(), ApplyRecord.class))
-                .sorted(java.util.Comparator.comparing(ApplyRecord::createdAt).thenComparing(ApplyRecord::id)).toList();
+        records.sort(Comparator.comparing(ApplyRecord::createdAt).thenComparing(ApplyRecord::id));
+        return new JournalScan(records, unreadable);
     }
 
-    /** Applies left running by a process that no longer exists. */
+    /** Every readable apply in the journal, oldest first; unreadable records are logged once at WARN (see {@link #scan}). */
+    public List<ApplyRecord> list() {
+        JournalScan scan = scan();
+        warnOnce(scan.unreadable());
+        return scan.records();
+    }
+
+    /** Applies (or rollbacks) left running by a process that no longer exists; unreadable records are logged once at WARN. */
     public List<ApplyRecord> interrupted() {
         return list().stream().filter(ApplyRecord::isInterrupted).toList();
     }
@@ -108,37 +193,158 @@ public final class Journal {
     /**
      * Rolls back every interrupted apply, as {@link #recover(Targets)} does, and also those of other
      * machines whose records have not moved for {@code remoteStaleAfter} (see
-     * {@link ApplyRecord#isInterrupted(Instant, java.time.Duration)}).
+     * {@link ApplyRecord#isInterrupted(Instant, Duration)}).
      */
-    public List<RollbackReport> recover(Targets targets, java.time.Duration remoteStaleAfter) {
-        Instant now = clock.instant();
-        return recoverAll(list().stream().filter(r -> r.isInterrupted(now, remoteStaleAfter)).toList(), targets);
+    public RecoveryReport recover(Targets targets, Duration remoteStaleAfter) {
+        return recoverWhere(targets, r -> r.isInterrupted(clock.instant(), remoteStaleAfter));
     }
 
     /**
      * Rolls back every interrupted apply, resolving the hosts and endpoints its steps name through
-     * {@code targets}. A step whose outcome is unknown (started, never marked done) is undone too,
-     * tolerating an undo that finds nothing to revert. Returns one report per apply.
+     * {@code targets}. Processes a dead step left running on this machine are killed first. A step
+     * whose outcome is unknown (started, never marked done) is undone too, tolerating an undo that
+     * finds nothing to revert. Each apply is claimed first, so a concurrent recovery skips it.
+     * Returns what was rolled back, what failed, what another process claimed, and which records
+     * could not be read; none of these stops the others.
      */
-    public List<RollbackReport> recover(Targets targets) {
-        return recoverAll(interrupted(), targets);
+    public RecoveryReport recover(Targets targets) {
+        return recoverWhere(targets, ApplyRecord::isInterrupted);
     }
 
-    private List<RollbackReport> recoverAll(List<ApplyRecord> records, Targets targets) {
+    private RecoveryReport recoverWhere(Targets targets, Predicate<ApplyRecord> interrupted) {
+        JournalScan scan = scan();
+        List<UnreadableRecord> unreadable = new ArrayList<>(scan.unreadable());
         List<RollbackReport> reports = new ArrayList<>();
-        for (ApplyRecord r : records) {
-            LOG.debug("recovering interrupted apply {} ({}) of pid {}", r.id(), r.change(), r.owner().pid());
-            reports.add(rollback(r.id(), targets));
+        List<RecoveryReport.Failure> failed = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (ApplyRecord r : scan.records()) {
+            if (!interrupted.test(r)) {
+                continue;
+            }
+            LOG.debug("recovering interrupted apply {} ({}) of {}", r.id(), r.change(), r.owner());
+            try {
+                Optional<RollbackReport> report = rollbackIf(r.id(), targets, interrupted);
+                if (report.isPresent()) {
+                    reports.add(report.get());
+                } else {
+                    elsewhere.add(r.id());
+                }
+            } catch (CorruptRecordException e) {
+                unreadable.add(UnreadableRecord.of(e));
+            } catch (LockHeldException e) {
+                elsewhere.add(r.id());
+            } catch (OpsException e) {
+                LOG.warn("recovery of apply {} failed: {}", r.id(), e.getMessage());
+                failed.add(new RecoveryReport.Failure(r.id(), e));
+            }
         }
-        return reports;
+        warnOnce(unreadable);
+        return new RecoveryReport(reports, failed, elsewhere, unreadable);
     }
 
     /**
      * Reverts apply {@code id}, newest step first. Steps already undone are skipped, so a second
-     * call is a no-op, and a call after a partial failure retries only what is left.
+     * call is a no-op, and a call after a partial failure retries only what is left. The record is
+     * claimed first: a rollback already running in a live process, or an apply still running in
+     * another live process, makes this throw a {@link ConflictException} naming it.
      */
     public RollbackReport rollback(String id, Targets targets) {
-        ApplyRecord record = find(id).orElseThrow(() -> new NotFoundException("journal/" + id, "no such apply"));
+        return rollbackIf(id, targets, null).orElseThrow();
+    }
+
+    /**
+     * Claims and reverts {@code id}. With {@code eligible} (recovery), a record that no longer
+     * matches it (claimed meanwhile) is left alone and empty is returned; without, the rules of
+     * an asked-for rollback apply.
+     */
+    private Optional<RollbackReport> rollbackIf(String id, Targets targets, Predicate<ApplyRecord> eligible) {
+        ApplyRecord current = find(id).orElseThrow(() -> new NotFoundException(PREFIX + id, "no such apply"));
+        if (current.status() == ApplyStatus.ROLLED_BACK) {
+            return eligible == null ? Optional.of(new RollbackReport(id, List.of(), List.of())) : Optional.empty();
+        }
+        try (ChangeLock lock = current.lock() == null ? null : lockFor(current)) {
+            Optional<ApplyRecord> claimed = claim(id, eligible);
+            if (claimed.isEmpty()) {
+                return eligible == null ? Optional.of(new RollbackReport(id, List.of(), List.of())) : Optional.empty();
+            }
+            return Optional.of(undoClaimed(claimed.get(), targets));
+        }
+    }
+
+    /** Takes the record for a rollback by this process, with compare-and-set; empty when there is nothing to do or, in recovery, someone else has it. */
+    private Optional<ApplyRecord> claim(String id, Predicate<ApplyRecord> eligible) {
+        String key = PREFIX + id;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Versioned v = store.get(key).orElseThrow(() -> new NotFoundException(key, "no such apply"));
+            ApplyRecord r = read(id, v.value());
+            if (r.status() == ApplyStatus.ROLLED_BACK) {
+                return Optional.empty();
+            }
+            if (eligible != null) {
+                if (!eligible.test(r)) {
+                    return Optional.empty();
+                }
+            } else {
+                checkRollbackAllowed(r);
+            }
+            if (store.compareAndSet(key, v.version(), Json.write(r.claimedBy(Owner.current(), clock.instant())))) {
+                return Optional.of(r);
+            }
+        }
+        throw new ConflictException(key, "too much contention claiming the record", true);
+    }
+
+    private static void checkRollbackAllowed(ApplyRecord r) {
+        if (r.status() == ApplyStatus.RUNNING && !r.owner().isCurrent() && r.owner().isAlive()) {
+            throw new ConflictException(PREFIX + r.id(), "apply is still running in " + r.owner() + "; roll it back when it finished", true);
+        }
+        if (r.status() == ApplyStatus.ROLLING_BACK && r.claimant() != null && r.claimant().isAlive()) {
+            throw new ConflictException(PREFIX + r.id(), "being rolled back by " + r.claimant(), true);
+        }
+    }
+
+    /** Runs the undos of a record this process claimed (as it was before the claim). */
+    private RollbackReport undoClaimed(ApplyRecord record, Targets targets) {
+        try {
+            stopLeftoverProcesses(record);
+            return undoSteps(record, targets);
+        } catch (RuntimeException e) {
+            // An undo failed or something else went wrong: never leave the claim of a live process behind.
+            try {
+                updateClaimed(record.id(), r -> r.withStatus(ApplyStatus.ROLLBACK_FAILED, clock.instant()));
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    private void stopLeftoverProcesses(ApplyRecord record) {
+        List<String> survivors = new ArrayList<>();
+        for (int i = 0; i < record.steps().size(); i++) {
+            StepRecord step = record.steps().get(i);
+            for (StepProcess p : step.processes()) {
+                if (!p.isLocal()) {
+                    LOG.warn("apply {}: step '{}' left {} running on another machine; it is not stopped from here", record.id(),
+                            step.description(), p);
+                    continue;
+                }
+                List<Long> alive = LocalProcessGroups.stop(p, STOP_WAIT);
+                if (!alive.isEmpty()) {
+                    survivors.add(step.description() + ": " + p + " still running after SIGKILL (pids " + alive + ")");
+                } else {
+                    int index = i;
+                    updateClaimed(record.id(), r -> r.withStep(index, r.steps().get(index).withProcess(p, false), clock.instant()));
+                }
+            }
+        }
+        if (!survivors.isEmpty()) {
+            throw new RollbackFailedException(record.id(), survivors, null);
+        }
+    }
+
+    private RollbackReport undoSteps(ApplyRecord record, Targets targets) {
+        String id = record.id();
         List<String> undone = new ArrayList<>();
         List<String> irreversible = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -153,40 +359,40 @@ public final class Journal {
             int index = i;
             if (step.undo() == null) {
                 irreversible.add(step.description());
-                update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.IRREVERSIBLE, null), clock.instant()));
+                updateClaimed(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.IRREVERSIBLE, null), clock.instant()));
                 continue;
             }
             try {
                 step.undo().execute(targets);
                 undone.add(step.description());
-                update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDONE, null), clock.instant()));
+                updateClaimed(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDONE, null), clock.instant()));
                 audit(record, step, step.undo(), Outcome.UNDONE, "");
+            } catch (ConflictException e) {
+                throw e;
             } catch (RuntimeException e) {
                 if (unknownOutcome) {
                     // The step may never have run; an undo with nothing to revert is expected then.
                     LOG.debug("undo of unfinished step '{}' failed, taking it as never applied: {}", step.description(), e.getMessage());
-                    update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDONE, "undo found nothing: " + e.getMessage()), clock.instant()));
+                    updateClaimed(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDONE, "undo found nothing: " + e.getMessage()), clock.instant()));
                     continue;
                 }
                 failed.add(step.description() + ": " + e.getMessage());
                 firstFailure = firstFailure == null ? e : firstFailure;
-                update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDO_FAILED, e.getMessage()), clock.instant()));
+                updateClaimed(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDO_FAILED, e.getMessage()), clock.instant()));
                 audit(record, step, step.undo(), Outcome.UNDO_FAILED, e.getMessage());
             }
         }
         if (!failed.isEmpty()) {
-            update(id, r -> r.withStatus(ApplyStatus.ROLLBACK_FAILED, clock.instant()));
             throw new RollbackFailedException(id, failed, firstFailure);
         }
-        if (record.status() != ApplyStatus.ROLLED_BACK) {
-            update(id, r -> r.withStatus(ApplyStatus.ROLLED_BACK, clock.instant()));
-        }
+        updateClaimed(id, r -> r.withStatus(ApplyStatus.ROLLED_BACK, clock.instant()));
         return new RollbackReport(id, undone, irreversible);
     }
 
     /** Deletes the records of finished applies older than {@code keep} most recent ones; returns how many. */
     public int prune(int keep) {
-        List<ApplyRecord> finished = list().stream().filter(r -> r.status() != ApplyStatus.RUNNING).toList();
+        List<ApplyRecord> finished = list().stream()
+                .filter(r -> r.status() != ApplyStatus.RUNNING && r.status() != ApplyStatus.ROLLING_BACK).toList();
         int removed = 0;
         for (int i = 0; i < finished.size() - keep; i++) {
             if (store.delete(PREFIX + finished.get(i).id())) {
@@ -196,14 +402,159 @@ public final class Journal {
         return removed;
     }
 
+    // ---- the change lock -------------------------------------------------------------------
+
+    /**
+     * Takes the lock of one change, identified by its description and the names of its targets,
+     * for an apply: another process applying or rolling back the same change at the same time
+     * makes this throw a {@link LockHeldException} that names the holder (retryable). A lock left
+     * by a dead holder (a process of this machine that is gone, or a lease of another machine not
+     * renewed in time) is broken, unless the apply it was taken for is still unrecovered: then
+     * this throws a {@link ConflictException} asking for {@link #recover} first. Plans take no lock.
+     */
+    public ChangeLock lock(String change, Set<String> targetNames) {
+        return acquire(LOCK_PREFIX + lockId(change, targetNames), change, null);
+    }
+
+    private ChangeLock lockFor(ApplyRecord record) {
+        return acquire(record.lock(), record.change(), record.id());
+    }
+
+    /**
+     * Takes the lock at {@code key}. With {@code forApply} (a rollback of that apply), a lock held
+     * for that same apply by this process is reused and one held for it by a dead process is taken over.
+     */
+    private ChangeLock acquire(String key, String change, String forApply) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Instant now = clock.instant();
+            Optional<Versioned> current = store.get(key);
+            long expected = StateStore.ABSENT;
+            if (current.isPresent()) {
+                LockRecord held = readLock(key, current.get().value());
+                expected = current.get().version();
+                boolean sameApply = forApply != null && forApply.equals(held.applyId());
+                if (sameApply && held.owner().isCurrent()) {
+                    return new ChangeLock(this, key, held.token(), false);
+                }
+                if (!held.isStale(now)) {
+                    throw new LockHeldException(key, held.describe(), "change '" + held.change() + "' is being applied or rolled back by "
+                            + held.describe() + "; retry when it finished");
+                }
+                if (!sameApply && held.applyId() != null) {
+                    refuseWhileUnrecovered(key, held);
+                }
+                LOG.info("breaking lock {} of {}, whose holder is gone", key, held.describe());
+            }
+            LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), forApply, now, now.plus(LEASE));
+            if (store.compareAndSet(key, expected, Json.write(mine))) {
+                return new ChangeLock(this, key, mine.token(), true);
+            }
+        }
+        throw new ConflictException(key, "too much contention taking the lock", true);
+    }
+
+    private void refuseWhileUnrecovered(String key, LockRecord held) {
+        ApplyRecord r;
+        try {
+            r = find(held.applyId()).orElse(null);
+        } catch (CorruptRecordException e) {
+            throw new ConflictException(key, "the lock's holder " + held.describe() + " died, and its journal record cannot be read ("
+                    + e.getMessage() + "); repair or remove that record, then remove the lock", false, e);
+        }
+        if (r != null && (r.status() == ApplyStatus.RUNNING || r.status() == ApplyStatus.ROLLING_BACK)) {
+            throw new ConflictException(key, "the lock's holder " + held.describe() + " died in the middle of apply " + r.id()
+                    + "; run journal().recover(...) first, so that what it half did is rolled back", false);
+        }
+    }
+
+    /** Writes the apply's id into the lock it holds, so that a taker can tell whether that apply was recovered. */
+    private void bindLock(ChangeLock lock, String id) {
+        store.update(lock.key(), bytes -> {
+            LockRecord held = bytes == null ? null : readLock(lock.key(), bytes);
+            if (held == null || !held.token().equals(lock.token())) {
+                throw new ConflictException(lock.key(), "lock was lost before apply " + id + " began", false);
+            }
+            return Json.write(held.forApply(id));
+        });
+    }
+
+    private void renew(String key, String id) {
+        store.update(key, bytes -> {
+            if (bytes == null) {
+                return null;
+            }
+            LockRecord held = readLock(key, bytes);
+            return id.equals(held.applyId()) && held.owner().isCurrent() ? Json.write(held.renewedUntil(clock.instant().plus(LEASE))) : bytes;
+        });
+    }
+
+    void release(ChangeLock lock) {
+        Optional<Versioned> current = store.get(lock.key());
+        if (current.isPresent() && readLock(lock.key(), current.get().value()).token().equals(lock.token())
+                && !store.compareAndDelete(lock.key(), current.get().version())) {
+            LOG.debug("lock {} changed while letting go of it", lock.key());
+        }
+    }
+
+    private LockRecord readLock(String key, byte[] bytes) {
+        LockRecord held;
+        try {
+            held = Json.read(bytes, LockRecord.class);
+        } catch (OpsException e) {
+            throw new CorruptRecordException(key, store.locationOf(key), "lock is not readable (" + e.getMessage() + "); remove it once no apply of the change runs", e);
+        }
+        if (held == null || held.token() == null || held.owner() == null || held.owner().machine() == null || held.expiresAt() == null) {
+            throw new CorruptRecordException(key, store.locationOf(key), "lock lacks its token, owner or expiry; remove it once no apply of the change runs");
+        }
+        return held;
+    }
+
+    private static String lockId(String change, Set<String> targetNames) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(change.getBytes(StandardCharsets.UTF_8));
+            for (String t : new TreeSet<>(targetNames)) {
+                sha.update((byte) 0);
+                sha.update(t.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- records ---------------------------------------------------------------------------
+
+    private ApplyRecord read(String id, byte[] bytes) {
+        return ApplyRecords.read(PREFIX + id, store.locationOf(PREFIX + id), id, bytes);
+    }
+
+    private void warnOnce(List<UnreadableRecord> unreadable) {
+        for (UnreadableRecord u : unreadable) {
+            if (warned.add(u.key() + "\n" + u.reason())) {
+                LOG.warn("journal record {} at {} cannot be read and was skipped: {}", u.key(), u.location(), u.reason());
+            }
+        }
+    }
+
     private ApplyRecord update(String id, UnaryOperator<ApplyRecord> change) {
         byte[] next = store.update(PREFIX + id, bytes -> {
             if (bytes == null) {
-                throw new NotFoundException("journal/" + id, "no such apply");
+                throw new NotFoundException(PREFIX + id, "no such apply");
             }
-            return Json.write(change.apply(Json.read(bytes, ApplyRecord.class)));
+            return Json.write(change.apply(read(id, bytes)));
         });
-        return Json.read(next, ApplyRecord.class);
+        return read(id, next);
+    }
+
+    /** Updates a record this process claimed for a rollback; throws when the claim was taken over meanwhile. */
+    private ApplyRecord updateClaimed(String id, UnaryOperator<ApplyRecord> change) {
+        return update(id, r -> {
+            if (r.status() != ApplyStatus.ROLLING_BACK || r.claimant() == null || !r.claimant().isCurrent()) {
+                throw new ConflictException(PREFIX + id, "rollback claim was taken over by " + r.claimant() + " (" + r.status() + ")", false);
+            }
+            return change.apply(r);
+        });
     }
 
     private void audit(ApplyRecord record, StepRecord step, Action action, Outcome outcome, String detail) {

@@ -49,6 +49,11 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public String locationOf(String key) {
+        return "memory, key " + key;
+    }
+
+    @Override
     public List<Entry> list(String prefix) {
         List<Entry> out = new ArrayList<>();
         for (Map.Entry<String, Versioned> e : data.tailMap(prefix, true).entrySet()) {

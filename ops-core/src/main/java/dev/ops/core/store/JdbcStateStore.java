@@ -1,6 +1,7 @@
 package dev.ops.core.store;
 
 import dev.ops.core.error.ConnectionException;
+import dev.ops.core.error.CorruptRecordException;
 import dev.ops.core.error.OpsException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A state store in PostgreSQL, for several controllers on several machines sharing one journal,
@@ -24,6 +27,7 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class JdbcStateStore implements StateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
@@ -58,7 +62,15 @@ public final class JdbcStateStore implements StateStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT value, version FROM " + table + " WHERE key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Versioned(rs.getBytes(1), rs.getLong(2))) : Optional.empty();
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    byte[] value = rs.getBytes(1);
+                    long version = rs.getLong(2);
+                    if (value == null || version <= 0) {
+                        throw new CorruptRecordException(key, locationOf(key), value == null ? "value is null" : "version " + version + " is not positive");
+                    }
+                    return Optional.of(new Versioned(value, version));
                 }
             }
         });
@@ -115,17 +127,38 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public List<Entry> list(String prefix) {
+        Scan scan = scan(prefix);
+        scan.unreadable().forEach(u -> LOG.warn("state store: skipping unreadable record {}", u));
+        return scan.entries();
+    }
+
+    @Override
+    public String locationOf(String key) {
+        return "table " + table + ", key " + key;
+    }
+
+    /** Rows whose value is null or whose version is not positive (written by hand, or by another program) are reported, not returned. */
+    @Override
+    public Scan scan(String prefix) {
         return execute(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT key, value, version FROM " + table
                     + " WHERE starts_with(key, ?) ORDER BY key")) {
                 ps.setString(1, prefix);
                 List<Entry> out = new ArrayList<>();
+                List<UnreadableRecord> unreadable = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Entry(rs.getString(1), new Versioned(rs.getBytes(2), rs.getLong(3))));
+                        String key = rs.getString(1);
+                        byte[] value = rs.getBytes(2);
+                        long version = rs.getLong(3);
+                        if (value == null || version <= 0) {
+                            unreadable.add(new UnreadableRecord(key, locationOf(key), value == null ? "value is null" : "version " + version + " is not positive"));
+                        } else {
+                            out.add(new Entry(key, new Versioned(value, version)));
+                        }
                     }
                 }
-                return out;
+                return new Scan(out, unreadable);
             }
         });
     }

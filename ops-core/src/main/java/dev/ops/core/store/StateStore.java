@@ -33,8 +33,28 @@ public interface StateStore extends AutoCloseable {
     /** Deletes the key if its current version is {@code expectedVersion}; returns whether it deleted. */
     boolean compareAndDelete(String key, long expectedVersion);
 
-    /** Every key that starts with {@code prefix}, in lexical order, with its value. */
+    /**
+     * Every key that starts with {@code prefix}, in lexical order, with its value. A record the
+     * store cannot read (a damaged file) is left out, never fails the whole listing; {@link #scan}
+     * reports those too.
+     */
     List<Entry> list(String prefix);
+
+    /**
+     * Like {@link #list}, and also the records under {@code prefix} that cannot be read, by key and
+     * location, so that a reader can report them and go on with the rest.
+     */
+    default Scan scan(String prefix) {
+        return new Scan(list(prefix), List.of());
+    }
+
+    /**
+     * Where the record of {@code key} is kept, for messages that must let an operator find it: a file
+     * path, a table and key.
+     */
+    default String locationOf(String key) {
+        return "key " + key;
+    }
 
     /** Deletes the key whatever its version; returns whether it existed. */
     default boolean delete(String key) {
@@ -75,4 +95,12 @@ public interface StateStore extends AutoCloseable {
 
     /** A key with its value and version, as returned by {@link #list}. */
     record Entry(String key, Versioned value) {}
+
+    /** What {@link #scan} found: the readable entries in key order and the unreadable records. */
+    record Scan(List<Entry> entries, List<UnreadableRecord> unreadable) {
+        public Scan {
+            entries = List.copyOf(entries);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
 }

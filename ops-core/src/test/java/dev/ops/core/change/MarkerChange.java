@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A test change that creates marker files, one step each; a step named "hang" blocks, one named "fail" fails. */
+/**
+ * A test change that creates marker files, one step each; a step named "hang" blocks, one named
+ * "fail" fails, one named "spawn" blocks with a background child that writes "spawn.late" once
+ * "spawn.release" exists (its pids in "spawn.pid" and "spawn.bg").
+ */
 public final class MarkerChange extends AbstractChange<List<String>> {
     private final Host host;
     private final Path dir;
@@ -35,8 +39,12 @@ public final class MarkerChange extends AbstractChange<List<String>> {
                 continue;
             }
             Command make = switch (name) {
-                case "hang" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; sleep 120", "sh", file.toString()).timeout(java.time.Duration.ofMinutes(3)).build();
+                case "hang" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; exec sleep 120", "sh", file.toString()).timeout(java.time.Duration.ofMinutes(3)).build();
                 case "fail" -> Command.of("sh", "-c", "echo refusing >&2; exit 9");
+                // Leaves a background child (which escapes a parent-death signal) that touches NAME.late once NAME.release exists.
+                case "spawn" -> Command.builder().addArgv("sh", "-c", "touch \"$1\"; echo $$ > \"$1.pid\"; "
+                        + "(while [ ! -e \"$1.release\" ]; do sleep 0.05; done; touch \"$1.late\") & echo $! > \"$1.bg.tmp\"; "
+                        + "mv \"$1.bg.tmp\" \"$1.bg\"; wait", "sh", file.toString()).timeout(java.time.Duration.ofMinutes(3)).build();
                 default -> Command.of("touch", file.toString());
             };
             steps.add(Step.of("create marker " + name, CommandAction.of(host.name(), make),

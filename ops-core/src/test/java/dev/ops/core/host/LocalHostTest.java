@@ -119,4 +119,53 @@ class LocalHostTest {
         assertThat(c.render()).isEqualTo("sudo -n chpasswd --user 'alice bob' ***");
         assertThat(c.toString()).doesNotContain("hunter22");
     }
+
+    /** A child JVM that runs a long command through LocalHost and is killed meanwhile. */
+    public static final class RunsALongCommand {
+        public static void main(String[] args) {
+            LocalHost.create().run(Command.builder().addArgv("sh", "-c", "echo $$ > \"$1.tmp\"; mv \"$1.tmp\" \"$1\"; exec sleep 600", "sh", args[0])
+                    .timeout(Duration.ofMinutes(15)).build());
+        }
+    }
+
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aCommandDiesWithTheJvmThatRanIt(@TempDir Path dir) throws Exception {
+        dev.ops.core.testing.RealComponents.program("setpriv");
+        dev.ops.core.testing.RealComponents.program("setsid");
+        Path pidFile = dir.resolve("pid");
+        Process child = dev.ops.core.testing.JavaProcess.start(RunsALongCommand.class, pidFile.toString());
+        long pid = -1;
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+            assertThat(running(pid)).isTrue();
+
+            new ProcessBuilder("kill", "-KILL", Long.toString(child.pid())).start().waitFor();
+            assertThat(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (running(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(running(pid)).as("the command of a JVM killed with SIGKILL").isFalse();
+        } finally {
+            child.destroyForcibly();
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
 }

@@ -33,7 +33,7 @@ class CrashRecoveryTest {
     public static final class Recover {
         public static void main(String[] args) {
             Ops ops = Ops.builder().store(FileStateStore.open(Path.of(args[0]))).build();
-            List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.named("local")));
+            List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.named("local"))).rolledBack();
             if (reports.size() != 1) {
                 System.exit(3);
             }
@@ -97,8 +97,8 @@ class CrashRecoveryTest {
             ops.store().put("journal/" + id, dev.ops.core.json.Json.write(r));
         }
 
-        assertThat(ops.journal().recover(Targets.of(LocalHost.create()))).as("the pid of another machine cannot be checked").isEmpty();
-        List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.create()), java.time.Duration.ofMinutes(10));
+        assertThat(ops.journal().recover(Targets.of(LocalHost.create())).rolledBack()).as("the pid of another machine cannot be checked").isEmpty();
+        List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.create()), java.time.Duration.ofMinutes(10)).rolledBack();
 
         assertThat(reports).extracting(RollbackReport::applyId).containsExactly("stale");
         assertThat(tmp.resolve("m")).doesNotExist();
@@ -112,7 +112,7 @@ class CrashRecoveryTest {
             new MarkerChange(ops, LocalHost.create(), tmp, List.of("x")).apply();
             String id = ops.journal().begin(new MarkerChange(ops, LocalHost.create(), tmp, List.of("y")).plan());
 
-            assertThat(ops.journal().recover(Targets.of(LocalHost.create()))).isEmpty();
+            assertThat(ops.journal().recover(Targets.of(LocalHost.create())).rolledBack()).isEmpty();
             assertThat(ops.journal().find(id).orElseThrow().status()).isEqualTo(ApplyStatus.RUNNING);
         }
     }

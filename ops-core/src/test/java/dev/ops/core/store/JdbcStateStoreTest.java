@@ -54,4 +54,9 @@ class JdbcStateStoreTest extends StateStoreContract {
         assertThatThrownBy(() -> JdbcStateStore.create(server.dataSource(), "x; DROP TABLE y"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("table");
     }
+
+    @Test
+    void aRecordsLocationNamesTheTableAndTheKey() {
+        assertThat(store.locationOf("journal/x")).startsWith("table ops_state_").endsWith("key journal/x");
+    }
 }
