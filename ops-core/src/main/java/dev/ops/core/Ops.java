@@ -5,6 +5,7 @@ import dev.ops.core.audit.StoreAuditLog;
 import dev.ops.core.change.Rollback;
 import dev.ops.core.change.Targets;
 import dev.ops.core.journal.Journal;
+import dev.ops.core.journal.JournalKey;
 import dev.ops.core.policy.Policy;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.store.InMemoryStateStore;
@@ -12,6 +13,7 @@ import dev.ops.core.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The runtime every change runs in: the state store, the journal and audit log kept in it, the
@@ -31,6 +33,7 @@ public final class Ops {
     private final String actor;
     private final Clock clock;
     private final Journal journal;
+    private final JournalKey journalKey;
 
     private Ops(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -38,7 +41,8 @@ public final class Ops {
         this.policy = b.policy;
         this.actor = b.actor;
         this.clock = b.clock;
-        this.journal = new Journal(store, audit, clock, actor);
+        this.journalKey = b.journalKey;
+        this.journal = new Journal(store, audit, clock, actor, Optional.ofNullable(b.journalKey));
     }
 
     /**
@@ -77,6 +81,7 @@ public final class Ops {
         b.policy = policy;
         b.actor = actor;
         b.clock = clock;
+        b.journalKey = journalKey;
         return b;
     }
 
@@ -129,6 +134,7 @@ public final class Ops {
         private Policy policy = Policy.permissive();
         private String actor = System.getProperty("user.name", "unknown");
         private Clock clock = Clock.systemUTC();
+        private JournalKey journalKey;
 
         public Builder store(StateStore store) {
             this.store = store;
@@ -153,6 +159,15 @@ public final class Ops {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The key that secret-bearing journal steps are encrypted with, so that crash recovery in
+         * another process can undo them; without one they are kept out of the journal.
+         */
+        public Builder journalKey(JournalKey journalKey) {
+            this.journalKey = Objects.requireNonNull(journalKey, "journalKey");
             return this;
         }
 

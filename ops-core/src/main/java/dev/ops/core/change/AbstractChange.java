@@ -43,12 +43,15 @@ public abstract class AbstractChange<T> implements Change<T> {
     /** The value to hand back after {@code plan} was applied (read back from the target where cheap). */
     protected abstract T result(Plan plan);
 
-    /** Remarks for the plan, e.g. why a step cannot be undone. */
+    /** Remarks for the plan, e.g. why a step cannot be undone, or why only this process can undo it. */
     protected List<String> notes(List<Step> steps) {
         List<String> notes = new ArrayList<>();
         for (Step s : steps) {
             if (s.undo().isEmpty()) {
                 notes.add("'" + s.description() + "' cannot be undone by rollback");
+            } else if (!ops.journal().recoverableElsewhere(s.undo().get())) {
+                notes.add("'" + s.description() + "' holds secret content, kept out of the journal: only this process can undo it"
+                        + " (give Ops a JournalKey to keep it encrypted for crash recovery)");
             }
         }
         return notes;
@@ -101,6 +104,8 @@ public abstract class AbstractChange<T> implements Change<T> {
             ops.policy().approve(plan);
             requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
             String id = ops.journal().begin(plan, lock);
+            // Made before any step runs, so that it holds the steps this process keeps out of the journal.
+            Rollback rollback = Rollback.of(ops.journal(), id, targets);
             String previous = MDC.get(MDC_OPERATION);
             MDC.put(MDC_OPERATION, id);
             try {
@@ -120,7 +125,7 @@ public abstract class AbstractChange<T> implements Change<T> {
                     MDC.put(MDC_OPERATION, previous);
                 }
             }
-            return new Applied<>(result(plan), plan, Rollback.of(ops.journal(), id, targets));
+            return new Applied<>(result(plan), plan, rollback);
         }
     }
 

@@ -8,11 +8,15 @@ public final class Rollback {
     private final Journal journal;
     private final String id;
     private final Targets targets;
+    /** This process's copies of secret-bearing steps kept out of the journal, held alive by this handle. */
+    @SuppressWarnings("unused")
+    private final Object pinned;
 
     private Rollback(Journal journal, String id, Targets targets) {
         this.journal = journal;
         this.id = id;
         this.targets = targets;
+        this.pinned = journal == null ? null : journal.pin(id);
     }
 
     /** The handle of a journaled apply. */

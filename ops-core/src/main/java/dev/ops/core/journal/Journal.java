@@ -26,10 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,13 +76,68 @@ public final class Journal {
     private final Clock clock;
     private final String actor;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final JournalSeal seal;
+    /** Secret-bearing actions kept out of the store, by apply id: strongly while the apply runs, then as long as a handle pins them. */
+    private final Map<String, HeldActions> running = new ConcurrentHashMap<>();
+    private final Map<String, WeakReference<HeldActions>> held = new ConcurrentHashMap<>();
 
     public Journal(StateStore store, AuditLog audit, Clock clock, String actor) {
+        this(store, audit, clock, actor, Optional.empty());
+    }
+
+    /**
+     * A journal that keeps the actions of secret-bearing steps encrypted with {@code key} (when
+     * given), so that another process can still run their undo; without a key they are kept out
+     * of the store and only this process can.
+     */
+    public Journal(StateStore store, AuditLog audit, Clock clock, String actor, Optional<JournalKey> key) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.actor = actor;
+        this.seal = new JournalSeal(key);
     }
+
+    /**
+     * Whether another process (crash recovery) could run {@code action} from this journal: it
+     * holds no secret, or this journal encrypts such actions with a {@link JournalKey}.
+     */
+    public boolean recoverableElsewhere(Action action) {
+        return seal.recoverable(action);
+    }
+
+    /**
+     * Keeps this process's copies of apply {@code id}'s secret-bearing actions alive for as long as
+     * the returned object is reachable (a rollback handle holds it); null when there are none.
+     */
+    public Object pin(String id) {
+        HeldActions h = running.get(id);
+        if (h != null) {
+            return h;
+        }
+        WeakReference<HeldActions> ref = held.get(id);
+        return ref == null ? null : ref.get();
+    }
+
+    private Action toRun(String id, int index, boolean undo, Action stored) {
+        String slot = index + (undo ? "/undo" : "/action");
+        Object pinned = pin(id);
+        if (pinned instanceof HeldActions h && h.actions().containsKey(slot)) {
+            return h.actions().get(slot);
+        }
+        return seal.open(stored, id + "/" + slot);
+    }
+
+    private void release(String id) {
+        HeldActions h = running.remove(id);
+        if (h != null) {
+            held.put(id, new WeakReference<>(h));
+        }
+        held.values().removeIf(r -> r.get() == null);
+    }
+
+    /** The original actions of an apply's sealed steps, by {@code index/action} and {@code index/undo}. */
+    private record HeldActions(Map<String, Action> actions) {}
 
     /** Writes the record of a new apply with all its steps pending; returns its id. */
     public String begin(Plan plan) {
@@ -94,8 +152,21 @@ public final class Journal {
     private String begin(Plan plan, Optional<ChangeLock> lock) {
         String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<StepRecord> steps = new ArrayList<>();
-        for (Step s : plan.steps()) {
-            steps.add(new StepRecord(s.description(), s.action(), s.undo().orElse(null), s.undoOnFailure(), StepState.PENDING, null));
+        Map<String, Action> originals = new HashMap<>();
+        for (int i = 0; i < plan.steps().size(); i++) {
+            Step s = plan.steps().get(i);
+            Action action = seal.seal(s.action(), id + "/" + i + "/action");
+            Action undo = seal.seal(s.undo().orElse(null), id + "/" + i + "/undo");
+            if (action != s.action()) {
+                originals.put(i + "/action", s.action());
+            }
+            if (undo != s.undo().orElse(null)) {
+                originals.put(i + "/undo", s.undo().get());
+            }
+            steps.add(new StepRecord(s.description(), action, undo, s.undoOnFailure(), StepState.PENDING, null));
+        }
+        if (!originals.isEmpty()) {
+            running.put(id, new HeldActions(Map.copyOf(originals)));
         }
         ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
                 clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
@@ -135,7 +206,7 @@ public final class Journal {
                 update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, false), clock.instant()));
             }
         })) {
-            step.action().execute(targets);
+            toRun(id, index, false, step.action()).execute(targets);
         } catch (RuntimeException e) {
             update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.FAILED, e.getMessage()), clock.instant()));
             audit(record, step, step.action(), Outcome.FAILED, e.getMessage());
@@ -148,6 +219,7 @@ public final class Journal {
     /** Marks apply {@code id} as fully applied. */
     public void finish(String id) {
         update(id, r -> r.withStatus(ApplyStatus.APPLIED, clock.instant()));
+        release(id);
     }
 
     /**
@@ -363,7 +435,7 @@ public final class Journal {
                 continue;
             }
             try {
-                step.undo().execute(targets);
+                toRun(id, index, true, step.undo()).execute(targets);
                 undone.add(step.description());
                 updateClaimed(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.UNDONE, null), clock.instant()));
                 audit(record, step, step.undo(), Outcome.UNDONE, "");
@@ -386,6 +458,7 @@ public final class Journal {
             throw new RollbackFailedException(id, failed, firstFailure);
         }
         updateClaimed(id, r -> r.withStatus(ApplyStatus.ROLLED_BACK, clock.instant()));
+        release(id);
         return new RollbackReport(id, undone, irreversible);
     }
 

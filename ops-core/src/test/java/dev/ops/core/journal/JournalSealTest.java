@@ -52,4 +52,49 @@ class JournalSealTest {
         assertThatThrownBy(() -> new JournalSeal(Optional.of(JournalKey.of(other))).open(read, "a/0"))
                 .isInstanceOf(OpsException.class).hasMessageContaining("journal key " + key.id());
     }
+
+    @Test
+    void aSecretBearingFileChangeIsUndoneByAnotherProcessOnlyWithTheJournalKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("app.conf"), "pass=" + secret.reveal() + "\n");
+        dev.ops.core.host.LocalHost host = dev.ops.core.host.LocalHost.create();
+        dev.ops.core.store.FileStateStore store = dev.ops.core.store.FileStateStore.open(dir.resolve("state"));
+        dev.ops.core.Ops withKey = dev.ops.core.Ops.builder().store(store).journalKey(key).build();
+
+        dev.ops.core.change.Applied<String> done = dev.ops.core.file.ManagedFile.on(host, withKey).path(file.toString())
+                .content("pass=rotated\n").present().apply();
+        assertThat(done.plan().notes()).noneMatch(n -> n.contains("only this process"));
+        // Another process: the same store and key, none of this JVM's memory.
+        dev.ops.core.Ops elsewhere = dev.ops.core.Ops.builder().store(store).journalKey(key).build();
+        elsewhere.rollback(idOf(withKey),
+                dev.ops.core.change.Targets.of(host)).run();
+
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("pass=" + secret.reveal() + "\n");
+    }
+
+    @Test
+    void withoutAKeyThePlanSaysOnlyThisProcessCanUndoAndThisProcessCan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("app.conf"), "pass=" + secret.reveal() + "\n");
+        dev.ops.core.host.LocalHost host = dev.ops.core.host.LocalHost.create();
+        dev.ops.core.store.FileStateStore store = dev.ops.core.store.FileStateStore.open(dir.resolve("state"));
+        dev.ops.core.Ops ops = dev.ops.core.Ops.builder().store(store).build();
+
+        dev.ops.core.change.Applied<String> done = dev.ops.core.file.ManagedFile.on(host, ops).path(file.toString())
+                .content("pass=rotated\n").present().apply();
+        assertThat(done.plan().notes()).anyMatch(n -> n.contains("only this process can undo it"));
+        String id = idOf(ops);
+        assertThatThrownBy(() -> dev.ops.core.Ops.builder().store(store).build().journal()
+                .rollback(id, dev.ops.core.change.Targets.of(host)))
+                .hasMessageContaining("kept out of the journal");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("pass=rotated\n");
+
+        System.gc(); // the handle still holds this process's copy
+        done.rollback();
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("pass=" + secret.reveal() + "\n");
+    }
+
+    private static String idOf(dev.ops.core.Ops ops) {
+        return ops.journal().list().get(ops.journal().list().size() - 1).id();
+    }
 }
