@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Real OpenSSH servers for tests and benchmarks: one or more {@code /usr/sbin/sshd -D -e} on free
+ * Real OpenSSH servers for tests and benchmarks: one or more {@code sshd -D -e} on free
  * loopback ports, started inside a private mount namespace ({@code unshare --mount --propagation
  * private}) so that the test users they need never touch this machine.
  *
@@ -399,14 +399,19 @@ public final class Sshd implements AutoCloseable {
                 s.append(": > /home/").append(name).append("/.bashrc\n: > /home/").append(name).append("/.profile\n");
                 s.append("chown -R ").append(id).append(':').append(id).append(" /home/").append(name).append('\n');
                 if (u.getValue()) {
+                    s.append("mkdir -p /etc/sudoers.d\n"); // inside the overlay; absent where sudo is not installed
                     s.append("echo '").append(name).append(" ALL=(ALL:ALL) NOPASSWD: ALL' > /etc/sudoers.d/ops-test-")
                             .append(name).append("\nchmod 440 /etc/sudoers.d/ops-test-").append(name).append('\n');
                 }
                 id++;
             }
+            // sshd's privilege separation user: a machine with openssh-server installed has it; one
+            // with only the unpacked binary (see sshdProgram()) gets it inside the namespace only.
+            s.append("getent passwd sshd >/dev/null || echo 'sshd:x:").append(nextFree(taken, 2899))
+                    .append(":65534::/run/sshd:/usr/sbin/nologin' >> /etc/passwd\n");
             s.append("pids=''\n");
             s.append("for i in $(seq 0 ").append(count - 1).append("); do\n");
-            s.append("  /usr/sbin/sshd -D -e -f \"$D/sshd_$i.conf\" 2>>\"$D/sshd_$i.log\" &\n");
+            s.append("  '").append(sshdProgram()).append("' -D -e -f \"$D/sshd_$i.conf\" 2>>\"$D/sshd_$i.log\" &\n");
             s.append("  pids=\"$pids $!\"\n");
             s.append("done\n");
             s.append("echo started\n");
@@ -416,6 +421,24 @@ public final class Sshd implements AutoCloseable {
             s.append("wait\n");
             return s.toString();
         }
+    }
+
+    /**
+     * The sshd to run: the first {@code sshd} on the PATH or in the sbin directories (an absolute
+     * path, which sshd needs to re-execute itself), so that a machine without openssh-server
+     * installed can run the tests with the package's binary unpacked somewhere on the PATH.
+     */
+    static String sshdProgram() {
+        Path p = RealComponents.find("sshd");
+        return p == null ? "/usr/sbin/sshd" : p.toAbsolutePath().toString();
+    }
+
+    private static int nextFree(Set<Integer> taken, int from) {
+        int id = from;
+        while (taken.contains(id)) {
+            id--;
+        }
+        return id;
     }
 
     private static Set<Integer> takenIds() {
