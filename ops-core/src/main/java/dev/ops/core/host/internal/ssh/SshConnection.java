@@ -125,13 +125,13 @@ public final class SshConnection implements AutoCloseable {
         try {
             awaitHandshake(done, attempt, settings, t0);
         } catch (TimeoutException e) {
-            ConnectAttempt.Phase phase = attempt.phase(client.getTransport().getServerVersion() != null);
+            ConnectAttempt.Phase phase = attempt.phase(bannerReceived(client));
             abandon(client, attempt, worker);
             Duration limit = phase == ConnectAttempt.Phase.TCP ? settings.connectTimeout() : settings.handshakeTimeout();
             throw new OpsTimeoutException("connecting to " + settings.name() + " (" + target + ")", limit,
                     "stalled in " + phase + " phase");
         } catch (InterruptedException e) {
-            ConnectAttempt.Phase phase = attempt.phase(client.getTransport().getServerVersion() != null);
+            ConnectAttempt.Phase phase = attempt.phase(bannerReceived(client));
             abandon(client, attempt, worker);
             Thread.currentThread().interrupt();
             throw new OpsException("interrupted while connecting to " + settings.name() + " (" + target + ") in "
@@ -206,6 +206,15 @@ public final class SshConnection implements AutoCloseable {
             case IOException e -> new ConnectionException(target, "cannot connect: " + message(e), e);
             default -> new OpsException(target + ": connecting failed: " + message(cause), cause);
         };
+    }
+
+    private static boolean bannerReceived(SSHClient client) {
+        try {
+            String version = client.getTransport().getServerVersion();
+            return version != null && !version.isEmpty();
+        } catch (RuntimeException e) { // sshj cuts "SSH-2.0-" off a banner that may still be empty
+            return false;
+        }
     }
 
     private static int millis(Duration d) {
