@@ -106,6 +106,15 @@ public final class Sshd implements AutoCloseable {
         return hostKeyLine;
     }
 
+    /**
+     * The public key of the certificate authority that signed the host key ({@code ssh-ed25519 AAAA...}),
+     * when {@link Builder#hostCertificate} asked for one.
+     */
+    public String hostCaKeyLine() {
+        String line = read(dir.resolve("host_ca.pub"));
+        return line.substring(0, line.lastIndexOf(' '));
+    }
+
     /** The host key fingerprint as OpenSSH prints it ({@code SHA256:...}). */
     public String hostKeyFingerprint() {
         return hostKeyFingerprint;
@@ -236,6 +245,7 @@ public final class Sshd implements AutoCloseable {
         private Path parent;
         private String logLevel = "VERBOSE";
         private int maxSessions = 32;
+        private String certificatePrincipals;
 
         private Builder() {}
 
@@ -266,6 +276,16 @@ public final class Sshd implements AutoCloseable {
         /** The daemons' LogLevel (default VERBOSE; QUIET for benchmarks). */
         public Builder logLevel(String level) {
             this.logLevel = level;
+            return this;
+        }
+
+        /**
+         * Signs the host key with a certificate authority made for the purpose (see
+         * {@link Sshd#hostCaKeyLine()}), as a host certificate for these principals (comma
+         * separated), and serves it ({@code HostCertificate}).
+         */
+        public Builder hostCertificate(String principals) {
+            this.certificatePrincipals = principals;
             return this;
         }
 
@@ -312,6 +332,12 @@ public final class Sshd implements AutoCloseable {
             String fingerprint = run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f",
                     dir.resolve("ssh_host_ed25519_key.pub").toString())).split(" ")[1];
             String clientKey = read(dir.resolve("id_ed25519.pub"));
+            if (certificatePrincipals != null) {
+                run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ops-test-host-ca", "-f",
+                        dir.resolve("host_ca").toString()));
+                run(List.of("ssh-keygen", "-q", "-s", dir.resolve("host_ca").toString(), "-I", "ops-test-host", "-h", "-n",
+                        certificatePrincipals, "-V", "-5m:+1d", dir.resolve("ssh_host_ed25519_key.pub").toString()));
+            }
 
             List<Integer> ports = freePorts(daemons);
             StringBuilder knownHosts = new StringBuilder();
@@ -354,6 +380,7 @@ public final class Sshd implements AutoCloseable {
                     "Port " + port,
                     "ListenAddress " + HOST,
                     "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                    certificatePrincipals == null ? "" : "HostCertificate " + dir.resolve("ssh_host_ed25519_key-cert.pub"),
                     "PidFile none",
                     "UsePAM no",
                     "StrictModes no",
