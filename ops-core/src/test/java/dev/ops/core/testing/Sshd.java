@@ -164,6 +164,24 @@ public final class Sshd implements AutoCloseable {
         return killed;
     }
 
+    /**
+     * Kills only the sshd processes that serve established connections, leaving what their
+     * sessions started running, as when the client vanished: the sessions' processes lose the sshd
+     * that was their parent, and nothing signals them.
+     *
+     * @return how many sshd processes were killed
+     */
+    public int dropConnections() {
+        int killed = 0;
+        for (ProcessHandle listener : listeners()) {
+            for (ProcessHandle child : listener.descendants().filter(Sshd::isSshd).toList()) {
+                child.destroyForcibly();
+                killed++;
+            }
+        }
+        return killed;
+    }
+
     /** How many client connections the daemons are serving now (one sshd child per connection). */
     public int connections() {
         return listeners().stream().mapToInt(l -> (int) l.children().count()).sum();

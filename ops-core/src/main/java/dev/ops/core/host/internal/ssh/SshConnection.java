@@ -9,6 +9,7 @@ import dev.ops.core.error.PrivilegeException;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.internal.StreamDrain;
+import dev.ops.core.text.AsciiNumbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -232,7 +233,7 @@ public final class SshConnection implements AutoCloseable {
         if (u == null) {
             CommandResult r = run(Command.builder().addArgv("id", "-u").timeout(Duration.ofSeconds(30)).build(), hostName, false);
             try {
-                u = Integer.parseInt(r.stdoutText().strip());
+                u = AsciiNumbers.parseInt(r.stdoutText().strip());
             } catch (NumberFormatException e) {
                 throw new ConnectionException(settings.target(), "`id -u` printed " + r.stdoutText().strip() + " (exit "
                         + r.exitCode() + ")", e, false);
@@ -263,7 +264,7 @@ public final class SshConnection implements AutoCloseable {
                 }
             }
         }
-        String line = CommandLine.withPidReport(plain);
+        String line = CommandLine.withPidReport(plain, escalate);
         try {
             if (!sessions.tryAcquire() && !(dropIdleShell() && sessions.tryAcquire())
                     && !sessions.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -459,7 +460,7 @@ public final class SshConnection implements AutoCloseable {
         boolean reusable = false;
         try {
             try {
-                shell.send(ShellSession.script(plain, marker));
+                shell.send(ShellSession.script(plain, marker, escalate));
             } catch (IOException e) {
                 throw new ShellSession.NotStartedException("cannot write to the shell: " + message(e));
             }
@@ -610,8 +611,9 @@ public final class SshConnection implements AutoCloseable {
                     line.write(b);
                 }
                 String text = line.toString(StandardCharsets.US_ASCII);
-                if (text.startsWith(CommandLine.PID_MARKER) && text.substring(CommandLine.PID_MARKER.length()).matches("\\d+")) {
-                    pid.complete(Long.parseLong(text.substring(CommandLine.PID_MARKER.length())));
+                String digits = text.startsWith(CommandLine.PID_MARKER) ? text.substring(CommandLine.PID_MARKER.length()) : "";
+                if (AsciiNumbers.isDigits(digits) && digits.length() <= 10) {
+                    pid.complete(AsciiNumbers.parseLong(digits));
                 } else { // not ours after all: keep it
                     pid.complete(-1L);
                     byte[] kept = line.toByteArray();
