@@ -38,7 +38,7 @@ public final class CommandLine {
      * connection ({@code $PPID}) as its parent. When that sshd exits the leader is re-parented, and
      * the watcher kills the group: TERM, then KILL after a short grace, as root through
      * {@code sudo -n} when the session escalates. When the leader exits by itself the watcher just
-     * ends. It runs in a session of its own ({@code setsid}, where present) with no descriptor of
+     * ends. It runs in a session of its own ({@code setsid -f}, where present) with no descriptor of
      * the channel's, so it neither holds the channel open nor dies with the group it kills. Reads
      * {@code /proc}; a process group can be stopped later by the same {@link #killGroup}.
      */
@@ -47,8 +47,10 @@ public final class CommandLine {
                 : KILL_GROUP_OF_1;
         String watch = "while sleep 1; do pp=; while read -r k v; do if [ \"$k\" = PPid: ]; then pp=$v; break; fi; done"
                 + " </proc/$1/status || exit 0; [ \"$pp\" = \"$2\" ] || break; done; " + kill + "; exit 0";
-        String w = ShellQuote.quote(watch);
-        return "{ setsid sh -c " + w + " sh \"$$\" \"$PPID\" || sh -c " + w + " sh \"$$\" \"$PPID\"; } </dev/null >/dev/null 2>&1 & ";
+        String start = "sh -c " + ShellQuote.quote(watch) + " sh \"$$\" \"$PPID\" </dev/null >/dev/null 2>&1";
+        // setsid -f forks by itself: no background job in this shell, which would keep bash from
+        // exec'ing the session's last command in its own place (one process fewer per command).
+        return "setsid -f " + start + " || { " + start + " & }; ";
     }
 
     /** Kills the process group {@code $1}: TERM, and KILL after half a second for what is left. */

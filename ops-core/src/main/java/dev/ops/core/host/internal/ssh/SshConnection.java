@@ -49,6 +49,8 @@ public final class SshConnection implements AutoCloseable {
     private static final Duration NAME_LOOKUP_GRACE = Duration.ofSeconds(2);
     /** How long an abandoned connection attempt may take to end once its socket is closed. */
     private static final Duration ABANDON_WAIT = Duration.ofSeconds(5);
+    /** How much longer than the handshake sshj's own waits are while connecting. */
+    private static final Duration HANDSHAKE_MARGIN = Duration.ofSeconds(2);
     /** Long-lived shells per connection: one per command running at once, up to this many. */
     private static final int MAX_SHELLS = 2;
     /** Longer command lines take the exec path: the shell reads its input a byte at a time. */
@@ -104,7 +106,9 @@ public final class SshConnection implements AutoCloseable {
         int roundTripMs = millis(settings.handshakeTimeout());
         // Every wait sshj does for an answer: key exchange, service accept, authentication replies,
         // and later channel opens, channel requests and channel closes.
-        client.getTransport().setTimeoutMs(roundTripMs);
+        // While connecting, sshj's own waits get a little longer than the whole handshake, so that
+        // the handshake's limit (which names the phase) is the one that fires.
+        client.getTransport().setTimeoutMs(millis(settings.handshakeTimeout().plus(HANDSHAKE_MARGIN)));
         client.getConnection().setTimeoutMs(roundTripMs);
         if (!settings.keepAlive().isZero()) {
             // Before connect(): sshj starts the keepalive thread while connecting, and only when enabled.
@@ -138,9 +142,15 @@ public final class SshConnection implements AutoCloseable {
             throw new OpsException("interrupted while connecting to " + settings.name() + " (" + target + ") in "
                     + phase + " phase", e);
         } catch (ExecutionException e) {
+            ConnectAttempt.Phase phase = attempt.phase(bannerReceived(client));
             closeQuietly(client);
+            if (timedOut(e.getCause())) { // one of sshj's own waits gave up first
+                throw new OpsTimeoutException("connecting to " + settings.name() + " (" + target + ")",
+                        settings.handshakeTimeout(), "stalled in " + phase + " phase");
+            }
             throw failure(e.getCause(), settings, hostKeys, credentials, attempt);
         }
+        client.getTransport().setTimeoutMs(roundTripMs);
         LOG.debug("{}: connected in {} ms", target, (System.nanoTime() - t0) / 1_000_000);
         return new SshConnection(settings, client);
     }
@@ -207,6 +217,15 @@ public final class SshConnection implements AutoCloseable {
             case IOException e -> new ConnectionException(target, "cannot connect: " + message(e), e);
             default -> new OpsException(target + ": connecting failed: " + message(cause), cause);
         };
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException) { // how sshj's Promise says that its wait ran out
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean bannerReceived(SSHClient client) {
