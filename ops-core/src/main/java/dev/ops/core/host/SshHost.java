@@ -44,6 +44,18 @@ import org.slf4j.LoggerFactory;
  * with the shell it arrived on, but output written while a later command runs on that shell would
  * be mixed into that command's. {@code reuseShell(false)} turns the shell off.
  *
+ * <p>No network wait is unbounded: TCP connect has {@link Builder#connectTimeout}, the handshake
+ * (banner, key exchange, authentication) {@link Builder#handshakeTimeout}, each later protocol
+ * round trip the handshake timeout again, a command its own timeout, and an idle pooled connection
+ * keepalives. A stalled or interrupted connection attempt closes its socket and ends its thread.
+ * A remote command also ends when its connection ends under it (this JVM killed, the network
+ * gone): a watcher started with each session kills the session's process group once the sshd
+ * serving it has gone (it needs {@code /proc} on the remote host, and for escalated commands
+ * passwordless {@code sudo -n}, as escalation does).
+ *
+ * <p>known_hosts is read as OpenSSH reads it, {@code @revoked} and {@code @cert-authority} lines,
+ * hashed names and patterns included; see {@link HostKeyPolicy}.
+ *
  * <pre>{@code
  * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")
  *         .privateKey(Path.of("/home/me/.ssh/id_ed25519")).build()) {
