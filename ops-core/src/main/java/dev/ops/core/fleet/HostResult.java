@@ -34,6 +34,17 @@ public sealed interface HostResult<T> {
     /** The call threw; non-ops exceptions are wrapped in an {@link OpsException}. */
     record Failure<T>(String host, OpsException error, Duration elapsed) implements HostResult<T> {}
 
-    /** The call did not finish in time and was cancelled. */
-    record TimedOut<T>(String host, Duration elapsed) implements HostResult<T> {}
+    /**
+     * The call did not finish in time and was cancelled (its thread interrupted).
+     *
+     * @param stopped whether the call ended within the fleet's cancel grace; false when it ignored
+     *        the interruption and was left running on its own thread
+     */
+    record TimedOut<T>(String host, Duration elapsed, boolean stopped) implements HostResult<T> {
+
+        /** A call that timed out and was stopped. */
+        public TimedOut(String host, Duration elapsed) {
+            this(host, elapsed, true);
+        }
+    }
 }

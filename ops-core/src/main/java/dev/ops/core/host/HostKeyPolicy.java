@@ -9,6 +9,13 @@ import java.util.Objects;
  * else is an explicit opt-in: {@link #acceptNew()} (remember a key seen for the first time, refuse
  * a changed one, as OpenSSH's {@code StrictHostKeyChecking=accept-new}) or {@link #pinned} (exactly
  * one key, given by its fingerprint).
+ *
+ * <p>known_hosts files are read as OpenSSH reads them: a key on a {@code @revoked} line is refused
+ * for the hosts the line names, also as a certificate's key or signer; a host certificate is
+ * trusted when a {@code @cert-authority} line for the host lists its signer; hashed names
+ * ({@code |1|...}) and patterns ({@code *}, {@code ?}, {@code !}, {@code [host]:port}) match. A line
+ * that cannot be read never weakens the check: an unreadable marker line refuses every key from
+ * the file, naming file and line.
  */
 public sealed interface HostKeyPolicy {
 

@@ -8,7 +8,11 @@ import dev.ops.core.host.internal.ssh.SessionNotStartedException;
 import dev.ops.core.host.internal.ssh.SshConnection;
 import dev.ops.core.host.internal.ssh.SshSettings;
 import dev.ops.core.secret.Secret;
+import dev.ops.core.text.AsciiNumbers;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +43,18 @@ import org.slf4j.LoggerFactory;
  * exec path waits until the last writer closes); late output seen between commands is dropped
  * with the shell it arrived on, but output written while a later command runs on that shell would
  * be mixed into that command's. {@code reuseShell(false)} turns the shell off.
+ *
+ * <p>No network wait is unbounded: TCP connect has {@link Builder#connectTimeout}, the handshake
+ * (banner, key exchange, authentication) {@link Builder#handshakeTimeout}, each later protocol
+ * round trip the handshake timeout again, a command its own timeout, and an idle pooled connection
+ * keepalives. A stalled or interrupted connection attempt closes its socket and ends its thread.
+ * A remote command also ends when its connection ends under it (this JVM killed, the network
+ * gone): a watcher started with each session kills the session's process group once the sshd
+ * serving it has gone (it needs {@code /proc} on the remote host, and for escalated commands
+ * passwordless {@code sudo -n}, as escalation does).
+ *
+ * <p>known_hosts is read as OpenSSH reads it, {@code @revoked} and {@code @cert-authority} lines,
+ * hashed names and patterns included; see {@link HostKeyPolicy}.
  *
  * <pre>{@code
  * try (SshHost pve = SshHost.builder().host("10.0.0.5").user("ops")
@@ -197,7 +213,9 @@ public final class SshHost implements Host {
     /** Builds an {@link SshHost}; {@link #build()} validates everything at once. */
     public static final class Builder {
         private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-        private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+        private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
+        /** Far beyond any sensible value, and within what sshj keeps in an int of milliseconds. */
+        private static final Duration MAX_TIMEOUT = Duration.ofDays(7);
         private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*\\$?");
 
         private String name;
@@ -210,6 +228,7 @@ public final class SshHost implements Host {
         private boolean agent;
         private HostKeyPolicy hostKeyPolicy = HostKeyPolicy.strict();
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration handshakeTimeout = Duration.ofSeconds(30);
         private Duration keepAlive = Duration.ofSeconds(30);
         private int maxSessions = 8;
         private boolean pooled = true;
@@ -280,13 +299,32 @@ public final class SshHost implements Host {
             return this;
         }
 
-        /** How long connecting (TCP and SSH handshake) may take (default 10 s). */
+        /** How long the TCP connection may take to open (default 10 s); the SSH handshake after it has {@link #handshakeTimeout}. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** Interval of keepalive messages on an idle pooled connection; zero turns them off (default 30 s). */
+        /**
+         * How long the SSH handshake may take once TCP is connected: the server's banner, key
+         * exchange and host-key check, and authentication, all together (default 30 s). A server
+         * that accepts the connection but stalls is given up on after this with an
+         * {@link dev.ops.core.error.OpsTimeoutException} naming the phase it stalled in, and the
+         * attempt's socket and threads are released. The same limit bounds each protocol round trip
+         * on a connected host that is not a command's own run: opening a session or a command
+         * channel, asking the ssh-agent for a signature, closing a channel.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Interval of keepalive messages on a connection (default 30 s): a peer that answers none of
+         * five in a row is taken for dead and the connection closed, so that the next command
+         * reconnects instead of waiting on it. Zero turns them off: a silently vanished peer is then
+         * noticed only by the next command, whose session open is bounded by {@link #handshakeTimeout}.
+         */
         public Builder keepAlive(Duration interval) {
             this.keepAlive = interval;
             return this;
@@ -330,21 +368,62 @@ public final class SshHost implements Host {
                 }
             }
             v.check(privateKey != null || agent, "auth", "set privateKey(..) or agent()");
+            if (privateKey != null) {
+                checkFile(v, "privateKey", "private key file", privateKey);
+            }
+            if (socket != null) {
+                checkSocket(v, "agent", agentSocket != null ? "ssh-agent socket " : "ssh-agent socket (SSH_AUTH_SOCK) ", socket);
+            }
             v.check(passphrase == null || privateKey != null, "passphrase", "given without a private key");
             if (hostKeyPolicy == null) {
                 v.add("hostKeyPolicy", "must not be null");
             } else if (hostKeyPolicy instanceof HostKeyPolicy.Pinned p && !Fingerprints.isSha256(p.fingerprint())) {
                 v.add("hostKeyPolicy", "pinned fingerprint must look like SHA256:<43 base64 characters>, was '"
                         + p.fingerprint() + "'");
+            } else if (hostKeyPolicy instanceof HostKeyPolicy.Strict strict
+                    && !strict.knownHosts().equals(HostKeyPolicy.defaultKnownHosts())) {
+                // A file named on purpose that is missing trusts nothing: say so now, not at the first connect.
+                checkFile(v, "knownHosts", "known_hosts file", strict.knownHosts());
+            } else if (hostKeyPolicy instanceof HostKeyPolicy.AcceptNew acceptNew && Files.exists(acceptNew.knownHosts())) {
+                checkFile(v, "knownHosts", "known_hosts file", acceptNew.knownHosts()); // created when missing
             }
             v.check(connectTimeout != null && connectTimeout.isPositive(), "connectTimeout", "must be positive");
+            v.check(handshakeTimeout != null && handshakeTimeout.isPositive(), "handshakeTimeout", "must be positive");
+            v.check(handshakeTimeout == null || handshakeTimeout.compareTo(MAX_TIMEOUT) <= 0, "handshakeTimeout",
+                    "must be at most " + MAX_TIMEOUT.toDays() + " days");
+            v.check(connectTimeout == null || connectTimeout.compareTo(MAX_TIMEOUT) <= 0, "connectTimeout",
+                    "must be at most " + MAX_TIMEOUT.toDays() + " days");
             v.check(keepAlive != null && !keepAlive.isNegative(), "keepAlive", "must be zero or positive");
             v.check(maxSessions >= 1, "maxSessions", "must be at least 1, was " + maxSessions);
             v.throwIfAny();
             String address = host.strip();
             return new SshHost(new SshSettings(name != null ? name : address, address, port, user, Optional.ofNullable(privateKey),
-                    Optional.ofNullable(passphrase), Optional.ofNullable(socket), hostKeyPolicy, connectTimeout, keepAlive,
+                    Optional.ofNullable(passphrase), Optional.ofNullable(socket), hostKeyPolicy, connectTimeout,
+                    handshakeTimeout, keepAlive,
                     maxSessions, pooled, pooled && reuseShell));
+        }
+
+        private static void checkFile(Violations v, String field, String what, Path file) {
+            if (!Files.exists(file)) {
+                v.add(field, what + " " + file + " does not exist");
+            } else if (!Files.isRegularFile(file)) {
+                v.add(field, what + " " + file + " is not a regular file");
+            } else if (!Files.isReadable(file)) {
+                v.add(field, what + " " + file + " is not readable");
+            }
+        }
+
+        private static void checkSocket(Violations v, String field, String what, Path socket) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(socket, BasicFileAttributes.class);
+                if (!a.isOther()) { // a Unix socket is neither file, directory nor link
+                    v.add(field, what + socket + " is not a socket");
+                } else if (!Files.isReadable(socket) || !Files.isWritable(socket)) {
+                    v.add(field, what + socket + " is not accessible");
+                }
+            } catch (IOException e) {
+                v.add(field, what + socket + " does not exist");
+            }
         }
 
         static boolean validHost(String h) {
@@ -358,7 +437,7 @@ public final class SshHost implements Host {
             var ip = IPV4.matcher(s);
             if (ip.matches()) {
                 for (int i = 1; i <= 4; i++) {
-                    if (Integer.parseInt(ip.group(i)) > 255) {
+                    if (AsciiNumbers.parseInt(ip.group(i)) > 255) {
                         return false;
                     }
                 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -94,6 +95,86 @@ class FleetTest {
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(10));
     }
 
+    /** Sleeps without giving in to interruption: the cleanup a host's call may do once it is cancelled. */
+    private static void windDown(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        boolean interrupted = false;
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A host whose command hangs until interrupted, then takes a while to release what it holds. */
+    private static FakeHost hangingThenWindingDown(String name, AtomicBoolean released) {
+        return new FakeHost(name, c -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                windDown(300);
+                released.set(true);
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("cancelled");
+        });
+    }
+
+    @Test
+    void aHostPastItsTimeoutIsCancelledAndHasReleasedItsWorkWhenTheRunReturns() {
+        AtomicBoolean released = new AtomicBoolean();
+        List<Host> hosts = List.of(answering("a", "1"), hangingThenWindingDown("hang", released));
+
+        FleetResult<String> r = Fleet.of(hosts).perHostTimeout(Duration.ofMillis(200)).run(h -> h.output("x"));
+
+        assertThat(released).as("the late host's call ended before run() returned").isTrue();
+        assertThat(r.of("hang")).isInstanceOfSatisfying(HostResult.TimedOut.class, t -> assertThat(t.stopped()).isTrue());
+        assertThat(r.of("a").ok()).isTrue();
+    }
+
+    @Test
+    void aCancelledHostKeepsItsSlotUntilItsCallHasEnded() {
+        AtomicBoolean released = new AtomicBoolean();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        FakeHost next = new FakeHost("next", c -> {
+            overlapped.set(!released.get());
+            return new CommandResult("next", c.render(), 0, new byte[0], new byte[0], Duration.ZERO, false);
+        });
+
+        FleetResult<CommandResult> r = Fleet.of(List.of(hangingThenWindingDown("hang", released), next)).parallelism(1)
+                .perHostTimeout(Duration.ofMillis(200)).run(h -> h.run("x"));
+
+        assertThat(r.of("next").ok()).isTrue();
+        assertThat(overlapped).as("the next host started while the cancelled one still wound down").isFalse();
+    }
+
+    @Test
+    void aHostThatIgnoresCancellationIsReportedAsNotStoppedAfterTheGrace() {
+        AtomicBoolean release = new AtomicBoolean();
+        FakeHost stubborn = new FakeHost("stubborn", c -> {
+            while (!release.get()) {
+                windDown(20);
+            }
+            return null;
+        });
+        long start = System.nanoTime();
+        try {
+            FleetResult<String> r = Fleet.of(List.of(stubborn)).perHostTimeout(Duration.ofMillis(100))
+                    .cancelGrace(Duration.ofMillis(200)).run(h -> h.output("x"));
+
+            assertThat(r.of("stubborn")).isInstanceOfSatisfying(HostResult.TimedOut.class,
+                    t -> assertThat(t.stopped()).isFalse());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            release.set(true);
+        }
+    }
+
     @Test
     void parallelismBoundsHowManyHostsRunAtOnce() {
         AtomicInteger running = new AtomicInteger();
@@ -140,6 +221,8 @@ class FleetTest {
     void refusesBadSettingsListingEveryProblem() {
         Fleet fleet = Fleet.of(List.of(answering("a", "1")));
 
+        assertThatThrownBy(() -> fleet.cancelGrace(Duration.ofSeconds(-1))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("cancelGrace"));
         assertThatThrownBy(() -> fleet.parallelism(0).perHostTimeout(Duration.ZERO)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("parallelism"));
         assertThatThrownBy(() -> Fleet.of(List.of(answering("a", "1"), answering("a", "2")))).isInstanceOfSatisfying(

@@ -289,12 +289,14 @@ class SshHostTest {
     }
 
     @Test
-    void missingKeyFileIsAnAuthenticationFailureNamingTheFile() {
-        Path missing = sshd.dir().resolve("no_such_key");
-        try (SshHost h = host("root").privateKey(missing).build()) {
+    void keyFileRemovedAfterBuildIsAnAuthenticationFailureNamingTheFile() throws IOException {
+        Path key = sshd.generateKey("gone_" + System.nanoTime(), "");
+        try (SshHost h = host("root").privateKey(key).build()) {
+            Files.delete(key);
+
             assertThatThrownBy(() -> h.run("true"))
                     .isInstanceOf(AuthenticationException.class)
-                    .hasMessageContaining(missing.toString())
+                    .hasMessageContaining(key.toString())
                     .hasMessageContaining("does not exist");
         }
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Real OpenSSH servers for tests and benchmarks: one or more {@code /usr/sbin/sshd -D -e} on free
+ * Real OpenSSH servers for tests and benchmarks: one or more {@code sshd -D -e} on free
  * loopback ports, started inside a private mount namespace ({@code unshare --mount --propagation
  * private}) so that the test users they need never touch this machine.
  *
@@ -106,6 +106,15 @@ public final class Sshd implements AutoCloseable {
         return hostKeyLine;
     }
 
+    /**
+     * The public key of the certificate authority that signed the host key ({@code ssh-ed25519 AAAA...}),
+     * when {@link Builder#hostCertificate} asked for one.
+     */
+    public String hostCaKeyLine() {
+        String line = read(dir.resolve("host_ca.pub"));
+        return line.substring(0, line.lastIndexOf(' '));
+    }
+
     /** The host key fingerprint as OpenSSH prints it ({@code SHA256:...}). */
     public String hostKeyFingerprint() {
         return hostKeyFingerprint;
@@ -148,6 +157,24 @@ public final class Sshd implements AutoCloseable {
         int killed = 0;
         for (ProcessHandle listener : listeners()) {
             for (ProcessHandle child : listener.descendants().toList()) {
+                child.destroyForcibly();
+                killed++;
+            }
+        }
+        return killed;
+    }
+
+    /**
+     * Kills only the sshd processes that serve established connections, leaving what their
+     * sessions started running, as when the client vanished: the sessions' processes lose the sshd
+     * that was their parent, and nothing signals them.
+     *
+     * @return how many sshd processes were killed
+     */
+    public int dropConnections() {
+        int killed = 0;
+        for (ProcessHandle listener : listeners()) {
+            for (ProcessHandle child : listener.descendants().filter(Sshd::isSshd).toList()) {
                 child.destroyForcibly();
                 killed++;
             }
@@ -236,6 +263,7 @@ public final class Sshd implements AutoCloseable {
         private Path parent;
         private String logLevel = "VERBOSE";
         private int maxSessions = 32;
+        private String certificatePrincipals;
 
         private Builder() {}
 
@@ -266,6 +294,16 @@ public final class Sshd implements AutoCloseable {
         /** The daemons' LogLevel (default VERBOSE; QUIET for benchmarks). */
         public Builder logLevel(String level) {
             this.logLevel = level;
+            return this;
+        }
+
+        /**
+         * Signs the host key with a certificate authority made for the purpose (see
+         * {@link Sshd#hostCaKeyLine()}), as a host certificate for these principals (comma
+         * separated), and serves it ({@code HostCertificate}).
+         */
+        public Builder hostCertificate(String principals) {
+            this.certificatePrincipals = principals;
             return this;
         }
 
@@ -312,6 +350,12 @@ public final class Sshd implements AutoCloseable {
             String fingerprint = run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f",
                     dir.resolve("ssh_host_ed25519_key.pub").toString())).split(" ")[1];
             String clientKey = read(dir.resolve("id_ed25519.pub"));
+            if (certificatePrincipals != null) {
+                run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ops-test-host-ca", "-f",
+                        dir.resolve("host_ca").toString()));
+                run(List.of("ssh-keygen", "-q", "-s", dir.resolve("host_ca").toString(), "-I", "ops-test-host", "-h", "-n",
+                        certificatePrincipals, "-V", "-5m:+1d", dir.resolve("ssh_host_ed25519_key.pub").toString()));
+            }
 
             List<Integer> ports = freePorts(daemons);
             StringBuilder knownHosts = new StringBuilder();
@@ -354,6 +398,7 @@ public final class Sshd implements AutoCloseable {
                     "Port " + port,
                     "ListenAddress " + HOST,
                     "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                    certificatePrincipals == null ? "" : "HostCertificate " + dir.resolve("ssh_host_ed25519_key-cert.pub"),
                     "PidFile none",
                     "UsePAM no",
                     "StrictModes no",
@@ -399,14 +444,19 @@ public final class Sshd implements AutoCloseable {
                 s.append(": > /home/").append(name).append("/.bashrc\n: > /home/").append(name).append("/.profile\n");
                 s.append("chown -R ").append(id).append(':').append(id).append(" /home/").append(name).append('\n');
                 if (u.getValue()) {
+                    s.append("mkdir -p /etc/sudoers.d\n"); // inside the overlay; absent where sudo is not installed
                     s.append("echo '").append(name).append(" ALL=(ALL:ALL) NOPASSWD: ALL' > /etc/sudoers.d/ops-test-")
                             .append(name).append("\nchmod 440 /etc/sudoers.d/ops-test-").append(name).append('\n');
                 }
                 id++;
             }
+            // sshd's privilege separation user: a machine with openssh-server installed has it; one
+            // with only the unpacked binary (see sshdProgram()) gets it inside the namespace only.
+            s.append("getent passwd sshd >/dev/null || echo 'sshd:x:").append(nextFree(taken, 2899))
+                    .append(":65534::/run/sshd:/usr/sbin/nologin' >> /etc/passwd\n");
             s.append("pids=''\n");
             s.append("for i in $(seq 0 ").append(count - 1).append("); do\n");
-            s.append("  /usr/sbin/sshd -D -e -f \"$D/sshd_$i.conf\" 2>>\"$D/sshd_$i.log\" &\n");
+            s.append("  '").append(sshdProgram()).append("' -D -e -f \"$D/sshd_$i.conf\" 2>>\"$D/sshd_$i.log\" &\n");
             s.append("  pids=\"$pids $!\"\n");
             s.append("done\n");
             s.append("echo started\n");
@@ -416,6 +466,24 @@ public final class Sshd implements AutoCloseable {
             s.append("wait\n");
             return s.toString();
         }
+    }
+
+    /**
+     * The sshd to run: the first {@code sshd} on the PATH or in the sbin directories (an absolute
+     * path, which sshd needs to re-execute itself), so that a machine without openssh-server
+     * installed can run the tests with the package's binary unpacked somewhere on the PATH.
+     */
+    static String sshdProgram() {
+        Path p = RealComponents.find("sshd");
+        return p == null ? "/usr/sbin/sshd" : p.toAbsolutePath().toString();
+    }
+
+    private static int nextFree(Set<Integer> taken, int from) {
+        int id = from;
+        while (taken.contains(id)) {
+            id--;
+        }
+        return id;
     }
 
     private static Set<Integer> takenIds() {

@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A minimal ssh-agent client (draft-miller-ssh-agent): lists identities and asks for signatures
@@ -24,6 +26,7 @@ public final class AgentClient {
     public static final int SSH_AGENT_RSA_SHA2_512 = 4;
 
     private final Path socket;
+    private final Duration timeout;
 
     /** An identity the agent holds: the public key blob and its comment. */
     public record Identity(byte[] blob, String comment) {
@@ -36,8 +39,10 @@ public final class AgentClient {
         }
     }
 
-    public AgentClient(Path socket) {
+    /** A client of the agent on {@code socket}; each request waits at most {@code timeout} for its answer. */
+    public AgentClient(Path socket, Duration timeout) {
         this.socket = socket;
+        this.timeout = timeout;
     }
 
     public Path socket() {
@@ -76,19 +81,43 @@ public final class AgentClient {
         return string(reply);
     }
 
+    /**
+     * One request and its answer. A blocking channel has no read timeout of its own, so a watchdog
+     * closes it when the agent has not answered in time (an agent that hangs, or one waiting for a
+     * confirmation nobody gives), which fails the blocked read at once.
+     */
     private ByteBuffer call(byte[] message) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer out = ByteBuffer.allocate(4 + message.length).putInt(message.length).put(message).flip();
-            while (out.hasRemaining()) {
-                ch.write(out);
+            AtomicBoolean expired = new AtomicBoolean();
+            Thread watchdog = Thread.ofVirtual().name("ssh-agent-watchdog").start(() -> {
+                try {
+                    Thread.sleep(timeout);
+                    expired.set(true);
+                    ch.close();
+                } catch (InterruptedException | IOException e) {
+                    // answered in time (interrupted), or closed already
+                }
+            });
+            try {
+                ch.connect(UnixDomainSocketAddress.of(socket));
+                ByteBuffer out = ByteBuffer.allocate(4 + message.length).putInt(message.length).put(message).flip();
+                while (out.hasRemaining()) {
+                    ch.write(out);
+                }
+                ByteBuffer len = readFully(ch, 4);
+                int n = len.getInt();
+                if (n <= 0 || n > 256 * 1024) {
+                    throw new IOException("ssh-agent at " + socket + " sent a bad message length " + n);
+                }
+                return readFully(ch, n);
+            } catch (IOException e) {
+                if (expired.get()) {
+                    throw new IOException("ssh-agent at " + socket + " did not answer within " + timeout, e);
+                }
+                throw e;
+            } finally {
+                watchdog.interrupt();
             }
-            ByteBuffer len = readFully(ch, 4);
-            int n = len.getInt();
-            if (n <= 0 || n > 256 * 1024) {
-                throw new IOException("ssh-agent at " + socket + " sent a bad message length " + n);
-            }
-            return readFully(ch, n);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +37,11 @@ public final class Credentials {
         this.agentSocket = agentSocket;
     }
 
-    /** Fresh auth methods for one connection attempt. */
-    public List<AuthMethod> methods() {
+    /** Fresh auth methods for one connection attempt; each answer of the ssh-agent is awaited at most {@code agentTimeout}. */
+    public List<AuthMethod> methods(Duration agentTimeout) {
         List<AuthMethod> methods = new ArrayList<>();
         agentSocket.ifPresent(socket -> {
-            AgentClient agent = new AgentClient(socket);
+            AgentClient agent = new AgentClient(socket, agentTimeout);
             try {
                 for (AgentClient.Identity id : agent.identities()) {
                     methods.add(new AgentAuthMethod(agent, id));

@@ -1,5 +1,6 @@
 package dev.ops.core.host.internal.ssh;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,16 @@ final class ShellSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShellSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String HELLO = "ops-shell:";
-    /** The read-eval loop; {@code __ops_nl} holds a newline, which command lines cannot carry as such. */
-    static final String LOOP = "__ops_nl='\n'; echo " + HELLO + "$$; while IFS= read -r __ops_l; do eval \"$__ops_l\"; done";
+    /**
+     * The read-eval loop; {@code __ops_nl} holds a newline, which command lines cannot carry as such.
+     * A {@link CommandLine#watchSession session watcher} ends the shell's process group (the command
+     * running in it) should the connection end under it; a second one, which kills as root, is
+     * started with the first escalated command.
+     */
+    static final String LOOP = "__ops_nl='\n'; " + CommandLine.watchSession(false) + "echo " + HELLO
+            + "$$; while IFS= read -r __ops_l; do eval \"$__ops_l\"; done";
+    /** Starts the root watcher once per shell, in the loop shell itself so that the flag stays set. */
+    private static final String ESCALATED_WATCH = "[ -n \"${__ops_sw-}\" ] || { __ops_sw=1; " + CommandLine.watchSession(true) + "}; ";
 
     private final Session session;
     private final Session.Command shell;
@@ -85,9 +94,9 @@ final class ShellSession implements AutoCloseable {
     }
 
     /** The line that runs {@code commandLine} framed by {@code marker}. */
-    static String script(String commandLine, String marker) {
+    static String script(String commandLine, String marker, boolean escalate) {
         String line = commandLine.replace("\n", "'\"$__ops_nl\"'"); // newlines only occur inside single quotes
-        return "printf %s " + marker + "-s; printf %s " + marker + "-s >&2; ( " + line + " ) </dev/null; __ops_s=$?; "
+        return (escalate ? ESCALATED_WATCH : "") + "printf %s " + marker + "-s; printf %s " + marker + "-s >&2; ( " + line + " ) </dev/null; __ops_s=$?; "
                 + "printf '" + marker + "-e:%d\\n' \"$__ops_s\"; printf '" + marker + "-e\\n' >&2\n";
     }
 
@@ -117,14 +126,14 @@ final class ShellSession implements AutoCloseable {
         if (!greeted) {
             greeted = true;
             String hello = new String(pre, StandardCharsets.ISO_8859_1);
-            if (hello.startsWith(HELLO) && hello.endsWith("\n") && hello.substring(HELLO.length(), hello.length() - 1).matches("\\d{1,10}")) {
-                pid = Long.parseLong(hello.substring(HELLO.length(), hello.length() - 1));
+            if (hello.startsWith(HELLO) && hello.endsWith("\n") && pidText(hello.substring(HELLO.length(), hello.length() - 1))) {
+                pid = AsciiNumbers.parseLong(hello.substring(HELLO.length(), hello.length() - 1));
             } else {
                 LOG.debug("unexpected output before the shell's greeting: {} bytes", pre.length);
                 noisyStart = true;
                 int at = hello.lastIndexOf(HELLO);
-                if (at >= 0 && hello.endsWith("\n") && hello.substring(at + HELLO.length(), hello.length() - 1).matches("\\d{1,10}")) {
-                    pid = Long.parseLong(hello.substring(at + HELLO.length(), hello.length() - 1));
+                if (at >= 0 && hello.endsWith("\n") && pidText(hello.substring(at + HELLO.length(), hello.length() - 1))) {
+                    pid = AsciiNumbers.parseLong(hello.substring(at + HELLO.length(), hello.length() - 1));
                 }
                 tainted = true;
             }
@@ -143,10 +152,10 @@ final class ShellSession implements AutoCloseable {
             tainted = true;
         }
         String s = status.toString(StandardCharsets.US_ASCII);
-        if (!s.matches("\\d{1,3}")) {
+        if (!AsciiNumbers.isDigits(s) || s.length() > 3) {
             throw new IOException("malformed exit status from the shell: " + s);
         }
-        return Integer.parseInt(s);
+        return AsciiNumbers.parseInt(s);
     }
 
     /** Reads standard error of the command framed by {@code marker} into {@code sink}. */
@@ -192,6 +201,10 @@ final class ShellSession implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("shell session did not close: {}", e.getMessage());
         }
+    }
+
+    private static boolean pidText(String s) {
+        return AsciiNumbers.isDigits(s) && s.length() <= 10;
     }
 
     private static byte[] bytes(String s) {

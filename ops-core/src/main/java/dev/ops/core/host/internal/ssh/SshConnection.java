@@ -9,12 +9,10 @@ import dev.ops.core.error.PrivilegeException;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.internal.StreamDrain;
+import dev.ops.core.text.AsciiNumbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +45,12 @@ public final class SshConnection implements AutoCloseable {
             "(?m)^sudo: (a password is required|a terminal is required.*|.*is not in the sudoers file.*"
                     + "|.*is not allowed to (execute|run sudo).*|.*may not run sudo.*)$");
     private static final Duration PID_WAIT = Duration.ofSeconds(3);
+    /** Beyond {@code connectTimeout} before TCP is up: resolving the name happens first and has no limit of its own. */
+    private static final Duration NAME_LOOKUP_GRACE = Duration.ofSeconds(2);
+    /** How long an abandoned connection attempt may take to end once its socket is closed. */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(5);
+    /** How much longer than the handshake sshj's own waits are while connecting. */
+    private static final Duration HANDSHAKE_MARGIN = Duration.ofSeconds(2);
     /** Long-lived shells per connection: one per command running at once, up to this many. */
     private static final int MAX_SHELLS = 2;
     /** Longer command lines take the exec path: the shell reads its input a byte at a time. */
@@ -77,7 +81,15 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
-    /** Connects, verifies the host key and authenticates; every failure is a typed ops exception. */
+    /**
+     * Connects, verifies the host key and authenticates; every failure is a typed ops exception.
+     * TCP has {@code connectTimeout}; everything after it (banner, key exchange, authentication)
+     * has {@code handshakeTimeout} in all. The attempt runs on a thread of its own, so that when it
+     * stalls, or the caller is interrupted, its socket is closed from here, which ends the attempt
+     * and its thread: nothing of it is left behind.
+     *
+     * @throws OpsTimeoutException when the attempt stalled, naming the phase
+     */
     public static SshConnection open(SshSettings settings, Credentials credentials) {
         String target = settings.target();
         Config config = SshConfigs.shared(); // first: it decides which security provider sshj uses
@@ -89,47 +101,144 @@ public final class SshConnection implements AutoCloseable {
         }
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(hostKeys);
-        client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+        ConnectAttempt attempt = new ConnectAttempt();
+        client.setSocketFactory(attempt);
+        int roundTripMs = millis(settings.handshakeTimeout());
+        // Every wait sshj does for an answer: key exchange, service accept, authentication replies,
+        // and later channel opens, channel requests and channel closes.
+        // While connecting, sshj's own waits get a little longer than the whole handshake, so that
+        // the handshake's limit (which names the phase) is the one that fires.
+        client.getTransport().setTimeoutMs(millis(settings.handshakeTimeout().plus(HANDSHAKE_MARGIN)));
+        client.getConnection().setTimeoutMs(roundTripMs);
         if (!settings.keepAlive().isZero()) {
             // Before connect(): sshj starts the keepalive thread while connecting, and only when enabled.
             client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
         }
-        client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        client.setConnectTimeout(millis(settings.connectTimeout()));
         long t0 = System.nanoTime();
-        try {
-            client.connect(settings.address(), settings.port());
-        } catch (TransportException e) {
-            closeQuietly(client);
-            if (hostKeys.refusal() != null || e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
-                throw new HostKeyException(settings.name(), String.valueOf(hostKeys.fingerprint()),
-                        hostKeys.refusal() != null ? hostKeys.refusal() : e.getMessage());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread worker = Thread.ofVirtual().name("ssh-connect-" + settings.name()).start(() -> {
+            try {
+                client.connect(settings.address(), settings.port());
+                attempt.authenticating();
+                client.auth(settings.user(), credentials.methods(settings.handshakeTimeout()));
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
             }
-            throw new ConnectionException(target, "SSH handshake failed: " + message(e), e);
-        } catch (ConnectException | NoRouteToHostException | SocketTimeoutException e) {
-            closeQuietly(client);
-            throw new ConnectionException(target, "cannot connect: " + message(e), e);
-        } catch (UnknownHostException e) {
-            closeQuietly(client);
-            throw new ConnectionException(target, "unknown host " + settings.address(), e);
-        } catch (IOException e) {
-            closeQuietly(client);
-            throw new ConnectionException(target, "cannot connect: " + message(e), e);
-        }
+        });
         try {
-            client.auth(settings.user(), credentials.methods());
-        } catch (UserAuthException e) {
+            awaitHandshake(done, attempt, settings, t0);
+        } catch (TimeoutException e) {
+            ConnectAttempt.Phase phase = attempt.phase(bannerReceived(client));
+            abandon(client, attempt, worker);
+            Duration limit = phase == ConnectAttempt.Phase.TCP ? settings.connectTimeout() : settings.handshakeTimeout();
+            throw new OpsTimeoutException("connecting to " + settings.name() + " (" + target + ")", limit,
+                    "stalled in " + phase + " phase");
+        } catch (InterruptedException e) {
+            ConnectAttempt.Phase phase = attempt.phase(bannerReceived(client));
+            abandon(client, attempt, worker);
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while connecting to " + settings.name() + " (" + target + ") in "
+                    + phase + " phase", e);
+        } catch (ExecutionException e) {
+            ConnectAttempt.Phase phase = attempt.phase(bannerReceived(client));
             closeQuietly(client);
-            throw new AuthenticationException(target, "the server refused " + credentials.describe() + " for user "
-                    + settings.user() + ": " + message(e), e);
-        } catch (TransportException e) {
-            closeQuietly(client);
-            throw new ConnectionException(target, "connection lost during authentication: " + message(e), e);
-        } catch (RuntimeException e) {
-            closeQuietly(client);
-            throw e;
+            if (timedOut(e.getCause())) { // one of sshj's own waits gave up first
+                throw new OpsTimeoutException("connecting to " + settings.name() + " (" + target + ")",
+                        settings.handshakeTimeout(), "stalled in " + phase + " phase");
+            }
+            throw failure(e.getCause(), settings, hostKeys, credentials, attempt);
         }
+        client.getTransport().setTimeoutMs(roundTripMs);
         LOG.debug("{}: connected in {} ms", target, (System.nanoTime() - t0) / 1_000_000);
         return new SshConnection(settings, client);
+    }
+
+    /**
+     * Waits for the attempt: up to {@code connectTimeout} (and a little for the name lookup) until
+     * TCP is connected, then up to {@code handshakeTimeout} from that moment.
+     */
+    private static void awaitHandshake(CompletableFuture<Void> done, ConnectAttempt attempt, SshSettings settings, long t0)
+            throws TimeoutException, InterruptedException, ExecutionException {
+        while (true) {
+            long connectedAt = attempt.connectedAt();
+            long deadline = connectedAt != 0 ? connectedAt + settings.handshakeTimeout().toNanos()
+                    : t0 + settings.connectTimeout().toNanos() + NAME_LOOKUP_GRACE.toNanos();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                if (done.isDone()) {
+                    done.get();
+                    return;
+                }
+                throw new TimeoutException();
+            }
+            try {
+                done.get(connectedAt != 0 ? left : Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // before TCP is up the deadline moves once it connects: look again
+            }
+        }
+    }
+
+    /** Closes the attempt's socket and client, and waits (bounded) for its thread to end. */
+    private static void abandon(SSHClient client, ConnectAttempt attempt, Thread worker) {
+        attempt.abort();
+        closeQuietly(client);
+        try {
+            if (!worker.join(ABANDON_WAIT)) {
+                LOG.debug("connection attempt thread {} still running after its socket was closed", worker.getName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static OpsException failure(Throwable cause, SshSettings settings, HostKeyCheck hostKeys, Credentials credentials,
+            ConnectAttempt attempt) {
+        String target = settings.target();
+        boolean authenticating = attempt.phase(true) == ConnectAttempt.Phase.AUTHENTICATION;
+        return switch (cause) {
+            case OpsException ops -> ops;
+            case UserAuthException e -> new AuthenticationException(target, "the server refused " + credentials.describe()
+                    + " for user " + settings.user() + ": " + message(e), e);
+            case TransportException e when authenticating ->
+                    new ConnectionException(target, "connection lost during authentication: " + message(e), e);
+            case TransportException e when hostKeys.refusal() != null
+                    || e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE ->
+                    new HostKeyException(settings.name(), String.valueOf(hostKeys.fingerprint()),
+                            hostKeys.refusal() != null ? hostKeys.refusal() : message(e));
+            case TransportException e when message(e).contains("certificate check failed") ->
+                    new HostKeyException(settings.name(), String.valueOf(hostKeys.fingerprint()),
+                            "the server's host certificate was refused: " + message(e));
+            case TransportException e -> new ConnectionException(target, "SSH handshake failed: " + message(e), e);
+            case UnknownHostException e -> new ConnectionException(target, "unknown host " + settings.address(), e);
+            case IOException e -> new ConnectionException(target, "cannot connect: " + message(e), e);
+            default -> new OpsException(target + ": connecting failed: " + message(cause), cause);
+        };
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException) { // how sshj's Promise says that its wait ran out
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean bannerReceived(SSHClient client) {
+        try {
+            String version = client.getTransport().getServerVersion();
+            return version != null && !version.isEmpty();
+        } catch (RuntimeException e) { // sshj cuts "SSH-2.0-" off a banner that may still be empty
+            return false;
+        }
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
     }
 
     /** Whether the transport is up and authenticated. */
@@ -143,7 +252,7 @@ public final class SshConnection implements AutoCloseable {
         if (u == null) {
             CommandResult r = run(Command.builder().addArgv("id", "-u").timeout(Duration.ofSeconds(30)).build(), hostName, false);
             try {
-                u = Integer.parseInt(r.stdoutText().strip());
+                u = AsciiNumbers.parseInt(r.stdoutText().strip());
             } catch (NumberFormatException e) {
                 throw new ConnectionException(settings.target(), "`id -u` printed " + r.stdoutText().strip() + " (exit "
                         + r.exitCode() + ")", e, false);
@@ -174,7 +283,7 @@ public final class SshConnection implements AutoCloseable {
                 }
             }
         }
-        String line = CommandLine.withPidReport(plain);
+        String line = CommandLine.withPidReport(plain, escalate);
         try {
             if (!sessions.tryAcquire() && !(dropIdleShell() && sessions.tryAcquire())
                     && !sessions.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -370,7 +479,7 @@ public final class SshConnection implements AutoCloseable {
         boolean reusable = false;
         try {
             try {
-                shell.send(ShellSession.script(plain, marker));
+                shell.send(ShellSession.script(plain, marker, escalate));
             } catch (IOException e) {
                 throw new ShellSession.NotStartedException("cannot write to the shell: " + message(e));
             }
@@ -521,8 +630,9 @@ public final class SshConnection implements AutoCloseable {
                     line.write(b);
                 }
                 String text = line.toString(StandardCharsets.US_ASCII);
-                if (text.startsWith(CommandLine.PID_MARKER) && text.substring(CommandLine.PID_MARKER.length()).matches("\\d+")) {
-                    pid.complete(Long.parseLong(text.substring(CommandLine.PID_MARKER.length())));
+                String digits = text.startsWith(CommandLine.PID_MARKER) ? text.substring(CommandLine.PID_MARKER.length()) : "";
+                if (AsciiNumbers.isDigits(digits) && digits.length() <= 10) {
+                    pid.complete(AsciiNumbers.parseLong(digits));
                 } else { // not ours after all: keep it
                     pid.complete(-1L);
                     byte[] kept = line.toByteArray();

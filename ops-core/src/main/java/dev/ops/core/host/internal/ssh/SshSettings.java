@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Everything an {@link dev.ops.core.host.SshHost} was built with, validated. */
 public record SshSettings(String name, String address, int port, String user, Optional<Path> privateKey,
         Optional<Secret> passphrase, Optional<Path> agentSocket, HostKeyPolicy hostKeyPolicy, Duration connectTimeout,
-        Duration keepAlive, int maxSessions, boolean pooled, boolean reuseShell) {
+        Duration handshakeTimeout, Duration keepAlive, int maxSessions, boolean pooled, boolean reuseShell) {
 
     /** {@code user@address:port}, for messages. */
     public String target() {
