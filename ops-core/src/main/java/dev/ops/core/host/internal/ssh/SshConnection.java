@@ -365,10 +365,10 @@ public final class SshConnection implements AutoCloseable {
         } else {
             throw new ConnectionException(settings.target(), "`" + shown + "` ended without an exit status", null, false);
         }
-        return result(hostName, shown, exit, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(), escalate);
+        return result(hostName, command, exit, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(), escalate);
     }
 
-    private CommandResult result(String hostName, String shown, int exit, byte[] outBytes, byte[] errBytes, long start,
+    private CommandResult result(String hostName, Command command, int exit, byte[] outBytes, byte[] errBytes, long start,
             boolean truncated, boolean escalate) {
         if (escalate && exit == 1 && outBytes.length == 0) {
             var m = SUDO_REFUSED.matcher(new String(errBytes, StandardCharsets.UTF_8));
@@ -377,8 +377,7 @@ public final class SshConnection implements AutoCloseable {
                         + "); passwordless sudo is required"));
             }
         }
-        return new CommandResult(hostName, shown, exit, outBytes, errBytes, Duration.ofNanos(System.nanoTime() - start),
-                truncated);
+        return CommandResult.of(hostName, command, exit, outBytes, errBytes, Duration.ofNanos(System.nanoTime() - start), truncated);
     }
 
     /**
@@ -532,7 +531,7 @@ public final class SshConnection implements AutoCloseable {
                     shellsOff = true; // every new shell would be dropped the same way: use the exec path
                 }
             }
-            return result(hostName, shown, status, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(),
+            return result(hostName, command, status, out.bytes(), err.bytes(), start, out.truncated() || err.truncated(),
                     escalate);
         } finally {
             giveBack(shell, reusable);
