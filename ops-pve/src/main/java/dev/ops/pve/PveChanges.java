@@ -159,7 +159,7 @@ public final class PveChanges {
             String what = String.join("; ", parts);
             return List.of(Step.of(what + " on " + g, call("PUT", g.template("/config"), fwd, false, false),
                     call("PUT", g.template("/config"), back, false, false)));
-        }, p -> g.config(), notes);
+        }, () -> g.config(), notes);
     }
 
     /** Updates the guest's config with an update built by {@code edit}. */
@@ -221,7 +221,7 @@ public final class PveChanges {
                                 false)));
             });
             return steps;
-        }, p -> client.node(targetNode).guest(source.type(), id.value()));
+        }, () -> client.node(targetNode).guest(source.type(), id.value()));
     }
 
     /** Clones {@code source} with a request built by {@code edit}. */
@@ -245,7 +245,7 @@ public final class PveChanges {
             p.putAll(request.toParams(vmid));
             return List.of(Step.of("create " + g, call("POST", "/nodes/{node}/qemu", p, true, true),
                     new GuestDestroyAction(client.name(), node.name(), GuestType.QEMU, vmid)).undoneAlsoOnFailure());
-        }, p -> node.qemu().vm(id.value()));
+        }, () -> node.qemu().vm(id.value()));
     }
 
     /** Creates a container on {@code node} (VMID allocated when absent); rollback destroys it. */
@@ -262,7 +262,7 @@ public final class PveChanges {
             p.putAll(request.toParams(vmid));
             return List.of(Step.of("create " + g, call("POST", "/nodes/{node}/lxc", p, true, true),
                     new GuestDestroyAction(client.name(), node.name(), GuestType.LXC, vmid)).undoneAlsoOnFailure());
-        }, p -> node.lxc().container(id.value()));
+        }, () -> node.lxc().container(id.value()));
     }
 
     private boolean alreadyThere(Guest g, boolean explicitId, Optional<String> name) {
@@ -297,14 +297,14 @@ public final class PveChanges {
             steps.add(Step.irreversible("delete " + g + " and its disks", call("DELETE", g.template(""),
                     g.params(Map.of("purge", true, "destroy-unreferenced-disks", true)), true, false)));
             return steps;
-        }, p -> !g.exists());
+        }, () -> !g.exists());
     }
 
     /** Converts the guest to a template. Cannot be undone; no steps when it is one already. */
     public Change<GuestConfig> convertToTemplate(Guest g) {
         return change("convert " + g + " to a template", v -> {}, () -> g.config().template() ? List.of()
                 : List.of(Step.irreversible("convert " + g + " to a template", call("POST", g.template("/template"), g.params(Map.of()),
-                        true, false))), p -> g.config());
+                        true, false))), () -> g.config());
     }
 
     /** Migrates the guest to another node; rollback migrates it back. No steps when it is on the target already. */
@@ -319,7 +319,7 @@ public final class PveChanges {
                     return List.of(Step.of("migrate " + g + " to " + request.targetNode(),
                             call("POST", g.template("/migrate"), g.params(request.toParams(g.type())), true, true),
                             call("POST", moved.template("/migrate"), moved.params(back.toParams(g.type())), true, true)));
-                }, p -> moved);
+                }, () -> moved);
     }
 
     // ---- snapshots ---------------------------------------------------------------------------
@@ -343,7 +343,7 @@ public final class PveChanges {
             }
             return List.of(Step.of("take snapshot " + name + " of " + g, call("POST", g.template("/snapshot"), g.params(p), true, false),
                     call("DELETE", g.template("/snapshot/{snapname}"), g.params(Map.of("snapname", name)), true, false)));
-        }, p -> g.snapshots().find(name).orElseThrow(() -> new NotFoundException("snapshot " + name, "not found after apply")));
+        }, () -> g.snapshots().find(name).orElseThrow(() -> new NotFoundException("snapshot " + name, "not found after apply")));
     }
 
     /** Rolls the guest back to a snapshot. Cannot be undone (the current state is lost). */
@@ -355,7 +355,7 @@ public final class PveChanges {
                     }
                     return List.of(Step.irreversible("roll " + g + " back to " + name,
                             call("POST", g.template("/snapshot/{snapname}/rollback"), g.params(Map.of("snapname", name)), true, false)));
-                }, p -> g.config());
+                }, () -> g.config());
     }
 
     /** Deletes a snapshot. Cannot be undone; no steps when it is gone. */
@@ -364,7 +364,7 @@ public final class PveChanges {
                 "'" + name + "' is not a snapshot name"), () -> g.snapshots().find(name).isEmpty() ? List.of()
                         : List.of(Step.irreversible("delete snapshot " + name + " of " + g,
                                 call("DELETE", g.template("/snapshot/{snapname}"), g.params(Map.of("snapname", name)), true, false))),
-                p -> g.snapshots().find(name).isEmpty());
+                () -> g.snapshots().find(name).isEmpty());
     }
 
     // ---- backup and restore ------------------------------------------------------------------
@@ -376,7 +376,7 @@ public final class PveChanges {
             p.put("node", g.node());
             p.put("vmid", String.valueOf(g.vmid()));
             return List.of(Step.irreversible("vzdump " + g, call("POST", "/nodes/{node}/vzdump", p, true, true)));
-        }, p -> true);
+        }, () -> true);
     }
 
     /**
@@ -396,7 +396,7 @@ public final class PveChanges {
             PveCallAction action = call("POST", "/nodes/{node}/" + type.segment(), p, true, true);
             return List.of(exists ? Step.irreversible("restore over " + g, action)
                     : Step.of("restore " + g, action, new GuestDestroyAction(client.name(), node.name(), type, request.vmid())).undoneAlsoOnFailure());
-        }, p -> g);
+        }, () -> g);
     }
 
     // ---- HA and storage ------------------------------------------------------------------------
@@ -417,7 +417,7 @@ public final class PveChanges {
                     }
                     return List.of(Step.of("add " + sid + " to HA", call("POST", "/cluster/ha/resources", p, false, false),
                             call("DELETE", "/cluster/ha/resources/{sid}", Map.of("sid", sid), false, false)));
-                }, p -> client.ha().find(sid).orElseThrow(() -> new NotFoundException("HA resource " + sid, "not found after apply")));
+                }, () -> client.ha().find(sid).orElseThrow(() -> new NotFoundException("HA resource " + sid, "not found after apply")));
     }
 
     /** Removes a guest from HA; rollback adds it back with its previous state, group, comment and restart/relocate policy. */
@@ -439,7 +439,7 @@ public final class PveChanges {
             r.get().field("failback").ifPresent(x -> back.put("failback", x.equals("1")));
             return List.of(Step.of("remove " + sid + " from HA", call("DELETE", "/cluster/ha/resources/{sid}", Map.of("sid", sid), false, false),
                     call("POST", "/cluster/ha/resources", back, false, false)));
-        }, p -> client.ha().find(sid).isEmpty());
+        }, () -> client.ha().find(sid).isEmpty());
     }
 
     // ---- pools -------------------------------------------------------------------------------
@@ -458,7 +458,7 @@ public final class PveChanges {
                     }
                     return List.of(Step.of("create pool " + poolid, call("POST", "/pools", p, false, false),
                             call("DELETE", "/pools", Map.of("poolid", poolid), false, false)));
-                }, p -> client.pools().find(poolid).orElseThrow(() -> new NotFoundException("pool " + poolid, "not found after apply")));
+                }, () -> client.pools().find(poolid).orElseThrow(() -> new NotFoundException("pool " + poolid, "not found after apply")));
     }
 
     /**
@@ -490,7 +490,7 @@ public final class PveChanges {
             String vms = String.join(",", add);
             return List.of(Step.of("add " + vms + " to pool " + poolid, call("PUT", "/pools", Map.of("poolid", poolid, "vms", vms), false, false),
                     call("PUT", "/pools", Map.of("poolid", poolid, "vms", vms, "delete", true), false, false)));
-        }, p -> client.pools().find(poolid).orElseThrow(() -> new NotFoundException("pool " + poolid, "not found after apply")));
+        }, () -> client.pools().find(poolid).orElseThrow(() -> new NotFoundException("pool " + poolid, "not found after apply")));
     }
 
     /** Deletes an empty pool; rollback creates it again with its comment. No steps when it is gone. */
@@ -510,7 +510,7 @@ public final class PveChanges {
                     pool.get().comment().ifPresent(c -> back.put("comment", c));
                     return List.of(Step.of("delete pool " + poolid, call("DELETE", "/pools", Map.of("poolid", poolid), false, false),
                             call("POST", "/pools", back, false, false)));
-                }, p -> client.pools().find(poolid).isEmpty());
+                }, () -> client.pools().find(poolid).isEmpty());
     }
 
     /** Has the node download a file to the storage; rollback deletes the volume. No steps when the volume exists. */
@@ -531,7 +531,7 @@ public final class PveChanges {
             return List.of(Step.of("download " + request.url() + " as " + volid,
                     call("POST", "/nodes/{node}/storage/{storage}/download-url", p, true, false),
                     call("DELETE", "/nodes/{node}/storage/{storage}/content/{volume}", del, true, false)));
-        }, p -> storage.find(volid).orElseThrow(() -> new NotFoundException("volume " + volid, "not found after apply")));
+        }, () -> storage.find(volid).orElseThrow(() -> new NotFoundException("volume " + volid, "not found after apply")));
     }
 
     /**
@@ -556,7 +556,7 @@ public final class PveChanges {
                     new dev.ops.pve.change.UploadAction(client.name(), storage.node(), storage.id(), content,
                             file.toAbsolutePath().toString(), sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT)),
                     call("DELETE", "/nodes/{node}/storage/{storage}/content/{volume}", del, true, false)));
-        }, p -> storage.find(volid).orElseThrow(() -> new NotFoundException("volume " + volid, "not found after apply")));
+        }, () -> storage.find(volid).orElseThrow(() -> new NotFoundException("volume " + volid, "not found after apply")));
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -584,16 +584,11 @@ public final class PveChanges {
 
     private <T> Change<T> change(String description, Consumer<Violations> validation, java.util.function.Supplier<List<Step>> steps,
             java.util.function.Supplier<T> result) {
-        return new PveChange<>(ops, client, description, validation, steps, p -> result.get(), List.of());
-    }
-
-    private <T> Change<T> change(String description, Consumer<Violations> validation, java.util.function.Supplier<List<Step>> steps,
-            java.util.function.Function<dev.ops.core.change.Plan, T> result) {
         return new PveChange<>(ops, client, description, validation, steps, result, List.of());
     }
 
     private <T> Change<T> change(String description, Consumer<Violations> validation, java.util.function.Supplier<List<Step>> steps,
-            java.util.function.Function<dev.ops.core.change.Plan, T> result, List<String> notes) {
+            java.util.function.Supplier<T> result, List<String> notes) {
         return new PveChange<>(ops, client, description, validation, steps, result, notes);
     }
 

@@ -151,10 +151,40 @@ public final class Journal {
 
     private String begin(Plan plan, Optional<ChangeLock> lock) {
         String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<StepRecord> steps = new ArrayList<>();
+        List<StepRecord> steps = stepRecords(id, 0, plan.steps());
+        ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
+                clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
+        if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record))) {
+            throw new OpsException("journal id " + id + " already taken");
+        }
+        lock.ifPresent(l -> bindLock(l, id));
+        return id;
+    }
+
+    /**
+     * Adds steps to running apply {@code id}: steps that could only be planned once the earlier ones
+     * ran (a composite change whose later part uses what an earlier part made). They are journaled
+     * with their undo before they run, as the first ones were. Returns the index of the first.
+     */
+    public int append(String id, List<Step> more) {
+        int[] first = new int[1];
+        update(id, r -> {
+            if (r.status() != ApplyStatus.RUNNING || !r.owner().isCurrent()) {
+                throw new ConflictException(PREFIX + id, "apply is " + r.status() + ", no longer running here; steps not added", false);
+            }
+            first[0] = r.steps().size();
+            return r.withMoreSteps(stepRecords(id, first[0], more), clock.instant());
+        });
+        return first[0];
+    }
+
+    /** The records of {@code steps} numbered from {@code offset}, secret-bearing actions sealed and held in memory. */
+    private List<StepRecord> stepRecords(String id, int offset, List<Step> steps) {
+        List<StepRecord> records = new ArrayList<>();
         Map<String, Action> originals = new HashMap<>();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            Step s = plan.steps().get(i);
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            int i = offset + k;
             Action action = seal.seal(s.action(), id + "/" + i + "/action");
             Action undo = seal.seal(s.undo().orElse(null), id + "/" + i + "/undo");
             if (action != s.action()) {
@@ -163,18 +193,16 @@ public final class Journal {
             if (undo != s.undo().orElse(null)) {
                 originals.put(i + "/undo", s.undo().get());
             }
-            steps.add(new StepRecord(s.description(), action, undo, s.undoOnFailure(), StepState.PENDING, null));
+            records.add(new StepRecord(s.description(), action, undo, s.undoOnFailure(), StepState.PENDING, null));
         }
         if (!originals.isEmpty()) {
-            running.put(id, new HeldActions(Map.copyOf(originals)));
+            running.merge(id, new HeldActions(Map.copyOf(originals)), (a, b) -> {
+                Map<String, Action> both = new HashMap<>(a.actions());
+                both.putAll(b.actions());
+                return new HeldActions(Map.copyOf(both));
+            });
         }
-        ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
-                clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
-        if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record))) {
-            throw new OpsException("journal id " + id + " already taken");
-        }
-        lock.ifPresent(l -> bindLock(l, id));
-        return id;
+        return records;
     }
 
     /**

@@ -2,15 +2,13 @@ package dev.ops.pve.change;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,16 +18,16 @@ import java.util.function.Supplier;
  *
  * @param <T> what applying yields
  */
-public final class PveChange<T> extends AbstractChange<T> {
+public final class PveChange<T> extends AbstractChange<T, Void> {
     private final PveClient client;
     private final String description;
     private final Consumer<Violations> validation;
     private final Supplier<List<Step>> steps;
-    private final Function<Plan, T> result;
+    private final Supplier<T> result;
     private final List<String> extraNotes;
 
     public PveChange(Ops ops, PveClient client, String description, Consumer<Violations> validation, Supplier<List<Step>> steps,
-            Function<Plan, T> result, List<String> notes) {
+            Supplier<T> result, List<String> notes) {
         super(ops);
         this.client = client;
         this.description = description;
@@ -50,8 +48,9 @@ public final class PveChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
-        return steps.get();
+    protected Planned<Void> planSteps() {
+        List<Step> planned = steps.get();
+        return Planned.of(planned).withNotes(planned.isEmpty() ? List.of() : extraNotes);
     }
 
     @Override
@@ -60,16 +59,7 @@ public final class PveChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected T result(Plan plan) {
-        return result.apply(plan);
-    }
-
-    @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
-        if (!steps.isEmpty()) {
-            notes.addAll(extraNotes);
-        }
-        return notes;
+    protected T result(Void none) {
+        return result.get();
     }
 }

@@ -53,6 +53,15 @@ final class WindowedChange<T> implements Change<T> {
     }
 
     @Override
+    public Applied<T> apply(Plan reviewed) {
+        Instant now = clock.instant();
+        if (!window.contains(now)) {
+            throw new OutsideMaintenanceWindowException(inner.description(), window, now, window.next(now).orElse(null));
+        }
+        return inner.apply(reviewed);
+    }
+
+    @Override
     public String toString() {
         return "WindowedChange[" + description() + "]";
     }

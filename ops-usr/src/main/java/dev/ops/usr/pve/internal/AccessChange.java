@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * @param <T> what applying yields
  */
-public final class AccessChange<T> extends AbstractChange<T> {
+public final class AccessChange<T> extends AbstractChange<T, Void> {
     /** Steps with the notes that go with them. */
     public record Planned(List<Step> steps, List<String> notes) {
         public Planned {
@@ -37,11 +37,10 @@ public final class AccessChange<T> extends AbstractChange<T> {
     private final String description;
     private final Consumer<Violations> validation;
     private final Supplier<Planned> planner;
-    private final Function<Plan, T> result;
-    private final ThreadLocal<List<String>> lastNotes = ThreadLocal.withInitial(List::of);
+    private final Supplier<T> result;
 
     public AccessChange(Ops ops, PveClient client, String description, Consumer<Violations> validation, Supplier<Planned> planner,
-            Function<Plan, T> result) {
+            Supplier<T> result) {
         super(ops);
         this.client = client;
         this.description = description;
@@ -61,20 +60,9 @@ public final class AccessChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected dev.ops.core.change.Planned<Void> planSteps() {
         Planned p = planner.get();
-        lastNotes.set(p.notes());
-        return p.steps();
-    }
-
-    @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
-        if (!steps.isEmpty()) {
-            notes.addAll(lastNotes.get());
-        }
-        lastNotes.remove();
-        return notes;
+        return dev.ops.core.change.Planned.of(p.steps()).withNotes(p.steps().isEmpty() ? List.of() : p.notes());
     }
 
     @Override
@@ -83,7 +71,7 @@ public final class AccessChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected T result(Plan plan) {
-        return result.apply(plan);
+    protected T result(Void none) {
+        return result.get();
     }
 }

@@ -111,7 +111,7 @@ public final class AccessPlanner {
             undo.put("userid", s.userid());
             return new AccessChange.Planned(List.of(Step.of("update user " + s.userid() + " (" + String.join(", ", fields(set)) + ")",
                     call("PUT", USER, set), call("PUT", USER, undo))), notes);
-        }, plan -> read.user(s.userid()).orElseThrow(() -> new NotFoundException("user " + s.userid(), "not found after apply")));
+        }, () -> read.user(s.userid()).orElseThrow(() -> new NotFoundException("user " + s.userid(), "not found after apply")));
     }
 
     public Change<Boolean> userAbsent(String userid) {
@@ -145,7 +145,7 @@ public final class AccessPlanner {
             }
             return new AccessChange.Planned(List.of(Step.of("delete user " + userid, call("DELETE", USER, Map.of("userid", userid)),
                     new CallSequenceAction(client.name(), back))), notes);
-        }, plan -> read.user(userid).isEmpty());
+        }, () -> read.user(userid).isEmpty());
     }
 
     private static void validateUser(Violations v, UserSpec s) {
@@ -192,7 +192,7 @@ public final class AccessPlanner {
             return new AccessChange.Planned(List.of(Step.of("update group " + groupid + " (comment)",
                     call("PUT", GROUP, Map.of("groupid", groupid, "comment", comment)),
                     call("PUT", GROUP, Map.of("groupid", groupid, "comment", cur.get().comment().orElse(""))))), List.of());
-        }, plan -> read.group(groupid).orElseThrow(() -> new NotFoundException("group " + groupid, "not found after apply")));
+        }, () -> read.group(groupid).orElseThrow(() -> new NotFoundException("group " + groupid, "not found after apply")));
     }
 
     public Change<Boolean> groupAbsent(String groupid) {
@@ -219,7 +219,7 @@ public final class AccessPlanner {
                     + " and its membership of " + cur.get().members().size() + " user(s); rollback restores both");
             return new AccessChange.Planned(List.of(Step.of("delete group " + groupid, call("DELETE", GROUP, Map.of("groupid", groupid)),
                     new CallSequenceAction(client.name(), back))), notes);
-        }, plan -> read.group(groupid).isEmpty());
+        }, () -> read.group(groupid).isEmpty());
     }
 
     // ---- tokens --------------------------------------------------------------------------------
@@ -290,7 +290,7 @@ public final class AccessPlanner {
             }
             return new AccessChange.Planned(List.of(Step.of("update API token " + full + " (" + String.join(", ", changed) + ")",
                     call("PUT", TOKEN, set), call("PUT", TOKEN, undo))), List.of());
-        }, plan -> {
+        }, () -> {
             Optional<Secret> secret = TokenSecrets.take(handoff);
             PveToken t = read.token(s.userid(), s.tokenid())
                     .orElseThrow(() -> new NotFoundException("API token " + full, "not found after apply"));
@@ -309,7 +309,7 @@ public final class AccessPlanner {
                         call("DELETE", TOKEN, Map.of("userid", userid, "tokenid", tokenid)))),
                         List.of("a deleted token's secret cannot come back, so rollback does not recreate " + full
                                 + "; Proxmox also drops its ACL entries")),
-                plan -> read.token(userid, tokenid).isEmpty());
+                () -> read.token(userid, tokenid).isEmpty());
     }
 
     // ---- ACLs ----------------------------------------------------------------------------------
@@ -329,7 +329,7 @@ public final class AccessPlanner {
                 }
             }
             return new AccessChange.Planned(steps, List.of());
-        }, plan -> {
+        }, () -> {
             List<PveAclEntry> wanted = wanted(s);
             return read.acl().stream().filter(e -> wanted.stream().anyMatch(e::sameGrant)).toList();
         });
@@ -344,7 +344,7 @@ public final class AccessPlanner {
                         + have.path() + " from " + have.type().wire() + " " + have.principal(), revoke(have), grant(have, have.propagate()))));
             }
             return new AccessChange.Planned(steps, List.of());
-        }, plan -> {
+        }, () -> {
             List<PveAclEntry> wanted = wanted(s);
             return read.acl().stream().noneMatch(e -> wanted.stream().anyMatch(e::sameGrant));
         });
@@ -425,7 +425,7 @@ public final class AccessPlanner {
     }
 
     private <T> Change<T> change(String description, java.util.function.Consumer<Violations> validation,
-            java.util.function.Supplier<AccessChange.Planned> planner, java.util.function.Function<Plan, T> result) {
+            java.util.function.Supplier<AccessChange.Planned> planner, java.util.function.Supplier<T> result) {
         return new AccessChange<>(ops, client, description, validation, planner, result);
     }
 }
