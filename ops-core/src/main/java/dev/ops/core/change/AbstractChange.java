@@ -72,7 +72,21 @@ public abstract class AbstractChange<T, C> implements Change<T> {
     @Override
     public final Plan plan() {
         validateOrThrow();
-        return toPlan(planSteps());
+        return toPlan(observedPlanSteps());
+    }
+
+    /** {@link #planSteps()}, told to the installed {@link PlanListener}s. */
+    final Planned<C> observedPlanSteps() {
+        List<PlanListener> listeners = PlanListener.installed();
+        if (listeners.isEmpty()) {
+            return planSteps();
+        }
+        listeners.forEach(l -> l.planning(this, ops));
+        try {
+            return planSteps();
+        } finally {
+            listeners.forEach(l -> l.planned(this, ops));
+        }
     }
 
     @Override
@@ -104,7 +118,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         validateOrThrow();
         Targets targets = targets();
         try (ChangeLock lock = ops.journal().lock(description(), targets.names())) {
-            Planned<C> planned = planSteps();
+            Planned<C> planned = observedPlanSteps();
             Plan plan = toPlan(planned);
             if (reviewed != null) {
                 requireSame(reviewed, plan);

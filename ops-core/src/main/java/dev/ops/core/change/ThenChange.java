@@ -61,7 +61,7 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
 
     private <D> B continueWith(AbstractChange<B, D> later, StepRunner runner) {
         later.validateOrThrow();
-        Planned<D> planned = later.planSteps();
+        Planned<D> planned = later.observedPlanSteps();
         Plan plan = later.toPlan(planned);
         ops.policy().approve(plan);
         Targets targets = later.targets();
