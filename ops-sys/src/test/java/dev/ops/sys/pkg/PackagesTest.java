@@ -262,9 +262,8 @@ class PackagesTest {
     }
 
     @Test
-    void holdingAPackageThatIsNoLongerInstalledFailsAtPlanAsNotFound() {
-        dpkgInstall("ops-tool");
-        sandbox.check(Command.of("dpkg", "-r", "ops-tool"));
+    void holdingAPackageThatIsNotFullyInstalledFailsAtPlanAsNotFound() {
+        sandbox.check(Command.of("dpkg", "--unpack", LocalAptRepo.DIR + "/ops-tool_1.0_all.deb"));
 
         assertThatThrownBy(() -> Packages.on(sandbox, ops).hold("ops-tool").present().plan())
                 .isInstanceOfSatisfying(UnknownPackageException.class, e -> {
