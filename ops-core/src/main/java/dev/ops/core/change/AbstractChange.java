@@ -127,6 +127,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
                 return new Applied<>(result(planned.context()), plan, Rollback.nothing());
             }
             ops.policy().approve(plan);
+            beforeApply(plan);
             requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
             String id = ops.journal().begin(plan, lock);
             String previous = MDC.get(MDC_OPERATION);
@@ -147,6 +148,13 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             }
         }
     }
+
+    /**
+     * Called once a plan of this change is approved for apply, before privileges are checked and
+     * anything is journaled or run (alone or as a member of a composite): where an
+     * {@link ApplyGuard} is asked.
+     */
+    void beforeApply(Plan plan) {}
 
     /** Whether {@link #finishAfter} may add steps, so that even an empty first plan is journaled. */
     boolean continuesAfterSteps() {

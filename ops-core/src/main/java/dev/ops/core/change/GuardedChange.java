@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * A change made by ops under an {@link ApplyGuard}: every hook goes to the inner change; the plan
- * gets the guard's remarks, and the guard is asked once the plan is approved, with the
- * privileges, before the journal record is begun and before any step runs (alone or as a member of
+ * gets the guard's remarks, and the guard is asked once the plan is approved, before
+ * privileges are checked and the journal record is begun and before any step runs (alone or as a member of
  * a composite).
  */
 final class GuardedChange<T, C> extends AbstractChange<T, C> {
@@ -47,10 +47,14 @@ final class GuardedChange<T, C> extends AbstractChange<T, C> {
         return inner.targets();
     }
 
-    /** Asked only when a plan is about to be applied: the guard's check comes first. */
+    @Override
+    void beforeApply(Plan plan) {
+        guard.check(inner.description());
+        inner.beforeApply(plan);
+    }
+
     @Override
     protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        guard.check(inner.description());
         return inner.requiredPrivileges(plan);
     }
 

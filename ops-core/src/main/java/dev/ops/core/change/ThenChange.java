@@ -45,6 +45,11 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
     }
 
     @Override
+    void beforeApply(Plan plan) {
+        first.beforeApply(plan);
+    }
+
+    @Override
     boolean continuesAfterSteps() {
         return true;
     }
@@ -64,6 +69,7 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
         Planned<D> planned = later.observedPlanSteps();
         Plan plan = later.toPlan(planned);
         ops.policy().approve(plan);
+        later.beforeApply(plan);
         Targets targets = later.targets();
         later.requiredPrivileges(plan).forEach((host, p) -> PrivilegeCheck.require(targets.host(host), p));
         StepRunner more = runner.append(planned.steps(), targets);
