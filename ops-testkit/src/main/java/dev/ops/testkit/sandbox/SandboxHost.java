@@ -91,7 +91,7 @@ public final class SandboxHost implements Host {
         if (!holder.isAlive()) {
             throw new OpsException("sandbox " + name + " is closed");
         }
-        List<String> argv = new ArrayList<>(List.of("nsenter", "--target", Long.toString(pid), "--mount", "--uts", "--ipc", "--net"));
+        List<String> argv = new ArrayList<>(List.of("nsenter", "--target", Long.toString(pid), "--mount", "--root", "--uts", "--ipc", "--net"));
         command.workDir().ifPresent(d -> argv.add("--wd=" + d));
         argv.add("--");
         if (!command.env().isEmpty()) {
@@ -107,7 +107,7 @@ public final class SandboxHost implements Host {
     /** Every path changed inside the sandbox (files written, created or deleted in the overlays), for assertions. */
     public List<String> changedPaths() {
         List<String> out = new ArrayList<>();
-        CommandResult r = local.run("nsenter", "--target", Long.toString(pid), "--mount", "--", "find", scratch + "/upper", "-mindepth", "2");
+        CommandResult r = local.run("nsenter", "--target", Long.toString(pid), "--mount", "--root", "--", "find", scratch + "/upper", "-mindepth", "2");
         for (String line : r.stdoutText().split("\n")) {
             if (!line.isBlank()) {
                 String rel = line.substring((scratch + "/upper/").length());
