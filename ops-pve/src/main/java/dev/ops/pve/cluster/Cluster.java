@@ -37,7 +37,7 @@ public final class Cluster {
 
     /** {@code GET /cluster/nextid}: the lowest free VMID as the cluster sees it now (another caller may take it). */
     public int nextId() {
-        return asInt(client.api().get("/cluster/nextid"));
+        return asInt(dev.ops.pve.internal.NodeValue.tree(client.api().get("/cluster/nextid")));
     }
 
     /**
@@ -49,7 +49,7 @@ public final class Cluster {
         Map<String, Object> p = new HashMap<>();
         p.put("vmid", vmid);
         try {
-            return asInt(client.api().get("/cluster/nextid", p)) == vmid;
+            return asInt(dev.ops.pve.internal.NodeValue.tree(client.api().get("/cluster/nextid", p))) == vmid;
         } catch (dev.ops.pve.error.PveInvalidParameterException | dev.ops.pve.error.PveAlreadyExistsException taken) {
             return false;
         }

@@ -17,6 +17,7 @@ public final class Node {
     private final PveClient client;
     private final String name;
 
+    /** Not for callers: the client hands it out ({@link PveClient#node(String)}). */
     public Node(PveClient client, String name) {
         this.client = client;
         this.name = PveIds.requireNode(name);
@@ -47,15 +48,25 @@ public final class Node {
         return new Guest(client, name, type, vmid);
     }
 
-    /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first; {@code vmid} (nullable) filters by guest. */
-    public List<TaskSummary> tasks(Integer vmid, int limit) {
+    /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first, as {@code query} selects. */
+    public List<TaskSummary> tasks(TaskQuery query) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("node", name);
-        p.put("limit", limit);
-        if (vmid != null) {
-            p.put("vmid", PveIds.requireVmid(vmid));
-        }
+        p.put("limit", query.limit());
+        query.vmid().ifPresent(id -> p.put("vmid", id));
         return client.api().list("/nodes/{node}/tasks", p, TaskSummary.class);
+    }
+
+    /** Recent tasks as a query built by {@code edit} selects. */
+    public List<TaskSummary> tasks(java.util.function.Consumer<TaskQuery.Builder> edit) {
+        TaskQuery.Builder b = TaskQuery.builder();
+        edit.accept(b);
+        return tasks(b.build());
+    }
+
+    /** The 50 most recent tasks, newest first. */
+    public List<TaskSummary> tasks() {
+        return tasks(TaskQuery.builder().build());
     }
 
     /** A handle on a task of this node by UPID. */

@@ -25,11 +25,11 @@ public final class Pools {
     }
 
     /** The pool with that id and its members, or empty when it does not exist. */
-    public Optional<PoolSummary> find(String poolid) {
+    public Optional<PoolSummary> get(String poolid) {
         PveIds.requirePoolId(poolid);
         JsonNode data;
         try {
-            data = client.api().get("/pools", Map.of("poolid", poolid));
+            data = dev.ops.pve.internal.NodeValue.tree(client.api().get("/pools", Map.of("poolid", poolid)));
         } catch (PveNotFoundException missing) {
             return Optional.empty();
         }

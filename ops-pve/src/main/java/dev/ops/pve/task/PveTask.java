@@ -1,6 +1,6 @@
 package dev.ops.pve.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.pve.JsonValue;
 import dev.ops.core.error.OpsException;
 import dev.ops.pve.PveApi;
 import dev.ops.pve.PveClient;
@@ -61,7 +61,7 @@ public final class PveTask {
     }
 
     private TaskStatus status(PveApi api) {
-        JsonNode data = api.get("/nodes/{node}/tasks/{upid}/status", Map.of("node", upid.node(), "upid", upid.value()));
+        JsonValue data = api.get("/nodes/{node}/tasks/{upid}/status", Map.of("node", upid.node(), "upid", upid.value()));
         TaskStatus s = TaskStatus.from(upid, data);
         if (!s.running()) {
             markEnded();
@@ -87,7 +87,7 @@ public final class PveTask {
         return lines(client.api().call("GET", "/nodes/{node}/tasks/{upid}/log", p).data());
     }
 
-    private static List<String> lines(JsonNode data) {
+    private static List<String> lines(JsonValue data) {
         List<String> out = new ArrayList<>();
         if (data != null && data.isArray()) {
             data.forEach(l -> out.add(l.path("t").asText()));
