@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 public interface JsonValue extends Iterable<JsonValue> {
 
+    /** The JSON text {@code json} as a value; a {@link dev.ops.core.error.ValidationException} when it is not JSON. */
+    static JsonValue parse(String json) {
+        return dev.ops.pve.internal.NodeValue.parse(json);
+    }
+
     /** The member {@code name} of an object; a missing value when there is none or this is not an object. */
     JsonValue path(String name);
 

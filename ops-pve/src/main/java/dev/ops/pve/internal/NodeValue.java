@@ -32,6 +32,16 @@ public final class NodeValue implements JsonValue {
         return node.isMissingNode() ? MISSING : new NodeValue(node);
     }
 
+    /** The JSON text as a value. */
+    public static JsonValue parse(String json) {
+        try {
+            return of(Json.mapper().readTree(Objects.requireNonNull(json, "json")));
+        } catch (java.io.IOException e) {
+            throw new dev.ops.core.error.ValidationException("JSON value", List.of(new dev.ops.core.error.Violation("json",
+                    "is not JSON: " + e.getMessage())));
+        }
+    }
+
     /** The Jackson tree of a value made here, for ops-pve's own readers. */
     public static JsonNode tree(JsonValue value) {
         if (value instanceof NodeValue v) {
