@@ -68,7 +68,6 @@ public final class PveClient implements AutoCloseable {
     static final Duration SHARED_SLOT_GRACE = Duration.ofMinutes(2);
     private final Map<String, LocalHeavySlots> heavySlots = new ConcurrentHashMap<>();
     private final Map<String, SharedHeavySlots> sharedHeavySlots = new ConcurrentHashMap<>();
-    private final dev.ops.pve.task.TaskDurations taskDurations = new dev.ops.pve.task.TaskDurations();
 
     private PveClient(Builder b, String name, TransportConfig cfg) {
         this.settings = b.copy();
@@ -200,11 +199,6 @@ public final class PveClient implements AutoCloseable {
     /** How tasks are polled. */
     public PollPolicy pollPolicy() {
         return settings.pollPolicy;
-    }
-
-    /** How long recent tasks took, by kind: waiting polls densely around a task's expected end. */
-    public dev.ops.pve.task.TaskDurations taskDurations() {
-        return taskDurations;
     }
 
     /** How long changes wait for the tasks they start. */

@@ -105,7 +105,7 @@ public final class PveTask {
         TimeSource time = client.timeSource();
         long start = time.nanoTime();
         long limit = deadline.toNanos();
-        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().ranges(upid));
+        Schedule schedule = new Schedule(client.pollPolicy(), TaskDurations.of(client).ranges(upid));
         int polls = 0;
         long lastPause = 0;
         while (true) {
@@ -123,7 +123,7 @@ public final class PveTask {
             Duration waited = Duration.ofNanos(time.nanoTime() - start);
             if (!s.running()) {
                 // The task ended somewhere in the last pause.
-                client.taskDurations().record(upid, new TaskDurations.Window(Duration.ofNanos(Math.max(elapsed - lastPause, 0)),
+                TaskDurations.of(client).record(upid, new TaskDurations.Window(Duration.ofNanos(Math.max(elapsed - lastPause, 0)),
                         Duration.ofNanos(elapsed)));
                 String exit = s.exitStatus().orElse("");
                 TaskOutcome.State state = TaskOutcome.classify(exit);

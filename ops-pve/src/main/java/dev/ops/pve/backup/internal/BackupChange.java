@@ -1,6 +1,7 @@
 package dev.ops.pve.backup.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.pve.PveClient;
@@ -30,7 +31,7 @@ final class BackupChange extends ApiChange<Boolean, Void> {
     @Override
     protected Planned<Void> planSteps() {
         guest.config(); // a guest that does not exist fails here, with a not-found error
-        Map<String, Object> p = new LinkedHashMap<>(request.toParams());
+        Map<String, Object> p = new LinkedHashMap<>(Wire.backup(request));
         p.put("node", guest.node());
         p.put("vmid", String.valueOf(guest.vmid()));
         return Planned.of(List.of(Step.irreversible("vzdump " + guest, heavyTask("POST", "/nodes/{node}/vzdump", p))));

@@ -1,6 +1,7 @@
 package dev.ops.pve.backup.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
@@ -46,7 +47,7 @@ final class RestoreChange extends ApiChange<Guest, Void> {
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("node", node);
-        p.putAll(request.toParams(type));
+        p.putAll(Wire.restore(request, type));
         PveCallAction action = heavyTask("POST", "/nodes/{node}/" + type.segment(), p);
         return Planned.of(List.of(exists ? Step.irreversible("restore over " + guest, action)
                 : Step.of("restore " + guest, action, new GuestDestroyAction(client.name(), node, type, request.vmid())).undoneAlsoOnFailure()));

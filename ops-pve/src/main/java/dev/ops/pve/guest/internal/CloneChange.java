@@ -1,6 +1,7 @@
 package dev.ops.pve.guest.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
@@ -84,10 +85,10 @@ final class CloneChange extends GuestChange<Guest, Void> {
         }
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of("clone " + guest + " to " + guest.type().segment() + "/" + newId + " on " + target.node(),
-                heavyTask("POST", template("/clone"), params(request.toParams(guest.type(), newId))),
+                heavyTask("POST", template("/clone"), params(Wire.clone(request, guest.type(), newId))),
                 new GuestDestroyAction(client.name(), target.node(), guest.type(), newId)).undoneAlsoOnFailure());
         request.cloudInit().ifPresent(ci -> {
-            Map<String, Object> ciParams = ci.toParams();
+            Map<String, Object> ciParams = Wire.cloudInit(ci);
             steps.add(Step.of("write cloud-init settings of " + target,
                     call("PUT", GuestPaths.template(target, "/config"), GuestPaths.params(target, ciParams)),
                     call("PUT", GuestPaths.template(target, "/config"),

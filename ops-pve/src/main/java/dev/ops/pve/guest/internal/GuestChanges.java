@@ -1,6 +1,7 @@
 package dev.ops.pve.guest.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Change;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.CloneRequest;
@@ -70,7 +71,7 @@ public final class GuestChanges {
             List<String> then = new ArrayList<>();
             then.add("then, at apply: clone " + source + " to the VMID taken, on " + CloneChange.targetNode(source, request)
                     + " (undone by destroying the clone)");
-            request.cloudInit().ifPresent(ci -> then.add("then, at apply: write the cloud-init settings " + ci.toParams().keySet()
+            request.cloudInit().ifPresent(ci -> then.add("then, at apply: write the cloud-init settings " + Wire.cloudInit(ci).keySet()
                     + " into the clone's config"));
             return then;
         }, id -> new CloneChange(ops, client, source, request.toBuilder().newId(id).build()));
@@ -78,12 +79,12 @@ public final class GuestChanges {
 
     public static Change<Guest> createVm(Ops ops, PveClient client, Node node, CreateVmRequest request) {
         return create(ops, client, node, GuestType.QEMU, request.vmid().isPresent() ? request.vmid().getAsInt() : 0, request.name(),
-                request::toParams);
+                id -> Wire.createVm(request, id));
     }
 
     public static Change<Guest> createContainer(Ops ops, PveClient client, Node node, CreateContainerRequest request) {
         return create(ops, client, node, GuestType.LXC, request.vmid().isPresent() ? request.vmid().getAsInt() : 0, request.hostname(),
-                request::toParams);
+                id -> Wire.createContainer(request, id));
     }
 
     /** {@code vmid} 0: taken at apply. */

@@ -1,6 +1,7 @@
 package dev.ops.pve.guest.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
@@ -43,8 +44,8 @@ final class MigrateChange extends GuestChange<Guest, Void> {
         }
         MigrateRequest back = request.toBuilder().targetNode(guest.node()).build();
         return Planned.of(List.of(Step.of("migrate " + guest + " to " + request.targetNode(),
-                heavyTask("POST", template("/migrate"), params(request.toParams(guest.type()))),
-                heavyTask("POST", GuestPaths.template(moved, "/migrate"), GuestPaths.params(moved, back.toParams(guest.type()))))));
+                heavyTask("POST", template("/migrate"), params(Wire.migrate(request, guest.type()))),
+                heavyTask("POST", GuestPaths.template(moved, "/migrate"), GuestPaths.params(moved, Wire.migrate(back, guest.type()))))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ops.pve.storage.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Change;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.change.PveCallAction;
@@ -21,7 +22,7 @@ public final class StorageChanges {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("node", storage.node());
         p.put("storage", storage.id());
-        p.putAll(request.toParams());
+        p.putAll(Wire.download(request));
         return new StorageChange(ops, client, storage, volid, "download " + request.fileName() + " to " + storage.id() + " on " + storage.node(),
                 "download " + request.url() + " as " + volid,
                 PveCallAction.of(client, "POST", "/nodes/{node}/storage/{storage}/download-url", p, true, false));
