@@ -148,7 +148,7 @@ public final class PveApi {
             }
             throw new OpsException(method + " " + template + " was expected to start a task but answered " + data);
         }
-        return new PveTask(client, Upid.parse(text), release);
+        return dev.ops.pve.internal.Handles.make(PveTask.class, client, Upid.parse(text), release == null ? (Runnable) () -> {} : release);
     }
 
     /** The client this API belongs to. */

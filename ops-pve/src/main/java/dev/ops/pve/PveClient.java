@@ -11,6 +11,7 @@ import dev.ops.pve.guest.Guest;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.internal.Auth;
 import dev.ops.pve.internal.BaseUrl;
+import dev.ops.pve.internal.Handles;
 import dev.ops.pve.internal.Tls;
 import dev.ops.pve.internal.Transport;
 import dev.ops.pve.internal.TransportConfig;
@@ -122,17 +123,17 @@ public final class PveClient implements AutoCloseable {
 
     /** The cluster: status, resources, next free VMID, HA. */
     public Cluster cluster() {
-        return new Cluster(this);
+        return Handles.make(Cluster.class, this);
     }
 
     /** HA resources ({@code /cluster/ha/resources}). */
     public Ha ha() {
-        return new Ha(this);
+        return Handles.make(Ha.class, this);
     }
 
     /** The cluster's resource pools. */
     public dev.ops.pve.pool.Pools pools() {
-        return new dev.ops.pve.pool.Pools(this);
+        return Handles.make(dev.ops.pve.pool.Pools.class, this);
     }
 
     /** {@code GET /nodes}. */
@@ -142,7 +143,7 @@ public final class PveClient implements AutoCloseable {
 
     /** The node of that name (validated as a node name; not checked to exist until used). */
     public Node node(String node) {
-        return new Node(this, node);
+        return Handles.make(Node.class, this, node);
     }
 
     /** Finds the guest with that VMID, whichever node it is on ({@code /cluster/resources}; may lag a few seconds behind). */
@@ -173,7 +174,7 @@ public final class PveClient implements AutoCloseable {
 
     /** A preflight check ("runway"): credentials, reachability, nodes, storages and privileges, all problems at once. */
     public Preflight preflight() {
-        return new Preflight(this);
+        return Handles.make(Preflight.class, this);
     }
 
     /** Targets holding this client under its name, for journal recovery and rollback in a fresh JVM. */

@@ -12,7 +12,11 @@ import java.util.Map;
 public final class Cluster {
     private final PveClient client;
 
-    public Cluster(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Cluster.class, a -> new Cluster((PveClient) a[0]));
+    }
+
+    private Cluster(PveClient client) {
         this.client = client;
     }
 

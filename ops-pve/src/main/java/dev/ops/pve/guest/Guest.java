@@ -17,8 +17,11 @@ public final class Guest {
     private final GuestType type;
     private final int vmid;
 
-    /** Not for callers: a node hands it out ({@link dev.ops.pve.node.Node#guest}). */
-    public Guest(PveClient client, String node, GuestType type, int vmid) {
+    static {
+        dev.ops.pve.internal.Handles.register(Guest.class, a -> new Guest((PveClient) a[0], (String) a[1], (GuestType) a[2], (Integer) a[3]));
+    }
+
+    Guest(PveClient client, String node, GuestType type, int vmid) {
         this.client = client;
         this.node = PveIds.requireNode(node);
         this.type = type;

@@ -15,8 +15,11 @@ public final class Guests {
     private final String node;
     private final GuestType type;
 
-    /** Not for callers: a node hands it out ({@link dev.ops.pve.node.Node#qemu()}, {@link dev.ops.pve.node.Node#lxc()}). */
-    public Guests(PveClient client, String node, GuestType type) {
+    static {
+        dev.ops.pve.internal.Handles.register(Guests.class, a -> new Guests((PveClient) a[0], (String) a[1], (GuestType) a[2]));
+    }
+
+    Guests(PveClient client, String node, GuestType type) {
         this.client = client;
         this.node = node;
         this.type = type;

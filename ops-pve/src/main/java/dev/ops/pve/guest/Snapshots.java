@@ -14,8 +14,7 @@ public final class Snapshots {
     private final PveClient client;
     private final Guest guest;
 
-    /** Not for callers: a guest hands it out ({@link Guest#snapshots()}). */
-    public Snapshots(PveClient client, Guest guest) {
+    Snapshots(PveClient client, Guest guest) {
         this.client = client;
         this.guest = guest;
     }

@@ -14,8 +14,11 @@ import java.util.Optional;
 public final class Ha {
     private final PveClient client;
 
-    /** Not for callers: the client hands it out ({@link PveClient#ha()}). */
-    public Ha(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Ha.class, a -> new Ha((PveClient) a[0]));
+    }
+
+    private Ha(PveClient client) {
         this.client = client;
     }
 

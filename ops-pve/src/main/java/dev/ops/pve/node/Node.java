@@ -2,6 +2,7 @@ package dev.ops.pve.node;
 
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
+import dev.ops.pve.internal.Handles;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.Guests;
@@ -17,8 +18,11 @@ public final class Node {
     private final PveClient client;
     private final String name;
 
-    /** Not for callers: the client hands it out ({@link PveClient#node(String)}). */
-    public Node(PveClient client, String name) {
+    static {
+        dev.ops.pve.internal.Handles.register(Node.class, a -> new Node((PveClient) a[0], (String) a[1]));
+    }
+
+    private Node(PveClient client, String name) {
         this.client = client;
         this.name = PveIds.requireNode(name);
     }
@@ -35,17 +39,17 @@ public final class Node {
 
     /** The node's QEMU VMs. */
     public Guests qemu() {
-        return new Guests(client, name, GuestType.QEMU);
+        return Handles.make(Guests.class, client, name, GuestType.QEMU);
     }
 
     /** The node's LXC containers. */
     public Guests lxc() {
-        return new Guests(client, name, GuestType.LXC);
+        return Handles.make(Guests.class, client, name, GuestType.LXC);
     }
 
     /** The guest of that type and VMID on this node. */
     public Guest guest(GuestType type, int vmid) {
-        return new Guest(client, name, type, vmid);
+        return Handles.make(Guest.class, client, name, type, vmid);
     }
 
     /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first, as {@code query} selects. */
@@ -81,7 +85,7 @@ public final class Node {
 
     /** The storage of that id on this node. */
     public Storage storage(String storage) {
-        return new Storage(client, name, storage);
+        return Handles.make(Storage.class, client, name, storage);
     }
 
     /** {@code GET /nodes/{node}/network}: the node's network config (interfaces, bridges, bonds, VLANs). */

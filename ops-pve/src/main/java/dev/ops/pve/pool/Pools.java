@@ -15,7 +15,11 @@ import java.util.Optional;
 public final class Pools {
     private final PveClient client;
 
-    public Pools(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Pools.class, a -> new Pools((PveClient) a[0]));
+    }
+
+    private Pools(PveClient client) {
         this.client = client;
     }
 

@@ -37,7 +37,11 @@ public final class Preflight {
     private final Map<String, Set<String>> storages = new LinkedHashMap<>();
     private final Set<Requirement> requirements = new LinkedHashSet<>();
 
-    public Preflight(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Preflight.class, a -> new Preflight((PveClient) a[0]));
+    }
+
+    private Preflight(PveClient client) {
         this.client = client;
     }
 

@@ -17,8 +17,11 @@ public final class Storage {
     private final String node;
     private final String storage;
 
-    /** Not for callers: a node hands it out ({@link dev.ops.pve.node.Node#storage(String)}). */
-    public Storage(PveClient client, String node, String storage) {
+    static {
+        dev.ops.pve.internal.Handles.register(Storage.class, a -> new Storage((PveClient) a[0], (String) a[1], (String) a[2]));
+    }
+
+    private Storage(PveClient client, String node, String storage) {
         Violations v = Violations.of("storage");
         PveIds.checkNode(v, "node", node);
         PveIds.checkStorage(v, "storage", storage);

@@ -33,8 +33,12 @@ public final class PveTask {
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    /** A handle on the task {@code upid}; {@code onEnd} (nullable) runs once when the task is seen to have ended. */
-    public PveTask(PveClient client, Upid upid, Runnable onEnd) {
+    static {
+        dev.ops.pve.internal.Handles.register(PveTask.class, a -> new PveTask((PveClient) a[0], (Upid) a[1], (Runnable) a[2]));
+    }
+
+    /** A handle on the task {@code upid}; {@code onEnd} runs once when the task is seen to have ended. */
+    private PveTask(PveClient client, Upid upid, Runnable onEnd) {
         this.client = client;
         this.upid = upid;
         this.onEnd = onEnd;
@@ -42,7 +46,7 @@ public final class PveTask {
 
     /** A handle on a task of which only the UPID is known (e.g. one started by another process). */
     public static PveTask of(PveClient client, String upid) {
-        return new PveTask(client, Upid.parse(upid), null);
+        return new PveTask(client, Upid.parse(upid), () -> {});
     }
 
     /** The task's UPID. */
