@@ -296,7 +296,7 @@ public final class AccessPlanner {
             Optional<Secret> secret = TokenSecrets.take(handoff);
             PveToken t = read.token(s.userid(), s.tokenid())
                     .orElseThrow(() -> new NotFoundException("API token " + full, "not found after apply"));
-            return new PveToken(t.userid(), t.tokenid(), t.comment(), t.expire(), t.privilegeSeparation(), secret);
+            return t.toBuilder().secret(secret).build();
         });
         return new HandoffChange<>(inner, handoff);
     }

@@ -37,8 +37,9 @@ public final class AccessReader {
             } else if (t.isArray()) {
                 t.forEach(x -> tokens.add(x.path("tokenid").asText()));
             }
-            return new PveUser(userid, text(d, "email"), text(d, "firstname"), text(d, "lastname"), text(d, "comment"), sorted(groups),
-                    flag(d, "enable", true), expire(d), sorted(tokens));
+            return PveUser.builder().userid(userid).email(text(d, "email")).firstName(text(d, "firstname")).lastName(text(d, "lastname"))
+                    .comment(text(d, "comment")).groups(sorted(groups)).enabled(flag(d, "enable", true)).expire(expire(d))
+                    .tokens(sorted(tokens)).build();
         });
     }
 
@@ -46,13 +47,14 @@ public final class AccessReader {
         return find("/access/groups/{groupid}", Map.of("groupid", groupid)).map(d -> {
             List<String> members = new ArrayList<>();
             d.path("members").forEach(x -> members.add(x.asText()));
-            return new PveGroup(groupid, text(d, "comment"), sorted(members));
+            return PveGroup.builder().groupid(groupid).comment(text(d, "comment")).members(sorted(members)).build();
         });
     }
 
     public Optional<PveToken> token(String userid, String tokenid) {
         return find("/access/users/{userid}/token/{tokenid}", Map.of("userid", userid, "tokenid", tokenid))
-                .map(d -> new PveToken(userid, tokenid, text(d, "comment"), expire(d), flag(d, "privsep", true), Optional.empty()));
+                .map(d -> PveToken.builder().userid(userid).tokenid(tokenid).comment(text(d, "comment")).expire(expire(d))
+                        .privilegeSeparation(flag(d, "privsep", true)).build());
     }
 
     public List<PveAclEntry> acl() {
