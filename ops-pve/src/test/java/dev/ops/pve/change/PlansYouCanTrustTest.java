@@ -63,6 +63,42 @@ class PlansYouCanTrustTest {
     }
 
     @Test
+    void everyChangeOfTheFacadePlansWithReadsOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var web = pve.addGuest("pve1", "qemu", 101, "web");
+        web.running = true;
+        web.snapshots.put("s1", "");
+        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        pve.addGuest("pve1", "lxc", 200, "ct");
+        var paused = pve.addGuest("pve1", "qemu", 102, "paused");
+        paused.running = true;
+        paused.suspended = true;
+        pve.ha.put("vm:101", new java.util.LinkedHashMap<>(Map.of("state", "started")));
+        guests.createPool(p -> p.poolid("lab")).apply();
+        pve.requests.clear();
+        var storeBefore = contents(ops.store());
+        var node = client.node("pve1");
+        var local = node.storage("local");
+        java.nio.file.Path iso = java.nio.file.Files.writeString(dir.resolve("x.iso"), "x");
+        List<Change<?>> all = List.of(guests.start(vm(9000)), guests.stop(vm(101)), guests.shutdown(vm(101)), guests.reboot(vm(101)),
+                guests.suspend(vm(101)), guests.resume(vm(102)), guests.updateConfig(vm(101), u -> u.cores(8)),
+                guests.clone(vm(9000), c -> c.name("web-02")), guests.clone(vm(9000), c -> c.newId(150)),
+                guests.createVm(node, r -> r.name("db-01")), guests.createContainer(node, r -> r.osTemplate("local:vztmpl/d.tar.zst")),
+                guests.delete(vm(101)), guests.convertToTemplate(vm(101)), guests.migrate(vm(101), m -> m.targetNode("pve2")),
+                guests.snapshot(vm(101), s -> s.name("s2")), guests.rollbackToSnapshot(vm(101), "s1"), guests.deleteSnapshot(vm(101), "s1"),
+                guests.backup(vm(101), b -> b.storage("local")),
+                guests.restore(node, dev.ops.pve.guest.GuestType.QEMU, r -> r.archive("local:backup/vzdump-qemu-101.vma.zst").vmid(130)),
+                guests.haAdd(client.node("pve1").lxc().container(200), h -> h.state("started")), guests.haRemove(vm(101)),
+                guests.createPool(p -> p.poolid("lab2")), guests.addToPool("lab", List.of(vm(101))), guests.deletePool("lab"),
+                guests.downloadUrl(local, d -> d.url("https://example.org/a.iso").fileName("a.iso").content("iso")),
+                guests.upload(local, u -> u.content("iso").file(iso)));
+        for (Change<?> c : all) {
+            assertThat(c.plan().isEmpty()).as(c.description()).isFalse();
+        }
+        assertThat(pve.requests).allSatisfy(r -> assertThat(r.method()).as(r.path()).isEqualTo("GET"));
+        assertThat(contents(ops.store())).isEqualTo(storeBefore);
+    }
+
+    @Test
     void theVmidIsTakenAtApplyAndRollbackReleasesIt() {
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         Applied<Guest> done = guests.clone(vm(9000), c -> c.name("web-01")).apply();
