@@ -72,7 +72,21 @@ public abstract class AbstractChange<T, C> implements Change<T> {
     @Override
     public final Plan plan() {
         validateOrThrow();
-        return toPlan(planSteps());
+        return toPlan(observedPlanSteps());
+    }
+
+    /** {@link #planSteps()}, told to the installed {@link PlanListener}s. */
+    final Planned<C> observedPlanSteps() {
+        List<PlanListener> listeners = PlanListener.installed();
+        if (listeners.isEmpty()) {
+            return planSteps();
+        }
+        listeners.forEach(l -> l.planning(this, ops));
+        try {
+            return planSteps();
+        } finally {
+            listeners.forEach(l -> l.planned(this, ops));
+        }
     }
 
     @Override
@@ -104,7 +118,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         validateOrThrow();
         Targets targets = targets();
         try (ChangeLock lock = ops.journal().lock(description(), targets.names())) {
-            Planned<C> planned = planSteps();
+            Planned<C> planned = observedPlanSteps();
             Plan plan = toPlan(planned);
             if (reviewed != null) {
                 requireSame(reviewed, plan);
@@ -113,6 +127,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
                 return new Applied<>(result(planned.context()), plan, Rollback.nothing());
             }
             ops.policy().approve(plan);
+            beforeApply(plan);
             requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
             String id = ops.journal().begin(plan, lock);
             String previous = MDC.get(MDC_OPERATION);
@@ -133,6 +148,13 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             }
         }
     }
+
+    /**
+     * Called once a plan of this change is approved for apply, before privileges are checked and
+     * anything is journaled or run (alone or as a member of a composite): where an
+     * {@link ApplyGuard} is asked.
+     */
+    void beforeApply(Plan plan) {}
 
     /** Whether {@link #finishAfter} may add steps, so that even an empty first plan is journaled. */
     boolean continuesAfterSteps() {

@@ -89,6 +89,11 @@ final class SequenceChange extends AbstractChange<List<Object>, List<SequenceCha
     }
 
     @Override
+    void beforeApply(Plan plan) {
+        members.forEach(m -> m.beforeApply(plan));
+    }
+
+    @Override
     boolean continuesAfterSteps() {
         return members.stream().anyMatch(AbstractChange::continuesAfterSteps);
     }

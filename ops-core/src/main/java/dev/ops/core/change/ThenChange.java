@@ -45,6 +45,11 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
     }
 
     @Override
+    void beforeApply(Plan plan) {
+        first.beforeApply(plan);
+    }
+
+    @Override
     boolean continuesAfterSteps() {
         return true;
     }
@@ -61,9 +66,10 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
 
     private <D> B continueWith(AbstractChange<B, D> later, StepRunner runner) {
         later.validateOrThrow();
-        Planned<D> planned = later.planSteps();
+        Planned<D> planned = later.observedPlanSteps();
         Plan plan = later.toPlan(planned);
         ops.policy().approve(plan);
+        later.beforeApply(plan);
         Targets targets = later.targets();
         later.requiredPrivileges(plan).forEach((host, p) -> PrivilegeCheck.require(targets.host(host), p));
         StepRunner more = runner.append(planned.steps(), targets);

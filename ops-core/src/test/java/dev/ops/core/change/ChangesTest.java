@@ -37,6 +37,7 @@ class ChangesTest {
 
         Plan plan = all.plan();
         assertThat(plan.steps()).extracting(Step::target).containsExactly("web-1", "db-1", "web-1");
+        assertThat(plan.render()).containsSubsequence("  on web-1:", "    1. create", "    3. create marker m", "  on db-1:", "    2. create");
         assertThat(dir.resolve("a")).doesNotExist();
 
         Applied<List<Object>> done = all.apply();

@@ -1,14 +1,18 @@
-package dev.ops.sys.sysctl;
+package dev.ops.sys.sysctl.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
+import dev.ops.sys.sysctl.SysctlKeys;
+import dev.ops.sys.sysctl.SysctlValue;
+import dev.ops.sys.sysctl.UnknownSysctlKeyException;
+import java.nio.charset.StandardCharsets;
 import dev.ops.core.file.FileSnapshot;
 import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.text.RawText;
@@ -17,24 +21,41 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Sets one sysctl key live and, optionally, in a drop-in file; built by {@link Sysctl}. */
-final class SysctlChange extends AbstractChange<SysctlValue> {
+/**
+ * Sets one sysctl key live and, optionally, in a drop-in file; built by {@link dev.ops.sys.sysctl.Sysctl}.
+ * A key the kernel lacks fails at plan with an {@link UnknownSysctlKeyException}.
+ */
+public final class SysctlChange extends HostChange<SysctlValue, Void> {
     private static final String SEARCH = "for f in /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf "
             + "/usr/lib/sysctl.d/*.conf /lib/sysctl.d/*.conf /etc/sysctl.conf; do [ -f \"$f\" ] && echo \"$f\"; done; exit 0";
 
-    private final Host host;
     private final String key;
     private final String value;
+    /** The drop-in's path, or null when not persisting. */
     private final String file;
+    /** The drop-in's name as the caller gave it, or null for the default name. */
     private final String fileName;
 
-    SysctlChange(Ops ops, Host host, String key, String value, String file, String fileName) {
-        super(ops);
-        this.host = host;
+    private SysctlChange(Host host, Ops ops, String key, String value, boolean persist, String fileName) {
+        super(host, ops);
         this.key = key;
         this.value = value;
-        this.file = file;
+        this.file = !persist ? null
+                : "/etc/sysctl.d/" + (fileName != null ? fileName : "90-ops-" + (key == null ? "" : SysctlKeys.dotted(key)) + ".conf");
         this.fileName = fileName;
+    }
+
+    /**
+     * The change that sets {@code key} to {@code value} live and, when {@code persist}, in
+     * {@code /etc/sysctl.d/<fileName>} ({@code 90-ops-<key>.conf} when {@code fileName} is empty).
+     */
+    public static Change<SysctlValue> of(Host host, Ops ops, String key, String value, boolean persist, Optional<String> fileName) {
+        return new SysctlChange(host, ops, key, value, persist, fileName.orElse(null));
+    }
+
+    /** The live value of a well-formed {@code key}, whitespace normalized; empty when the kernel lacks it. */
+    public static Optional<String> live(Host host, String key) {
+        return host.readFile("/proc/sys/" + SysctlKeys.path(key), false).map(b -> SysctlKeys.normalize(new String(b, StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -54,10 +75,10 @@ final class SysctlChange extends AbstractChange<SysctlValue> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
         String dotted = SysctlKeys.dotted(key);
         String desired = SysctlKeys.normalize(value);
-        String live = Sysctl.on(host, ops).read(key);
+        String live = live(host, key).orElseThrow(() -> new UnknownSysctlKeyException(host.name(), key));
         List<Step> steps = new ArrayList<>();
         if (!live.equals(desired)) {
             steps.add(Step.of("set " + dotted + " live from '" + live + "' to '" + desired + "'",
@@ -76,7 +97,7 @@ final class SysctlChange extends AbstractChange<SysctlValue> {
                         FileWriteAction.restore(host.name(), old, true)));
             }
         }
-        return steps;
+        return new Planned<>(steps, notes(steps), null);
     }
 
     private static String diff(Optional<String> old, String content) {
@@ -86,9 +107,9 @@ final class SysctlChange extends AbstractChange<SysctlValue> {
         return d.toString().stripTrailing();
     }
 
-    @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
+    /** Drop-ins read after ours at boot that set the same key, and so win there. */
+    private List<String> notes(List<Step> steps) {
+        List<String> notes = new ArrayList<>();
         if (file == null || steps.isEmpty()) {
             return notes;
         }
@@ -117,12 +138,8 @@ final class SysctlChange extends AbstractChange<SysctlValue> {
     }
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected SysctlValue result(Plan plan) {
-        return new SysctlValue(SysctlKeys.dotted(key), Sysctl.on(host, ops).read(key), file == null ? "" : file);
+    protected SysctlValue result(Void context) {
+        return new SysctlValue(SysctlKeys.dotted(key), live(host, key).orElseThrow(() -> new UnknownSysctlKeyException(host.name(), key)),
+                file == null ? "" : file);
     }
 }

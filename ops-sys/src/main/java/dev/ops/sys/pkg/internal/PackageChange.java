@@ -1,19 +1,18 @@
-package dev.ops.sys.pkg;
+package dev.ops.sys.pkg.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
+import dev.ops.sys.pkg.PackageOperation;
 import dev.ops.sys.pkg.PackageOperation.Kind;
-import dev.ops.sys.pkg.internal.AptAction;
-import dev.ops.sys.pkg.internal.AptErrors;
-import dev.ops.sys.pkg.internal.AptSimulation;
+import dev.ops.sys.pkg.PackageTransaction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,28 +20,40 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Installs or removes packages through apt; built by {@link Packages}. The plan comes from
- * {@code apt-get -s}, and the apply step names every package with its version, so it does exactly
- * what the plan listed (or fails, if the sources changed in between) rather than what apt would
- * choose later.
+ * Installs or removes packages through apt; built by {@link dev.ops.sys.pkg.Packages}. The plan
+ * comes from {@code apt-get -s}, and the apply step names every package with its version, so it
+ * does exactly what the plan listed (or fails, if the sources changed in between) rather than what
+ * apt would choose later. The simulated transaction is the plan's context and the apply's value.
  */
-public final class PackageChange extends AbstractChange<PackageTransaction> {
+public final class PackageChange extends HostChange<PackageTransaction, PackageTransaction> {
     private static final Pattern SPEC = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?(=[A-Za-z0-9.+~:-]+)?");
     private static final List<String> DPKG_OPTIONS = List.of("-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold");
 
     /** Whether the change installs or removes. */
-    enum Mode { INSTALL, REMOVE }
+    private enum Mode { INSTALL, REMOVE }
 
-    private final Host host;
     private final Mode mode;
     private final List<String> packages;
-    private volatile PackageTransaction planned = new PackageTransaction(List.of());
 
-    PackageChange(Ops ops, Host host, Mode mode, List<String> packages) {
-        super(ops);
-        this.host = host;
+    private PackageChange(Host host, Ops ops, Mode mode, List<String> packages) {
+        super(host, ops);
         this.mode = mode;
         this.packages = List.copyOf(packages);
+    }
+
+    /** The change that installs {@code packages} ({@code name} or {@code name=version}) with their dependencies. */
+    public static Change<PackageTransaction> install(Host host, Ops ops, List<String> packages) {
+        return new PackageChange(host, ops, Mode.INSTALL, packages);
+    }
+
+    /** The change that removes {@code packages}, and whatever depends on them, as apt decides. */
+    public static Change<PackageTransaction> remove(Host host, Ops ops, List<String> packages) {
+        return new PackageChange(host, ops, Mode.REMOVE, packages);
+    }
+
+    /** What installing ({@code install}) or removing {@code packages} would do now, as {@code apt-get -s} says; changes nothing. */
+    public static PackageTransaction simulate(Host host, Ops ops, boolean install, List<String> packages) {
+        return new PackageChange(host, ops, install ? Mode.INSTALL : Mode.REMOVE, packages).simulate();
     }
 
     @Override
@@ -60,7 +71,7 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
     }
 
     /** What apt would do now, as {@code apt-get -s} says; changes nothing. */
-    public PackageTransaction simulate() {
+    private PackageTransaction simulate() {
         Violations v = Violations.of(description());
         validate(v);
         v.throwIfAny();
@@ -81,11 +92,10 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<PackageTransaction> planSteps() {
         PackageTransaction tx = simulate();
-        planned = tx;
         if (tx.isEmpty()) {
-            return List.of();
+            return Planned.none(tx);
         }
         List<Step> steps = new ArrayList<>();
         List<PackageOperation> inverse = tx.operations().stream().map(PackageChange::inverse).toList();
@@ -100,13 +110,13 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
             steps.add(Step.of("mark the dependencies as installed automatically (autoremove may take them later)",
                     CommandAction.of(host.name(), Command.of(auto).asRoot()), CommandAction.of(host.name(), Command.of(manual).asRoot())));
         }
-        return steps;
+        return new Planned<>(steps, notes(tx), tx);
     }
 
-    @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
-        for (PackageOperation o : planned.operations()) {
+    /** What rollback needs of the sources to reinstall what the transaction replaces or removes. */
+    private static List<String> notes(PackageTransaction tx) {
+        List<String> notes = new ArrayList<>();
+        for (PackageOperation o : tx.operations()) {
             if (o.kind() != Kind.INSTALL) {
                 String version = o.kind() == Kind.REMOVE ? o.version() : o.previousVersion();
                 notes.add("rollback reinstalls " + o.name() + " " + version
@@ -117,7 +127,7 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
     }
 
     /** The operation that undoes {@code o}. */
-    static PackageOperation inverse(PackageOperation o) {
+    public static PackageOperation inverse(PackageOperation o) {
         return switch (o.kind()) {
             case INSTALL -> new PackageOperation(Kind.REMOVE, o.name(), o.version(), "", o.requested());
             case REPLACE -> new PackageOperation(Kind.REPLACE, o.name(), o.previousVersion(), o.version(), o.requested());
@@ -126,7 +136,7 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
     }
 
     /** One apt-get command that performs exactly these operations, every version pinned. */
-    static List<String> commandFor(List<PackageOperation> operations) {
+    public static List<String> commandFor(List<PackageOperation> operations) {
         List<String> argv = new ArrayList<>(AptAction.env());
         boolean onlyRemovals = operations.stream().allMatch(o -> o.kind() == Kind.REMOVE);
         argv.addAll(List.of("apt-get", onlyRemovals ? "remove" : "install", "-y"));
@@ -141,13 +151,9 @@ public final class PackageChange extends AbstractChange<PackageTransaction> {
         return argv;
     }
 
+    /** The transaction as planned and applied: apply ran exactly these pinned operations. */
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected PackageTransaction result(Plan plan) {
+    protected PackageTransaction result(PackageTransaction planned) {
         return planned;
     }
 }

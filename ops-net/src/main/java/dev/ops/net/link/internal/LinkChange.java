@@ -1,21 +1,24 @@
-package dev.ops.net.link;
+package dev.ops.net.link.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
 import dev.ops.core.change.Action;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import dev.ops.net.link.internal.IpCommandsAction;
-import dev.ops.net.link.internal.NetState;
+import dev.ops.net.link.HostLockoutException;
+import dev.ops.net.link.Link;
+import dev.ops.net.link.Route;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,35 +26,61 @@ import java.util.regex.Pattern;
  * a link already as described plans nothing; rollback undoes exactly what apply did, newest
  * first (a deleted link is recreated with its settings, ports, addresses and static routes).
  * Cutting the link that carries the default route or the SSH session is refused with a
- * {@link HostLockoutException} unless {@link #confirmDisruption()} was called.
+ * {@link HostLockoutException} unless the request confirmed the disruption. The links it names
+ * (a VLAN's parent, ports and slaves, a master) must exist when it is planned, else the plan fails
+ * with a {@link NotFoundException} naming every missing one.
+ *
+ * @param <T> the link as it is after apply ({@link Present}), or what is left of it ({@link Absent})
  */
-public final class LinkChange extends AbstractChange<Optional<Link>> {
+public abstract sealed class LinkChange<T> extends HostChange<T, Void> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,15}");
     static final int MIN_MTU = 68;
     static final int MAX_MTU = 65535;
 
-    private final Host host;
     private final LinkSpec spec;
     private final boolean present;
     private final boolean confirmed;
-    private NetState state;
 
-    LinkChange(Ops ops, Host host, LinkSpec spec, boolean present, boolean confirmed) {
-        super(ops);
-        this.host = host;
+    private LinkChange(Host host, Ops ops, LinkSpec spec, boolean present, boolean confirmed) {
+        super(host, ops);
         this.spec = spec;
         this.present = present;
         this.confirmed = confirmed;
     }
 
-    /** The same change, allowed to cut the host's default-route or SSH link. */
-    public LinkChange confirmDisruption() {
-        return new LinkChange(ops, host, spec, present, true);
+    /** The change that creates the link if missing and brings it to {@code spec}; {@code confirmed} allows cutting a lifeline. */
+    public static Change<Link> present(Host host, Ops ops, LinkSpec spec, boolean confirmed) {
+        return new Present(host, ops, spec, confirmed);
     }
 
-    /** What this change asks for. */
-    public LinkSpec spec() {
-        return spec;
+    /** The change that deletes the link if it exists; {@code confirmed} allows cutting a lifeline. */
+    public static Change<Optional<Link>> absent(Host host, Ops ops, LinkSpec spec, boolean confirmed) {
+        return new Absent(host, ops, spec, confirmed);
+    }
+
+    /** Makes the link present; yields it as read back after apply. */
+    static final class Present extends LinkChange<Link> {
+        Present(Host host, Ops ops, LinkSpec spec, boolean confirmed) {
+            super(host, ops, spec, true, confirmed);
+        }
+
+        @Override
+        protected Link result(Void context) {
+            String name = super.spec.name();
+            return NetState.read(host).link(name).orElseThrow(() -> new NotFoundException("link " + name, "missing on " + host.name() + " after apply"));
+        }
+    }
+
+    /** Makes the link absent; yields what is left of it (empty after a successful apply). */
+    static final class Absent extends LinkChange<Optional<Link>> {
+        Absent(Host host, Ops ops, LinkSpec spec, boolean confirmed) {
+            super(host, ops, spec, false, confirmed);
+        }
+
+        @Override
+        protected Optional<Link> result(Void context) {
+            return NetState.read(host).link(super.spec.name());
+        }
     }
 
     @Override
@@ -87,14 +116,20 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
         if (present && kind.equals("veth")) {
             v.check(spec.peer().isPresent(), "peer", "a veth needs a peer name");
         }
-        if (!validName(spec.name())) {
-            return;
-        }
-        state = NetState.read(host);
+    }
+
+    /**
+     * Checks the current links against the spec: a missing link that the spec names is a
+     * {@link NotFoundException} listing every one; a link that exists as something else is a
+     * validation error.
+     */
+    private void checkAgainst(NetState state) {
+        Violations v = Violations.of(description());
         Optional<Link> current = state.link(spec.name());
+        Set<String> missing = new LinkedHashSet<>();
         if (present) {
             if (current.isEmpty() && spec.kind().isEmpty()) {
-                v.add("name", "no link named " + spec.name() + " on " + host.name());
+                missing.add(spec.name());
             }
             current.ifPresent(c -> {
                 spec.kind().ifPresent(k -> v.check(c.is(k), "kind", spec.name() + " exists as " + c.kind().orElse("a physical link") + ", not " + k));
@@ -105,12 +140,9 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
                 spec.peer().ifPresent(p -> v.check(c.parent().map(p::equals).orElse(false), "peer",
                         spec.name() + " exists with peer " + c.parent().orElse("?") + ", not " + p));
             });
-            spec.parent().filter(LinkChange::validName)
-                    .ifPresent(p -> v.check(state.link(p).isPresent(), "parent", "no link named " + p + " on " + host.name()));
-            spec.ports().stream().filter(LinkChange::validName)
-                    .forEach(p -> v.check(state.link(p).isPresent(), "ports", "no link named " + p + " on " + host.name()));
-            spec.master().filter(m -> !m.isEmpty() && validName(m)).ifPresent(m -> v.check(state.link(m).isPresent(), "master",
-                    "no link named " + m + " on " + host.name()));
+            spec.parent().filter(p -> state.link(p).isEmpty()).ifPresent(missing::add);
+            spec.ports().stream().filter(p -> state.link(p).isEmpty()).forEach(missing::add);
+            spec.master().filter(m -> !m.isEmpty() && state.link(m).isEmpty()).ifPresent(missing::add);
             spec.peer().filter(p -> current.isEmpty()).ifPresent(p -> v.check(state.link(p).isEmpty(), "peer",
                     "a link named " + p + " exists already"));
         } else {
@@ -119,6 +151,10 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
                 spec.kind().ifPresent(k -> v.check(c.is(k), "kind", spec.name() + " exists as " + c.kind().orElse("a physical link") + ", not " + k));
             });
         }
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("link " + String.join(", ", missing), "not on " + host.name() + " (named by " + description() + ")");
+        }
+        v.throwIfAny();
     }
 
     private Command ip(String... args) {
@@ -132,7 +168,7 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
         return CommandAction.of(host.name(), c);
     }
 
-    private void guard(String link, String action) {
+    private void guard(NetState state, String link, String action) {
         if (confirmed) {
             return;
         }
@@ -142,18 +178,21 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
-        if (state == null) {
-            state = NetState.read(host);
-        }
+    protected Planned<Void> planSteps() {
+        NetState state = NetState.read(host);
+        checkAgainst(state);
+        return Planned.of(steps(state));
+    }
+
+    private List<Step> steps(NetState state) {
         Optional<Link> current = state.link(spec.name());
         List<Step> steps = new ArrayList<>();
         String n = spec.name();
         if (!present) {
             if (current.isPresent()) {
-                guard(n, "delete " + n);
+                guard(state, n, "delete " + n);
                 steps.add(Step.of("delete " + current.get().kind().orElse("link") + " " + n, cmd(ip("link", "del", "dev", n)),
-                        new IpCommandsAction(host.name(), recreate(current.get()))));
+                        new IpCommandsAction(host.name(), recreate(state, current.get()))));
             }
             return steps;
         }
@@ -197,10 +236,10 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
                 continue;
             }
             if (port.master().isPresent()) {
-                guard(p, "move " + p + " from " + port.master().get() + " to " + n);
+                guard(state, p, "move " + p + " from " + port.master().get() + " to " + n);
             }
             if (bond && port.isUp()) {
-                guard(p, "take " + p + " down to enslave it to " + n);
+                guard(state, p, "take " + p + " down to enslave it to " + n);
                 steps.add(Step.of("take " + p + " down to enslave it", cmd(ip("link", "set", "dev", p, "down")),
                         cmd(ip("link", "set", "dev", p, "up"))));
             }
@@ -210,12 +249,12 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
         Optional<String> oldMaster = current.flatMap(Link::master);
         spec.master().ifPresent(m -> {
             if (m.isEmpty() && oldMaster.isPresent()) {
-                guard(n, "release " + n + " from " + oldMaster.get());
+                guard(state, n, "release " + n + " from " + oldMaster.get());
                 steps.add(Step.of("release " + n + " from " + oldMaster.get(), cmd(ip("link", "set", "dev", n, "nomaster")),
                         cmd(ip("link", "set", "dev", n, "master", oldMaster.get()))));
             } else if (!m.isEmpty() && !oldMaster.map(m::equals).orElse(false)) {
                 if (oldMaster.isPresent()) {
-                    guard(n, "move " + n + " from " + oldMaster.get() + " to " + m);
+                    guard(state, n, "move " + n + " from " + oldMaster.get() + " to " + m);
                 }
                 steps.add(Step.of("enslave " + n + " to " + m, cmd(ip("link", "set", "dev", n, "master", m)),
                         cmd(oldMaster.map(o -> ip("link", "set", "dev", n, "master", o)).orElse(ip("link", "set", "dev", n, "nomaster")))));
@@ -226,7 +265,7 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
             if (u && !isUp) {
                 steps.add(Step.of("bring " + n + " up", cmd(ip("link", "set", "dev", n, "up")), cmd(ip("link", "set", "dev", n, "down"))));
             } else if (!u && isUp) {
-                guard(n, "take " + n + " down");
+                guard(state, n, "take " + n + " down");
                 steps.add(Step.of("take " + n + " down", cmd(ip("link", "set", "dev", n, "down")), cmd(ip("link", "set", "dev", n, "up"))));
             }
         });
@@ -256,7 +295,7 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
     }
 
     /** The commands that bring a deleted link back as it was read. */
-    private List<Command> recreate(Link c) {
+    private List<Command> recreate(NetState state, Link c) {
         String n = c.name();
         List<Command> out = new ArrayList<>();
         List<String> a = new ArrayList<>(List.of("link", "add"));
@@ -301,15 +340,5 @@ public final class LinkChange extends AbstractChange<Optional<Link>> {
             }
         }
         return out;
-    }
-
-    @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected Optional<Link> result(Plan plan) {
-        return NetState.read(host).link(spec.name());
     }
 }

@@ -1,23 +1,18 @@
-package dev.ops.net.ifupdown;
+package dev.ops.net.ifupdown.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
-import dev.ops.core.host.Host;
-import dev.ops.core.privilege.Privilege;
 import dev.ops.core.file.FileSnapshot;
-import dev.ops.net.ifupdown.internal.InterfacesWriteAction;
+import dev.ops.core.host.Host;
 import dev.ops.core.text.RawText;
+import dev.ops.net.ifupdown.InterfacesFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,19 +24,24 @@ import java.util.function.UnaryOperator;
  * encoding, and the new file, the backup and the restored file keep the mode, owner and group the
  * file had when the plan was made.
  */
-public final class InterfacesChange extends AbstractChange<InterfacesFile> {
-    private final Host host;
-    private final NetworkInterfaces file;
+public final class InterfacesChange extends HostChange<InterfacesFile, Void> {
+    private final InterfacesTarget file;
     private final UnaryOperator<InterfacesFile> edit;
-    private FileSnapshot current;
-    private Optional<String> currentText;
-    private InterfacesFile desired;
 
-    InterfacesChange(Ops ops, Host host, NetworkInterfaces file, UnaryOperator<InterfacesFile> edit) {
-        super(ops);
-        this.host = host;
+    private InterfacesChange(Host host, Ops ops, InterfacesTarget file, UnaryOperator<InterfacesFile> edit) {
+        super(host, ops);
         this.file = file;
         this.edit = edit;
+    }
+
+    /** The change that writes {@code file} as {@code edit} makes it from what is read at plan time; yields the file as then read. */
+    public static Change<InterfacesFile> of(Host host, Ops ops, InterfacesTarget file, UnaryOperator<InterfacesFile> edit) {
+        return new InterfacesChange(host, ops, file, edit);
+    }
+
+    /** The file on {@code host} parsed; an empty model when it does not exist. */
+    public static InterfacesFile read(Host host, InterfacesTarget file) {
+        return file.snapshot(host).content().map(InterfacesFile::parse).orElse(InterfacesFile.empty());
     }
 
     @Override
@@ -52,25 +52,23 @@ public final class InterfacesChange extends AbstractChange<InterfacesFile> {
     @Override
     protected void validate(Violations v) {
         file.check(v);
-        if (!v.isEmpty()) {
-            return;
-        }
-        current = file.snapshot();
-        currentText = current.content().map(RawText::decode);
-        InterfacesFile parsed = currentText.map(InterfacesFile::parse).orElse(InterfacesFile.empty());
-        desired = edit.apply(parsed);
-        v.addAll("", desired.violations().list());
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
+        FileSnapshot current = file.snapshot(host);
+        Optional<String> currentText = current.content().map(RawText::decode);
+        InterfacesFile desired = edit.apply(currentText.map(InterfacesFile::parse).orElse(InterfacesFile.empty()));
+        Violations v = Violations.of(description());
+        v.addAll("", desired.violations().list());
+        v.throwIfAny();
         String before = currentText.orElse("");
         String after = desired.render();
         if (currentText.isPresent() && before.equals(after)) {
-            return List.of();
+            return Planned.none(null);
         }
         String diff = InterfacesFile.parse(before).diff(desired, file.path().replaceFirst("^/", ""));
-        List<String> reload = file.reloadCommand();
+        List<String> reload = file.reloadCommand(host);
         List<Step> steps = new ArrayList<>();
         if (current.content().isPresent()) {
             // the backup holds what the file holds, so it gets the file's mode and owner (a 0600 file stays private)
@@ -85,25 +83,11 @@ public final class InterfacesChange extends AbstractChange<InterfacesFile> {
         steps.add(Step.of("write " + file.path() + (reload.isEmpty() ? "" : " and reload with " + String.join(" ", reload)),
                 InterfacesWriteAction.of(host.name(), file.path(), RawText.encode(after), current, file.sudo(), reload, diff),
                 InterfacesWriteAction.of(host.name(), file.path(), current.bytesOrNull(), current, file.sudo(), reload, undoDiff)));
-        return steps;
+        return Planned.of(steps);
     }
 
     @Override
-    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        Map<String, Set<Privilege>> needed = new LinkedHashMap<>(super.requiredPrivileges(plan));
-        if (file.sudo() && !plan.isEmpty()) {
-            needed.computeIfAbsent(host.name(), k -> new LinkedHashSet<>()).add(Privilege.root());
-        }
-        return needed;
-    }
-
-    @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected InterfacesFile result(Plan plan) {
-        return file.read();
+    protected InterfacesFile result(Void context) {
+        return read(host, file);
     }
 }

@@ -1,16 +1,19 @@
-package dev.ops.net.link;
+package dev.ops.net.link.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
+import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.net.Cidr;
-import dev.ops.net.link.internal.NetState;
+import dev.ops.net.link.HostLockoutException;
+import dev.ops.net.link.LinkAddress;
+import dev.ops.net.link.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,28 +21,27 @@ import java.util.Optional;
 /**
  * Adds or removes one address on a link ({@code ip address add|del CIDR dev LINK}). Removing an
  * address of a link that carries the default route or the SSH session, when the gateway or the
- * session's local address lies in it, is refused unless confirmed.
+ * session's local address lies in it, is refused unless confirmed. Adding an address to a link
+ * that does not exist fails when planned, with a {@link NotFoundException}. Yields the link's
+ * addresses after apply.
  */
-public final class AddressChange extends AbstractChange<List<LinkAddress>> {
-    private final Host host;
+public final class AddressChange extends HostChange<List<LinkAddress>, Void> {
     private final String link;
     private final String cidrText;
     private final boolean present;
     private final boolean confirmed;
-    private NetState state;
 
-    AddressChange(Ops ops, Host host, String link, String cidr, boolean present, boolean confirmed) {
-        super(ops);
-        this.host = host;
+    private AddressChange(Host host, Ops ops, String link, String cidr, boolean present, boolean confirmed) {
+        super(host, ops);
         this.link = link;
         this.cidrText = cidr;
         this.present = present;
         this.confirmed = confirmed;
     }
 
-    /** The same change, allowed to cut the host's default-route or SSH link. */
-    public AddressChange confirmDisruption() {
-        return new AddressChange(ops, host, link, cidrText, present, true);
+    /** The change that adds {@code cidr} to {@code link}, or removes it; {@code confirmed} allows cutting a lifeline. */
+    public static Change<List<LinkAddress>> of(Host host, Ops ops, String link, String cidr, boolean present, boolean confirmed) {
+        return new AddressChange(host, ops, link, cidr, present, confirmed);
     }
 
     @Override
@@ -51,18 +53,21 @@ public final class AddressChange extends AbstractChange<List<LinkAddress>> {
     protected void validate(Violations v) {
         v.check(LinkChange.validName(link), "link", "'" + link + "' is not a link name");
         v.check(Cidr.tryParse(cidrText).isPresent(), "cidr", Cidr.problem(cidrText));
-        if (!v.isEmpty()) {
-            return;
-        }
-        state = NetState.read(host);
-        v.check(state.link(link).isPresent(), "link", "no link named " + link + " on " + host.name());
     }
 
     @Override
-    protected List<Step> computeSteps() {
-        if (state == null) {
-            state = NetState.read(host);
+    protected Planned<Void> planSteps() {
+        NetState state = NetState.read(host);
+        if (state.link(link).isEmpty()) {
+            if (!present) {
+                return Planned.none(null);
+            }
+            throw new NotFoundException("link " + link, "not on " + host.name() + " (named by " + description() + ")");
         }
+        return Planned.of(steps(state));
+    }
+
+    private List<Step> steps(NetState state) {
         Cidr cidr = Cidr.parse(cidrText);
         boolean exists = state.addresses().stream().anyMatch(a -> a.link().equals(link) && a.cidr().equals(cidr));
         Command add = Command.of("ip", "address", "add", cidr.toString(), "dev", link).asRoot();
@@ -88,18 +93,13 @@ public final class AddressChange extends AbstractChange<List<LinkAddress>> {
                 }
             }
             steps.add(Step.of("remove " + cidr + " from " + link, CommandAction.of(host.name(), del),
-                    new dev.ops.net.link.internal.IpCommandsAction(host.name(), restore)));
+                    new IpCommandsAction(host.name(), restore)));
         }
         return steps;
     }
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected List<LinkAddress> result(Plan plan) {
+    protected List<LinkAddress> result(Void context) {
         return NetState.read(host).addressesOf(link);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ops.sys.identity;
+package dev.ops.sys.identity.internal;
 
 import java.util.ArrayList;
 import java.util.List;

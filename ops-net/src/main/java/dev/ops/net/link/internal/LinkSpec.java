@@ -1,5 +1,6 @@
-package dev.ops.net.link;
+package dev.ops.net.link.internal;
 
+import dev.ops.net.link.BondMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * What a link should look like: its kind and kind-specific settings, and the settings every link
- * has. Empty fields mean "leave as it is". Built by the requests of {@link Network}.
+ * has. Empty fields mean "leave as it is". Built by the requests of {@link dev.ops.net.link.Network}.
  *
  * @param name the link name
  * @param kind {@code bridge}, {@code vlan}, {@code bond}, {@code veth}, or empty for an existing link of any kind

@@ -1,12 +1,14 @@
-package dev.ops.sys.identity;
+package dev.ops.sys.identity.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violation;
+import dev.ops.core.text.HostNames;
+import dev.ops.sys.identity.InvalidHostnameException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
@@ -18,15 +20,36 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Sets a host name live, in /etc/hostname and in /etc/hosts; built by {@link Hostname}. */
-final class HostnameChange extends AbstractChange<String> {
-    private final Host host;
+/** Sets a host name live, in /etc/hostname and in /etc/hosts; built by {@link dev.ops.sys.identity.Hostname}. */
+public final class HostnameChange extends HostChange<String, Void> {
+    /** The longest host name the kernel takes. */
+    private static final int KERNEL_MAX = 64;
+
     private final String name;
 
-    HostnameChange(Ops ops, Host host, String name) {
-        super(ops);
-        this.host = host;
+    private HostnameChange(Host host, Ops ops, String name) {
+        super(host, ops);
         this.name = name;
+    }
+
+    /** The change that sets the host name of {@code host} to {@code name}; yields the name as the kernel then has it. */
+    public static Change<String> of(Host host, Ops ops, String name) {
+        return new HostnameChange(host, ops, name);
+    }
+
+    /** The kernel's host name now. */
+    public static String live(Host host) {
+        return host.readText("/proc/sys/kernel/hostname").orElse("").strip();
+    }
+
+    /** Every problem with {@code name} as a host's own name: an RFC 1123 name the kernel takes (64 characters at most). */
+    public static List<Violation> problems(String name) {
+        Violations v = Violations.of("hostname");
+        HostNames.check(v, "hostname", name);
+        if (name != null) {
+            v.check(name.length() <= KERNEL_MAX, "hostname", "is " + name.length() + " characters long; the kernel allows " + KERNEL_MAX);
+        }
+        return v.list();
     }
 
     @Override
@@ -36,15 +59,15 @@ final class HostnameChange extends AbstractChange<String> {
 
     @Override
     protected void validate(Violations v) {
-        List<Violation> problems = Hostname.problems(name);
+        List<Violation> problems = problems(name);
         if (!problems.isEmpty()) {
             throw new InvalidHostnameException(name, problems);
         }
     }
 
     @Override
-    protected List<Step> computeSteps() {
-        String live = Hostname.on(host, ops).read();
+    protected Planned<Void> planSteps() {
+        String live = live(host);
         List<Step> steps = new ArrayList<>();
         if (!live.equals(name)) {
             steps.add(Step.of("set the live host name from " + live + " to " + name,
@@ -72,16 +95,11 @@ final class HostnameChange extends AbstractChange<String> {
                         FileWriteAction.restore(host.name(), hosts, true)));
             }
         }
-        return steps;
+        return Planned.of(steps);
     }
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected String result(Plan plan) {
-        return Hostname.on(host, ops).read();
+    protected String result(Void context) {
+        return live(host);
     }
 }

@@ -1,7 +1,8 @@
-package dev.ops.sys.pkg;
+package dev.ops.sys.pkg.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ops.sys.pkg.PackageOperation;
 import dev.ops.sys.pkg.PackageOperation.Kind;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,19 @@
-package dev.ops.net.link;
+package dev.ops.net.link.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
+import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.net.Cidr;
 import dev.ops.net.IpAddress;
-import dev.ops.net.link.internal.NetState;
+import dev.ops.net.link.HostLockoutException;
+import dev.ops.net.link.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,33 +21,31 @@ import java.util.OptionalLong;
 
 /**
  * Adds or removes one route of the main table. Removing a default route is refused unless
- * confirmed; rollback of a removal puts back the route exactly as it was read.
+ * confirmed; rollback of a removal puts back the route exactly as it was read. A route out of a
+ * link that does not exist fails when planned, with a {@link NotFoundException}. Yields the
+ * matching routes after apply.
  */
-public final class RouteChange extends AbstractChange<List<Route>> {
-    private final Host host;
+public final class RouteChange extends HostChange<List<Route>, Void> {
     private final String destination;
     private final Optional<String> via;
     private final Optional<String> device;
     private final OptionalLong metric;
     private final boolean present;
     private final boolean confirmed;
-    private NetState state;
 
-    RouteChange(Ops ops, Host host, String destination, Optional<String> via, Optional<String> device, OptionalLong metric,
-            boolean present, boolean confirmed) {
-        super(ops);
-        this.host = host;
-        this.destination = destination;
-        this.via = via;
-        this.device = device;
-        this.metric = metric;
+    private RouteChange(Host host, Ops ops, RouteSpec spec, boolean present, boolean confirmed) {
+        super(host, ops);
+        this.destination = spec.destination();
+        this.via = spec.via();
+        this.device = spec.device();
+        this.metric = spec.metric();
         this.present = present;
         this.confirmed = confirmed;
     }
 
-    /** The same change, allowed to remove a default route. */
-    public RouteChange confirmDisruption() {
-        return new RouteChange(ops, host, destination, via, device, metric, present, true);
+    /** The change that adds the route of {@code spec}, or removes the routes matching it; {@code confirmed} allows removing a default route. */
+    public static Change<List<Route>> of(Host host, Ops ops, RouteSpec spec, boolean present, boolean confirmed) {
+        return new RouteChange(host, ops, spec, present, confirmed);
     }
 
     @Override
@@ -72,11 +72,6 @@ public final class RouteChange extends AbstractChange<List<Route>> {
         if (via.isPresent() && Cidr.tryParse(destination).isPresent() && IpAddress.tryParse(via.get()).isPresent()) {
             v.check(Cidr.parse(destination).family() == IpAddress.parse(via.get()).family(), "via", "gateway and destination differ in family");
         }
-        if (!v.isEmpty()) {
-            return;
-        }
-        state = NetState.read(host);
-        device.ifPresent(d -> v.check(state.link(d).isPresent(), "device", "no link named " + d + " on " + host.name()));
     }
 
     private String normalizedDestination() {
@@ -123,10 +118,15 @@ public final class RouteChange extends AbstractChange<List<Route>> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
-        if (state == null) {
-            state = NetState.read(host);
+    protected Planned<Void> planSteps() {
+        NetState state = NetState.read(host);
+        if (present && device.isPresent() && state.link(device.get()).isEmpty()) {
+            throw new NotFoundException("link " + device.get(), "not on " + host.name() + " (named by " + description() + ")");
         }
+        return Planned.of(steps(state));
+    }
+
+    private List<Step> steps(NetState state) {
         List<Route> existing = state.routes().stream().filter(this::matches).toList();
         List<Step> steps = new ArrayList<>();
         String dst = normalizedDestination();
@@ -150,12 +150,7 @@ public final class RouteChange extends AbstractChange<List<Route>> {
     }
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected List<Route> result(Plan plan) {
+    protected List<Route> result(Void context) {
         return NetState.read(host).routes().stream().filter(this::matches).toList();
     }
 }
