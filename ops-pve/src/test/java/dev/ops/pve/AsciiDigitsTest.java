@@ -38,8 +38,8 @@ class AsciiDigitsTest {
         pve.close();
     }
 
-    private static JsonNode json(String text) throws Exception {
-        return Json.mapper().readTree(text);
+    private static dev.ops.pve.JsonValue json(String text) throws Exception {
+        return dev.ops.pve.JsonValue.parse(text);
     }
 
     @Test

@@ -55,7 +55,7 @@ class AuthTest {
         pve.addGuest("pve1", "qemu", 101, "web");
         PveClient c = loginClient();
         c.node("pve1").qemu().vm(101).config();
-        c.node("pve1").qemu().vm(101).updateConfig(u -> u.cores(2));
+        c.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 2));
         assertThat(pve.requests("GET", "/config").get(0).raw().getHeader("CSRFPreventionToken")).isNull();
         assertThat(pve.requests("PUT", "/config").get(0).raw().getHeader("CSRFPreventionToken")).startsWith("csrf-PVE:");
         assertThat(pve.guests.get(101).config).containsEntry("cores", "2");

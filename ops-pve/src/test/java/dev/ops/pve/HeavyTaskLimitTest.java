@@ -28,9 +28,9 @@ class HeavyTaskLimitTest {
         PveClient client = pve.clientBuilder().timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         pve.taskRunningPolls = 3;
-        PveTask first = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask first = RawCalls.clone(client, "pve1", 9000, 150);
         pve.taskRunningPolls = 0;
-        PveTask second = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+        PveTask second = RawCalls.clone(client, "pve1", 9000, 151);
         // The second clone was only sent once the first task was seen stopped.
         var statusPolls = pve.requests("GET", "/status").stream().filter(r -> r.path().contains(first.upid().value())).count();
         assertThat(statusPolls).isEqualTo(4);
@@ -46,8 +46,8 @@ class HeavyTaskLimitTest {
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         pve.addGuest("pve2", "qemu", 9001, "tmpl2");
         pve.taskRunningPolls = 1000;
-        client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
-        client.node("pve2").qemu().vm(9001).cloneTo(c -> c.newId(151));
+        RawCalls.clone(client, "pve1", 9000, 150);
+        RawCalls.clone(client, "pve2", 9001, 151);
         assertThat(pve.requests("GET", "/status")).isEmpty();
     }
 
@@ -56,9 +56,9 @@ class HeavyTaskLimitTest {
         PveClient client = pve.clientBuilder().timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         pve.script("POST", "/nodes/pve1/qemu/9000/clone", MiniPve.error(403, "Permission check failed (/vms/150, VM.Allocate)"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150)))
+        assertThatThrownBy(() -> RawCalls.clone(client, "pve1", 9000, 150))
                 .isInstanceOf(dev.ops.pve.error.PvePermissionException.class);
-        assertThat(client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151)).upid().type()).isEqualTo("qmclone");
+        assertThat(RawCalls.clone(client, "pve1", 9000, 151).upid().type()).isEqualTo("qmclone");
     }
 
     @Test

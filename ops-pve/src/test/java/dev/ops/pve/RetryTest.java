@@ -39,7 +39,7 @@ class RetryTest {
     void neverRetriesAServerErrorOnAWrite() {
         pve.addGuest("pve1", "qemu", 101, "web");
         pve.script("POST", "/nodes/pve1/qemu/101/status/start", MiniPve.error(500, "internal error"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).start()).isInstanceOf(PveServerException.class);
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PveServerException.class);
         assertThat(pve.requests("POST", "/status/start")).hasSize(1);
         assertThat(time.sleeps).isEmpty();
     }
@@ -48,7 +48,7 @@ class RetryTest {
     void retriesLockContentionOnAWriteSinceProxmoxRefusedBeforeActing() {
         pve.addGuest("pve1", "qemu", 101, "web");
         pve.script("POST", "/nodes/pve1/qemu/101/status/start", MiniPve.error(500, "VM is locked (snapshot)"));
-        assertThat(client.node("pve1").qemu().vm(101).start().upid().type()).isEqualTo("qmstart");
+        assertThat(RawCalls.start(client, "pve1", 101).upid().type()).isEqualTo("qmstart");
         assertThat(pve.requests("POST", "/status/start")).hasSize(2);
     }
 

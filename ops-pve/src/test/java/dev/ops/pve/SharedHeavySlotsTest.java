@@ -34,10 +34,10 @@ class SharedHeavySlotsTest {
         PveClient second = client(store);
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         pve.taskRunningPolls = 3;
-        PveTask running = first.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask running = RawCalls.clone(first, "pve1", 9000, 150);
         pve.taskRunningPolls = 0;
 
-        PveTask next = second.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+        PveTask next = RawCalls.clone(second, "pve1", 9000, 151);
 
         var polls = pve.requests("GET", "/status").stream().filter(r -> r.path().contains(running.upid().value())).toList();
         assertThat(polls).hasSize(4);
@@ -52,7 +52,7 @@ class SharedHeavySlotsTest {
         PveClient client = client(store);
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         pve.taskRunningPolls = 2;
-        PveTask task = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         var slots = store.list("pve/");
         assertThat(slots).hasSize(1);
@@ -71,7 +71,7 @@ class SharedHeavySlotsTest {
         long longAgo = System.currentTimeMillis() - PveClient.SHARED_SLOT_GRACE.toMillis() - 1_000;
         store.put(key, ("{\"token\":\"dead\",\"owner\":\"1@gone\",\"at\":" + longAgo + "}").getBytes());
 
-        PveTask task = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         assertThat(task.upid().type()).isEqualTo("qmclone");
         assertThat(store.get(key).orElseThrow().text()).contains(task.upid().value()).doesNotContain("dead");
@@ -83,8 +83,8 @@ class SharedHeavySlotsTest {
         PveClient second = client(new InMemoryStateStore());
         pve.addGuest("pve1", "qemu", 9000, "tmpl");
         pve.taskRunningPolls = 1000;
-        first.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
-        second.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+        RawCalls.clone(first, "pve1", 9000, 150);
+        RawCalls.clone(second, "pve1", 9000, 151);
         assertThat(pve.requests("GET", "/status")).isEmpty();
     }
 }

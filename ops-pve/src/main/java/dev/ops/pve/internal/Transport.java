@@ -299,7 +299,7 @@ public final class Transport {
         if (json == null || !json.isObject()) {
             throw new com.fasterxml.jackson.core.JsonParseException(null, "not a JSON object");
         }
-        return new PveResponse(json.has("data") ? json.get("data") : NullNode.getInstance(), json);
+        return new PveResponse(NodeValue.of(json.has("data") ? json.get("data") : NullNode.getInstance()), NodeValue.of(json));
     }
 
     private static JsonNode parse(byte[] bytes) {
@@ -450,7 +450,7 @@ public final class Transport {
         Request req = new Request.Builder().url(apiBase.newBuilder().addPathSegment("access").addPathSegment("ticket").build())
                 .post(fb.build()).build();
         try {
-            return execute(http, req, "POST", "/access/ticket", false, Transport::envelope).data();
+            return NodeValue.tree(execute(http, req, "POST", "/access/ticket", false, Transport::envelope).data());
         } catch (AuthenticationException e) {
             throw new AuthenticationException(cfg.name(), "login refused for " + cfg.auth().user()
                     + ": wrong user, realm, password or second factor", e);

@@ -132,9 +132,10 @@ class GuestChangesTest {
                 .cloudInit(CloudInit.builder().user("ops").addSshKeys(key).putIpConfigs(0, "ip=192.168.2.50/24,gw=192.168.2.1")
                         .password(Secret.of("ci-pass-9876")).build()));
         Plan plan = change.plan();
-        assertThat(plan.render()).contains("POST /nodes/pve1/qemu/9000/clone newid=100 name=web-1 target=pve2 storage=local-lvm full=1")
-                .contains("cipassword=***").doesNotContain("ci-pass-9876");
+        assertThat(plan.render()).contains("take the next free VMID for clone qemu/9000@pve1 as web-1 (taken at apply)")
+                .contains("the next free one from 100").doesNotContain("ci-pass-9876");
         Applied<Guest> done = change.apply();
+        assertThat(pve.requests("POST", "/nodes/pve1/qemu/9000/clone").get(0).param("newid")).isEqualTo("100");
         assertThat(done.value().vmid()).isEqualTo(100);
         assertThat(done.value().node()).isEqualTo("pve2");
         var cfg = done.value().config();
@@ -146,6 +147,15 @@ class GuestChangesTest {
         assertThat(URLDecoder.decode(sent, StandardCharsets.UTF_8)).isEqualTo(key + "\n");
         done.rollback();
         assertThat(pve.guests).doesNotContainKey(100);
+    }
+
+    @Test
+    void theCloneOfAGivenVmidShowsTheExactCallWithSecretsMasked() {
+        pve.addGuest("pve1", "qemu", 9000, "tmpl").config.put("template", "1");
+        Plan plan = changes.clone(vm(9000), c -> c.newId(100).name("web-1").full(true).targetNode("pve2").targetStorage("local-lvm")
+                .cloudInit(CloudInit.builder().user("ops").password(Secret.of("ci-pass-9876")).build())).plan();
+        assertThat(plan.render()).contains("POST /nodes/pve1/qemu/9000/clone newid=100 name=web-1 target=pve2 storage=local-lvm full=1")
+                .contains("cipassword=***").doesNotContain("ci-pass-9876");
     }
 
     @Test
@@ -205,7 +215,7 @@ class GuestChangesTest {
     @Test
     void snapshotThenRollbackDeletesIt() {
         pve.addGuest("pve1", "qemu", 101, "web").running = true;
-        var done = changes.snapshot(vm(101), "before_upgrade", "pre-upgrade", true).apply();
+        var done = changes.snapshot(vm(101), r -> r.name("before_upgrade").description("pre-upgrade").vmstate(true)).apply();
         assertThat(done.value().name()).isEqualTo("before_upgrade");
         assertThat(pve.requests("POST", "/snapshot").get(0).param("vmstate")).isEqualTo("1");
         done.rollback();
@@ -251,7 +261,7 @@ class GuestChangesTest {
     @Test
     void haAddThenRollbackRemovesIt() {
         pve.addGuest("pve1", "qemu", 101, "web");
-        var done = changes.haAdd(vm(101), "started", null).apply();
+        var done = changes.haAdd(vm(101), r -> r.state("started")).apply();
         assertThat(done.value().sid()).isEqualTo("vm:101");
         done.rollback();
         assertThat(pve.ha).isEmpty();

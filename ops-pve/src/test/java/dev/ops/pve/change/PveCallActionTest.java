@@ -8,6 +8,7 @@ import dev.ops.core.json.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.guest.internal.GuestDestroyAction;
 import dev.ops.pve.testing.MiniPve;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

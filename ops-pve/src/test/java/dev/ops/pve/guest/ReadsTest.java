@@ -73,7 +73,7 @@ class ReadsTest {
     void nodeNetworkAndStorageReads() {
         assertThat(client.node("pve1").network()).extracting(n -> n.iface()).contains("vmbr0");
         assertThat(client.node("pve1").storages()).anySatisfy(s -> assertThat(s.content()).contains("images"));
-        assertThat(client.node("pve1").storage("local").content("iso")).extracting(i -> i.volid()).contains("local:iso/debian-12.iso");
+        assertThat(client.node("pve1").storage("local").list("iso")).extracting(i -> i.volid()).contains("local:iso/debian-12.iso");
     }
 
     @Test

@@ -25,11 +25,15 @@ class StorageTest {
         pve.close();
     }
 
+    private dev.ops.pve.PveChanges changes() {
+        return client.guests(dev.ops.core.Ops.inMemory());
+    }
+
     @Test
     void uploadsAnIsoAsMultipartWithItsChecksum(@TempDir Path dir) throws Exception {
         Path iso = Files.writeString(dir.resolve("alpine.iso"), "ISO-BYTES-0123456789");
         String sha = "ab".repeat(32);
-        client.node("pve1").storage("local").upload("iso", iso, sha).awaitSuccess(Duration.ofSeconds(10));
+        changes().upload(client.node("pve1").storage("local"), u -> u.content("iso").file(iso).sha256(sha)).apply();
         var req = pve.requests("POST", "/upload").get(0);
         assertThat(req.raw().getHeader("Content-Type")).startsWith("multipart/form-data");
         assertThat(req.param("content")).isEqualTo("iso");
@@ -43,14 +47,14 @@ class StorageTest {
     @Test
     void refusesAnUnknownContentTypeAndABadChecksumAtOnce(@TempDir Path dir) throws Exception {
         Path iso = Files.writeString(dir.resolve("x.iso"), "x");
-        assertThatThrownBy(() -> client.node("pve1").storage("local").upload("images", iso, "xyz"))
+        assertThatThrownBy(() -> changes().upload(client.node("pve1").storage("local"), u -> u.content("images").file(iso).sha256("xyz")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("content").hasMessageContaining("sha256");
         assertThat(pve.requests).isEmpty();
     }
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
-        assertThatThrownBy(() -> client.node("pve1").storage("local").upload("iso", dir.resolve("nope.iso"), null))
+        assertThatThrownBy(() -> changes().upload(client.node("pve1").storage("local"), u -> u.content("iso").file(dir.resolve("nope.iso"))))
                 .hasMessageContaining("nope.iso");
     }
 
@@ -62,9 +66,9 @@ class StorageTest {
 
     @Test
     void downloadUrlStartsANodeTask() {
-        var task = client.node("pve1").storage("local").downloadUrl(DownloadUrlRequest.builder().url("https://example.org/a.iso")
-                .fileName("a.iso").content("iso").build());
-        assertThat(task.upid().type()).isEqualTo("download");
+        var done = changes().downloadUrl(client.node("pve1").storage("local"), DownloadUrlRequest.builder().url("https://example.org/a.iso")
+                .fileName("a.iso").content("iso").build()).apply();
+        assertThat(done.value().volid()).isEqualTo("local:iso/a.iso");
         assertThat(pve.requests("POST", "/download-url").get(0).param("url")).isEqualTo("https://example.org/a.iso");
     }
 }

@@ -1,13 +1,15 @@
-package dev.ops.pve.change;
+package dev.ops.pve.guest.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
+import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestStatus;
 import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.internal.GuestPaths;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Removes a guest for good: stops it when it runs, then deletes it with its disks ({@code purge},
@@ -38,18 +40,16 @@ public record GuestDestroyAction(String target, String node, GuestType type, int
     public void execute(Targets targets) {
         PveClient client = targets.resolve(target, PveClient.class);
         Guest guest = client.node(node).guest(type, vmid);
-        Optional<GuestStatus> status;
+        GuestStatus status;
         try {
-            status = Optional.of(guest.status());
-        } catch (dev.ops.core.error.NotFoundException gone) {
-            status = Optional.empty();
-        }
-        if (status.isEmpty()) {
+            status = guest.status();
+        } catch (NotFoundException gone) {
             return;
         }
-        if (status.get().running()) {
-            guest.stop().awaitSuccess();
+        if (status.running()) {
+            client.api().task("POST", GuestPaths.template(guest, "/status/stop"), GuestPaths.params(guest, Map.of())).awaitSuccess();
         }
-        guest.delete().awaitSuccess();
+        client.api().task("DELETE", GuestPaths.template(guest, ""),
+                GuestPaths.params(guest, Map.of("purge", true, "destroy-unreferenced-disks", true))).awaitSuccess();
     }
 }

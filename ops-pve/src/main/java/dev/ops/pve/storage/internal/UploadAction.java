@@ -1,9 +1,11 @@
-package dev.ops.pve.change;
+package dev.ops.pve.storage.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.pve.PveClient;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,17 @@ public record UploadAction(String target, String node, String storage, String co
 
     @Override
     public void execute(Targets targets) {
-        targets.resolve(target, PveClient.class).node(node).storage(storage).upload(content, Path.of(file), sha256).awaitSuccess();
+        PveClient client = targets.resolve(target, PveClient.class);
+        Path path = Path.of(file);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("node", node);
+        p.put("storage", storage);
+        p.put("content", content);
+        p.put("filename", path.getFileName().toString());
+        if (sha256 != null) {
+            p.put("checksum", sha256);
+            p.put("checksum-algorithm", "sha256");
+        }
+        client.api().upload("/nodes/{node}/storage/{storage}/upload", p, "filename", path).awaitSuccess();
     }
 }
