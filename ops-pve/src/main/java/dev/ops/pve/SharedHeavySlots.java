@@ -3,7 +3,7 @@ package dev.ops.pve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.Versioned;
 import dev.ops.pve.task.PveTask;

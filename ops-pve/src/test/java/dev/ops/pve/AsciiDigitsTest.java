@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.ValidationException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.cluster.ClusterResource;
 import dev.ops.pve.cluster.PveVersion;
 import dev.ops.pve.error.PveServerException;

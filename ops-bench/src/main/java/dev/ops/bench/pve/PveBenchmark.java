@@ -3,7 +3,7 @@ package dev.ops.bench.pve;
 import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.bench.support.Bench;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;

@@ -5,7 +5,7 @@ import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.journal.ChangeLock;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.privilege.Privilege;
 import dev.ops.core.privilege.PrivilegeCheck;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ops.core.change;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Redactor;
 import java.time.Instant;
 import java.util.List;

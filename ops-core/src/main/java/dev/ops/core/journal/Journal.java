@@ -14,7 +14,7 @@ import dev.ops.core.error.LockHeldException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.RollbackFailedException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.UnreadableRecord;
 import dev.ops.core.store.Versioned;

@@ -138,7 +138,7 @@ class CrashRecoveryTest {
             java.time.Instant updated = id.equals("stale") ? old : java.time.Instant.now();
             ApplyRecord r = new ApplyRecord(id, plan.change(), "ci", elsewhere, ApplyStatus.RUNNING, old, updated,
                     List.of(new StepRecord("create marker m", plan.steps().get(0).action(), undo, false, StepState.DONE, null)));
-            ops.store().put("journal/" + id, dev.ops.core.json.Json.write(r));
+            ops.store().put("journal/" + id, dev.ops.core.json.internal.Json.write(r));
         }
 
         assertThat(ops.journal().recover(Targets.of(LocalHost.create())).rolledBack()).as("the pid of another machine cannot be checked").isEmpty();

@@ -7,7 +7,7 @@ import dev.ops.core.change.CommandAction;
 import dev.ops.core.change.Targets;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

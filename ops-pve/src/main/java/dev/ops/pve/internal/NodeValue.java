@@ -3,7 +3,7 @@ package dev.ops.pve.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ops.core.error.AuthenticationException;
 import dev.ops.core.error.ConnectionException;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.PveResponse;
 import dev.ops.pve.RetryPolicy;
 import dev.ops.pve.error.PveApiException;

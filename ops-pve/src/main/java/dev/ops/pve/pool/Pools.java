@@ -1,7 +1,7 @@
 package dev.ops.pve.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.cluster.ClusterResource;

@@ -2,7 +2,7 @@ package dev.ops.pve.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.ops.pve.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.RetryPolicy;

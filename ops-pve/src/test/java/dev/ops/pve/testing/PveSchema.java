@@ -1,7 +1,7 @@
 package dev.ops.pve.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

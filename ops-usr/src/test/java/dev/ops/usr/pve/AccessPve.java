@@ -2,7 +2,7 @@ package dev.ops.usr.pve;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.RetryPolicy;

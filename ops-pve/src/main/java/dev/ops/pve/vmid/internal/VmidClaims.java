@@ -2,7 +2,7 @@ package dev.ops.pve.vmid.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.vmid.VmidAllocator;

@@ -1,4 +1,4 @@
-package dev.ops.core.json;
+package dev.ops.core.json.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
