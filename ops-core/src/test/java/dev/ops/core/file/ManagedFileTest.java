@@ -126,7 +126,7 @@ class ManagedFileTest {
     }
 
     private static String acl(Path file) throws Exception {
-        Process p = new ProcessBuilder("getfacl", "-c", "--absolute-names", file.toString()).start();
+        Process p = new ProcessBuilder("getfacl", "-c", "-n", "--absolute-names", file.toString()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
