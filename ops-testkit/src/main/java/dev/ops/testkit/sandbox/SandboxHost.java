@@ -7,6 +7,7 @@ import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.LocalHost;
 import dev.ops.core.host.ShellQuote;
+import dev.ops.testkit.purity.PlanPurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,6 +56,10 @@ public final class SandboxHost implements Host {
         this.holder = holder;
         this.pid = holder.pid();
         this.scratch = scratch;
+        // A plan made on this sandbox must change no file in it; the caches and logs that tools write
+        // about their own reads (apt's planner log of a simulation, say) are not state.
+        PlanPurity.watch(this, () -> !holder.isAlive() ? List.of() : changedPaths().stream()
+                .filter(p -> !p.startsWith("/var/cache/") && !p.startsWith("/var/lib/apt/") && !p.startsWith("/var/log/")).toList());
     }
 
     /** A sandbox with the default overlays and a private network namespace (loopback only). */
@@ -120,6 +125,7 @@ public final class SandboxHost implements Host {
 
     @Override
     public void close() {
+        PlanPurity.unwatch(this);
         holder.destroyForcibly();
         try {
             holder.waitFor(10, TimeUnit.SECONDS);
