@@ -67,8 +67,7 @@ public final class Handlers {
         registerNodes();
         registerStorage();
         registerTasks();
-        registerAccess();
-        registerAccessAdmin();
+        new AccessHandlers(cluster, auth).register(this::on);
         new PoolHandlers(cluster, auth).register(this::on);
         for (String type : List.of("qemu", "lxc")) {
             registerGuests(type);
@@ -608,6 +607,7 @@ public final class Handlers {
         });
         on("GET", "/nodes/{node}/tasks/{upid}/status", c -> {
             Task t = task(c);
+            cluster.statusRead(t);
             Map<String, Object> e = map("upid", t.upid, "node", t.node, "pid", t.pid, "pstart", t.pstart,
                     "starttime", t.starttime, "type", t.type, "id", t.id, "user", t.user.contains("!")
                             ? t.user.substring(0, t.user.indexOf('!')) : t.user,
@@ -660,155 +660,6 @@ public final class Handlers {
             e.put("status", t.exitstatus);
         }
         return e;
-    }
-
-    // ---------------------------------------------------------------- access
-
-    private void registerAccess() {
-        on("GET", "/access/ticket", c -> null);
-        on("POST", "/access/ticket", c -> {
-            String username = c.req("username");
-            if (c.has("realm") && !username.contains("@")) {
-                username = username + "@" + c.get("realm");
-            }
-            String password = c.req("password");
-            if (c.has("tfa-challenge")) {
-                String half;
-                try {
-                    half = auth.verifyTicket(c.get("tfa-challenge"));
-                } catch (ApiError e) {
-                    throw new ApiError(401, "authentication failure");
-                }
-                String code = password.startsWith("totp:") ? password.substring(5) : password;
-                if (!half.equals("!tfa!" + username) || !auth.checkTotp(username, code)) {
-                    throw new ApiError(401, "authentication failure");
-                }
-                return loginAnswer(username);
-            }
-            if (!auth.checkPassword(username, password)) {
-                throw new ApiError(401, "authentication failure");
-            }
-            Auth.User u = auth.user(username);
-            if (u.totpSecret() != null && !password.startsWith("PVE:")) {
-                if (c.has("otp")) {
-                    if (!auth.checkTotp(username, c.get("otp"))) {
-                        throw new ApiError(401, "authentication failure");
-                    }
-                    return loginAnswer(username);
-                }
-                Map<String, Object> half = map("username", username, "ticket", auth.tfaTicket(username),
-                        "CSRFPreventionToken", auth.csrfToken(username), "NeedTFA", 1);
-                return half;
-            }
-            return loginAnswer(username);
-        });
-        on("GET", "/access/permissions", c -> {
-            Auth.Principal p = c.principal();
-            if (c.has("userid") && !c.get("userid").equals(p.id()) && !can(c, "/access", "Sys.Audit")) {
-                throw new ApiError(403, "Permission check failed (/access, Sys.Audit)");
-            }
-            Auth.Principal who = p;
-            if (c.has("userid")) {
-                String id = c.get("userid");
-                who = id.contains("!") ? new Auth.Principal(id.substring(0, id.indexOf('!')), id.substring(id.indexOf('!') + 1), false)
-                        : new Auth.Principal(id, null, true);
-            }
-            List<String> paths = new ArrayList<>(List.of("/", "/access", "/nodes", "/storage", "/vms", "/pool", "/sdn"));
-            cluster.nodes.keySet().forEach(n -> paths.add("/nodes/" + n));
-            cluster.storages.keySet().forEach(s -> paths.add("/storage/" + s));
-            cluster.guests.keySet().forEach(v -> paths.add("/vms/" + v));
-            if (c.has("path")) {
-                paths.clear();
-                paths.add(c.get("path"));
-            }
-            Map<String, Object> out = new TreeMap<>();
-            for (String path : paths) {
-                Set<String> privs = auth.privileges(who, path);
-                if (!privs.isEmpty() || c.has("path")) {
-                    Map<String, Object> pm = new TreeMap<>();
-                    privs.forEach(x -> pm.put(x, 1));
-                    out.put(path, pm);
-                }
-            }
-            return out;
-        });
-    }
-
-    private void registerAccessAdmin() {
-        on("GET", "/access/users", c -> {
-            List<Object> out = new ArrayList<>();
-            auth.users().forEach((id, u) -> {
-                Map<String, Object> e = map("userid", id, "enable", 1, "expire", 0, "realm-type", id.substring(id.indexOf('@') + 1));
-                if (c.flag("full", false)) {
-                    List<Object> tokens = new ArrayList<>();
-                    auth.tokens().forEach((tid, t) -> {
-                        if (t.userid().equals(id)) {
-                            tokens.add(map("tokenid", t.name(), "privsep", t.acl() == null ? 0 : 1, "expire", 0));
-                        }
-                    });
-                    e.put("tokens", tokens);
-                }
-                out.add(e);
-            });
-            return out;
-        });
-        on("POST", "/access/users", c -> {
-            String userid = c.req("userid");
-            if (auth.user(userid) != null) {
-                throw ApiError.die("create user failed: user '" + userid + "' already exists");
-            }
-            auth.addUser(new Auth.User(userid, c.get("password") == null ? "" : c.get("password"), null, List.of()));
-            return null;
-        });
-        on("GET", "/access/roles", c -> {
-            List<Object> out = new ArrayList<>();
-            Auth.roles().forEach((role, privs) -> out.add(map("roleid", role, "privs", String.join(",", privs), "special", 1)));
-            return out;
-        });
-        on("GET", "/access/acl", c -> {
-            List<Object> out = new ArrayList<>();
-            auth.users().forEach((id, u) -> u.acl().forEach(e -> e.privileges().forEach(r ->
-                    out.add(map("path", e.path(), "type", "user", "ugid", id, "roleid", r, "propagate", e.propagate() ? 1 : 0)))));
-            auth.tokens().forEach((id, t) -> {
-                if (t.acl() != null) {
-                    t.acl().forEach(e -> e.privileges().forEach(r ->
-                            out.add(map("path", e.path(), "type", "token", "ugid", id, "roleid", r, "propagate", e.propagate() ? 1 : 0))));
-                }
-            });
-            return out;
-        });
-        on("PUT", "/access/acl", c -> {
-            String path = c.req("path");
-            Set<String> roles = new java.util.LinkedHashSet<>(Arrays.asList(LIST_SPLIT.split(c.req("roles"))));
-            for (String r : roles) {
-                if (!Auth.roles().containsKey(r)) {
-                    throw ApiError.die("role '" + r + "' does not exist");
-                }
-            }
-            List<String> ugids = new ArrayList<>();
-            if (c.has("users")) {
-                ugids.addAll(Arrays.asList(LIST_SPLIT.split(c.get("users"))));
-            }
-            if (c.has("tokens")) {
-                ugids.addAll(Arrays.asList(LIST_SPLIT.split(c.get("tokens"))));
-            }
-            if (c.has("groups")) {
-                throw new ApiError(501, "Method 'PUT /access/acl' with groups not implemented in fake");
-            }
-            for (String ugid : ugids) {
-                if (c.flag("delete", false)) {
-                    auth.revoke(ugid, path, roles);
-                } else {
-                    auth.grant(ugid, new Auth.AclEntry(path, roles, c.flag("propagate", true)));
-                }
-            }
-            return null;
-        });
-    }
-
-    private Map<String, Object> loginAnswer(String username) {
-        return map("username", username, "ticket", auth.ticket(username), "CSRFPreventionToken", auth.csrfToken(username),
-                "clustername", cluster.clusterName, "cap", Map.of());
     }
 
     // ---------------------------------------------------------------- guests
