@@ -9,17 +9,27 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts a {@link dev.ops.testkit.pve.PveFakeServer} for the test class and injects it, and an
- * ops-pve {@link dev.ops.pve.PveClient} wired to it (API token, pinned certificate), into test
- * and lifecycle method parameters. A static method annotated {@link PveSeed} taking a
- * {@code PveFakeServer.Builder} seeds the cluster. With {@link #strict()}, every test fails when a
- * request it made violated the Proxmox VE API schema.
+ * Starts a {@link dev.ops.testkit.pve.PveFakeServer} for a test class and hands it, a {@link PveFake} and an
+ * ops-pve {@link dev.ops.pve.PveClient} wired to it (API token, pinned certificate) to the tests:
+ *
+ * <ul>
+ *   <li>as parameters of test and lifecycle methods ({@code PveFakeServer}, {@code PveFake}, {@code PveClient});
+ *   <li>in fields of those types: a {@code static} field gets the server the class shares, set before
+ *       {@code @BeforeAll}; an instance field gets a fresh server for each test, which that test's
+ *       parameters then get too, closed after the test.
+ * </ul>
+ *
+ * <p>Static methods annotated {@link PveSeed} taking a {@code PveFakeServer.Builder} seed the cluster; those of
+ * superclasses run first. A {@code @Nested} class shares its enclosing class's server unless it carries
+ * {@code @EnablePveFake} itself. State is shared by the tests that share a server: call
+ * {@link dev.ops.testkit.pve.PveFakeServer#reset()} (e.g. in {@code @BeforeEach}) for a fresh cluster each time.
+ * With {@link #strict()}, a test fails when a request it made violated the Proxmox VE API schema.
  *
  * <pre>{@code
  * @EnablePveFake(nodes = {"pve-01", "pve-02"})
  * class CloneTest {
  *     @PveSeed
- *     static void seed(PveFakeServer.Builder b) { b.vm(9000, "pve-01", vm -> vm.set("name", "tmpl")); }
+ *     static void seed(PveFakeServer.Builder b) { b.vm(9000, "pve-01", vm -> vm.name("tmpl")); }
  *
  *     @Test
  *     void clones(PveClient client, PveFakeServer server) { ... }
@@ -38,6 +48,12 @@ public @interface EnablePveFake {
 
     /** How long tasks run before they end, in milliseconds. */
     long taskMillis() default 50;
+
+    /**
+     * When not negative, tasks end by status reads instead of time: each answers {@code running} to this many
+     * status reads and has ended at the next (see {@link dev.ops.testkit.pve.PveFakeServer#taskReads(int)}).
+     */
+    int taskReads() default -1;
 
     /** Whether a schema violation fails the test that caused it. */
     boolean strict() default true;
