@@ -129,8 +129,18 @@ public final class PveFakeServer implements AutoCloseable {
             cluster.storage(storage);
             String rest = v.volid.substring(v.volid.indexOf(':') + 1);
             String content = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "images";
-            cluster.volumes.add(new Cluster.Volume(v.volid, storage, v.node, content,
-                    rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now()));
+            Cluster.Volume volume = new Cluster.Volume(v.volid, storage, v.node, content,
+                    rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now());
+            java.util.regex.Matcher dump = VZDUMP.matcher(rest);
+            if ("backup".equals(content) && dump.find()) {
+                // A seeded backup restores as a guest with the defaults a seeded guest gets.
+                boolean qemu = dump.group(1).equals("qemu");
+                volume.guestType = qemu ? "qemu" : "lxc";
+                volume.backupConfig = new LinkedHashMap<>(qemu
+                        ? Map.of("name", "vm" + dump.group(2), "memory", "2048", "cores", "2", "ostype", "l26")
+                        : Map.of("hostname", "ct" + dump.group(2), "memory", "512", "cores", "1", "ostype", "debian", "arch", "amd64"));
+            }
+            cluster.volumes.add(volume);
         }
         b.pools.forEach((id, comment) -> {
             Cluster.Pool p = new Cluster.Pool();
@@ -491,6 +501,8 @@ public final class PveFakeServer implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern VZDUMP = java.util.regex.Pattern.compile("^backup/vzdump-(qemu|lxc)-(\\d+)[-.]");
+
     private record GuestSeed(int vmid, String type, String node, GuestSpec spec) {}
 
     private record VolumeSeed(String node, String volid, long size) {}
@@ -559,7 +571,10 @@ public final class PveFakeServer implements AutoCloseable {
             return this;
         }
 
-        /** Seeds a file on a storage, e.g. {@code volume("pve-01", "local:iso/debian-13.iso", 700 << 20)}. */
+        /**
+         * Seeds a file on a storage, e.g. {@code volume("pve-01", "local:iso/debian-13.iso", 700 << 20)}. A backup named as
+         * vzdump names them ({@code local:backup/vzdump-qemu-101-2025_01_01-00_00_00.vma.zst}) restores as a guest of that type.
+         */
         public Builder volume(String node, String volid, long sizeBytes) {
             if (!volid.contains(":")) {
                 throw new IllegalArgumentException("volume id must be storage:path: '" + volid + "'");
