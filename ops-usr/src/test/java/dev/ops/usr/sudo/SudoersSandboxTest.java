@@ -81,7 +81,7 @@ class SudoersSandboxTest {
                 .present();
 
         assertThatThrownBy(change::plan).isInstanceOfSatisfying(ValidationException.class, e ->
-                assertThat(e.violationsOf("rendered")).singleElement().asString().contains("visudo -cf refused"));
+                assertThat(e.violationsOf("defaults[0]")).singleElement().asString().contains("visudo -cf refused"));
         assertThatThrownBy(change::apply).isInstanceOf(ValidationException.class);
         assertThat(sandbox.run("test", "-e", FILE).ok()).isFalse();
         assertThat(sandbox.run("visudo", "-c").ok()).isTrue();
