@@ -1,6 +1,7 @@
 package dev.ops.testkit.pve.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ops.testkit.pve.RecordedCall;
@@ -274,7 +275,7 @@ public final class PveDispatcher extends Dispatcher {
 
     private static int statusOf(MockResponse r) {
         String[] parts = r.getStatus().split(" ");
-        return parts.length > 1 ? Integer.parseInt(parts[1]) : 200;
+        return parts.length > 1 ? AsciiNumbers.parseInt(parts[1]) : 200;
     }
 
     private MockResponse cachedRead(Handlers.Handler h, Call call, String template, String principalId, boolean gzip) {
