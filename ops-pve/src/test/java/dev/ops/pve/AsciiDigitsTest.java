@@ -14,7 +14,9 @@ import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.UriComponent;
 import dev.ops.pve.internal.PveJson;
 import dev.ops.pve.task.Upid;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveAnswer;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 class AsciiDigitsTest {
     /** 101 in Arabic-Indic digits. */
     private static final String ARABIC_101 = "\u0661\u0660\u0661";
-    private final MiniPve pve = MiniPve.start();
+    private final PveFakeServer pve = Fakes.cluster().start();
 
     @AfterEach
     void stop() {
@@ -60,8 +62,8 @@ class AsciiDigitsTest {
 
     @Test
     void aNextIdInOtherDigitsIsAServerErrorNotAVmid() {
-        pve.script("GET", "/cluster/nextid", MiniPve.ok(ARABIC_101));
-        assertThatThrownBy(() -> pve.clientBuilder().build().cluster().nextId()).isInstanceOf(PveServerException.class)
+        pve.answerNext("GET", "/cluster/nextid", PveAnswer.data(ARABIC_101));
+        assertThatThrownBy(() -> Fakes.clientBuilder(pve).build().cluster().nextId()).isInstanceOf(PveServerException.class)
                 .hasMessageContaining("not a VMID");
     }
 
@@ -89,10 +91,10 @@ class AsciiDigitsTest {
 
     @Test
     void theRawApiBindsNoNumberFromOtherDigits() {
-        pve.script("GET", "/cluster/counts", MiniPve.ok(Map.of("vmid", ARABIC_101, "maxcpu", ARABIC_101, "maxmem", ARABIC_101)));
-        Counts c = pve.clientBuilder().build().api().get("/cluster/counts", Map.of(), Counts.class);
+        pve.answerNext("GET", "/cluster/counts", PveAnswer.data(Map.of("vmid", ARABIC_101, "maxcpu", ARABIC_101, "maxmem", ARABIC_101)));
+        Counts c = Fakes.clientBuilder(pve).build().api().get("/cluster/counts", Map.of(), Counts.class);
         assertThat(c).isEqualTo(new Counts(0, null, 0));
-        pve.script("GET", "/cluster/counts", MiniPve.ok(Map.of("vmid", "101", "maxcpu", "4", "maxmem", "2048")));
-        assertThat(pve.clientBuilder().build().api().get("/cluster/counts", Map.of(), Counts.class)).isEqualTo(new Counts(101, 4, 2048));
+        pve.answerNext("GET", "/cluster/counts", PveAnswer.data(Map.of("vmid", "101", "maxcpu", "4", "maxmem", "2048")));
+        assertThat(Fakes.clientBuilder(pve).build().api().get("/cluster/counts", Map.of(), Counts.class)).isEqualTo(new Counts(101, 4, 2048));
     }
 }

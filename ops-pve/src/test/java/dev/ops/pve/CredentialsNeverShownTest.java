@@ -7,9 +7,10 @@ import dev.ops.core.error.ApiException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.error.PveHttpError;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveAnswer;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.util.Map;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(20)
 class CredentialsNeverShownTest {
-    private final MiniPve pve = MiniPve.start();
+    private final PveFakeServer pve = Fakes.cluster().start();
 
     @AfterEach
     void stop() {
@@ -49,28 +50,28 @@ class CredentialsNeverShownTest {
 
     @Test
     void aServerQuotingTheTokenSecretInItsReasonPhraseIsNotQuotedOn() {
-        pve.script("GET", "/version", new MockResponse().setStatus("HTTP/1.1 500 token " + MiniPve.TOKEN_SECRET + " looks odd")
-                .setHeader("Content-Type", "application/json").setBody("{\"data\":null}"));
-        OpsException e = catchThrowableOfType(OpsException.class, () -> pve.clientBuilder().retryPolicy(RetryPolicy.none()).build().version());
-        assertThat(everythingShown(e)).contains("looks odd").doesNotContain(MiniPve.TOKEN_SECRET);
+        pve.answerNext("GET", "/version", PveAnswer.error(500, "token " + Fakes.TOKEN_SECRET + " looks odd"));
+        OpsException e = catchThrowableOfType(OpsException.class, () -> Fakes.clientBuilder(pve).retryPolicy(RetryPolicy.none()).build().version());
+        assertThat(everythingShown(e)).contains("looks odd").doesNotContain(Fakes.TOKEN_SECRET);
     }
 
     @Test
     void aServerQuotingThePasswordInAFieldErrorIsNotQuotedOn() {
         String password = "quoted-pass-3141";
-        pve.script("POST", "/access/ticket", MiniPve.fieldErrors(Map.of("password", "value '" + password + "' is too weak")));
+        pve.answerNext("POST", "/access/ticket", PveAnswer.invalid(Map.of("password", "value '" + password + "' is too weak")));
         OpsException e = catchThrowableOfType(OpsException.class,
-                () -> pve.clientBuilder().login("root@pam", Secret.of(password)).build().version());
+                () -> Fakes.clientBuilder(pve).login("root@pam", Secret.of(password)).build().version());
         assertThat(everythingShown(e)).contains("too weak").doesNotContain(password);
     }
 
     @Test
     void aServerQuotingTheTicketInItsMessageIsNotQuotedOn() {
-        PveClient c = pve.clientBuilder().login("root@pam", Secret.of(pve.password)).retryPolicy(RetryPolicy.none()).build();
+        PveClient c = Fakes.clientBuilder(pve).login("root@pam", Secret.of(Fakes.PASSWORD)).retryPolicy(RetryPolicy.none()).build();
         c.version();
-        String ticket = pve.ticketsIssued.get(0);
-        pve.script("GET", "/nodes", new MockResponse().setStatus("HTTP/1.1 500 stale session " + ticket)
-                .setHeader("Content-Type", "application/json").setBody("{\"data\":null}"));
+        // The ticket as the client sent it in its cookie (percent-escapes undone; a '+' of its base64 stays a '+').
+        String ticket = java.net.URLDecoder.decode(Fakes.calls(pve, "GET", "/version").get(0).header("Cookie").orElseThrow()
+                .substring("PVEAuthCookie=".length()).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        pve.answerNext("GET", "/nodes", PveAnswer.error(500, "stale session " + ticket));
         OpsException e = catchThrowableOfType(OpsException.class, c::nodes);
         assertThat(everythingShown(e)).contains("stale session").doesNotContain(ticket);
     }

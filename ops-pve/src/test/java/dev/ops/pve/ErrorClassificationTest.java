@@ -14,19 +14,19 @@ import dev.ops.pve.error.PveNotFoundException;
 import dev.ops.pve.error.PvePermissionException;
 import dev.ops.pve.error.PveRootTicketRequiredException;
 import dev.ops.pve.error.PveServerException;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveAnswer;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
 import java.util.Map;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class ErrorClassificationTest {
-    private final MiniPve pve = MiniPve.start();
-    private final PveClient client = pve.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    private final PveFakeServer pve = Fakes.cluster().strict(false).vm(101, "pve1").start();
+    private final PveClient client = Fakes.clientBuilder(pve).retryPolicy(RetryPolicy.none()).build();
 
     @AfterEach
     void stop() {
@@ -35,9 +35,8 @@ class ErrorClassificationTest {
 
     @Test
     void lockContentionIsARetryableConflict() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.script("POST", "/nodes/pve1/qemu/101/status/start",
-                MiniPve.error(500, "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout"));
+        pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start",
+                PveAnswer.error(500, "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout"));
         assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PveLockedException.class)
                 .isInstanceOf(ConflictException.class).hasMessageContaining("can't lock file")
                 .satisfies(e -> assertThat(((PveLockedException) e).retryable()).isTrue());
@@ -45,16 +44,14 @@ class ErrorClassificationTest {
 
     @Test
     void vmIsLockedIsALockError() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.script("PUT", "/nodes/pve1/qemu/101/config", MiniPve.error(500, "VM is locked (backup)"));
-        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(PveLockedException.class)
+        pve.answerNext("PUT", "/nodes/pve1/qemu/101/config", PveAnswer.error(500, "VM is locked (backup)"));
+        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(PveLockedException.class)
                 .hasMessageContaining("VM is locked (backup)");
     }
 
     @Test
     void alreadyExistsIsAPermanentConflict() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", java.util.Map.of("node", "pve1", "vmid", 101))).isInstanceOf(PveAlreadyExistsException.class)
+        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", Map.of("node", "pve1", "vmid", 101))).isInstanceOf(PveAlreadyExistsException.class)
                 .hasMessageContaining("already exists").satisfies(e -> assertThat(((ConflictException) e).retryable()).isFalse());
     }
 
@@ -66,13 +63,15 @@ class ErrorClassificationTest {
 
     @Test
     void anUnknownNodeIsNotFoundNamingIt() {
+        // What a cluster answers for a node it has but cannot reach; pveproxy answers a name it cannot resolve
+        // with 500 "hostname lookup 'nope' failed", which the fake does by default.
+        pve.answerNext("GET", "/nodes/nope/status", PveAnswer.error(595, "no such cluster node 'nope'"));
         assertThatThrownBy(() -> client.node("nope").status()).isInstanceOf(PveNotFoundException.class).hasMessageContaining("'nope'");
     }
 
     @Test
     void permissionDeniedNamesThePrivilegeAndPath() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.script("POST", "/nodes/pve1/qemu/101/status/start", MiniPve.error(403, "Permission check failed (/vms/101, VM.PowerMgmt)"));
+        pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start", PveAnswer.error(403, "Permission check failed (/vms/101, VM.PowerMgmt)"));
         assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PvePermissionException.class).satisfies(e -> {
             PvePermissionException p = (PvePermissionException) e;
             assertThat(p.privilege()).contains("VM.PowerMgmt");
@@ -83,13 +82,13 @@ class ErrorClassificationTest {
 
     @Test
     void aRootOnlyCallRefusingTokensSaysATicketIsNeeded() {
-        pve.script("GET", "/version", MiniPve.error(403, "Permission check failed (user != root@pam)"));
+        pve.answerNext("GET", "/version", PveAnswer.error(403, "Permission check failed (user != root@pam)"));
         assertThatThrownBy(client::version).isInstanceOf(PveRootTicketRequiredException.class).hasMessageContaining("root@pam login ticket");
     }
 
     @Test
     void invalidParametersCarryTheFieldErrors() {
-        pve.script("GET", "/version", MiniPve.fieldErrors(Map.of("memory", "value must have a minimum value of 16")));
+        pve.answerNext("GET", "/version", PveAnswer.invalid(Map.of("memory", "value must have a minimum value of 16")));
         assertThatThrownBy(client::version).isInstanceOf(PveInvalidParameterException.class).satisfies(e -> {
             assertThat(((ApiException) e).fieldErrors()).containsEntry("memory", "value must have a minimum value of 16");
             assertThat(((ApiException) e).retryable()).isFalse();
@@ -98,28 +97,27 @@ class ErrorClassificationTest {
 
     @Test
     void anHtmlErrorPageIsAServerErrorQuotingIt() {
-        pve.script("GET", "/version", new MockResponse().setResponseCode(500).setHeader("Content-Type", "text/html")
-                .setBody("<html><body><h1>Proxy Error</h1></body></html>"));
+        pve.answerNext("GET", "/version", PveAnswer.html(500, "<html><body><h1>Proxy Error</h1></body></html>"));
         assertThatThrownBy(client::version).isInstanceOf(PveServerException.class).hasMessageContaining("text/html")
                 .hasMessageContaining("Proxy Error");
     }
 
     @Test
     void aSuccessfulAnswerThatIsNotJsonIsAServerError() {
-        pve.script("GET", "/version", new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>login</html>"));
+        pve.answerNext("GET", "/version", PveAnswer.html(200, "<html>login</html>"));
         assertThatThrownBy(client::version).isInstanceOf(PveServerException.class).hasMessageContaining("not a Proxmox API object");
     }
 
     @Test
     void aServerThatHangsHitsTheReadTimeout() {
-        PveClient impatient = pve.clientBuilder().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build();
-        pve.script("GET", "/version", new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        PveClient impatient = Fakes.clientBuilder(pve).retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build();
+        pve.answerNext("GET", "/version", PveAnswer.hang());
         assertThatThrownBy(impatient::version).isInstanceOf(dev.ops.pve.error.PveCallTimeoutException.class).hasMessageContaining("read timeout");
     }
 
     @Test
     void aConnectionClosedMidResponseIsAConnectionError() {
-        pve.script("GET", "/version", MiniPve.ok(Map.of("version", "9.1.1")).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        pve.answerNext("GET", "/version", PveAnswer.disconnect());
         assertThatThrownBy(client::version).isInstanceOf(ConnectionException.class).hasMessageContaining("GET /version");
     }
 
@@ -129,7 +127,7 @@ class ErrorClassificationTest {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PveClient c = pve.clientBuilder().baseUrl("https://127.0.0.1:" + port).retryPolicy(RetryPolicy.none()).build();
+        PveClient c = Fakes.clientBuilder(pve).baseUrl("https://127.0.0.1:" + port).retryPolicy(RetryPolicy.none()).build();
         assertThatThrownBy(c::version).isInstanceOf(ConnectionException.class).hasMessageContaining("cannot connect")
                 .satisfies(e -> assertThat(((ConnectionException) e).retryable()).isTrue());
     }
@@ -145,7 +143,7 @@ class ErrorClassificationTest {
         assertThatThrownBy(() -> client.node("pve1").qemu().vm(99)).isInstanceOf(dev.ops.core.error.ValidationException.class)
                 .hasMessageContaining("99 is out of range");
         assertThatThrownBy(() -> client.node("pve1").qemu().vm(1_000_000_000)).isInstanceOf(dev.ops.core.error.ValidationException.class);
-        assertThat(pve.requests).isEmpty();
+        assertThat(pve.requests()).isEmpty();
     }
 
     @Test

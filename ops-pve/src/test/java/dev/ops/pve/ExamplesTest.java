@@ -9,7 +9,9 @@ import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.task.PveTask;
 import dev.ops.pve.task.TaskOutcome;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveAnswer;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,19 +20,17 @@ import org.junit.jupiter.api.Timeout;
 /** The examples of the javadoc of {@link PveClient}, {@link PveChanges} and {@link dev.ops.pve.task.PveTask}, run. */
 @Timeout(30)
 class ExamplesTest {
-    private final MiniPve pve = MiniPve.start();
+    private final PveFakeServer pve = Fakes.cluster().vm(101, "pve1", vm -> vm.name("web")).vm(9000, "pve1", vm -> vm.name("tmpl"))
+            .token("ops@pve", "plan", "plan-secret", acl -> acl.grant("/", "PVEAuditor")).start();
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
-        pve.close();
+        pve.close(); // strict: fails on any request the real API would refuse
     }
 
     @Test
     void readAConfigAndCloneATemplate() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        PveClient client = pve.client();
+        PveClient client = Fakes.client(pve);
         GuestConfig cfg = client.node("pve1").qemu().vm(101).config();
         Applied<Guest> clone = client.guests(Ops.inMemory()).clone(client.node("pve1").qemu().vm(9000),
                 c -> c.newId(150).name("web-1").full(true)).apply();
@@ -40,8 +40,7 @@ class ExamplesTest {
 
     @Test
     void cloneAsAChangeAndRollItBack() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        PveClient client = pve.client();
+        PveClient client = Fakes.client(pve);
         Guest template = client.node("pve1").qemu().vm(9000);
         PveChanges changes = client.changes(Ops.inMemory());
         Applied<Guest> clone = changes.clone(template, c -> c.name("web-1").full(true)
@@ -54,8 +53,8 @@ class ExamplesTest {
 
     @Test
     void preflightAPlan() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        PveClient client = pve.client();
+        // A token that may read but not power guests on, as a planning token often is.
+        PveClient client = Fakes.clientBuilder(pve).apiToken("ops@pve", "plan", dev.ops.core.secret.Secret.of("plan-secret")).build();
         var change = client.changes(Ops.inMemory()).start(client.node("pve1").qemu().vm(101));
         var report = client.preflight().node("pve1").storage("pve1", "local-lvm", "images").plan(change.plan()).run();
         assertThat(report.problems()).extracting(p -> p.subject()).containsExactly("privilege VM.PowerMgmt on /vms/101");

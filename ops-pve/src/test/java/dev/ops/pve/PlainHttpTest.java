@@ -7,7 +7,6 @@ import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violation;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.internal.BaseUrl;
-import dev.ops.pve.testing.MiniPve;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A client always carries a credential: plain HTTP would send it in clear text, so it is refused but to loopback, by name. */
 @Timeout(20)
 class PlainHttpTest {
+    /** What pveproxy answers to GET /version: the TLS and plain-HTTP behaviours need no more of a server than this. */
+    private static okhttp3.mockwebserver.MockResponse versionAnswer() {
+        return new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json").setBody("{\"data\":{\"version\":\"9.1.1\",\"release\":\"9.1\",\"repoid\":\"x\"}}");
+    }
     private static final Secret TOKEN = Secret.of("7c1e2d44-plain-http-token");
     private static final Secret PASSWORD = Secret.of("plain-http-password-9");
 
@@ -100,7 +103,7 @@ class PlainHttpTest {
     void talksPlainHttpToALoopbackServerWhenAllowedByName() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
-            server.enqueue(MiniPve.ok(Map.of("version", "9.1.1", "release", "9.1", "repoid", "x")));
+            server.enqueue(versionAnswer());
             try (PveClient c = PveClient.builder().baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
                     .apiToken("root@pam", "ops", TOKEN).build()) {
                 assertThat(c.version().version()).isEqualTo("9.1.1");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ops.core.secret.Secret;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.testing.JavaProcess;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
+import dev.ops.testkit.pve.RecordedCall;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,29 +21,27 @@ class SharedHeavySlotsAcrossProcessesTest {
 
     @Test
     void theSecondProcessClonesOnlyOnceTheFirstCloneHasEnded(@TempDir Path dir) throws Exception {
-        try (MiniPve pve = MiniPve.start()) {
-            pve.addGuest("pve1", "qemu", 9000, "tmpl");
-            pve.taskRunningPolls = 30;
-            String url = pve.url();
-            Process first = JavaProcess.start(Child.class, url, dir.toString(), "150", MiniPve.fingerprint());
+        try (PveFakeServer pve = Fakes.cluster().vm(9000, "pve1", vm -> vm.name("tmpl")).taskReads(30).start()) {
+            String url = pve.baseUri().toString();
+            Process first = JavaProcess.start(Child.class, url, dir.toString(), "150", pve.fingerprint());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (pve.requests("POST", "/clone").isEmpty() && System.nanoTime() < deadline) {
+            while (Fakes.calls(pve, "POST", "/clone").isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             // The first clone runs (30 status polls, seconds at the children's poll policy) when the second process starts.
-            Process second = JavaProcess.start(Child.class, url, dir.toString(), "151", MiniPve.fingerprint());
+            Process second = JavaProcess.start(Child.class, url, dir.toString(), "151", pve.fingerprint());
             assertThat(JavaProcess.await(first)).isZero();
             assertThat(JavaProcess.await(second)).isZero();
 
-            List<MiniPve.Req> clones = pve.requests("POST", "/clone");
+            List<RecordedCall> requests = pve.requests();
+            List<RecordedCall> clones = Fakes.calls(pve, "POST", "/clone");
             assertThat(clones).hasSize(2);
-            String firstUpid = pve.requests.stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/status")
+            String firstUpid = requests.stream().filter(r -> r.template().equals("/nodes/{node}/tasks/{upid}/status")
                     && r.path().contains(":qmclone:")).findFirst().orElseThrow().path();
-            List<MiniPve.Req> firstTaskPolls = pve.requests.stream().filter(r -> r.path().equals(firstUpid)).toList();
+            List<RecordedCall> firstTaskPolls = requests.stream().filter(r -> r.path().equals(firstUpid)).toList();
             assertThat(firstTaskPolls).as("polled until seen stopped").hasSizeGreaterThan(30);
-            int firstSeenStopped = pve.requests.indexOf(firstTaskPolls.get(30));
-            assertThat(pve.requests.indexOf(clones.get(1))).isGreaterThan(firstSeenStopped);
-            assertThat(pve.schemaProblems()).isEmpty();
+            int firstSeenStopped = Fakes.position(requests, firstTaskPolls.get(30));
+            assertThat(Fakes.position(requests, clones.get(1))).isGreaterThan(firstSeenStopped);
         }
     }
 
@@ -53,7 +53,7 @@ class SharedHeavySlotsAcrossProcessesTest {
         public static void main(String[] args) throws Exception {
             try (FileStateStore store = FileStateStore.open(Path.of(args[1]));
                     PveClient client = PveClient.builder().baseUrl(args[0]).name("lab").pinnedCertificate(args[3])
-                            .apiToken(MiniPve.TOKEN_USER, MiniPve.TOKEN_ID, Secret.of(MiniPve.TOKEN_SECRET))
+                            .apiToken(Fakes.TOKEN_USER, Fakes.TOKEN_ID, Secret.of(Fakes.TOKEN_SECRET))
                             .maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(store)
                             .pollPolicy(new dev.ops.pve.task.PollPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), 0)).build()) {
                 RawCalls.clone(client, "pve1", 9000, Integer.parseInt(args[2])).awaitSuccess(Duration.ofMinutes(1));

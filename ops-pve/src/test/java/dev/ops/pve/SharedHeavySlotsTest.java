@@ -6,7 +6,8 @@ import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.core.store.StateStore;
 import dev.ops.pve.task.PveTask;
 import dev.ops.pve.testing.FakeTime;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,35 +15,35 @@ import org.junit.jupiter.api.Timeout;
 /** Clients that share a state store share the per-node heavy-task limit, as separate processes would. */
 @Timeout(20)
 class SharedHeavySlotsTest {
-    private final MiniPve pve = MiniPve.start();
+    private final PveFakeServer pve = Fakes.cluster().vm(9000, "pve1", vm -> vm.name("tmpl")).vm(9001, "pve1", vm -> vm.name("tmpl2")).start();
+    private static final String TASK_STATUS = "/nodes/{node}/tasks/{upid}/status";
     private final FakeTime time = new FakeTime();
     private final StateStore store = new InMemoryStateStore();
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
-        pve.close();
+        pve.close(); // strict: fails on any request the real API would refuse
     }
 
     private PveClient client(StateStore shared) {
-        return pve.clientBuilder().timeSource(time).maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(shared).build();
+        return Fakes.clientBuilder(pve).timeSource(time).maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(shared).build();
     }
 
     @Test
     void anotherClientWaitsForATaskItDidNotStartAndNobodyAwaits() {
         PveClient first = client(store);
         PveClient second = client(store);
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.taskRunningPolls = 3;
+        pve.taskReads(3);
         PveTask running = RawCalls.clone(first, "pve1", 9000, 150);
-        pve.taskRunningPolls = 0;
+        pve.taskReads(0);
 
         PveTask next = RawCalls.clone(second, "pve1", 9000, 151);
 
-        var polls = pve.requests("GET", "/status").stream().filter(r -> r.path().contains(running.upid().value())).toList();
+        var requests = pve.requests();
+        var polls = requests.stream().filter(r -> r.template().equals(TASK_STATUS) && r.path().contains(running.upid().value())).toList();
         assertThat(polls).hasSize(4);
-        int stoppedSeen = pve.requests.indexOf(polls.get(3));
-        int secondClone = pve.requests.indexOf(pve.requests("POST", "/clone").get(1));
+        int stoppedSeen = Fakes.position(requests, polls.get(3));
+        int secondClone = Fakes.position(requests, Fakes.calls(pve, "POST", "/clone").get(1));
         assertThat(secondClone).isGreaterThan(stoppedSeen);
         assertThat(next.upid().type()).isEqualTo("qmclone");
     }
@@ -50,8 +51,7 @@ class SharedHeavySlotsTest {
     @Test
     void theSlotRecordsTheTaskWhileItRunsAndIsFreedWhenItIsSeenToEnd() {
         PveClient client = client(store);
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.taskRunningPolls = 2;
+        pve.taskReads(2);
         PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         var slots = store.list("pve/");
@@ -66,7 +66,6 @@ class SharedHeavySlotsTest {
     @Test
     void aSlotWhoseTakerDiedBeforeStartingItsTaskIsTakenOverAfterTheGrace() {
         PveClient client = client(store);
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
         String key = "pve/" + client.name().replaceAll("[^A-Za-z0-9._:@\\-]", "_") + "/heavy/pve1/0";
         long longAgo = System.currentTimeMillis() - PveClient.SHARED_SLOT_GRACE.toMillis() - 1_000;
         store.put(key, ("{\"token\":\"dead\",\"owner\":\"1@gone\",\"at\":" + longAgo + "}").getBytes());
@@ -81,10 +80,9 @@ class SharedHeavySlotsTest {
     void clientsWithSeparateStoresDoNotShare() {
         PveClient first = client(store);
         PveClient second = client(new InMemoryStateStore());
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.taskRunningPolls = 1000;
+        pve.taskReads(1000);
         RawCalls.clone(first, "pve1", 9000, 150);
-        RawCalls.clone(second, "pve1", 9000, 151);
-        assertThat(pve.requests("GET", "/status")).isEmpty();
+        RawCalls.clone(second, "pve1", 9001, 151); // another template: 9000 is locked by its clone
+        assertThat(Fakes.callsTo(pve, "GET", TASK_STATUS)).isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.pve.error.PveCertificateException;
 import dev.ops.pve.internal.Tls;
-import dev.ops.pve.testing.MiniPve;
 import java.net.InetAddress;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -18,6 +17,10 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class TlsTest {
+    /** What pveproxy answers to GET /version: the TLS and plain-HTTP behaviours need no more of a server than this. */
+    private static okhttp3.mockwebserver.MockResponse versionAnswer() {
+        return new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json").setBody("{\"data\":{\"version\":\"9.1.1\",\"release\":\"9.1\",\"repoid\":\"x\"}}");
+    }
     private final HeldCertificate cert = new HeldCertificate.Builder().commonName("pve-self-signed")
             .addSubjectAlternativeName("localhost").build();
     private MockWebServer server;
@@ -25,7 +28,6 @@ class TlsTest {
     @BeforeEach
     void startHttps() throws Exception {
         server = new MockWebServer();
-        server.setServerSocketFactory(new dev.ops.pve.testing.NoDelayServerSockets());
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory(), false);
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
@@ -37,11 +39,11 @@ class TlsTest {
 
     private PveClient.Builder builder() {
         return PveClient.builder().baseUrl("https://127.0.0.1:" + server.getPort()).apiToken("root@pam", "ops",
-                dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).retryPolicy(RetryPolicy.none());
+                dev.ops.core.secret.Secret.of("5b6f0c5e-3c1d-4a53-9d43-0c3f0b2f7a11")).retryPolicy(RetryPolicy.none());
     }
 
     private void answerVersion() {
-        server.enqueue(MiniPve.ok(java.util.Map.of("version", "9.1.1", "release", "9.1", "repoid", "x")));
+        server.enqueue(versionAnswer());
     }
 
     @Test
@@ -105,7 +107,7 @@ class TlsTest {
         answerVersion();
         var tm = new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().trustManager();
         PveClient c = PveClient.builder().baseUrl("https://localhost:" + server.getPort()).apiToken("root@pam", "ops",
-                dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).trustManager(tm).build();
+                dev.ops.core.secret.Secret.of("5b6f0c5e-3c1d-4a53-9d43-0c3f0b2f7a11")).trustManager(tm).build();
         assertThat(c.version().version()).isEqualTo("9.1.1");
     }
 }

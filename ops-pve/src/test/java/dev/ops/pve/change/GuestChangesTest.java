@@ -14,7 +14,9 @@ import dev.ops.pve.guest.CloudInit;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestStatus;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveAnswer;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -23,15 +25,32 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class GuestChangesTest {
-    private final MiniPve pve = MiniPve.start();
-    private final PveClient client = pve.client();
+    private final PveFakeServer pve = Fakes.cluster()
+            .volume("pve1", "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", 100 << 20)
+            .volume("pve1", "local:backup/vzdump-qemu-101.vma.zst", 100 << 20).start();
+    private final PveClient client = Fakes.client(pve);
     private final Ops ops = Ops.inMemory();
     private final PveChanges changes = client.changes(ops);
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
-        pve.close();
+        pve.close(); // strict: fails on any request the real API would refuse
+    }
+
+    /** Seeds a VM on pve1 with one core. */
+    private void seedVm(int vmid, String name, java.util.function.Consumer<dev.ops.testkit.pve.GuestSpec> more) {
+        pve.seed(b -> b.vm(vmid, "pve1", vm -> {
+            vm.name(name).set("cores", "1");
+            more.accept(vm);
+        }));
+    }
+
+    private void seedVm(int vmid, String name) {
+        seedVm(vmid, name, vm -> { });
+    }
+
+    private dev.ops.testkit.pve.GuestState state(int vmid) {
+        return pve.guest(vmid).orElseThrow();
     }
 
     private Guest vm(int vmid) {
@@ -40,93 +59,92 @@ class GuestChangesTest {
 
     @Test
     void startPlansTheExactCallAndChangesNothing() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         Plan plan = changes.start(vm(101)).plan();
         assertThat(plan.steps()).hasSize(1);
         assertThat(plan.steps().get(0).action().render()).isEqualTo("POST /nodes/pve1/qemu/101/status/start (await task)");
         assertThat(plan.steps().get(0).undo().orElseThrow().render()).isEqualTo("POST /nodes/pve1/qemu/101/status/stop (await task)");
-        assertThat(pve.guests.get(101).running).isFalse();
-        assertThat(pve.requests("POST", "/status/start")).isEmpty();
+        assertThat(state(101).running()).isFalse();
+        assertThat(Fakes.calls(pve, "POST", "/status/start")).isEmpty();
     }
 
     @Test
     void startThenRollbackStopsTheGuest() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         Applied<GuestStatus> done = changes.start(vm(101)).apply();
         assertThat(done.value().running()).isTrue();
-        assertThat(pve.guests.get(101).running).isTrue();
+        assertThat(state(101).running()).isTrue();
         done.rollback();
-        assertThat(pve.guests.get(101).running).isFalse();
+        assertThat(state(101).running()).isFalse();
     }
 
     @Test
     void startingARunningGuestPlansNothing() {
-        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        seedVm(101, "web", vm -> vm.running());
         assertThat(changes.start(vm(101)).plan().isEmpty()).isTrue();
         assertThat(changes.start(vm(101)).apply().changed()).isFalse();
     }
 
     @Test
     void stopThenRollbackStartsTheGuest() {
-        pve.addGuest("pve1", "lxc", 200, "ct").running = true;
+        pve.seed(b -> b.container(200, "pve1", ct -> ct.name("ct").running()));
         Applied<GuestStatus> done = changes.stop(client.node("pve1").lxc().container(200)).apply();
-        assertThat(pve.guests.get(200).running).isFalse();
+        assertThat(state(200).running()).isFalse();
         done.rollback();
-        assertThat(pve.guests.get(200).running).isTrue();
+        assertThat(state(200).running()).isTrue();
     }
 
     @Test
     void suspendThenRollbackResumes() {
-        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        seedVm(101, "web", vm -> vm.running());
         Applied<GuestStatus> done = changes.suspend(vm(101)).apply();
-        assertThat(pve.guests.get(101).suspended).isTrue();
+        assertThat(state(101).paused()).isTrue();
         done.rollback();
-        assertThat(pve.guests.get(101).suspended).isFalse();
+        assertThat(state(101).paused()).isFalse();
     }
 
     @Test
     void configUpdateSendsOnlyWhatDiffersGuardedByTheDigest() {
-        var g = pve.addGuest("pve1", "qemu", 101, "web");
-        String digest = g.digest();
+        seedVm(101, "web");
+        String digest = vm(101).config().digest();
         changes.updateConfig(vm(101), u -> u.memoryMb(2048).cores(4)).apply();
-        var put = pve.requests("PUT", "/config").get(0);
+        var put = Fakes.calls(pve, "PUT", "/config").get(0);
         assertThat(put.params()).containsKey("cores").doesNotContainKey("memory");
-        assertThat(put.param("digest")).isEqualTo(digest);
+        assertThat(put.param("digest")).contains(digest);
     }
 
     @Test
     void configUpdateRollbackRestoresValuesAndDeletesKeysThatWereAbsent() {
-        var g = pve.addGuest("pve1", "qemu", 101, "web");
-        g.config.put("serial0", "socket");
-        var before = new java.util.TreeMap<>(g.config);
+        seedVm(101, "web", vm -> vm.set("serial0", "socket"));
+        var before = state(101).config();
         Applied<GuestConfig> done = changes.updateConfig(vm(101), u -> u.cores(4).onBoot(true).remove("serial0")).apply();
         assertThat(done.value().cores()).hasValue(4);
-        assertThat(g.config).containsEntry("onboot", "1").doesNotContainKey("serial0");
+        assertThat(state(101).config()).containsEntry("onboot", "1").doesNotContainKey("serial0");
         done.rollback();
-        assertThat(g.config).isEqualTo(before);
-        var undo = pve.requests("PUT", "/config").get(1);
-        assertThat(undo.param("delete")).isEqualTo("onboot");
-        assertThat(undo.param("cores")).isEqualTo("1");
-        assertThat(undo.param("serial0")).isEqualTo("socket");
+        assertThat(state(101).config()).isEqualTo(before);
+        var undo = Fakes.calls(pve, "PUT", "/config").get(1);
+        assertThat(undo.param("delete")).contains("onboot");
+        assertThat(undo.param("cores")).contains("1");
+        assertThat(undo.param("serial0")).contains("socket");
     }
 
     @Test
     void aConfigAlreadyInPlacePlansNothing() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         assertThat(changes.updateConfig(vm(101), u -> u.memoryMb(2048)).plan().isEmpty()).isTrue();
     }
 
     @Test
     void aStaleDigestMakesProxmoxRefuseTheUpdate() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         assertThatThrownBy(() -> changes.updateConfig(vm(101), u -> u.cores(8).digest("0123456789abcdef0123456789abcdef01234567")).apply())
                 .hasMessageContaining("detected modified configuration");
-        assertThat(pve.guests.get(101).config).containsEntry("cores", "1");
+        assertThat(state(101).config()).containsEntry("cores", "1");
     }
 
     @Test
     void cloneAllocatesAVmidWritesCloudInitAndRollbackDestroysTheClone() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl").config.put("template", "1");
+        seedVm(9000, "tmpl", vm -> vm.template());
         String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG0 ops@lab";
         var change = changes.clone(vm(9000), c -> c.name("web-1").full(true).targetNode("pve2").targetStorage("local-lvm")
                 .cloudInit(CloudInit.builder().user("ops").addSshKeys(key).putIpConfigs(0, "ip=192.168.2.50/24,gw=192.168.2.1")
@@ -135,23 +153,23 @@ class GuestChangesTest {
         assertThat(plan.render()).contains("take the next free VMID for clone qemu/9000@pve1 as web-1 (taken at apply)")
                 .contains("the next free one from 100").doesNotContain("ci-pass-9876");
         Applied<Guest> done = change.apply();
-        assertThat(pve.requests("POST", "/nodes/pve1/qemu/9000/clone").get(0).param("newid")).isEqualTo("100");
+        assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/9000/clone").get(0).param("newid")).contains("100");
         assertThat(done.value().vmid()).isEqualTo(100);
         assertThat(done.value().node()).isEqualTo("pve2");
         var cfg = done.value().config();
         assertThat(cfg.name()).contains("web-1");
         assertThat(cfg.sshKeys()).containsExactly(key);
         assertThat(cfg.ipConfig(0)).contains("ip=192.168.2.50/24,gw=192.168.2.1");
-        String sent = pve.requests("PUT", "/nodes/pve2/qemu/100/config").get(0).param("sshkeys");
+        String sent = Fakes.calls(pve, "PUT", "/nodes/pve2/qemu/100/config").get(0).param("sshkeys").orElseThrow();
         assertThat(sent).doesNotContain(" ").isEqualTo(dev.ops.pve.guest.UriComponent.encode(key + "\n"));
         assertThat(URLDecoder.decode(sent, StandardCharsets.UTF_8)).isEqualTo(key + "\n");
         done.rollback();
-        assertThat(pve.guests).doesNotContainKey(100);
+        assertThat(pve.hasGuest(100)).isFalse();
     }
 
     @Test
     void theCloneOfAGivenVmidShowsTheExactCallWithSecretsMasked() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl").config.put("template", "1");
+        seedVm(9000, "tmpl", vm -> vm.template());
         Plan plan = changes.clone(vm(9000), c -> c.newId(100).name("web-1").full(true).targetNode("pve2").targetStorage("local-lvm")
                 .cloudInit(CloudInit.builder().user("ops").password(Secret.of("ci-pass-9876")).build())).plan();
         assertThat(plan.render()).contains("POST /nodes/pve1/qemu/9000/clone newid=100 name=web-1 target=pve2 storage=local-lvm full=1")
@@ -160,23 +178,23 @@ class GuestChangesTest {
 
     @Test
     void cloneToAnExistingVmidOfAnotherNameIsAConflict() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.addGuest("pve1", "qemu", 150, "other");
+        seedVm(9000, "tmpl");
+        seedVm(150, "other");
         assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")).plan()).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("150").hasMessageContaining("other");
     }
 
     @Test
     void cloneIsIdempotentWhenTheCloneExists() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.addGuest("pve1", "qemu", 150, "web-1");
+        seedVm(9000, "tmpl");
+        seedVm(150, "web-1");
         assertThat(changes.clone(vm(9000), c -> c.newId(150).name("web-1")).plan().isEmpty()).isTrue();
     }
 
     @Test
     void aFailedCloneTaskFailsTheApplyWithItsExitStatusAndLog() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.nextTaskExit = "clone failed: out of space";
+        seedVm(9000, "tmpl");
+        pve.failNextTask("clone failed: out of space");
         assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")).apply())
                 .isInstanceOf(dev.ops.pve.error.PveTaskFailedException.class)
                 .hasMessageContaining("clone failed: out of space").hasMessageContaining("TASK ERROR");
@@ -184,12 +202,12 @@ class GuestChangesTest {
 
     @Test
     void aFailingLaterStepRollsBackTheCloneBeforeIt() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.script("PUT", "/nodes/pve1/qemu/150/config", MiniPve.fieldErrors(java.util.Map.of("ipconfig0", "invalid format")));
+        seedVm(9000, "tmpl");
+        pve.answerNext("PUT", "/nodes/pve1/qemu/150/config", PveAnswer.invalid(java.util.Map.of("ipconfig0", "invalid format")));
         assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")
                 .cloudInit(CloudInit.builder().putIpConfigs(0, "ip=dhcp").build())).apply())
                 .isInstanceOf(dev.ops.pve.error.PveInvalidParameterException.class).hasMessageContaining("ipconfig0");
-        assertThat(pve.guests).doesNotContainKey(150);
+        assertThat(pve.hasGuest(150)).isFalse();
     }
 
     @Test
@@ -197,85 +215,88 @@ class GuestChangesTest {
         Applied<Guest> done = changes.createVm(client.node("pve1"), dev.ops.pve.guest.CreateVmRequest.builder().vmid(120).name("db-1")
                 .memoryMb(4096).putOptions("scsi0", "local-lvm:32").putOptions("net0", "virtio,bridge=vmbr0").build()).apply();
         assertThat(done.value().config().memoryMb()).hasValue(4096);
-        pve.guests.get(120).running = true;
+        dev.ops.pve.RawCalls.start(client, "pve1", 120).awaitSuccess(java.time.Duration.ofSeconds(10));
         done.rollback();
-        assertThat(pve.guests).doesNotContainKey(120);
-        assertThat(pve.requests("POST", "/nodes/pve1/qemu/120/status/stop")).hasSize(1);
+        assertThat(pve.hasGuest(120)).isFalse();
+        assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/120/status/stop")).hasSize(1);
     }
 
     @Test
     void createContainerSendsOnlyWhatIsSet() {
         changes.createContainer(client.node("pve1"), dev.ops.pve.guest.CreateContainerRequest.builder().vmid(200)
                 .osTemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst").hostname("ct-1").unprivileged(true).build()).apply();
-        var post = pve.requests("POST", "/nodes/pve1/lxc").get(0);
-        assertThat(post.params().keySet()).containsExactlyInAnyOrder("vmid", "ostemplate", "hostname", "unprivileged");
-        assertThat(post.param("unprivileged")).isEqualTo("1");
+        var post = Fakes.calls(pve, "POST", "/nodes/pve1/lxc").get(0);
+        assertThat(post.params().keySet()).as("the path's node, and what was set")
+                .containsExactlyInAnyOrder("node", "vmid", "ostemplate", "hostname", "unprivileged");
+        assertThat(post.param("unprivileged")).contains("1");
     }
 
     @Test
     void snapshotThenRollbackDeletesIt() {
-        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        seedVm(101, "web", vm -> vm.running());
         var done = changes.snapshot(vm(101), r -> r.name("before_upgrade").description("pre-upgrade").vmstate(true)).apply();
         assertThat(done.value().name()).isEqualTo("before_upgrade");
-        assertThat(pve.requests("POST", "/snapshot").get(0).param("vmstate")).isEqualTo("1");
+        assertThat(Fakes.calls(pve, "POST", "/snapshot").get(0).param("vmstate")).contains("1");
         done.rollback();
-        assertThat(pve.guests.get(101).snapshots).isEmpty();
+        assertThat(state(101).snapshots()).isEmpty();
     }
 
     @Test
     void snapshotRollbackAndDeleteCannotBeUndoneAndSaySo() {
-        pve.addGuest("pve1", "qemu", 101, "web").snapshots.put("s1", "");
+        seedVm(101, "web");
+        changes.snapshot(vm(101), r -> r.name("s1")).apply();
         Plan plan = changes.rollbackToSnapshot(vm(101), "s1").plan();
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("cannot be undone"));
         changes.deleteSnapshot(vm(101), "s1").apply();
-        assertThat(pve.guests.get(101).snapshots).isEmpty();
+        assertThat(state(101).snapshots()).isEmpty();
         assertThat(changes.deleteSnapshot(vm(101), "s1").plan().isEmpty()).isTrue();
     }
 
     @Test
     void deleteStopsARunningGuestFirst() {
-        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        seedVm(101, "web", vm -> vm.running());
         assertThat(changes.delete(vm(101)).apply().value()).isTrue();
-        assertThat(pve.guests).doesNotContainKey(101);
+        assertThat(pve.hasGuest(101)).isFalse();
         assertThat(changes.delete(vm(101)).plan().isEmpty()).isTrue();
     }
 
     @Test
     void migrateThenRollbackMigratesBack() {
-        pve.addGuest("pve1", "qemu", 101, "web").running = true;
+        seedVm(101, "web", vm -> vm.running());
         var done = changes.migrate(vm(101), dev.ops.pve.guest.MigrateRequest.builder().targetNode("pve2").online(true).build()).apply();
-        assertThat(pve.guests.get(101).node).isEqualTo("pve2");
-        assertThat(pve.requests("POST", "/migrate").get(0).param("online")).isEqualTo("1");
+        assertThat(state(101).node()).isEqualTo("pve2");
+        assertThat(Fakes.calls(pve, "POST", "/migrate").get(0).param("online")).contains("1");
         done.rollback();
-        assertThat(pve.guests.get(101).node).isEqualTo("pve1");
+        assertThat(state(101).node()).isEqualTo("pve1");
     }
 
     @Test
     void convertToTemplateIsIrreversibleAndIdempotent() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         changes.convertToTemplate(vm(101)).apply();
-        assertThat(pve.guests.get(101).config).containsEntry("template", "1");
+        assertThat(state(101).config()).containsEntry("template", "1");
         assertThat(changes.convertToTemplate(vm(101)).plan().isEmpty()).isTrue();
     }
 
     @Test
     void haAddThenRollbackRemovesIt() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         var done = changes.haAdd(vm(101), r -> r.state("started")).apply();
         assertThat(done.value().sid()).isEqualTo("vm:101");
+        assertThat(pve.haResources()).containsKey("vm:101");
         done.rollback();
-        assertThat(pve.ha).isEmpty();
+        assertThat(pve.haResources()).isEmpty();
     }
 
     @Test
     void haRemoveThenRollbackRestoresTheResourceAsItWas() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.ha.put("vm:101", new java.util.LinkedHashMap<>(java.util.Map.of("state", "started", "comment", "db",
-                "max_restart", "3", "max_relocate", "2", "failback", "0")));
+        seedVm(101, "web");
+        client.api().post("/cluster/ha/resources", java.util.Map.of("sid", "vm:101", "state", "started", "comment", "db",
+                "max_restart", 3, "max_relocate", 2, "failback", 0));
         var done = changes.haRemove(vm(101)).apply();
-        assertThat(pve.ha).isEmpty();
+        assertThat(pve.haResources()).isEmpty();
         done.rollback();
-        assertThat(pve.ha.get("vm:101")).containsEntry("state", "started").containsEntry("comment", "db")
+        assertThat(pve.haResources().get("vm:101")).containsEntry("state", "started").containsEntry("comment", "db")
                 .containsEntry("max_restart", "3").containsEntry("max_relocate", "2").containsEntry("failback", "0");
     }
 
@@ -283,9 +304,9 @@ class GuestChangesTest {
     void restoreThenRollbackDestroysTheRestoredGuest() {
         var done = changes.restore(client.node("pve1"), dev.ops.pve.guest.GuestType.QEMU, dev.ops.pve.backup.RestoreRequest.builder()
                 .archive("local:backup/vzdump-qemu-101.vma.zst").vmid(130).storage("local-lvm").build()).apply();
-        assertThat(pve.guests).containsKey(130);
+        assertThat(pve.hasGuest(130)).isTrue();
         done.rollback();
-        assertThat(pve.guests).doesNotContainKey(130);
+        assertThat(pve.hasGuest(130)).isFalse();
     }
 
     @Test
@@ -295,6 +316,6 @@ class GuestChangesTest {
                 .fileName("alpine.iso").content("iso").checksum("ab".repeat(32)).checksumAlgorithm("sha256").build()).apply();
         assertThat(done.value().volid()).isEqualTo("local:iso/alpine.iso");
         done.rollback();
-        assertThat(pve.volumes).doesNotContainKey("local:iso/alpine.iso");
+        assertThat(pve.volumes("pve1", "local")).doesNotContain("local:iso/alpine.iso");
     }
 }

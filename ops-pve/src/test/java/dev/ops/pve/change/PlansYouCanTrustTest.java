@@ -14,7 +14,10 @@ import dev.ops.pve.PveChanges;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestStatus;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.cluster.ResourceType;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
+import dev.ops.testkit.pve.RecordedCall;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,15 +28,38 @@ import org.junit.jupiter.api.Timeout;
 /** plan() changes nothing, anywhere; what a plan refers to must exist; a VMID is taken at apply and released by rollback. */
 @Timeout(30)
 class PlansYouCanTrustTest {
-    private final MiniPve pve = MiniPve.start();
-    private final PveClient client = pve.client();
+    private final PveFakeServer pve = Fakes.cluster().start();
+    private final PveClient client = Fakes.client(pve);
     private final Ops ops = Ops.inMemory();
     private final PveChanges guests = client.guests(ops);
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
+        pve.assertNoSchemaViolations();
         pve.close();
+    }
+
+    /** Seeds a VM on pve1 with one core. */
+    private void seedVm(int vmid, String name, java.util.function.Consumer<dev.ops.testkit.pve.GuestSpec> more) {
+        pve.seed(b -> b.vm(vmid, "pve1", vm -> {
+            vm.name(name).set("cores", "1");
+            more.accept(vm);
+        }));
+    }
+
+    private void seedVm(int vmid, String name) {
+        seedVm(vmid, name, vm -> { });
+    }
+
+    /** The guests the cluster lists, by resource id. */
+    private List<String> clusterGuests() {
+        return client.cluster().resources(ResourceType.VM).stream().map(g -> g.id()).sorted().toList();
+    }
+
+    /** The requests the fake received from position {@code from} on. */
+    private List<RecordedCall> requestsSince(int from) {
+        List<RecordedCall> all = pve.requests();
+        return all.subList(from, all.size());
     }
 
     private Guest vm(int vmid) {
@@ -48,13 +74,14 @@ class PlansYouCanTrustTest {
 
     @Test
     void planningACloneWithoutAVmidLeavesTheStoreAndTheClusterAsTheyWere() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl").config.put("template", "1");
+        seedVm(9000, "tmpl", vm -> vm.template());
         var storeBefore = contents(ops.store());
-        int guestsBefore = pve.guests.size();
+        List<String> guestsBefore = clusterGuests();
+        int requestsBefore = pve.requests().size();
         Plan plan = guests.clone(vm(9000), c -> c.name("web-01")).plan();
         assertThat(contents(ops.store())).isEqualTo(storeBefore);
-        assertThat(pve.guests).hasSize(guestsBefore);
-        assertThat(pve.requests.stream().filter(r -> !r.method().equals("GET"))).isEmpty();
+        assertThat(requestsSince(requestsBefore).stream().filter(r -> !r.method().equals("GET"))).isEmpty();
+        assertThat(clusterGuests()).isEqualTo(guestsBefore);
         assertThat(client.vmids(ops).isReserved(100)).isFalse();
         assertThat(plan.steps()).hasSize(1);
         assertThat(plan.steps().get(0).description()).contains("take the next free VMID").contains("taken at apply");
@@ -64,17 +91,15 @@ class PlansYouCanTrustTest {
 
     @Test
     void everyChangeOfTheFacadePlansWithReadsOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        var web = pve.addGuest("pve1", "qemu", 101, "web");
-        web.running = true;
-        web.snapshots.put("s1", "");
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.addGuest("pve1", "lxc", 200, "ct");
-        var paused = pve.addGuest("pve1", "qemu", 102, "paused");
-        paused.running = true;
-        paused.suspended = true;
-        pve.ha.put("vm:101", new java.util.LinkedHashMap<>(Map.of("state", "started")));
+        pve.seed(b -> b.vm(101, "pve1", vm -> vm.name("web").set("cores", "1").running()).vm(9000, "pve1", vm -> vm.name("tmpl"))
+                .container(200, "pve1", ct -> ct.name("ct")).vm(102, "pve1", vm -> vm.name("paused").running())
+                .volume("pve1", "local:backup/vzdump-qemu-101.vma.zst", 100 << 20).volume("pve1", "local:vztmpl/d.tar.zst", 1 << 20));
+        // What the fake cannot seed is set up through the API, before the requests under test.
+        guests.snapshot(vm(101), s -> s.name("s1")).apply();
+        guests.suspend(vm(102)).apply();
+        guests.haAdd(vm(101), h -> h.state("started")).apply();
         guests.createPool(p -> p.poolid("lab")).apply();
-        pve.requests.clear();
+        int requestsBefore = pve.requests().size();
         var storeBefore = contents(ops.store());
         var node = client.node("pve1");
         var local = node.storage("local");
@@ -94,32 +119,32 @@ class PlansYouCanTrustTest {
         for (Change<?> c : all) {
             assertThat(c.plan().isEmpty()).as(c.description()).isFalse();
         }
-        assertThat(pve.requests).allSatisfy(r -> assertThat(r.method()).as(r.path()).isEqualTo("GET"));
+        assertThat(requestsSince(requestsBefore)).allSatisfy(r -> assertThat(r.method()).as(r.path()).isEqualTo("GET"));
         assertThat(contents(ops.store())).isEqualTo(storeBefore);
     }
 
     @Test
     void theVmidIsTakenAtApplyAndRollbackReleasesIt() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        seedVm(9000, "tmpl");
         Applied<Guest> done = guests.clone(vm(9000), c -> c.name("web-01")).apply();
         assertThat(done.value().vmid()).isEqualTo(100);
         assertThat(client.vmids(ops).isReserved(100)).isTrue();
         assertThat(done.plan().steps()).extracting(s -> s.description()).anySatisfy(d -> assertThat(d).contains("take the next free VMID"));
         done.rollback();
-        assertThat(pve.guests).doesNotContainKey(100);
+        assertThat(pve.hasGuest(100)).isFalse();
         assertThat(client.vmids(ops).isReserved(100)).isFalse();
     }
 
     @Test
     void twoClonesWithoutVmidsTakeTwoIds() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        seedVm(9000, "tmpl");
         assertThat(guests.clone(vm(9000), c -> c.name("web-01")).apply().value().vmid()).isEqualTo(100);
         assertThat(guests.clone(vm(9000), c -> c.name("web-02")).apply().value().vmid()).isEqualTo(101);
     }
 
     @Test
     void theReviewedPlanOfACloneWithoutAVmidCanBeApplied() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        seedVm(9000, "tmpl");
         Change<Guest> clone = guests.clone(vm(9000), c -> c.name("web-01"));
         Plan reviewed = clone.plan();
         assertThat(clone.apply(reviewed).value().config().name()).contains("web-01");
@@ -135,41 +160,41 @@ class PlansYouCanTrustTest {
 
     @Test
     void aCloneFromAMissingSnapshotFailsAtPlan() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        seedVm(9000, "tmpl");
         assertThatThrownBy(() -> guests.clone(vm(9000), c -> c.newId(150).snapshot("nope")).plan()).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("snapshot nope");
     }
 
     @Test
     void cloneThenStartIsOneChangeWithOneRollback() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
+        seedVm(9000, "tmpl");
         Change<GuestStatus> cloneAndStart = Changes.then(guests.clone(vm(9000), c -> c.name("web-01")), guests::start);
         assertThat(cloneAndStart.plan().notes()).anySatisfy(n -> assertThat(n).contains("planned at apply"));
         Applied<GuestStatus> done = cloneAndStart.apply();
         assertThat(done.value().running()).isTrue();
-        assertThat(pve.guests.get(100).running).isTrue();
+        assertThat(pve.guest(100).orElseThrow().running()).isTrue();
         done.rollback();
-        assertThat(pve.guests).doesNotContainKey(100);
+        assertThat(pve.hasGuest(100)).isFalse();
         assertThat(client.vmids(ops).isReserved(100)).isFalse();
     }
 
     @Test
     void aSequenceOfChangesOnExistingGuestsRollsBackTogether() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.addGuest("pve1", "qemu", 102, "db");
+        seedVm(101, "web");
+        seedVm(102, "db");
         Applied<List<Object>> done = Changes.sequence(guests.start(vm(101)), guests.updateConfig(vm(102), u -> u.cores(4)),
                 guests.snapshot(vm(102), s -> s.name("before"))).apply();
-        assertThat(pve.guests.get(101).running).isTrue();
-        assertThat(pve.guests.get(102).snapshots).containsKey("before");
+        assertThat(pve.guest(101).orElseThrow().running()).isTrue();
+        assertThat(pve.guest(102).orElseThrow().snapshots()).contains("before");
         done.rollback();
-        assertThat(pve.guests.get(101).running).isFalse();
-        assertThat(pve.guests.get(102).config).containsEntry("cores", "1");
-        assertThat(pve.guests.get(102).snapshots).doesNotContainKey("before");
+        assertThat(pve.guest(101).orElseThrow().running()).isFalse();
+        assertThat(pve.guest(102).orElseThrow().config()).containsEntry("cores", "1");
+        assertThat(pve.guest(102).orElseThrow().snapshots()).doesNotContain("before");
     }
 
     @Test
     void aRollbackToAMissingSnapshotFailsAtPlan() {
-        pve.addGuest("pve1", "qemu", 101, "web");
+        seedVm(101, "web");
         assertThatThrownBy(() -> guests.rollbackToSnapshot(vm(101), "nope").plan()).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("snapshot nope");
     }
@@ -177,7 +202,7 @@ class PlansYouCanTrustTest {
     @Test
     void anHaResourceForAMissingGuestFailsAtPlan() {
         assertThatThrownBy(() -> guests.haAdd(vm(404), h -> h.state("started")).plan()).isInstanceOf(NotFoundException.class);
-        assertThat(pve.ha).isEmpty();
+        assertThat(pve.haResources()).isEmpty();
     }
 
     @Test

@@ -9,7 +9,9 @@ import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.internal.GuestDestroyAction;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveAnswer;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class PveCallActionTest {
-    private final MiniPve pve = MiniPve.start();
+    private final PveFakeServer pve = Fakes.cluster().vm(9000, "pve1", vm -> vm.name("tmpl")).start();
 
     @AfterEach
     void stop() {
@@ -26,7 +28,7 @@ class PveCallActionTest {
 
     @Test
     void roundTripsThroughTheJournalsJson() {
-        PveClient client = pve.client();
+        PveClient client = Fakes.client(pve);
         Action a = PveCallAction.of(client, "POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101), true, false);
         Action back = Json.read(Json.write(a), Action.class);
         assertThat(back).isEqualTo(a);
@@ -36,7 +38,7 @@ class PveCallActionTest {
 
     @Test
     void keepsSecretsOutOfTheJournal() {
-        PveClient client = pve.client();
+        PveClient client = Fakes.client(pve);
         String pw = "journal-secret-4711";
         Action a = PveCallAction.of(client, "PUT", "/nodes/{node}/qemu/{vmid}/config",
                 Map.of("node", "pve1", "vmid", 101, "cipassword", Secret.of(pw)), false, false);
@@ -46,13 +48,12 @@ class PveCallActionTest {
 
     @Test
     void aFreshProcessCanRollBackThroughANewClientOfTheSameName() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
         Ops ops = Ops.inMemory();
-        var applied = pve.client().changes(ops).clone(pve.client().node("pve1").qemu().vm(9000), c -> c.newId(150).name("web-1")).apply();
-        assertThat(pve.guests).containsKey(150);
+        var applied = Fakes.client(pve).changes(ops).clone(Fakes.client(pve).node("pve1").qemu().vm(9000), c -> c.newId(150).name("web-1")).apply();
+        assertThat(pve.hasGuest(150)).isTrue();
         // A "fresh JVM": only the store and a newly built client named like the first.
-        PveClient fresh = pve.clientBuilder().apiToken("root@pam", "ops", Secret.of(MiniPve.TOKEN_SECRET)).build();
+        PveClient fresh = Fakes.clientBuilder(pve).apiToken("root@pam", "ops", Secret.of(Fakes.TOKEN_SECRET)).build();
         ops.rollback(applied.id().orElseThrow(), fresh.targets()).run();
-        assertThat(pve.guests).doesNotContainKey(150);
+        assertThat(pve.hasGuest(150)).isFalse();
     }
 }

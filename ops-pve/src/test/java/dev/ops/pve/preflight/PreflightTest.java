@@ -7,7 +7,9 @@ import dev.ops.core.Ops;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.AclSpec;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,19 +17,34 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class PreflightTest {
-    private final MiniPve pve = MiniPve.start();
-    private final PveClient client = pve.client();
+    private final PveFakeServer pve = Fakes.cluster().vm(9000, "pve1", vm -> vm.name("tmpl")).vm(101, "pve1", vm -> vm.name("web"))
+            .token("ops@pve", "plan", "plan-secret", PreflightTest::reader).start();
+    /** A token that reads everything and may do nothing else, unless a test grants more. */
+    private PveClient client = limited(acl -> { });
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
-        pve.close();
+        pve.close(); // strict: fails on any request the real API would refuse
+    }
+
+    private static void reader(AclSpec acl) {
+        acl.grant("/", "PVEAuditor");
+    }
+
+    /** A client whose token reads everything and holds exactly the privileges {@code grants} adds. */
+    private PveClient limited(java.util.function.Consumer<AclSpec> grants) {
+        String name = "t" + pve.tokens().size();
+        pve.seed(b -> b.token("ops@pve", name, "secret-" + name, acl -> {
+            reader(acl);
+            grants.accept(acl);
+        }));
+        return Fakes.clientBuilder(pve).apiToken("ops@pve", name, Secret.of("secret-" + name)).build();
     }
 
     @Test
     void reportsEveryProblemAtOnceAndChangesNothing() {
-        pve.addGuest("pve1", "qemu", 9000, "tmpl");
-        pve.permissions.put("/vms/9000", Set.of("VM.Audit"));
+        // As a cluster answers for a node it knows but cannot reach (the fake answers an unknown name as pveproxy does: 500).
+        pve.answerNext("GET", "/nodes/pve3/qemu/150/config", dev.ops.testkit.pve.PveAnswer.error(595, "no such cluster node 'pve3'"));
         var plan = client.changes(Ops.inMemory()).clone(client.node("pve1").qemu().vm(9000), c -> c.newId(150).name("web-1")
                 .targetNode("pve3").targetStorage("local-lvm")).plan();
         PreflightReport r = client.preflight().plan(plan).storage("pve1", "local-lvm", "images").storage("pve1", "nfs-backup").run();
@@ -35,14 +52,13 @@ class PreflightTest {
         assertThat(r.problems()).extracting(PreflightReport.Problem::subject).contains("node pve3", "storage nfs-backup on pve1",
                 "privilege VM.Clone on /vms/9000", "privilege VM.Allocate on /vms/150", "privilege Datastore.AllocateSpace on /storage/local-lvm");
         assertThat(r.passed()).contains("node pve1 online", "storage local-lvm on pve1 usable");
-        assertThat(pve.requests.stream().filter(q -> !q.method().equals("GET"))).isEmpty();
+        assertThat(pve.requests().stream().filter(q -> !q.method().equals("GET"))).isEmpty();
         assertThatThrownBy(r::orThrow).isInstanceOf(ValidationException.class).hasMessageContaining("node pve3");
     }
 
     @Test
     void passesWhenEverythingIsThere() {
-        pve.addGuest("pve1", "qemu", 101, "web");
-        pve.permissions.put("/vms/101", Set.of("VM.PowerMgmt"));
+        client = limited(acl -> acl.grantExact("/vms/101", "VM.PowerMgmt"));
         var plan = client.changes(Ops.inMemory()).start(client.node("pve1").qemu().vm(101)).plan();
         PreflightReport r = client.preflight().plan(plan).run();
         assertThat(r.problems()).isEmpty();
@@ -51,8 +67,8 @@ class PreflightTest {
 
     @Test
     void aPrivilegeWithAlternativesPassesOnAnyOfThem() {
-        pve.permissions.put("/storage/local", Set.of("Datastore.AllocateTemplate", "Datastore.Allocate")); // download, and its undo
-        pve.permissions.put("/nodes/pve1", Set.of("Sys.AccessNetwork"));
+        client = limited(acl -> acl.grantExact("/storage/local", "Datastore.AllocateTemplate", "Datastore.Allocate") // download, and its undo
+                .grantExact("/nodes/pve1", "Sys.AccessNetwork"));
         var storage = client.node("pve1").storage("local");
         var plan = client.changes(Ops.inMemory()).downloadUrl(storage, dev.ops.pve.storage.DownloadUrlRequest.builder()
                 .url("https://example.org/debian.iso").fileName("debian.iso").content("iso").build()).plan();
@@ -66,7 +82,7 @@ class PreflightTest {
 
     @Test
     void unmetAlternativesAreOneProblemNamingEach() {
-        pve.permissions.put("/storage/local", Set.of("Datastore.AllocateTemplate", "Datastore.Allocate")); // download, and its undo
+        client = limited(acl -> acl.grantExact("/storage/local", "Datastore.AllocateTemplate", "Datastore.Allocate")); // download, and its undo
         var storage = client.node("pve1").storage("local");
         var plan = client.changes(Ops.inMemory()).downloadUrl(storage, dev.ops.pve.storage.DownloadUrlRequest.builder()
                 .url("https://example.org/debian.iso").fileName("debian.iso").content("iso").build()).plan();
@@ -77,7 +93,7 @@ class PreflightTest {
 
     @Test
     void badCredentialsAreOneProblemNamedAsSuch() {
-        PveClient wrong = pve.clientBuilder().apiToken("root@pam", "ops", Secret.of("not-the-token-secret")).build();
+        PveClient wrong = Fakes.clientBuilder(pve).apiToken("root@pam", "ops", Secret.of("not-the-token-secret")).build();
         PreflightReport r = wrong.preflight().node("pve1").run();
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.subject()).isEqualTo("credentials"));
     }
@@ -88,7 +104,7 @@ class PreflightTest {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PveClient c = pve.clientBuilder().baseUrl("https://127.0.0.1:" + port).retryPolicy(dev.ops.pve.RetryPolicy.none()).build();
+        PveClient c = Fakes.clientBuilder(pve).baseUrl("https://127.0.0.1:" + port).retryPolicy(dev.ops.pve.RetryPolicy.none()).build();
         assertThat(c.preflight().run().problems()).singleElement().satisfies(p -> assertThat(p.subject()).isEqualTo("reachability"));
     }
 }

@@ -7,31 +7,39 @@ import dev.ops.pve.PveClient;
 import dev.ops.pve.error.PveTaskFailedException;
 import dev.ops.pve.error.PveTaskStillRunningException;
 import dev.ops.pve.testing.FakeTime;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class TaskWaitTest {
-    private final MiniPve pve = MiniPve.start();
+    private final PveFakeServer pve = Fakes.cluster().vm(101, "pve1").start();
     private final FakeTime time = new FakeTime();
-    private final PveClient client = pve.clientBuilder().timeSource(time).pollPolicy(PollPolicy.defaults()).build();
+    private final PveClient client = Fakes.clientBuilder(pve).timeSource(time).pollPolicy(PollPolicy.defaults()).build();
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
-        pve.close();
+        pve.close(); // strict: fails on any request the real API would refuse
+    }
+
+    /** Starts a task on the fake (VM 101's start) and returns its UPID. */
+    private String newTask() {
+        return dev.ops.pve.RawCalls.start(client, "pve1", 101).upid().value();
     }
 
     @Test
     void anOkTaskIsASuccess() {
-        String upid = pve.newTask("pve1", "qmstart", "101");
+        String upid = newTask();
         TaskOutcome out = PveTask.of(client, upid).await(Duration.ofMinutes(1));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.OK);
         assertThat(out.succeeded()).isTrue();
@@ -40,17 +48,17 @@ class TaskWaitTest {
 
     @Test
     void warningsAreNotAFailure() {
-        pve.taskExit = "WARNINGS: 2";
-        TaskOutcome out = PveTask.of(client, pve.newTask("pve1", "vzdump", "101")).awaitSuccess(Duration.ofMinutes(1));
+        pve.failNextTask("WARNINGS: 2");
+        TaskOutcome out = PveTask.of(client, newTask()).awaitSuccess(Duration.ofMinutes(1));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.WARNINGS);
         assertThat(out.warnings()).isEqualTo(2);
-        assertThat(out.logTail()).contains("WARN: something odd");
+        assertThat(out.logTail()).contains("WARN: simulated warning");
     }
 
     @Test
     void aFailedTaskCarriesItsExitStatusAndLogTail() {
-        pve.taskExit = "VM 101 already running";
-        PveTask task = PveTask.of(client, pve.newTask("pve1", "qmstart", "101"));
+        pve.failNextTask("VM 101 already running");
+        PveTask task = PveTask.of(client, newTask());
         TaskOutcome out = task.await(Duration.ofMinutes(1));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.FAILED);
         assertThat(out.exitStatus()).isEqualTo("VM 101 already running");
@@ -61,8 +69,8 @@ class TaskWaitTest {
 
     @Test
     void aTaskStillRunningAtTheDeadlineIsNotAFailureAndSaysSo() {
-        pve.taskRunningPolls = Integer.MAX_VALUE;
-        TaskOutcome out = PveTask.of(client, pve.newTask("pve1", "qmclone", "9000")).await(Duration.ofSeconds(10));
+        pve.taskReads(Integer.MAX_VALUE);
+        TaskOutcome out = PveTask.of(client, newTask()).await(Duration.ofSeconds(10));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.STILL_RUNNING);
         assertThat(out.succeeded()).isFalse();
         assertThat(time.elapsedSinceStart()).isGreaterThanOrEqualTo(Duration.ofSeconds(10)).isLessThan(Duration.ofSeconds(12));
@@ -72,18 +80,18 @@ class TaskWaitTest {
     @Test
     void theOperationDeadlineOutlivesTheRequestTimeout() {
         // A 5 s read timeout, a task that runs for 10 virtual minutes: each poll is a short request of its own.
-        PveClient c = pve.clientBuilder().timeSource(time).pollPolicy(new PollPolicy(Duration.ofMillis(50), 2, Duration.ofSeconds(30), 0))
+        PveClient c = Fakes.clientBuilder(pve).timeSource(time).pollPolicy(new PollPolicy(Duration.ofMillis(50), 2, Duration.ofSeconds(30), 0))
                 .readTimeout(Duration.ofSeconds(5)).build();
-        pve.taskRunningPolls = 30;
-        TaskOutcome out = PveTask.of(c, pve.newTask("pve1", "qmclone", "9000")).await(Duration.ofMinutes(15));
+        pve.taskReads(30);
+        TaskOutcome out = PveTask.of(c, newTask()).await(Duration.ofMinutes(15));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.OK);
         assertThat(time.elapsedSinceStart()).isGreaterThan(Duration.ofMinutes(9));
     }
 
     @Test
     void pollsFastAtFirstThenBacksOffNeverSpinning() {
-        pve.taskRunningPolls = 30;
-        PveTask.of(client, pve.newTask("pve1", "qmclone", "9000")).await(Duration.ofMinutes(5));
+        pve.taskReads(30);
+        PveTask.of(client, newTask()).await(Duration.ofMinutes(5));
         assertThat(time.sleeps.get(0)).isLessThanOrEqualTo(Duration.ofMillis(60));
         assertThat(time.sleeps).allSatisfy(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMillis(1100)));
         assertThat(time.sleeps.get(10)).isGreaterThan(time.sleeps.get(0).multipliedBy(5));
@@ -96,20 +104,52 @@ class TaskWaitTest {
         return runTaskEndingAfter(after, Duration.ZERO);
     }
 
-    /** As above, each status call taking {@code latency} of virtual time, as a real round trip does. */
+    /**
+     * As above, each status call taking {@code latency} of virtual time, as a real round trip does. A task that
+     * ends at a point of the client's virtual time is what the fake cannot serve (its tasks end by its own clock or
+     * by status reads), so a tiny server of this test's answers the polls, over TLS with a pinned certificate.
+     */
     private Run runTaskEndingAfter(Duration after, Duration latency) {
         long endAt = time.nanoTime() + after.toNanos();
-        String upid = pve.newTask("pve1", "qmclone", "9000");
-        pve.server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+        String upid = "UPID:pve1:00001234:00C3D4E5:6740AAAA:qmclone:9000:root@pam!ops:";
+        statusServer.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
                 time.advance(latency);
                 boolean running = time.nanoTime() < endAt;
-                return MiniPve.ok(running ? Map.of("status", "running", "upid", upid) : Map.of("status", "stopped", "exitstatus", "OK", "upid", upid));
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody(running
+                        ? "{\"data\":{\"status\":\"running\",\"upid\":\"" + upid + "\"}}"
+                        : "{\"data\":{\"status\":\"stopped\",\"exitstatus\":\"OK\",\"upid\":\"" + upid + "\"}}");
             }
         });
-        TaskOutcome out = PveTask.of(client, upid).await(Duration.ofMinutes(1));
+        TaskOutcome out = PveTask.of(statusClient, upid).await(Duration.ofMinutes(1));
         return new Run(out, Duration.ofNanos(time.nanoTime() - endAt));
+    }
+
+    private static final HeldCertificate STATUS_CERT = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
+    private final MockWebServer statusServer = startStatusServer();
+    private final PveClient statusClient = PveClient.builder().baseUrl(statusServer.url("/").toString()).name("lab")
+            .pinnedCertificate(dev.ops.pve.internal.Tls.fingerprint(STATUS_CERT.certificate()))
+            .apiToken("root@pam", "ops", dev.ops.core.secret.Secret.of(Fakes.TOKEN_SECRET)).timeSource(time)
+            .pollPolicy(PollPolicy.defaults()).readTimeout(Duration.ofSeconds(5)).build();
+
+    private static MockWebServer startStatusServer() {
+        MockWebServer s = new MockWebServer();
+        // The fake's sockets (TCP_NODELAY, one segment per answer): MockWebServer's own cost 40 ms a poll.
+        s.setServerSocketFactory(new dev.ops.testkit.pve.internal.AcceptedSocketFactory());
+        s.useHttps(new HandshakeCertificates.Builder().heldCertificate(STATUS_CERT).build().sslSocketFactory(), false);
+        try {
+            s.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return s;
+    }
+
+    @AfterEach
+    void stopStatusServer() throws java.io.IOException {
+        statusClient.close();
+        statusServer.shutdown();
     }
 
     @Test
@@ -167,10 +207,10 @@ class TaskWaitTest {
 
     @Test
     void readsTheLogTailFromTheEnd() {
-        String upid = pve.newTask("pve1", "vzdump", "101");
-        var t = pve.tasks.get(upid);
+        pve.taskReads(1000); // running, its worker still writing
+        String upid = newTask();
         for (int i = 0; i < 50; i++) {
-            t.log.add("line " + i);
+            pve.appendTaskLog(upid, "line " + i);
         }
         List<String> tail = PveTask.of(client, upid).logTail(3);
         assertThat(tail).containsExactly("line 47", "line 48", "line 49");

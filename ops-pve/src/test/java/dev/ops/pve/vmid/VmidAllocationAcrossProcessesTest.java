@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.testing.JavaProcess;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +26,12 @@ class VmidAllocationAcrossProcessesTest {
 
     @Test
     void threeJvmsAllocatingAtOnceGetDistinctIds(@TempDir Path dir) throws Exception {
-        try (MiniPve pve = MiniPve.start()) {
-            String url = pve.url();
+        try (PveFakeServer pve = Fakes.cluster().start()) {
+            String url = pve.baseUri().toString();
             List<Process> children = new ArrayList<>();
             for (int i = 0; i < PROCESSES; i++) {
                 children.add(JavaProcess.start(Child.class, url, dir.resolve("store").toString(),
-                        dir.resolve("ids-" + i).toString(), Integer.toString(EACH), MiniPve.fingerprint()));
+                        dir.resolve("ids-" + i).toString(), Integer.toString(EACH), pve.fingerprint()));
             }
             for (Process p : children) {
                 assertThat(JavaProcess.await(p)).isZero();
@@ -42,7 +43,6 @@ class VmidAllocationAcrossProcessesTest {
                 }
             }
             assertThat(ids).hasSize(PROCESSES * EACH);
-            assertThat(pve.schemaProblems()).isEmpty();
         }
     }
 
@@ -53,7 +53,7 @@ class VmidAllocationAcrossProcessesTest {
         /** Arguments: base URL, store directory, output file, count, the server certificate's fingerprint. */
         public static void main(String[] args) throws Exception {
             PveClient client = PveClient.builder().baseUrl(args[0]).name("lab").pinnedCertificate(args[4])
-                    .apiToken(MiniPve.TOKEN_USER, MiniPve.TOKEN_ID, dev.ops.core.secret.Secret.of(MiniPve.TOKEN_SECRET)).build();
+                    .apiToken(Fakes.TOKEN_USER, Fakes.TOKEN_ID, dev.ops.core.secret.Secret.of(Fakes.TOKEN_SECRET)).build();
             List<String> ids = new ArrayList<>();
             try (FileStateStore store = FileStateStore.open(Path.of(args[1]))) {
                 VmidAllocator allocator = new VmidAllocator(client, store, Duration.ofHours(1));

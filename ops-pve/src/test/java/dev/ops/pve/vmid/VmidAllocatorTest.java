@@ -7,7 +7,8 @@ import dev.ops.core.error.ConflictException;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,23 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class VmidAllocatorTest {
-    private final MiniPve pve = MiniPve.start();
-    private final PveClient client = pve.client();
+    private final PveFakeServer pve = Fakes.cluster().start();
+    private final PveClient client = Fakes.client(pve);
 
     @AfterEach
     void stop() {
-        assertThat(pve.schemaProblems()).isEmpty();
-        pve.close();
+        pve.close(); // strict: fails on any request the real API would refuse
     }
 
     @Test
     void skipsIdsTheClusterHasTaken() {
-        pve.addGuest("pve1", "qemu", 100, "a");
-        pve.addGuest("pve1", "qemu", 102, "b");
+        pve.seed(b -> b.vm(100, "pve1").vm(102, "pve1"));
         VmidAllocator a = new VmidAllocator(client, InMemoryStateStore.create(), Duration.ofHours(1));
         assertThat(a.allocateFrom(100).vmid()).isEqualTo(101);
         assertThat(a.allocateFrom(100).vmid()).isEqualTo(103);
-        assertThat(pve.requests("GET", "/cluster/nextid")).anySatisfy(r -> assertThat(r.param("vmid")).isEqualTo("103"));
+        assertThat(Fakes.calls(pve, "GET", "/cluster/nextid")).anySatisfy(r -> assertThat(r.param("vmid")).contains("103"));
     }
 
     @Test
@@ -51,7 +50,7 @@ class VmidAllocatorTest {
         // Two allocators with their own clients over one crash-safe file store stand for two processes.
         try (FileStateStore store = FileStateStore.open(dir)) {
             VmidAllocator a = new VmidAllocator(client, store, Duration.ofHours(1));
-            VmidAllocator b = new VmidAllocator(pve.client(), store, Duration.ofHours(1));
+            VmidAllocator b = new VmidAllocator(Fakes.client(pve), store, Duration.ofHours(1));
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Future<Integer>> futures = new ArrayList<>();

@@ -63,8 +63,10 @@ public final class PveFakeServer implements AutoCloseable {
     private final Cluster cluster;
     private final Auth auth;
     private final PveDispatcher dispatcher;
-    private final List<PveApiToken> tokens;
-    private final List<PveUser> users;
+    private final List<PveApiToken> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<PveUser> users = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the server was built with: {@link #reset()} goes back to it. */
+    private final Builder seeded;
     private final boolean strict;
     private boolean closed;
 
@@ -80,14 +82,13 @@ public final class PveFakeServer implements AutoCloseable {
         this.fingerprint = fingerprintOf(certificate.certificate());
         this.cluster = new Cluster(b.clock, b.taskDuration, b.clusterName);
         this.auth = new Auth(b.clock);
+        this.seeded = b.copy();
         try {
-            seed(b);
-        } catch (dev.ops.testkit.pve.internal.ApiError e) {
+            seed(seeded, true);
+        } catch (dev.ops.testkit.pve.internal.ApiError | IllegalArgumentException e) {
             cluster.shutdown();
-            throw new IllegalArgumentException("invalid seed: " + e.getMessage(), e);
+            throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException("invalid seed: " + e.getMessage(), e);
         }
-        this.tokens = List.copyOf(b.tokens);
-        this.users = List.copyOf(b.users);
         Handlers handlers = new Handlers(cluster, auth, schema, fingerprint);
         this.dispatcher = new PveDispatcher(schema, cluster, auth, handlers);
         dispatcher.compression(b.compression);
@@ -110,16 +111,17 @@ public final class PveFakeServer implements AutoCloseable {
         server.start(InetAddress.getByName("127.0.0.1"), b.port);
     }
 
-    private void seed(Builder b) {
-        List<String> nodes = b.nodes.isEmpty() ? List.of("pve") : List.copyOf(b.nodes);
-        nodes.forEach(cluster::addNode);
-        if (b.storages.isEmpty()) {
+    /** Seeds the cluster; the initial seed also brings the default node and storages when none were given. */
+    private void seed(Builder b, boolean initial) {
+        List<String> nodes = b.nodes.isEmpty() && initial ? List.of("pve") : List.copyOf(b.nodes);
+        nodes.stream().filter(n -> !cluster.nodes.containsKey(n)).forEach(cluster::addNode);
+        if (b.storages.isEmpty() && initial) {
             cluster.storages.put("local", new Cluster.Storage("local", "dir",
                     new LinkedHashSet<>(List.of("iso", "vztmpl", "backup", "snippets", "import")), false));
             cluster.storages.put("local-lvm", new Cluster.Storage("local-lvm", "lvmthin",
                     new LinkedHashSet<>(List.of("images", "rootdir")), false));
         } else {
-            b.storages.forEach(s -> cluster.storages.put(s.id, s));
+            b.storages.forEach(s -> cluster.storages.put(s.id, new Cluster.Storage(s.id, s.type, new LinkedHashSet<>(s.content), s.shared)));
         }
         for (VolumeSeed v : b.volumes) {
             cluster.node(v.node);
@@ -127,8 +129,18 @@ public final class PveFakeServer implements AutoCloseable {
             cluster.storage(storage);
             String rest = v.volid.substring(v.volid.indexOf(':') + 1);
             String content = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "images";
-            cluster.volumes.add(new Cluster.Volume(v.volid, storage, v.node, content,
-                    rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now()));
+            Cluster.Volume volume = new Cluster.Volume(v.volid, storage, v.node, content,
+                    rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now());
+            java.util.regex.Matcher dump = VZDUMP.matcher(rest);
+            if ("backup".equals(content) && dump.find()) {
+                // A seeded backup restores as a guest with the defaults a seeded guest gets.
+                boolean qemu = dump.group(1).equals("qemu");
+                volume.guestType = qemu ? "qemu" : "lxc";
+                volume.backupConfig = new LinkedHashMap<>(qemu
+                        ? Map.of("name", "vm" + dump.group(2), "memory", "2048", "cores", "2", "ostype", "l26")
+                        : Map.of("hostname", "ct" + dump.group(2), "memory", "512", "cores", "1", "ostype", "debian", "arch", "amd64"));
+            }
+            cluster.volumes.add(volume);
         }
         b.pools.forEach((id, comment) -> {
             Cluster.Pool p = new Cluster.Pool();
@@ -136,7 +148,10 @@ public final class PveFakeServer implements AutoCloseable {
             cluster.pools.put(id, p);
         });
         for (GuestSeed g : b.guests) {
-            if (!nodes.contains(g.node)) {
+            if (cluster.guests.containsKey(g.vmid)) {
+                throw new IllegalArgumentException("VMID " + g.vmid + " is already taken");
+            }
+            if (!cluster.nodes.containsKey(g.node)) {
                 throw new IllegalArgumentException("guest " + g.vmid + " is on unknown node '" + g.node + "'");
             }
             Cluster.Guest guest = cluster.addGuest(g.vmid, g.type, g.node);
@@ -155,7 +170,7 @@ public final class PveFakeServer implements AutoCloseable {
             }
             guest.config.putAll(g.spec.config());
             if (g.spec.poolOrNull() != null) {
-                if (!b.pools.containsKey(g.spec.poolOrNull())) {
+                if (!cluster.pools.containsKey(g.spec.poolOrNull())) {
                     throw new IllegalArgumentException("guest " + g.vmid + " is in unknown pool '" + g.spec.poolOrNull() + "'");
                 }
                 guest.pool = g.spec.poolOrNull();
@@ -167,10 +182,19 @@ public final class PveFakeServer implements AutoCloseable {
             }
         }
         for (UserSeed u : b.userSeeds) {
-            auth.addUser(new Auth.User(u.user.userid(), u.user.password(), u.user.totpSecret().orElse(null), u.acl));
+            auth.addUser(new Auth.User(u.user.userid(), u.user.password(), u.user.totpSecret().orElse(null)), u.acl);
         }
         for (TokenSeed t : b.tokenSeeds) {
-            auth.addToken(new Auth.Token(t.token.userid(), t.token.name(), t.token.secret(), t.acl));
+            if (auth.user(t.token.userid()) == null) {
+                auth.addUser(new Auth.User(t.token.userid(), null, null), List.of());
+            }
+            auth.addToken(new Auth.Token(t.token.userid(), t.token.name(), t.token.secret(), t.acl != null), t.acl);
+        }
+        tokens.addAll(b.tokens);
+        users.addAll(b.users);
+        if (initial) {
+            cluster.taskDuration(b.taskDuration);
+            cluster.taskReads(b.taskReads);
         }
     }
 
@@ -307,6 +331,100 @@ public final class PveFakeServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes tasks end by status reads instead of time: each new task answers {@code running} to its first
+     * {@code reads} status reads ({@code GET /nodes/{node}/tasks/{upid}/status}) and has ended at the next,
+     * so that a test decides when a task ends without waiting. Zero ends new tasks before the call that
+     * started them returns; a negative count goes back to {@link #taskDuration(Duration)}.
+     */
+    public PveFakeServer taskReads(int reads) {
+        cluster.taskReads(reads);
+        return this;
+    }
+
+    /**
+     * Adds a line to a task's log, as a long-running worker writes them.
+     *
+     * @throws IllegalArgumentException when no task has this UPID
+     */
+    public PveFakeServer appendTaskLog(String upid, String line) {
+        synchronized (cluster) {
+            Cluster.Task t = cluster.tasks.get(Objects.requireNonNull(upid, "upid"));
+            if (t == null) {
+                throw new IllegalArgumentException("no such task: " + upid);
+            }
+            t.log.add(Objects.requireNonNull(line, "line"));
+        }
+        return this;
+    }
+
+    /**
+     * The next request to this method and path (concrete, e.g. {@code /nodes/pve-01/qemu/101/status/start},
+     * or a schema template, below {@code /api2/json}) gets this answer instead of the fake's own; answers
+     * queue per method and path. For what a test needs Proxmox to say once: a lock held by another task,
+     * a permission refused, an odd but well-formed answer. The request is recorded, not validated.
+     */
+    public PveFakeServer answerNext(String method, String path, PveAnswer answer) {
+        dispatcher.addScripted(Objects.requireNonNull(method, "method"), Objects.requireNonNull(path, "path"),
+                Objects.requireNonNull(answer, "answer").response());
+        return this;
+    }
+
+    /**
+     * Adds to the running cluster what the lambda seeds, as {@link Builder} does before start: nodes,
+     * storages, volumes, pools, guests, users and tokens. Server settings given to it (port, clock, ...)
+     * are ignored. {@link #reset()} removes what was added this way.
+     *
+     * @throws IllegalArgumentException when a seed is invalid or its VMID is taken
+     */
+    public PveFakeServer seed(Consumer<Builder> seeds) {
+        Builder b = new Builder();
+        seeds.accept(b);
+        synchronized (cluster) {
+            seed(b, false);
+            cluster.changed();
+        }
+        return this;
+    }
+
+    /**
+     * Puts the server back to the state it started in: the seeded cluster, users and tokens, no tasks,
+     * no recorded requests or violations, no pending faults or scripted answers, the built task timing.
+     * Tokens and users keep their secrets, so clients made before still work. For a server shared by
+     * several tests (a static field, a main method) that each want a fresh cluster.
+     */
+    public void reset() {
+        synchronized (cluster) {
+            cluster.clear();
+            auth.clear();
+            tokens.clear();
+            users.clear();
+            seed(seeded, true);
+            dispatcher.reset();
+        }
+    }
+
+    /** A copy of a guest's state, or empty when no guest has this VMID. */
+    public Optional<GuestState> guest(int vmid) {
+        synchronized (cluster) {
+            Cluster.Guest g = cluster.guests.get(vmid);
+            if (g == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new GuestState(g.vmid, g.type, g.node, g.status, g.paused, new LinkedHashMap<>(g.config),
+                    List.copyOf(g.snapshots.keySet()), g.pool == null ? "" : g.pool));
+        }
+    }
+
+    /** The HA resources by id (e.g. {@code vm:101}), each with its settings ({@code state}, {@code group}, ...). */
+    public Map<String, Map<String, String>> haResources() {
+        synchronized (cluster) {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            cluster.haResources.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+            return out;
+        }
+    }
+
     /** Whether a guest with this VMID exists (on any node). */
     public boolean hasGuest(int vmid) {
         synchronized (cluster) {
@@ -383,6 +501,8 @@ public final class PveFakeServer implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern VZDUMP = java.util.regex.Pattern.compile("^backup/vzdump-(qemu|lxc)-(\\d+)[-.]");
+
     private record GuestSeed(int vmid, String type, String node, GuestSpec spec) {}
 
     private record VolumeSeed(String node, String volid, long size) {}
@@ -402,6 +522,7 @@ public final class PveFakeServer implements AutoCloseable {
         private final List<PveUser> users = new ArrayList<>();
         private final List<UserSeed> userSeeds = new ArrayList<>();
         private Duration taskDuration = Duration.ofMillis(100);
+        private int taskReads = -1;
         private Clock clock = Clock.systemUTC();
         private boolean strict = true;
         private final java.util.Map<String, String> pools = new java.util.LinkedHashMap<>();
@@ -450,7 +571,10 @@ public final class PveFakeServer implements AutoCloseable {
             return this;
         }
 
-        /** Seeds a file on a storage, e.g. {@code volume("pve-01", "local:iso/debian-13.iso", 700 << 20)}. */
+        /**
+         * Seeds a file on a storage, e.g. {@code volume("pve-01", "local:iso/debian-13.iso", 700 << 20)}. A backup named as
+         * vzdump names them ({@code local:backup/vzdump-qemu-101-2025_01_01-00_00_00.vma.zst}) restores as a guest of that type.
+         */
         public Builder volume(String node, String volid, long sizeBytes) {
             if (!volid.contains(":")) {
                 throw new IllegalArgumentException("volume id must be storage:path: '" + volid + "'");
@@ -548,6 +672,15 @@ public final class PveFakeServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes tasks end by status reads instead of time (see {@link PveFakeServer#taskReads(int)}); default -1:
+         * they end after {@link #taskDuration(Duration)}.
+         */
+        public Builder taskReads(int reads) {
+            this.taskReads = reads;
+            return this;
+        }
+
         /** The clock for ticket expiry, task and snapshot times (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -579,6 +712,28 @@ public final class PveFakeServer implements AutoCloseable {
         public Builder port(int port) {
             this.port = port;
             return this;
+        }
+
+        /** A copy of everything seeded and set so far, for the server to go back to on reset. */
+        Builder copy() {
+            Builder c = new Builder();
+            c.nodes.addAll(nodes);
+            c.storages.addAll(storages);
+            c.guests.addAll(guests);
+            c.volumes.addAll(volumes);
+            c.tokens.addAll(tokens);
+            c.tokenSeeds.addAll(tokenSeeds);
+            c.users.addAll(users);
+            c.userSeeds.addAll(userSeeds);
+            c.pools.putAll(pools);
+            c.taskDuration = taskDuration;
+            c.taskReads = taskReads;
+            c.clock = clock;
+            c.strict = strict;
+            c.compression = compression;
+            c.clusterName = clusterName;
+            c.port = port;
+            return c;
         }
 
         /** Starts the server. */

@@ -2,10 +2,6 @@ package dev.ops.testkit.pve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ops.core.secret.Secret;
-import dev.ops.pve.PveClient;
-import dev.ops.pve.cluster.ResourceType;
-import dev.ops.pve.guest.GuestType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -38,18 +34,6 @@ class PveFakeHttpTest {
             assertThat(gz.headers().firstValue("Content-Length")).contains(Integer.toString(gz.body().length));
             assertThat(gz.body().length).isLessThan(plain.body().length);
             assertThat(gunzip(gz.body())).isEqualTo(plain.body());
-        }
-    }
-
-    @Test
-    void theOpsClientReadsTheAnswersOfACompressingServer() {
-        try (PveFakeServer pve = cluster().start();
-                PveClient client = PveClient.builder().baseUrl(pve.baseUri().toString())
-                        .apiToken("root@pam", "ops", Secret.of("secret")).pinnedCertificate(pve.fingerprint()).build()) {
-            assertThat(client.cluster().resources(ResourceType.VM)).hasSize(20)
-                    .allSatisfy(r -> assertThat(r.guestType()).contains(GuestType.QEMU));
-            RecordedCall call = pve.requests().get(pve.requests().size() - 1);
-            assertThat(call.path()).isEqualTo("/cluster/resources");
         }
     }
 

@@ -20,11 +20,10 @@ class AccessRollbackFromAFreshRuntimeTest extends AccessTestBase {
 
     @Test
     void userGroupTokenAndAclChangesRollBackFromAFreshRuntime() {
-        pve.groups.put("ops", "operators");
-        AccessPve.UserState bob = pve.addUser("bob@pve", "ops");
-        bob.fields.put("email", "bob@example.org");
-        bob.tokens.put("old", new TreeMap<>(Map.of("privsep", "1", "expire", "0")));
-        pve.acl.add(new AccessPve.Acl("/", "user", "bob@pve", "PVEAuditor", true));
+        pve.group("ops", "operators");
+        pve.addUser("bob@pve", Map.of("email", "bob@example.org"), "ops");
+        pve.token("bob@pve", "old", Map.of("privsep", true, "expire", 0));
+        pve.acl(new Acl("/", "user", "bob@pve", "PVEAuditor", true));
         String before = snapshot();
 
         List<String> ids = new ArrayList<>();
@@ -49,9 +48,9 @@ class AccessRollbackFromAFreshRuntimeTest extends AccessTestBase {
 
     private String snapshot() {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(pve.users).forEach((id, u) -> sb.append(id).append(u.fields).append(u.groups).append(u.tokens.keySet()).append('\n'));
-        sb.append(new TreeMap<>(pve.groups)).append('\n');
-        pve.acl.stream().map(Object::toString).sorted().forEach(a -> sb.append(a).append('\n'));
+        pve.users().stream().sorted().forEach(id -> sb.append(id).append(pve.user(id).orElseThrow()).append('\n'));
+        sb.append(pve.groups()).append('\n');
+        pve.acl().stream().map(Object::toString).sorted().forEach(a -> sb.append(a).append('\n'));
         return sb.toString();
     }
 }

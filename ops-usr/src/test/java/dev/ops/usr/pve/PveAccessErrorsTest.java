@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.error.PvePermissionException;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.testkit.pve.PveAnswer;
 import org.junit.jupiter.api.Test;
 
 class PveAccessErrorsTest extends AccessTestBase {
 
     @Test
     void aRefusedReadSurfacesAsAPermissionErrorNamingThePrivilege() {
-        pve.script("GET", "/access/users/alice@pve", MiniPve.error(403, "Permission check failed (/access/groups, User.Modify)"));
+        server.answerNext("GET", "/access/users/alice@pve", PveAnswer.error(403, "Permission check failed (/access/groups, User.Modify)"));
 
         assertThatThrownBy(() -> access.user("alice@pve").present().plan()).isInstanceOfSatisfying(PvePermissionException.class, e -> {
             assertThat(e.aclPath()).contains("/access/groups");
@@ -22,7 +22,7 @@ class PveAccessErrorsTest extends AccessTestBase {
 
     @Test
     void aNotFoundAnswerToAReadMeansAbsent() {
-        pve.script("GET", "/access/groups/ops", MiniPve.error(404, "Not Found"));
+        server.answerNext("GET", "/access/groups/ops", PveAnswer.error(404, "Not Found"));
         assertThat(access.group("ops").present().plan().steps()).hasSize(1);
         assertThat(access.findGroup("ops")).isEmpty();
     }
@@ -33,28 +33,29 @@ class PveAccessErrorsTest extends AccessTestBase {
         pve.addUser("bob@pve");
         var change = access.acl("/vms/100").role("PVEVMUser").user("alice@pve").user("bob@pve").present();
         assertThat(change.plan().steps()).hasSize(2);
-        pve.users.remove("bob@pve");
+        pve.removeUser("bob@pve");
 
         assertThatThrownBy(change::apply).isInstanceOf(NotFoundException.class).hasMessageContaining("bob@pve");
         assertThat(pve.writes()).containsExactly("PUT /access/acl", "PUT /access/acl", "PUT /access/acl");
-        assertThat(pve.requests.get(pve.requests.size() - 1).param("delete")).isEqualTo("1");
-        assertThat(pve.acl).isEmpty();
+        var requests = pve.requests();
+        assertThat(requests.get(requests.size() - 1).param("delete")).contains("1");
+        assertThat(pve.acl()).isEmpty();
     }
 
     @Test
     void aRefusedWriteSurfacesAsAPermissionErrorAndNothingIsLeftApplied() {
-        pve.script("POST", "/access/groups", MiniPve.error(403, "Permission check failed (/access/groups, Group.Allocate)"));
+        server.answerNext("POST", "/access/groups", PveAnswer.error(403, "Permission check failed (/access/groups, Group.Allocate)"));
 
         assertThatThrownBy(() -> access.group("ops").present().apply()).isInstanceOfSatisfying(PvePermissionException.class,
                 e -> assertThat(e.privilege()).contains("Group.Allocate"));
-        assertThat(pve.groups).isEmpty();
+        assertThat(pve.groups()).isEmpty();
     }
 
     @Test
     void anUndoWhoseTargetWasDeletedMeanwhileFailsWithNotFound() {
-        pve.groups.put("ops", "x");
+        pve.group("ops", "x");
         var done = access.group("ops").comment("y").present().apply();
-        pve.groups.remove("ops");
+        pve.removeGroup("ops");
         assertThatThrownBy(done::rollback).satisfies(e -> assertThat(e).hasRootCauseInstanceOf(NotFoundException.class)
                 .satisfies(x -> assertThat(x.toString() + x.getCause()).contains("ops")));
     }

@@ -27,18 +27,19 @@ class PveAclChangeTest extends AccessTestBase {
         assertThat(done.value()).containsExactly(new PveAclEntry("/vms/100", PrincipalType.USER, "alice@pve", "PVEVMUser", true));
 
         done.rollback();
-        assertThat(pve.acl).isEmpty();
+        assertThat(pve.acl()).isEmpty();
     }
 
     @Test
     void everyRoleIsGrantedToEveryPrincipalAndASecondPlanIsEmpty() {
-        pve.addUser("alice@pve").tokens.put("ci", new TreeMap<>(Map.of("privsep", "1", "expire", "0")));
-        pve.groups.put("ops", "");
+        pve.addUser("alice@pve");
+        pve.token("alice@pve", "ci", Map.of("privsep", true));
+        pve.group("ops", "");
         var change = access.acl("/storage/local").role("PVEAuditor").role("PVEVMUser").group("ops").token("alice@pve!ci").propagate(false)
                 .present();
         assertThat(change.plan().render()).contains("PUT /access/acl path=/storage/local roles=PVEVMUser tokens=alice@pve!ci propagate=0");
         change.apply();
-        assertThat(pve.acl).hasSize(4).allSatisfy(a -> assertThat(a.propagate()).isFalse());
+        assertThat(pve.acl()).hasSize(4).allSatisfy(a -> assertThat(a.propagate()).isFalse());
         int writes = pve.writes().size();
 
         assertThat(access.acl("/storage/local").role("PVEAuditor").role("PVEVMUser").group("ops").token("alice@pve!ci").propagate(false)
@@ -48,32 +49,32 @@ class PveAclChangeTest extends AccessTestBase {
 
     @Test
     void aGrantWithOtherPropagationIsChangedAndRollbackRestoresIt() {
-        pve.groups.put("ops", "");
-        pve.acl.add(new AccessPve.Acl("/", "group", "ops", "PVEAuditor", true));
+        pve.group("ops", "");
+        pve.acl(new Acl("/", "group", "ops", "PVEAuditor", true));
 
         Applied<List<PveAclEntry>> done = access.acl("/").role("PVEAuditor").group("ops").propagate(false).present().apply();
         assertThat(done.plan().steps().get(0).undo().orElseThrow().render())
                 .isEqualTo("PUT /access/acl path=/ roles=PVEAuditor groups=ops propagate=1");
-        assertThat(pve.acl).containsExactly(new AccessPve.Acl("/", "group", "ops", "PVEAuditor", false));
+        assertThat(pve.acl()).containsExactly(new Acl("/", "group", "ops", "PVEAuditor", false));
 
         done.rollback();
-        assertThat(pve.acl).containsExactly(new AccessPve.Acl("/", "group", "ops", "PVEAuditor", true));
+        assertThat(pve.acl()).containsExactly(new Acl("/", "group", "ops", "PVEAuditor", true));
     }
 
     @Test
     void removingAGrantRollsBackToTheSameGrant() {
         pve.addUser("alice@pve");
-        pve.acl.add(new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
-        pve.acl.add(new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEAuditor", true));
+        pve.acl(new Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
+        pve.acl(new Acl("/vms/100", "user", "alice@pve", "PVEAuditor", true));
 
         Applied<Boolean> done = access.acl("/vms/100").role("PVEVMUser").user("alice@pve").absent().apply();
         assertThat(done.value()).isTrue();
-        assertThat(pve.acl).containsExactly(new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEAuditor", true));
+        assertThat(pve.acl()).containsExactly(new Acl("/vms/100", "user", "alice@pve", "PVEAuditor", true));
         assertThat(access.acl("/vms/100").role("PVEVMUser").user("alice@pve").absent().plan().isEmpty()).isTrue();
 
         done.rollback();
-        assertThat(pve.acl).containsExactlyInAnyOrder(new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEAuditor", true),
-                new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
+        assertThat(pve.acl()).containsExactlyInAnyOrder(new Acl("/vms/100", "user", "alice@pve", "PVEAuditor", true),
+                new Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
     }
 
     @Test
@@ -83,6 +84,6 @@ class PveAclChangeTest extends AccessTestBase {
                 e.violations().stream().map(Violation::field).toList()).containsExactlyInAnyOrder("path", "roles[0]", "users", "groups", "tokens"));
         assertThatThrownBy(() -> access.acl("/").present().plan()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations().stream().map(Violation::field).toList()).containsExactlyInAnyOrder("roles", "principals"));
-        assertThat(pve.requests).isEmpty();
+        assertThat(pve.requests()).isEmpty();
     }
 }

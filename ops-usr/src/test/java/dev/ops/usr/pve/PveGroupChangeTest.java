@@ -22,18 +22,18 @@ class PveGroupChangeTest extends AccessTestBase {
         assertThat(done.value().comment()).contains("operators");
 
         done.rollback();
-        assertThat(pve.groups).doesNotContainKey("ops");
+        assertThat(pve.groups()).doesNotContainKey("ops");
     }
 
     @Test
     void aDifferentCommentIsUpdatedAndRollbackRestoresIt() {
-        pve.groups.put("ops", "old");
+        pve.group("ops", "old");
         Applied<PveGroup> done = access.group("ops").comment("new").present().apply();
         assertThat(done.plan().steps().get(0).action().render()).isEqualTo("PUT /access/groups/ops comment=new");
-        assertThat(pve.groups).containsEntry("ops", "new");
+        assertThat(pve.groups()).containsEntry("ops", "new");
 
         done.rollback();
-        assertThat(pve.groups).containsEntry("ops", "old");
+        assertThat(pve.groups()).containsEntry("ops", "old");
     }
 
     @Test
@@ -46,11 +46,11 @@ class PveGroupChangeTest extends AccessTestBase {
 
     @Test
     void deletingAGroupRollsBackWithItsMembersAndAclEntries() {
-        pve.groups.put("ops", "operators");
-        pve.groups.put("dev", "");
+        pve.group("ops", "operators");
+        pve.group("dev", "");
         pve.addUser("alice@pve", "ops", "dev");
         pve.addUser("bob@pve", "ops");
-        pve.acl.add(new AccessPve.Acl("/", "group", "ops", "PVEAuditor", true));
+        pve.acl(new Acl("/", "group", "ops", "PVEAuditor", true));
 
         var change = access.group("ops").absent();
         Plan plan = change.plan();
@@ -62,20 +62,20 @@ class PveGroupChangeTest extends AccessTestBase {
 
         Applied<Boolean> done = change.apply();
         assertThat(done.value()).isTrue();
-        assertThat(pve.users.get("alice@pve").groups).containsExactly("dev");
-        assertThat(pve.acl).isEmpty();
+        assertThat(pve.groupsOf("alice@pve")).containsExactly("dev");
+        assertThat(pve.acl()).isEmpty();
 
         done.rollback();
-        assertThat(pve.groups).containsEntry("ops", "operators");
-        assertThat(pve.users.get("alice@pve").groups).containsExactly("dev", "ops");
-        assertThat(pve.users.get("bob@pve").groups).containsExactly("ops");
-        assertThat(pve.acl).containsExactly(new AccessPve.Acl("/", "group", "ops", "PVEAuditor", true));
+        assertThat(pve.groups()).containsEntry("ops", "operators");
+        assertThat(pve.groupsOf("alice@pve")).containsExactly("dev", "ops");
+        assertThat(pve.groupsOf("bob@pve")).containsExactly("ops");
+        assertThat(pve.acl()).containsExactly(new Acl("/", "group", "ops", "PVEAuditor", true));
     }
 
     @Test
     void anInvalidGroupIdAndCommentAreBothReported() {
         assertThatThrownBy(() -> access.group("no/slash").comment("a\nb").present().plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).hasSize(2));
-        assertThat(pve.requests).isEmpty();
+        assertThat(pve.requests()).isEmpty();
     }
 }

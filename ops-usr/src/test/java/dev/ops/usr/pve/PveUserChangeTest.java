@@ -8,7 +8,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violation;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.testing.MiniPve;
+import dev.ops.testkit.pve.PveAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ class PveUserChangeTest extends AccessTestBase {
 
     @Test
     void aMissingUserIsCreatedWithOnePostAndRollbackDeletesIt() {
-        pve.groups.put("ops", "");
+        pve.group("ops", "");
         var change = access.user("alice@pve").email("alice@example.org").firstName("Alice").groups("ops")
                 .expire(Instant.ofEpochSecond(2_000_000_000L)).present();
 
@@ -33,20 +33,18 @@ class PveUserChangeTest extends AccessTestBase {
         assertThat(done.value().email()).contains("alice@example.org");
         assertThat(done.value().groups()).containsExactly("ops");
         assertThat(done.value().expire()).contains(Instant.ofEpochSecond(2_000_000_000L));
-        assertThat(pve.users).containsKey("alice@pve");
+        assertThat(pve.users()).contains("alice@pve");
 
         done.rollback();
-        assertThat(pve.users).doesNotContainKey("alice@pve");
+        assertThat(pve.users()).doesNotContain("alice@pve");
         assertThat(pve.writes()).containsExactly("POST /access/users", "DELETE /access/users/alice@pve");
     }
 
     @Test
     void onlyTheFieldsThatDifferAreUpdatedAndRollbackRestoresTheOldValues() {
-        pve.groups.put("ops", "");
-        pve.groups.put("dev", "");
-        AccessPve.UserState alice = pve.addUser("alice@pve", "dev");
-        alice.fields.put("email", "old@example.org");
-        alice.fields.put("comment", "keep me");
+        pve.group("ops", "");
+        pve.group("dev", "");
+        pve.addUser("alice@pve", Map.of("email", "old@example.org", "comment", "keep me"), "dev");
 
         var change = access.user("alice@pve").email("new@example.org").comment("keep me").groups("ops", "dev").enabled(false).present();
         Plan plan = change.plan();
@@ -60,15 +58,17 @@ class PveUserChangeTest extends AccessTestBase {
         assertThat(done.value().groups()).containsExactly("dev", "ops");
 
         done.rollback();
-        assertThat(alice.fields).containsEntry("email", "old@example.org").containsEntry("comment", "keep me").containsEntry("enable", "1");
-        assertThat(alice.groups).containsExactly("dev");
+        var alice = pve.user("alice@pve").orElseThrow();
+        assertThat(alice.path("email").asText()).isEqualTo("old@example.org");
+        assertThat(alice.path("comment").asText()).isEqualTo("keep me");
+        assertThat(alice.path("enable").asInt()).isEqualTo(1);
+        assertThat(pve.groupsOf("alice@pve")).containsExactly("dev");
     }
 
     @Test
     void anEmptyValueClearsAFieldAndRollbackPutsItBack() {
-        pve.groups.put("dev", "");
-        AccessPve.UserState alice = pve.addUser("alice@pve", "dev");
-        alice.fields.put("comment", "temporary");
+        pve.group("dev", "");
+        pve.addUser("alice@pve", Map.of("comment", "temporary"), "dev");
 
         Applied<PveUser> done = access.user("alice@pve").comment("").groups().present().apply();
         assertThat(done.plan().steps().get(0).action().render()).isEqualTo("PUT /access/users/alice@pve comment= groups=");
@@ -76,13 +76,13 @@ class PveUserChangeTest extends AccessTestBase {
         assertThat(done.value().groups()).isEmpty();
 
         done.rollback();
-        assertThat(alice.fields).containsEntry("comment", "temporary");
-        assertThat(alice.groups).containsExactly("dev");
+        assertThat(pve.user("alice@pve").orElseThrow().path("comment").asText()).isEqualTo("temporary");
+        assertThat(pve.groupsOf("alice@pve")).containsExactly("dev");
     }
 
     @Test
     void aUserAlreadyInTheDesiredStatePlansNoSteps() {
-        pve.groups.put("ops", "");
+        pve.group("ops", "");
         access.user("alice@pve").email("alice@example.org").groups("ops").enabled(true).neverExpires().present().apply();
         int writes = pve.writes().size();
 
@@ -94,12 +94,10 @@ class PveUserChangeTest extends AccessTestBase {
 
     @Test
     void deletingAUserRollsBackToItsFieldsGroupsAndAclEntriesAndTheNotesSayWhatIsLost() {
-        pve.groups.put("ops", "");
-        AccessPve.UserState alice = pve.addUser("alice@pve", "ops");
-        alice.fields.put("email", "alice@example.org");
-        alice.fields.put("expire", "2000000000");
-        alice.tokens.put("ci", new java.util.TreeMap<>(Map.of("privsep", "1", "expire", "0")));
-        pve.acl.add(new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
+        pve.group("ops", "");
+        pve.addUser("alice@pve", Map.of("email", "alice@example.org", "expire", 2_000_000_000L), "ops");
+        pve.token("alice@pve", "ci", Map.of("privsep", true, "expire", 0));
+        pve.acl(new Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
 
         var change = access.user("alice@pve").absent();
         Plan plan = change.plan();
@@ -114,13 +112,15 @@ class PveUserChangeTest extends AccessTestBase {
 
         Applied<Boolean> done = change.apply();
         assertThat(done.value()).isTrue();
-        assertThat(pve.users).doesNotContainKey("alice@pve");
-        assertThat(pve.acl).isEmpty();
+        assertThat(pve.users()).doesNotContain("alice@pve");
+        assertThat(pve.acl()).isEmpty();
 
         done.rollback();
-        assertThat(pve.users.get("alice@pve").fields).containsEntry("email", "alice@example.org").containsEntry("expire", "2000000000");
-        assertThat(pve.users.get("alice@pve").groups).containsExactly("ops");
-        assertThat(pve.acl).containsExactly(new AccessPve.Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
+        var alice = pve.user("alice@pve").orElseThrow();
+        assertThat(alice.path("email").asText()).isEqualTo("alice@example.org");
+        assertThat(alice.path("expire").asLong()).isEqualTo(2_000_000_000L);
+        assertThat(pve.groupsOf("alice@pve")).containsExactly("ops");
+        assertThat(pve.acl()).containsExactly(new Acl("/vms/100", "user", "alice@pve", "PVEVMUser", false));
     }
 
     @Test
@@ -137,10 +137,12 @@ class PveUserChangeTest extends AccessTestBase {
         assertThat(plan.toJson()).doesNotContain(PASSWORD);
 
         change.apply();
-        assertThat(pve.users.get("alice@pve").password).isEqualTo(PASSWORD);
+        try (var alice = fake.newClient(b -> b.login("alice@pve", Secret.of(PASSWORD)))) {
+            assertThat(alice.version().version()).as("alice logs in with the password sent").isNotEmpty();
+        }
         assertThat(storeText()).doesNotContain(PASSWORD);
 
-        pve.script("POST", "/access/users", MiniPve.fieldErrors(Map.of("password", "value '" + PASSWORD + "' is too weak")));
+        server.answerNext("POST", "/access/users", PveAnswer.invalid(Map.of("password", "value '" + PASSWORD + "' is too weak")));
         assertThatThrownBy(() -> access.user("bob@pve").password(Secret.of(PASSWORD)).present().apply())
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(PASSWORD));
     }
@@ -162,7 +164,7 @@ class PveUserChangeTest extends AccessTestBase {
         assertThatThrownBy(change::plan).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
                 e.violations().stream().map(Violation::field).toList())
                 .containsExactlyInAnyOrder("userid", "email", "comment", "groups[1]", "password"));
-        assertThat(pve.requests).isEmpty();
+        assertThat(pve.requests()).isEmpty();
     }
 
     @Test
@@ -170,6 +172,6 @@ class PveUserChangeTest extends AccessTestBase {
         String id = "a".repeat(60) + "@pve.x";
         assertThatThrownBy(() -> access.user(id).absent().plan()).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("longer than 64");
-        assertThat(List.copyOf(pve.requests)).isEmpty();
+        assertThat(pve.requests()).isEmpty();
     }
 }

@@ -11,15 +11,15 @@ class PveUserGroupsMustExistTest extends AccessTestBase {
 
     @Test
     void aUserInAGroupThatDoesNotExistFailsAtPlanNamingTheGroup() {
-        pve.groups.put("ops", "");
+        pve.group("ops", "");
         assertThatThrownBy(() -> access.user("alice@pve").groups("ops", "nope").present().plan()).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("group nope");
-        assertThat(pve.users).doesNotContainKey("alice@pve");
+        assertThat(pve.users()).doesNotContain("alice@pve");
     }
 
     @Test
     void aGroupTheUserIsAlreadyInNeedsNoCheck() {
-        pve.groups.put("ops", "");
+        pve.group("ops", "");
         access.user("alice@pve").groups("ops").present().apply();
         assertThat(access.user("alice@pve").groups("ops").present().plan().isEmpty()).isTrue();
     }

@@ -40,14 +40,51 @@ public final class Auth {
             "VM.GuestAgent.Unrestricted", "VM.Migrate", "VM.PowerMgmt", "VM.Replicate", "VM.Snapshot",
             "VM.Snapshot.Rollback");
 
-    /** One ACL entry. */
+    /** One ACL entry as {@code /access/acl} lists it: a role on a path for a user, a group or a token. */
+    public record Acl(String path, String type, String ugid, String roleid, boolean propagate) {}
+
+    /** A grant a seed made: privileges or roles on a path. */
     public record AclEntry(String path, Set<String> privileges, boolean propagate) {}
 
-    /** A user known to the server. */
-    public record User(String userid, String password, String totpSecret, List<AclEntry> acl) {}
+    /** A user: credentials, the fields {@code /access/users/{userid}} shows, and its groups. */
+    public static final class User {
+        public final String userid;
+        public volatile String password;
+        public final String totpSecret;
+        /** email, firstname, lastname, comment, keys, enable, expire (as sent, text). */
+        public final Map<String, String> fields = new TreeMap<>();
+        public final Set<String> groups = new java.util.TreeSet<>();
 
-    /** A token known to the server; a null acl means it inherits its user's privileges. */
-    public record Token(String userid, String name, String secret, List<AclEntry> acl) {}
+        public User(String userid, String password, String totpSecret) {
+            this.userid = userid;
+            this.password = password == null ? "" : password;
+            this.totpSecret = totpSecret;
+            fields.put("enable", "1");
+            fields.put("expire", "0");
+        }
+    }
+
+    /** An API token; with privsep its privileges are the ACL entries of the token itself, else its user's. */
+    public static final class Token {
+        public final String userid;
+        public final String name;
+        public final String secret;
+        public volatile boolean privsep;
+        public volatile String comment;
+        public volatile long expire;
+
+        public Token(String userid, String name, String secret, boolean privsep) {
+            this.userid = userid;
+            this.name = name;
+            this.secret = secret;
+            this.privsep = privsep;
+        }
+
+        /** {@code user@realm!name}. */
+        public String id() {
+            return userid + "!" + name;
+        }
+    }
 
     /** Who sent a request. {@code token} is null for ticket logins. */
     public record Principal(String userid, String token, boolean viaTicket) {
@@ -57,10 +94,18 @@ public final class Auth {
         }
     }
 
+    private static final List<String> BUILT_IN_ROLES = List.of("Administrator", "NoAccess", "PVEAdmin", "PVEAuditor",
+            "PVEDatastoreAdmin", "PVEDatastoreUser", "PVEPoolAdmin", "PVEPoolUser", "PVEVMAdmin", "PVEVMUser");
+
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final Map<String, User> users = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Groups and their comments. */
+    private final Map<String, String> groups = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Roles beyond the built-in ones: a seed's grant of single privileges makes one per privilege. */
+    private final Map<String, Set<String>> customRoles = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final List<Acl> acl = new CopyOnWriteArrayList<>();
 
     /** Creates an empty authority with a random signing key. */
     public Auth(Clock clock) {
@@ -68,15 +113,36 @@ public final class Auth {
         new SecureRandom().nextBytes(key);
     }
 
-    /** Adds a user; its ACL list stays mutable for {@code PUT /access/acl}. */
-    public void addUser(User u) {
-        users.put(u.userid(), new User(u.userid(), u.password(), u.totpSecret(), new CopyOnWriteArrayList<>(u.acl())));
+    /** Forgets every user, token, group, custom role and ACL entry (tickets stay valid: the key is kept). */
+    public void clear() {
+        users.clear();
+        tokens.clear();
+        groups.clear();
+        customRoles.clear();
+        acl.clear();
     }
 
-    /** Adds a token; a null ACL means it shares its user's privileges (privsep=0). */
-    public void addToken(Token t) {
-        tokens.put(t.userid() + "!" + t.name(),
-                new Token(t.userid(), t.name(), t.secret(), t.acl() == null ? null : new CopyOnWriteArrayList<>(t.acl())));
+    /** Adds a user with the grants of a seed. */
+    public void addUser(User u, List<AclEntry> grants) {
+        users.put(u.userid, u);
+        grants.forEach(g -> seedGrant("user", u.userid, g));
+    }
+
+    /** Adds a token; null grants mean it shares its user's privileges (privsep=0). */
+    public void addToken(Token t, List<AclEntry> grants) {
+        tokens.put(t.id(), t);
+        if (grants != null) {
+            grants.forEach(g -> seedGrant("token", t.id(), g));
+        }
+    }
+
+    private void seedGrant(String type, String ugid, AclEntry g) {
+        for (String p : g.privileges()) {
+            if (!roles().containsKey(p)) {
+                customRoles.put(p, Set.of(p));
+            }
+            acl.add(new Acl(g.path(), type, ugid, p, g.propagate()));
+        }
     }
 
     /** All users, by id. */
@@ -89,46 +155,60 @@ public final class Auth {
         return new TreeMap<>(tokens);
     }
 
-    /** Grants on a path for a user or token id; a privsep=0 token gets its own list from then on. */
-    public void grant(String ugid, AclEntry entry) {
-        aclOf(ugid).add(entry);
+    /** Groups and their comments, by id. */
+    public Map<String, String> groups() {
+        return groups;
     }
 
-    /** Removes the roles/privileges on a path for a user or token id. */
-    public void revoke(String ugid, String path, Set<String> roles) {
-        aclOf(ugid).removeIf(e -> e.path().equals(path) && roles.containsAll(e.privileges()));
+    /** The ACL, in the order entries were made. */
+    public List<Acl> acl() {
+        return acl;
     }
 
-    private List<AclEntry> aclOf(String ugid) {
-        if (ugid.contains("!")) {
-            Token t = tokens.get(ugid);
-            if (t == null) {
-                throw ApiError.die("no such token '" + ugid + "'");
-            }
-            if (t.acl() == null) {
-                Token own = new Token(t.userid(), t.name(), t.secret(), new CopyOnWriteArrayList<>());
-                tokens.put(ugid, own);
-                return own.acl();
-            }
-            return t.acl();
+    /** Removes a user with its tokens and every ACL entry of either, as {@code DELETE /access/users/{userid}} does. */
+    public void removeUser(String userid) {
+        users.remove(userid);
+        tokens.keySet().removeIf(id -> id.startsWith(userid + "!"));
+        acl.removeIf(a -> a.ugid().equals(userid) || a.ugid().startsWith(userid + "!"));
+    }
+
+    /** Removes a token and its ACL entries. */
+    public void removeToken(String tokenid) {
+        tokens.remove(tokenid);
+        acl.removeIf(a -> a.type().equals("token") && a.ugid().equals(tokenid));
+    }
+
+    /** Removes a group, its memberships and its ACL entries. */
+    public void removeGroup(String groupid) {
+        groups.remove(groupid);
+        users.values().forEach(u -> u.groups.remove(groupid));
+        acl.removeIf(a -> a.type().equals("group") && a.ugid().equals(groupid));
+    }
+
+    /** Sets (or with {@code delete} removes) a role on a path for a user, group or token. */
+    public void setAcl(Acl entry, boolean delete) {
+        acl.removeIf(a -> a.path().equals(entry.path()) && a.type().equals(entry.type()) && a.ugid().equals(entry.ugid())
+                && a.roleid().equals(entry.roleid()));
+        if (!delete) {
+            acl.add(entry);
         }
-        User u = users.get(ugid);
-        if (u == null) {
-            throw ApiError.die("no such user ('" + ugid + "')");
-        }
-        return u.acl();
     }
 
-    /** The built-in roles and what they grant. */
-    public static Map<String, Set<String>> roles() {
+    /** The built-in roles and the custom ones, with what they grant. */
+    public Map<String, Set<String>> roles() {
         Map<String, Set<String>> out = new TreeMap<>();
-        for (String role : List.of("Administrator", "NoAccess", "PVEAdmin", "PVEAuditor", "PVEDatastoreAdmin",
-                "PVEDatastoreUser", "PVEVMAdmin", "PVEVMUser")) {
+        for (String role : BUILT_IN_ROLES) {
             Set<String> privs = new java.util.TreeSet<>();
             expand(role, privs);
             out.put(role, privs);
         }
+        out.putAll(customRoles);
         return out;
+    }
+
+    /** Whether a role is one of PVE's own (listed with {@code special: 1}). */
+    public static boolean builtIn(String role) {
+        return BUILT_IN_ROLES.contains(role);
     }
 
     /** The user with this id, or null. */
@@ -149,11 +229,11 @@ public final class Auth {
         String id = v.substring(0, eq);
         String secret = v.substring(eq + 1);
         Token t = tokens.get(id);
-        if (t == null || !MessageDigest.isEqual(t.secret().getBytes(StandardCharsets.UTF_8),
+        if (t == null || !MessageDigest.isEqual(t.secret.getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiError(401, "authentication failure");
         }
-        return new Principal(t.userid(), t.name(), false);
+        return new Principal(t.userid, t.name, false);
     }
 
     /** Issues a ticket for a user, {@code PVE:user@realm:HEXTIME::signature}. */
@@ -236,18 +316,21 @@ public final class Auth {
                 return false;
             }
         }
-        return MessageDigest.isEqual(u.password().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+        if (u.password.isEmpty()) {
+            return false; // a user made without a password (a token's owner, a user created by the API without one)
+        }
+        return MessageDigest.isEqual(u.password.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a TOTP code is valid for the user now (one step of clock skew allowed either way). */
     public boolean checkTotp(String userid, String code) {
         User u = users.get(userid);
-        if (u == null || u.totpSecret() == null) {
+        if (u == null || u.totpSecret == null) {
             return false;
         }
         long step = clock.instant().getEpochSecond() / 30;
         for (long s = step - 1; s <= step + 1; s++) {
-            if (totp(u.totpSecret(), s).equals(code)) {
+            if (totp(u.totpSecret, s).equals(code)) {
                 return true;
             }
         }
@@ -310,21 +393,22 @@ public final class Auth {
 
     /** The privileges a principal holds on an ACL path. */
     public Set<String> privileges(Principal p, String path) {
-        if ("root@pam".equals(p.userid()) && (p.token() == null || tokenAcl(p) == null)) {
+        Token t = p.token() == null ? null : tokens.get(p.id());
+        boolean ownAcl = t != null && t.privsep;
+        if ("root@pam".equals(p.userid()) && !ownAcl) {
             return ALL_PRIVILEGES;
         }
-        List<AclEntry> acl = p.token() == null ? userAcl(p.userid()) : tokenAcl(p);
-        if (acl == null) {
-            acl = userAcl(p.userid());
-        }
+        User u = users.get(p.userid());
+        Set<String> userGroups = u == null || ownAcl ? Set.of() : Set.copyOf(u.groups);
+        Map<String, Set<String>> roles = roles();
         Set<String> out = new HashSet<>();
-        for (AclEntry e : acl) {
+        for (Acl e : acl) {
+            boolean mine = ownAcl ? e.type().equals("token") && e.ugid().equals(p.id())
+                    : e.type().equals("user") && e.ugid().equals(p.userid()) || e.type().equals("group") && userGroups.contains(e.ugid());
             boolean applies = e.path().equals(path)
                     || e.propagate() && (e.path().equals("/") || path.startsWith(e.path() + "/"));
-            if (applies) {
-                for (String priv : e.privileges()) {
-                    expand(priv, out);
-                }
+            if (mine && applies) {
+                out.addAll(roles.getOrDefault(e.roleid(), Set.of()));
             }
         }
         return out;
@@ -339,6 +423,8 @@ public final class Auth {
             case "PVEAuditor" -> ALL_PRIVILEGES.stream().filter(x -> x.endsWith(".Audit")).forEach(out::add);
             case "PVEDatastoreAdmin" -> ALL_PRIVILEGES.stream().filter(x -> x.startsWith("Datastore.")).forEach(out::add);
             case "PVEDatastoreUser" -> out.addAll(Set.of("Datastore.AllocateSpace", "Datastore.Audit"));
+            case "PVEPoolAdmin" -> out.addAll(Set.of("Pool.Allocate", "Pool.Audit"));
+            case "PVEPoolUser" -> out.add("Pool.Audit");
             case "PVEVMAdmin" -> {
                 ALL_PRIVILEGES.stream().filter(x -> x.startsWith("VM.")).forEach(out::add);
                 out.addAll(Set.of("Datastore.AllocateSpace", "Pool.Audit", "SDN.Use"));
@@ -349,13 +435,4 @@ public final class Auth {
         }
     }
 
-    private List<AclEntry> userAcl(String userid) {
-        User u = users.get(userid);
-        return u == null ? List.of() : u.acl();
-    }
-
-    private List<AclEntry> tokenAcl(Principal p) {
-        Token t = tokens.get(p.id());
-        return t == null ? null : t.acl();
-    }
 }

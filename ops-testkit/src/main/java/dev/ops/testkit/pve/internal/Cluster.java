@@ -221,6 +221,9 @@ public final class Cluster {
         public long endtime;
         Runnable onSuccess = () -> { };
         Runnable onFailure = () -> { };
+        /** Status reads still answered {@code running} when tasks end by reads; -1 when they end by time. */
+        int readsLeft = -1;
+        String plannedExit;
 
         Task(String node, int pid, int pstart, long starttime, String type, String id, String user) {
             this.node = node;
@@ -279,6 +282,8 @@ public final class Cluster {
     private final AtomicInteger pids = new AtomicInteger(0x1A2B0);
     private final ScheduledExecutorService scheduler;
     private volatile Duration taskDuration;
+    /** When not negative, a new task stays running for this many status reads and ends at the next. */
+    private volatile int taskReads = -1;
     private final int pstart = 0x00C3D4E5;
     private long version;
 
@@ -301,6 +306,44 @@ public final class Cluster {
     /** Sets how long new tasks run. */
     public void taskDuration(Duration d) {
         this.taskDuration = d;
+    }
+
+    /**
+     * Makes new tasks end by status reads instead of time: each answers {@code running} to its first
+     * {@code reads} status reads and has ended at the next (zero: it ends before the call that started it
+     * returns); a negative count goes back to ending by {@link #taskDuration(Duration)}.
+     */
+    public void taskReads(int reads) {
+        this.taskReads = reads;
+    }
+
+    /** Records a status read of a task that ends by reads, ending it when its reads are used up. */
+    public void statusRead(Task t) {
+        if (!"running".equals(t.status) || t.readsLeft < 0) {
+            return;
+        }
+        if (t.readsLeft == 0) {
+            finish(t, t.plannedExit);
+        } else {
+            t.readsLeft--;
+        }
+    }
+
+    /** Forgets every node, guest, storage, volume, task, pool, HA resource and firewall or config entry, and every planned task failure. */
+    public void clear() {
+        nodes.clear();
+        storages.clear();
+        volumes.clear();
+        guests.clear();
+        tasks.clear();
+        haResources.clear();
+        pools.clear();
+        firewallRules.clear();
+        securityGroups.clear();
+        configEntries.clear();
+        failNext.clear();
+        failByType.clear();
+        changed();
     }
 
     /** Makes the next task end with this exit status. */
@@ -510,7 +553,11 @@ public final class Cluster {
         }
         String outcome = planned;
         Duration d = taskDuration;
-        if (d.isZero() || d.isNegative()) {
+        int reads = taskReads;
+        if (reads > 0) {
+            t.readsLeft = reads;
+            t.plannedExit = outcome;
+        } else if (reads == 0 || d.isZero() || d.isNegative()) {
             finish(t, outcome);
         } else {
             scheduler.schedule(() -> {

@@ -1,6 +1,7 @@
 package dev.ops.testkit.pve.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ops.testkit.pve.RecordedCall;
@@ -97,6 +98,43 @@ public final class PveDispatcher extends Dispatcher {
         this.afterRequest = r;
     }
 
+    /** Queues an answer for the next request matching method and path (concrete or template). */
+    public void addScripted(String method, String path, MockResponse response) {
+        synchronized (scripted) {
+            scripted.add(new Scripted(method, path, response));
+        }
+    }
+
+    /** Forgets recorded calls and violations, pending faults and scripted answers, and cached answers. */
+    public void reset() {
+        synchronized (calls) {
+            calls.clear();
+        }
+        violations.clear();
+        faults.clear();
+        synchronized (scripted) {
+            scripted.clear();
+        }
+        cache.clear();
+    }
+
+    private record Scripted(String method, String path, MockResponse response) {}
+
+    private final List<Scripted> scripted = new ArrayList<>();
+
+    private MockResponse scripted(String method, String path, String template) {
+        synchronized (scripted) {
+            for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
+                Scripted s = it.next();
+                if (s.method().equalsIgnoreCase(method) && (s.path().equals(path) || s.path().equals(template))) {
+                    it.remove();
+                    return s.response();
+                }
+            }
+        }
+        return null;
+    }
+
     /** Adds a one-shot fault. */
     public void addFault(Fault f) {
         faults.add(f);
@@ -107,11 +145,30 @@ public final class PveDispatcher extends Dispatcher {
         this.compression = on;
     }
 
+    /** The request being answered on this thread, for {@link #record} to take its headers from. */
+    private final ThreadLocal<RecordedRequest> current = new ThreadLocal<>();
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        boolean gzip = compression && acceptsGzip(request.getHeader("Accept-Encoding"));
-        MockResponse response = answer(request, gzip);
-        return gzip ? Compression.gzipped(response) : response;
+        current.set(request);
+        try {
+            boolean gzip = compression && acceptsGzip(request.getHeader("Accept-Encoding"));
+            MockResponse response = answer(request, gzip);
+            return gzip ? Compression.gzipped(response) : response;
+        } finally {
+            current.remove();
+        }
+    }
+
+    private Map<String, String> headers() {
+        RecordedRequest r = current.get();
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (r != null) {
+            for (String name : r.getHeaders().names()) {
+                out.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", r.getHeaders().values(name)));
+            }
+        }
+        return out;
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {
@@ -154,6 +211,11 @@ public final class PveDispatcher extends Dispatcher {
         try {
             Http.parseForm(query, params);
             parseBody(request, params, upload);
+            MockResponse script = scripted(method, Http.decode(path), template);
+            if (script != null) {
+                int status = script.getSocketPolicy() == SocketPolicy.NO_RESPONSE ? 0 : statusOf(script);
+                return record(method, path, template, flattenQuietly(params), "", status, script);
+            }
             String notImplemented = "Method '" + method + " " + Http.decode(path) + "' not implemented";
             if (route.isEmpty() || !route.get().endpoints().containsKey(method)) {
                 violation(method, path, 501, notImplemented, Map.of());
@@ -209,6 +271,11 @@ public final class PveDispatcher extends Dispatcher {
             return record(method, path, template, flattenQuietly(params), principalId, 500,
                     error(new ApiError(500, "fake server error: " + e)));
         }
+    }
+
+    private static int statusOf(MockResponse r) {
+        String[] parts = r.getStatus().split(" ");
+        return parts.length > 1 ? AsciiNumbers.parseInt(parts[1]) : 200;
     }
 
     private MockResponse cachedRead(Handlers.Handler h, Call call, String template, String principalId, boolean gzip) {
@@ -378,7 +445,7 @@ public final class PveDispatcher extends Dispatcher {
             if (calls.size() == MAX_RECORDED_CALLS) {
                 calls.removeFirst();
             }
-            calls.addLast(new RecordedCall(method, Http.decode(path), template, shown, principal, status));
+            calls.addLast(new RecordedCall(method, Http.decode(path), template, shown, principal, status, headers()));
         }
         afterRequest.run();
         return response;

@@ -51,6 +51,10 @@ final class ResponseCache {
         return e != null && e.version() == version && e.second() == second ? e.answer() : null;
     }
 
+    void clear() {
+        entries.clear();
+    }
+
     void put(Key key, long version, long second, Answer answer) {
         entries.put(key, new Stored(version, second, answer));
     }

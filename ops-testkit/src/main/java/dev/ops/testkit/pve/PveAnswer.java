@@ -1,0 +1,127 @@
+package dev.ops.testkit.pve;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An answer a test makes the fake give once, with {@link PveFakeServer#answerNext(String, String, PveAnswer)}:
+ * an error as Proxmox words it, data of the test's choosing, or a broken answer (HTML, a hang, a cut
+ * connection) for the client's error handling.
+ */
+public final class PveAnswer {
+
+    /** What kind of answer. */
+    enum Kind { JSON, HTML, HANG, DISCONNECT }
+
+    private final Kind kind;
+    private final int status;
+    private final String reason;
+    private final Map<String, String> errors;
+    private final Object data;
+    private final String body;
+
+    private PveAnswer(Kind kind, int status, String reason, Map<String, String> errors, Object data, String body) {
+        this.kind = kind;
+        this.status = status;
+        this.reason = reason;
+        this.errors = errors;
+        this.data = data;
+        this.body = body;
+    }
+
+    /**
+     * An error as Proxmox answers one: the status, the message as reason phrase and {@code message},
+     * {@code data: null}; e.g. {@code error(500, "VM is locked (backup)")}.
+     */
+    public static PveAnswer error(int status, String message) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("an error status is 400..599: " + status);
+        }
+        return new PveAnswer(Kind.JSON, status, Objects.requireNonNull(message, "message"), Map.of(), null, null);
+    }
+
+    /** A 400 {@code Parameter verification failed.} with these per-parameter errors. */
+    public static PveAnswer invalid(Map<String, String> errors) {
+        return new PveAnswer(Kind.JSON, 400, "Parameter verification failed.", Map.copyOf(errors), null, null);
+    }
+
+    /**
+     * A 200 whose {@code data} is this value, written as JSON: maps, lists, text, numbers, booleans, or
+     * null for {@code data: null}.
+     */
+    public static PveAnswer data(Object data) {
+        return new PveAnswer(Kind.JSON, 200, "OK", Map.of(), data, null);
+    }
+
+    /** An HTML page with this status, as a reverse proxy or a maintenance page sends. */
+    public static PveAnswer html(int status, String html) {
+        return new PveAnswer(Kind.HTML, status, status == 200 ? "OK" : "Error", Map.of(), null, Objects.requireNonNull(html, "html"));
+    }
+
+    /** No answer at all: the connection stays open and silent. */
+    public static PveAnswer hang() {
+        return new PveAnswer(Kind.HANG, 0, "", Map.of(), null, null);
+    }
+
+    /** Headers and part of a body, then the connection closes. */
+    public static PveAnswer disconnect() {
+        return new PveAnswer(Kind.DISCONNECT, 200, "OK", Map.of(), null, null);
+    }
+
+    /** The HTTP answer MockWebServer sends. */
+    okhttp3.mockwebserver.MockResponse response() {
+        okhttp3.mockwebserver.MockResponse r = new okhttp3.mockwebserver.MockResponse();
+        switch (kind) {
+            case HANG -> r.setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
+            case DISCONNECT -> r.setHeader("Content-Type", "application/json;charset=UTF-8")
+                    .setBody("{\"data\":{\"filler\":\"" + "x".repeat(64 * 1024) + "\"}}")
+                    .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+            case HTML -> r.setStatus("HTTP/1.1 " + status + " " + reason).setHeader("Content-Type", "text/html; charset=utf-8")
+                    .setBody(body);
+            case JSON -> {
+                r.setStatus("HTTP/1.1 " + status + " " + printable(reason)).setHeader("Content-Type", "application/json;charset=UTF-8")
+                        .setHeader("Server", "pve-api-daemon/3.0");
+                try {
+                    r.setBody(MAPPER.writeValueAsString(jsonBody()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalArgumentException("the answer's data cannot be written as JSON: " + e.getOriginalMessage(), e);
+                }
+                if (status >= 400) {
+                    // pveproxy ends keep-alive after an error answer.
+                    r.setHeader("Connection", "close").setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_END);
+                }
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+        return r;
+    }
+
+    /** The JSON body, as Proxmox lays it out. */
+    private Map<String, Object> jsonBody() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!errors.isEmpty()) {
+            out.put("errors", errors);
+        }
+        out.put("data", data);
+        if (status >= 400) {
+            out.put("message", reason + "\n");
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String printable(String reason) {
+        StringBuilder sb = new StringBuilder(reason.length());
+        for (char ch : reason.toCharArray()) {
+            sb.append(ch >= 0x20 && ch < 0x7f ? ch : ' ');
+        }
+        return sb.toString().trim();
+    }
+
+    @Override
+    public String toString() {
+        return "PveAnswer[" + kind + " " + status + " " + reason + "]";
+    }
+}

@@ -1,0 +1,287 @@
+package dev.ops.testkit.pve.internal;
+
+import dev.ops.core.text.AsciiNumbers;
+import dev.ops.testkit.pve.internal.Cluster.Guest;
+import dev.ops.testkit.pve.internal.Cluster.Storage;
+import dev.ops.testkit.pve.internal.Cluster.Task;
+import dev.ops.testkit.pve.internal.Cluster.Volume;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Storages and their content: configs, per-node status and content, upload, download-url, volume deletion, and backups ({@code vzdump}). Every handler runs while holding the cluster monitor.
+ */
+final class StorageHandlers {
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd-HH_mm_ss").withZone(ZoneOffset.UTC);
+    private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
+
+    private final Cluster cluster;
+    private final Auth auth;
+    private final ApiSchema schema;
+    private final String fingerprint;
+    private final Views views;
+    private Handlers.Registry registry;
+
+    StorageHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
+        this.cluster = cluster;
+        this.auth = auth;
+        this.schema = schema;
+        this.fingerprint = fingerprint;
+        this.views = new Views(cluster, auth, schema, fingerprint);
+    }
+
+    private void on(String method, String template, Handlers.Handler h) {
+        registry.on(method, template, h);
+    }
+
+    private void onCacheable(String template, Handlers.Handler h) {
+        registry.onCacheable(template, h);
+    }
+
+    void register(Handlers.Registry r) {
+        this.registry = r;
+        registerStorage();
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        return Handlers.map(kv);
+    }
+
+    // ---------------------------------------------------------------- storage
+
+    private void registerStorage() {
+        on("GET", "/storage", c -> {
+            List<Object> out = new ArrayList<>();
+            for (Storage s : cluster.storages.values()) {
+                out.add(storageConfig(s));
+            }
+            return out;
+        });
+        on("GET", "/storage/{storage}", c -> storageConfig(cluster.storage(c.req("storage"))));
+        on("GET", "/nodes/{node}/storage", c -> {
+            cluster.node(c.node());
+            String content = c.get("content");
+            List<Object> out = new ArrayList<>();
+            for (Storage s : cluster.storages.values()) {
+                if (c.has("storage") && !s.id.equals(c.get("storage"))) {
+                    continue;
+                }
+                if (content != null && Arrays.stream(LIST_SPLIT.split(content)).noneMatch(s.content::contains)) {
+                    continue;
+                }
+                if (views.can(c, "/storage/" + s.id, "Datastore.Audit") || views.can(c, "/storage/" + s.id, "Datastore.AllocateSpace")) {
+                    out.add(views.storageEntry(c.node(), s));
+                }
+            }
+            return out;
+        });
+        on("GET", "/nodes/{node}/storage/{storage}/status", c -> {
+            cluster.node(c.node());
+            return views.storageEntry(c.node(), cluster.storage(c.req("storage")));
+        });
+        on("GET", "/nodes/{node}/storage/{storage}/content", c -> {
+            cluster.node(c.node());
+            List<Object> out = new ArrayList<>();
+            for (Volume v : cluster.volumes(c.node(), c.req("storage"))) {
+                if (c.has("content") && !v.content.equals(c.get("content"))) {
+                    continue;
+                }
+                if (c.has("vmid") && (v.vmid == null || v.vmid != c.integer("vmid"))) {
+                    continue;
+                }
+                out.add(volumeEntry(v));
+            }
+            return out;
+        });
+        on("GET", "/nodes/{node}/storage/{storage}/content/{volume}", c -> {
+            Volume v = volumeParam(c);
+            Map<String, Object> e = map("path", "/var/lib/vz/" + v.volid.substring(v.volid.indexOf(':') + 1),
+                    "size", v.size, "used", v.size, "format", v.format);
+            if (v.notes != null) {
+                e.put("notes", v.notes);
+            }
+            return e;
+        });
+        on("DELETE", "/nodes/{node}/storage/{storage}/content/{volume}", c -> {
+            Volume v = volumeParam(c);
+            if (v.vmid != null && !"backup".equals(v.content) && cluster.guests.containsKey(v.vmid)) {
+                Guest owner = cluster.guests.get(v.vmid);
+                if (owner.config.values().stream().anyMatch(x -> x.startsWith(v.volid + ",") || x.equals(v.volid))) {
+                    throw ApiError.die("volume '" + v.volid + "' is in use by VM " + v.vmid);
+                }
+            }
+            Task t = cluster.startTask(c.node(), "imgdel", v.volid, c.user());
+            t.log("Removed volume '" + v.volid + "'");
+            t.onSuccess(() -> cluster.volumes.remove(v));
+            return cluster.schedule(t);
+        });
+        on("POST", "/nodes/{node}/storage/{storage}/upload", c -> {
+            cluster.node(c.node());
+            Storage s = cluster.storage(c.req("storage"));
+            String content = c.req("content");
+            requireContent(s, content);
+            String filename = c.req("filename");
+            if (c.uploadSize() < 0) {
+                throw ApiError.param("filename", "no file uploaded (multipart part 'filename' missing)");
+            }
+            String volid = s.id + ":" + content + "/" + filename;
+            if (cluster.volume(c.node(), volid) != null) {
+                throw ApiError.die("refusing to override existing file '" + filename + "'");
+            }
+            Task t = cluster.startTask(c.node(), "imgcopy", "", c.user());
+            t.log("starting file import from: /var/tmp/pveupload-fake");
+            t.log("target node: " + c.node());
+            t.log("target file: /var/lib/vz/template/" + content + "/" + filename);
+            t.log("file size is: " + c.uploadSize());
+            long size = c.uploadSize();
+            t.onSuccess(() -> cluster.volumes.add(new Volume(volid, s.id, c.node(), content,
+                    filename.endsWith(".iso") ? "iso" : "tgz", size, null, cluster.now())));
+            return cluster.schedule(t);
+        });
+        on("POST", "/nodes/{node}/storage/{storage}/download-url", c -> {
+            cluster.node(c.node());
+            Storage s = cluster.storage(c.req("storage"));
+            String content = c.req("content");
+            requireContent(s, content);
+            String filename = c.req("filename");
+            String volid = s.id + ":" + content + "/" + filename;
+            if (cluster.volume(c.node(), volid) != null) {
+                throw ApiError.die("refusing to override existing file '" + filename + "'");
+            }
+            // The fake never fetches the URL: tests must not send traffic off loopback.
+            Task t = cluster.startTask(c.node(), "download", s.id, c.user());
+            t.log("downloading " + c.req("url") + " to /var/lib/vz/template/" + content + "/" + filename + " (simulated)");
+            t.onSuccess(() -> cluster.volumes.add(new Volume(volid, s.id, c.node(), content,
+                    filename.endsWith(".iso") ? "iso" : "tgz", 1L << 20, null, cluster.now())));
+            return cluster.schedule(t);
+        });
+        on("POST", "/nodes/{node}/vzdump", this::vzdump);
+    }
+
+    private void requireContent(Storage s, String content) {
+        if (!s.content.contains(content)) {
+            throw ApiError.die("storage '" + s.id + "' does not support '" + content + "' content");
+        }
+    }
+
+    private Volume volumeParam(Call c) {
+        cluster.node(c.node());
+        String volume = c.req("volume");
+        String volid = volume.contains(":") ? volume : c.req("storage") + ":" + volume;
+        Volume v = cluster.volume(c.node(), volid);
+        if (v == null) {
+            throw ApiError.die("volume '" + volid + "' does not exist");
+        }
+        return v;
+    }
+
+    private Map<String, Object> storageConfig(Storage s) {
+        Map<String, Object> e = map("storage", s.id, "type", s.type, "content", String.join(",", s.content),
+                "digest", Cluster.sha1Hex(s.id + s.type + s.content));
+        if (s.shared) {
+            e.put("shared", 1);
+        }
+        if ("dir".equals(s.type)) {
+            e.put("path", "/var/lib/vz");
+        }
+        return e;
+    }
+
+    private static Map<String, Object> volumeEntry(Volume v) {
+        Map<String, Object> e = map("volid", v.volid, "content", v.content, "format", v.format, "size", v.size,
+                "ctime", v.ctime);
+        if (v.vmid != null) {
+            e.put("vmid", v.vmid);
+        }
+        if ("images".equals(v.content) || "rootdir".equals(v.content)) {
+            e.put("used", v.size);
+        }
+        if (v.notes != null) {
+            e.put("notes", v.notes);
+        }
+        if ("backup".equals(v.content)) {
+            e.put("subtype", v.guestType);
+        }
+        return e;
+    }
+
+    // ---------------------------------------------------------------- backups
+
+    private Object vzdump(Call c) {
+        cluster.node(c.node());
+        String storageId = c.get("storage") == null ? firstBackupStorage() : c.get("storage");
+        Storage s = cluster.storage(storageId);
+        if (!s.content.contains("backup")) {
+            throw ApiError.die("storage '" + s.id + "' does not support backups");
+        }
+        List<Guest> targets = new ArrayList<>();
+        if (c.flag("all", false)) {
+            cluster.guests.values().stream().filter(g -> g.node.equals(c.node())).forEach(targets::add);
+        } else if (c.has("vmid")) {
+            for (String id : LIST_SPLIT.split(c.get("vmid"))) {
+                Guest g = cluster.guests.get(AsciiNumbers.parseInt(id));
+                if (g == null || !g.node.equals(c.node())) {
+                    throw ApiError.die("guest " + id + " is not on node '" + c.node() + "'");
+                }
+                targets.add(g);
+            }
+        } else {
+            throw ApiError.param("vmid", "property is missing and it is not optional");
+        }
+        for (Guest g : targets) {
+            if (!views.can(c, "/vms/" + g.vmid, "VM.Backup")) {
+                throw new ApiError(403, "Permission check failed (/vms/" + g.vmid + ", VM.Backup)");
+            }
+            g.checkLock();
+        }
+        String compress = c.get("compress") == null ? "zstd" : c.get("compress");
+        String ext = switch (compress) {
+            case "0" -> "";
+            case "gzip" -> ".gz";
+            case "lzo" -> ".lzo";
+            default -> ".zst";
+        };
+        Task t = cluster.startTask(c.node(), "vzdump", targets.size() == 1 ? String.valueOf(targets.get(0).vmid) : "",
+                c.user());
+        String stamp = BACKUP_TIME.format(Instant.ofEpochSecond(cluster.now()));
+        for (Guest g : targets) {
+            g.config.put("lock", "backup");
+            t.log("INFO: Starting Backup of VM " + g.vmid + " (" + g.type + ")");
+        }
+        Runnable unlock = () -> targets.forEach(g -> {
+            if ("backup".equals(g.config.get("lock"))) {
+                g.config.remove("lock");
+            }
+        });
+        t.onSuccess(() -> {
+            unlock.run();
+            for (Guest g : targets) {
+                String name = "vzdump-" + g.type + "-" + g.vmid + "-" + stamp + (g.qemu() ? ".vma" : ".tar") + ext;
+                Volume v = new Volume(s.id + ":backup/" + name, s.id, c.node(), "backup",
+                        g.qemu() ? "vma" + ext.replace(".", "") : "tar" + ext.replace(".", ""), 1L << 30, g.vmid, cluster.now());
+                v.guestType = g.type;
+                v.backupConfig = new LinkedHashMap<>(g.config);
+                v.notes = c.get("notes-template") == null ? g.name() : c.get("notes-template").replace("{{guestname}}", g.name())
+                        .replace("{{vmid}}", String.valueOf(g.vmid)).replace("{{node}}", g.node)
+                        .replace("{{cluster}}", cluster.clusterName);
+                cluster.volumes.add(v);
+                t.log("INFO: creating vzdump archive '/var/lib/vz/dump/" + name + "'");
+                t.log("INFO: Finished Backup of VM " + g.vmid);
+            }
+        });
+        t.onFailure(unlock);
+        return cluster.schedule(t);
+    }
+
+    private String firstBackupStorage() {
+        return cluster.storages.values().stream().filter(s -> s.content.contains("backup")).map(s -> s.id).findFirst()
+                .orElse("local");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ops.testkit.pve.internal;
+
+import dev.ops.testkit.pve.internal.Cluster.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Worker tasks: the per-node list, status (where tasks that end by reads end), log and stop. Every handler runs while holding the cluster monitor.
+ */
+final class TaskHandlers {
+
+    private final Cluster cluster;
+    private final Auth auth;
+    private final ApiSchema schema;
+    private final String fingerprint;
+    private final Views views;
+    private Handlers.Registry registry;
+
+    TaskHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
+        this.cluster = cluster;
+        this.auth = auth;
+        this.schema = schema;
+        this.fingerprint = fingerprint;
+        this.views = new Views(cluster, auth, schema, fingerprint);
+    }
+
+    private void on(String method, String template, Handlers.Handler h) {
+        registry.on(method, template, h);
+    }
+
+    private void onCacheable(String template, Handlers.Handler h) {
+        registry.onCacheable(template, h);
+    }
+
+    void register(Handlers.Registry r) {
+        this.registry = r;
+        registerTasks();
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        return Handlers.map(kv);
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    private void registerTasks() {
+        on("GET", "/nodes/{node}/tasks", c -> {
+            cluster.node(c.node());
+            List<Map<String, Object>> all = new ArrayList<>();
+            List<Task> newestFirst = new ArrayList<>(cluster.tasks.values());
+            java.util.Collections.reverse(newestFirst);
+            for (Task t : newestFirst) {
+                if (!t.node.equals(c.node())) {
+                    continue;
+                }
+                if (c.has("vmid") && !t.id.equals(c.get("vmid"))) {
+                    continue;
+                }
+                if (c.has("typefilter") && !t.type.equals(c.get("typefilter"))) {
+                    continue;
+                }
+                if (c.has("userfilter") && !t.user.contains(c.get("userfilter"))) {
+                    continue;
+                }
+                if (c.flag("errors", false) && ("running".equals(t.status) || "OK".equals(t.exitstatus))) {
+                    continue;
+                }
+                if ("active".equals(c.get("source")) && !"running".equals(t.status)) {
+                    continue;
+                }
+                all.add(views.taskEntry(t));
+            }
+            int start = c.integer("start", 0);
+            int limit = c.integer("limit", 50);
+            List<Map<String, Object>> page = all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
+            return new Handlers.Listing(new ArrayList<>(page), all.size());
+        });
+        on("GET", "/nodes/{node}/tasks/{upid}", c -> {
+            task(c);
+            return List.of(map("name", "log"), map("name", "status"));
+        });
+        on("GET", "/nodes/{node}/tasks/{upid}/status", c -> {
+            Task t = task(c);
+            cluster.statusRead(t);
+            Map<String, Object> e = map("upid", t.upid, "node", t.node, "pid", t.pid, "pstart", t.pstart,
+                    "starttime", t.starttime, "type", t.type, "id", t.id, "user", t.user.contains("!")
+                            ? t.user.substring(0, t.user.indexOf('!')) : t.user,
+                    "status", t.status);
+            if (t.user.contains("!")) {
+                e.put("tokenid", t.user.substring(t.user.indexOf('!') + 1));
+            }
+            if (t.exitstatus != null) {
+                e.put("exitstatus", t.exitstatus);
+            }
+            return e;
+        });
+        on("GET", "/nodes/{node}/tasks/{upid}/log", c -> {
+            Task t = task(c);
+            int start = c.integer("start", 0);
+            int limit = c.integer("limit", 50);
+            List<Object> lines = new ArrayList<>();
+            for (int i = start; i < Math.min(t.log.size(), start + limit); i++) {
+                lines.add(map("n", i + 1, "t", t.log.get(i)));
+            }
+            if (lines.isEmpty() && t.log.isEmpty()) {
+                lines.add(map("n", 1, "t", "no content"));
+            }
+            return new Handlers.Listing(lines, Math.max(1, t.log.size()));
+        });
+        on("DELETE", "/nodes/{node}/tasks/{upid}", c -> {
+            cluster.stopTask(task(c));
+            return null;
+        });
+    }
+
+    private Task task(Call c) {
+        cluster.node(c.node());
+        String upid = c.req("upid");
+        if (!Cluster.UPID.matcher(upid).matches()) {
+            throw ApiError.param("upid", "unable to parse worker upid '" + upid + "'");
+        }
+        Task t = cluster.tasks.get(upid);
+        if (t == null || !t.node.equals(c.node())) {
+            throw ApiError.die("no such task");
+        }
+        return t;
+    }
+
+}
