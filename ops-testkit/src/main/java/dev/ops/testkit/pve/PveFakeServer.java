@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve;
 
+import dev.ops.testkit.purity.PlanPurity;
 import dev.ops.testkit.pve.internal.ApiSchema;
 import dev.ops.testkit.pve.internal.Auth;
 import dev.ops.testkit.pve.internal.Cluster;
@@ -109,6 +110,8 @@ public final class PveFakeServer implements AutoCloseable {
         server.setServerSocketFactory(new AcceptedSocketFactory());
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1)); // pveproxy speaks HTTP/1.1 only
         server.start(InetAddress.getByName("127.0.0.1"), b.port);
+        // Every plan made while this server lives is checked to have sent it no writes.
+        PlanPurity.watch(this, dispatcher::writes);
     }
 
     /** Seeds the cluster; the initial seed also brings the default node and storages when none were given. */
@@ -476,6 +479,7 @@ public final class PveFakeServer implements AutoCloseable {
             return;
         }
         closed = true;
+        PlanPurity.unwatch(this);
         cluster.shutdown();
         try {
             server.shutdown();

@@ -61,6 +61,9 @@ public final class PveDispatcher extends Dispatcher {
     public static final int MAX_RECORDED_CALLS = 100_000;
 
     private final java.util.ArrayDeque<RecordedCall> calls = new java.util.ArrayDeque<>();
+    /** How many writes were received and the last one: see {@link #writes()}. */
+    private long writes;
+    private String lastWrite = "";
     private volatile Runnable afterRequest = () -> { };
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final ResponseCache cache = new ResponseCache();
@@ -90,6 +93,17 @@ public final class PveDispatcher extends Dispatcher {
     public List<RecordedCall> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
+        }
+    }
+
+    /**
+     * How many requests other than GETs (and logins at {@code POST /access/ticket}, which a client makes on its
+     * own whenever it needs a ticket) the server received, answered or refused, with the last of them; not
+     * cleared by {@link #reset()}. A plan, which may only read, leaves it as it was.
+     */
+    public String writes() {
+        synchronized (calls) {
+            return writes == 0 ? "no writes" : writes + " write(s), the last " + lastWrite;
         }
     }
 
@@ -446,6 +460,10 @@ public final class PveDispatcher extends Dispatcher {
                 calls.removeFirst();
             }
             calls.addLast(new RecordedCall(method, Http.decode(path), template, shown, principal, status, headers()));
+            if (!method.equals("GET") && !(method.equals("POST") && "/access/ticket".equals(template))) {
+                writes++;
+                lastWrite = method + " " + Http.decode(path);
+            }
         }
         afterRequest.run();
         return response;
