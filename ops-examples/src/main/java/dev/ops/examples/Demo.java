@@ -1,6 +1,7 @@
 package dev.ops.examples;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.Plan;
 import dev.ops.core.facts.BasicFacts;
 import dev.ops.core.file.ManagedFile;
@@ -32,7 +33,7 @@ public final class Demo {
         Ops ops = Ops.inMemory();
         String motd = "/etc/motd";
         String before = fingerprint(host, motd);
-        ManagedFile change = ManagedFile.on(host, ops).path(motd).content("Managed by ops. Facts: " + facts.hostname() + ", "
+        Change<String> change = ManagedFile.on(host, ops).path(motd).content("Managed by ops. Facts: " + facts.hostname() + ", "
                 + facts.kernel() + "\n").mode("0644").asRoot().present();
 
         Plan plan = change.plan();

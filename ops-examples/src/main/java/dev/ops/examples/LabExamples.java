@@ -65,9 +65,9 @@ public final class LabExamples {
             Ops ops = Ops.inMemory();
             Guest template = client.node("pve-01").qemu().vm(9000);
 
-            Change<Guest> clone = client.changes(ops).clone(template, r -> r.name("web-01").full(true));
-            out.println(clone.plan().render());                // POST /nodes/pve-01/qemu/9000/clone {newid=..., ...}
-            Applied<Guest> done = clone.apply();               // allocates a VMID nobody else gets, waits for the task
+            Change<Guest> clone = client.guests(ops).clone(template, r -> r.name("web-01").full(true));
+            out.println(clone.plan().render());                // take the next free VMID (at apply), then the clone
+            Applied<Guest> done = clone.apply();               // takes a VMID nobody else gets, clones, waits for the task
             out.println("cloned to " + done.value() + ": " + done.value().config().get("name").orElse("?"));
             done.rollback();                                   // destroys the clone again
             // end::pve[]

@@ -49,7 +49,8 @@ class GuideTest {
         var clone = LabExamples.cloneOnProxmox(out);
 
         assertThat(clone.vmid()).isGreaterThanOrEqualTo(100);
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("POST /nodes/pve-01/qemu/9000/clone").contains("web-01");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("take the next free VMID").contains("then, at apply: clone")
+                .contains("web-01");
     }
 
     @Test

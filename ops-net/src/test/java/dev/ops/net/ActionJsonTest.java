@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ops.core.change.Action;
 import dev.ops.core.host.Command;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.net.ifupdown.internal.InterfacesWriteAction;
 import dev.ops.net.link.internal.IpCommandsAction;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.ops.pve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.OpsException;
 import dev.ops.pve.internal.PveJson;
 import dev.ops.pve.internal.Transport;
@@ -16,12 +15,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The untyped Proxmox API: any path template with its parameters, JSON back. Path parameters are
+ * The untyped Proxmox API, the raw way out: any path template with its parameters, JSON back, applied
+ * at once. Calls made here bypass the change model (no plan, no journal, no rollback, no policy):
+ * use it for what the typed reads and the changes of {@link PveClient} do not cover. Path parameters are
  * taken from the same map by name, the rest is sent as query (GET, DELETE) or form (POST, PUT);
  * booleans go as 0/1 and absent ({@code null}, empty {@code Optional}) values are not sent.
  *
  * <pre>{@code
- * JsonNode cfg = client.api().get("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve", "vmid", 101));
+ * JsonValue cfg = client.api().get("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve", "vmid", 101));
  * }</pre>
  */
 public final class PveApi {
@@ -52,7 +53,7 @@ public final class PveApi {
     }
 
     /** {@code GET}, returning {@code data}. */
-    public JsonNode get(String pathTemplate, Map<String, ?> params) {
+    public JsonValue get(String pathTemplate, Map<String, ?> params) {
         return call("GET", pathTemplate, params).data();
     }
 
@@ -85,22 +86,22 @@ public final class PveApi {
     }
 
     /** {@code GET} without parameters, returning {@code data}. */
-    public JsonNode get(String pathTemplate) {
+    public JsonValue get(String pathTemplate) {
         return get(pathTemplate, Map.of());
     }
 
     /** {@code POST}, returning {@code data}. */
-    public JsonNode post(String pathTemplate, Map<String, ?> params) {
+    public JsonValue post(String pathTemplate, Map<String, ?> params) {
         return call("POST", pathTemplate, params).data();
     }
 
     /** {@code PUT}, returning {@code data}. */
-    public JsonNode put(String pathTemplate, Map<String, ?> params) {
+    public JsonValue put(String pathTemplate, Map<String, ?> params) {
         return call("PUT", pathTemplate, params).data();
     }
 
     /** {@code DELETE}, returning {@code data}. */
-    public JsonNode delete(String pathTemplate, Map<String, ?> params) {
+    public JsonValue delete(String pathTemplate, Map<String, ?> params) {
         return call("DELETE", pathTemplate, params).data();
     }
 
@@ -134,20 +135,20 @@ public final class PveApi {
         Map<String, Object> p = new LinkedHashMap<>(params);
         Object name = p.getOrDefault("filename", file.getFileName().toString());
         p.remove("filename");
-        JsonNode data = transport.call("POST", pathTemplate, p, RetryPolicy.none(),
+        JsonValue data = transport.call("POST", pathTemplate, p, RetryPolicy.none(),
                 new Transport.Upload(fileField, file, name.toString())).data();
         return toTask(data, "POST", pathTemplate, null);
     }
 
-    private PveTask toTask(JsonNode data, String method, String template, Runnable release) {
-        String text = data == null || data.isNull() ? "" : data.asText();
+    private PveTask toTask(JsonValue data, String method, String template, Runnable release) {
+        String text = data == null ? "" : data.asText();
         if (!Upid.isUpid(text)) {
             if (release != null) {
                 release.run();
             }
             throw new OpsException(method + " " + template + " was expected to start a task but answered " + data);
         }
-        return new PveTask(client, Upid.parse(text), release);
+        return dev.ops.pve.internal.Handles.make(PveTask.class, client, Upid.parse(text), release == null ? (Runnable) () -> {} : release);
     }
 
     /** The client this API belongs to. */

@@ -11,6 +11,7 @@ import dev.ops.pve.guest.Guest;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.internal.Auth;
 import dev.ops.pve.internal.BaseUrl;
+import dev.ops.pve.internal.Handles;
 import dev.ops.pve.internal.Tls;
 import dev.ops.pve.internal.Transport;
 import dev.ops.pve.internal.TransportConfig;
@@ -44,14 +45,16 @@ import java.util.regex.Pattern;
  *         .apiToken("root@pam", "ops", Secret.of("..."))
  *         .pinnedCertificate("AB:CD:...")
  *         .build();
- * GuestConfig cfg = client.node("pve-01").qemu().vm(101).config();
- * PveTask clone = client.node("pve-01").qemu().vm(9000).cloneTo(c -> c.newId(150).name("web-1").full(true));
- * clone.awaitSuccess(Duration.ofMinutes(10));
+ * GuestConfig cfg = client.node("pve-01").qemu().vm(101).config();            // reads: handles
+ * Guest template = client.node("pve-01").qemu().vm(9000);
+ * Applied<Guest> web = client.guests(ops).clone(template, c -> c.name("web-1").full(true)).apply(); // changes
  * }</pre>
  *
- * <p>Changes with plan and rollback come from {@link #changes(Ops)}. The client registers itself
- * in {@link Targets} under {@link #name()}, so that a journaled step can be undone by a fresh JVM
- * given a client of the same name.
+ * <p>Handles ({@link #node}, {@link #cluster}, {@link #ha}, {@link #pools}) only read; everything
+ * that changes the cluster is a {@link dev.ops.core.change.Change} of {@link #guests(Ops)}, with plan,
+ * journal and rollback. {@link #api()} is the raw way out. The client registers itself in
+ * {@link Targets} under {@link #name()}, so that a journaled step can be undone by a fresh JVM given
+ * a client of the same name ({@link #targets(Ops)}).
  */
 public final class PveClient implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@\\-]*");
@@ -66,7 +69,6 @@ public final class PveClient implements AutoCloseable {
     static final Duration SHARED_SLOT_GRACE = Duration.ofMinutes(2);
     private final Map<String, LocalHeavySlots> heavySlots = new ConcurrentHashMap<>();
     private final Map<String, SharedHeavySlots> sharedHeavySlots = new ConcurrentHashMap<>();
-    private final dev.ops.pve.task.TaskDurations taskDurations = new dev.ops.pve.task.TaskDurations();
 
     private PveClient(Builder b, String name, TransportConfig cfg) {
         this.settings = b.copy();
@@ -105,7 +107,11 @@ public final class PveClient implements AutoCloseable {
         return transport.config().auth() instanceof Auth.Token;
     }
 
-    /** The untyped API, for everything the typed resources do not cover. */
+    /**
+     * The untyped API, the raw way out: for everything the typed reads and changes do not cover.
+     * Calls made through it act at once and bypass the change model: no plan, no journal, no
+     * rollback, no policy check.
+     */
     public PveApi api() {
         return api;
     }
@@ -117,17 +123,17 @@ public final class PveClient implements AutoCloseable {
 
     /** The cluster: status, resources, next free VMID, HA. */
     public Cluster cluster() {
-        return new Cluster(this);
+        return Handles.make(Cluster.class, this);
     }
 
     /** HA resources ({@code /cluster/ha/resources}). */
     public Ha ha() {
-        return new Ha(this);
+        return Handles.make(Ha.class, this);
     }
 
     /** The cluster's resource pools. */
     public dev.ops.pve.pool.Pools pools() {
-        return new dev.ops.pve.pool.Pools(this);
+        return Handles.make(dev.ops.pve.pool.Pools.class, this);
     }
 
     /** {@code GET /nodes}. */
@@ -137,7 +143,7 @@ public final class PveClient implements AutoCloseable {
 
     /** The node of that name (validated as a node name; not checked to exist until used). */
     public Node node(String node) {
-        return new Node(this, node);
+        return Handles.make(Node.class, this, node);
     }
 
     /** Finds the guest with that VMID, whichever node it is on ({@code /cluster/resources}; may lag a few seconds behind). */
@@ -148,9 +154,17 @@ public final class PveClient implements AutoCloseable {
                 .map(r -> node(r.node().orElseThrow()).guest(r.guestType().orElseThrow(), vmid));
     }
 
-    /** Change factories (plan, apply, rollback) for this cluster, journaled in {@code ops}. */
+    /**
+     * The changes of this cluster's guests, snapshots, backups, HA resources, pools and storages
+     * (plan, apply, rollback), journaled in {@code ops}: {@code client.guests(ops).clone(template, r -> r.name("web-01"))}.
+     */
+    public PveChanges guests(Ops ops) {
+        return new PveChanges(this, java.util.Objects.requireNonNull(ops, "ops"));
+    }
+
+    /** The same as {@link #guests(Ops)}: every change of this cluster, journaled in {@code ops}. */
     public PveChanges changes(Ops ops) {
-        return new PveChanges(this, ops);
+        return guests(ops);
     }
 
     /** A VMID allocator that never hands out the same id twice, across threads and processes sharing {@code ops}'s store. */
@@ -160,12 +174,22 @@ public final class PveClient implements AutoCloseable {
 
     /** A preflight check ("runway"): credentials, reachability, nodes, storages and privileges, all problems at once. */
     public Preflight preflight() {
-        return new Preflight(this);
+        return Handles.make(Preflight.class, this);
     }
 
     /** Targets holding this client under its name, for journal recovery and rollback in a fresh JVM. */
     public Targets targets() {
         return Targets.none().with(name, this);
+    }
+
+    /**
+     * {@link #targets()} plus the VMID reservations in {@code ops}'s store, so that recovering or rolling
+     * back a clone or create in a fresh JVM also releases the VMID it took (else the reservation expires
+     * after an hour).
+     */
+    public Targets targets(Ops ops) {
+        return targets().with(dev.ops.pve.vmid.internal.VmidClaims.targetName(this),
+                new dev.ops.pve.vmid.internal.VmidClaims(this, ops.store()));
     }
 
     /** The time source used for waiting and retries. */
@@ -176,11 +200,6 @@ public final class PveClient implements AutoCloseable {
     /** How tasks are polled. */
     public PollPolicy pollPolicy() {
         return settings.pollPolicy;
-    }
-
-    /** How long recent tasks took, by kind: waiting polls densely around a task's expected end. */
-    public dev.ops.pve.task.TaskDurations taskDurations() {
-        return taskDurations;
     }
 
     /** How long changes wait for the tasks they start. */

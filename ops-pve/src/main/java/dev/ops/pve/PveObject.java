@@ -276,7 +276,7 @@ public abstract class PveObject {
      *
      * @param <T> the model
      */
-    public abstract static class Reader<T extends PveObject> extends StdDeserializer<T> {
+    protected abstract static class Reader<T extends PveObject> extends StdDeserializer<T> {
         private final Fields<T> fields;
         private List<Slot<T>> expected = List.of();
 

@@ -1,6 +1,5 @@
 package dev.ops.pve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.OptionalLong;
 
 /**
@@ -9,11 +8,11 @@ import java.util.OptionalLong;
  * @param data the {@code data} member, a JSON null when Proxmox sent none
  * @param envelope the whole answer object
  */
-public record PveResponse(JsonNode data, JsonNode envelope) {
+public record PveResponse(JsonValue data, JsonValue envelope) {
 
     /** The {@code total} some list calls add. */
     public OptionalLong total() {
-        JsonNode t = envelope.get("total");
-        return t != null && t.canConvertToLong() ? OptionalLong.of(t.asLong()) : OptionalLong.empty();
+        JsonValue t = envelope.path("total");
+        return t.isNumber() || (t.isTextual() && t.asText().matches("\\d{1,18}")) ? OptionalLong.of(t.asLong()) : OptionalLong.empty();
     }
 }

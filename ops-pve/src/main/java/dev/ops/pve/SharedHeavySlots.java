@@ -3,11 +3,10 @@ package dev.ops.pve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.Versioned;
 import dev.ops.pve.task.PveTask;
-import dev.ops.pve.task.Upid;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -77,7 +76,7 @@ final class SharedHeavySlots {
             return clock.millis() - v.path("at").asLong(0) > grace.toMillis();
         }
         try {
-            return !new PveTask(client, Upid.parse(upid), null).status().running();
+            return !PveTask.of(client, upid).status().running();
         } catch (OpsException | IllegalArgumentException e) {
             LOG.debug("cannot tell whether {} still runs, keeping its slot: {}", upid, e.getMessage());
             return false;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.ValidationException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.cluster.ClusterResource;
 import dev.ops.pve.cluster.PveVersion;
 import dev.ops.pve.error.PveServerException;
@@ -40,8 +40,8 @@ class AsciiDigitsTest {
         pve.close();
     }
 
-    private static JsonNode json(String text) throws Exception {
-        return Json.mapper().readTree(text);
+    private static dev.ops.pve.JsonValue json(String text) throws Exception {
+        return dev.ops.pve.JsonValue.parse(text);
     }
 
     @Test

@@ -37,7 +37,7 @@ class ErrorClassificationTest {
     void lockContentionIsARetryableConflict() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start",
                 PveAnswer.error(500, "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).start()).isInstanceOf(PveLockedException.class)
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PveLockedException.class)
                 .isInstanceOf(ConflictException.class).hasMessageContaining("can't lock file")
                 .satisfies(e -> assertThat(((PveLockedException) e).retryable()).isTrue());
     }
@@ -45,13 +45,13 @@ class ErrorClassificationTest {
     @Test
     void vmIsLockedIsALockError() {
         pve.answerNext("PUT", "/nodes/pve1/qemu/101/config", PveAnswer.error(500, "VM is locked (backup)"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).updateConfig(u -> u.cores(2))).isInstanceOf(PveLockedException.class)
+        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(PveLockedException.class)
                 .hasMessageContaining("VM is locked (backup)");
     }
 
     @Test
     void alreadyExistsIsAPermanentConflict() {
-        assertThatThrownBy(() -> client.node("pve1").qemu().createVm(r -> r.vmid(101))).isInstanceOf(PveAlreadyExistsException.class)
+        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", java.util.Map.of("node", "pve1", "vmid", 101))).isInstanceOf(PveAlreadyExistsException.class)
                 .hasMessageContaining("already exists").satisfies(e -> assertThat(((ConflictException) e).retryable()).isFalse());
     }
 
@@ -72,7 +72,7 @@ class ErrorClassificationTest {
     @Test
     void permissionDeniedNamesThePrivilegeAndPath() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start", PveAnswer.error(403, "Permission check failed (/vms/101, VM.PowerMgmt)"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).start()).isInstanceOf(PvePermissionException.class).satisfies(e -> {
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PvePermissionException.class).satisfies(e -> {
             PvePermissionException p = (PvePermissionException) e;
             assertThat(p.privilege()).contains("VM.PowerMgmt");
             assertThat(p.aclPath()).contains("/vms/101");

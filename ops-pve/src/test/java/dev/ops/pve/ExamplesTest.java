@@ -32,10 +32,10 @@ class ExamplesTest {
     void readAConfigAndCloneATemplate() {
         PveClient client = Fakes.client(pve);
         GuestConfig cfg = client.node("pve1").qemu().vm(101).config();
-        PveTask clone = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150).name("web-1").full(true));
-        TaskOutcome done = clone.awaitSuccess(Duration.ofMinutes(10));
+        Applied<Guest> clone = client.guests(Ops.inMemory()).clone(client.node("pve1").qemu().vm(9000),
+                c -> c.newId(150).name("web-1").full(true)).apply();
         assertThat(cfg.name()).contains("web");
-        assertThat(done.succeeded()).isTrue();
+        assertThat(clone.value().config().name()).contains("web-1");
     }
 
     @Test

@@ -29,9 +29,9 @@ class HeavyTaskLimitTest {
     void aSecondHeavyTaskOnANodeWaitsUntilTheFirstEnds() {
         PveClient client = Fakes.clientBuilder(pve).timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.taskReads(3);
-        PveTask first = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask first = RawCalls.clone(client, "pve1", 9000, 150);
         pve.taskReads(0);
-        PveTask second = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+        PveTask second = RawCalls.clone(client, "pve1", 9000, 151);
         // The second clone was only sent once the first task was seen stopped.
         var requests = pve.requests();
         var statusPolls = requests.stream().filter(r -> r.template().equals(TASK_STATUS) && r.path().contains(first.upid().value())).toList();
@@ -46,8 +46,8 @@ class HeavyTaskLimitTest {
     void anotherNodeIsNotHeldUp() {
         PveClient client = Fakes.clientBuilder(pve).timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.taskReads(1000);
-        client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
-        client.node("pve2").qemu().vm(9001).cloneTo(c -> c.newId(151));
+        RawCalls.clone(client, "pve1", 9000, 150);
+        RawCalls.clone(client, "pve2", 9001, 151);
         assertThat(Fakes.callsTo(pve, "GET", TASK_STATUS)).isEmpty();
     }
 
@@ -55,9 +55,9 @@ class HeavyTaskLimitTest {
     void aFailedStartFreesTheSlotAtOnce() {
         PveClient client = Fakes.clientBuilder(pve).timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.answerNext("POST", "/nodes/pve1/qemu/9000/clone", PveAnswer.error(403, "Permission check failed (/vms/150, VM.Allocate)"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150)))
+        assertThatThrownBy(() -> RawCalls.clone(client, "pve1", 9000, 150))
                 .isInstanceOf(dev.ops.pve.error.PvePermissionException.class);
-        assertThat(client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151)).upid().type()).isEqualTo("qmclone");
+        assertThat(RawCalls.clone(client, "pve1", 9000, 151).upid().type()).isEqualTo("qmclone");
     }
 
     @Test

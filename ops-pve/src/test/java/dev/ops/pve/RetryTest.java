@@ -40,7 +40,7 @@ class RetryTest {
     @Test
     void neverRetriesAServerErrorOnAWrite() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start", PveAnswer.error(500, "internal error"));
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(101).start()).isInstanceOf(PveServerException.class);
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PveServerException.class);
         assertThat(Fakes.calls(pve, "POST", "/status/start")).hasSize(1);
         assertThat(time.sleeps).isEmpty();
     }
@@ -48,7 +48,7 @@ class RetryTest {
     @Test
     void retriesLockContentionOnAWriteSinceProxmoxRefusedBeforeActing() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start", PveAnswer.error(500, "VM is locked (snapshot)"));
-        assertThat(client.node("pve1").qemu().vm(101).start().upid().type()).isEqualTo("qmstart");
+        assertThat(RawCalls.start(client, "pve1", 101).upid().type()).isEqualTo("qmstart");
         assertThat(Fakes.calls(pve, "POST", "/status/start")).hasSize(2);
     }
 

@@ -71,77 +71,76 @@ class SchemaConformanceTest {
         node.status();
         node.network();
         node.storages();
-        node.tasks(101, 10);
-        node.tasks(null, 10);
+        node.tasks(q -> q.vmid(101).limit(10));
+        node.tasks(q -> q.limit(10));
+        var ops = dev.ops.core.Ops.inMemory();
+        var changes = c.guests(ops);
         var local = node.storage("local");
-        local.content();
-        local.content("iso");
+        local.list();
+        local.list("iso");
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
-        local.upload("iso", iso, null).awaitSuccess(WAIT);
-        local.downloadUrl(DownloadUrlRequest.builder().url("https://example.org/a.iso").fileName("a.iso").content("iso")
-                .checksum("cd".repeat(32)).checksumAlgorithm("sha256").verifyCertificates(true).build()).awaitSuccess(WAIT);
-        local.deleteVolume("local:iso/a.iso").logTail(5);
+        changes.upload(local, u -> u.content("iso").file(iso).sha256("ab".repeat(32))).apply();
+        changes.downloadUrl(local, DownloadUrlRequest.builder().url("https://example.org/a.iso").fileName("a.iso").content("iso")
+                .checksum("cd".repeat(32)).checksumAlgorithm("sha256").verifyCertificates(true).build()).apply().rollback();
         node.qemu().list();
         node.lxc().list();
-        node.qemu().create(CreateVmRequest.builder().vmid(300).name("vm-300").memoryMb(1024).cores(2).sockets(1).osType("l26")
+        changes.createVm(node, CreateVmRequest.builder().vmid(300).name("vm-300").memoryMb(1024).cores(2).sockets(1).osType("l26")
                 .description("d").onBoot(true).start(false).putOptions("scsi0", "local-lvm:8").putOptions("net0", "virtio,bridge=vmbr0")
                 .cloudInit(CloudInit.builder().user("ops").password(Secret.of("pw-conformance")).addSshKeys("ssh-ed25519 AAAA x@y")
                         .putIpConfigs(0, "ip=dhcp").nameserver("1.1.1.1").searchDomain("lab").upgrade(false).type("nocloud").build())
-                .build()).awaitSuccess(WAIT);
-        node.lxc().create(CreateContainerRequest.builder().vmid(301).osTemplate("local:vztmpl/debian-12.tar.zst").hostname("ct-301")
+                .build()).apply().value().status();
+        changes.createContainer(node, CreateContainerRequest.builder().vmid(301).osTemplate("local:vztmpl/debian-12.tar.zst").hostname("ct-301")
                 .memoryMb(512).swapMb(512).cores(1).rootfs("local-lvm:4").storage("local-lvm").password(Secret.of("pw-conformance"))
                 .addSshPublicKeys("ssh-ed25519 AAAA x@y").unprivileged(true).start(false).onBoot(false)
-                .putOptions("net0", "name=eth0,bridge=vmbr0,ip=dhcp").build()).awaitSuccess(WAIT);
+                .putOptions("net0", "name=eth0,bridge=vmbr0,ip=dhcp").build()).apply();
         for (Guest g : List.of(node.qemu().vm(101), node.lxc().container(201))) {
             g.status();
             g.config();
-            g.updateConfig(u -> u.memoryMb(1024).cores(2).onBoot(true).description("x").tags("a", "b").remove("serial0"));
-            g.start().awaitSuccess(WAIT);
+            changes.updateConfig(g, u -> u.memoryMb(1024).cores(2).onBoot(true).description("x").tags("a", "b").remove("serial0")).apply();
+            changes.start(g).apply();
             if (g.type() == GuestType.QEMU) {
-                g.suspend().awaitSuccess(WAIT);
-                g.resume().awaitSuccess(WAIT);
+                changes.suspend(g).apply();
+                changes.resume(g).apply();
             }
-            g.reboot().awaitSuccess(WAIT);
-            g.shutdown().awaitSuccess(WAIT);
-            g.start().awaitSuccess(WAIT);
-            g.shutdown(30, true).awaitSuccess(WAIT);
-            g.start().awaitSuccess(WAIT);
-            g.stop().awaitSuccess(WAIT);
-            var snaps = g.snapshots();
-            snaps.create("s1", "first", g.type() == GuestType.QEMU).awaitSuccess(WAIT);
-            snaps.list();
-            snaps.rollback("s1").awaitSuccess(WAIT);
-            snaps.delete("s1").awaitSuccess(WAIT);
-            g.backup(b -> b.storage("local").mode("snapshot").compress("zstd").notes("{{guestname}}").protect(true)).awaitSuccess(WAIT);
-            c.ha().add(dev.ops.pve.ha.Ha.sid(g.type(), g.vmid()), "started", null);
-            c.ha().resources();
-            c.ha().remove(dev.ops.pve.ha.Ha.sid(g.type(), g.vmid()));
+            changes.reboot(g).apply();
+            changes.shutdown(g).apply();
+            changes.start(g).apply();
+            changes.stop(g).apply();
+            changes.snapshot(g, s1 -> s1.name("s1").description("first").vmstate(g.type() == GuestType.QEMU)).apply();
+            g.snapshots().list();
+            changes.rollbackToSnapshot(g, "s1").apply();
+            changes.deleteSnapshot(g, "s1").apply();
+            changes.backup(g, b -> b.storage("local").mode("snapshot").compress("zstd").notes("{{guestname}}").protect(true)).apply();
+            changes.haAdd(g, h -> h.state("started")).apply();
+            c.ha().list();
+            changes.haRemove(g).apply();
             if (g.status().running()) { // rolled back to a snapshot with RAM
-                g.stop().awaitSuccess(WAIT);
+                changes.stop(g).apply();
             }
-            g.migrate(m -> m.targetNode("pve2").online(false).withLocalDisks(true).targetStorage("local-lvm").bandwidthLimit(1000)
-                    .timeoutSeconds(30)).awaitSuccess(WAIT);
+            changes.migrate(g, m -> m.targetNode("pve2").online(false).withLocalDisks(true).targetStorage("local-lvm").bandwidthLimit(1000)
+                    .timeoutSeconds(30)).apply();
         }
-        node.qemu().restore(RestoreRequest.builder().archive(backupOf("qemu-101")).vmid(302).storage("local-lvm")
-                .unique(true).start(false).build()).awaitSuccess(WAIT);
-        node.lxc().restore(RestoreRequest.builder().archive(backupOf("lxc-201")).vmid(303).storage("local-lvm").build()).awaitSuccess(WAIT);
-        var ops = dev.ops.core.Ops.inMemory();
-        var pool = c.changes(ops).createPool("lab", "the lab").apply();
+        changes.restore(node, GuestType.QEMU, RestoreRequest.builder().archive(backupOf("qemu-101")).vmid(302)
+                .storage("local-lvm").unique(true).start(false).build()).apply();
+        changes.restore(node, GuestType.LXC, RestoreRequest.builder().archive(backupOf("lxc-201")).vmid(303)
+                .storage("local-lvm").build()).apply();
+        var pool = c.changes(ops).createPool(p -> p.poolid("lab").comment("the lab")).apply();
         var members = c.changes(ops).addToPool("lab", List.of(node.qemu().vm(101))).apply();
         c.pools().list();
         members.rollback();
         c.changes(ops).deletePool("lab").apply().rollback();
         pool.value();
         for (Guest t : List.of(node.qemu().vm(9000), node.lxc().container(9001))) {
-            t.snapshots().create("base", "", false).awaitSuccess(WAIT);
-            t.cloneTo(r -> r.newId(t.vmid() + 10).name("clone-" + t.vmid()).full(true).targetNode("pve2").targetStorage("local-lvm")
-                    .pool("lab").description("c").format("qcow2")).awaitSuccess(WAIT);
-            t.cloneTo(r -> r.newId(t.vmid() + 30).full(true).snapshot("base")).awaitSuccess(WAIT);
-            t.convertToTemplate();
-            t.cloneTo(r -> r.newId(t.vmid() + 20).full(false)).awaitSuccess(WAIT);
+            changes.clone(t, r -> r.newId(t.vmid() + 10).name("clone-" + t.vmid()).full(true).targetNode("pve2").targetStorage("local-lvm")
+                    .pool("lab").description("c").format("qcow2")).apply();
+            changes.snapshot(t, s1 -> s1.name("base")).apply();
+            changes.clone(t, r -> r.newId(t.vmid() + 30).full(true).snapshot("base")).apply();
+            changes.convertToTemplate(t).apply();
+            changes.clone(t, r -> r.newId(t.vmid() + 20).full(false)).apply();
         }
-        node.qemu().vm(9020).delete().awaitSuccess(WAIT);
-        node.lxc().container(9021).delete().awaitSuccess(WAIT);
+        changes.delete(node.qemu().vm(9020)).apply();
+        changes.delete(node.lxc().container(9021)).apply();
+        node.task(node.tasks(q -> q.limit(1)).get(0).upid().value()).logTail(5);
         c.preflight().privilege("/vms/101", "VM.Audit").run();
         Fakes.clientBuilder(pve).login("root@pam", Secret.of(Fakes.PASSWORD)).build().version();
         Fakes.clientBuilder(pve).login("ops@pve", Secret.of("ops-password-1")).totp(() -> pve.totpCode("ops@pve")).build().version();
@@ -169,7 +168,7 @@ class SchemaConformanceTest {
             if (method.equals("GET")) {
                 continue;
             }
-            var info = dev.ops.core.json.Json.mapper().readTree(PveApiSchema.pve().method(method, template).orElseThrow());
+            var info = dev.ops.core.json.internal.Json.mapper().readTree(PveApiSchema.pve().method(method, template).orElseThrow());
             for (Map<String, String> params : List.of(SAMPLE, withPool())) {
                 var fromSchema = dev.ops.pve.preflight.SchemaPermissionChecks.of(info, params);
                 var fromTable = dev.ops.pve.preflight.RequiredPrivileges.checked(method, template, params);

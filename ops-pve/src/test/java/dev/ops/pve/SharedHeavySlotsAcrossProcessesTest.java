@@ -56,7 +56,7 @@ class SharedHeavySlotsAcrossProcessesTest {
                             .apiToken(Fakes.TOKEN_USER, Fakes.TOKEN_ID, Secret.of(Fakes.TOKEN_SECRET))
                             .maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(store)
                             .pollPolicy(new dev.ops.pve.task.PollPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), 0)).build()) {
-                client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(Integer.parseInt(args[2]))).awaitSuccess(Duration.ofMinutes(1));
+                RawCalls.clone(client, "pve1", 9000, Integer.parseInt(args[2])).awaitSuccess(Duration.ofMinutes(1));
             }
         }
     }

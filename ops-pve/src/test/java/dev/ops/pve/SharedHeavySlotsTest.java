@@ -34,10 +34,10 @@ class SharedHeavySlotsTest {
         PveClient first = client(store);
         PveClient second = client(store);
         pve.taskReads(3);
-        PveTask running = first.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask running = RawCalls.clone(first, "pve1", 9000, 150);
         pve.taskReads(0);
 
-        PveTask next = second.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(151));
+        PveTask next = RawCalls.clone(second, "pve1", 9000, 151);
 
         var requests = pve.requests();
         var polls = requests.stream().filter(r -> r.template().equals(TASK_STATUS) && r.path().contains(running.upid().value())).toList();
@@ -52,7 +52,7 @@ class SharedHeavySlotsTest {
     void theSlotRecordsTheTaskWhileItRunsAndIsFreedWhenItIsSeenToEnd() {
         PveClient client = client(store);
         pve.taskReads(2);
-        PveTask task = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         var slots = store.list("pve/");
         assertThat(slots).hasSize(1);
@@ -70,7 +70,7 @@ class SharedHeavySlotsTest {
         long longAgo = System.currentTimeMillis() - PveClient.SHARED_SLOT_GRACE.toMillis() - 1_000;
         store.put(key, ("{\"token\":\"dead\",\"owner\":\"1@gone\",\"at\":" + longAgo + "}").getBytes());
 
-        PveTask task = client.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
+        PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         assertThat(task.upid().type()).isEqualTo("qmclone");
         assertThat(store.get(key).orElseThrow().text()).contains(task.upid().value()).doesNotContain("dead");
@@ -81,8 +81,8 @@ class SharedHeavySlotsTest {
         PveClient first = client(store);
         PveClient second = client(new InMemoryStateStore());
         pve.taskReads(1000);
-        first.node("pve1").qemu().vm(9000).cloneTo(c -> c.newId(150));
-        second.node("pve1").qemu().vm(9001).cloneTo(c -> c.newId(151)); // another template: 9000 is locked by its clone
+        RawCalls.clone(first, "pve1", 9000, 150);
+        RawCalls.clone(second, "pve1", 9001, 151); // another template: 9000 is locked by its clone
         assertThat(Fakes.callsTo(pve, "GET", TASK_STATUS)).isEmpty();
     }
 }

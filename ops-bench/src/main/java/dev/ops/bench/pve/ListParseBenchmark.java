@@ -2,7 +2,7 @@ package dev.ops.bench.pve;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.cluster.ClusterResource;
 import dev.ops.pve.internal.PveJson;
 import dev.ops.pve.internal.Transport;

@@ -1,7 +1,7 @@
 package dev.ops.core.audit;
 
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -2,60 +2,58 @@ package dev.ops.core.change;
 
 import dev.ops.core.Ops;
 import dev.ops.core.error.RollbackFailedException;
-import dev.ops.core.journal.ChangeLock;
+import dev.ops.core.error.StalePlanException;
 import dev.ops.core.error.Violations;
+import dev.ops.core.journal.ChangeLock;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.privilege.Privilege;
 import dev.ops.core.privilege.PrivilegeCheck;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.MDC;
 
 /**
- * The base of every change in ops. A subclass says how to validate its input, how to compute
- * steps from the current state, and what the result is; this class runs the change model:
- * policy, privileges, journal, audit, rollback on failure.
+ * The base of every change in ops. A subclass says how to validate its input
+ * ({@link #validate}), what it takes to reach the desired state from the current one
+ * ({@link #planSteps}: steps, remarks and a context, all at once), which hosts and endpoints the
+ * steps name ({@link #targets}) and what applying yields ({@link #result}); this class runs the
+ * change model: policy, privileges, the change's lock, journal, audit, rollback on failure.
+ * Changes that act on one host extend {@link HostChange}.
  *
  * @param <T> what applying yields
+ * @param <C> what planning hands to {@link #result}; {@link Void} when nothing
  */
-public abstract class AbstractChange<T> implements Change<T> {
+public abstract class AbstractChange<T, C> implements Change<T> {
     /** The MDC key under which the journal id of the running apply is put. */
     public static final String MDC_OPERATION = "ops.operation";
 
     protected final Ops ops;
 
     protected AbstractChange(Ops ops) {
-        this.ops = ops;
+        this.ops = Objects.requireNonNull(ops, "ops");
     }
 
     /** Adds every problem with this change's input to {@code violations}. */
     protected void validate(Violations violations) {}
 
-    /** Reads the current state and returns the steps that bring the target to the desired state; none when it is there. */
-    protected abstract List<Step> computeSteps();
+    /**
+     * Reads the current state and returns the steps that bring the target to the desired state
+     * (none when it is there), remarks for the operator, and the context {@link #result} gets.
+     * Reads only: never writes, reserves or locks anything.
+     */
+    protected abstract Planned<C> planSteps();
 
     /** The hosts and endpoints the steps name. */
     protected abstract Targets targets();
 
-    /** The value to hand back after {@code plan} was applied (read back from the target where cheap). */
-    protected abstract T result(Plan plan);
-
-    /** Remarks for the plan, e.g. why a step cannot be undone, or why only this process can undo it. */
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>();
-        for (Step s : steps) {
-            if (s.undo().isEmpty()) {
-                notes.add("'" + s.description() + "' cannot be undone by rollback");
-            } else if (!ops.journal().recoverableElsewhere(s.undo().get())) {
-                notes.add("'" + s.description() + "' holds secret content, kept out of the journal: only this process can undo it"
-                        + " (give Ops a JournalKey to keep it encrypted for crash recovery)");
-            }
-        }
-        return notes;
-    }
+    /** The value to hand back once the plan made with {@code context} was applied (read back from the target where cheap). */
+    protected abstract T result(C context);
 
     /**
      * What each host must grant for this plan, by host name. The default asks for root on every
@@ -73,13 +71,39 @@ public abstract class AbstractChange<T> implements Change<T> {
 
     @Override
     public final Plan plan() {
-        Violations v = Violations.of(description());
-        validate(v);
-        v.throwIfAny();
-        List<Step> steps = computeSteps();
-        Plan plan = Plan.of(description(), steps, notes(steps), ops.clock().instant());
-        ops.policy().check(plan);
-        return plan;
+        validateOrThrow();
+        return toPlan(observedPlanSteps());
+    }
+
+    /** {@link #planSteps()}, told to the installed {@link PlanListener}s. */
+    final Planned<C> observedPlanSteps() {
+        List<PlanListener> listeners = PlanListener.installed();
+        if (listeners.isEmpty()) {
+            return planSteps();
+        }
+        listeners.forEach(l -> l.planning(this, ops));
+        try {
+            return planSteps();
+        } finally {
+            listeners.forEach(l -> l.planned(this, ops));
+        }
+    }
+
+    @Override
+    public final Applied<T> apply() {
+        return applyChecked(null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The change is planned again under its lock and compared with {@code reviewed}, step by
+     * step (description, target, action and undo): any difference refuses the apply with a
+     * {@link StalePlanException} listing it, so that what runs is exactly what was reviewed.
+     */
+    @Override
+    public final Applied<T> apply(Plan reviewed) {
+        return applyChecked(Objects.requireNonNull(reviewed, "reviewed"));
     }
 
     /**
@@ -90,34 +114,31 @@ public abstract class AbstractChange<T> implements Change<T> {
      * the second gets a {@link dev.ops.core.error.LockHeldException} naming the first (retryable),
      * and applying it again after the first finished plans nothing.
      */
-    @Override
-    public final Applied<T> apply() {
-        Violations v = Violations.of(description());
-        validate(v);
-        v.throwIfAny();
+    private Applied<T> applyChecked(Plan reviewed) {
+        validateOrThrow();
         Targets targets = targets();
         try (ChangeLock lock = ops.journal().lock(description(), targets.names())) {
-            Plan plan = plan();
-            if (plan.isEmpty()) {
-                return new Applied<>(result(plan), plan, Rollback.nothing());
+            Planned<C> planned = observedPlanSteps();
+            Plan plan = toPlan(planned);
+            if (reviewed != null) {
+                requireSame(reviewed, plan);
+            }
+            if (plan.isEmpty() && !continuesAfterSteps()) {
+                return new Applied<>(result(planned.context()), plan, Rollback.nothing());
             }
             ops.policy().approve(plan);
+            beforeApply(plan);
             requiredPrivileges(plan).forEach((hostName, privileges) -> PrivilegeCheck.require(targets.host(hostName), privileges));
             String id = ops.journal().begin(plan, lock);
-            // Made before any step runs, so that it holds the steps this process keeps out of the journal.
-            Rollback rollback = Rollback.of(ops.journal(), id, targets);
             String previous = MDC.get(MDC_OPERATION);
             MDC.put(MDC_OPERATION, id);
             try {
-                for (int i = 0; i < plan.steps().size(); i++) {
-                    try {
-                        ops.journal().runStep(id, i, targets);
-                    } catch (RuntimeException failure) {
-                        rollbackAfter(id, targets, failure);
-                        throw failure;
-                    }
-                }
+                StepRunner runner = new StepRunner(id, targets);
+                T value = execute(planned.context(), plan.steps().size(), runner);
+                // Made before the apply finishes, while the journal still holds the steps it keeps out of the store.
+                Rollback rollback = Rollback.of(ops.journal(), id, runner.targets);
                 ops.journal().finish(id);
+                return new Applied<>(value, plan, rollback);
             } finally {
                 if (previous == null) {
                     MDC.remove(MDC_OPERATION);
@@ -125,8 +146,143 @@ public abstract class AbstractChange<T> implements Change<T> {
                     MDC.put(MDC_OPERATION, previous);
                 }
             }
-            return new Applied<>(result(plan), plan, rollback);
         }
+    }
+
+    /**
+     * Called once a plan of this change is approved for apply, before privileges are checked and
+     * anything is journaled or run (alone or as a member of a composite): where an
+     * {@link ApplyGuard} is asked.
+     */
+    void beforeApply(Plan plan) {}
+
+    /** Whether {@link #finishAfter} may add steps, so that even an empty first plan is journaled. */
+    boolean continuesAfterSteps() {
+        return false;
+    }
+
+    /** Runs the planned steps (there are {@code steps} of them) and yields the result; a sequence runs its members in turn. */
+    T execute(C context, int steps, StepRunner runner) {
+        runner.run(0, steps);
+        return finishAfter(context, runner);
+    }
+
+    /**
+     * Called once this change's planned steps ran, inside the apply's journal record: yields the
+     * result. A composite whose later part is planned only now overrides it to append and run more.
+     */
+    T finishAfter(C context, StepRunner runner) {
+        return result(context);
+    }
+
+    /** Runs steps of one apply, rolling back everything done so far when one fails. */
+    final class StepRunner {
+        private final String id;
+        /** Every target known so far: the plan's, and those of steps appended since. */
+        private Targets targets;
+
+        StepRunner(String id, Targets targets) {
+            this.id = id;
+            this.targets = targets;
+        }
+
+        /** Journals {@code steps} under this apply and runs them, with {@code more} targets known from now on; returns this runner. */
+        StepRunner append(List<Step> steps, Targets more) {
+            targets = targets.withAll(more);
+            if (steps.isEmpty()) {
+                return this;
+            }
+            int first;
+            try {
+                first = ops.journal().append(id, steps);
+            } catch (RuntimeException failure) {
+                throw fail(failure);
+            }
+            run(first, first + steps.size());
+            return this;
+        }
+
+        /** Rolls back everything this apply did so far and returns {@code failure} to throw. */
+        RuntimeException fail(RuntimeException failure) {
+            rollbackAfter(id, targets, failure);
+            return failure;
+        }
+
+        void run(int from, int to) {
+            for (int i = from; i < to; i++) {
+                try {
+                    ops.journal().runStep(id, i, targets);
+                } catch (RuntimeException failure) {
+                    rollbackAfter(id, targets, failure);
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** Validates, throwing every violation at once. */
+    final void validateOrThrow() {
+        Violations v = Violations.of(description());
+        validate(v);
+        v.throwIfAny();
+    }
+
+    final Plan toPlan(Planned<C> planned) {
+        List<String> notes = new ArrayList<>(planned.notes());
+        notes.addAll(standardNotes(planned.steps()));
+        Plan plan = Plan.of(description(), planned.steps(), notes, ops.clock().instant());
+        ops.policy().check(plan);
+        return plan;
+    }
+
+    /** Why a step cannot be undone, or why only this process can undo it. */
+    private List<String> standardNotes(List<Step> steps) {
+        List<String> notes = new ArrayList<>();
+        for (Step s : steps) {
+            if (s.undo().isEmpty()) {
+                notes.add("'" + s.description() + "' cannot be undone by rollback");
+            } else if (!ops.journal().recoverableElsewhere(s.undo().get())) {
+                notes.add("'" + s.description() + "' holds secret content, kept out of the journal: only this process can undo it"
+                        + " (give Ops a JournalKey to keep it encrypted for crash recovery)");
+            }
+        }
+        return notes;
+    }
+
+    private static void requireSame(Plan reviewed, Plan now) {
+        List<String> differences = new ArrayList<>();
+        if (!reviewed.change().equals(now.change())) {
+            differences.add("the plan is for '" + reviewed.change() + "', not '" + now.change() + "'");
+        }
+        int common = Math.min(reviewed.steps().size(), now.steps().size());
+        for (int i = 0; i < common; i++) {
+            Step was = reviewed.steps().get(i);
+            Step is = now.steps().get(i);
+            if (!sameStep(was, is)) {
+                differences.add("step " + (i + 1) + " was '" + was + "', is now '" + is + "'");
+            }
+        }
+        for (int i = common; i < now.steps().size(); i++) {
+            differences.add("step " + (i + 1) + " is new: '" + now.steps().get(i) + "'");
+        }
+        for (int i = common; i < reviewed.steps().size(); i++) {
+            differences.add("step " + (i + 1) + " is no longer needed: '" + reviewed.steps().get(i) + "'");
+        }
+        if (!differences.isEmpty()) {
+            throw new StalePlanException(now.change(), differences);
+        }
+    }
+
+    private static boolean sameStep(Step a, Step b) {
+        return a.description().equals(b.description()) && a.target().equals(b.target()) && a.undoOnFailure() == b.undoOnFailure()
+                && sameAction(a.action(), b.action()) && sameAction(a.undo().orElse(null), b.undo().orElse(null));
+    }
+
+    private static boolean sameAction(Action a, Action b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.getClass() == b.getClass() && Arrays.equals(Json.write(a), Json.write(b));
     }
 
     private void rollbackAfter(String id, Targets targets, RuntimeException failure) {

@@ -30,4 +30,11 @@ public interface Change<T> {
      * done are rolled back before the failure is thrown, so nothing is left half-applied.
      */
     Applied<T> apply();
+
+    /**
+     * Applies exactly {@code reviewed}, a plan this change made earlier (Terraform's saved plan):
+     * plans again and refuses with a {@link dev.ops.core.error.StalePlanException} that lists the
+     * differences when the target changed since, so that nothing runs that was not reviewed.
+     */
+    Applied<T> apply(Plan reviewed);
 }

@@ -2,7 +2,7 @@ package dev.ops.core.change;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Redactor;
 import java.time.Instant;
 import java.util.List;
@@ -54,20 +54,35 @@ public final class Plan {
         return steps.isEmpty();
     }
 
-    /** The plan as numbered lines for a terminal; secrets masked. */
+    /**
+     * The plan as numbered lines for a terminal; secrets masked. A plan that acts on several hosts
+     * or endpoints lists the steps under each target (in the order targets first appear), keeping
+     * every step's number in the order the steps run.
+     */
     public String render() {
         StringBuilder out = new StringBuilder("Plan: ").append(change).append('\n');
         if (steps.isEmpty()) {
             out.append("  (no changes: already in the desired state)\n");
         }
+        java.util.Map<String, List<Integer>> byTarget = new java.util.LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            out.append(String.format("  %d. %s [%s]%s%n", i + 1, s.description(), s.target(),
-                    s.undo().isPresent() ? "" : " (cannot be undone)"));
-            for (String line : s.action().render().split("\n", -1)) {
-                out.append("       ").append(line).append('\n');
-            }
+            byTarget.computeIfAbsent(steps.get(i).target(), t -> new java.util.ArrayList<>()).add(i);
         }
+        boolean grouped = byTarget.size() > 1;
+        String indent = grouped ? "    " : "  ";
+        byTarget.forEach((target, indexes) -> {
+            if (grouped) {
+                out.append("  on ").append(target).append(":\n");
+            }
+            for (int i : indexes) {
+                Step s = steps.get(i);
+                out.append(String.format("%s%d. %s%s%s%n", indent, i + 1, s.description(), grouped ? "" : " [" + s.target() + "]",
+                        s.undo().isPresent() ? "" : " (cannot be undone)"));
+                for (String line : s.action().render().split("\n", -1)) {
+                    out.append(indent).append("     ").append(line).append('\n');
+                }
+            }
+        });
         notes.forEach(n -> out.append("  note: ").append(n).append('\n'));
         return Redactor.global().redact(out.toString());
     }

@@ -43,6 +43,13 @@ public final class Targets {
         return with(host.name(), host);
     }
 
+    /** These targets and all of {@code others}; where both know a name, this one's target is kept. */
+    public Targets withAll(Targets others) {
+        Map<String, Object> m = new LinkedHashMap<>(byName);
+        others.byName.forEach(m::putIfAbsent);
+        return new Targets(m);
+    }
+
     /** The host of that name. */
     public Host host(String name) {
         return resolve(name, Host.class);

@@ -1,18 +1,12 @@
 package dev.ops.core.file;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.FileWriteAction;
-import dev.ops.core.change.Plan;
-import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
-import dev.ops.core.error.Violations;
+import dev.ops.core.file.internal.FileChange;
 import dev.ops.core.host.Host;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
  * A file with desired content and mode (or desired absent), as a {@link dev.ops.core.change.Change}:
@@ -32,91 +26,12 @@ import java.util.regex.Pattern;
  * System.out.println(motd.plan().render());
  * }</pre>
  */
-public final class ManagedFile extends AbstractChange<String> {
-    private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
-
-    private final Host host;
-    private final String path;
-    private final byte[] content;
-    private final String mode;
-    private final boolean sudo;
-    private final boolean followSymlinks;
-
-    private ManagedFile(Ops ops, Builder b, byte[] content) {
-        super(ops);
-        this.host = b.host;
-        this.path = b.path;
-        this.content = content;
-        this.mode = b.mode;
-        this.sudo = b.sudo;
-        this.followSymlinks = b.followSymlinks;
-    }
-
-    /** Starts describing a file on {@code host}, in the default runtime. */
-    public static Builder on(Host host) {
-        return new Builder(host, Ops.defaults());
-    }
+public final class ManagedFile {
+    private ManagedFile() {}
 
     /** Starts describing a file on {@code host}, in {@code ops}. */
     public static Builder on(Host host, Ops ops) {
-        return new Builder(host, ops);
-    }
-
-    @Override
-    public String description() {
-        return "file " + path + (content == null ? " absent on " : " present on ") + host.name();
-    }
-
-    @Override
-    protected void validate(Violations v) {
-        boolean hasNul = path != null && path.indexOf('\0') >= 0;
-        v.check(!hasNul, "path", "must not contain a NUL character");
-        v.check(path != null && path.startsWith("/") && !path.endsWith("/"), "path", "must be an absolute file path, was " + path);
-        v.check(path == null || !path.contains("/../") && !path.endsWith("/.."), "path", "must not contain '..'");
-        v.check(mode.isEmpty() || MODE.matcher(mode).matches(), "mode", "must be octal like 0644, was " + mode);
-    }
-
-    @Override
-    protected List<Step> computeSteps() {
-        FileSnapshot current = followSymlinks && content != null
-                ? FileSnapshot.readFollowingLinks(host, path, sudo) : FileSnapshot.read(host, path, sudo);
-        String file = current.path();
-        String shown = file.equals(path) ? path : path + " (-> " + file + ")";
-        List<Step> steps = new ArrayList<>();
-        if (content == null) {
-            if (current.exists()) {
-                steps.add(Step.of("remove " + shown, FileWriteAction.remove(host.name(), file, sudo), FileWriteAction.restore(host.name(), current, sudo)));
-            }
-            return steps;
-        }
-        boolean sameContent = current.exists() && Arrays.equals(current.bytesOrNull(), content);
-        boolean sameMode = current.exists() && (mode.isEmpty() || normalize(current.mode()).equals(normalize(mode)));
-        if (!sameContent || !sameMode) {
-            String diff = TextDiff.unified(file, current.content().orElse(new byte[0]), content);
-            String summary = diff.isEmpty() ? "mode " + current.mode() + " -> " + mode : diff.stripTrailing();
-            // A replaced file keeps its owner through apply, so its undo need not set it.
-            FileWriteAction undo = current.exists()
-                    ? new FileWriteAction(host.name(), file, current.bytesOrNull(), current.mode(), sudo, "restore " + shown)
-                    : FileWriteAction.remove(host.name(), file, sudo);
-            steps.add(Step.of((current.exists() ? "update " : "create ") + shown,
-                    new FileWriteAction(host.name(), file, content, mode, sudo, summary), undo));
-        }
-        return steps;
-    }
-
-    @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected String result(Plan plan) {
-        return content == null ? null : new String(content, StandardCharsets.UTF_8);
-    }
-
-    private static String normalize(String mode) {
-        String m = mode.replaceFirst("^0+", "");
-        return m.isEmpty() ? "0" : m;
+        return new Builder(Objects.requireNonNull(host, "host"), Objects.requireNonNull(ops, "ops"));
     }
 
     /** Describes a {@link ManagedFile}. */
@@ -174,13 +89,13 @@ public final class ManagedFile extends AbstractChange<String> {
         }
 
         /** The file with the given content and mode. */
-        public ManagedFile present() {
-            return new ManagedFile(ops, this, content.clone());
+        public Change<String> present() {
+            return new FileChange(host, ops, path, content, mode, sudo, followSymlinks);
         }
 
         /** The file removed. */
-        public ManagedFile absent() {
-            return new ManagedFile(ops, this, null);
+        public Change<String> absent() {
+            return new FileChange(host, ops, path, null, mode, sudo, followSymlinks);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.core.fleet;
 
+import dev.ops.core.change.Change;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
@@ -97,6 +98,23 @@ public final class Fleet {
 
     public List<Host> hosts() {
         return hosts;
+    }
+
+    /** One change on every host of this fleet, made by {@code change} per host: planned together, applied in batches. */
+    public <T> FleetChange<T> change(Function<Host, ? extends Change<T>> change) {
+        return FleetChange.of(this, change);
+    }
+
+    int parallelism() {
+        return parallelism;
+    }
+
+    Duration perHostTimeout() {
+        return perHostTimeout;
+    }
+
+    Duration cancelGrace() {
+        return cancelGrace;
     }
 
     /** Runs {@code function} on every host and waits for all results, or the deadline and the cancelled calls' end. */

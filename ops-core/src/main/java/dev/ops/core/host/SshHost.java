@@ -9,6 +9,7 @@ import dev.ops.core.host.internal.ssh.SshConnection;
 import dev.ops.core.host.internal.ssh.SshSettings;
 import dev.ops.core.secret.Secret;
 import dev.ops.core.text.AsciiNumbers;
+import dev.ops.core.text.HostNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,7 +213,6 @@ public final class SshHost implements Host {
 
     /** Builds an {@link SshHost}; {@link #build()} validates everything at once. */
     public static final class Builder {
-        private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
         private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
         /** Far beyond any sensible value, and within what sshj keeps in an int of milliseconds. */
         private static final Duration MAX_TIMEOUT = Duration.ofDays(7);
@@ -446,13 +446,7 @@ public final class SshHost implements Host {
             if (s.matches("[0-9.]+")) {
                 return false; // all digits but not a valid IPv4 address
             }
-            String name = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-            for (String label : name.split("\\.", -1)) {
-                if (!LABEL.matcher(label).matches()) {
-                    return false;
-                }
-            }
-            return true;
+            return HostNames.isValidLookup(s);
         }
     }
 }

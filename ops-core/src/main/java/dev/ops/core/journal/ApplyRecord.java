@@ -35,6 +35,12 @@ public record ApplyRecord(String id, String change, String actor, Owner owner, A
         return new ApplyRecord(id, change, actor, owner, status, createdAt, now, next, claimant, lock, format);
     }
 
+    ApplyRecord withMoreSteps(List<StepRecord> more, Instant now) {
+        List<StepRecord> next = new ArrayList<>(steps);
+        next.addAll(more);
+        return new ApplyRecord(id, change, actor, owner, status, createdAt, now, next, claimant, lock, format);
+    }
+
     ApplyRecord withStatus(ApplyStatus next, Instant now) {
         return new ApplyRecord(id, change, actor, owner, next, createdAt, now, steps, claimant, lock, format);
     }

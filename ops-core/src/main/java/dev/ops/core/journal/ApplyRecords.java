@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.ops.core.error.CorruptRecordException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

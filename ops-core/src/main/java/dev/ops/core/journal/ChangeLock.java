@@ -6,13 +6,13 @@ package dev.ops.core.journal;
  * once. Closing it lets go; a holder that dies leaves a lock that the next taker breaks.
  */
 public final class ChangeLock implements AutoCloseable {
-    private final Journal journal;
+    private final ChangeLocks locks;
     private final String key;
     private final String token;
     private final boolean owned;
 
-    ChangeLock(Journal journal, String key, String token, boolean owned) {
-        this.journal = journal;
+    ChangeLock(ChangeLocks locks, String key, String token, boolean owned) {
+        this.locks = locks;
         this.key = key;
         this.token = token;
         this.owned = owned;
@@ -31,7 +31,7 @@ public final class ChangeLock implements AutoCloseable {
     @Override
     public void close() {
         if (owned) {
-            journal.release(this);
+            locks.release(this);
         }
     }
 

@@ -14,13 +14,10 @@ import dev.ops.core.error.LockHeldException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.RollbackFailedException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.UnreadableRecord;
 import dev.ops.core.store.Versioned;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +25,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -64,10 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class Journal {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String PREFIX = "journal/";
-    private static final String LOCK_PREFIX = "lock/change/";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     /** How long a lock of a holder on another machine lasts without renewal; every step renews it. */
-    private static final Duration LEASE = Duration.ofMinutes(10);
     /** How long recovery waits for a dead step's processes to be gone after killing them. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
@@ -77,6 +70,7 @@ public final class Journal {
     private final String actor;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final JournalSeal seal;
+    private final ChangeLocks locks;
     /** Secret-bearing actions kept out of the store, by apply id: strongly while the apply runs, then as long as a handle pins them. */
     private final Map<String, HeldActions> running = new ConcurrentHashMap<>();
     private final Map<String, WeakReference<HeldActions>> held = new ConcurrentHashMap<>();
@@ -96,6 +90,7 @@ public final class Journal {
         this.clock = clock;
         this.actor = actor;
         this.seal = new JournalSeal(key);
+        this.locks = new ChangeLocks(store, clock, actor, this::find);
     }
 
     /**
@@ -151,10 +146,40 @@ public final class Journal {
 
     private String begin(Plan plan, Optional<ChangeLock> lock) {
         String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<StepRecord> steps = new ArrayList<>();
+        List<StepRecord> steps = stepRecords(id, 0, plan.steps());
+        ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
+                clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
+        if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record))) {
+            throw new OpsException("journal id " + id + " already taken");
+        }
+        lock.ifPresent(l -> locks.bind(l, id));
+        return id;
+    }
+
+    /**
+     * Adds steps to running apply {@code id}: steps that could only be planned once the earlier ones
+     * ran (a composite change whose later part uses what an earlier part made). They are journaled
+     * with their undo before they run, as the first ones were. Returns the index of the first.
+     */
+    public int append(String id, List<Step> more) {
+        int[] first = new int[1];
+        update(id, r -> {
+            if (r.status() != ApplyStatus.RUNNING || !r.owner().isCurrent()) {
+                throw new ConflictException(PREFIX + id, "apply is " + r.status() + ", no longer running here; steps not added", false);
+            }
+            first[0] = r.steps().size();
+            return r.withMoreSteps(stepRecords(id, first[0], more), clock.instant());
+        });
+        return first[0];
+    }
+
+    /** The records of {@code steps} numbered from {@code offset}, secret-bearing actions sealed and held in memory. */
+    private List<StepRecord> stepRecords(String id, int offset, List<Step> steps) {
+        List<StepRecord> records = new ArrayList<>();
         Map<String, Action> originals = new HashMap<>();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            Step s = plan.steps().get(i);
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            int i = offset + k;
             Action action = seal.seal(s.action(), id + "/" + i + "/action");
             Action undo = seal.seal(s.undo().orElse(null), id + "/" + i + "/undo");
             if (action != s.action()) {
@@ -163,18 +188,16 @@ public final class Journal {
             if (undo != s.undo().orElse(null)) {
                 originals.put(i + "/undo", s.undo().get());
             }
-            steps.add(new StepRecord(s.description(), action, undo, s.undoOnFailure(), StepState.PENDING, null));
+            records.add(new StepRecord(s.description(), action, undo, s.undoOnFailure(), StepState.PENDING, null));
         }
         if (!originals.isEmpty()) {
-            running.put(id, new HeldActions(Map.copyOf(originals)));
+            running.merge(id, new HeldActions(Map.copyOf(originals)), (a, b) -> {
+                Map<String, Action> both = new HashMap<>(a.actions());
+                both.putAll(b.actions());
+                return new HeldActions(Map.copyOf(both));
+            });
         }
-        ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
-                clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
-        if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record))) {
-            throw new OpsException("journal id " + id + " already taken");
-        }
-        lock.ifPresent(l -> bindLock(l, id));
-        return id;
+        return records;
     }
 
     /**
@@ -192,7 +215,7 @@ public final class Journal {
             return r.withStep(index, r.steps().get(index).withState(StepState.STARTED, null), clock.instant());
         });
         if (record.lock() != null) {
-            renew(record.lock(), id);
+            locks.renew(record.lock(), id);
         }
         StepRecord step = record.steps().get(index);
         try (StepProcesses.Scope ignored = StepProcesses.open(new StepProcesses.Listener() {
@@ -334,7 +357,7 @@ public final class Journal {
         if (current.status() == ApplyStatus.ROLLED_BACK) {
             return eligible == null ? Optional.of(new RollbackReport(id, List.of(), List.of())) : Optional.empty();
         }
-        try (ChangeLock lock = current.lock() == null ? null : lockFor(current)) {
+        try (ChangeLock lock = current.lock() == null ? null : locks.lockFor(current)) {
             Optional<ApplyRecord> claimed = claim(id, eligible);
             if (claimed.isEmpty()) {
                 return eligible == null ? Optional.of(new RollbackReport(id, List.of(), List.of())) : Optional.empty();
@@ -486,114 +509,7 @@ public final class Journal {
      * this throws a {@link ConflictException} asking for {@link #recover} first. Plans take no lock.
      */
     public ChangeLock lock(String change, Set<String> targetNames) {
-        return acquire(LOCK_PREFIX + lockId(change, targetNames), change, null);
-    }
-
-    private ChangeLock lockFor(ApplyRecord record) {
-        return acquire(record.lock(), record.change(), record.id());
-    }
-
-    /**
-     * Takes the lock at {@code key}. With {@code forApply} (a rollback of that apply), a lock held
-     * for that same apply by this process is reused and one held for it by a dead process is taken over.
-     */
-    private ChangeLock acquire(String key, String change, String forApply) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            Instant now = clock.instant();
-            Optional<Versioned> current = store.get(key);
-            long expected = StateStore.ABSENT;
-            if (current.isPresent()) {
-                LockRecord held = readLock(key, current.get().value());
-                expected = current.get().version();
-                boolean sameApply = forApply != null && forApply.equals(held.applyId());
-                if (sameApply && held.owner().isCurrent()) {
-                    return new ChangeLock(this, key, held.token(), false);
-                }
-                if (!held.isStale(now)) {
-                    throw new LockHeldException(key, held.describe(), "change '" + held.change() + "' is being applied or rolled back by "
-                            + held.describe() + "; retry when it finished");
-                }
-                if (!sameApply && held.applyId() != null) {
-                    refuseWhileUnrecovered(key, held);
-                }
-                LOG.info("breaking lock {} of {}, whose holder is gone", key, held.describe());
-            }
-            LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), forApply, now, now.plus(LEASE));
-            if (store.compareAndSet(key, expected, Json.write(mine))) {
-                return new ChangeLock(this, key, mine.token(), true);
-            }
-        }
-        throw new ConflictException(key, "too much contention taking the lock", true);
-    }
-
-    private void refuseWhileUnrecovered(String key, LockRecord held) {
-        ApplyRecord r;
-        try {
-            r = find(held.applyId()).orElse(null);
-        } catch (CorruptRecordException e) {
-            throw new ConflictException(key, "the lock's holder " + held.describe() + " died, and its journal record cannot be read ("
-                    + e.getMessage() + "); repair or remove that record, then remove the lock", false, e);
-        }
-        if (r != null && (r.status() == ApplyStatus.RUNNING || r.status() == ApplyStatus.ROLLING_BACK)) {
-            throw new ConflictException(key, "the lock's holder " + held.describe() + " died in the middle of apply " + r.id()
-                    + "; run journal().recover(...) first, so that what it half did is rolled back", false);
-        }
-    }
-
-    /** Writes the apply's id into the lock it holds, so that a taker can tell whether that apply was recovered. */
-    private void bindLock(ChangeLock lock, String id) {
-        store.update(lock.key(), bytes -> {
-            LockRecord held = bytes == null ? null : readLock(lock.key(), bytes);
-            if (held == null || !held.token().equals(lock.token())) {
-                throw new ConflictException(lock.key(), "lock was lost before apply " + id + " began", false);
-            }
-            return Json.write(held.forApply(id));
-        });
-    }
-
-    private void renew(String key, String id) {
-        store.update(key, bytes -> {
-            if (bytes == null) {
-                return null;
-            }
-            LockRecord held = readLock(key, bytes);
-            return id.equals(held.applyId()) && held.owner().isCurrent() ? Json.write(held.renewedUntil(clock.instant().plus(LEASE))) : bytes;
-        });
-    }
-
-    void release(ChangeLock lock) {
-        Optional<Versioned> current = store.get(lock.key());
-        if (current.isPresent() && readLock(lock.key(), current.get().value()).token().equals(lock.token())
-                && !store.compareAndDelete(lock.key(), current.get().version())) {
-            LOG.debug("lock {} changed while letting go of it", lock.key());
-        }
-    }
-
-    private LockRecord readLock(String key, byte[] bytes) {
-        LockRecord held;
-        try {
-            held = Json.read(bytes, LockRecord.class);
-        } catch (OpsException e) {
-            throw new CorruptRecordException(key, store.locationOf(key), "lock is not readable (" + e.getMessage() + "); remove it once no apply of the change runs", e);
-        }
-        if (held == null || held.token() == null || held.owner() == null || held.owner().machine() == null || held.expiresAt() == null) {
-            throw new CorruptRecordException(key, store.locationOf(key), "lock lacks its token, owner or expiry; remove it once no apply of the change runs");
-        }
-        return held;
-    }
-
-    private static String lockId(String change, Set<String> targetNames) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(change.getBytes(StandardCharsets.UTF_8));
-            for (String t : new TreeSet<>(targetNames)) {
-                sha.update((byte) 0);
-                sha.update(t.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return locks.lock(change, targetNames);
     }
 
     // ---- records ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ package dev.ops.core.journal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.change.Action;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

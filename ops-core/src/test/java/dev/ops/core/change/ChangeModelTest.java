@@ -26,7 +26,7 @@ class ChangeModelTest {
     @TempDir
     Path dir;
 
-    private ManagedFile motd(String content) {
+    private Change<String> motd(String content) {
         return ManagedFile.on(host, ops).path(dir.resolve("motd").toString()).content(content).mode("0640").present();
     }
 
@@ -58,7 +58,7 @@ class ChangeModelTest {
     void rollbackRestoresThePreviousContentAndShowsADiff() throws Exception {
         Files.writeString(dir.resolve("motd"), "old\n");
 
-        ManagedFile change = motd("new\n");
+        Change<String> change = motd("new\n");
         assertThat(change.plan().render()).contains("-old").contains("+new");
         change.apply().rollback();
 
@@ -77,7 +77,7 @@ class ChangeModelTest {
 
     @Test
     void validationListsEveryViolationBeforeAnythingRuns() {
-        ManagedFile bad = ManagedFile.on(host, ops).path("relative/../x").content("x").mode("999").present();
+        Change<String> bad = ManagedFile.on(host, ops).path("relative/../x").content("x").mode("999").present();
 
         assertThatThrownBy(bad::plan).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("path", "path", "mode"));
@@ -103,15 +103,15 @@ class ChangeModelTest {
         Path halfMade = dir.resolve("half-made");
         var failsHalfway = CommandAction.of("local", dev.ops.core.host.Command.of("sh", "-c", "touch \"$1\"; exit 5", "sh", halfMade.toString()));
         var cleanUp = CommandAction.of("local", dev.ops.core.host.Command.of("rm", "--", halfMade.toString()));
-        AbstractChange<String> change = new AbstractChange<>(ops) {
+        AbstractChange<String, Void> change = new AbstractChange<>(ops) {
             @Override
             public String description() {
                 return "half-made thing";
             }
 
             @Override
-            protected List<Step> computeSteps() {
-                return List.of(Step.of("make thing", failsHalfway, cleanUp).undoneAlsoOnFailure());
+            protected Planned<Void> planSteps() {
+                return Planned.of(List.of(Step.of("make thing", failsHalfway, cleanUp).undoneAlsoOnFailure()));
             }
 
             @Override
@@ -120,7 +120,7 @@ class ChangeModelTest {
             }
 
             @Override
-            protected String result(Plan plan) {
+            protected String result(Void none) {
                 return "";
             }
         };

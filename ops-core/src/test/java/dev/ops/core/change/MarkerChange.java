@@ -13,14 +13,12 @@ import java.util.List;
  * "fail" fails, one named "spawn" blocks with a background child that writes "spawn.late" once
  * "spawn.release" exists (its pids in "spawn.pid" and "spawn.bg").
  */
-public final class MarkerChange extends AbstractChange<List<String>> {
-    private final Host host;
+public final class MarkerChange extends HostChange<List<String>, Void> {
     private final Path dir;
     private final List<String> names;
 
     public MarkerChange(Ops ops, Host host, Path dir, List<String> names) {
-        super(ops);
-        this.host = host;
+        super(host, ops);
         this.dir = dir;
         this.names = names;
     }
@@ -31,7 +29,7 @@ public final class MarkerChange extends AbstractChange<List<String>> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
         List<Step> steps = new ArrayList<>();
         for (String name : names) {
             Path file = dir.resolve(name);
@@ -50,16 +48,11 @@ public final class MarkerChange extends AbstractChange<List<String>> {
             steps.add(Step.of("create marker " + name, CommandAction.of(host.name(), make),
                     CommandAction.of(host.name(), Command.of("rm", "--", file.toString()))));
         }
-        return steps;
+        return Planned.of(steps);
     }
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected List<String> result(Plan plan) {
+    protected List<String> result(Void none) {
         return names;
     }
 }

@@ -111,6 +111,28 @@ class ManagedFileTest {
     }
 
     @Test
+    void aclsAndExtendedAttributesOfTheReplacedFileAreKept() throws Exception {
+        RealComponents.program("setfacl");
+        Path file = Files.writeString(dir.resolve("shared"), "a\n");
+        new ProcessBuilder("setfacl", "-m", "u:65534:r", file.toString()).inheritIO().start().waitFor();
+        String before = acl(file);
+        assertThat(before).contains("user:65534:r--");
+
+        Applied<String> done = ManagedFile.on(host, ops).path(file.toString()).content("b\n").present().apply();
+        assertThat(acl(file)).isEqualTo(before);
+        done.rollback();
+        assertThat(acl(file)).isEqualTo(before);
+        assertThat(Files.readString(file)).isEqualTo("a\n");
+    }
+
+    private static String acl(Path file) throws Exception {
+        Process p = new ProcessBuilder("getfacl", "-c", "-n", "--absolute-names", file.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    @Test
     void aNulInThePathIsReportedAgainstThePath() {
         assertThatThrownBy(() -> ManagedFile.on(host, ops).path("/tmp/a\0b").content("x").present().plan())
                 .isInstanceOfSatisfying(ValidationException.class,

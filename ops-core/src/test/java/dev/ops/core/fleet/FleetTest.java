@@ -141,12 +141,19 @@ class FleetTest {
     void aCancelledHostKeepsItsSlotUntilItsCallHasEnded() {
         AtomicBoolean released = new AtomicBoolean();
         AtomicBoolean overlapped = new AtomicBoolean();
+        AtomicBoolean hangStarted = new AtomicBoolean();
         FakeHost next = new FakeHost("next", c -> {
-            overlapped.set(!released.get());
+            // Which host takes the one slot first is up to the scheduler; only a start after the hanging one counts.
+            overlapped.set(hangStarted.get() && !released.get());
             return new CommandResult("next", c.render(), 0, new byte[0], new byte[0], Duration.ZERO, false);
         });
+        FakeHost hang = hangingThenWindingDown("hang", released);
+        FakeHost hangNoting = new FakeHost("hang", c -> {
+            hangStarted.set(true);
+            return hang.run(c);
+        });
 
-        FleetResult<CommandResult> r = Fleet.of(List.of(hangingThenWindingDown("hang", released), next)).parallelism(1)
+        FleetResult<CommandResult> r = Fleet.of(List.of(hangNoting, next)).parallelism(1)
                 .perHostTimeout(Duration.ofMillis(200)).run(h -> h.run("x"));
 
         assertThat(r.of("next").ok()).isTrue();

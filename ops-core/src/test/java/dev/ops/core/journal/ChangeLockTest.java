@@ -9,7 +9,7 @@ import dev.ops.core.change.Targets;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.LockHeldException;
 import dev.ops.core.host.LocalHost;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -29,11 +29,23 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Child 1b: applies a composite of three changes on two targets and hangs in the second one until killed. */
+    public static final class CrashingComposite {
+        public static void main(String[] args) {
+            Ops ops = Ops.builder().store(FileStateStore.open(Path.of(args[0]))).build();
+            Path dir = Path.of(args[1]);
+            dev.ops.core.change.Changes.sequence(
+                    new MarkerChange(ops, LocalHost.named("local"), dir, List.of("a")),
+                    new MarkerChange(ops, LocalHost.named("other"), dir, List.of("b", "hang")),
+                    new MarkerChange(ops, LocalHost.named("local"), dir, List.of("c"))).apply();
+        }
+    }
+
     /** Child 2: a fresh JVM that recovers whatever the dead one left. */
     public static final class Recover {
         public static void main(String[] args) {
             Ops ops = Ops.builder().store(FileStateStore.open(Path.of(args[0]))).build();
-            List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.named("local"))).rolledBack();
+            List<RollbackReport> reports = ops.journal().recover(Targets.of(LocalHost.named("local"), LocalHost.named("other"))).rolledBack();
             if (reports.size() != 1) {
                 System.exit(3);
             }
@@ -83,6 +95,38 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void aCompositeKilledInItsSecondChangeIsRolledBackWholeByAFreshJvm(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        Path markers = Files.createDirectories(tmp.resolve("markers"));
+
+        Process child = JavaProcess.start(CrashingComposite.class, store.toString(), markers.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(markers.resolve("hang")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(markers.resolve("hang")).as("the second change's second step started").exists();
+        new ProcessBuilder("kill", "-KILL", Long.toString(child.pid())).start().waitFor();
+        child.waitFor(10, TimeUnit.SECONDS);
+        assertThat(markers.resolve("a")).exists();
+        assertThat(markers.resolve("b")).exists();
+
+        Process recover = JavaProcess.start(Recover.class, store.toString());
+        assertThat(JavaProcess.await(recover)).isZero();
+
+        assertThat(markers.resolve("a")).doesNotExist();
+        assertThat(markers.resolve("b")).doesNotExist();
+        assertThat(markers.resolve("hang")).doesNotExist();
+        assertThat(markers.resolve("c")).doesNotExist();
+        try (FileStateStore s = FileStateStore.open(store)) {
+            assertThat(Ops.builder().store(s).build().journal().list()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(ApplyStatus.ROLLED_BACK);
+                assertThat(r.steps()).extracting(StepRecord::state)
+                        .containsExactly(StepState.UNDONE, StepState.UNDONE, StepState.UNDONE, StepState.PENDING);
+            });
+        }
+    }
+
+    @Test
     void appliesOfAnotherMachineAreRecoveredOnlyWhenStaleAndOnlyWhenAsked(@TempDir Path tmp) throws Exception {
         Ops ops = Ops.inMemory();
         java.nio.file.Files.createFile(tmp.resolve("m"));
@@ -94,7 +138,7 @@ class CrashRecoveryTest {
             java.time.Instant updated = id.equals("stale") ? old : java.time.Instant.now();
             ApplyRecord r = new ApplyRecord(id, plan.change(), "ci", elsewhere, ApplyStatus.RUNNING, old, updated,
                     List.of(new StepRecord("create marker m", plan.steps().get(0).action(), undo, false, StepState.DONE, null)));
-            ops.store().put("journal/" + id, dev.ops.core.json.Json.write(r));
+            ops.store().put("journal/" + id, dev.ops.core.json.internal.Json.write(r));
         }
 
         assertThat(ops.journal().recover(Targets.of(LocalHost.create())).rolledBack()).as("the pid of another machine cannot be checked").isEmpty();

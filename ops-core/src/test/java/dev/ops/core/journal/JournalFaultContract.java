@@ -8,7 +8,7 @@ import dev.ops.core.change.MarkerChange;
 import dev.ops.core.change.Targets;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.UnreadableRecord;
 import dev.ops.core.testing.JavaProcess;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.FileWriteAction;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

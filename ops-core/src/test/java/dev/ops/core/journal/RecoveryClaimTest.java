@@ -11,7 +11,7 @@ import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.CorruptRecordException;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.FileStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.ops.core.security;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Applied;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
@@ -86,14 +87,12 @@ public final class SecretScenario {
     }
 
     /** A change of one command that takes the secret as an argument and echoes it to stderr (and fails, when asked). */
-    static final class SecretCommand extends AbstractChange<String> {
-        private final Host host;
+    static final class SecretCommand extends HostChange<String, Void> {
         private final Secret secret;
         private final boolean fail;
 
         SecretCommand(Ops ops, Host host, Secret secret, boolean fail) {
-            super(ops);
-            this.host = host;
+            super(host, ops);
             this.secret = secret;
             this.fail = fail;
         }
@@ -104,21 +103,16 @@ public final class SecretScenario {
         }
 
         @Override
-        protected List<Step> computeSteps() {
+        protected Planned<Void> planSteps() {
             Command set = Command.builder().addArgv("sh", "-c", "echo \"chpasswd: rejected $1\" >&2; exit $2", "sh", secret.reveal(),
                     fail ? "3" : "0").addSensitive(secret.reveal()).build();
             Command undo = Command.builder().addArgv("sh", "-c", "echo \"restored $1\" >&2", "sh", secret.reveal())
                     .addSensitive(secret.reveal()).build();
-            return List.of(Step.of("set the password", CommandAction.of(host.name(), set), CommandAction.of(host.name(), undo)));
+            return Planned.of(List.of(Step.of("set the password", CommandAction.of(host.name(), set), CommandAction.of(host.name(), undo))));
         }
 
         @Override
-        protected Targets targets() {
-            return Targets.of(host);
-        }
-
-        @Override
-        protected String result(Plan plan) {
+        protected String result(Void none) {
             return "set";
         }
     }

@@ -1,10 +1,11 @@
 package dev.ops.net.ifupdown;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.error.Violations;
-import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import dev.ops.core.file.FileSnapshot;
+import dev.ops.net.ifupdown.internal.InterfacesChange;
+import dev.ops.net.ifupdown.internal.InterfacesTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +18,8 @@ import java.util.function.UnaryOperator;
  * rollback restores the previous file.
  *
  * <pre>{@code
- * NetworkInterfaces ifaces = NetworkInterfaces.on(ops, host);
- * InterfacesChange c = ifaces.edit(f -> f.edit("vmbr0", i -> i.withMtu(9000)));
+ * NetworkInterfaces ifaces = NetworkInterfaces.on(host, ops);
+ * Change<InterfacesFile> c = ifaces.edit(f -> f.edit("vmbr0", i -> i.withMtu(9000)));
  * String diff = c.plan().render();        // the unified diff, nothing written yet
  * c.apply();
  * }</pre>
@@ -27,97 +28,68 @@ public final class NetworkInterfaces {
     /** Where Debian and Proxmox VE keep the file. */
     public static final String DEFAULT_PATH = "/etc/network/interfaces";
     /** The command that applies the file on ifupdown2 hosts. */
-    public static final List<String> IFRELOAD = List.of("ifreload", "-a");
+    public static final List<String> IFRELOAD = InterfacesTarget.IFRELOAD;
 
-    private final Ops ops;
     private final Host host;
-    private final String path;
-    private final Optional<List<String>> reload;
-    private final boolean sudo;
+    private final Ops ops;
+    private final InterfacesTarget file;
 
-    private NetworkInterfaces(Ops ops, Host host, String path, Optional<List<String>> reload, boolean sudo) {
-        this.ops = Objects.requireNonNull(ops, "ops");
+    private NetworkInterfaces(Host host, Ops ops, InterfacesTarget file) {
         this.host = Objects.requireNonNull(host, "host");
-        this.path = Objects.requireNonNull(path, "path");
-        this.reload = reload;
-        this.sudo = sudo;
+        this.ops = Objects.requireNonNull(ops, "ops");
+        this.file = file;
     }
 
-    /** The file at {@link #DEFAULT_PATH} of {@code host}, reloaded with {@code ifreload -a} when present. */
-    public static NetworkInterfaces on(Ops ops, Host host) {
-        return new NetworkInterfaces(ops, host, DEFAULT_PATH, Optional.empty(), true);
+    /** The file at {@link #DEFAULT_PATH} of {@code host}, reloaded with {@code ifreload -a} when present; changes journaled in {@code ops}. */
+    public static NetworkInterfaces on(Host host, Ops ops) {
+        return new NetworkInterfaces(host, ops, new InterfacesTarget(DEFAULT_PATH, Optional.empty(), true));
     }
 
     /** The same, for another path (e.g. a file under test, or a chroot). */
     public NetworkInterfaces path(String otherPath) {
-        return new NetworkInterfaces(ops, host, otherPath, reload, sudo);
+        return new NetworkInterfaces(host, ops, new InterfacesTarget(otherPath, file.reload(), file.sudo()));
     }
 
     /** The same, reloading with {@code argv} instead of {@code ifreload -a}; an empty argv means no reload. */
     public NetworkInterfaces reloadWith(String... argv) {
-        return new NetworkInterfaces(ops, host, path, Optional.of(List.of(argv)), sudo);
+        return new NetworkInterfaces(host, ops, new InterfacesTarget(file.path(), Optional.of(List.of(argv)), file.sudo()));
     }
 
     /** The same, reading and writing without sudo. */
     public NetworkInterfaces withoutSudo() {
-        return new NetworkInterfaces(ops, host, path, reload, false);
+        return new NetworkInterfaces(host, ops, new InterfacesTarget(file.path(), file.reload(), false));
     }
 
     /** The path of the file. */
     public String path() {
-        return path;
+        return file.path();
     }
 
     /** Where apply keeps the previous version. */
     public String backupPath() {
-        return path + ".ops-backup";
+        return file.backupPath();
     }
 
-    /** The current file parsed (every byte kept, whatever the encoding); an empty model when it does not exist. */
-    public InterfacesFile read() {
+    /** The current file parsed (every byte kept, whatever the encoding); empty when the file does not exist. */
+    public Optional<InterfacesFile> get() {
         Violations v = Violations.of("interfaces file");
-        check(v);
+        file.check(v);
         v.throwIfAny();
-        return snapshot().content().map(InterfacesFile::parse).orElse(InterfacesFile.empty());
+        return file.snapshot(host).content().map(InterfacesFile::parse);
     }
 
-    /** The file's bytes, mode and owner. */
-    FileSnapshot snapshot() {
-        return FileSnapshot.read(host, path, sudo);
+    /** A change that makes the file {@code desired} (written only where it differs); yields the file as then read. */
+    public Change<InterfacesFile> set(InterfacesFile desired) {
+        Objects.requireNonNull(desired, "desired");
+        return InterfacesChange.of(host, ops, file, current -> desired);
     }
 
-    /** Adds the problems of the path and the reload command to {@code v}, each against its own field. */
-    void check(Violations v) {
-        v.check(path.startsWith("/") && !path.endsWith("/") && path.indexOf('\0') < 0 && path.indexOf('\n') < 0, "path",
-                "must be an absolute file path without NUL or newline characters, was '" + path.replace("\0", "\\0") + "'");
-        reload.ifPresent(argv -> {
-            for (int i = 0; i < argv.size(); i++) {
-                String a = argv.get(i);
-                v.check(a != null && a.indexOf('\0') < 0, "reload", "argument " + i + " must not be null or hold a NUL character");
-            }
-        });
-    }
-
-    /** The reload command to use now: the configured one, else {@code ifreload -a} if the host has it. */
-    List<String> reloadCommand() {
-        if (reload.isPresent()) {
-            return reload.get();
-        }
-        boolean present = host.run(Command.of("sh", "-c", "command -v ifreload >/dev/null 2>&1 || [ -x /usr/sbin/ifreload ] || [ -x /sbin/ifreload ]")).ok();
-        return present ? IFRELOAD : List.of();
-    }
-
-    /** A change that writes {@code desired}. */
-    public InterfacesChange write(InterfacesFile desired) {
-        return new InterfacesChange(ops, host, this, current -> desired);
-    }
-
-    /** A change that writes the current file as changed by {@code edit} (applied to what is read at plan time). */
-    public InterfacesChange edit(UnaryOperator<InterfacesFile> edit) {
-        return new InterfacesChange(ops, host, this, edit);
-    }
-
-    boolean sudo() {
-        return sudo;
+    /**
+     * A change that writes the current file as changed by {@code edit}, applied to what is read when
+     * the change is planned (an empty model when there is no file); yields the file as then read.
+     */
+    public Change<InterfacesFile> edit(UnaryOperator<InterfacesFile> edit) {
+        Objects.requireNonNull(edit, "edit");
+        return InterfacesChange.of(host, ops, file, edit);
     }
 }

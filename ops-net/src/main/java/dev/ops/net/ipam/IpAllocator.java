@@ -7,7 +7,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.Versioned;
 import dev.ops.net.IpAddress;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.net.Cidr;
 import dev.ops.net.IpAddress;
 import java.io.IOException;

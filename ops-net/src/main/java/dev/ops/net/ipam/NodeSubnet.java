@@ -5,7 +5,7 @@ import dev.ops.core.error.Violations;
 import dev.ops.net.Cidr;
 import dev.ops.net.IpAddress;
 import dev.ops.net.IpFamily;
-import dev.ops.net.naming.Hostnames;
+import dev.ops.core.text.HostNames;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,7 +66,7 @@ public record NodeSubnet(String node, Cidr cidr, Optional<IpAddress> gateway, Ma
     /** Every problem with this subnet (empty when it is sound). */
     public List<Violation> problems() {
         List<Violation> out = new ArrayList<>();
-        if (!Hostnames.isValidLabel(node)) {
+        if (!HostNames.isValidLabel(node)) {
             out.add(new Violation("node", "'" + node + "' is not an RFC 1123 host name label"));
         }
         if (!cidr.isNetwork()) {

@@ -1,7 +1,10 @@
 package dev.ops.net.link;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
+import dev.ops.net.link.internal.LinkChange;
+import dev.ops.net.link.internal.LinkSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +12,10 @@ import java.util.OptionalInt;
 
 /**
  * Fluent description of a link, ended by {@link #present()} or {@link #absent()}, which return
- * the {@link LinkChange} to plan or apply. Not thread-safe; each call returns this request.
+ * the change to plan or apply. Not thread-safe; each call returns this request.
  *
  * <pre>{@code
- * Network.on(ops, host).bridge("vmbr1").vlanAware(true).ports("eth1").mtu(9000).up().present().apply();
+ * Network.on(host, ops).bridge("vmbr1").vlanAware(true).ports("eth1").mtu(9000).up().present().apply();
  * }</pre>
  */
 public final class LinkRequest {
@@ -30,10 +33,11 @@ public final class LinkRequest {
     private OptionalInt mtu = OptionalInt.empty();
     private Optional<Boolean> up = Optional.empty();
     private Optional<String> master = Optional.empty();
+    private boolean confirmed;
 
-    LinkRequest(Ops ops, Host host, String name, Optional<String> kind) {
-        this.ops = ops;
+    LinkRequest(Host host, Ops ops, String name, Optional<String> kind) {
         this.host = host;
+        this.ops = ops;
         this.name = name;
         this.kind = kind;
     }
@@ -115,18 +119,29 @@ public final class LinkRequest {
         return this;
     }
 
-    /** The spec described so far. */
-    public LinkSpec spec() {
+    /**
+     * Allows the change to cut the host's default-route or SSH link (take it down, delete it, move
+     * it to another master); without it, such a plan fails with a {@link HostLockoutException}.
+     */
+    public LinkRequest confirmDisruption() {
+        this.confirmed = true;
+        return this;
+    }
+
+    private LinkSpec spec() {
         return new LinkSpec(name, kind, parent, vlanId, peer, vlanAware, bondMode, miimon, ports, mtu, up, master);
     }
 
-    /** A change that creates the link if missing and brings it to this description. */
-    public LinkChange present() {
-        return new LinkChange(ops, host, spec(), true, false);
+    /** A change that creates the link if missing and brings it to this description; yields the link as it then is. */
+    public Change<Link> present() {
+        return LinkChange.present(host, ops, spec(), confirmed);
     }
 
-    /** A change that deletes the link if it exists (rollback recreates it with its ports, addresses and routes). */
-    public LinkChange absent() {
-        return new LinkChange(ops, host, spec(), false, false);
+    /**
+     * A change that deletes the link if it exists (rollback recreates it with its ports, addresses
+     * and routes); yields what is left of it, empty once deleted.
+     */
+    public Change<Optional<Link>> absent() {
+        return LinkChange.absent(host, ops, spec(), confirmed);
     }
 }

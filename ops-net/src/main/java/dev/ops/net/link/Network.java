@@ -1,7 +1,9 @@
 package dev.ops.net.link;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
+import dev.ops.net.link.internal.AddressChange;
 import dev.ops.net.link.internal.NetState;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * addresses, routes) that plan, apply and roll back through the ops change model.
  *
  * <pre>{@code
- * Network net = Network.on(ops, host);
+ * Network net = Network.on(host, ops);
  * net.bridge("vmbr1").vlanAware(true).ports("eth1").up().present().apply();
  * net.vlan("eth1", 20).up().present().plan();     // eth1.20
  * net.address("vmbr1", "10.10.0.2/24").present().apply();
@@ -24,19 +26,14 @@ public final class Network {
     private final Ops ops;
     private final Host host;
 
-    private Network(Ops ops, Host host) {
-        this.ops = Objects.requireNonNull(ops, "ops");
+    private Network(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
+        this.ops = Objects.requireNonNull(ops, "ops");
     }
 
-    /** The network of {@code host}, journaled in {@link Ops#defaults()}. */
-    public static Network on(Host host) {
-        return new Network(Ops.defaults(), host);
-    }
-
-    /** The network of {@code host}, journaled in {@code ops}. */
-    public static Network on(Ops ops, Host host) {
-        return new Network(ops, host);
+    /** The network of {@code host}, its changes journaled in {@code ops}. */
+    public static Network on(Host host, Ops ops) {
+        return new Network(host, ops);
     }
 
     /** The host this network belongs to. */
@@ -50,7 +47,7 @@ public final class Network {
     }
 
     /** The link of that name, if it exists. */
-    public Optional<Link> findLink(String name) {
+    public Optional<Link> getLink(String name) {
         return links().stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
@@ -74,12 +71,12 @@ public final class Network {
 
     /** A Linux bridge. */
     public LinkRequest bridge(String name) {
-        return new LinkRequest(ops, host, name, Optional.of("bridge"));
+        return new LinkRequest(host, ops, name, Optional.of("bridge"));
     }
 
     /** An 802.1Q VLAN named {@code name}; give it {@code parent(..)} and {@code id(..)}. */
     public LinkRequest vlan(String name) {
-        return new LinkRequest(ops, host, name, Optional.of("vlan"));
+        return new LinkRequest(host, ops, name, Optional.of("vlan"));
     }
 
     /** An 802.1Q VLAN {@code id} on {@code parent}, named {@code parent.id}. */
@@ -89,51 +86,61 @@ public final class Network {
 
     /** A bond. */
     public LinkRequest bond(String name) {
-        return new LinkRequest(ops, host, name, Optional.of("bond"));
+        return new LinkRequest(host, ops, name, Optional.of("bond"));
     }
 
     /** A veth pair: {@code name} and its {@code peer(..)}. */
     public LinkRequest veth(String name) {
-        return new LinkRequest(ops, host, name, Optional.of("veth"));
+        return new LinkRequest(host, ops, name, Optional.of("veth"));
     }
 
     /** An existing link of any kind, to set MTU, state or master. */
     public LinkRequest link(String name) {
-        return new LinkRequest(ops, host, name, Optional.empty());
+        return new LinkRequest(host, ops, name, Optional.empty());
     }
 
     /** An address ({@code 10.0.0.2/24}) on a link. */
     public AddressRequest address(String link, String cidr) {
-        return new AddressRequest(ops, host, link, cidr);
+        return new AddressRequest(host, ops, link, cidr);
     }
 
     /** A route to {@code destination} ({@code default} or a CIDR). */
     public RouteRequest route(String destination) {
-        return new RouteRequest(ops, host, destination);
+        return new RouteRequest(host, ops, destination);
     }
 
-    /** An address on a link, ended by {@link #present()} or {@link #absent()}. */
+    /** An address on a link, ended by {@link #present()} or {@link #absent()}. Not thread-safe. */
     public static final class AddressRequest {
-        private final Ops ops;
         private final Host host;
+        private final Ops ops;
         private final String link;
         private final String cidr;
+        private boolean confirmed;
 
-        AddressRequest(Ops ops, Host host, String link, String cidr) {
-            this.ops = ops;
+        AddressRequest(Host host, Ops ops, String link, String cidr) {
             this.host = host;
+            this.ops = ops;
             this.link = link;
             this.cidr = cidr;
         }
 
-        /** A change that adds the address if missing. */
-        public AddressChange present() {
-            return new AddressChange(ops, host, link, cidr, true, false);
+        /**
+         * Allows removing the address that reaches the gateway of a link carrying the default route
+         * or the SSH session; without it, such a plan fails with a {@link HostLockoutException}.
+         */
+        public AddressRequest confirmDisruption() {
+            this.confirmed = true;
+            return this;
         }
 
-        /** A change that removes the address if present. */
-        public AddressChange absent() {
-            return new AddressChange(ops, host, link, cidr, false, false);
+        /** A change that adds the address if missing; yields the link's addresses after apply. */
+        public Change<List<LinkAddress>> present() {
+            return AddressChange.of(host, ops, link, cidr, true, confirmed);
+        }
+
+        /** A change that removes the address if present; yields the link's addresses after apply. */
+        public Change<List<LinkAddress>> absent() {
+            return AddressChange.of(host, ops, link, cidr, false, confirmed);
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.ops.net.link;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
+import dev.ops.net.link.internal.RouteChange;
+import dev.ops.net.link.internal.RouteSpec;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -13,10 +17,11 @@ public final class RouteRequest {
     private Optional<String> via = Optional.empty();
     private Optional<String> device = Optional.empty();
     private OptionalLong metric = OptionalLong.empty();
+    private boolean confirmed;
 
-    RouteRequest(Ops ops, Host host, String destination) {
-        this.ops = ops;
+    RouteRequest(Host host, Ops ops, String destination) {
         this.host = host;
+        this.ops = ops;
         this.destination = destination;
     }
 
@@ -38,13 +43,19 @@ public final class RouteRequest {
         return this;
     }
 
-    /** A change that adds the route if missing. */
-    public RouteChange present() {
-        return new RouteChange(ops, host, destination, via, device, metric, true, false);
+    /** Allows removing a default route; without it, such a plan fails with a {@link HostLockoutException}. */
+    public RouteRequest confirmDisruption() {
+        this.confirmed = true;
+        return this;
     }
 
-    /** A change that removes the matching routes, if any. */
-    public RouteChange absent() {
-        return new RouteChange(ops, host, destination, via, device, metric, false, false);
+    /** A change that adds the route if missing; yields the matching routes after apply. */
+    public Change<List<Route>> present() {
+        return RouteChange.of(host, ops, new RouteSpec(destination, via, device, metric), true, confirmed);
+    }
+
+    /** A change that removes the matching routes, if any; yields those left after apply. */
+    public Change<List<Route>> absent() {
+        return RouteChange.of(host, ops, new RouteSpec(destination, via, device, metric), false, confirmed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.net.naming;
 
+import dev.ops.core.text.HostNames;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class NamingConvention {
         v.throwIfAny();
         String seq = width == 0 ? String.valueOf(sequence) : String.format("%0" + width + "d", sequence);
         String name = pattern.replace("{node}", node).replace("{type}", type).replaceAll("\\{seq(:0\\d+d)?}", seq);
-        Hostnames.require(name);
+        HostNames.require(name);
         return name;
     }
 

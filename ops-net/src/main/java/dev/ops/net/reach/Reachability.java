@@ -6,7 +6,7 @@ import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.net.IpAddress;
-import dev.ops.net.naming.Hostnames;
+import dev.ops.core.text.HostNames;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -73,7 +73,7 @@ public final class Reachability {
     /** Opens and closes a TCP connection to {@code address:port}. */
     public ProbeResult tcp(String address, int port, Duration timeout) {
         Violations v = Violations.of("TCP probe");
-        v.check(address != null && (IpAddress.tryParse(address).isPresent() || Hostnames.isValid(address)), "address",
+        v.check(address != null && (IpAddress.tryParse(address).isPresent() || HostNames.isValid(address)), "address",
                 "'" + address + "' is neither an IP address nor a host name");
         v.check(port >= 1 && port <= 65535, "port", port + " is outside 1-65535");
         v.check(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive");
@@ -98,7 +98,7 @@ public final class Reachability {
 
     /** Resolves {@code name}. */
     public DnsResult resolve(String name) {
-        Violations.of("DNS probe").check(Hostnames.isValid(name), "name", "'" + name + "' is not a valid host name").throwIfAny();
+        Violations.of("DNS probe").check(HostNames.isValid(name), "name", "'" + name + "' is not a valid host name").throwIfAny();
         long start = System.nanoTime();
         try {
             List<IpAddress> out = new ArrayList<>();

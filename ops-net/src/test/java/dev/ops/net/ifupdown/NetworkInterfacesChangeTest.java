@@ -36,7 +36,7 @@ class NetworkInterfacesChangeTest {
         file = dir.resolve("interfaces");
         reloads = dir.resolve("reloads");
         Files.writeString(file, InterfacesFileTest.PROXMOX);
-        ifaces = NetworkInterfaces.on(Ops.inMemory(), LocalHost.create()).path(file.toString()).withoutSudo()
+        ifaces = NetworkInterfaces.on(LocalHost.create(), Ops.inMemory()).path(file.toString()).withoutSudo()
                 .reloadWith("sh", "-c", "echo reload >> " + reloads + "; ! grep -q 'mtu 1234' " + file);
     }
 
@@ -72,7 +72,7 @@ class NetworkInterfacesChangeTest {
 
     @Test
     void anIdenticalFilePlansNothing() {
-        assertThat(ifaces.write(InterfacesFile.parse(InterfacesFileTest.PROXMOX)).plan().steps()).isEmpty();
+        assertThat(ifaces.set(InterfacesFile.parse(InterfacesFileTest.PROXMOX)).plan().steps()).isEmpty();
     }
 
     @Test
@@ -94,7 +94,7 @@ class NetworkInterfacesChangeTest {
     @Test
     void aMissingFileIsCreatedAndRollbackRemovesIt() throws IOException {
         Files.delete(file);
-        Applied<InterfacesFile> done = ifaces.write(InterfacesFile.empty().withIface(Iface.of("lo", "inet", "loopback"), true)).apply();
+        Applied<InterfacesFile> done = ifaces.set(InterfacesFile.empty().withIface(Iface.of("lo", "inet", "loopback"), true)).apply();
         assertThat(Files.readString(file)).isEqualTo("auto lo\niface lo inet loopback\n");
 
         done.rollback();
@@ -132,7 +132,7 @@ class NetworkInterfacesChangeTest {
     void aDiffShowsBytesThatAreNotUtf8AsHexEscapes() throws IOException {
         Files.write(file, latin1File());
 
-        Plan plan = ifaces.write(InterfacesFile.empty()).plan();
+        Plan plan = ifaces.set(InterfacesFile.empty()).plan();
 
         assertThat(plan.steps().get(1).action().render()).contains("-# caf\\xE9 network");
     }
@@ -183,11 +183,11 @@ class NetworkInterfacesChangeTest {
 
     @Test
     void aNulInThePathIsReportedAgainstThePath() {
-        NetworkInterfaces bad = NetworkInterfaces.on(Ops.inMemory(), LocalHost.create()).path(file + "\0x").withoutSudo().reloadWith();
+        NetworkInterfaces bad = NetworkInterfaces.on(LocalHost.create(), Ops.inMemory()).path(file + "\0x").withoutSudo().reloadWith();
 
         assertThatThrownBy(() -> bad.edit(f -> f).plan()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("path"));
-        assertThatThrownBy(bad::read).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(bad::get).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("path"));
         assertThatThrownBy(() -> bad.reloadWith("ifreload\0", "-a").edit(f -> f).plan()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("path", "reload"));

@@ -24,7 +24,7 @@ class ApplyRollbackPropertiesTest {
     @BeforeContainer
     static void namespace() {
         ns = Netns.create();
-        Network net = Network.on(Ops.inMemory(), ns.host());
+        Network net = Network.on(ns.host(), Ops.inMemory());
         net.veth("base0").peer("base1").present().apply();
         net.bridge("basebr").ports("base0").up().present().apply();
         net.address("basebr", "10.55.0.1/24").present().apply();
@@ -47,7 +47,7 @@ class ApplyRollbackPropertiesTest {
 
     @Property(tries = 15)
     void rollbackRestoresTheLinks(@ForAll("ops") List<Op> ops) {
-        Network net = Network.on(Ops.inMemory(), ns.host());
+        Network net = Network.on(ns.host(), Ops.inMemory());
         String before = snapshot(net);
         List<Applied<?>> done = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {

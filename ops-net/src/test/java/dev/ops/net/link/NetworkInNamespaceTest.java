@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
 import dev.ops.core.change.Plan;
+import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.testing.RealComponents;
 import dev.ops.net.Cidr;
@@ -27,7 +28,7 @@ class NetworkInNamespaceTest {
     @BeforeEach
     void namespace() {
         ns = Netns.create();
-        net = Network.on(Ops.inMemory(), ns.host());
+        net = Network.on(ns.host(), Ops.inMemory());
     }
 
     @AfterEach
@@ -39,9 +40,9 @@ class NetworkInNamespaceTest {
 
     @Test
     void vethPairIsCreatedReadBackAndRolledBack() {
-        Applied<Optional<Link>> done = net.veth("v0").peer("v1").mtu(1400).up().present().apply();
+        Applied<Link> done = net.veth("v0").peer("v1").mtu(1400).up().present().apply();
 
-        Link v0 = net.findLink("v0").orElseThrow();
+        Link v0 = net.getLink("v0").orElseThrow();
         assertThat(v0.kind()).contains("veth");
         assertThat(v0.mtu()).isEqualTo(1400);
         assertThat(v0.isUp()).isTrue();
@@ -75,13 +76,13 @@ class NetworkInNamespaceTest {
         Applied<?> bridge = net.bridge("br0").ports("v0").mtu(1500).up().present().apply();
         Applied<?> address = net.address("br0", "10.77.0.1/24").present().apply();
 
-        assertThat(net.findLink("v0").orElseThrow().master()).contains("br0");
+        assertThat(net.getLink("v0").orElseThrow().master()).contains("br0");
         assertThat(net.addresses()).extracting(LinkAddress::cidr).contains(Cidr.parse("10.77.0.1/24"));
 
         address.rollback();
         bridge.rollback();
         assertThat(ns.linkNames()).containsExactlyInAnyOrder("v0", "v1");
-        assertThat(net.findLink("v0").orElseThrow().master()).isEmpty();
+        assertThat(net.getLink("v0").orElseThrow().master()).isEmpty();
         assertThat(net.addresses()).extracting(LinkAddress::cidr).doesNotContain(Cidr.parse("10.77.0.1/24"));
     }
 
@@ -92,37 +93,37 @@ class NetworkInNamespaceTest {
         net.address("br0", "10.77.0.1/24").present().apply();
 
         Applied<?> deleted = net.bridge("br0").absent().apply();
-        assertThat(net.findLink("br0")).isEmpty();
+        assertThat(net.getLink("br0")).isEmpty();
 
         deleted.rollback();
-        Link br0 = net.findLink("br0").orElseThrow();
+        Link br0 = net.getLink("br0").orElseThrow();
         assertThat(br0.isUp()).isTrue();
-        assertThat(net.findLink("v0").orElseThrow().master()).contains("br0");
+        assertThat(net.getLink("v0").orElseThrow().master()).contains("br0");
         assertThat(net.addresses()).extracting(LinkAddress::cidr).contains(Cidr.parse("10.77.0.1/24"));
     }
 
     @Test
     void aDeletionCanBeRolledBackByIdFromTheJournalAlone() {
         Ops ops = Ops.inMemory();
-        Network first = Network.on(ops, ns.host());
+        Network first = Network.on(ns.host(), ops);
         first.veth("v0").peer("v1").present().apply();
         first.bridge("br0").ports("v0").up().present().apply();
         String id = first.bridge("br0").absent().apply().id().orElseThrow();
 
         ops.rollback(id, dev.ops.core.change.Targets.of(ns.host())).run();
 
-        assertThat(net.findLink("br0")).hasValueSatisfying(l -> assertThat(l.isUp()).isTrue());
-        assertThat(net.findLink("v0").orElseThrow().master()).contains("br0");
+        assertThat(net.getLink("br0")).hasValueSatisfying(l -> assertThat(l.isUp()).isTrue());
+        assertThat(net.getLink("v0").orElseThrow().master()).contains("br0");
     }
 
     @Test
     void mtuChangeIsRolledBackToTheOldValue() {
         net.veth("v0").peer("v1").present().apply();
         Applied<?> mtu = net.link("v0").mtu(9000).present().apply();
-        assertThat(net.findLink("v0").orElseThrow().mtu()).isEqualTo(9000);
+        assertThat(net.getLink("v0").orElseThrow().mtu()).isEqualTo(9000);
 
         mtu.rollback();
-        assertThat(net.findLink("v0").orElseThrow().mtu()).isEqualTo(1500);
+        assertThat(net.getLink("v0").orElseThrow().mtu()).isEqualTo(1500);
     }
 
     @Test
@@ -146,10 +147,10 @@ class NetworkInNamespaceTest {
         assertThatThrownBy(() -> net.link("v0").down().present().plan())
                 .isInstanceOf(HostLockoutException.class)
                 .hasMessageContaining("default route");
-        assertThat(net.findLink("v0").orElseThrow().isUp()).isTrue();
+        assertThat(net.getLink("v0").orElseThrow().isUp()).isTrue();
 
-        net.link("v0").down().present().confirmDisruption().apply();
-        assertThat(net.findLink("v0").orElseThrow().isUp()).isFalse();
+        net.link("v0").down().confirmDisruption().present().apply();
+        assertThat(net.getLink("v0").orElseThrow().isUp()).isFalse();
     }
 
     @Test
@@ -179,16 +180,41 @@ class NetworkInNamespaceTest {
     }
 
     @Test
-    void unknownParentAndBadValuesAreAllListed() {
+    void badValuesAreAllListedBeforeTheHostIsRead() {
         assertThatThrownBy(() -> net.vlan("nope0", 5000).mtu(20).present().plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.violations()).extracting(v -> v.field()).containsExactly("vlanId", "mtu", "parent");
-                    assertThat(e.getMessage()).contains("outside 1-4094").contains("outside 68-65535").contains("no link named nope0");
+                    assertThat(e.violations()).extracting(v -> v.field()).containsExactly("vlanId", "mtu");
+                    assertThat(e.getMessage()).contains("outside 1-4094").contains("outside 68-65535");
                 });
         assertThatThrownBy(() -> net.bridge("br0").ports("ghost0").master("bad name").present().plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("master", "ports"));
+                        .extracting(v -> v.field()).containsExactly("master"));
         assertThat(ns.linkNames()).isEmpty();
+    }
+
+    @Test
+    void aVlanOnAParentThatDoesNotExistFailsAtPlanAsNotFound() {
+        assertThatThrownBy(() -> net.vlan("nope0", 5).present().plan())
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("link nope0"));
+        assertThat(ns.linkNames()).isEmpty();
+    }
+
+    @Test
+    void aBondWhoseSlavesDoNotExistFailsAtPlanNamingEveryMissingOne() {
+        net.veth("v0").peer("v1").present().apply();
+
+        assertThatThrownBy(() -> net.bond("bond0").slaves("v0", "ghost0", "ghost1").master("nobr").present().plan())
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("link ghost0, ghost1, nobr"));
+        assertThat(ns.linkNames()).containsExactlyInAnyOrder("v0", "v1");
+    }
+
+    @Test
+    void aRouteOrAnAddressOnALinkThatDoesNotExistFailsAtPlanAsNotFound() {
+        assertThatThrownBy(() -> net.route("10.88.0.0/16").dev("ghost0").present().plan())
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("link ghost0"));
+        assertThatThrownBy(() -> net.address("ghost0", "10.77.0.1/24").present().plan())
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("link ghost0"));
+        assertThat(net.address("ghost0", "10.77.0.1/24").absent().plan().isEmpty()).as("an address of a missing link is absent").isTrue();
     }
 
     @Test
@@ -217,22 +243,22 @@ class NetworkInNamespaceTest {
         net.veth("v0").peer("v1").present().apply();
 
         Applied<?> vlan = net.vlan("v0", 10).up().present().apply();
-        Link v = net.findLink("v0.10").orElseThrow();
+        Link v = net.getLink("v0.10").orElseThrow();
         assertThat(v.vlanId()).hasValue(10);
         assertThat(v.parent()).contains("v0");
 
         vlan.rollback();
-        assertThat(net.findLink("v0.10")).isEmpty();
+        assertThat(net.getLink("v0.10")).isEmpty();
     }
 
     @Test
     void vlanAwareBridgeIsCreatedAndRolledBack() {
         RealComponents.kernelFeature(ns.supports("bridge", "vlan_filtering", "1"), "kernel bridge VLAN filtering");
         Applied<?> br = net.bridge("br0").vlanAware(true).present().apply();
-        assertThat(net.findLink("br0").orElseThrow().vlanAware()).contains(true);
+        assertThat(net.getLink("br0").orElseThrow().vlanAware()).contains(true);
 
         br.rollback();
-        assertThat(net.findLink("br0")).isEmpty();
+        assertThat(net.getLink("br0")).isEmpty();
     }
 
     @Test
@@ -244,14 +270,14 @@ class NetworkInNamespaceTest {
             String bond = "bond" + mode.ordinal();
 
             Applied<?> b = net.bond(bond).mode(mode).miimon(100).slaves("a" + mode.ordinal(), "b" + mode.ordinal()).up().present().apply();
-            Link read = net.findLink(bond).orElseThrow();
+            Link read = net.getLink(bond).orElseThrow();
             assertThat(read.bondMode()).contains(mode.kernelName());
             assertThat(read.miimon()).hasValue(100);
-            assertThat(net.findLink("a" + mode.ordinal()).orElseThrow().master()).contains(bond);
+            assertThat(net.getLink("a" + mode.ordinal()).orElseThrow().master()).contains(bond);
 
             b.rollback();
-            assertThat(net.findLink(bond)).isEmpty();
-            assertThat(net.findLink("a" + mode.ordinal()).orElseThrow().isUp()).isTrue();
+            assertThat(net.getLink(bond)).isEmpty();
+            assertThat(net.getLink("a" + mode.ordinal()).orElseThrow().isUp()).isTrue();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.net.naming;
 
+import dev.ops.core.text.HostNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,14 +75,14 @@ class NamingConventionTest {
 
     @Test
     void hostnameRulesOfRfc1123() {
-        assertThat(Hostnames.isValid("pve-node-02.lab.example")).isTrue();
-        assertThat(Hostnames.isValid("9lives")).isTrue();
-        assertThat(Hostnames.isValid("-bad")).isFalse();
-        assertThat(Hostnames.isValid("bad-")).isFalse();
-        assertThat(Hostnames.isValid("under_score")).isFalse();
-        assertThat(Hostnames.isValid("a..b")).isFalse();
-        assertThat(Hostnames.isValid("host.123")).isFalse();
-        assertThat(Hostnames.isValid("x".repeat(64))).isFalse();
-        assertThat(Hostnames.isValid("é")).isFalse();
+        assertThat(HostNames.isValid("pve-node-02.lab.example")).isTrue();
+        assertThat(HostNames.isValid("9lives")).isTrue();
+        assertThat(HostNames.isValid("-bad")).isFalse();
+        assertThat(HostNames.isValid("bad-")).isFalse();
+        assertThat(HostNames.isValid("under_score")).isFalse();
+        assertThat(HostNames.isValid("a..b")).isFalse();
+        assertThat(HostNames.isValid("host.123")).isFalse();
+        assertThat(HostNames.isValid("x".repeat(64))).isFalse();
+        assertThat(HostNames.isValid("é")).isFalse();
     }
 }

@@ -81,8 +81,8 @@ class ReachabilityTest {
     void pingAndPathMtuAcrossAVethBetweenTwoNamespaces() {
         RealComponents.program("ping");
         try (Netns a = Netns.create(); Netns b = Netns.create()) {
-            Network netA = Network.on(Ops.inMemory(), a.host());
-            Network netB = Network.on(Ops.inMemory(), b.host());
+            Network netA = Network.on(a.host(), Ops.inMemory());
+            Network netB = Network.on(b.host(), Ops.inMemory());
             netA.veth("v0").peer("v1").mtu(1400).up().present().apply();
             a.host().check(dev.ops.core.host.Command.of("ip", "link", "set", "v1", "netns", b.name()));
             netA.address("v0", "10.66.0.1/24").present().apply();

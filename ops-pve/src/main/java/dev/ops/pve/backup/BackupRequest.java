@@ -2,9 +2,7 @@ package dev.ops.pve.backup;
 
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveIds;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -37,16 +35,6 @@ public abstract class BackupRequest {
         return builder().from(this);
     }
 
-    /** The parameters to send: only what was set, booleans as 0/1. */
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        storage().ifPresent(x -> p.put("storage", x));
-        mode().ifPresent(x -> p.put("mode", x));
-        compress().ifPresent(x -> p.put("compress", x));
-        notes().ifPresent(x -> p.put("notes-template", x));
-        protect().ifPresent(x -> p.put("protected", x));
-        return p;
-    }
 
     @Value.Check
     protected void check() {

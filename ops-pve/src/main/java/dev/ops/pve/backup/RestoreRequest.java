@@ -2,9 +2,6 @@ package dev.ops.pve.backup;
 
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.guest.GuestType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -46,23 +43,6 @@ public abstract class RestoreRequest {
         return builder().from(this);
     }
 
-    /** The create call's parameters for a guest of {@code type}. */
-    public Map<String, Object> toParams(GuestType type) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("vmid", vmid());
-        if (type == GuestType.QEMU) {
-            p.put("archive", archive());
-        } else {
-            p.put("ostemplate", archive());
-            p.put("restore", true);
-        }
-        storage().ifPresent(x -> p.put("storage", x));
-        force().ifPresent(x -> p.put("force", x));
-        unique().ifPresent(x -> p.put("unique", x));
-        start().ifPresent(x -> p.put("start", x));
-        pool().ifPresent(x -> p.put("pool", x));
-        return p;
-    }
 
     @Value.Check
     protected void check() {

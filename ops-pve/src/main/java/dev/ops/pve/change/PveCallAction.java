@@ -1,10 +1,11 @@
 package dev.ops.pve.change;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.core.secret.Redactor;
+import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
+import dev.ops.pve.internal.NodeValue;
 import dev.ops.pve.internal.Params;
 import dev.ops.pve.task.PveTask;
 import dev.ops.pve.task.Upid;
@@ -76,7 +77,7 @@ public record PveCallAction(String target, String method, String path, Map<Strin
     }
 
     /** Runs the call with {@code client}; returns the answer's data. */
-    public JsonNode run(PveClient client) {
+    public JsonValue run(PveClient client) {
         Map<String, Object> p = new LinkedHashMap<>();
         params.forEach((k, v) -> p.put(k, SecretParams.reveal(k, v)));
         if (heavy && p.containsKey("node")) {
@@ -84,9 +85,9 @@ public record PveCallAction(String target, String method, String path, Map<Strin
             if (awaitTask) {
                 task.awaitSuccess();
             }
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(task.upid().value());
+            return NodeValue.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(task.upid().value()));
         }
-        JsonNode data = client.api().call(method, path, p).data();
+        JsonValue data = client.api().call(method, path, p).data();
         if (awaitTask && data != null && Upid.isUpid(data.asText())) {
             PveTask.of(client, data.asText()).awaitSuccess();
         }

@@ -12,7 +12,11 @@ import java.util.Map;
 public final class Cluster {
     private final PveClient client;
 
-    public Cluster(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Cluster.class, a -> new Cluster((PveClient) a[0]));
+    }
+
+    private Cluster(PveClient client) {
         this.client = client;
     }
 
@@ -37,7 +41,7 @@ public final class Cluster {
 
     /** {@code GET /cluster/nextid}: the lowest free VMID as the cluster sees it now (another caller may take it). */
     public int nextId() {
-        return asInt(client.api().get("/cluster/nextid"));
+        return asInt(dev.ops.pve.internal.NodeValue.tree(client.api().get("/cluster/nextid")));
     }
 
     /**
@@ -49,7 +53,7 @@ public final class Cluster {
         Map<String, Object> p = new HashMap<>();
         p.put("vmid", vmid);
         try {
-            return asInt(client.api().get("/cluster/nextid", p)) == vmid;
+            return asInt(dev.ops.pve.internal.NodeValue.tree(client.api().get("/cluster/nextid", p))) == vmid;
         } catch (dev.ops.pve.error.PveInvalidParameterException | dev.ops.pve.error.PveAlreadyExistsException taken) {
             return false;
         }

@@ -1,8 +1,7 @@
 package dev.ops.pve.cluster;
 
 import dev.ops.core.text.AsciiNumbers;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.pve.internal.JsonFields;
+import dev.ops.pve.JsonValue;
 
 /**
  * {@code GET /version}: the API server's version.
@@ -12,12 +11,11 @@ import dev.ops.pve.internal.JsonFields;
  * @param repoid the build's repository id
  * @param raw every field Proxmox sent
  */
-public record PveVersion(String version, String release, String repoid, JsonNode raw) {
+public record PveVersion(String version, String release, String repoid, JsonValue raw) {
 
     /** Reads it from Proxmox's JSON. */
-    public static PveVersion from(JsonNode n) {
-        return new PveVersion(JsonFields.text(n, "version").orElse(""), JsonFields.text(n, "release").orElse(""),
-                JsonFields.text(n, "repoid").orElse(""), n);
+    public static PveVersion from(JsonValue n) {
+        return new PveVersion(n.path("version").asText(""), n.path("release").asText(""), n.path("repoid").asText(""), n);
     }
 
     /** The major version, e.g. 9; 0 when it cannot be read. */

@@ -2,8 +2,6 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveIds;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -64,22 +62,6 @@ public abstract class CloneRequest {
         return targetNode().orElse(sourceNode);
     }
 
-    /** The clone call's parameters (without cloud-init, which is a config update after the clone). */
-    public Map<String, Object> toParams(GuestType type, int newId) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("newid", newId);
-        name().ifPresent(n -> p.put(type.nameKey(), n));
-        targetNode().ifPresent(t -> p.put("target", t));
-        targetStorage().ifPresent(s -> p.put("storage", s));
-        full().ifPresent(f -> p.put("full", f));
-        pool().ifPresent(x -> p.put("pool", x));
-        description().ifPresent(x -> p.put("description", x));
-        snapshot().ifPresent(x -> p.put("snapname", x));
-        if (type == GuestType.QEMU) {
-            format().ifPresent(x -> p.put("format", x));
-        }
-        return p;
-    }
 
     @Value.Check
     protected void check() {

@@ -2,8 +2,6 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.error.Violations;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.internal.Params;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,21 +53,6 @@ public abstract class CloudInit {
         return builder().from(this);
     }
 
-    /** The parameters to send, only those set. */
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        user().ifPresent(u -> p.put("ciuser", u));
-        password().ifPresent(s -> p.put("cipassword", s));
-        if (!sshKeys().isEmpty()) {
-            p.put("sshkeys", UriComponent.encode(String.join("\n", sshKeys()) + "\n"));
-        }
-        ipConfigs().forEach((i, c) -> p.put("ipconfig" + i, c));
-        nameserver().ifPresent(n -> p.put("nameserver", n));
-        searchDomain().ifPresent(d -> p.put("searchdomain", d));
-        upgrade().ifPresent(u -> p.put("ciupgrade", Params.wire(u)));
-        type().ifPresent(t -> p.put("citype", t));
-        return p;
-    }
 
     @Value.Check
     protected void check() {

@@ -2,7 +2,6 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.error.Violations;
 import dev.ops.pve.internal.Params;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,15 +44,6 @@ public abstract class ConfigUpdate {
         return values().isEmpty() && delete().isEmpty();
     }
 
-    /** The parameters to send. */
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>(values());
-        if (!delete().isEmpty()) {
-            p.put("delete", String.join(",", delete()));
-        }
-        digest().ifPresent(d -> p.put("digest", d));
-        return p;
-    }
 
     @Value.Check
     protected void check() {
@@ -116,7 +106,7 @@ public abstract class ConfigUpdate {
 
         /** Every cloud-init setting given (VMs only). */
         public Builder cloudInit(CloudInit ci) {
-            ci.toParams().forEach(this::set);
+            dev.ops.pve.internal.Wire.cloudInit(ci).forEach(this::set);
             return this;
         }
     }

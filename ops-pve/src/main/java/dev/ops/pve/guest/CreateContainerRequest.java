@@ -3,7 +3,6 @@ package dev.ops.pve.guest;
 import dev.ops.core.error.Violations;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveIds;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,28 +76,6 @@ public abstract class CreateContainerRequest {
         return builder().from(this);
     }
 
-    /** The create call's parameters for VMID {@code vmid}. */
-    public Map<String, Object> toParams(int vmid) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("vmid", vmid);
-        p.put("ostemplate", osTemplate());
-        hostname().ifPresent(x -> p.put("hostname", x));
-        memoryMb().ifPresent(x -> p.put("memory", x));
-        swapMb().ifPresent(x -> p.put("swap", x));
-        cores().ifPresent(x -> p.put("cores", x));
-        rootfs().ifPresent(x -> p.put("rootfs", x));
-        storage().ifPresent(x -> p.put("storage", x));
-        password().ifPresent(x -> p.put("password", x));
-        if (!sshPublicKeys().isEmpty()) {
-            p.put("ssh-public-keys", String.join("\n", sshPublicKeys()));
-        }
-        unprivileged().ifPresent(x -> p.put("unprivileged", x));
-        start().ifPresent(x -> p.put("start", x));
-        onBoot().ifPresent(x -> p.put("onboot", x));
-        pool().ifPresent(x -> p.put("pool", x));
-        p.putAll(options());
-        return p;
-    }
 
     @Value.Check
     protected void check() {

@@ -2,7 +2,6 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveIds;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -66,23 +65,6 @@ public abstract class CreateVmRequest {
         return builder().from(this);
     }
 
-    /** The create call's parameters for VMID {@code vmid}. */
-    public Map<String, Object> toParams(int vmid) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("vmid", vmid);
-        name().ifPresent(x -> p.put("name", x));
-        memoryMb().ifPresent(x -> p.put("memory", x));
-        cores().ifPresent(x -> p.put("cores", x));
-        sockets().ifPresent(x -> p.put("sockets", x));
-        osType().ifPresent(x -> p.put("ostype", x));
-        pool().ifPresent(x -> p.put("pool", x));
-        description().ifPresent(x -> p.put("description", x));
-        onBoot().ifPresent(x -> p.put("onboot", x));
-        start().ifPresent(x -> p.put("start", x));
-        p.putAll(options());
-        cloudInit().ifPresent(ci -> p.putAll(ci.toParams()));
-        return p;
-    }
 
     @Value.Check
     protected void check() {

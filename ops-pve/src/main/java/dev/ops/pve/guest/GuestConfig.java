@@ -2,6 +2,8 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.pve.JsonValue;
+import dev.ops.pve.internal.NodeValue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,21 +21,22 @@ import java.util.OptionalInt;
  * @param digest the SHA-1 digest that guards a later update
  * @param raw the JSON as Proxmox sent it
  */
-public record GuestConfig(GuestType type, int vmid, Map<String, String> values, String digest, JsonNode raw) {
+public record GuestConfig(GuestType type, int vmid, Map<String, String> values, String digest, JsonValue raw) {
 
     public GuestConfig {
         values = Map.copyOf(values);
     }
 
     /** Reads a config from Proxmox's JSON. */
-    public static GuestConfig from(GuestType type, int vmid, JsonNode data) {
+    public static GuestConfig from(GuestType type, int vmid, JsonValue value) {
+        JsonNode data = NodeValue.tree(value);
         Map<String, String> values = new LinkedHashMap<>();
         data.fields().forEachRemaining(f -> {
             if (!f.getKey().equals("digest") && !f.getValue().isNull()) {
                 values.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
             }
         });
-        return new GuestConfig(type, vmid, values, data.path("digest").asText(""), data);
+        return new GuestConfig(type, vmid, values, data.path("digest").asText(""), value);
     }
 
     /** Any key, known to this class or not. */

@@ -1,21 +1,25 @@
 package dev.ops.pve.guest;
 
-import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.backup.RestoreRequest;
-import dev.ops.pve.task.PveTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 
-/** The VMs ({@code qemu}) or the containers ({@code lxc}) of one node. */
+/**
+ * The VMs ({@code qemu}) or the containers ({@code lxc}) of one node, read-only. Creating, cloning
+ * and restoring guests are changes of {@link PveClient#guests(dev.ops.core.Ops)}.
+ */
 public final class Guests {
     private final PveClient client;
     private final String node;
     private final GuestType type;
 
-    public Guests(PveClient client, String node, GuestType type) {
+    static {
+        dev.ops.pve.internal.Handles.register(Guests.class, a -> new Guests((PveClient) a[0], (String) a[1], (GuestType) a[2]));
+    }
+
+    Guests(PveClient client, String node, GuestType type) {
         this.client = client;
         this.node = node;
         this.type = type;
@@ -33,59 +37,23 @@ public final class Guests {
         return out;
     }
 
-    /** The VM with that VMID (for {@code qemu()}). */
+    /** The guest with that VMID as listed, or empty when this node has none of this type. */
+    public Optional<GuestSummary> get(int vmid) {
+        return list().stream().filter(g -> g.vmid() == vmid).findFirst();
+    }
+
+    /** The VM with that VMID (for {@code qemu()}); not checked to exist until read. */
     public Guest vm(int vmid) {
         return guest(vmid);
     }
 
-    /** The container with that VMID (for {@code lxc()}). */
+    /** The container with that VMID (for {@code lxc()}); not checked to exist until read. */
     public Guest container(int vmid) {
         return guest(vmid);
     }
 
-    /** The guest with that VMID. */
+    /** The guest with that VMID; not checked to exist until read. */
     public Guest guest(int vmid) {
         return new Guest(client, node, type, vmid);
-    }
-
-    /** {@code POST /nodes/{node}/qemu}: creates a VM (the request must name its VMID). */
-    public PveTask create(CreateVmRequest request) {
-        requireType(GuestType.QEMU);
-        Violations.of("VM create request").check(request.vmid().isPresent(), "vmid",
-                "must be given (or use changes(ops).createVm(...), which allocates one)").throwIfAny();
-        return client.api().heavyTask(node, "POST", "/nodes/{node}/qemu", with(request.toParams(request.vmid().getAsInt())));
-    }
-
-    /** {@code POST /nodes/{node}/lxc}: creates a container (the request must name its VMID). */
-    public PveTask create(CreateContainerRequest request) {
-        requireType(GuestType.LXC);
-        Violations.of("container create request").check(request.vmid().isPresent(), "vmid",
-                "must be given (or use changes(ops).createContainer(...), which allocates one)").throwIfAny();
-        return client.api().heavyTask(node, "POST", "/nodes/{node}/lxc", with(request.toParams(request.vmid().getAsInt())));
-    }
-
-    /** Creates a VM from a request built by {@code edit}. */
-    public PveTask createVm(Consumer<CreateVmRequest.Builder> edit) {
-        CreateVmRequest.Builder b = CreateVmRequest.builder();
-        edit.accept(b);
-        return create(b.build());
-    }
-
-    /** Restores a backup volume as a new guest of this type ({@code archive} for VMs, {@code ostemplate}+{@code restore} for containers). */
-    public PveTask restore(RestoreRequest request) {
-        return client.api().heavyTask(node, "POST", "/nodes/{node}/" + type.segment(), with(request.toParams(type)));
-    }
-
-    private Map<String, Object> with(Map<String, Object> p) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("node", node);
-        out.putAll(p);
-        return out;
-    }
-
-    private void requireType(GuestType expected) {
-        if (type != expected) {
-            throw new IllegalStateException("this is the " + type.segment() + " collection; use node.%s()".formatted(expected.segment()));
-        }
     }
 }

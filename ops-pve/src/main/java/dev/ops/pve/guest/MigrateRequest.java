@@ -2,8 +2,6 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveIds;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -43,22 +41,6 @@ public abstract class MigrateRequest {
         return builder().from(this);
     }
 
-    /** The parameters for a guest of {@code type}. */
-    public Map<String, Object> toParams(GuestType type) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("target", targetNode());
-        if (type == GuestType.QEMU) {
-            online().ifPresent(o -> p.put("online", o));
-            withLocalDisks().ifPresent(o -> p.put("with-local-disks", o));
-            targetStorage().ifPresent(o -> p.put("targetstorage", o));
-        } else {
-            online().ifPresent(o -> p.put("restart", o));
-            targetStorage().ifPresent(o -> p.put("target-storage", o));
-            timeoutSeconds().ifPresent(o -> p.put("timeout", o));
-        }
-        bandwidthLimit().ifPresent(o -> p.put("bwlimit", o));
-        return p;
-    }
 
     @Value.Check
     protected void check() {

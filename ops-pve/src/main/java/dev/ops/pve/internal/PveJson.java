@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ops.core.error.AuthenticationException;
 import dev.ops.core.error.ConnectionException;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.PveResponse;
 import dev.ops.pve.RetryPolicy;
 import dev.ops.pve.error.PveApiException;
@@ -194,14 +194,15 @@ public final class Transport {
         }
         Request.Builder rb = new Request.Builder().url(url.build()).method(method, body);
         authenticate(rb, !read);
-        return execute(upload == null ? http : uploadHttp, rb.build(), method, path, read, reader);
+        return execute(upload == null ? http : uploadHttp, rb.tag(Phase.class, new Phase()).build(), method, path, read, reader);
     }
 
     private <T> T execute(OkHttpClient client, Request request, String method, String path, boolean read, BodyReader<T> reader) {
         String target = cfg.name() + " (" + apiBase.host() + ":" + apiBase.port() + ")";
         LOG.debug("{} {}", method, path);
-        okhttp3.Call call = client.newCall(request);
-        Phase.CURRENT.set(Phase.CONNECTING);
+        Phase tagged = request.tag(Phase.class);
+        Phase phase = tagged != null ? tagged : new Phase();
+        okhttp3.Call call = client.newCall(tagged != null ? request : request.newBuilder().tag(Phase.class, phase).build());
         try (Response resp = call.execute()) {
             ResponseBody rb = resp.body();
             if (resp.isSuccessful() && rb != null) {
@@ -243,53 +244,62 @@ public final class Transport {
             }
             throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
         } catch (IOException e) {
-            throw wrap(e, call.isCanceled(), target, method, path, read);
-        } finally {
-            Phase.CURRENT.remove();
+            throw wrap(e, call.isCanceled(), target, method, path, read, phase.current);
         }
     }
 
     /**
-     * How far a call got, as OkHttp reports it on the calling thread (calls here are synchronous): what a
-     * timeout says it was waiting for, and whether anything can have reached the server.
+     * How far a call got, as OkHttp reports it: what a timeout says it was waiting for, and whether
+     * anything can have reached the server. Each call carries its own, as a request tag that the
+     * shared {@link #LISTENER} finds.
      */
-    static final class Phase extends okhttp3.EventListener {
+    static final class Phase {
         static final String CONNECTING = "no TCP connection";
         static final String HANDSHAKE = "connected, but the server did not complete the TLS handshake";
         static final String SENDING = "connected, sending the request";
         static final String WAITING = "request sent, no answer";
         static final String READING = "answer begun, not complete";
-        static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-        static final Phase LISTENER = new Phase();
+        static final okhttp3.EventListener LISTENER = new Listener();
+
+        volatile String current = CONNECTING;
 
         /** Whether the request cannot have reached the server yet. */
         static boolean nothingSent(String phase) {
             return phase == null || phase.equals(CONNECTING) || phase.equals(HANDSHAKE);
         }
 
-        @Override
-        public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
-            CURRENT.set(CONNECTING);
-        }
+        private static final class Listener extends okhttp3.EventListener {
+            private static void set(okhttp3.Call call, String phase) {
+                Phase p = call.request().tag(Phase.class);
+                if (p != null) {
+                    p.current = phase;
+                }
+            }
 
-        @Override
-        public void secureConnectStart(okhttp3.Call call) {
-            CURRENT.set(HANDSHAKE);
-        }
+            @Override
+            public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+                set(call, CONNECTING);
+            }
 
-        @Override
-        public void requestHeadersStart(okhttp3.Call call) {
-            CURRENT.set(SENDING);
-        }
+            @Override
+            public void secureConnectStart(okhttp3.Call call) {
+                set(call, HANDSHAKE);
+            }
 
-        @Override
-        public void responseHeadersStart(okhttp3.Call call) {
-            CURRENT.set(WAITING);
-        }
+            @Override
+            public void requestHeadersStart(okhttp3.Call call) {
+                set(call, SENDING);
+            }
 
-        @Override
-        public void responseBodyStart(okhttp3.Call call) {
-            CURRENT.set(READING);
+            @Override
+            public void responseHeadersStart(okhttp3.Call call) {
+                set(call, WAITING);
+            }
+
+            @Override
+            public void responseBodyStart(okhttp3.Call call) {
+                set(call, READING);
+            }
         }
     }
 
@@ -299,7 +309,7 @@ public final class Transport {
         if (json == null || !json.isObject()) {
             throw new com.fasterxml.jackson.core.JsonParseException(null, "not a JSON object");
         }
-        return new PveResponse(json.has("data") ? json.get("data") : NullNode.getInstance(), json);
+        return new PveResponse(NodeValue.of(json.has("data") ? json.get("data") : NullNode.getInstance()), NodeValue.of(json));
     }
 
     private static JsonNode parse(byte[] bytes) {
@@ -319,10 +329,9 @@ public final class Transport {
         return oneLine.length() <= MAX_BODY_SNIPPET ? oneLine : oneLine.substring(0, MAX_BODY_SNIPPET) + "...";
     }
 
-    private OpsException wrap(IOException e, boolean canceled, String target, String method, String path, boolean read) {
+    private OpsException wrap(IOException e, boolean canceled, String target, String method, String path, boolean read, String phase) {
         String what = method + " " + path;
         TransportConfig.Timeouts timeouts = cfg.timeouts();
-        String phase = Phase.CURRENT.get();
         // Nothing sent yet: safe to retry whatever the method. Otherwise only reads are.
         boolean retryable = read || Phase.nothingSent(phase);
         String lastState = (phase == null ? Phase.CONNECTING : phase)
@@ -450,7 +459,7 @@ public final class Transport {
         Request req = new Request.Builder().url(apiBase.newBuilder().addPathSegment("access").addPathSegment("ticket").build())
                 .post(fb.build()).build();
         try {
-            return execute(http, req, "POST", "/access/ticket", false, Transport::envelope).data();
+            return NodeValue.tree(execute(http, req, "POST", "/access/ticket", false, Transport::envelope).data());
         } catch (AuthenticationException e) {
             throw new AuthenticationException(cfg.name(), "login refused for " + cfg.auth().user()
                     + ": wrong user, realm, password or second factor", e);

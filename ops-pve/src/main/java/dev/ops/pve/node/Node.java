@@ -2,6 +2,7 @@ package dev.ops.pve.node;
 
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
+import dev.ops.pve.internal.Handles;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.Guests;
@@ -17,7 +18,11 @@ public final class Node {
     private final PveClient client;
     private final String name;
 
-    public Node(PveClient client, String name) {
+    static {
+        dev.ops.pve.internal.Handles.register(Node.class, a -> new Node((PveClient) a[0], (String) a[1]));
+    }
+
+    private Node(PveClient client, String name) {
         this.client = client;
         this.name = PveIds.requireNode(name);
     }
@@ -34,28 +39,38 @@ public final class Node {
 
     /** The node's QEMU VMs. */
     public Guests qemu() {
-        return new Guests(client, name, GuestType.QEMU);
+        return Handles.make(Guests.class, client, name, GuestType.QEMU);
     }
 
     /** The node's LXC containers. */
     public Guests lxc() {
-        return new Guests(client, name, GuestType.LXC);
+        return Handles.make(Guests.class, client, name, GuestType.LXC);
     }
 
     /** The guest of that type and VMID on this node. */
     public Guest guest(GuestType type, int vmid) {
-        return new Guest(client, name, type, vmid);
+        return Handles.make(Guest.class, client, name, type, vmid);
     }
 
-    /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first; {@code vmid} (nullable) filters by guest. */
-    public List<TaskSummary> tasks(Integer vmid, int limit) {
+    /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first, as {@code query} selects. */
+    public List<TaskSummary> tasks(TaskQuery query) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("node", name);
-        p.put("limit", limit);
-        if (vmid != null) {
-            p.put("vmid", PveIds.requireVmid(vmid));
-        }
+        p.put("limit", query.limit());
+        query.vmid().ifPresent(id -> p.put("vmid", id));
         return client.api().list("/nodes/{node}/tasks", p, TaskSummary.class);
+    }
+
+    /** Recent tasks as a query built by {@code edit} selects. */
+    public List<TaskSummary> tasks(java.util.function.Consumer<TaskQuery.Builder> edit) {
+        TaskQuery.Builder b = TaskQuery.builder();
+        edit.accept(b);
+        return tasks(b.build());
+    }
+
+    /** The 50 most recent tasks, newest first. */
+    public List<TaskSummary> tasks() {
+        return tasks(TaskQuery.builder().build());
     }
 
     /** A handle on a task of this node by UPID. */
@@ -70,7 +85,7 @@ public final class Node {
 
     /** The storage of that id on this node. */
     public Storage storage(String storage) {
-        return new Storage(client, name, storage);
+        return Handles.make(Storage.class, client, name, storage);
     }
 
     /** {@code GET /nodes/{node}/network}: the node's network config (interfaces, bridges, bonds, VLANs). */

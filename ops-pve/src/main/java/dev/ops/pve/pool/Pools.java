@@ -1,7 +1,7 @@
 package dev.ops.pve.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.cluster.ClusterResource;
@@ -15,7 +15,11 @@ import java.util.Optional;
 public final class Pools {
     private final PveClient client;
 
-    public Pools(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Pools.class, a -> new Pools((PveClient) a[0]));
+    }
+
+    private Pools(PveClient client) {
         this.client = client;
     }
 
@@ -25,11 +29,11 @@ public final class Pools {
     }
 
     /** The pool with that id and its members, or empty when it does not exist. */
-    public Optional<PoolSummary> find(String poolid) {
+    public Optional<PoolSummary> get(String poolid) {
         PveIds.requirePoolId(poolid);
         JsonNode data;
         try {
-            data = client.api().get("/pools", Map.of("poolid", poolid));
+            data = dev.ops.pve.internal.NodeValue.tree(client.api().get("/pools", Map.of("poolid", poolid)));
         } catch (PveNotFoundException missing) {
             return Optional.empty();
         }

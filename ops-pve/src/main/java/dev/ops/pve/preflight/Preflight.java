@@ -8,7 +8,7 @@ import dev.ops.core.error.AuthenticationException;
 import dev.ops.core.error.ConnectionException;
 import dev.ops.core.error.OpsException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.GuestDestroyAction;
+import dev.ops.pve.guest.internal.GuestDestroyAction;
 import dev.ops.pve.change.PveCallAction;
 import dev.ops.pve.node.NodeSummary;
 import dev.ops.pve.storage.StorageSummary;
@@ -37,7 +37,11 @@ public final class Preflight {
     private final Map<String, Set<String>> storages = new LinkedHashMap<>();
     private final Set<Requirement> requirements = new LinkedHashSet<>();
 
-    public Preflight(PveClient client) {
+    static {
+        dev.ops.pve.internal.Handles.register(Preflight.class, a -> new Preflight((PveClient) a[0]));
+    }
+
+    private Preflight(PveClient client) {
         this.client = client;
     }
 
@@ -202,7 +206,7 @@ public final class Preflight {
     }
 
     private Set<String> grantedOn(String path) {
-        JsonNode on = client.api().get("/access/permissions", Map.of("path", path)).path(path);
+        JsonNode on = dev.ops.pve.internal.NodeValue.tree(client.api().get("/access/permissions", Map.of("path", path))).path(path);
         Set<String> out = new LinkedHashSet<>();
         on.fields().forEachRemaining(e -> {
             if (e.getValue().asInt(0) == 1 || e.getValue().asBoolean(false)) {

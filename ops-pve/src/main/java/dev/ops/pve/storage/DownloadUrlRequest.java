@@ -1,9 +1,7 @@
 package dev.ops.pve.storage;
 
 import dev.ops.core.error.Violations;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -47,17 +45,6 @@ public abstract class DownloadUrlRequest {
         return storage + ":" + content() + "/" + fileName();
     }
 
-    /** The parameters to send: only what was set, booleans as 0/1. */
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("url", url());
-        p.put("filename", fileName());
-        p.put("content", content());
-        checksum().ifPresent(x -> p.put("checksum", x));
-        checksumAlgorithm().ifPresent(x -> p.put("checksum-algorithm", x));
-        verifyCertificates().ifPresent(x -> p.put("verify-certificates", x));
-        return p;
-    }
 
     @Value.Check
     protected void check() {

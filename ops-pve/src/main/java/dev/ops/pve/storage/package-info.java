@@ -1,4 +1,4 @@
-/** Storages of a node: list, content, ISO/template upload, download-url, volume removal. */
+/** Storages of a node, read-only: list and content. Uploads, downloads and volume removal are changes of {@code PveChanges}. */
 @OpsStyle
 package dev.ops.pve.storage;
 

@@ -1,6 +1,6 @@
 package dev.ops.pve.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.pve.JsonValue;
 import dev.ops.core.error.OpsException;
 import dev.ops.pve.PveApi;
 import dev.ops.pve.PveClient;
@@ -33,8 +33,12 @@ public final class PveTask {
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    /** A handle on the task {@code upid}; {@code onEnd} (nullable) runs once when the task is seen to have ended. */
-    public PveTask(PveClient client, Upid upid, Runnable onEnd) {
+    static {
+        dev.ops.pve.internal.Handles.register(PveTask.class, a -> new PveTask((PveClient) a[0], (Upid) a[1], (Runnable) a[2]));
+    }
+
+    /** A handle on the task {@code upid}; {@code onEnd} runs once when the task is seen to have ended. */
+    private PveTask(PveClient client, Upid upid, Runnable onEnd) {
         this.client = client;
         this.upid = upid;
         this.onEnd = onEnd;
@@ -42,7 +46,7 @@ public final class PveTask {
 
     /** A handle on a task of which only the UPID is known (e.g. one started by another process). */
     public static PveTask of(PveClient client, String upid) {
-        return new PveTask(client, Upid.parse(upid), null);
+        return new PveTask(client, Upid.parse(upid), () -> {});
     }
 
     /** The task's UPID. */
@@ -61,7 +65,7 @@ public final class PveTask {
     }
 
     private TaskStatus status(PveApi api) {
-        JsonNode data = api.get("/nodes/{node}/tasks/{upid}/status", Map.of("node", upid.node(), "upid", upid.value()));
+        JsonValue data = api.get("/nodes/{node}/tasks/{upid}/status", Map.of("node", upid.node(), "upid", upid.value()));
         TaskStatus s = TaskStatus.from(upid, data);
         if (!s.running()) {
             markEnded();
@@ -87,7 +91,7 @@ public final class PveTask {
         return lines(client.api().call("GET", "/nodes/{node}/tasks/{upid}/log", p).data());
     }
 
-    private static List<String> lines(JsonNode data) {
+    private static List<String> lines(JsonValue data) {
         List<String> out = new ArrayList<>();
         if (data != null && data.isArray()) {
             data.forEach(l -> out.add(l.path("t").asText()));
@@ -105,7 +109,7 @@ public final class PveTask {
         TimeSource time = client.timeSource();
         long start = time.nanoTime();
         long limit = deadline.toNanos();
-        Schedule schedule = new Schedule(client.pollPolicy(), client.taskDurations().ranges(upid));
+        Schedule schedule = new Schedule(client.pollPolicy(), TaskDurations.of(client).ranges(upid));
         int polls = 0;
         long lastPause = 0;
         while (true) {
@@ -123,7 +127,7 @@ public final class PveTask {
             Duration waited = Duration.ofNanos(time.nanoTime() - start);
             if (!s.running()) {
                 // The task ended somewhere in the last pause.
-                client.taskDurations().record(upid, new TaskDurations.Window(Duration.ofNanos(Math.max(elapsed - lastPause, 0)),
+                TaskDurations.of(client).record(upid, new TaskDurations.Window(Duration.ofNanos(Math.max(elapsed - lastPause, 0)),
                         Duration.ofNanos(elapsed)));
                 String exit = s.exitStatus().orElse("");
                 TaskOutcome.State state = TaskOutcome.classify(exit);

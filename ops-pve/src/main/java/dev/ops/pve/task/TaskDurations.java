@@ -15,8 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * between two polls, so each length is kept as that range. Keyed by task type and id (e.g. {@code
  * qmclone:9000}), falling back to the type alone. Thread-safe.
  */
-public final class TaskDurations {
+final class TaskDurations {
     private static final int KEEP = 5;
+    /** One per client, dropped with it. */
+    private static final Map<dev.ops.pve.PveClient, TaskDurations> BY_CLIENT = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The durations {@code client} saw. */
+    static TaskDurations of(dev.ops.pve.PveClient client) {
+        return BY_CLIENT.computeIfAbsent(client, c -> new TaskDurations());
+    }
     private final Map<String, Deque<Window>> recent = new ConcurrentHashMap<>();
 
     /**

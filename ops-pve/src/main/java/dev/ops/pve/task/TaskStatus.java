@@ -1,6 +1,7 @@
 package dev.ops.pve.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ops.pve.JsonValue;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -8,15 +9,26 @@ import java.util.Optional;
  *
  * @param upid the task
  * @param running whether it still runs
- * @param exitStatus the exit status once stopped: {@code OK}, {@code WARNINGS: n} or an error message
+ * @param exitText the exit status once stopped ({@code OK}, {@code WARNINGS: n} or an error message); empty while it runs
  * @param raw every field Proxmox sent, known or not
  */
-public record TaskStatus(Upid upid, boolean running, Optional<String> exitStatus, JsonNode raw) {
+public record TaskStatus(Upid upid, boolean running, String exitText, JsonValue raw) {
+
+    public TaskStatus {
+        Objects.requireNonNull(upid, "upid");
+        Objects.requireNonNull(exitText, "exitText");
+        Objects.requireNonNull(raw, "raw");
+    }
 
     /** Reads a status from Proxmox's JSON. */
-    public static TaskStatus from(Upid upid, JsonNode data) {
+    public static TaskStatus from(Upid upid, JsonValue data) {
         boolean running = "running".equals(data.path("status").asText());
-        JsonNode exit = data.get("exitstatus");
-        return new TaskStatus(upid, running, exit == null || exit.isNull() || running ? Optional.empty() : Optional.of(exit.asText()), data);
+        JsonValue exit = data.path("exitstatus");
+        return new TaskStatus(upid, running, exit.isNull() || exit.isMissing() || running ? "" : exit.asText(), data);
+    }
+
+    /** The exit status once stopped: {@code OK}, {@code WARNINGS: n} or an error message; empty while it runs. */
+    public Optional<String> exitStatus() {
+        return running || exitText.isEmpty() ? Optional.empty() : Optional.of(exitText);
     }
 }

@@ -2,7 +2,7 @@ package dev.ops.pve.vmid;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ops.core.error.ConflictException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.Versioned;
 import dev.ops.pve.PveClient;

@@ -150,8 +150,8 @@ class GuestChangesTest {
                 .cloudInit(CloudInit.builder().user("ops").addSshKeys(key).putIpConfigs(0, "ip=192.168.2.50/24,gw=192.168.2.1")
                         .password(Secret.of("ci-pass-9876")).build()));
         Plan plan = change.plan();
-        assertThat(plan.render()).contains("POST /nodes/pve1/qemu/9000/clone newid=100 name=web-1 target=pve2 storage=local-lvm full=1")
-                .contains("cipassword=***").doesNotContain("ci-pass-9876");
+        assertThat(plan.render()).contains("take the next free VMID for clone qemu/9000@pve1 as web-1 (taken at apply)")
+                .contains("the next free one from 100").doesNotContain("ci-pass-9876");
         Applied<Guest> done = change.apply();
         assertThat(done.value().vmid()).isEqualTo(100);
         assertThat(done.value().node()).isEqualTo("pve2");
@@ -162,8 +162,18 @@ class GuestChangesTest {
         String sent = Fakes.calls(pve, "PUT", "/nodes/pve2/qemu/100/config").get(0).param("sshkeys").orElseThrow();
         assertThat(sent).doesNotContain(" ").isEqualTo(dev.ops.pve.guest.UriComponent.encode(key + "\n"));
         assertThat(URLDecoder.decode(sent, StandardCharsets.UTF_8)).isEqualTo(key + "\n");
+        assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/9000/clone").get(0).param("newid")).contains("100");
         done.rollback();
         assertThat(pve.hasGuest(100)).isFalse();
+    }
+
+    @Test
+    void theCloneOfAGivenVmidShowsTheExactCallWithSecretsMasked() {
+        seedVm(9000, "tmpl", vm -> vm.template());
+        Plan plan = changes.clone(vm(9000), c -> c.newId(100).name("web-1").full(true).targetNode("pve2").targetStorage("local-lvm")
+                .cloudInit(CloudInit.builder().user("ops").password(Secret.of("ci-pass-9876")).build())).plan();
+        assertThat(plan.render()).contains("POST /nodes/pve1/qemu/9000/clone newid=100 name=web-1 target=pve2 storage=local-lvm full=1")
+                .contains("cipassword=***").doesNotContain("ci-pass-9876");
     }
 
     @Test
@@ -205,7 +215,7 @@ class GuestChangesTest {
         Applied<Guest> done = changes.createVm(client.node("pve1"), dev.ops.pve.guest.CreateVmRequest.builder().vmid(120).name("db-1")
                 .memoryMb(4096).putOptions("scsi0", "local-lvm:32").putOptions("net0", "virtio,bridge=vmbr0").build()).apply();
         assertThat(done.value().config().memoryMb()).hasValue(4096);
-        done.value().start().awaitSuccess(java.time.Duration.ofSeconds(10));
+        changes.start(done.value()).apply();
         done.rollback();
         assertThat(pve.hasGuest(120)).isFalse();
         assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/120/status/stop")).hasSize(1);
@@ -224,7 +234,7 @@ class GuestChangesTest {
     @Test
     void snapshotThenRollbackDeletesIt() {
         seedVm(101, "web", vm -> vm.running());
-        var done = changes.snapshot(vm(101), "before_upgrade", "pre-upgrade", true).apply();
+        var done = changes.snapshot(vm(101), r -> r.name("before_upgrade").description("pre-upgrade").vmstate(true)).apply();
         assertThat(done.value().name()).isEqualTo("before_upgrade");
         assertThat(Fakes.calls(pve, "POST", "/snapshot").get(0).param("vmstate")).contains("1");
         done.rollback();
@@ -234,7 +244,7 @@ class GuestChangesTest {
     @Test
     void snapshotRollbackAndDeleteCannotBeUndoneAndSaySo() {
         seedVm(101, "web");
-        vm(101).snapshots().create("s1", "", false).awaitSuccess(java.time.Duration.ofSeconds(10));
+        changes.snapshot(vm(101), s -> s.name("s1")).apply();
         Plan plan = changes.rollbackToSnapshot(vm(101), "s1").plan();
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("cannot be undone"));
         changes.deleteSnapshot(vm(101), "s1").apply();
@@ -271,7 +281,7 @@ class GuestChangesTest {
     @Test
     void haAddThenRollbackRemovesIt() {
         seedVm(101, "web");
-        var done = changes.haAdd(vm(101), "started", null).apply();
+        var done = changes.haAdd(vm(101), r -> r.state("started")).apply();
         assertThat(done.value().sid()).isEqualTo("vm:101");
         assertThat(pve.haResources()).containsKey("vm:101");
         done.rollback();

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Action;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.guest.internal.GuestDestroyAction;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;

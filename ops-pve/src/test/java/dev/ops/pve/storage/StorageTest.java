@@ -23,6 +23,10 @@ class StorageTest {
     /** A caller's view of a volume. */
     public record Item(String volid, long size) {}
 
+    private dev.ops.pve.PveChanges changes() {
+        return client.guests(dev.ops.core.Ops.inMemory());
+    }
+
     @AfterEach
     void stop() {
         pve.close(); // strict: fails on any request the real API would refuse
@@ -32,7 +36,7 @@ class StorageTest {
     void uploadsAnIsoAsMultipartWithItsChecksum(@TempDir Path dir) throws Exception {
         Path iso = Files.writeString(dir.resolve("alpine.iso"), "ISO-BYTES-0123456789");
         String sha = "ab".repeat(32);
-        client.node("pve1").storage("local").upload("iso", iso, sha).awaitSuccess(Duration.ofSeconds(10));
+        changes().upload(client.node("pve1").storage("local"), u -> u.content("iso").file(iso).sha256(sha)).apply();
         var req = Fakes.calls(pve, "POST", "/upload").get(0);
         assertThat(req.header("Content-Type").orElseThrow()).startsWith("multipart/form-data");
         assertThat(req.param("content")).contains("iso");
@@ -46,14 +50,14 @@ class StorageTest {
     @Test
     void refusesAnUnknownContentTypeAndABadChecksumAtOnce(@TempDir Path dir) throws Exception {
         Path iso = Files.writeString(dir.resolve("x.iso"), "x");
-        assertThatThrownBy(() -> client.node("pve1").storage("local").upload("images", iso, "xyz"))
+        assertThatThrownBy(() -> changes().upload(client.node("pve1").storage("local"), u -> u.content("images").file(iso).sha256("xyz")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("content").hasMessageContaining("sha256");
         assertThat(pve.requests()).isEmpty();
     }
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
-        assertThatThrownBy(() -> client.node("pve1").storage("local").upload("iso", dir.resolve("nope.iso"), null))
+        assertThatThrownBy(() -> changes().upload(client.node("pve1").storage("local"), u -> u.content("iso").file(dir.resolve("nope.iso"))))
                 .hasMessageContaining("nope.iso");
     }
 
@@ -65,9 +69,9 @@ class StorageTest {
 
     @Test
     void downloadUrlStartsANodeTask() {
-        var task = client.node("pve1").storage("local").downloadUrl(DownloadUrlRequest.builder().url("https://example.org/a.iso")
-                .fileName("a.iso").content("iso").build());
-        assertThat(task.upid().type()).isEqualTo("download");
+        var done = changes().downloadUrl(client.node("pve1").storage("local"), DownloadUrlRequest.builder().url("https://example.org/a.iso")
+                .fileName("a.iso").content("iso").build()).apply();
+        assertThat(done.value().volid()).isEqualTo("local:iso/a.iso");
         assertThat(Fakes.calls(pve, "POST", "/download-url").get(0).param("url")).contains("https://example.org/a.iso");
     }
 }

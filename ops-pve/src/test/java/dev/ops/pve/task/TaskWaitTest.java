@@ -34,7 +34,7 @@ class TaskWaitTest {
 
     /** Starts a task on the fake (VM 101's start) and returns its UPID. */
     private String newTask() {
-        return client.node("pve1").qemu().vm(101).start().upid().value();
+        return dev.ops.pve.RawCalls.start(client, "pve1", 101).upid().value();
     }
 
     @Test

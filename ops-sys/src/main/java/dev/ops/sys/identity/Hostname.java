@@ -3,70 +3,49 @@ package dev.ops.sys.identity;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.error.Violation;
-import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
+import dev.ops.sys.identity.internal.HostnameChange;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A host's name: read it, and set it (live, in /etc/hostname, and in the /etc/hosts lines that
  * named the old one) as a {@link Change} whose rollback restores all three.
  *
  * <pre>{@code
- * String name = Hostname.on(host).read();
+ * String name = Hostname.on(host, ops).get();
  * Hostname.on(host, ops).set("web-1").apply();
  * }</pre>
  */
 public final class Hostname {
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-
     private final Host host;
-    /** The runtime for changes; null until one is needed, then {@link Ops#defaults()} (reads never touch the state store). */
     private final Ops ops;
 
     private Hostname(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
-        this.ops = ops;
+        this.ops = Objects.requireNonNull(ops, "ops");
     }
 
-    /** The host name of this host, changed through {@link Ops#defaults()}. */
-    public static Hostname on(Host host) {
-        return new Hostname(host, null);
-    }
-
-    /** The host name of this host, changed through the given runtime. */
+    /** The host name of {@code host}, changed through {@code ops}. */
     public static Hostname on(Host host, Ops ops) {
-        return new Hostname(host, Objects.requireNonNull(ops, "ops"));
+        return new Hostname(host, ops);
     }
 
     /** The kernel's host name now. */
-    public String read() {
-        return host.readText("/proc/sys/kernel/hostname").orElse("").strip();
+    public String get() {
+        return HostnameChange.live(host);
     }
 
     /** The change that sets the name to {@code name}; an invalid name throws {@link InvalidHostnameException} at plan time. */
     public Change<String> set(String name) {
-        return new HostnameChange(ops(), host, name);
+        return HostnameChange.of(host, ops, name);
     }
 
-    /** Every problem with {@code name} as a host name; empty when valid. */
+    /**
+     * Every problem with {@code name} as a host's own name, empty when valid: an RFC 1123 name as
+     * {@link dev.ops.core.text.HostNames} checks it, of 64 characters at most (the kernel's limit).
+     */
     public static List<Violation> problems(String name) {
-        Violations v = Violations.of("hostname");
-        if (name == null || name.isEmpty()) {
-            return v.add("hostname", "must not be empty").list();
-        }
-        v.check(name.length() <= 64, "hostname", "is " + name.length() + " characters long; the kernel allows 64");
-        v.check(!name.endsWith("."), "hostname", "must not end with a dot");
-        for (String label : name.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                v.add("hostname", "label '" + label + "' must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen");
-            }
-        }
-        return v.list();
-    }
-
-    private Ops ops() {
-        return ops != null ? ops : Ops.defaults();
+        return HostnameChange.problems(name);
     }
 }

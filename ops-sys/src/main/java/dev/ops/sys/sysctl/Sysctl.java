@@ -4,7 +4,9 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
+import dev.ops.sys.sysctl.internal.SysctlChange;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Kernel parameters of a host: read live values, set them live, persist them as a drop-in under
@@ -12,80 +14,67 @@ import java.util.Objects;
  * drop-in file (or removes the one it created).
  *
  * <pre>{@code
- * String v = Sysctl.on(host).read("net.ipv4.ip_forward");
- * Applied<SysctlValue> done = Sysctl.on(host).key("net.ipv4.ip_forward").value("1").persist().change().apply();
+ * Optional<String> v = Sysctl.on(host, ops).get("net.ipv4.ip_forward");
+ * Applied<SysctlValue> done = Sysctl.on(host, ops).key("net.ipv4.ip_forward").persist().set("1").apply();
  * }</pre>
  */
 public final class Sysctl {
     private final Host host;
-    /** The runtime for changes; null until one is needed, then {@link Ops#defaults()} (reads never touch the state store). */
     private final Ops ops;
 
     private Sysctl(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
-        this.ops = ops;
+        this.ops = Objects.requireNonNull(ops, "ops");
     }
 
-    /** Sysctls of this host, changed through {@link Ops#defaults()}. */
-    public static Sysctl on(Host host) {
-        return new Sysctl(host, null);
-    }
-
-    /** Sysctls of this host, changed through the given runtime. */
+    /** Sysctls of {@code host}, changed through {@code ops}. */
     public static Sysctl on(Host host, Ops ops) {
-        return new Sysctl(host, Objects.requireNonNull(ops, "ops"));
+        return new Sysctl(host, ops);
     }
 
-    /** The live value of {@code key}, whitespace normalized; {@link UnknownSysctlKeyException} when the kernel lacks it. */
-    public String read(String key) {
+    /** The live value of {@code key}, whitespace normalized; empty when the kernel lacks the key. */
+    public Optional<String> get(String key) {
         Violations.of("sysctl key").check(SysctlKeys.valid(key), "key", "'" + key + "' is not a sysctl key").throwIfAny();
-        return SysctlKeys.normalize(new String(host.readFile("/proc/sys/" + SysctlKeys.path(key), false)
-                .orElseThrow(() -> new UnknownSysctlKeyException(host.name(), key)), java.nio.charset.StandardCharsets.UTF_8));
+        return SysctlChange.live(host, key);
     }
 
-    /** Starts a change of one key. */
+    /** One key, to {@link KeySetting#set set}. */
     public KeySetting key(String key) {
-        return new KeySetting(host, ops, key, null, false, null);
+        return new KeySetting(host, ops, key, false, Optional.empty());
     }
 
-    /** The desired state of one key; immutable, each call returns a new one. */
+    /** How one key is set: live only, or also persisted; immutable, each call returns a new one. */
     public static final class KeySetting {
         private final Host host;
         private final Ops ops;
         private final String key;
-        private final String value;
         private final boolean persist;
-        private final String fileName;
+        private final Optional<String> fileName;
 
-        private KeySetting(Host host, Ops ops, String key, String value, boolean persist, String fileName) {
+        private KeySetting(Host host, Ops ops, String key, boolean persist, Optional<String> fileName) {
             this.host = host;
             this.ops = ops;
             this.key = key;
-            this.value = value;
             this.persist = persist;
             this.fileName = fileName;
         }
 
-        /** The value to set (for multi-field keys, fields separated by spaces). */
-        public KeySetting value(String value) {
-            return new KeySetting(host, ops, key, value, persist, fileName);
-        }
-
         /** Also persist the value in {@code /etc/sysctl.d/90-ops-<key>.conf}. */
         public KeySetting persist() {
-            return new KeySetting(host, ops, key, value, true, null);
+            return new KeySetting(host, ops, key, true, Optional.empty());
         }
 
         /** Also persist the value in {@code /etc/sysctl.d/<fileName>} (a name ending in {@code .conf}). */
         public KeySetting persist(String fileName) {
-            return new KeySetting(host, ops, key, value, true, fileName);
+            return new KeySetting(host, ops, key, true, Optional.of(Objects.requireNonNull(fileName, "fileName")));
         }
 
-        /** The change: set live, and write the drop-in when persisting. */
-        public Change<SysctlValue> change() {
-            String file = !persist ? null
-                    : "/etc/sysctl.d/" + (fileName != null ? fileName : "90-ops-" + (key == null ? "" : SysctlKeys.dotted(key)) + ".conf");
-            return new SysctlChange(ops != null ? ops : Ops.defaults(), host, key, value, file, fileName);
+        /**
+         * The change that sets the key to {@code value} (for multi-field keys, fields separated by
+         * spaces) live, and in the drop-in when persisting; yields the live value after apply.
+         */
+        public Change<SysctlValue> set(String value) {
+            return SysctlChange.of(host, ops, key, value, persist, fileName);
         }
     }
 }

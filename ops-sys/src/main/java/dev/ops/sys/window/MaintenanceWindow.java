@@ -1,6 +1,9 @@
 package dev.ops.sys.window;
 
+import dev.ops.core.change.ApplyGuard;
 import dev.ops.core.change.Change;
+import dev.ops.core.policy.Approver;
+import java.util.List;
 import dev.ops.core.error.Violations;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +20,13 @@ import java.util.Optional;
  * <pre>{@code
  * MaintenanceWindow w = MaintenanceWindow.of("0 2 * * SAT", Duration.ofHours(4), ZoneId.of("Europe/Berlin"));
  * w.contains(Instant.now());
- * Change<SysctlValue> guarded = w.guard(Sysctl.on(host).key("net.ipv4.ip_forward").value("1").change(), clock);
+ * Change<SysctlValue> guarded = w.guard(Sysctl.on(host, ops).key("net.ipv4.ip_forward").set("1"), clock);
+ * Ops windowed = ops.toBuilder().policy(Policy.builder().approver("maintenance window", w.approver(clock)).build()).build();
  * }</pre>
+ *
+ * <p>Two ways to hold changes to the window: {@link #guard} for one change (it stays composable:
+ * a guarded change in {@link dev.ops.core.change.Changes#sequence} makes the whole sequence wait
+ * for the window), and {@link #approver} for every change applied through an {@code Ops}.
  */
 public final class MaintenanceWindow {
     private final CronSchedule schedule;
@@ -97,9 +105,58 @@ public final class MaintenanceWindow {
         return schedule.next(t.atZone(zone), zone).map(s -> new Window(s.toInstant(), s.toInstant().plus(length)));
     }
 
-    /** {@code change}, refusing to apply (with {@link OutsideMaintenanceWindowException}) when {@code clock} is outside the window. */
+    /**
+     * {@code change}, refusing to apply (with {@link OutsideMaintenanceWindowException}, before
+     * anything runs) when {@code clock} is outside the window; its plan says whether the window is
+     * open and when it next opens.
+     */
     public <T> Change<T> guard(Change<T> change, Clock clock) {
-        return new WindowedChange<>(Objects.requireNonNull(change, "change"), this, Objects.requireNonNull(clock, "clock"));
+        return ApplyGuard.guard(Objects.requireNonNull(change, "change"), guard(clock));
+    }
+
+    /** The window as an {@link ApplyGuard} on {@code clock}, for {@link ApplyGuard#guard}. */
+    public ApplyGuard guard(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        MaintenanceWindow window = this;
+        return new ApplyGuard() {
+            @Override
+            public String describe() {
+                return "only inside maintenance window " + window;
+            }
+
+            @Override
+            public List<String> notes() {
+                Instant now = clock.instant();
+                Optional<Window> current = current(now);
+                if (current.isPresent()) {
+                    return List.of("inside maintenance window " + window + " until " + current.get().end());
+                }
+                return List.of("outside maintenance window " + window + "; apply will refuse until "
+                        + next(now).map(w -> w.start().toString()).orElse("never"));
+            }
+
+            @Override
+            public void check(String change) {
+                Instant now = clock.instant();
+                if (!contains(now)) {
+                    throw new OutsideMaintenanceWindowException(change, window, now, next(now).orElse(null));
+                }
+            }
+        };
+    }
+
+    /**
+     * The window as a policy {@link Approver} on {@code clock}: every plan applied through an
+     * {@code Ops} with it is refused (a {@link dev.ops.core.error.PolicyDeniedException}) outside the window.
+     */
+    public Approver approver(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return plan -> {
+            Instant now = clock.instant();
+            return contains(now) ? Approver.Decision.approve()
+                    : Approver.Decision.reject("'" + plan.change() + "' applies only inside maintenance window " + this + "; it is " + now
+                            + next(now).map(w -> ", the next window opens at " + w.start()).orElse(" and the window never opens"));
+        };
     }
 
     @Override

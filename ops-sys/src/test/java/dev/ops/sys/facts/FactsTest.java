@@ -103,7 +103,7 @@ class FactsTest {
     void factsRoundTripThroughJson() {
         HostFacts f = Facts.of(LocalHost.create()).gather();
 
-        assertThat(dev.ops.core.json.Json.read(dev.ops.core.json.Json.write(f), HostFacts.class)).isEqualTo(f);
+        assertThat(dev.ops.core.json.internal.Json.read(dev.ops.core.json.internal.Json.write(f), HostFacts.class)).isEqualTo(f);
     }
 
     @Test

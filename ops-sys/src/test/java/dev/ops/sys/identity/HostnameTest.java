@@ -47,7 +47,7 @@ class HostnameTest {
 
     @Test
     void readsTheKernelsHostName() {
-        assertThat(Hostname.on(sandbox, ops).read()).isEqualTo("old-name");
+        assertThat(Hostname.on(sandbox, ops).get()).isEqualTo("old-name");
     }
 
     @Test

@@ -43,7 +43,7 @@ class TimeZoneTest {
 
     @Test
     void readsTheZoneOfTheLocaltimeLink() {
-        assertThat(TimeZone.on(sandbox, ops).read()).isEqualTo("Etc/UTC");
+        assertThat(TimeZone.on(sandbox, ops).get()).hasValue("Etc/UTC");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.ops.sys.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.change.Action;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.sys.pkg.internal.AptAction;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -16,16 +16,16 @@ class PackageNamesTest {
 
     @Test
     void aNulInAQueriedNameIsReportedAgainstTheName() {
-        assertThatThrownBy(() -> packages.query("vim\0-x")).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> packages.get("vim\0-x")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("name"));
         assertThat(host.commands()).isEmpty();
     }
 
     @Test
     void aNulInAnInstalledOrHeldNameIsReportedAgainstThePackages() {
-        assertThatThrownBy(() -> packages.install("vim\0-x", "bad name").plan()).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> packages.packages("vim\0-x", "bad name").present().plan()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("packages", "packages"));
-        assertThatThrownBy(() -> packages.hold("vim\0").plan()).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> packages.hold("vim\0").present().plan()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("packages"));
         assertThat(host.commands()).isEmpty();
     }

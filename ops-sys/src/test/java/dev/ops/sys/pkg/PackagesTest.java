@@ -71,7 +71,7 @@ class PackagesTest {
 
     @Test
     void installedMatchesDpkgQuery() {
-        List<InstalledPackage> installed = Packages.on(sandbox, ops).installed();
+        List<InstalledPackage> installed = Packages.on(sandbox, ops).list();
 
         String count = sandbox.output("sh", "-c", "dpkg-query -W -f='${Status}\\n' | grep -c ' installed$'").strip();
         assertThat(installed).hasSize(Integer.parseInt(count));
@@ -83,16 +83,16 @@ class PackagesTest {
 
     @Test
     void queryOfAnUnknownPackageIsEmpty() {
-        assertThat(Packages.on(sandbox, ops).query("ops-no-such-package")).isEmpty();
+        assertThat(Packages.on(sandbox, ops).get("ops-no-such-package")).isEmpty();
         dpkgInstall("ops-tool");
-        assertThat(Packages.on(sandbox, ops).query("ops-tool")).hasValue(new InstalledPackage("ops-tool", "1.0", "all", "install", "installed"));
+        assertThat(Packages.on(sandbox, ops).get("ops-tool")).hasValue(new InstalledPackage("ops-tool", "1.0", "all", "install", "installed"));
     }
 
     @Test
     void installPlanListsTheDependencyAndChangesNothing() {
-        Plan plan = Packages.on(sandbox, ops).install("ops-app").plan();
+        Plan plan = Packages.on(sandbox, ops).packages("ops-app").present().plan();
 
-        assertThat(Packages.on(sandbox, ops).install("ops-app").simulate().operations()).containsExactly(
+        assertThat(Packages.on(sandbox, ops).packages("ops-app").simulatePresent().operations()).containsExactly(
                 new PackageOperation(Kind.INSTALL, "ops-lib", "1.0", "", false),
                 new PackageOperation(Kind.INSTALL, "ops-app", "1.0", "", true));
         assertThat(plan.steps().get(0).action().render()).contains("apt-get install -y").endsWith("-- ops-lib=1.0 ops-app=1.0");
@@ -103,7 +103,7 @@ class PackagesTest {
 
     @Test
     void installThenRollbackRemovesWhatWasInstalled() {
-        Applied<PackageTransaction> done = Packages.on(sandbox, ops).install("ops-app").apply();
+        Applied<PackageTransaction> done = Packages.on(sandbox, ops).packages("ops-app").present().apply();
 
         assertThat(done.value().of(Kind.INSTALL)).extracting(PackageOperation::name).containsExactly("ops-lib", "ops-app");
         assertThat(installed("ops-app")).isTrue();
@@ -119,7 +119,7 @@ class PackagesTest {
     @Test
     void aRuntimeReopenedFromTheSameStoreRollsTheInstallBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state) {
         Ops first = Ops.builder().store(dev.ops.core.store.FileStateStore.open(state)).build();
-        String id = Packages.on(sandbox, first).install("ops-app").apply().id().orElseThrow();
+        String id = Packages.on(sandbox, first).packages("ops-app").present().apply().id().orElseThrow();
 
         Ops reopened = Ops.builder().store(dev.ops.core.store.FileStateStore.open(state)).build();
         reopened.rollback(id, dev.ops.core.change.Targets.of(sandbox)).run();
@@ -144,8 +144,8 @@ class PackagesTest {
             }
         };
 
-        assertThat(Packages.on(nobody, ops).install("ops-app").plan().steps()).isNotEmpty();
-        assertThatThrownBy(() -> Packages.on(nobody, ops).install("ops-app").apply()).isInstanceOf(dev.ops.core.error.PrivilegeException.class);
+        assertThat(Packages.on(nobody, ops).packages("ops-app").present().plan().steps()).isNotEmpty();
+        assertThatThrownBy(() -> Packages.on(nobody, ops).packages("ops-app").present().apply()).isInstanceOf(dev.ops.core.error.PrivilegeException.class);
         assertThat(installed("ops-app")).isFalse();
     }
 
@@ -153,18 +153,18 @@ class PackagesTest {
     void installingWhatIsInstalledPlansNothing() {
         dpkgInstall("ops-tool");
 
-        assertThat(Packages.on(sandbox, ops).install("ops-tool").plan().isEmpty()).isTrue();
+        assertThat(Packages.on(sandbox, ops).packages("ops-tool").present().plan().isEmpty()).isTrue();
     }
 
     @Test
     void removePlanListsReverseDependenciesAndRollbackReinstallsThemAtTheirVersions() {
         dpkgInstall("ops-lib", "ops-app");
 
-        Plan plan = Packages.on(sandbox, ops).remove("ops-lib").plan();
+        Plan plan = Packages.on(sandbox, ops).packages("ops-lib").absent().plan();
         assertThat(plan.steps().get(0).action().render()).endsWith("apt-get remove -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold -- ops-app ops-lib");
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("rollback reinstalls ops-app 1.0"));
 
-        Applied<PackageTransaction> done = Packages.on(sandbox, ops).remove("ops-lib").apply();
+        Applied<PackageTransaction> done = Packages.on(sandbox, ops).packages("ops-lib").absent().apply();
         assertThat(done.value().operations()).containsExactly(new PackageOperation(Kind.REMOVE, "ops-app", "1.0", "", false),
                 new PackageOperation(Kind.REMOVE, "ops-lib", "1.0", "", true));
         assertThat(installed("ops-app")).isFalse();
@@ -179,10 +179,10 @@ class PackagesTest {
 
     @Test
     void unknownPackagesAreATypedErrorNamingThem() {
-        assertThatThrownBy(() -> Packages.on(sandbox, ops).install("ops-tool", "ops-nope", "ops-app=9.9").apply())
+        assertThatThrownBy(() -> Packages.on(sandbox, ops).packages("ops-tool", "ops-nope", "ops-app=9.9").present().apply())
                 .isInstanceOfSatisfying(UnknownPackageException.class,
                         e -> assertThat(e.packages()).contains("ops-nope"));
-        assertThatThrownBy(() -> Packages.on(sandbox, ops).install("ops-app=9.9").plan())
+        assertThatThrownBy(() -> Packages.on(sandbox, ops).packages("ops-app=9.9").present().plan())
                 .isInstanceOfSatisfying(UnknownPackageException.class, e -> assertThat(e.packages()).containsExactly("ops-app=9.9"));
 
         assertThat(installed("ops-tool")).isFalse();
@@ -190,16 +190,16 @@ class PackagesTest {
 
     @Test
     void malformedNamesAreRefusedBeforeAptRuns() {
-        assertThatThrownBy(() -> Packages.on(sandbox, ops).install("Bad Name", "-o=x").plan())
+        assertThatThrownBy(() -> Packages.on(sandbox, ops).packages("Bad Name", "-o=x").present().plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).hasSize(2));
-        assertThatThrownBy(() -> Packages.on(sandbox, ops).remove().plan()).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Packages.on(sandbox, ops).packages().absent().plan()).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void aFrontendLockHeldWithFlockIsARetryableConflictAndNothingIsInstalled() throws Exception {
         Process holder = holdInSandbox("flock", "-x", "/var/lib/dpkg/lock-frontend", "-c", "echo locked; sleep 60");
         try {
-            assertThatThrownBy(() -> Packages.on(sandbox, ops).install("ops-app").apply())
+            assertThatThrownBy(() -> Packages.on(sandbox, ops).packages("ops-app").present().apply())
                     .isInstanceOfSatisfying(PackageManagerLockedException.class, e -> assertThat(e.retryable()).isTrue())
                     .isInstanceOf(dev.ops.core.error.ConflictException.class);
         } finally {
@@ -216,7 +216,7 @@ class PackagesTest {
                 + "my $s = pack('s s x4 q q i x4', F_WRLCK, 0, 0, 0, 0); fcntl($f, F_SETLK, $s) or die \"lock: $!\"; $| = 1; print \"locked\\n\"; sleep 60";
         Process holder = holdInSandbox("perl", "-e", perl);
         try {
-            assertThatThrownBy(() -> Packages.on(sandbox, ops).install("ops-app").apply())
+            assertThatThrownBy(() -> Packages.on(sandbox, ops).packages("ops-app").present().apply())
                     .isInstanceOfSatisfying(PackageManagerLockedException.class, e -> {
                         assertThat(e.retryable()).isTrue();
                         assertThat(e.holderPid()).isPresent();
@@ -231,11 +231,11 @@ class PackagesTest {
     void holdThenRollbackUnholds() {
         dpkgInstall("ops-tool");
 
-        Applied<List<InstalledPackage>> done = Packages.on(sandbox, ops).hold("ops-tool").apply();
+        Applied<List<InstalledPackage>> done = Packages.on(sandbox, ops).hold("ops-tool").present().apply();
 
         assertThat(done.value()).singleElement().satisfies(p -> assertThat(p.held()).isTrue());
         assertThat(sandbox.output("apt-mark", "showhold").strip()).isEqualTo("ops-tool");
-        assertThat(Packages.on(sandbox, ops).hold("ops-tool").plan().isEmpty()).isTrue();
+        assertThat(Packages.on(sandbox, ops).hold("ops-tool").present().plan().isEmpty()).isTrue();
 
         done.rollback();
 
@@ -247,7 +247,7 @@ class PackagesTest {
         dpkgInstall("ops-tool");
         sandbox.check(Command.of("apt-mark", "hold", "ops-tool"));
 
-        Applied<List<InstalledPackage>> done = Packages.on(sandbox, ops).unhold("ops-tool").apply();
+        Applied<List<InstalledPackage>> done = Packages.on(sandbox, ops).hold("ops-tool").absent().apply();
         assertThat(sandbox.output("apt-mark", "showhold").strip()).isEmpty();
 
         done.rollback();
@@ -257,8 +257,21 @@ class PackagesTest {
 
     @Test
     void holdingAnUnknownPackageIsATypedError() {
-        assertThatThrownBy(() -> Packages.on(sandbox, ops).hold("ops-nope").apply())
+        assertThatThrownBy(() -> Packages.on(sandbox, ops).hold("ops-nope").present().apply())
                 .isInstanceOfSatisfying(UnknownPackageException.class, e -> assertThat(e.packages()).containsExactly("ops-nope"));
+    }
+
+    @Test
+    void holdingAPackageThatIsNotFullyInstalledFailsAtPlanAsNotFound() {
+        sandbox.check(Command.of("dpkg", "--unpack", LocalAptRepo.DIR + "/ops-tool_1.0_all.deb"));
+
+        assertThatThrownBy(() -> Packages.on(sandbox, ops).hold("ops-tool").present().plan())
+                .isInstanceOfSatisfying(UnknownPackageException.class, e -> {
+                    assertThat(e).isInstanceOf(dev.ops.core.error.NotFoundException.class);
+                    assertThat(e.packages()).containsExactly("ops-tool");
+                    assertThat(e.getMessage()).contains("not installed");
+                });
+        assertThat(sandbox.output("apt-mark", "showhold").strip()).isEmpty();
     }
 
     /** Starts a process inside the sandbox's namespaces that prints "locked" once it holds its lock. */

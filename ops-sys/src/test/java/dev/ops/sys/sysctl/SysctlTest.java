@@ -50,12 +50,12 @@ class SysctlTest {
 
     @Test
     void readsTheLiveValue() {
-        assertThat(Sysctl.on(sandbox, ops).read(KEY)).isEqualTo(live());
+        assertThat(Sysctl.on(sandbox, ops).get(KEY)).hasValue(live());
     }
 
     @Test
     void planListsTheLiveSetAndTheDropInAndChangesNothing() {
-        Plan plan = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().plan();
+        Plan plan = Sysctl.on(sandbox, ops).key(KEY).persist().set("1").plan();
 
         assertThat(plan.steps()).hasSize(2);
         assertThat(plan.steps().get(0).action().render()).isEqualTo("sudo -n sysctl -w net.ipv4.ip_forward=1");
@@ -66,7 +66,7 @@ class SysctlTest {
 
     @Test
     void applySetsLiveAndPersistsAndRollbackRestoresBoth() {
-        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().apply();
+        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).persist().set("1").apply();
 
         assertThat(done.value()).isEqualTo(new SysctlValue(KEY, "1", FILE));
         assertThat(live()).isEqualTo("1");
@@ -85,7 +85,7 @@ class SysctlTest {
     void rollbackRestoresAnEarlierDropIn() {
         sandbox.writeFile(FILE, "net.ipv4.ip_forward = 0\n# earlier\n".getBytes(), "0644", false);
 
-        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().apply();
+        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).persist().set("1").apply();
         done.rollback();
 
         assertThat(sandbox.readText(FILE)).contains("net.ipv4.ip_forward = 0\n# earlier\n");
@@ -93,23 +93,23 @@ class SysctlTest {
 
     @Test
     void aKeyAlreadyAtItsValuePlansNothing() {
-        Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().apply();
+        Sysctl.on(sandbox, ops).key(KEY).persist().set("1").apply();
 
-        assertThat(Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().plan().isEmpty()).isTrue();
+        assertThat(Sysctl.on(sandbox, ops).key(KEY).persist().set("1").plan().isEmpty()).isTrue();
     }
 
     @Test
     void multiFieldValuesCompareWithWhitespaceNormalized() {
-        String current = Sysctl.on(sandbox, ops).read("net.ipv4.ip_local_port_range");
+        String current = Sysctl.on(sandbox, ops).get("net.ipv4.ip_local_port_range").orElseThrow();
 
         assertThat(current).matches("\\d+ \\d+");
-        assertThat(Sysctl.on(sandbox, ops).key("net.ipv4.ip_local_port_range").value(current.replace(" ", "\t ")).change().plan().isEmpty())
+        assertThat(Sysctl.on(sandbox, ops).key("net.ipv4.ip_local_port_range").set(current.replace(" ", "\t ")).plan().isEmpty())
                 .isTrue();
     }
 
     @Test
     void anUnknownKeyIsATypedErrorAndNothingIsWritten() {
-        assertThatThrownBy(() -> Sysctl.on(sandbox, ops).key("net.ipv4.no_such_key").value("1").persist().change().apply())
+        assertThatThrownBy(() -> Sysctl.on(sandbox, ops).key("net.ipv4.no_such_key").persist().set("1").apply())
                 .isInstanceOfSatisfying(UnknownSysctlKeyException.class, e -> assertThat(e.key()).isEqualTo("net.ipv4.no_such_key"))
                 .hasMessageContaining("net.ipv4.no_such_key");
         assertThat(sandbox.changedPaths()).noneMatch(p -> p.startsWith("/etc/sysctl.d"));
@@ -117,14 +117,14 @@ class SysctlTest {
 
     @Test
     void malformedInputListsEveryProblem() {
-        assertThatThrownBy(() -> Sysctl.on(sandbox, ops).key("net..bad key").value("1\n2").persist("../x").change().plan())
+        assertThatThrownBy(() -> Sysctl.on(sandbox, ops).key("net..bad key").persist("../x").set("1\n2").plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(dev.ops.core.error.Violation::field).containsExactly("key", "value", "fileName"));
     }
 
     @Test
     void aValueTheKernelRefusesLeavesNoDropInBehind() {
-        assertThatThrownBy(() -> Sysctl.on(sandbox, ops).key(KEY).value("not-a-number").persist().change().apply())
+        assertThatThrownBy(() -> Sysctl.on(sandbox, ops).key(KEY).persist().set("not-a-number").apply())
                 .isInstanceOf(CommandFailedException.class);
 
         assertThat(live()).isEqualTo("0");
@@ -135,7 +135,7 @@ class SysctlTest {
     void aLaterFileSettingTheSameKeyIsNoted() {
         sandbox.writeFile("/etc/sysctl.d/99-zzz.conf", "net.ipv4.ip_forward=0\n".getBytes(), "0644", false);
 
-        Plan plan = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().plan();
+        Plan plan = Sysctl.on(sandbox, ops).key(KEY).persist().set("1").plan();
 
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("/etc/sysctl.d/99-zzz.conf"));
     }
@@ -146,7 +146,7 @@ class SysctlTest {
         sandbox.writeFile(FILE, before, "0600", false);
         sandbox.check(dev.ops.core.host.Command.of("chown", "4242:4343", FILE));
 
-        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).value("1").persist().change().apply();
+        Applied<SysctlValue> done = Sysctl.on(sandbox, ops).key(KEY).persist().set("1").apply();
 
         String written = new String(sandbox.readFile(FILE, false).orElseThrow(), StandardCharsets.ISO_8859_1);
         assertThat(written).contains("net.ipv4.ip_forward = 1\r\n");

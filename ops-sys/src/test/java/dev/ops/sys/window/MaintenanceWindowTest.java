@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
 import dev.ops.core.change.Change;
+import dev.ops.core.change.Changes;
+import dev.ops.core.policy.Approver;
 import dev.ops.core.change.Plan;
 import dev.ops.core.change.Rollback;
 import dev.ops.core.error.ValidationException;
@@ -89,6 +91,11 @@ class MaintenanceWindowTest {
             applied++;
             return new Applied<>("done", plan(), Rollback.nothing());
         }
+
+        @Override
+        public Applied<String> apply(Plan reviewed) {
+            return apply();
+        }
     }
 
     @Test
@@ -117,7 +124,7 @@ class MaintenanceWindowTest {
     @Timeout(60)
     void aGuardedSysctlChangeLeavesTheKeyAloneOutsideTheWindow() {
         try (SandboxHost sandbox = Sandboxes.start("window-sbx")) {
-            Change<SysctlValue> change = Sysctl.on(sandbox, Ops.inMemory()).key("net.ipv4.ip_forward").value("1").change();
+            Change<SysctlValue> change = Sysctl.on(sandbox, Ops.inMemory()).key("net.ipv4.ip_forward").set("1");
             Change<SysctlValue> guarded = saturdayNight.guard(change, Clock.fixed(i("2026-06-03T12:00:00Z"), ZoneOffset.UTC));
 
             assertThatThrownBy(guarded::apply).isInstanceOf(OutsideMaintenanceWindowException.class);
@@ -125,5 +132,51 @@ class MaintenanceWindowTest {
             assertThat(sandbox.output("sysctl", "-n", "net.ipv4.ip_forward").strip()).isEqualTo("0");
             assertThat(LocalHost.create().readText("/proc/sys/net/ipv4/ip_forward")).isPresent();
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void aGuardedChangeMadeByOpsComposesAndHoldsTheWholeSequenceOutsideTheWindow() {
+        try (SandboxHost sandbox = Sandboxes.start("window-seq")) {
+            Ops ops = Ops.inMemory();
+            Change<SysctlValue> guarded = saturdayNight.guard(Sysctl.on(sandbox, ops).key("net.ipv4.ip_forward").set("1"),
+                    Clock.fixed(i("2026-06-03T12:00:00Z"), ZoneOffset.UTC));
+            Change<List<Object>> both = Changes.sequence(Sysctl.on(sandbox, ops).key("net.ipv4.conf.all.forwarding").set("1"), guarded);
+
+            assertThat(both.plan().steps()).hasSize(2);
+            assertThat(both.plan().notes()).anySatisfy(n -> assertThat(n).contains("outside maintenance window"));
+            assertThatThrownBy(both::apply).isInstanceOf(OutsideMaintenanceWindowException.class);
+
+            assertThat(sandbox.output("sysctl", "-n", "net.ipv4.ip_forward").strip()).isEqualTo("0");
+            assertThat(sandbox.output("sysctl", "-n", "net.ipv4.conf.all.forwarding").strip()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aGuardedSequenceAppliesInsideTheWindowAndRollsBackTogether() {
+        try (SandboxHost sandbox = Sandboxes.start("window-in")) {
+            Ops ops = Ops.inMemory();
+            Change<SysctlValue> guarded = saturdayNight.guard(Sysctl.on(sandbox, ops).key("net.ipv4.ip_forward").set("1"),
+                    Clock.fixed(i("2026-06-06T01:00:00Z"), ZoneOffset.UTC));
+
+            var done = Changes.sequence(guarded, Sysctl.on(sandbox, ops).key("net.ipv4.conf.all.forwarding").set("1")).apply();
+            assertThat(sandbox.output("sysctl", "-n", "net.ipv4.ip_forward").strip()).isEqualTo("1");
+
+            done.rollback();
+            assertThat(sandbox.output("sysctl", "-n", "net.ipv4.ip_forward").strip()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void asAnApproverTheWindowRefusesEveryPlanOutsideIt() {
+        Approver approver = saturdayNight.approver(Clock.fixed(i("2026-06-03T12:00:00Z"), ZoneOffset.UTC));
+        Plan plan = Plan.of("some change", List.of(), List.of(), i("2026-06-03T12:00:00Z"));
+
+        Approver.Decision d = approver.review(plan);
+
+        assertThat(d.approved()).isFalse();
+        assertThat(d.reason()).contains("'some change'").contains("2026-06-06T00:00:00Z");
+        assertThat(saturdayNight.approver(Clock.fixed(i("2026-06-06T01:00:00Z"), ZoneOffset.UTC)).review(plan).approved()).isTrue();
     }
 }

@@ -7,6 +7,7 @@ import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.LocalHost;
 import dev.ops.core.host.ShellQuote;
+import dev.ops.testkit.purity.PlanPurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,6 +56,10 @@ public final class SandboxHost implements Host {
         this.holder = holder;
         this.pid = holder.pid();
         this.scratch = scratch;
+        // A plan made on this sandbox must change no file in it; the caches and logs that tools write
+        // about their own reads (apt's planner log of a simulation, say) are not state.
+        PlanPurity.watch(this, () -> !holder.isAlive() ? List.of() : changedPaths().stream()
+                .filter(p -> !p.startsWith("/var/cache/") && !p.startsWith("/var/lib/apt/") && !p.startsWith("/var/log/")).toList());
     }
 
     /** A sandbox with the default overlays and a private network namespace (loopback only). */
@@ -91,7 +96,7 @@ public final class SandboxHost implements Host {
         if (!holder.isAlive()) {
             throw new OpsException("sandbox " + name + " is closed");
         }
-        List<String> argv = new ArrayList<>(List.of("nsenter", "--target", Long.toString(pid), "--mount", "--uts", "--ipc", "--net"));
+        List<String> argv = new ArrayList<>(List.of("nsenter", "--target", Long.toString(pid), "--mount", "--root", "--uts", "--ipc", "--net"));
         command.workDir().ifPresent(d -> argv.add("--wd=" + d));
         argv.add("--");
         if (!command.env().isEmpty()) {
@@ -107,7 +112,7 @@ public final class SandboxHost implements Host {
     /** Every path changed inside the sandbox (files written, created or deleted in the overlays), for assertions. */
     public List<String> changedPaths() {
         List<String> out = new ArrayList<>();
-        CommandResult r = local.run("nsenter", "--target", Long.toString(pid), "--mount", "--", "find", scratch + "/upper", "-mindepth", "2");
+        CommandResult r = local.run("nsenter", "--target", Long.toString(pid), "--mount", "--root", "--", "find", scratch + "/upper", "-mindepth", "2");
         for (String line : r.stdoutText().split("\n")) {
             if (!line.isBlank()) {
                 String rel = line.substring((scratch + "/upper/").length());
@@ -120,6 +125,7 @@ public final class SandboxHost implements Host {
 
     @Override
     public void close() {
+        PlanPurity.unwatch(this);
         holder.destroyForcibly();
         try {
             holder.waitFor(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.usr.account.internal.AccountReader;
 import dev.ops.usr.account.internal.GroupChange;
+import dev.ops.usr.account.internal.GroupSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * {@code groupadd}, {@code groupmod}, {@code groupdel} and {@code gpasswd}.
  *
  * <pre>{@code
- * Change<Group> change = Groups.on(host).group("deploy").gid(2000).members("alice").present();
+ * Change<Group> change = Groups.on(host, ops).group("deploy").gid(2000).members("alice").present();
  * }</pre>
  */
 public final class Groups {
@@ -28,11 +29,6 @@ public final class Groups {
     private Groups(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
         this.ops = Objects.requireNonNull(ops, "ops");
-    }
-
-    /** The groups of {@code host}, changed in the {@link Ops#defaults()} runtime. */
-    public static Groups on(Host host) {
-        return new Groups(host, Ops.defaults());
     }
 
     /** The groups of {@code host}, changed in the given runtime. */
@@ -96,12 +92,12 @@ public final class Groups {
 
         /** The change that makes the group exist as described; its value is the group as it then is. */
         public Change<Group> present() {
-            return GroupChange.present(ops, host, name, gid, members, withMembers, system);
+            return GroupChange.present(host, ops, new GroupSpec(name, gid, members, withMembers, system));
         }
 
         /** The change that deletes the group; rollback recreates it with its gid and members. */
         public Change<Optional<Group>> absent() {
-            return GroupChange.absent(ops, host, name);
+            return GroupChange.absent(host, ops, name);
         }
     }
 }

@@ -17,7 +17,7 @@ import dev.ops.core.host.Host;
  * The local users of a host: read them, and make one present or absent with shadow-utils.
  *
  * <pre>{@code
- * Change<User> change = Users.on(host).user("alice").uid(1050).groups("sudo").present();
+ * Change<User> change = Users.on(host, ops).user("alice").uid(1050).groups("sudo").present();
  * change.plan();                       // e.g. [useradd -u 1050 -G sudo -d /home/alice -m alice]
  * Applied<User> done = change.apply();
  * done.rollback();                     // userdel -r alice
@@ -30,11 +30,6 @@ public final class Users {
     private Users(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
         this.ops = Objects.requireNonNull(ops, "ops");
-    }
-
-    /** The users of {@code host}, changed in the {@link Ops#defaults()} runtime. */
-    public static Users on(Host host) {
-        return new Users(host, Ops.defaults());
     }
 
     /** The users of {@code host}, changed in the given runtime. */
@@ -152,12 +147,12 @@ public final class Users {
 
         /** The change that makes the user exist as described; its value is the user as it then is. */
         public Change<User> present() {
-            return UserChange.present(ops, host, spec());
+            return UserChange.present(host, ops, spec());
         }
 
         /** The change that deletes the user; rollback recreates it with its uid, groups, GECOS, home path, shell and lock state. */
         public Change<Optional<User>> absent() {
-            return UserChange.absent(ops, host, spec());
+            return UserChange.absent(host, ops, spec());
         }
     }
 }

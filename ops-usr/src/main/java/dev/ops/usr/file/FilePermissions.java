@@ -4,9 +4,11 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
 import dev.ops.usr.file.internal.FilePermissionsChange;
+import dev.ops.usr.file.internal.PathSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -15,8 +17,8 @@ import java.util.Objects;
  * exactly that state with {@code setfacl --restore}.
  *
  * <pre>{@code
- * FilePermissions.on(host).path("/srv/app").owner("deploy").group("dev").mode("0750")
- *         .acl("user:alice:r-x", "default:group:dev:rwx").recursive().ensure().apply();
+ * FilePermissions.on(host, ops).path("/srv/app").owner("deploy").group("dev").mode("0750")
+ *         .acl("user:alice:r-x", "default:group:dev:rwx").recursive().present().apply();
  * }</pre>
  *
  * <p>Order of effect, as chown, chmod and setfacl would apply them: owner and group, mode (on a
@@ -32,11 +34,6 @@ public final class FilePermissions {
         this.ops = Objects.requireNonNull(ops, "ops");
     }
 
-    /** The paths of {@code host}, changed in the {@link Ops#defaults()} runtime. */
-    public static FilePermissions on(Host host) {
-        return new FilePermissions(host, Ops.defaults());
-    }
-
     /** The paths of {@code host}, changed in the given runtime. */
     public static FilePermissions on(Host host, Ops ops) {
         return new FilePermissions(host, ops);
@@ -47,9 +44,9 @@ public final class FilePermissions {
         return new PathBuilder(path);
     }
 
-    /** The owner, group, flags and ACL of {@code path} as they are now. */
-    public FileAccess get(String path) {
-        return FilePermissionsChange.current(host, path);
+    /** The owner, group, flags and ACL of {@code path} as they are now; empty when nothing is at that path. */
+    public Optional<FileAccess> get(String path) {
+        return FilePermissionsChange.find(host, path);
     }
 
     /** Describes what one path (or tree) should look like; only what is set is managed. */
@@ -116,9 +113,9 @@ public final class FilePermissions {
             return this;
         }
 
-        /** The change; its value is the state of every path afterwards. */
-        public Change<List<FileAccess>> ensure() {
-            return new FilePermissionsChange(ops, host, path, owner, group, mode, directoryMode, clearAcl, remove, set, recursive);
+        /** The change that makes the path (or tree) look as described; its value is the state of every path afterwards. */
+        public Change<List<FileAccess>> present() {
+            return FilePermissionsChange.of(host, ops, new PathSpec(path, owner, group, mode, directoryMode, clearAcl, remove, set, recursive));
         }
     }
 }

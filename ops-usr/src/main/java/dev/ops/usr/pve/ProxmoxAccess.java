@@ -41,11 +41,6 @@ public final class ProxmoxAccess {
         this.planner = new AccessPlanner(client, Objects.requireNonNull(ops, "ops"));
     }
 
-    /** Access control of the cluster {@code client} talks to, changed in the {@link Ops#defaults()} runtime. */
-    public static ProxmoxAccess on(PveClient client) {
-        return new ProxmoxAccess(client, Ops.defaults());
-    }
-
     /** Access control of the cluster {@code client} talks to, changed in the given runtime. */
     public static ProxmoxAccess on(PveClient client, Ops ops) {
         return new ProxmoxAccess(client, ops);

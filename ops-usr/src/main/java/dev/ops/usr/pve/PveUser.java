@@ -2,28 +2,50 @@ package dev.ops.usr.pve;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
-/**
- * A Proxmox VE user as {@code GET /access/users/{userid}} shows it.
- *
- * @param userid the id, {@code name@realm}
- * @param email the e-mail address, if set
- * @param firstName the first name, if set
- * @param lastName the last name, if set
- * @param comment the comment, if set
- * @param groups the groups the user belongs to, sorted
- * @param enabled whether the account may log in
- * @param expire when the account expires; empty for never
- * @param tokens the ids of the user's API tokens, sorted
- */
-public record PveUser(String userid, Optional<String> email, Optional<String> firstName, Optional<String> lastName,
-        Optional<String> comment, List<String> groups, boolean enabled, Optional<Instant> expire, List<String> tokens) {
+/** A Proxmox VE user as {@code GET /access/users/{userid}} shows it. */
+@Value.Immutable
+public abstract class PveUser {
 
-    public PveUser {
-        Objects.requireNonNull(userid, "userid");
-        groups = List.copyOf(groups);
-        tokens = List.copyOf(tokens);
+    /** The id, {@code name@realm}. */
+    public abstract String userid();
+
+    /** The e-mail address, if set. */
+    public abstract Optional<String> email();
+
+    /** The first name, if set. */
+    public abstract Optional<String> firstName();
+
+    /** The last name, if set. */
+    public abstract Optional<String> lastName();
+
+    /** The comment, if set. */
+    public abstract Optional<String> comment();
+
+    /** The groups the user belongs to, sorted. */
+    public abstract List<String> groups();
+
+    /** Whether the account may log in. */
+    public abstract boolean enabled();
+
+    /** When the account expires; empty for never. */
+    public abstract Optional<Instant> expire();
+
+    /** The ids of the user's API tokens, sorted. */
+    public abstract List<String> tokens();
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
     }
+
+    /** A builder holding this value's settings, to derive a changed copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link PveUser}. */
+    public static final class Builder extends ImmutablePveUser.Builder {}
 }

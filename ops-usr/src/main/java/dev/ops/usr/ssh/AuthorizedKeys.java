@@ -15,7 +15,7 @@ import java.util.Objects;
  * atomically with mode 0600 and {@code ~/.ssh} 0700, both owned by the user.
  *
  * <pre>{@code
- * AuthorizedKeys.on(host).user("alice").key("no-pty ssh-ed25519 AAAAC3Nz... alice@laptop").present().apply();
+ * AuthorizedKeys.on(host, ops).user("alice").key("no-pty ssh-ed25519 AAAAC3Nz... alice@laptop").present().apply();
  * }</pre>
  */
 public final class AuthorizedKeys {
@@ -25,11 +25,6 @@ public final class AuthorizedKeys {
     private AuthorizedKeys(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
         this.ops = Objects.requireNonNull(ops, "ops");
-    }
-
-    /** The authorized keys of {@code host}'s users, changed in the {@link Ops#defaults()} runtime. */
-    public static AuthorizedKeys on(Host host) {
-        return new AuthorizedKeys(host, Ops.defaults());
     }
 
     /** The authorized keys of {@code host}'s users, changed in the given runtime. */
@@ -84,12 +79,12 @@ public final class AuthorizedKeys {
 
         /** The change that puts the keys in the file (replacing options and comment of a key already there); its value is the file's keys. */
         public Change<List<AuthorizedKey>> present() {
-            return new AuthorizedKeysChange(ops, host, user, lines, keys, true, exclusive);
+            return AuthorizedKeysChange.of(host, ops, user, lines, keys, true, exclusive);
         }
 
         /** The change that removes the keys from the file; its value is the keys left. */
         public Change<List<AuthorizedKey>> absent() {
-            return new AuthorizedKeysChange(ops, host, user, lines, keys, false, false);
+            return AuthorizedKeysChange.of(host, ops, user, lines, keys, false, false);
         }
     }
 }

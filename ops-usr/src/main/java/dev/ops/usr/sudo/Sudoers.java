@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * passing {@code visudo} again; a file that would break sudo is never left installed.
  *
  * <pre>{@code
- * Sudoers.on(host).dropIn("ops-deploy")
+ * Sudoers.on(host, ops).dropIn("ops-deploy")
  *         .rule(r -> r.users("deploy").noPassword(true).commands("/usr/bin/systemctl restart app"))
  *         .present().apply();
  * }</pre>
@@ -29,11 +29,6 @@ public final class Sudoers {
     private Sudoers(Host host, Ops ops) {
         this.host = Objects.requireNonNull(host, "host");
         this.ops = Objects.requireNonNull(ops, "ops");
-    }
-
-    /** The drop-ins of {@code host}, changed in the {@link Ops#defaults()} runtime. */
-    public static Sudoers on(Host host) {
-        return new Sudoers(host, Ops.defaults());
     }
 
     /** The drop-ins of {@code host}, changed in the given runtime. */
@@ -89,12 +84,12 @@ public final class Sudoers {
 
         /** The change that installs the drop-in with exactly this content; its value is the drop-in. */
         public Change<SudoersDropIn> present() {
-            return SudoersChange.present(ops, host, name, defaults, rules);
+            return SudoersChange.present(host, ops, name, defaults, rules);
         }
 
         /** The change that removes the drop-in; rollback puts the old file back. */
         public Change<Optional<SudoersDropIn>> absent() {
-            return SudoersChange.absent(ops, host, name);
+            return SudoersChange.absent(host, ops, name);
         }
     }
 }

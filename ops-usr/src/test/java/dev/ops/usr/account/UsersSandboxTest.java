@@ -195,6 +195,15 @@ class UsersSandboxTest {
     }
 
     @Test
+    void aUserAddedToAGroupThatDoesNotExistFailsAtPlanNotAtApply() {
+        sandbox.check(Command.of("useradd", "-M", "-s", "/bin/sh", "alice"));
+
+        assertThatThrownBy(() -> users.user("alice").memberOf("nogroup1").primaryGroup("nogroup2").present().plan())
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("group nogroup2, nogroup1"));
+        assertThat(getent("group", "nogroup1")).isEmpty();
+    }
+
+    @Test
     void applyPlansAgainSoAGroupRemovedSincePlanningStopsItBeforeAnyStep() {
         sandbox.check(Command.of("groupadd", "dev"));
         sandbox.check(Command.of("useradd", "-M", "-s", "/bin/sh", "alice"));

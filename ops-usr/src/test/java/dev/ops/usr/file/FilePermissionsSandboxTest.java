@@ -52,7 +52,7 @@ class FilePermissionsSandboxTest {
 
     @Test
     void setsOwnerGroupModeAndAnAclEntryOnOnePath() {
-        files.path("/srv/app/a.txt").owner("alice").group("dev").mode("0640").acl("user:bob:r--").ensure().apply();
+        files.path("/srv/app/a.txt").owner("alice").group("dev").mode("0640").acl("user:bob:r--").present().apply();
 
         assertThat(stat("/srv/app/a.txt")).isEqualTo("640 alice:dev");
         assertThat(sandbox.output("getfacl", "-p", "--omit-header", "/srv/app/a.txt"))
@@ -64,7 +64,7 @@ class FilePermissionsSandboxTest {
     void thePlanShowsTheExactBeforeAndAfterOfEachPathAndChangesNothing() {
         String before = getfacl("/srv/app");
 
-        Plan plan = files.path("/srv/app/a.txt").owner("alice").mode("0600").acl("u:bob:rw").ensure().plan();
+        Plan plan = files.path("/srv/app/a.txt").owner("alice").mode("0600").acl("u:bob:rw").present().plan();
 
         assertThat(plan.steps()).singleElement().extracting(s -> s.action().render()).asString().isEqualTo(
                 "setfacl --restore=- (1 path(s))\n/srv/app/a.txt: 0:0 0644 -> 1050:0 0660 [user:1051:rw-, mask::rw-]");
@@ -73,16 +73,16 @@ class FilePermissionsSandboxTest {
 
     @Test
     void aPathAlreadyAsDesiredPlansNothing() {
-        files.path("/srv/app").owner("alice").mode("0750").acl("g:dev:rwx").recursive().ensure().apply();
+        files.path("/srv/app").owner("alice").mode("0750").acl("g:dev:rwx").recursive().present().apply();
 
-        assertThat(files.path("/srv/app").owner("alice").mode("0750").acl("g:dev:rwx").recursive().ensure().plan().isEmpty()).isTrue();
+        assertThat(files.path("/srv/app").owner("alice").mode("0750").acl("g:dev:rwx").recursive().present().plan().isEmpty()).isTrue();
     }
 
     @Test
     void recursiveAppliesToTheTreeSkipsSymlinksAndPutsDefaultsOnDirectoriesOnly() {
         String linkTarget = stat("/etc/passwd");
 
-        files.path("/srv/app").group("dev").mode("0640").directoryMode("2750").acl("default:group:dev:rwx").recursive().ensure().apply();
+        files.path("/srv/app").group("dev").mode("0640").directoryMode("2750").acl("default:group:dev:rwx").recursive().present().apply();
 
         assertThat(stat("/srv/app")).isEqualTo("2750 root:dev");
         assertThat(stat("/srv/app/sub")).isEqualTo("2750 root:dev");
@@ -97,7 +97,7 @@ class FilePermissionsSandboxTest {
         sandbox.check(Command.shell("setfacl -m u:bob:rwx /srv/app/sub && chmod 4755 /srv/app/a.txt"));
         String before = getfacl("/srv/app");
 
-        Applied<List<FileAccess>> done = files.path("/srv/app").owner("bob").mode("0700").clearAcl().recursive().ensure().apply();
+        Applied<List<FileAccess>> done = files.path("/srv/app").owner("bob").mode("0700").clearAcl().recursive().present().apply();
         assertThat(getfacl("/srv/app")).isNotEqualTo(before);
         done.rollback();
 
@@ -108,7 +108,7 @@ class FilePermissionsSandboxTest {
     void removingAnEntryKeepsTheOthers() {
         sandbox.check(Command.shell("setfacl -m u:bob:rwx,u:alice:r-x /srv/app/a.txt"));
 
-        Applied<List<FileAccess>> done = files.path("/srv/app/a.txt").removeAcl("user:bob").ensure().apply();
+        Applied<List<FileAccess>> done = files.path("/srv/app/a.txt").removeAcl("user:bob").present().apply();
 
         assertThat(done.value().get(0).extended()).containsExactly(AclEntry.parse("user:1050:r-x"), AclEntry.parse("mask::r-x"));
         assertThat(sandbox.output("getfacl", "-p", "--omit-header", "/srv/app/a.txt")).doesNotContain("bob").contains("user:alice:r-x");
@@ -116,31 +116,31 @@ class FilePermissionsSandboxTest {
 
     @Test
     void missingUsersAndGroupsAreNotFoundTogether() {
-        assertThatThrownBy(() -> files.path("/srv/app").owner("ghost").acl("group:nogroup2:r").ensure().plan())
+        assertThatThrownBy(() -> files.path("/srv/app").owner("ghost").acl("group:nogroup2:r").present().plan())
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("user ghost, group nogroup2");
     }
 
     @Test
     void aSymlinkIsRefusedRatherThanFollowed() {
-        assertThatThrownBy(() -> files.path("/srv/app/link").mode("0777").ensure().plan())
+        assertThatThrownBy(() -> files.path("/srv/app/link").mode("0777").present().plan())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("symbolic link");
     }
 
     @Test
     void aMissingPathIsNotFound() {
-        assertThatThrownBy(() -> files.path("/srv/nothing-here").mode("0700").ensure().plan()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> files.path("/srv/nothing-here").mode("0700").present().plan()).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void badInputIsRefusedWithEveryProblem() {
-        assertThatThrownBy(() -> files.path("relative").mode("0999").owner("Bad Name").acl("user:bob:rwz").ensure().plan())
+        assertThatThrownBy(() -> files.path("relative").mode("0999").owner("Bad Name").acl("user:bob:rwz").present().plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
                         .containsExactly("path", "owner", "mode", "acl[0].permissions"));
     }
 
     @Test
     void defaultEntriesOnAFileAreRefused() {
-        assertThatThrownBy(() -> files.path("/srv/app/a.txt").acl("d:u:bob:r").ensure().plan())
+        assertThatThrownBy(() -> files.path("/srv/app/a.txt").acl("d:u:bob:r").present().plan())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a directory");
     }
 }

@@ -43,7 +43,7 @@ class RollbackFromAFreshRuntimeTest {
             ids.add(Users.on(sandbox, first).user("bob").absent().apply().id().orElseThrow());
             ids.add(AuthorizedKeys.on(sandbox, first).user("alice").key(KEY).present().apply().id().orElseThrow());
             ids.add(Sudoers.on(sandbox, first).dropIn("ops-alice").rule(r -> r.users("alice").commands("ALL")).present().apply().id().orElseThrow());
-            ids.add(FilePermissions.on(sandbox, first).path("/srv/data").owner("alice").acl("u:alice:rwx").ensure().apply().id().orElseThrow());
+            ids.add(FilePermissions.on(sandbox, first).path("/srv/data").owner("alice").acl("u:alice:rwx").present().apply().id().orElseThrow());
             assertThat(sandbox.output("sh", "-c", snapshot)).isNotEqualTo(before);
 
             Ops fresh = Ops.builder().store(FileStateStore.open(state)).build();

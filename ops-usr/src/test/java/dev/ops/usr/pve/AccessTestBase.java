@@ -1,11 +1,11 @@
 package dev.ops.usr.pve;
 
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.Ops;
 import dev.ops.core.secret.Secret;
 import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.core.store.StateStore;
+import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.testkit.pve.PveFakeServer;
 import dev.ops.testkit.pve.RecordedCall;
@@ -135,7 +135,7 @@ abstract class AccessTestBase {
         }
 
         /** A user as {@code GET /access/users/{userid}} shows it, or empty. */
-        Optional<JsonNode> user(String userid) {
+        Optional<JsonValue> user(String userid) {
             return users().contains(userid) ? Optional.of(admin.api().get("/access/users/{userid}", Map.of("userid", userid)))
                     : Optional.empty();
         }
@@ -147,16 +147,17 @@ abstract class AccessTestBase {
         }
 
         /** A user's tokens as the user read shows them, by name. */
-        Map<String, JsonNode> tokens(String userid) {
-            Map<String, JsonNode> out = new TreeMap<>();
-            user(userid).orElseThrow().path("tokens").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        Map<String, JsonValue> tokens(String userid) {
+            Map<String, JsonValue> out = new TreeMap<>();
+            JsonValue tokens = user(userid).orElseThrow().path("tokens");
+            tokens.fieldNames().forEach(name -> out.put(name, tokens.path(name)));
             return out;
         }
 
         List<Acl> acl() {
             List<Acl> out = new ArrayList<>();
             admin.api().get("/access/acl").forEach(a -> out.add(new Acl(a.path("path").asText(), a.path("type").asText(),
-                    a.path("ugid").asText(), a.path("roleid").asText(), a.path("propagate").asInt(1) == 1)));
+                    a.path("ugid").asText(), a.path("roleid").asText(), (a.path("propagate").isMissing() || a.path("propagate").asInt() == 1))));
             return out;
         }
 

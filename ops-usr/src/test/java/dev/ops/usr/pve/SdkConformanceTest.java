@@ -84,14 +84,14 @@ class SdkConformanceTest {
         client.cluster().isFree(101);
         client.findGuest(101);
         client.nodes();
-        client.ha().resources();
+        client.ha().list();
         client.pools().list();
         var node = client.node("pve1");
         node.status();
         node.network();
         node.storages();
-        node.tasks(101, 10);
-        node.storage("local").content();
+        node.tasks(q -> q.vmid(101).limit(10));
+        node.storage("local").list();
         node.qemu().list();
         node.lxc().list();
         Guest vm = node.qemu().vm(101);
@@ -105,7 +105,7 @@ class SdkConformanceTest {
 
         // Every change of PveChanges, applied and rolled back where it can be.
         Ops ops = Ops.inMemory();
-        PveChanges ch = client.changes(ops);
+        PveChanges ch = client.guests(ops);
         pve("start", ch.start(vm)).rollback();
         pve("start", ch.start(vm));
         pve("suspend", ch.suspend(vm)).rollback();
@@ -116,15 +116,15 @@ class SdkConformanceTest {
         pve("stop", ch.stop(vm)).rollback();
         pve("stop", ch.stop(vm));
         pve("updateConfig", ch.updateConfig(vm, u -> u.cores(4).description("conformance"))).rollback();
-        pve("snapshot", ch.snapshot(vm, "s1", "first", false));
+        pve("snapshot", ch.snapshot(vm, s -> s.name("s1").description("first")));
         pve("rollbackToSnapshot", ch.rollbackToSnapshot(vm, "s1"));
         pve("deleteSnapshot", ch.deleteSnapshot(vm, "s1"));
         pve("backup", ch.backup(vm, BackupRequest.builder().storage("local").mode("snapshot").compress("zstd").build()));
         String backup = server.volumes("pve1", "local").stream().filter(v -> v.contains("vzdump-qemu-101-")).findFirst().orElseThrow();
         pve("restore", ch.restore(node, GuestType.QEMU, RestoreRequest.builder().archive(backup).vmid(302).storage("local-lvm")
                 .build())).rollback();
-        pve("haAdd", ch.haAdd(vm, "started", null)).rollback();
-        ch.haAdd(vm, "started", null).apply();
+        pve("haAdd", ch.haAdd(vm, h -> h.state("started"))).rollback();
+        ch.haAdd(vm, h -> h.state("started")).apply();
         pve("haRemove", ch.haRemove(vm)).rollback();
         pve("migrate", ch.migrate(ct, MigrateRequest.builder().targetNode("pve2").build())).rollback();
         pve("clone", ch.clone(node.qemu().vm(9000), c -> c.newId(150).name("web-1").full(true))).rollback();
@@ -133,13 +133,13 @@ class SdkConformanceTest {
         pve("createContainer", ch.createContainer(node, CreateContainerRequest.builder().vmid(301)
                 .osTemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst").hostname("ct-301").rootfs("local-lvm:4").build()))
                 .rollback();
-        pve("createPool", ch.createPool("lab", "the lab"));
+        pve("createPool", ch.createPool(p -> p.poolid("lab").comment("the lab")));
         pve("addToPool", ch.addToPool("lab", List.of(vm))).rollback();
         pve("deletePool", ch.deletePool("lab")).rollback();
         pve("downloadUrl", ch.downloadUrl(node.storage("local"), DownloadUrlRequest.builder().url("https://example.org/a.iso")
                 .fileName("a.iso").content("iso").build())).rollback();
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
-        pve("upload", ch.upload(node.storage("local"), "iso", iso, null)).rollback();
+        pve("upload", ch.upload(node.storage("local"), u -> u.content("iso").file(iso))).rollback();
         pve("convertToTemplate", ch.convertToTemplate(node.lxc().container(201)));
         pve("delete", ch.delete(vm));
 

@@ -48,9 +48,9 @@ class AsciiDigitsAndNulFieldsTest {
     @Test
     void idsGivenAsTextMustBeAsciiDigits() {
         assertThat(fields(() -> Users.on(host, ops).user("alice").primaryGroup("١٠٠٠").present().plan())).containsExactly("primaryGroup");
-        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").owner("١٠٠٠").ensure().plan())).containsExactly("owner");
-        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").acl("user:٥:rwx").ensure().plan())).containsExactly("acl[0]");
-        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").owner("99999999999999999999").ensure().plan())).containsExactly("owner");
+        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").owner("١٠٠٠").present().plan())).containsExactly("owner");
+        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").acl("user:٥:rwx").present().plan())).containsExactly("acl[0]");
+        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").owner("99999999999999999999").present().plan())).containsExactly("owner");
         assertThat(host.commands()).isEmpty();
     }
 
@@ -68,7 +68,7 @@ class AsciiDigitsAndNulFieldsTest {
         assertThat(fields(() -> Users.on(host, ops).get("al\0ice"))).containsExactly("name");
         assertThat(fields(() -> Groups.on(host, ops).get("op\0s"))).containsExactly("name");
         assertThat(fields(() -> FilePermissions.on(host, ops).get("/srv/\0x"))).containsExactly("path");
-        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").removeAcl("user:al\0ice").ensure().plan())).containsExactly("removeAcl[0]");
+        assertThat(fields(() -> FilePermissions.on(host, ops).path("/srv/x").removeAcl("user:al\0ice").present().plan())).containsExactly("removeAcl[0]");
         assertThat(fields(() -> AuthorizedKeys.on(host, ops).user("al\0ice").list())).containsExactly("user");
         assertThat(host.commands()).isEmpty();
     }

@@ -2,7 +2,7 @@ package dev.ops.net.link.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.OpsException;
-import dev.ops.core.json.Json;
+import dev.ops.core.json.internal.Json;
 import dev.ops.net.Cidr;
 import dev.ops.net.IpAddress;
 import dev.ops.net.link.Link;

@@ -65,67 +65,64 @@ class ClientConformanceTest {
         node.status();
         node.network();
         node.storages();
-        node.tasks(101, 10);
-        node.tasks(null, 10);
+        node.tasks(q -> q.vmid(101).limit(10));
+        node.tasks(q -> q.limit(10));
+        var changes = c.guests(dev.ops.core.Ops.inMemory());
         var local = node.storage("local");
-        local.content();
-        local.content("iso");
+        local.list();
+        local.list("iso");
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
-        local.upload("iso", iso, null).awaitSuccess(WAIT);
-        local.downloadUrl(DownloadUrlRequest.builder().url("https://example.org/a.iso").fileName("a.iso").content("iso")
-                .checksum("cd".repeat(32)).checksumAlgorithm("sha256").verifyCertificates(true).build()).awaitSuccess(WAIT);
-        local.deleteVolume("local:iso/a.iso").awaitSuccess(WAIT);
+        changes.upload(local, u -> u.content("iso").file(iso)).apply();
+        changes.downloadUrl(local, DownloadUrlRequest.builder().url("https://example.org/a.iso").fileName("a.iso").content("iso")
+                .checksum("cd".repeat(32)).checksumAlgorithm("sha256").verifyCertificates(true).build()).apply().rollback();
         node.qemu().list();
         node.lxc().list();
-        node.qemu().create(CreateVmRequest.builder().vmid(300).name("vm-300").memoryMb(1024).cores(2).sockets(1).osType("l26")
+        changes.createVm(node, CreateVmRequest.builder().vmid(300).name("vm-300").memoryMb(1024).cores(2).sockets(1).osType("l26")
                 .description("d").onBoot(true).start(false).putOptions("scsi0", "local-lvm:8").putOptions("net0", "virtio,bridge=vmbr0")
                 .cloudInit(CloudInit.builder().user("ops").password(Secret.of("pw-conformance")).addSshKeys("ssh-ed25519 AAAA x@y")
                         .putIpConfigs(0, "ip=dhcp").nameserver("1.1.1.1").searchDomain("lab").upgrade(false).type("nocloud").build())
-                .build()).awaitSuccess(WAIT);
-        node.lxc().create(CreateContainerRequest.builder().vmid(301).osTemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst")
+                .build()).apply();
+        changes.createContainer(node, CreateContainerRequest.builder().vmid(301).osTemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst")
                 .hostname("ct-301").memoryMb(512).swapMb(512).cores(1).rootfs("local-lvm:4").storage("local-lvm")
                 .password(Secret.of("pw-conformance")).addSshPublicKeys("ssh-ed25519 AAAA x@y").unprivileged(true).start(false)
-                .onBoot(false).putOptions("net0", "name=eth0,bridge=vmbr0,ip=dhcp").build()).awaitSuccess(WAIT);
+                .onBoot(false).putOptions("net0", "name=eth0,bridge=vmbr0,ip=dhcp").build()).apply();
         for (Guest g : List.of(node.qemu().vm(101), node.lxc().container(201))) {
             g.status();
             g.config();
-            g.updateConfig(u -> u.memoryMb(1024).cores(2).onBoot(true).description("x").tags("a", "b"));
-            g.start().awaitSuccess(WAIT);
+            changes.updateConfig(g, u -> u.memoryMb(1024).cores(2).onBoot(true).description("x").tags("a", "b")).apply();
+            changes.start(g).apply();
             if (g.type() == GuestType.QEMU) {
-                g.suspend().awaitSuccess(WAIT);
-                g.resume().awaitSuccess(WAIT);
+                changes.suspend(g).apply();
+                changes.resume(g).apply();
             }
-            g.reboot().awaitSuccess(WAIT);
-            g.shutdown().awaitSuccess(WAIT);
-            g.start().awaitSuccess(WAIT);
-            g.stop().awaitSuccess(WAIT);
-            var snaps = g.snapshots();
-            snaps.create("s1", "first", g.type() == GuestType.QEMU).awaitSuccess(WAIT);
-            snaps.list();
-            snaps.rollback("s1").awaitSuccess(WAIT);
-            snaps.delete("s1").awaitSuccess(WAIT);
-            g.backup(b -> b.storage("local").mode("snapshot").compress("zstd").notes("{{guestname}}")).awaitSuccess(WAIT);
-            c.ha().add(dev.ops.pve.ha.Ha.sid(g.type(), g.vmid()), "started", null);
-            c.ha().resources();
-            c.ha().remove(dev.ops.pve.ha.Ha.sid(g.type(), g.vmid()));
-            if (g.status().running()) {
-                g.stop().awaitSuccess(WAIT);
-            }
-            g.migrate(m -> m.targetNode("pve-02").online(false).targetStorage("local-lvm")).awaitSuccess(WAIT);
+            changes.reboot(g).apply();
+            changes.shutdown(g).apply();
+            changes.start(g).apply();
+            changes.stop(g).apply();
+            changes.snapshot(g, s -> s.name("s1").description("first").vmstate(g.type() == GuestType.QEMU)).apply();
+            g.snapshots().list();
+            changes.rollbackToSnapshot(g, "s1").apply();
+            changes.deleteSnapshot(g, "s1").apply();
+            changes.backup(g, b -> b.storage("local").mode("snapshot").compress("zstd").notes("{{guestname}}")).apply();
+            changes.haAdd(g, h -> h.state("started")).apply();
+            c.ha().list();
+            changes.haRemove(g).apply();
+            changes.stop(g).apply();
+            changes.migrate(g, m -> m.targetNode("pve-02").online(false).targetStorage("local-lvm")).apply();
         }
         String vmBackup = backupOf(server, "qemu-101");
         String ctBackup = backupOf(server, "lxc-201");
-        node.qemu().restore(RestoreRequest.builder().archive(vmBackup).vmid(302).storage("local-lvm").unique(true).start(false).build())
-                .awaitSuccess(WAIT);
-        node.lxc().restore(RestoreRequest.builder().archive(ctBackup).vmid(303).storage("local-lvm").build()).awaitSuccess(WAIT);
+        changes.restore(node, GuestType.QEMU, RestoreRequest.builder().archive(vmBackup).vmid(302).storage("local-lvm").unique(true)
+                .start(false).build()).apply();
+        changes.restore(node, GuestType.LXC, RestoreRequest.builder().archive(ctBackup).vmid(303).storage("local-lvm").build()).apply();
         for (Guest t : List.of(node.qemu().vm(9000), node.lxc().container(9001))) {
-            t.cloneTo(r -> r.newId(t.vmid() + 10).name("clone-" + t.vmid()).full(true).targetStorage("local-lvm")
-                    .description("c")).awaitSuccess(WAIT);
-            t.convertToTemplate();
-            t.cloneTo(r -> r.newId(t.vmid() + 20).full(false)).awaitSuccess(WAIT);
+            changes.clone(t, r -> r.newId(t.vmid() + 10).name("clone-" + t.vmid()).full(true).targetStorage("local-lvm")
+                    .description("c")).apply();
+            changes.convertToTemplate(t).apply();
+            changes.clone(t, r -> r.newId(t.vmid() + 20).full(false)).apply();
         }
-        node.qemu().vm(9020).delete().awaitSuccess(WAIT);
-        node.lxc().container(9021).delete().awaitSuccess(WAIT);
+        changes.delete(node.qemu().vm(9020)).apply();
+        changes.delete(node.lxc().container(9021)).apply();
         c.preflight().privilege("/vms/101", "VM.Audit").run();
 
         server.assertNoSchemaViolations();

@@ -26,7 +26,7 @@ class PoolChangesTest {
     @Test
     void aPoolIsCreatedFilledAndEachStepRolledBack(PveClient client) {
         Ops ops = Ops.inMemory();
-        var created = client.changes(ops).createPool("lab", "the lab").apply();
+        var created = client.changes(ops).createPool(p -> p.poolid("lab").comment("the lab")).apply();
         assertThat(created.value().comment()).contains("the lab");
 
         var added = client.changes(ops).addToPool("lab", List.of(client.node("pve-01").qemu().vm(101))).apply();
@@ -35,14 +35,14 @@ class PoolChangesTest {
                 .as("already in").isTrue();
 
         added.rollback();
-        assertThat(client.pools().find("lab").orElseThrow().vmids()).isEmpty();
+        assertThat(client.pools().get("lab").orElseThrow().vmids()).isEmpty();
         created.rollback();
-        assertThat(client.pools().find("lab")).isEmpty();
+        assertThat(client.pools().get("lab")).isEmpty();
     }
 
     @Test
     void aGuestInAnotherPoolIsRefusedNamingIt(PveClient client) {
-        client.changes(Ops.inMemory()).createPool("lab2", null).apply();
+        client.changes(Ops.inMemory()).createPool(p -> p.poolid("lab2")).apply();
         assertThatThrownBy(() -> client.changes(Ops.inMemory()).addToPool("lab2", List.of(client.node("pve-01").qemu().vm(100))).plan())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is in pool prod");
     }
@@ -51,17 +51,17 @@ class PoolChangesTest {
     void onlyAnEmptyPoolIsDeletedAndItsRollbackBringsItBack(PveClient client) {
         assertThatThrownBy(() -> client.changes(Ops.inMemory()).deletePool("prod").plan()).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("qemu/100");
-        client.changes(Ops.inMemory()).createPool("empty", "kept for later").apply();
+        client.changes(Ops.inMemory()).createPool(p -> p.poolid("empty").comment("kept for later")).apply();
 
         var deleted = client.changes(Ops.inMemory()).deletePool("empty").apply();
         assertThat(client.pools().list()).extracting(PoolSummary::poolid).doesNotContain("empty");
         deleted.rollback();
-        assertThat(client.pools().find("empty").orElseThrow().comment()).contains("kept for later");
+        assertThat(client.pools().get("empty").orElseThrow().comment()).contains("kept for later");
     }
 
     @Test
     void aBadPoolIdIsRefusedBeforeAnyCall(PveClient client) {
-        assertThatThrownBy(() -> client.changes(Ops.inMemory()).createPool("bad id!", null).plan())
+        assertThatThrownBy(() -> client.changes(Ops.inMemory()).createPool(p -> p.poolid("bad id!")).plan())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("'bad id!' is not a valid pool id");
     }
 }

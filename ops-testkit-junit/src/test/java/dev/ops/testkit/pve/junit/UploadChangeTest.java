@@ -27,7 +27,7 @@ class UploadChangeTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(iso)));
         Ops ops = Ops.inMemory();
         var storage = client.node("pve-01").storage("local");
-        var change = client.changes(ops).upload(storage, "iso", iso, sha);
+        var change = client.changes(ops).upload(storage, u -> u.content("iso").file(iso).sha256(sha));
 
         assertThat(change.plan().render()).contains("POST /nodes/pve-01/storage/local/upload content=iso");
         assertThat(change.plan().toJson()).contains("DELETE /nodes/pve-01/storage/local/content/local:iso/netinst.iso");
@@ -35,7 +35,7 @@ class UploadChangeTest {
 
         assertThat(done.value().volid()).isEqualTo("local:iso/netinst.iso");
         assertThat(server.volumes("pve-01", "local")).contains("local:iso/netinst.iso");
-        assertThat(client.changes(ops).upload(storage, "iso", iso, sha).plan().isEmpty()).isTrue();
+        assertThat(client.changes(ops).upload(storage, u -> u.content("iso").file(iso).sha256(sha)).plan().isEmpty()).isTrue();
 
         ops.rollback(done.id().orElseThrow(), Targets.none().with(client.name(), client)).run();
         assertThat(server.volumes("pve-01", "local")).doesNotContain("local:iso/netinst.iso");
@@ -46,7 +46,7 @@ class UploadChangeTest {
         var storage = client.node("pve-01").storage("local");
         int before = server.requests().size();
 
-        assertThatThrownBy(() -> client.changes(Ops.inMemory()).upload(storage, "images", dir.resolve("missing.iso"), "xyz").plan())
+        assertThatThrownBy(() -> client.changes(Ops.inMemory()).upload(storage, u -> u.content("images").file(dir.resolve("missing.iso")).sha256("xyz")).plan())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
                         .containsExactly("content", "file", "sha256"));
         assertThat(server.requests()).hasSize(before);

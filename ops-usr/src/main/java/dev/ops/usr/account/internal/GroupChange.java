@@ -1,15 +1,14 @@
 package dev.ops.usr.account.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
-import dev.ops.core.privilege.Privilege;
 import dev.ops.usr.account.AccountNames;
 import dev.ops.usr.account.Group;
 import dev.ops.usr.account.GroupEntry;
@@ -23,10 +22,12 @@ import java.util.TreeSet;
 
 /**
  * A group made present (gid, exact members or at least some members) or absent. {@code members}
- * null leaves the member list alone; {@code withMembers} are added when missing.
+ * null leaves the member list alone; {@code withMembers} are added when missing. A member that is
+ * not a user fails at plan with a {@link NotFoundException}.
+ *
+ * @param <T> the group as it then is ({@link Present}), or what is left of it ({@link Absent})
  */
-public final class GroupChange<T> extends AbstractChange<T> {
-    private final Host host;
+public abstract sealed class GroupChange<T> extends HostChange<T, Void> {
     private final String name;
     private final Long gid;
     private final List<String> members;
@@ -35,10 +36,9 @@ public final class GroupChange<T> extends AbstractChange<T> {
     private final boolean present;
     private final AccountReader reader;
 
-    private GroupChange(Ops ops, Host host, String name, Long gid, List<String> members, List<String> withMembers, boolean system,
+    private GroupChange(Host host, Ops ops, String name, Long gid, List<String> members, List<String> withMembers, boolean system,
             boolean present) {
-        super(ops);
-        this.host = host;
+        super(host, ops);
         this.name = name;
         this.gid = gid;
         this.members = members == null ? null : List.copyOf(members);
@@ -48,15 +48,44 @@ public final class GroupChange<T> extends AbstractChange<T> {
         this.reader = new AccountReader(host);
     }
 
-    /** The change that makes the group present. */
-    public static GroupChange<Group> present(Ops ops, Host host, String name, Long gid, List<String> members, List<String> withMembers,
-            boolean system) {
-        return new GroupChange<>(ops, host, name, gid, members, withMembers, system, true);
+    /** The change that makes the group of {@code spec} present; yields the group as it then is. */
+    public static Change<Group> present(Host host, Ops ops, GroupSpec spec) {
+        return new Present(host, ops, spec);
     }
 
-    /** The change that makes the group absent. */
-    public static GroupChange<Optional<Group>> absent(Ops ops, Host host, String name) {
-        return new GroupChange<>(ops, host, name, null, null, List.of(), false, false);
+    /** The change that makes the group absent; yields what is left of it (empty once deleted). */
+    public static Change<Optional<Group>> absent(Host host, Ops ops, String name) {
+        return new Absent(host, ops, name);
+    }
+
+    /** Makes the group present. */
+    static final class Present extends GroupChange<Group> {
+        Present(Host host, Ops ops, GroupSpec spec) {
+            super(host, ops, spec.name(), spec.gid(), spec.members(), spec.withMembers(), spec.system(), true);
+        }
+
+        @Override
+        protected Group result(Void context) {
+            String name = super.name;
+            return current().orElseThrow(() -> new NotFoundException("group " + name, "missing on " + host.name() + " after apply"));
+        }
+    }
+
+    /** Makes the group absent. */
+    static final class Absent extends GroupChange<Optional<Group>> {
+        Absent(Host host, Ops ops, String name) {
+            super(host, ops, name, null, null, List.of(), false, false);
+        }
+
+        @Override
+        protected Optional<Group> result(Void context) {
+            return current();
+        }
+    }
+
+    /** The group as the host has it now. */
+    final Optional<Group> current() {
+        return reader.group(name).map(e -> new Group(e.name(), e.gid(), new TreeSet<>(e.members()).stream().toList()));
     }
 
     @Override
@@ -77,7 +106,12 @@ public final class GroupChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
+        List<Step> steps = steps();
+        return Planned.of(steps);
+    }
+
+    private List<Step> steps() {
         String h = host.name();
         Optional<GroupEntry> current = reader.group(name);
         if (!present) {
@@ -147,23 +181,6 @@ public final class GroupChange<T> extends AbstractChange<T> {
         return steps;
     }
 
-    @Override
-    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        return Map.of(host.name(), Set.of(Privilege.root()));
-    }
 
-    @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
 
-    @Override
-    @SuppressWarnings("unchecked")
-    protected T result(Plan plan) {
-        Optional<Group> g = reader.group(name).map(e -> new Group(e.name(), e.gid(), new TreeSet<>(e.members()).stream().toList()));
-        if (present) {
-            return (T) g.orElseThrow(() -> new NotFoundException("group " + name, "missing on " + host.name() + " after apply"));
-        }
-        return (T) g;
-    }
 }

@@ -33,6 +33,12 @@ public record RestoreUserAction(String target, String name, long uid, long gid, 
         return argv;
     }
 
+    /** Runs through sudo: root is asked of the host before the plan applies. */
+    @Override
+    public boolean needsRoot() {
+        return true;
+    }
+
     @Override
     public String render() {
         return "getent group " + gid + " || " + ShellQuote.join(groupadd()) + "\n" + ShellQuote.join(useradd())

@@ -1,15 +1,14 @@
 package dev.ops.usr.account.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
-import dev.ops.core.privilege.Privilege;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.usr.account.AccountNames;
 import dev.ops.usr.account.GroupEntry;
@@ -25,29 +24,59 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A user made present with the given attributes, or absent. */
-public final class UserChange<T> extends AbstractChange<T> {
-    private final Host host;
+/**
+ * A user made present with the given attributes ({@link Present}, yielding the user), or absent
+ * ({@link Absent}, yielding what is left of it). A group the user is to join, or that it names as
+ * its primary group, must exist when the change is planned, else the plan fails with a
+ * {@link NotFoundException} naming every missing group.
+ *
+ * @param <T> the user as it then is, or what is left of it
+ */
+public abstract sealed class UserChange<T> extends HostChange<T, Void> {
     private final UserSpec spec;
     private final boolean present;
     private final AccountReader reader;
 
-    private UserChange(Ops ops, Host host, UserSpec spec, boolean present) {
-        super(ops);
-        this.host = host;
+    private UserChange(Host host, Ops ops, UserSpec spec, boolean present) {
+        super(host, ops);
         this.spec = spec;
         this.present = present;
         this.reader = new AccountReader(host);
     }
 
-    /** The change that makes the user present. */
-    public static UserChange<User> present(Ops ops, Host host, UserSpec spec) {
-        return new UserChange<>(ops, host, spec, true);
+    /** The change that makes the user present; yields the user as it then is. */
+    public static Change<User> present(Host host, Ops ops, UserSpec spec) {
+        return new Present(host, ops, spec);
     }
 
-    /** The change that makes the user absent. */
-    public static UserChange<Optional<User>> absent(Ops ops, Host host, UserSpec spec) {
-        return new UserChange<>(ops, host, spec, false);
+    /** The change that makes the user absent; yields what is left of it (empty once deleted). */
+    public static Change<Optional<User>> absent(Host host, Ops ops, UserSpec spec) {
+        return new Absent(host, ops, spec);
+    }
+
+    /** Makes the user present. */
+    static final class Present extends UserChange<User> {
+        Present(Host host, Ops ops, UserSpec spec) {
+            super(host, ops, spec, true);
+        }
+
+        @Override
+        protected User result(Void context) {
+            String name = super.spec.name();
+            return super.reader.readUser(name).orElseThrow(() -> new NotFoundException("user " + name, "missing on " + host.name() + " after apply"));
+        }
+    }
+
+    /** Makes the user absent. */
+    static final class Absent extends UserChange<Optional<User>> {
+        Absent(Host host, Ops ops, UserSpec spec) {
+            super(host, ops, spec, false);
+        }
+
+        @Override
+        protected Optional<User> result(Void context) {
+            return super.reader.readUser(super.spec.name());
+        }
     }
 
     @Override
@@ -96,7 +125,12 @@ public final class UserChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
+        List<Step> steps = steps();
+        return new Planned<>(steps, notes(steps), null);
+    }
+
+    private List<Step> steps() {
         Optional<PasswdEntry> current = reader.user(spec.name());
         if (!present) {
             return current.map(this::deleteSteps).orElse(List.of());
@@ -256,9 +290,8 @@ public final class UserChange<T> extends AbstractChange<T> {
         return List.of(Step.of(what, Cmd.action(h, "userdel", cur.name()), restore));
     }
 
-    @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
+    private List<String> notes(List<Step> steps) {
+        List<String> notes = new ArrayList<>();
         if (!present && !steps.isEmpty()) {
             notes.add("rollback recreates " + spec.name() + " with its uid, groups, GECOS, home path, shell and lock state; "
                     + "the password hash is not kept in the journal, so a restored account has no password");
@@ -266,25 +299,6 @@ public final class UserChange<T> extends AbstractChange<T> {
         return notes;
     }
 
-    @Override
-    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        Map<String, Set<Privilege>> m = new LinkedHashMap<>();
-        m.put(host.name(), Set.of(Privilege.root()));
-        return m;
-    }
 
-    @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
 
-    @Override
-    @SuppressWarnings("unchecked")
-    protected T result(Plan plan) {
-        Optional<User> user = reader.readUser(spec.name());
-        if (present) {
-            return (T) user.orElseThrow(() -> new NotFoundException("user " + spec.name(), "missing on " + host.name() + " after apply"));
-        }
-        return (T) user;
-    }
 }

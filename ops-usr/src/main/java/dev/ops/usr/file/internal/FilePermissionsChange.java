@@ -1,17 +1,16 @@
 package dev.ops.usr.file.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
-import dev.ops.core.privilege.Privilege;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.usr.account.AccountNames;
 import dev.ops.usr.account.GroupEntry;
@@ -29,8 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Mode, owner, group and ACL of a path (and, when recursive, of everything under it but symlinks) brought to what was asked. */
-public final class FilePermissionsChange extends AbstractChange<List<FileAccess>> {
-    private final Host host;
+public final class FilePermissionsChange extends HostChange<List<FileAccess>, Void> {
     private final String path;
     private final String owner;
     private final String group;
@@ -41,19 +39,23 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
     private final List<String> set;
     private final boolean recursive;
 
-    public FilePermissionsChange(Ops ops, Host host, String path, String owner, String group, String mode, String directoryMode, boolean clearAcl,
-            List<String> remove, List<String> set, boolean recursive) {
-        super(ops);
-        this.host = host;
+    private FilePermissionsChange(Host host, Ops ops, PathSpec spec) {
+        super(host, ops);
+        String path = spec.path();
         this.path = path != null && path.length() > 1 && path.endsWith("/") ? path.replaceAll("/+$", "") : path;
-        this.owner = owner;
-        this.group = group;
-        this.mode = mode;
-        this.directoryMode = directoryMode;
-        this.clearAcl = clearAcl;
-        this.remove = List.copyOf(remove);
-        this.set = List.copyOf(set);
-        this.recursive = recursive;
+        this.owner = spec.owner();
+        this.group = spec.group();
+        this.mode = spec.mode();
+        this.directoryMode = spec.directoryMode();
+        this.clearAcl = spec.clearAcl();
+        this.remove = spec.remove();
+        this.set = spec.set();
+        this.recursive = spec.recursive();
+    }
+
+    /** The change that brings the permissions of {@code spec}'s path to it; yields the path's access (and that below it, when recursive). */
+    public static Change<List<FileAccess>> of(Host host, Ops ops, PathSpec spec) {
+        return new FilePermissionsChange(host, ops, spec);
     }
 
     @Override
@@ -219,7 +221,12 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
+        List<Step> steps = steps();
+        return Planned.of(steps);
+    }
+
+    private List<Step> steps() {
         Desired d = resolve();
         List<Node> nodes = read();
         if (!recursive && !nodes.isEmpty() && !nodes.get(0).directory() && d.set().stream().anyMatch(AclEntry::isDefault)) {
@@ -244,18 +251,10 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
                 new RestoreAclAction(h, after.toString(), String.join("\n", lines)), new RestoreAclAction(h, before.toString(), "")));
     }
 
-    @Override
-    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        return Map.of(host.name(), Set.of(Privilege.root()));
-    }
+
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected List<FileAccess> result(Plan plan) {
+    protected List<FileAccess> result(Void context) {
         return read().stream().map(Node::access).toList();
     }
 
@@ -269,5 +268,18 @@ public final class FilePermissionsChange extends AbstractChange<List<FileAccess>
             throw new NotFoundException("path " + path, "cannot be read on " + host.name() + ": " + r.stderrTail().strip());
         }
         return FileAccess.parseAll(new String(r.stdout(), StandardCharsets.UTF_8)).get(0);
+    }
+
+    /** The current state of {@code path} on {@code host}, or empty when nothing is there (not even a dangling symlink). */
+    public static Optional<FileAccess> find(Host host, String path) {
+        try {
+            return Optional.of(current(host, path));
+        } catch (NotFoundException e) {
+            CommandResult there = host.run(Command.builder().addArgv("sh", "-c", "[ -e \"$1\" ] || [ -L \"$1\" ]", "sh", path).sudo(true).build());
+            if (there.ok()) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -19,6 +19,12 @@ public record RestoreAclAction(String target, String dump, String summary) imple
         Objects.requireNonNull(summary, "summary");
     }
 
+    /** Runs through sudo: root is asked of the host before the plan applies. */
+    @Override
+    public boolean needsRoot() {
+        return true;
+    }
+
     @Override
     public String render() {
         long paths = dump.lines().filter(l -> l.startsWith("# file: ")).count();

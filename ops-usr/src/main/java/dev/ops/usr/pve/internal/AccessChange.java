@@ -1,58 +1,37 @@
 package dev.ops.usr.pve.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
-import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
+import dev.ops.core.change.Planned;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import java.util.ArrayList;
-import java.util.List;
+import dev.ops.pve.change.ApiChange;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A Proxmox access change: validation, then steps and notes computed together from the current
- * state (a note may depend on what was read, e.g. which tokens a deleted user loses).
+ * A Proxmox access change: ops-pve's shared {@link ApiChange} with its validation, plan (steps and
+ * notes computed together from the current state, since a note may depend on what was read, e.g.
+ * which tokens a deleted user loses) and result given by {@link AccessPlanner}.
  *
  * @param <T> what applying yields
  */
-public final class AccessChange<T> extends AbstractChange<T> {
-    /** Steps with the notes that go with them. */
-    public record Planned(List<Step> steps, List<String> notes) {
-        public Planned {
-            steps = List.copyOf(steps);
-            notes = List.copyOf(notes);
-        }
-
-        /** Nothing to do. */
-        public static Planned none() {
-            return new Planned(List.of(), List.of());
-        }
-    }
-
-    private final PveClient client;
-    private final String description;
+final class AccessChange<T> extends ApiChange<T, Void> {
+    private final String what;
     private final Consumer<Violations> validation;
-    private final Supplier<Planned> planner;
-    private final Function<Plan, T> result;
-    private final ThreadLocal<List<String>> lastNotes = ThreadLocal.withInitial(List::of);
+    private final Supplier<Planned<Void>> planner;
+    private final Supplier<T> result;
 
-    public AccessChange(Ops ops, PveClient client, String description, Consumer<Violations> validation, Supplier<Planned> planner,
-            Function<Plan, T> result) {
-        super(ops);
-        this.client = client;
-        this.description = description;
+    AccessChange(Ops ops, PveClient client, String what, Consumer<Violations> validation, Supplier<Planned<Void>> planner, Supplier<T> result) {
+        super(ops, client);
+        this.what = what;
         this.validation = validation;
         this.planner = planner;
         this.result = result;
     }
 
     @Override
-    public String description() {
-        return description + " on " + client.name();
+    protected String what() {
+        return what;
     }
 
     @Override
@@ -61,29 +40,13 @@ public final class AccessChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
-        Planned p = planner.get();
-        lastNotes.set(p.notes());
-        return p.steps();
+    protected Planned<Void> planSteps() {
+        Planned<Void> planned = planner.get();
+        return planned.steps().isEmpty() ? Planned.none(null) : planned;
     }
 
     @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
-        if (!steps.isEmpty()) {
-            notes.addAll(lastNotes.get());
-        }
-        lastNotes.remove();
-        return notes;
-    }
-
-    @Override
-    protected Targets targets() {
-        return client.targets();
-    }
-
-    @Override
-    protected T result(Plan plan) {
-        return result.apply(plan);
+    protected T result(Void none) {
+        return result.get();
     }
 }

@@ -3,6 +3,7 @@ package dev.ops.usr.pve.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.Plan;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
@@ -64,6 +65,7 @@ public final class AccessPlanner {
     public Change<PveUser> userPresent(UserSpec s) {
         return change("user " + s.userid() + " present", v -> validateUser(v, s), () -> {
             Optional<PveUser> cur = read.user(s.userid());
+            requireGroups(s.groups(), cur.map(PveUser::groups).orElse(List.of()));
             if (cur.isEmpty()) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("userid", s.userid());
@@ -77,7 +79,7 @@ public final class AccessPlanner {
                 p.put("enable", s.enabled());
                 p.put("expire", s.expire());
                 p.put("password", s.password());
-                return new AccessChange.Planned(List.of(Step.of("create user " + s.userid(), call("POST", USERS, p),
+                return planned(List.of(Step.of("create user " + s.userid(), call("POST", USERS, p),
                         call("DELETE", USER, Map.of("userid", s.userid())))), List.of());
             }
             PveUser u = cur.get();
@@ -105,20 +107,20 @@ public final class AccessPlanner {
                 notes.add("the password is only set when the user is created; " + s.userid() + " exists, so its password stays as it is");
             }
             if (set.isEmpty()) {
-                return AccessChange.Planned.none();
+                return Planned.none(null);
             }
             set.put("userid", s.userid());
             undo.put("userid", s.userid());
-            return new AccessChange.Planned(List.of(Step.of("update user " + s.userid() + " (" + String.join(", ", fields(set)) + ")",
+            return planned(List.of(Step.of("update user " + s.userid() + " (" + String.join(", ", fields(set)) + ")",
                     call("PUT", USER, set), call("PUT", USER, undo))), notes);
-        }, plan -> read.user(s.userid()).orElseThrow(() -> new NotFoundException("user " + s.userid(), "not found after apply")));
+        }, () -> read.user(s.userid()).orElseThrow(() -> new NotFoundException("user " + s.userid(), "not found after apply")));
     }
 
     public Change<Boolean> userAbsent(String userid) {
         return change("user " + userid + " absent", v -> AccessIds.userid(v, "userid", userid), () -> {
             Optional<PveUser> cur = read.user(userid);
             if (cur.isEmpty()) {
-                return AccessChange.Planned.none();
+                return Planned.none(null);
             }
             PveUser u = cur.get();
             List<PveCallAction> back = new ArrayList<>();
@@ -143,9 +145,9 @@ public final class AccessPlanner {
                 notes.add("deleting " + userid + " also deletes its API tokens " + u.tokens()
                         + " and their ACL entries; rollback cannot bring them back (their secrets are gone)");
             }
-            return new AccessChange.Planned(List.of(Step.of("delete user " + userid, call("DELETE", USER, Map.of("userid", userid)),
+            return planned(List.of(Step.of("delete user " + userid, call("DELETE", USER, Map.of("userid", userid)),
                     new CallSequenceAction(client.name(), back))), notes);
-        }, plan -> read.user(userid).isEmpty());
+        }, () -> read.user(userid).isEmpty());
     }
 
     private static void validateUser(Violations v, UserSpec s) {
@@ -183,23 +185,23 @@ public final class AccessPlanner {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("groupid", groupid);
                 putText(p, "comment", comment);
-                return new AccessChange.Planned(List.of(Step.of("create group " + groupid, call("POST", GROUPS, p),
+                return planned(List.of(Step.of("create group " + groupid, call("POST", GROUPS, p),
                         call("DELETE", GROUP, Map.of("groupid", groupid)))), List.of());
             }
             if (comment == null || comment.equals(cur.get().comment().orElse(""))) {
-                return AccessChange.Planned.none();
+                return Planned.none(null);
             }
-            return new AccessChange.Planned(List.of(Step.of("update group " + groupid + " (comment)",
+            return planned(List.of(Step.of("update group " + groupid + " (comment)",
                     call("PUT", GROUP, Map.of("groupid", groupid, "comment", comment)),
                     call("PUT", GROUP, Map.of("groupid", groupid, "comment", cur.get().comment().orElse(""))))), List.of());
-        }, plan -> read.group(groupid).orElseThrow(() -> new NotFoundException("group " + groupid, "not found after apply")));
+        }, () -> read.group(groupid).orElseThrow(() -> new NotFoundException("group " + groupid, "not found after apply")));
     }
 
     public Change<Boolean> groupAbsent(String groupid) {
         return change("group " + groupid + " absent", v -> AccessIds.groupid(v, "groupid", groupid), () -> {
             Optional<PveGroup> cur = read.group(groupid);
             if (cur.isEmpty()) {
-                return AccessChange.Planned.none();
+                return Planned.none(null);
             }
             List<PveCallAction> back = new ArrayList<>();
             Map<String, Object> p = new LinkedHashMap<>();
@@ -217,9 +219,9 @@ public final class AccessPlanner {
             acl.forEach(e -> back.add(grant(e, e.propagate())));
             List<String> notes = List.of("Proxmox also drops the group's " + acl.size() + " ACL entr" + (acl.size() == 1 ? "y" : "ies")
                     + " and its membership of " + cur.get().members().size() + " user(s); rollback restores both");
-            return new AccessChange.Planned(List.of(Step.of("delete group " + groupid, call("DELETE", GROUP, Map.of("groupid", groupid)),
+            return planned(List.of(Step.of("delete group " + groupid, call("DELETE", GROUP, Map.of("groupid", groupid)),
                     new CallSequenceAction(client.name(), back))), notes);
-        }, plan -> read.group(groupid).isEmpty());
+        }, () -> read.group(groupid).isEmpty());
     }
 
     // ---- tokens --------------------------------------------------------------------------------
@@ -246,7 +248,7 @@ public final class AccessPlanner {
                 p.put("privsep", s.privsep());
                 putText(p, "comment", s.comment());
                 p.put("expire", s.expire());
-                return new AccessChange.Planned(List.of(Step.of("create API token " + full,
+                return planned(List.of(Step.of("create API token " + full,
                         new CreateTokenAction(call("POST", TOKEN, p), handoff), call("DELETE", TOKEN, id))),
                         List.of("the new token's secret is handed back once, in the value of this apply (PveToken.secret()); "
                                 + "Proxmox never shows it again"));
@@ -278,7 +280,7 @@ public final class AccessPlanner {
                 undo.put("expire", curExpire);
             }
             if (set.size() == id.size() && del.isEmpty()) {
-                return AccessChange.Planned.none();
+                return Planned.none(null);
             }
             List<String> changed = new ArrayList<>(fields(set));
             changed.addAll(del);
@@ -288,13 +290,13 @@ public final class AccessPlanner {
             if (!undoDel.isEmpty()) {
                 undo.put("delete", String.join(",", undoDel));
             }
-            return new AccessChange.Planned(List.of(Step.of("update API token " + full + " (" + String.join(", ", changed) + ")",
+            return planned(List.of(Step.of("update API token " + full + " (" + String.join(", ", changed) + ")",
                     call("PUT", TOKEN, set), call("PUT", TOKEN, undo))), List.of());
-        }, plan -> {
+        }, () -> {
             Optional<Secret> secret = TokenSecrets.take(handoff);
             PveToken t = read.token(s.userid(), s.tokenid())
                     .orElseThrow(() -> new NotFoundException("API token " + full, "not found after apply"));
-            return new PveToken(t.userid(), t.tokenid(), t.comment(), t.expire(), t.privilegeSeparation(), secret);
+            return t.toBuilder().secret(secret).build();
         });
         return new HandoffChange<>(inner, handoff);
     }
@@ -304,12 +306,12 @@ public final class AccessPlanner {
         return change("API token " + full + " absent", v -> {
             AccessIds.userid(v, "userid", userid);
             AccessIds.tokenid(v, "tokenid", tokenid);
-        }, () -> read.token(userid, tokenid).isEmpty() ? AccessChange.Planned.none()
-                : new AccessChange.Planned(List.of(Step.irreversible("delete API token " + full,
+        }, () -> read.token(userid, tokenid).isEmpty() ? Planned.none(null)
+                : planned(List.of(Step.irreversible("delete API token " + full,
                         call("DELETE", TOKEN, Map.of("userid", userid, "tokenid", tokenid)))),
                         List.of("a deleted token's secret cannot come back, so rollback does not recreate " + full
                                 + "; Proxmox also drops its ACL entries")),
-                plan -> read.token(userid, tokenid).isEmpty());
+                () -> read.token(userid, tokenid).isEmpty());
     }
 
     // ---- ACLs ----------------------------------------------------------------------------------
@@ -328,8 +330,8 @@ public final class AccessPlanner {
                             + want.type().wire() + " " + want.principal(), grant(want, want.propagate()), grant(want, have.get().propagate())));
                 }
             }
-            return new AccessChange.Planned(steps, List.of());
-        }, plan -> {
+            return planned(steps, List.of());
+        }, () -> {
             List<PveAclEntry> wanted = wanted(s);
             return read.acl().stream().filter(e -> wanted.stream().anyMatch(e::sameGrant)).toList();
         });
@@ -343,8 +345,8 @@ public final class AccessPlanner {
                 current.stream().filter(want::sameGrant).findFirst().ifPresent(have -> steps.add(Step.of("revoke " + have.role() + " on "
                         + have.path() + " from " + have.type().wire() + " " + have.principal(), revoke(have), grant(have, have.propagate()))));
             }
-            return new AccessChange.Planned(steps, List.of());
-        }, plan -> {
+            return planned(steps, List.of());
+        }, () -> {
             List<PveAclEntry> wanted = wanted(s);
             return read.acl().stream().noneMatch(e -> wanted.stream().anyMatch(e::sameGrant));
         });
@@ -424,8 +426,24 @@ public final class AccessPlanner {
         return PveCallAction.of(client, method, template, params, false, false);
     }
 
+    /** The groups a user is to join must exist: a typed not-found error at plan time names those that do not. */
+    private void requireGroups(List<String> wanted, List<String> held) {
+        if (wanted == null) {
+            return;
+        }
+        List<String> missing = wanted.stream().filter(g -> !held.contains(g)).filter(g -> read.group(g).isEmpty()).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("group" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing),
+                    "does not exist, so no user can be added to it (create it first)");
+        }
+    }
+
+    private static Planned<Void> planned(List<Step> steps, List<String> notes) {
+        return new Planned<>(steps, notes, null);
+    }
+
     private <T> Change<T> change(String description, java.util.function.Consumer<Violations> validation,
-            java.util.function.Supplier<AccessChange.Planned> planner, java.util.function.Function<Plan, T> result) {
+            java.util.function.Supplier<Planned<Void>> planner, java.util.function.Supplier<T> result) {
         return new AccessChange<>(ops, client, description, validation, planner, result);
     }
 }

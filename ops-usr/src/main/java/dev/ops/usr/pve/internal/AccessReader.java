@@ -1,7 +1,7 @@
 package dev.ops.usr.pve.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.error.NotFoundException;
+import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.usr.pve.PveAclEntry;
 import dev.ops.usr.pve.PveGroup;
@@ -24,21 +24,22 @@ public final class AccessReader {
     public Optional<PveUser> user(String userid) {
         return find("/access/users/{userid}", Map.of("userid", userid)).map(d -> {
             List<String> groups = new ArrayList<>();
-            JsonNode g = d.path("groups");
+            JsonValue g = d.path("groups");
             if (g.isArray()) {
                 g.forEach(x -> groups.add(x.asText()));
             } else if (g.isTextual() && !g.asText().isEmpty()) {
                 groups.addAll(List.of(g.asText().split("[,;\\s]+")));
             }
             List<String> tokens = new ArrayList<>();
-            JsonNode t = d.path("tokens");
+            JsonValue t = d.path("tokens");
             if (t.isObject()) {
-                t.fieldNames().forEachRemaining(tokens::add);
+                tokens.addAll(t.fieldNames());
             } else if (t.isArray()) {
                 t.forEach(x -> tokens.add(x.path("tokenid").asText()));
             }
-            return new PveUser(userid, text(d, "email"), text(d, "firstname"), text(d, "lastname"), text(d, "comment"), sorted(groups),
-                    flag(d, "enable", true), expire(d), sorted(tokens));
+            return PveUser.builder().userid(userid).email(text(d, "email")).firstName(text(d, "firstname")).lastName(text(d, "lastname"))
+                    .comment(text(d, "comment")).groups(sorted(groups)).enabled(flag(d, "enable", true)).expire(expire(d))
+                    .tokens(sorted(tokens)).build();
         });
     }
 
@@ -46,20 +47,21 @@ public final class AccessReader {
         return find("/access/groups/{groupid}", Map.of("groupid", groupid)).map(d -> {
             List<String> members = new ArrayList<>();
             d.path("members").forEach(x -> members.add(x.asText()));
-            return new PveGroup(groupid, text(d, "comment"), sorted(members));
+            return PveGroup.builder().groupid(groupid).comment(text(d, "comment")).members(sorted(members)).build();
         });
     }
 
     public Optional<PveToken> token(String userid, String tokenid) {
         return find("/access/users/{userid}/token/{tokenid}", Map.of("userid", userid, "tokenid", tokenid))
-                .map(d -> new PveToken(userid, tokenid, text(d, "comment"), expire(d), flag(d, "privsep", true), Optional.empty()));
+                .map(d -> PveToken.builder().userid(userid).tokenid(tokenid).comment(text(d, "comment")).expire(expire(d))
+                        .privilegeSeparation(flag(d, "privsep", true)).build());
     }
 
     public List<PveAclEntry> acl() {
         List<PveAclEntry> out = new ArrayList<>();
-        JsonNode data = client.api().get("/access/acl");
+        JsonValue data = client.api().get("/access/acl");
         if (data != null) {
-            for (JsonNode e : data) {
+            for (JsonValue e : data) {
                 out.add(new PveAclEntry(e.path("path").asText(), PveAclEntry.PrincipalType.fromWire(e.path("type").asText()),
                         e.path("ugid").asText(), e.path("roleid").asText(), flag(e, "propagate", true)));
             }
@@ -67,31 +69,34 @@ public final class AccessReader {
         return out;
     }
 
-    private Optional<JsonNode> find(String template, Map<String, ?> params) {
+    private Optional<JsonValue> find(String template, Map<String, ?> params) {
         try {
-            JsonNode d = client.api().get(template, params);
-            return Optional.of(d == null ? dev.ops.core.json.Json.mapper().createObjectNode() : d);
+            JsonValue d = client.api().get(template, params);
+            return Optional.of(d == null || d.isNull() ? JsonValue.parse("{}") : d);
         } catch (NotFoundException missing) {
             return Optional.empty();
         }
     }
 
-    static Optional<String> text(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+    static Optional<String> text(JsonValue d, String field) {
+        JsonValue v = d.path(field);
+        return v.isMissing() || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
     }
 
-    static boolean flag(JsonNode d, String field, boolean dflt) {
-        JsonNode v = d.get(field);
-        if (v == null || v.isNull()) {
+    static boolean flag(JsonValue d, String field, boolean dflt) {
+        JsonValue v = d.path(field);
+        if (v.isMissing() || v.isNull()) {
             return dflt;
         }
-        return v.isBoolean() ? v.asBoolean() : v.asInt(dflt ? 1 : 0) != 0;
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        return v.isNumber() || v.asText().trim().matches("-?\\d+") ? v.asInt() != 0 : dflt;
     }
 
-    static Optional<Instant> expire(JsonNode d) {
-        JsonNode v = d.get("expire");
-        return v == null || v.isNull() || v.asLong(0) == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(v.asLong()));
+    static Optional<Instant> expire(JsonValue d) {
+        JsonValue v = d.path("expire");
+        return v.isMissing() || v.isNull() || v.asLong() == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(v.asLong()));
     }
 
     private static List<String> sorted(List<String> in) {

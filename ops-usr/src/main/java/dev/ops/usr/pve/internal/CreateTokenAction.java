@@ -1,10 +1,10 @@
 package dev.ops.usr.pve.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.core.error.ApiException;
 import dev.ops.core.secret.Secret;
+import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.change.PveCallAction;
 import java.util.Objects;
@@ -37,9 +37,8 @@ public record CreateTokenAction(PveCallAction call, String handoff) implements A
 
     @Override
     public void execute(Targets targets) {
-        JsonNode data = call.run(targets.resolve(call.target(), PveClient.class));
-        JsonNode value = data == null ? null : data.get("value");
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+        JsonValue value = call.run(targets.resolve(call.target(), PveClient.class)).path("value");
+        if (!value.isTextual() || value.asText().isEmpty()) {
             throw new ApiException(200, call.method(), call.concretePath(), "the answer holds no token secret ('value')", java.util.Map.of(),
                     false);
         }

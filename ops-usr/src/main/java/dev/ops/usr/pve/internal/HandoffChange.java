@@ -39,6 +39,15 @@ public final class HandoffChange<T> implements Change<T> {
     }
 
     @Override
+    public Applied<T> apply(Plan reviewed) {
+        try {
+            return inner.apply(reviewed);
+        } finally {
+            TokenSecrets.discard(handoff);
+        }
+    }
+
+    @Override
     public String toString() {
         return inner.toString();
     }

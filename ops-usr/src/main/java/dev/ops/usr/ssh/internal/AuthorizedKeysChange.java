@@ -1,18 +1,17 @@
 package dev.ops.usr.ssh.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.CommandAction;
-import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
-import dev.ops.core.privilege.Privilege;
 import dev.ops.usr.account.AccountNames;
 import dev.ops.usr.account.PasswdEntry;
 import dev.ops.usr.account.internal.AccountReader;
@@ -25,23 +24,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Keys made present in (or absent from) a user's {@code ~/.ssh/authorized_keys}, with the file 0600 and the directory 0700, owned by the user. */
-public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKey>> {
-    private final Host host;
+public final class AuthorizedKeysChange extends HostChange<List<AuthorizedKey>, Void> {
     private final String user;
     private final List<String> keyLines;
     private final List<AuthorizedKey> givenKeys;
     private final boolean present;
     private final boolean exclusive;
 
-    public AuthorizedKeysChange(Ops ops, Host host, String user, List<String> keyLines, List<AuthorizedKey> givenKeys, boolean present,
+    private AuthorizedKeysChange(Host host, Ops ops, String user, List<String> keyLines, List<AuthorizedKey> givenKeys, boolean present,
             boolean exclusive) {
-        super(ops);
-        this.host = host;
+        super(host, ops);
         this.user = user;
         this.keyLines = List.copyOf(keyLines);
         this.givenKeys = List.copyOf(givenKeys);
         this.present = present;
         this.exclusive = exclusive;
+    }
+
+    /**
+     * The change that makes the keys ({@code keyLines} parsed, and {@code givenKeys}) of {@code user}
+     * present ({@code exclusive}: exactly these) or absent; yields the user's keys after apply.
+     */
+    public static Change<List<AuthorizedKey>> of(Host host, Ops ops, String user, List<String> keyLines, List<AuthorizedKey> givenKeys,
+            boolean present, boolean exclusive) {
+        return new AuthorizedKeysChange(host, ops, user, keyLines, givenKeys, present, exclusive);
     }
 
     @Override
@@ -83,7 +89,12 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
+        List<Step> steps = steps();
+        return Planned.of(steps);
+    }
+
+    private List<Step> steps() {
         Paths p = paths();
         String h = host.name();
         long uid = p.user().uid();
@@ -183,18 +194,10 @@ public final class AuthorizedKeysChange extends AbstractChange<List<AuthorizedKe
         return CommandAction.of(host, Command.of(argv).asRoot());
     }
 
-    @Override
-    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        return Map.of(host.name(), Set.of(Privilege.root()));
-    }
+
 
     @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
-
-    @Override
-    protected List<AuthorizedKey> result(Plan plan) {
+    protected List<AuthorizedKey> result(Void context) {
         return read(host, user).keys();
     }
 

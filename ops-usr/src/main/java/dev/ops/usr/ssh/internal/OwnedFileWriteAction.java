@@ -27,6 +27,12 @@ public record OwnedFileWriteAction(String target, String path, byte[] content, S
         return new OwnedFileWriteAction(host, path, null, "0600", 0, 0, "");
     }
 
+    /** Runs through sudo: root is asked of the host before the plan applies. */
+    @Override
+    public boolean needsRoot() {
+        return true;
+    }
+
     @Override
     public String render() {
         String head = content == null ? "rm -f " + path

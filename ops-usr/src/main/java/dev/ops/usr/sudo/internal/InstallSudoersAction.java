@@ -55,6 +55,12 @@ public record InstallSudoersAction(String target, String path, byte[] content, S
         return new InstallSudoersAction(target, path, null, "0440", 0, 0, summary);
     }
 
+    /** Runs through sudo: root is asked of the host before the plan applies. */
+    @Override
+    public boolean needsRoot() {
+        return true;
+    }
+
     @Override
     public String render() {
         String head = content == null ? "remove " + path + " (then visudo -c)"

@@ -1,15 +1,14 @@
 package dev.ops.usr.sudo.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.AbstractChange;
-import dev.ops.core.change.Plan;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.HostChange;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
-import dev.ops.core.privilege.Privilege;
 import dev.ops.usr.ssh.internal.PathStat;
 import dev.ops.usr.sudo.SudoDefault;
 import dev.ops.usr.sudo.SudoRule;
@@ -21,31 +20,58 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One sudoers drop-in made present with exactly the given content, or absent. */
-public final class SudoersChange<T> extends AbstractChange<T> {
-    private final Host host;
+/**
+ * One sudoers drop-in made present with exactly the given content ({@link Present}, yielding it), or
+ * absent ({@link Absent}, yielding nothing once removed).
+ *
+ * @param <T> the drop-in as installed, or what is left of it
+ */
+public abstract sealed class SudoersChange<T> extends HostChange<T, Void> {
     private final String name;
     private final List<SudoDefault> defaults;
     private final List<SudoRule> rules;
     private final boolean present;
 
-    private SudoersChange(Ops ops, Host host, String name, List<SudoDefault> defaults, List<SudoRule> rules, boolean present) {
-        super(ops);
-        this.host = host;
+    private SudoersChange(Host host, Ops ops, String name, List<SudoDefault> defaults, List<SudoRule> rules, boolean present) {
+        super(host, ops);
         this.name = name;
         this.defaults = List.copyOf(defaults);
         this.rules = List.copyOf(rules);
         this.present = present;
     }
 
-    /** The change that installs the drop-in. */
-    public static SudoersChange<SudoersDropIn> present(Ops ops, Host host, String name, List<SudoDefault> defaults, List<SudoRule> rules) {
-        return new SudoersChange<>(ops, host, name, defaults, rules, true);
+    /** The change that installs the drop-in {@code name} with exactly these lines (checked when planned); yields it. */
+    public static Change<SudoersDropIn> present(Host host, Ops ops, String name, List<SudoDefault> defaults, List<SudoRule> rules) {
+        return new Present(host, ops, name, defaults, rules);
     }
 
-    /** The change that removes the drop-in. */
-    public static SudoersChange<Optional<SudoersDropIn>> absent(Ops ops, Host host, String name) {
-        return new SudoersChange<>(ops, host, name, List.of(), List.of(), false);
+    /** The change that removes the drop-in named {@code name}; yields empty once removed. */
+    public static Change<Optional<SudoersDropIn>> absent(Host host, Ops ops, String name) {
+        return new Absent(host, ops, name);
+    }
+
+    /** Installs the drop-in. */
+    static final class Present extends SudoersChange<SudoersDropIn> {
+        Present(Host host, Ops ops, String name, List<SudoDefault> defaults, List<SudoRule> rules) {
+            super(host, ops, name, defaults, rules, true);
+        }
+
+        @Override
+        protected SudoersDropIn result(Void context) {
+            return new SudoersDropIn(super.name, super.defaults, super.rules);
+        }
+    }
+
+    /** Removes the drop-in. */
+    static final class Absent extends SudoersChange<Optional<SudoersDropIn>> {
+        Absent(Host host, Ops ops, String name) {
+            super(host, ops, name, List.of(), List.of(), false);
+        }
+
+        @Override
+        protected Optional<SudoersDropIn> result(Void context) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -66,7 +92,12 @@ public final class SudoersChange<T> extends AbstractChange<T> {
     }
 
     @Override
-    protected List<Step> computeSteps() {
+    protected Planned<Void> planSteps() {
+        List<Step> steps = steps();
+        return new Planned<>(steps, notes(steps), null);
+    }
+
+    private List<Step> steps() {
         String h = host.name();
         if (!host.run(Command.of("test", "-d", SudoersDropIn.DIRECTORY).asRoot()).ok()) {
             throw new dev.ops.core.error.NotFoundException(SudoersDropIn.DIRECTORY, "does not exist on " + h + " (is sudo installed?)");
@@ -133,9 +164,8 @@ public final class SudoersChange<T> extends AbstractChange<T> {
         return String.join("\n", out);
     }
 
-    @Override
-    protected List<String> notes(List<Step> steps) {
-        List<String> notes = new ArrayList<>(super.notes(steps));
+    private List<String> notes(List<Step> steps) {
+        List<String> notes = new ArrayList<>();
         if (present && !steps.isEmpty()) {
             CommandResult r = host.run(Command.of("grep", "-Eq", "^[@#]includedir[[:space:]]+/etc/sudoers.d/?[[:space:]]*$", "/etc/sudoers").asRoot());
             if (!r.ok()) {
@@ -145,22 +175,6 @@ public final class SudoersChange<T> extends AbstractChange<T> {
         return notes;
     }
 
-    @Override
-    protected Map<String, Set<Privilege>> requiredPrivileges(Plan plan) {
-        return Map.of(host.name(), Set.of(Privilege.root()));
-    }
 
-    @Override
-    protected Targets targets() {
-        return Targets.of(host);
-    }
 
-    @Override
-    @SuppressWarnings("unchecked")
-    protected T result(Plan plan) {
-        if (present) {
-            return (T) new SudoersDropIn(name, defaults, rules);
-        }
-        return (T) Optional.empty();
-    }
 }

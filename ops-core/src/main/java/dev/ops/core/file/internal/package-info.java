@@ -1,0 +1,2 @@
+/** The change behind {@link dev.ops.core.file.ManagedFile}. */
+package dev.ops.core.file.internal;

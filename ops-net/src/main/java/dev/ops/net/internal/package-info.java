@@ -1,0 +1,2 @@
+/** What ops-net registers with ops-core. */
+package dev.ops.net.internal;

@@ -1,0 +1,60 @@
+package dev.ops.pve.backup.internal;
+
+import dev.ops.core.Ops;
+import dev.ops.pve.internal.Wire;
+import dev.ops.core.change.Planned;
+import dev.ops.core.change.Step;
+import dev.ops.core.error.ConflictException;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.backup.RestoreRequest;
+import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.guest.internal.GuestDestroyAction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Restores a backup volume as a guest; the undo destroys the restored guest. Overwriting an existing
+ * guest needs {@code force} and cannot be undone.
+ */
+final class RestoreChange extends ApiChange<Guest, Void> {
+    private final String node;
+    private final GuestType type;
+    private final RestoreRequest request;
+    private final Guest guest;
+
+    RestoreChange(Ops ops, PveClient client, String node, GuestType type, RestoreRequest request) {
+        super(ops, client);
+        this.node = node;
+        this.type = type;
+        this.request = request;
+        this.guest = client.node(node).guest(type, request.vmid());
+    }
+
+    @Override
+    protected String what() {
+        return "restore " + request.archive() + " as " + guest;
+    }
+
+    @Override
+    protected Planned<Void> planSteps() {
+        boolean exists = guest.findConfig().isPresent();
+        if (exists && !request.force().orElse(false)) {
+            throw new ConflictException(guest.toString(), "exists; restoring over it needs force(true), which cannot be undone", false);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("node", node);
+        p.putAll(Wire.restore(request, type));
+        PveCallAction action = heavyTask("POST", "/nodes/{node}/" + type.segment(), p);
+        return Planned.of(List.of(exists ? Step.irreversible("restore over " + guest, action)
+                : Step.of("restore " + guest, action, new GuestDestroyAction(client.name(), node, type, request.vmid())).undoneAlsoOnFailure()));
+    }
+
+    @Override
+    protected Guest result(Void none) {
+        return guest;
+    }
+}

@@ -1,0 +1,2 @@
+/** What ops-sys registers with ops-core. */
+package dev.ops.sys.internal;

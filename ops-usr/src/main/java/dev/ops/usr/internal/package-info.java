@@ -1,0 +1,2 @@
+/** What ops-usr registers with ops-core. */
+package dev.ops.usr.internal;
