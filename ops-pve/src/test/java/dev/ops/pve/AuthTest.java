@@ -82,7 +82,7 @@ class AuthTest {
         pve.seed(b -> b.vm(101, "pve1", vm -> vm.name("web")));
         PveClient c = loginClient();
         c.node("pve1").qemu().vm(101).config();
-        c.api().put("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve1", "vmid", 101, "cores", 4));
+        c.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 4));
         assertThat(Fakes.calls(pve, "GET", "/config").get(0).header("CSRFPreventionToken")).isEmpty();
         assertThat(Fakes.calls(pve, "PUT", "/config").get(0).header("CSRFPreventionToken")).isNotEmpty();
         assertThat(pve.guest(101).orElseThrow().config()).containsEntry("cores", "4");

@@ -45,13 +45,13 @@ class ErrorClassificationTest {
     @Test
     void vmIsLockedIsALockError() {
         pve.answerNext("PUT", "/nodes/pve1/qemu/101/config", PveAnswer.error(500, "VM is locked (backup)"));
-        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(PveLockedException.class)
+        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(PveLockedException.class)
                 .hasMessageContaining("VM is locked (backup)");
     }
 
     @Test
     void alreadyExistsIsAPermanentConflict() {
-        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", Map.of("node", "pve1", "vmid", 101))).isInstanceOf(PveAlreadyExistsException.class)
+        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", java.util.Map.of("node", "pve1", "vmid", 101))).isInstanceOf(PveAlreadyExistsException.class)
                 .hasMessageContaining("already exists").satisfies(e -> assertThat(((ConflictException) e).retryable()).isFalse());
     }
 

@@ -114,14 +114,16 @@ class SchemaConformanceTest {
             changes.haAdd(g, h -> h.state("started")).apply();
             c.ha().list();
             changes.haRemove(g).apply();
-            changes.stop(g).apply(); // rolled back to a snapshot with RAM: running again
+            if (g.status().running()) { // rolled back to a snapshot with RAM
+                changes.stop(g).apply();
+            }
             changes.migrate(g, m -> m.targetNode("pve2").online(false).withLocalDisks(true).targetStorage("local-lvm").bandwidthLimit(1000)
                     .timeoutSeconds(30)).apply();
         }
-        changes.restore(node, GuestType.QEMU, RestoreRequest.builder().archive(backupOf("qemu-101")).vmid(302).storage("local-lvm")
-                .unique(true).start(false).build()).apply();
-        changes.restore(node, GuestType.LXC, RestoreRequest.builder().archive(backupOf("lxc-201")).vmid(303).storage("local-lvm").build())
-                .apply();
+        changes.restore(node, GuestType.QEMU, RestoreRequest.builder().archive(backupOf("qemu-101")).vmid(302)
+                .storage("local-lvm").unique(true).start(false).build()).apply();
+        changes.restore(node, GuestType.LXC, RestoreRequest.builder().archive(backupOf("lxc-201")).vmid(303)
+                .storage("local-lvm").build()).apply();
         var pool = c.changes(ops).createPool(p -> p.poolid("lab").comment("the lab")).apply();
         var members = c.changes(ops).addToPool("lab", List.of(node.qemu().vm(101))).apply();
         c.pools().list();
@@ -129,9 +131,9 @@ class SchemaConformanceTest {
         c.changes(ops).deletePool("lab").apply().rollback();
         pool.value();
         for (Guest t : List.of(node.qemu().vm(9000), node.lxc().container(9001))) {
-            changes.snapshot(t, s1 -> s1.name("base")).apply();
             changes.clone(t, r -> r.newId(t.vmid() + 10).name("clone-" + t.vmid()).full(true).targetNode("pve2").targetStorage("local-lvm")
                     .pool("lab").description("c").format("qcow2")).apply();
+            changes.snapshot(t, s1 -> s1.name("base")).apply();
             changes.clone(t, r -> r.newId(t.vmid() + 30).full(true).snapshot("base")).apply();
             changes.convertToTemplate(t).apply();
             changes.clone(t, r -> r.newId(t.vmid() + 20).full(false)).apply();

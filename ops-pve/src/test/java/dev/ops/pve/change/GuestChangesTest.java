@@ -153,7 +153,6 @@ class GuestChangesTest {
         assertThat(plan.render()).contains("take the next free VMID for clone qemu/9000@pve1 as web-1 (taken at apply)")
                 .contains("the next free one from 100").doesNotContain("ci-pass-9876");
         Applied<Guest> done = change.apply();
-        assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/9000/clone").get(0).param("newid")).contains("100");
         assertThat(done.value().vmid()).isEqualTo(100);
         assertThat(done.value().node()).isEqualTo("pve2");
         var cfg = done.value().config();
@@ -163,6 +162,7 @@ class GuestChangesTest {
         String sent = Fakes.calls(pve, "PUT", "/nodes/pve2/qemu/100/config").get(0).param("sshkeys").orElseThrow();
         assertThat(sent).doesNotContain(" ").isEqualTo(dev.ops.pve.guest.UriComponent.encode(key + "\n"));
         assertThat(URLDecoder.decode(sent, StandardCharsets.UTF_8)).isEqualTo(key + "\n");
+        assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/9000/clone").get(0).param("newid")).contains("100");
         done.rollback();
         assertThat(pve.hasGuest(100)).isFalse();
     }
@@ -215,7 +215,7 @@ class GuestChangesTest {
         Applied<Guest> done = changes.createVm(client.node("pve1"), dev.ops.pve.guest.CreateVmRequest.builder().vmid(120).name("db-1")
                 .memoryMb(4096).putOptions("scsi0", "local-lvm:32").putOptions("net0", "virtio,bridge=vmbr0").build()).apply();
         assertThat(done.value().config().memoryMb()).hasValue(4096);
-        dev.ops.pve.RawCalls.start(client, "pve1", 120).awaitSuccess(java.time.Duration.ofSeconds(10));
+        changes.start(done.value()).apply();
         done.rollback();
         assertThat(pve.hasGuest(120)).isFalse();
         assertThat(Fakes.calls(pve, "POST", "/nodes/pve1/qemu/120/status/stop")).hasSize(1);
@@ -244,7 +244,7 @@ class GuestChangesTest {
     @Test
     void snapshotRollbackAndDeleteCannotBeUndoneAndSaySo() {
         seedVm(101, "web");
-        changes.snapshot(vm(101), r -> r.name("s1")).apply();
+        changes.snapshot(vm(101), s -> s.name("s1")).apply();
         Plan plan = changes.rollbackToSnapshot(vm(101), "s1").plan();
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("cannot be undone"));
         changes.deleteSnapshot(vm(101), "s1").apply();

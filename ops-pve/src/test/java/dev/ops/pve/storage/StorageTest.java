@@ -22,13 +22,13 @@ class StorageTest {
     /** A caller's view of a volume. */
     public record Item(String volid, long size) {}
 
+    private dev.ops.pve.PveChanges changes() {
+        return client.guests(dev.ops.core.Ops.inMemory());
+    }
+
     @AfterEach
     void stop() {
         pve.close(); // strict: fails on any request the real API would refuse
-    }
-
-    private dev.ops.pve.PveChanges changes() {
-        return client.guests(dev.ops.core.Ops.inMemory());
     }
 
     @Test

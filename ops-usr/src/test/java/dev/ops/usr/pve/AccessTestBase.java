@@ -1,5 +1,6 @@
 package dev.ops.usr.pve;
 
+
 import dev.ops.core.Ops;
 import dev.ops.core.secret.Secret;
 import dev.ops.core.store.InMemoryStateStore;

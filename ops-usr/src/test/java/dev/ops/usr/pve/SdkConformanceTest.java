@@ -105,7 +105,7 @@ class SdkConformanceTest {
 
         // Every change of PveChanges, applied and rolled back where it can be.
         Ops ops = Ops.inMemory();
-        PveChanges ch = client.changes(ops);
+        PveChanges ch = client.guests(ops);
         pve("start", ch.start(vm)).rollback();
         pve("start", ch.start(vm));
         pve("suspend", ch.suspend(vm)).rollback();
@@ -116,7 +116,7 @@ class SdkConformanceTest {
         pve("stop", ch.stop(vm)).rollback();
         pve("stop", ch.stop(vm));
         pve("updateConfig", ch.updateConfig(vm, u -> u.cores(4).description("conformance"))).rollback();
-        pve("snapshot", ch.snapshot(vm, s -> s.name("s1").description("first").vmstate(false)));
+        pve("snapshot", ch.snapshot(vm, s -> s.name("s1").description("first")));
         pve("rollbackToSnapshot", ch.rollbackToSnapshot(vm, "s1"));
         pve("deleteSnapshot", ch.deleteSnapshot(vm, "s1"));
         pve("backup", ch.backup(vm, BackupRequest.builder().storage("local").mode("snapshot").compress("zstd").build()));

@@ -35,7 +35,7 @@ class InstanceFieldsTest {
         assertThat(param).isSameAs(server);
         assertThat(clientParam).isSameAs(client);
         server.seed(b -> b.vm(500, "pve-01")); // throws when VMID 500 is taken: it is not, the server is fresh
-        client.changes(dev.ops.core.Ops.inMemory()).updateConfig(client.node("pve-01").qemu().vm(101), u -> u.cores(8)).apply();
+        client.guests(dev.ops.core.Ops.inMemory()).updateConfig(client.node("pve-01").qemu().vm(101), u -> u.cores(8)).apply();
         assertThat(server.guest(101).orElseThrow().config()).containsEntry("cores", "8");
     }
 

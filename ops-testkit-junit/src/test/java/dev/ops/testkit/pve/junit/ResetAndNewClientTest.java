@@ -8,7 +8,6 @@ import dev.ops.pve.RetryPolicy;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,7 +19,7 @@ class ResetAndNewClientTest {
     void aFakeStartedByHandServesTheClientsItMakes() {
         try (PveFake pve = PveFake.start(b -> b.node("pve-01").vm(9000, "pve-01", vm -> vm.name("tmpl")).taskDuration(Duration.ZERO));
                 PveClient client = pve.newClient(b -> b.retryPolicy(RetryPolicy.none()))) {
-            client.changes(Ops.inMemory()).clone(client.node("pve-01").qemu().vm(9000), c -> c.newId(150).name("web")).apply();
+            client.guests(Ops.inMemory()).clone(client.node("pve-01").qemu().vm(9000), c -> c.newId(150).name("web")).apply();
             assertThat(pve.server().guest(150)).hasValueSatisfying(g -> assertThat(g.config()).containsEntry("name", "web"));
             assertThat(pve.server().requests()).allSatisfy(r -> assertThat(r.principal()).isEqualTo("root@pam!ops-test"));
         }
@@ -40,8 +39,9 @@ class ResetAndNewClientTest {
         try (PveFake pve = PveFake.start(b -> b.node("pve-01").vm(101, "pve-01", vm -> vm.set("cores", "2")).taskDuration(Duration.ZERO));
                 PveClient client = pve.newClient()) {
             PveFakeServer server = pve.server();
-            client.api().put("/nodes/{node}/qemu/{vmid}/config", Map.of("node", "pve-01", "vmid", 101, "cores", 4));
-            start(client, 101).awaitSuccess(Duration.ofSeconds(10));
+            var guests = client.guests(Ops.inMemory());
+            guests.updateConfig(client.node("pve-01").qemu().vm(101), u -> u.cores(4)).apply();
+            guests.start(client.node("pve-01").qemu().vm(101)).apply();
             server.seed(b -> b.vm(102, "pve-01").node("pve-02"));
             server.answerNext("GET", "/version", PveAnswer.error(500, "scripted"));
             server.failNextTask("scripted failure");
@@ -56,13 +56,8 @@ class ResetAndNewClientTest {
             assertThat(server.requests()).isEmpty();
             assertThat(client.nodes()).extracting(n -> n.node()).containsExactly("pve-01");
             assertThat(client.version().version()).as("the scripted answer is gone").isNotEmpty();
-            assertThat(start(client, 101).awaitSuccess(Duration.ofSeconds(10)).succeeded())
+            assertThat(guests.start(client.node("pve-01").qemu().vm(101)).apply().value().running())
                     .as("the planned task failure is gone").isTrue();
         }
-    }
-
-    /** {@code POST .../status/start} through the raw API (handles are read-only). */
-    private static dev.ops.pve.task.PveTask start(PveClient client, int vmid) {
-        return client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve-01", "vmid", vmid));
     }
 }
