@@ -182,8 +182,7 @@ public final class IpAllocator {
                                 r.error = new AddressExhaustedException(subnet.node(), r.pool, r.range);
                                 break;
                             }
-                            Allocation a = new Allocation(subnet.node(), Optional.of(r.pool), new IpAddress(subnet.family(), cursor),
-                                    subnet.cidr(), subnet.gateway(), owner, now);
+                            Allocation a = allocation(subnet, r.pool, new IpAddress(subnet.family(), cursor), owner, now);
                             doc.put(a);
                             got.add(a);
                             added.add(a);
@@ -259,7 +258,7 @@ public final class IpAllocator {
                 out[0] = current.get();
                 return bytes;
             }
-            out[0] = new Allocation(node, pool, ip, subnet.cidr(), subnet.gateway(), owner, clock.instant());
+            out[0] = allocation(subnet, pool.orElse(null), ip, owner, clock.instant());
             doc.put(out[0]);
             return doc.write();
         });
@@ -340,6 +339,16 @@ public final class IpAllocator {
                 "owner", "must be 1-200 printable characters");
     }
 
+    /** An allocation in {@code subnet}; {@code pool} null for an explicit assignment outside the pools. */
+    private static Allocation allocation(NodeSubnet subnet, Pool pool, IpAddress ip, String owner, Instant at) {
+        Allocation.Builder b = Allocation.builder().node(subnet.node()).address(ip).subnet(subnet.cidr()).owner(owner).at(at);
+        subnet.gateway().ifPresent(b::gateway);
+        if (pool != null) {
+            b.pool(pool);
+        }
+        return b.build();
+    }
+
     static String key(NodeSubnet s) {
         return PREFIX + s.node() + "/" + s.cidr().toString().replace('/', '_');
     }
@@ -381,21 +390,21 @@ public final class IpAllocator {
                         IpAddress ip = IpAddress.parse(p.currentName());
                         expect(p.nextToken() == JsonToken.START_OBJECT, "an object for " + ip);
                         String owner = null;
-                        Optional<Pool> pool = Optional.empty();
+                        Pool pool = null;
                         Instant at = Instant.EPOCH;
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String k = p.currentName();
                             p.nextToken();
                             switch (k) {
                                 case "owner" -> owner = p.getText();
-                                case "pool" -> pool = p.currentToken() == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(Pool.valueOf(p.getText()));
+                                case "pool" -> pool = p.currentToken() == JsonToken.VALUE_NULL ? null : Pool.valueOf(p.getText());
                                 case "at" -> at = Instant.parse(p.getText());
                                 default -> p.skipChildren();
                             }
                         }
                         int to = (int) p.currentTokenLocation().getCharOffset() + 1;
                         expect(owner != null, "an owner for " + ip);
-                        Allocation a = new Allocation(subnet.node(), pool, ip, subnet.cidr(), subnet.gateway(), owner, at);
+                        Allocation a = allocation(subnet, pool, ip, owner, at);
                         d.index(a, text.substring(from, to));
                     }
                 }

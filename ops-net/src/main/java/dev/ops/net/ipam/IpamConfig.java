@@ -156,7 +156,11 @@ public record IpamConfig(List<NodeSubnet> subnets) {
                     }
                 }
                 if (ok) {
-                    NodeSubnet ns = new NodeSubnet(node, Cidr.parse(cidr), Optional.ofNullable(gw).map(IpAddress::parse), ranges);
+                    NodeSubnet.Builder nb = NodeSubnet.builder().node(node).cidr(Cidr.parse(cidr)).ranges(ranges);
+                    if (gw != null) {
+                        nb.gateway(IpAddress.parse(gw));
+                    }
+                    NodeSubnet ns = nb.build();
                     ns.problems().forEach(p -> v.add(at + "." + p.field(), p.message()));
                     subnets.add(ns);
                 }

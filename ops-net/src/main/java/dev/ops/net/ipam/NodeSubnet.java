@@ -22,27 +22,43 @@ import java.util.Optional;
  *         .withRange(Pool.CONTAINER, "192.168.2.200-192.168.2.254");
  * }</pre>
  *
- * @param node the node name
- * @param cidr the network (host bits zero)
- * @param gateway the router's address, never handed out
- * @param ranges the range of each pool
+ * <p>A value: built with {@link #of}, {@link #withRange} or {@link #builder()}, where an absent gateway is simply
+ * not set; {@code equals}, {@code hashCode} and {@code toString} go by the properties.
  */
-public record NodeSubnet(String node, Cidr cidr, Optional<IpAddress> gateway, Map<Pool, IpRange> ranges) {
+public final class NodeSubnet {
+    private final String node;
+    private final Cidr cidr;
+    private final IpAddress gateway;
+    private final Map<Pool, IpRange> ranges;
 
-    public NodeSubnet {
-        Objects.requireNonNull(node, "node");
-        Objects.requireNonNull(cidr, "cidr");
-        Objects.requireNonNull(gateway, "gateway");
-        ranges = ranges.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranges));
+    private NodeSubnet(String node, Cidr cidr, IpAddress gateway, Map<Pool, IpRange> ranges) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.cidr = Objects.requireNonNull(cidr, "cidr");
+        this.gateway = gateway;
+        this.ranges = ranges.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranges));
+    }
+
+    /** A builder; node and cidr are required, the gateway and ranges optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A subnet without a gateway or ranges yet; a {@code ValidationException} when the CIDR does not parse. */
+    public static NodeSubnet of(String node, String cidr) {
+        Violations v = Violations.of("subnet of " + node);
+        v.check(Cidr.tryParse(cidr).isPresent(), "cidr", Cidr.problem(cidr));
+        v.throwIfAny();
+        return new NodeSubnet(node, Cidr.parse(cidr), null, Map.of());
     }
 
     /** A subnet without ranges yet; a {@code ValidationException} when the CIDR or gateway does not parse. */
     public static NodeSubnet of(String node, String cidr, String gateway) {
+        Objects.requireNonNull(gateway, "gateway");
         Violations v = Violations.of("subnet of " + node);
         v.check(Cidr.tryParse(cidr).isPresent(), "cidr", Cidr.problem(cidr));
-        v.check(gateway == null || IpAddress.tryParse(gateway).isPresent(), "gateway", "'" + gateway + "' is not an IP address");
+        v.check(IpAddress.tryParse(gateway).isPresent(), "gateway", "'" + gateway + "' is not an IP address");
         v.throwIfAny();
-        return new NodeSubnet(node, Cidr.parse(cidr), Optional.ofNullable(gateway).map(IpAddress::parse), Map.of());
+        return new NodeSubnet(node, Cidr.parse(cidr), IpAddress.parse(gateway), Map.of());
     }
 
     /** This subnet with {@code pool} taking addresses from {@code range} ({@code FIRST-LAST}). */
@@ -51,6 +67,26 @@ public record NodeSubnet(String node, Cidr cidr, Optional<IpAddress> gateway, Ma
         m.putAll(ranges);
         m.put(pool, IpRange.parse(range));
         return new NodeSubnet(node, cidr, gateway, m);
+    }
+
+    /** The node name. */
+    public String node() {
+        return node;
+    }
+
+    /** The network (host bits zero). */
+    public Cidr cidr() {
+        return cidr;
+    }
+
+    /** The router's address, never handed out. */
+    public Optional<IpAddress> gateway() {
+        return Optional.ofNullable(gateway);
+    }
+
+    /** The range of each pool. */
+    public Map<Pool, IpRange> ranges() {
+        return ranges;
     }
 
     /** The address family. */
@@ -72,7 +108,7 @@ public record NodeSubnet(String node, Cidr cidr, Optional<IpAddress> gateway, Ma
         if (!cidr.isNetwork()) {
             out.add(new Violation("cidr", cidr + " has host bits set; the network is " + cidr.network()));
         }
-        gateway.ifPresent(g -> {
+        gateway().ifPresent(g -> {
             if (!cidr.contains(g)) {
                 out.add(new Violation("gateway", g + " is outside " + cidr));
             }
@@ -100,5 +136,61 @@ public record NodeSubnet(String node, Cidr cidr, Optional<IpAddress> gateway, Ma
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof NodeSubnet s && node.equals(s.node) && cidr.equals(s.cidr) && Objects.equals(gateway, s.gateway)
+                && ranges.equals(s.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(node, cidr, gateway, ranges);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeSubnet[node=" + node + ", cidr=" + cidr + (gateway == null ? "" : ", gateway=" + gateway) + ", ranges="
+                + new java.util.TreeMap<>(ranges) + "]";
+    }
+
+    /** Builds a {@link NodeSubnet}; every setter takes a present value. */
+    public static final class Builder {
+        private String node;
+        private Cidr cidr;
+        private IpAddress gateway;
+        private final Map<Pool, IpRange> ranges = new EnumMap<>(Pool.class);
+
+        private Builder() {}
+
+        public Builder node(String node) {
+            this.node = Objects.requireNonNull(node, "node");
+            return this;
+        }
+
+        public Builder cidr(Cidr cidr) {
+            this.cidr = Objects.requireNonNull(cidr, "cidr");
+            return this;
+        }
+
+        public Builder gateway(IpAddress gateway) {
+            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        public Builder range(Pool pool, IpRange range) {
+            ranges.put(Objects.requireNonNull(pool, "pool"), Objects.requireNonNull(range, "range"));
+            return this;
+        }
+
+        public Builder ranges(Map<Pool, IpRange> ranges) {
+            ranges.forEach(this::range);
+            return this;
+        }
+
+        public NodeSubnet build() {
+            return new NodeSubnet(node, cidr, gateway, ranges);
+        }
     }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,9 +105,9 @@ public final class Reachability {
                 IpAddress.tryParse(a.getHostAddress().replaceFirst("%.*$", "")).ifPresent(out::add);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new DnsResult(name, out, took, out.isEmpty() ? Optional.of("no addresses") : Optional.empty());
+            return out.isEmpty() ? DnsResult.failed(name, took, "no addresses") : DnsResult.of(name, out, took);
         } catch (UnknownHostException e) {
-            return new DnsResult(name, List.of(), Duration.ofNanos(System.nanoTime() - start), Optional.of("unknown host: " + e.getMessage()));
+            return DnsResult.failed(name, Duration.ofNanos(System.nanoTime() - start), "unknown host: " + e.getMessage());
         }
     }
 
@@ -153,7 +152,7 @@ public final class Reachability {
         int probes = 1;
         CommandResult first = h.run(pingCommand(ip, 1, Duration.ofSeconds(1), OptionalInt.of(min - headers), 10));
         if (!first.ok()) {
-            return new PathMtuResult(ip.toString(), OptionalInt.empty(), probes, Optional.of(pingFailure(first)));
+            return PathMtuResult.failed(ip.toString(), probes, pingFailure(first));
         }
         int lo = min;
         int hi = maxMtu;
@@ -172,7 +171,7 @@ public final class Reachability {
                 hi = next;
             }
         }
-        return new PathMtuResult(ip.toString(), OptionalInt.of(lo), probes, Optional.empty());
+        return PathMtuResult.found(ip.toString(), lo, probes);
     }
 
     private static Command pingCommand(IpAddress ip, int count, Duration wait, OptionalInt size, long timeoutSeconds) {

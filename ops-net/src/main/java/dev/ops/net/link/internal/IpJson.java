@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /** Reads the JSON that {@code ip -json} prints into ops values. */
 public final class IpJson {
@@ -47,14 +45,23 @@ public final class IpJson {
             if (n.has("link_netnsid")) {
                 parent = Optional.empty();
             }
-            Optional<Boolean> vlanAware = kind.filter("bridge"::equals).map(k -> data.path("vlan_filtering").asInt(0) == 1);
-            out.add(new Link(n.path("ifindex").asInt(), n.path("ifname").asText(), kind, flags, n.path("mtu").asInt(),
-                    n.path("operstate").asText("UNKNOWN"), text(n, "address").filter(a -> a.length() == 17), text(n, "master"),
-                    parent, kind.filter("vlan"::equals).isPresent() && data.has("id") ? OptionalInt.of(data.path("id").asInt())
-                            : OptionalInt.empty(),
-                    vlanAware, kind.filter("bond"::equals).flatMap(k -> text(data, "mode")),
-                    kind.filter("bond"::equals).isPresent() && data.has("miimon") ? OptionalInt.of(data.path("miimon").asInt())
-                            : OptionalInt.empty()));
+            Link.Builder b = Link.builder().index(n.path("ifindex").asInt()).name(n.path("ifname").asText()).flags(flags)
+                    .mtu(n.path("mtu").asInt()).operState(n.path("operstate").asText("UNKNOWN"));
+            kind.ifPresent(b::kind);
+            text(n, "address").filter(a -> a.length() == 17).ifPresent(b::mac);
+            text(n, "master").ifPresent(b::master);
+            parent.ifPresent(b::parent);
+            if (kind.filter("vlan"::equals).isPresent() && data.has("id")) {
+                b.vlanId(data.path("id").asInt());
+            }
+            kind.filter("bridge"::equals).ifPresent(k -> b.vlanAware(data.path("vlan_filtering").asInt(0) == 1));
+            if (kind.filter("bond"::equals).isPresent()) {
+                text(data, "mode").ifPresent(b::bondMode);
+                if (data.has("miimon")) {
+                    b.miimon(data.path("miimon").asInt());
+                }
+            }
+            out.add(b.build());
         }
         return out;
     }
@@ -81,9 +88,13 @@ public final class IpJson {
             if (n.has("type") && !"unicast".equals(n.path("type").asText())) {
                 continue;
             }
-            out.add(new Route(n.path("dst").asText(), text(n, "gateway").flatMap(IpAddress::tryParse), text(n, "dev"),
-                    n.path("protocol").asText("boot"),
-                    n.has("metric") ? OptionalLong.of(n.path("metric").asLong()) : OptionalLong.empty()));
+            Route.Builder b = Route.builder().destination(n.path("dst").asText()).protocol(n.path("protocol").asText("boot"));
+            text(n, "gateway").flatMap(IpAddress::tryParse).ifPresent(b::gateway);
+            text(n, "dev").ifPresent(b::device);
+            if (n.has("metric")) {
+                b.metric(n.path("metric").asLong());
+            }
+            out.add(b.build());
         }
         return out;
     }
