@@ -18,13 +18,8 @@ import java.util.regex.Pattern;
  * <p>A symbolic link is never read through: {@link #read} refuses it, since writing the edit back
  * would replace the link with a regular file. {@link #readFollowingLinks} reads the file the link
  * resolves to and names it in {@link #path()}.
- *
- * @param path the file read: the path asked for, or the file a followed link resolves to
- * @param content the bytes, or empty when the file does not exist
- * @param mode the octal permission bits ({@code 644}), {@code 0644} for a missing file
- * @param owner {@code UID:GID}, or empty for a missing file (a new file gets the writer's)
  */
-public record FileSnapshot(String path, Optional<byte[]> content, String mode, String owner) {
+public final class FileSnapshot {
     private static final Pattern MODE = Pattern.compile("[0-7]{1,4}");
     private static final Pattern OWNER = Pattern.compile("[0-9]{1,10}:[0-9]{1,10}");
     private static final String READ = "if [ -L \"$1\" ]; then "
@@ -33,9 +28,41 @@ public record FileSnapshot(String path, Optional<byte[]> content, String mode, S
             + "if [ -f \"$1\" ]; then printf 'F\\n'; stat -c '%a %u:%g' -- \"$1\" && exec cat -- \"$1\"; "
             + "elif [ -e \"$1\" ]; then echo \"$1 is not a regular file\" >&2; exit 4; else exit 3; fi";
 
+    private final String path;
+    private final byte[] content;
+    private final String mode;
+    private final String owner;
+
+    private FileSnapshot(String path, byte[] content, String mode, String owner) {
+        this.path = path;
+        this.content = content;
+        this.mode = mode;
+        this.owner = owner;
+    }
+
+    /** The file read: the path asked for, or the file a followed link resolves to. */
+    public String path() {
+        return path;
+    }
+
+    /** The bytes, or empty when the file does not exist. */
+    public Optional<byte[]> content() {
+        return Optional.ofNullable(content).map(byte[]::clone);
+    }
+
+    /** The octal permission bits ({@code 644}); {@code 0644} for a missing file. */
+    public String mode() {
+        return mode;
+    }
+
+    /** {@code UID:GID}, or empty for a missing file (a new file gets the writer's). */
+    public String owner() {
+        return owner;
+    }
+
     /** What a file that does not exist is read as: ops creates it 0644, owned by whoever writes it. */
     public static FileSnapshot missing(String path) {
-        return new FileSnapshot(path, Optional.empty(), "0644", "");
+        return new FileSnapshot(path, null, "0644", "");
     }
 
     /** Reads {@code path} (as root when {@code sudo}); a missing file gives {@link #missing}, a link a {@link ConflictException}. */
@@ -68,13 +95,13 @@ public record FileSnapshot(String path, Optional<byte[]> content, String mode, S
                 throw new ConflictException(path, "is a dangling symbolic link on " + host.name(), false);
             }
             FileSnapshot target = read(host, head, sudo, false);
-            return new FileSnapshot(head, target.content(), target.mode(), target.owner());
+            return new FileSnapshot(head, target.content, target.mode, target.owner);
         }
         String[] fields = head.split(" ");
         if (fields.length != 2 || !MODE.matcher(fields[0]).matches() || !OWNER.matcher(fields[1]).matches()) {
             throw new CommandFailedException(r.host(), r.commandLine(), r.exitCode(), "unexpected stat output '" + head + "'");
         }
-        return new FileSnapshot(path, Optional.of(Arrays.copyOfRange(out, Math.min(out.length, headEnd + 1), out.length)), fields[0], fields[1]);
+        return new FileSnapshot(path, Arrays.copyOfRange(out, Math.min(out.length, headEnd + 1), out.length), fields[0], fields[1]);
     }
 
     private static int lineEnd(byte[] out, int from) {
@@ -87,11 +114,27 @@ public record FileSnapshot(String path, Optional<byte[]> content, String mode, S
 
     /** Whether the file exists. */
     public boolean exists() {
-        return content.isPresent();
+        return content != null;
     }
 
     /** The bytes, or null when the file does not exist. */
     public byte[] bytesOrNull() {
-        return content.orElse(null);
+        return content == null ? null : content.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileSnapshot f && path.equals(f.path) && Arrays.equals(content, f.content) && mode.equals(f.mode)
+                && owner.equals(f.owner);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hash(path, mode, owner) + Arrays.hashCode(content);
+    }
+
+    @Override
+    public String toString() {
+        return "FileSnapshot[" + path + (content == null ? ", missing" : ", " + content.length + " bytes, mode " + mode + ", owner " + owner) + "]";
     }
 }
