@@ -13,39 +13,17 @@ import java.util.regex.Pattern;
 /**
  * The cluster's own endpoints: version, status, next free VMID, resources, cluster tasks and HA resources. Every handler runs while holding the cluster monitor.
  */
-final class ClusterHandlers {
+final class ClusterHandlers extends HandlerSection {
     private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
 
-    private final Cluster cluster;
-    private final Auth auth;
-    private final ApiSchema schema;
-    private final String fingerprint;
-    private final Views views;
-    private Handlers.Registry registry;
 
-    ClusterHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
-        this.cluster = cluster;
-        this.auth = auth;
-        this.schema = schema;
-        this.fingerprint = fingerprint;
-        this.views = new Views(cluster, auth, schema, fingerprint);
+    ClusterHandlers(Cluster cluster, Views views) {
+        super(cluster, views);
     }
 
-    private void on(String method, String template, Handlers.Handler h) {
-        registry.on(method, template, h);
-    }
-
-    private void onCacheable(String template, Handlers.Handler h) {
-        registry.onCacheable(template, h);
-    }
-
-    void register(Handlers.Registry r) {
-        this.registry = r;
+    @Override
+    void routes() {
         registerCluster();
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        return Handlers.map(kv);
     }
 
     // ---------------------------------------------------------------- cluster

@@ -16,45 +16,25 @@ import java.util.regex.Pattern;
 /**
  * QEMU VMs and LXC containers: create, clone, config with digests, power actions, resize, template, migrate, destroy. Every handler runs while holding the cluster monitor.
  */
-final class GuestHandlers {
+final class GuestHandlers extends HandlerSection {
     private static final Set<String> GUEST_META = Set.of("node", "vmid", "digest", "delete", "revert", "skiplock",
             "background_delay", "force", "start", "archive", "storage", "pool", "unique", "bwlimit", "live-restore",
             "ostemplate", "restore", "password", "ssh-public-keys", "ignore-unpack-errors", "ha-managed",
             "import-working-storage");
     private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
 
-    private final Cluster cluster;
-    private final Auth auth;
     private final ApiSchema schema;
-    private final String fingerprint;
-    private final Views views;
-    private Handlers.Registry registry;
 
-    GuestHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
-        this.cluster = cluster;
-        this.auth = auth;
+    GuestHandlers(Cluster cluster, Views views, ApiSchema schema) {
+        super(cluster, views);
         this.schema = schema;
-        this.fingerprint = fingerprint;
-        this.views = new Views(cluster, auth, schema, fingerprint);
     }
 
-    private void on(String method, String template, Handlers.Handler h) {
-        registry.on(method, template, h);
-    }
-
-    private void onCacheable(String template, Handlers.Handler h) {
-        registry.onCacheable(template, h);
-    }
-
-    void register(Handlers.Registry r) {
-        this.registry = r;
+    @Override
+    void routes() {
         for (String type : List.of("qemu", "lxc")) {
             registerGuests(type);
         }
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        return Handlers.map(kv);
     }
 
     // ---------------------------------------------------------------- guests
@@ -285,7 +265,7 @@ final class GuestHandlers {
                 return map("result", ifaces);
             });
         }
-        new SnapshotHandlers(cluster, auth, schema, fingerprint).register(registry, type);
+        new SnapshotHandlers(cluster, views, type).register(registry());
     }
 
     private static long bytes(String number, String unit) {

@@ -81,13 +81,14 @@ public final class Handlers {
                 Handlers.this.onCacheable(template, h);
             }
         };
-        new ClusterHandlers(cluster, auth, schema, fingerprint).register(registry);
-        new NodeHandlers(cluster, auth, schema, fingerprint).register(registry);
-        new StorageHandlers(cluster, auth, schema, fingerprint).register(registry);
-        new TaskHandlers(cluster, auth, schema, fingerprint).register(registry);
+        Views views = new Views(cluster, auth, schema, fingerprint);
+        new ClusterHandlers(cluster, views).register(registry);
+        new NodeHandlers(cluster, views).register(registry);
+        new StorageHandlers(cluster, views).register(registry);
+        new TaskHandlers(cluster, views).register(registry);
         new AccessHandlers(cluster, auth).register(registry);
         new PoolHandlers(cluster, auth).register(registry);
-        new GuestHandlers(cluster, auth, schema, fingerprint).register(registry);
+        new GuestHandlers(cluster, views, schema).register(registry);
         new FirewallRules(cluster).register(schema, this::on);
         new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
     }

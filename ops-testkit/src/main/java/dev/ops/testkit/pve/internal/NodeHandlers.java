@@ -7,38 +7,16 @@ import java.util.Map;
 /**
  * A node's endpoints: the node list, status and network. Every handler runs while holding the cluster monitor.
  */
-final class NodeHandlers {
+final class NodeHandlers extends HandlerSection {
 
-    private final Cluster cluster;
-    private final Auth auth;
-    private final ApiSchema schema;
-    private final String fingerprint;
-    private final Views views;
-    private Handlers.Registry registry;
 
-    NodeHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
-        this.cluster = cluster;
-        this.auth = auth;
-        this.schema = schema;
-        this.fingerprint = fingerprint;
-        this.views = new Views(cluster, auth, schema, fingerprint);
+    NodeHandlers(Cluster cluster, Views views) {
+        super(cluster, views);
     }
 
-    private void on(String method, String template, Handlers.Handler h) {
-        registry.on(method, template, h);
-    }
-
-    private void onCacheable(String template, Handlers.Handler h) {
-        registry.onCacheable(template, h);
-    }
-
-    void register(Handlers.Registry r) {
-        this.registry = r;
+    @Override
+    void routes() {
         registerNodes();
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        return Handlers.map(kv);
     }
 
     // ---------------------------------------------------------------- nodes

@@ -11,38 +11,19 @@ import java.util.Map;
 /**
  * Guest snapshots: list, create, config, rollback, delete. Every handler runs while holding the cluster monitor.
  */
-final class SnapshotHandlers {
+final class SnapshotHandlers extends HandlerSection {
 
-    private final Cluster cluster;
-    private final Auth auth;
-    private final ApiSchema schema;
-    private final String fingerprint;
-    private final Views views;
-    private Handlers.Registry registry;
 
-    SnapshotHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
-        this.cluster = cluster;
-        this.auth = auth;
-        this.schema = schema;
-        this.fingerprint = fingerprint;
-        this.views = new Views(cluster, auth, schema, fingerprint);
+    private final String type;
+
+    SnapshotHandlers(Cluster cluster, Views views, String type) {
+        super(cluster, views);
+        this.type = type;
     }
 
-    private void on(String method, String template, Handlers.Handler h) {
-        registry.on(method, template, h);
-    }
-
-    private void onCacheable(String template, Handlers.Handler h) {
-        registry.onCacheable(template, h);
-    }
-
-    void register(Handlers.Registry r, String type) {
-        this.registry = r;
+    @Override
+    void routes() {
         registerSnapshots(type);
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        return Handlers.map(kv);
     }
 
     // ---------------------------------------------------------------- snapshots

@@ -18,40 +18,18 @@ import java.util.regex.Pattern;
 /**
  * Storages and their content: configs, per-node status and content, upload, download-url, volume deletion, and backups ({@code vzdump}). Every handler runs while holding the cluster monitor.
  */
-final class StorageHandlers {
+final class StorageHandlers extends HandlerSection {
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd-HH_mm_ss").withZone(ZoneOffset.UTC);
     private static final Pattern LIST_SPLIT = Pattern.compile("[,;\\s]+");
 
-    private final Cluster cluster;
-    private final Auth auth;
-    private final ApiSchema schema;
-    private final String fingerprint;
-    private final Views views;
-    private Handlers.Registry registry;
 
-    StorageHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
-        this.cluster = cluster;
-        this.auth = auth;
-        this.schema = schema;
-        this.fingerprint = fingerprint;
-        this.views = new Views(cluster, auth, schema, fingerprint);
+    StorageHandlers(Cluster cluster, Views views) {
+        super(cluster, views);
     }
 
-    private void on(String method, String template, Handlers.Handler h) {
-        registry.on(method, template, h);
-    }
-
-    private void onCacheable(String template, Handlers.Handler h) {
-        registry.onCacheable(template, h);
-    }
-
-    void register(Handlers.Registry r) {
-        this.registry = r;
+    @Override
+    void routes() {
         registerStorage();
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        return Handlers.map(kv);
     }
 
     // ---------------------------------------------------------------- storage

@@ -8,38 +8,16 @@ import java.util.Map;
 /**
  * Worker tasks: the per-node list, status (where tasks that end by reads end), log and stop. Every handler runs while holding the cluster monitor.
  */
-final class TaskHandlers {
+final class TaskHandlers extends HandlerSection {
 
-    private final Cluster cluster;
-    private final Auth auth;
-    private final ApiSchema schema;
-    private final String fingerprint;
-    private final Views views;
-    private Handlers.Registry registry;
 
-    TaskHandlers(Cluster cluster, Auth auth, ApiSchema schema, String fingerprint) {
-        this.cluster = cluster;
-        this.auth = auth;
-        this.schema = schema;
-        this.fingerprint = fingerprint;
-        this.views = new Views(cluster, auth, schema, fingerprint);
+    TaskHandlers(Cluster cluster, Views views) {
+        super(cluster, views);
     }
 
-    private void on(String method, String template, Handlers.Handler h) {
-        registry.on(method, template, h);
-    }
-
-    private void onCacheable(String template, Handlers.Handler h) {
-        registry.onCacheable(template, h);
-    }
-
-    void register(Handlers.Registry r) {
-        this.registry = r;
+    @Override
+    void routes() {
         registerTasks();
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        return Handlers.map(kv);
     }
 
     // ---------------------------------------------------------------- tasks
