@@ -89,6 +89,14 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The change's lock ({@link dev.ops.core.journal.Journal#lock}) is taken before planning and
+     * held to the end, so that two processes applying the same change at once never both make it:
+     * the second gets a {@link dev.ops.core.error.LockHeldException} naming the first (retryable),
+     * and applying it again after the first finished plans nothing.
+     */
     @Override
     public final Applied<T> apply() {
         return applyChecked(null);
@@ -106,14 +114,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         return applyChecked(Objects.requireNonNull(reviewed, "reviewed"));
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The change's lock ({@link dev.ops.core.journal.Journal#lock}) is taken before planning and
-     * held to the end, so that two processes applying the same change at once never both make it:
-     * the second gets a {@link dev.ops.core.error.LockHeldException} naming the first (retryable),
-     * and applying it again after the first finished plans nothing.
-     */
+    /** Applies under the change's lock; with {@code reviewed}, only when the plan made now is the same. */
     private Applied<T> applyChecked(Plan reviewed) {
         validateOrThrow();
         Targets targets = targets();

@@ -69,10 +69,8 @@ public final class ManagedFile {
 
         /** Octal mode; when not set, an existing file keeps its mode and a new one gets 0644. */
         public Builder mode(String mode) {
-            this.mode = mode == null ? "" : mode;
-            if (this.mode.isEmpty()) {
-                this.mode = "(empty)";
-            }
+            // An empty mode given on purpose is refused by validation; only an unset one keeps the file's.
+            this.mode = mode == null || mode.isEmpty() ? "(empty)" : mode;
             return this;
         }
 
