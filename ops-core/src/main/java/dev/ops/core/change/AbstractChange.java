@@ -5,6 +5,7 @@ import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.journal.ChangeLock;
+import dev.ops.core.journal.Journal;
 import dev.ops.core.json.internal.Json;
 import dev.ops.core.privilege.Privilege;
 import dev.ops.core.privilege.PrivilegeCheck;
@@ -134,7 +135,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             String previous = MDC.get(MDC_OPERATION);
             MDC.put(MDC_OPERATION, id);
             try {
-                StepRunner runner = new StepRunner(id, targets);
+                StepRunner runner = new StepRunner(ops.journal(), id, targets);
                 T value = execute(planned.context(), plan.steps().size(), runner);
                 // Made before the apply finishes, while the journal still holds the steps it keeps out of the store.
                 Rollback rollback = Rollback.of(ops.journal(), id, runner.targets);
@@ -177,12 +178,14 @@ public abstract class AbstractChange<T, C> implements Change<T> {
     }
 
     /** Runs steps of one apply, rolling back everything done so far when one fails. */
-    final class StepRunner {
+    static final class StepRunner {
+        private final Journal journal;
         private final String id;
         /** Every target known so far: the plan's, and those of steps appended since. */
         private Targets targets;
 
-        StepRunner(String id, Targets targets) {
+        StepRunner(Journal journal, String id, Targets targets) {
+            this.journal = journal;
             this.id = id;
             this.targets = targets;
         }
@@ -195,7 +198,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             }
             int first;
             try {
-                first = ops.journal().append(id, steps);
+                first = journal.append(id, steps);
             } catch (RuntimeException failure) {
                 throw fail(failure);
             }
@@ -205,16 +208,16 @@ public abstract class AbstractChange<T, C> implements Change<T> {
 
         /** Rolls back everything this apply did so far and returns {@code failure} to throw. */
         RuntimeException fail(RuntimeException failure) {
-            rollbackAfter(id, targets, failure);
+            rollbackAfter(journal, id, targets, failure);
             return failure;
         }
 
         void run(int from, int to) {
             for (int i = from; i < to; i++) {
                 try {
-                    ops.journal().runStep(id, i, targets);
+                    journal.runStep(id, i, targets);
                 } catch (RuntimeException failure) {
-                    rollbackAfter(id, targets, failure);
+                    rollbackAfter(journal, id, targets, failure);
                     throw failure;
                 }
             }
@@ -286,9 +289,9 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         return a.getClass() == b.getClass() && Arrays.equals(Json.write(a), Json.write(b));
     }
 
-    private void rollbackAfter(String id, Targets targets, RuntimeException failure) {
+    private static void rollbackAfter(Journal journal, String id, Targets targets, RuntimeException failure) {
         try {
-            ops.journal().rollback(id, targets);
+            journal.rollback(id, targets);
         } catch (RollbackFailedException rf) {
             RollbackFailedException thrown = new RollbackFailedException(id, rf.failedSteps(), failure);
             thrown.addSuppressed(rf);

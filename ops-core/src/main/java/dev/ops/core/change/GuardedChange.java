@@ -65,19 +65,14 @@ final class GuardedChange<T, C> extends AbstractChange<T, C> {
 
     @Override
     T execute(C context, int steps, StepRunner runner) {
-        return inner.execute(context, steps, castRunner(runner));
+        return inner.execute(context, steps, runner);
     }
 
     @Override
     T finishAfter(C context, StepRunner runner) {
-        return inner.finishAfter(context, castRunner(runner));
+        return inner.finishAfter(context, runner);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <X, Y> AbstractChange<X, Y>.StepRunner castRunner(AbstractChange<?, ?>.StepRunner runner) {
-        // A runner only carries the apply's id and targets; which change made it does not matter.
-        return (AbstractChange<X, Y>.StepRunner) (Object) runner;
-    }
 
     @Override
     protected T result(C context) {

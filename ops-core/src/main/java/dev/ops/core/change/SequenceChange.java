@@ -22,14 +22,8 @@ final class SequenceChange extends AbstractChange<List<Object>, List<SequenceCha
 
     /** One member's part of the plan: its change, what it planned, and how many steps. */
     record MemberPlan<T, C>(AbstractChange<T, C> change, Planned<C> planned) {
-        T finish(AbstractChange<?, ?>.StepRunner runner) {
-            return change.finishAfter(planned.context(), castRunner(runner));
-        }
-
-        @SuppressWarnings("unchecked")
-        private AbstractChange<T, C>.StepRunner castRunner(AbstractChange<?, ?>.StepRunner runner) {
-            // A runner only carries the apply's id and targets; which change made it does not matter.
-            return (AbstractChange<T, C>.StepRunner) (Object) runner;
+        T finish(AbstractChange.StepRunner runner) {
+            return change.finishAfter(planned.context(), runner);
         }
     }
 

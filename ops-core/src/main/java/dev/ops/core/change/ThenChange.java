@@ -57,7 +57,7 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
     @Override
     B finishAfter(C context, StepRunner runner) {
         try {
-            A made = first.finishAfter(context, castRunner(runner));
+            A made = first.finishAfter(context, runner);
             return continueWith(Changes.member(next.apply(made), "next"), runner);
         } catch (RuntimeException failure) {
             throw runner.fail(failure);
@@ -73,14 +73,9 @@ final class ThenChange<A, C, B> extends AbstractChange<B, C> {
         Targets targets = later.targets();
         later.requiredPrivileges(plan).forEach((host, p) -> PrivilegeCheck.require(targets.host(host), p));
         StepRunner more = runner.append(planned.steps(), targets);
-        return later.finishAfter(planned.context(), castRunner(more));
+        return later.finishAfter(planned.context(), more);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <X, Y> AbstractChange<X, Y>.StepRunner castRunner(AbstractChange<?, ?>.StepRunner runner) {
-        // A runner only carries the apply's id and targets; which change made it does not matter.
-        return (AbstractChange<X, Y>.StepRunner) (Object) runner;
-    }
 
     @Override
     protected B result(C context) {
