@@ -104,6 +104,29 @@ class GuestChangesTest {
     }
 
     @Test
+    void aShutdownWaitsAtMostItsTimeoutAndThenStopsTheGuestHardWhenAsked() {
+        seedVm(101, "web", vm -> vm.running());
+
+        Applied<GuestStatus> done = changes.shutdown(vm(101), s -> s.timeout(java.time.Duration.ofSeconds(30)).forceStop(true)).apply();
+
+        var call = Fakes.calls(pve, "POST", "/status/shutdown").get(0);
+        assertThat(call.param("timeout")).contains("30");
+        assertThat(call.param("forceStop")).contains("1");
+        assertThat(done.value().running()).isFalse();
+        assertThatThrownBy(() -> dev.ops.pve.guest.ShutdownRequest.builder().timeout(java.time.Duration.ofMillis(1500)).build())
+                .isInstanceOf(dev.ops.core.error.ValidationException.class).hasMessageContaining("timeout");
+    }
+
+    @Test
+    void aRestoreOfABackupThatIsNotOnTheStorageFailsAtPlanWithNotFound() {
+        assertThatThrownBy(() -> changes.restore(client.node("pve1"), dev.ops.pve.guest.GuestType.QEMU,
+                r -> r.archive("local:backup/vzdump-qemu-999.vma.zst").vmid(131)).plan())
+                .isInstanceOf(dev.ops.core.error.NotFoundException.class)
+                .hasMessageContaining("local:backup/vzdump-qemu-999.vma.zst").hasMessageContaining("pve1");
+        assertThat(pve.hasGuest(131)).isFalse();
+    }
+
+    @Test
     void configUpdateSendsOnlyWhatDiffersGuardedByTheDigest() {
         seedVm(101, "web");
         String digest = vm(101).config().digest();
