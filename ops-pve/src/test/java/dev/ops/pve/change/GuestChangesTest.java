@@ -127,6 +127,16 @@ class GuestChangesTest {
     }
 
     @Test
+    void aConfigPlanShowsEachKeyOldToNewAndRemovedKeysLikeADiff() {
+        seedVm(101, "web", vm -> vm.set("onboot", "1"));
+
+        Plan plan = changes.updateConfig(vm(101), u -> u.cores(4).description("db").remove("onboot").set("cipassword", "s3cret-pw")).plan();
+
+        assertThat(plan.notes()).contains("cores: 1 -> 4", "description: (absent) -> db", "onboot: 1 -> (removed)", "cipassword: (absent) -> ***");
+        assertThat(plan.render()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
     void configUpdateSendsOnlyWhatDiffersGuardedByTheDigest() {
         seedVm(101, "web");
         String digest = vm(101).config().digest();
@@ -299,6 +309,17 @@ class GuestChangesTest {
         changes.convertToTemplate(vm(101)).apply();
         assertThat(state(101).config()).containsEntry("template", "1");
         assertThat(changes.convertToTemplate(vm(101)).plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTemplateConversionThatPve6AnswersSynchronouslyWithNullSucceeds() {
+        seedVm(101, "web");
+        pve.answerNext("POST", "/nodes/pve1/qemu/101/template", PveAnswer.data(null));   // PVE 6: done, data null
+
+        Applied<?> done = changes.convertToTemplate(vm(101)).apply();
+
+        assertThat(done.changed()).isTrue();
+        assertThat(Fakes.calls(pve, "GET", "/tasks/")).isEmpty();
     }
 
     @Test
