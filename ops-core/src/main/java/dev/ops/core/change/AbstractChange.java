@@ -33,6 +33,10 @@ import org.slf4j.MDC;
 public abstract class AbstractChange<T, C> implements Change<T> {
     /** The MDC key under which the journal id of the running apply is put (docs/observability.md lists every key). */
     public static final String MDC_OPERATION = "ops.operation";
+    /** The MDC key under which the description of the running step is put, while it runs. */
+    public static final String MDC_STEP = "ops.step";
+    /** The MDC key under which the target (host or endpoint name) of the running step is put, while it runs. */
+    public static final String MDC_HOST = "ops.host";
 
     protected final Ops ops;
 
@@ -234,12 +238,22 @@ public abstract class AbstractChange<T, C> implements Change<T> {
                 Step step = index < steps.size() ? steps.get(index) : null;
                 long started = System.nanoTime();
                 ApplyListeners.tell(listeners, l -> l.stepStarted(event, index, step));
+                if (step != null) {
+                    MDC.put(MDC_STEP, step.description());
+                    MDC.put(MDC_HOST, step.target());
+                }
                 try {
                     journal.runStep(id, i, targets);
                 } catch (RuntimeException failure) {
+                    // The rollback that follows undoes other steps: its log lines do not carry this one's keys.
+                    MDC.remove(MDC_STEP);
+                    MDC.remove(MDC_HOST);
                     ApplyListeners.tell(listeners, l -> l.stepFailed(event, index, step, failure, ApplyListeners.since(started)));
                     rollbackAfter(journal, id, targets, failure);
                     throw failure;
+                } finally {
+                    MDC.remove(MDC_STEP);
+                    MDC.remove(MDC_HOST);
                 }
                 ApplyListeners.tell(listeners, l -> l.stepFinished(event, index, step, ApplyListeners.since(started)));
             }
