@@ -85,6 +85,9 @@ class PublishingTest {
         assertThat(Files.readString(ROOT.resolve("ops-pve-schema/src/main/resources/dev/ops/pve/schema/NOTICE")))
                 .contains("GNU Affero General Public License v3.0");
         for (Module m : modules()) {
+            if (m.artifactId().equals("ops-pve-schema")) {
+                continue;
+            }
             boolean dependsOnSchema = Files.readString(ROOT.resolve(m.dir()).resolve("pom.xml")).contains("<artifactId>ops-pve-schema</artifactId>");
             assertThat(dependsOnSchema).as(m.artifactId() + " depends on ops-pve-schema")
                     .isEqualTo(m.artifactId().equals("ops-testkit") || m.artifactId().equals("ops-bom"));
