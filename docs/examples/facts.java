@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//DEPS dev.ops:ops-core:0.1.0-SNAPSHOT
+//DEPS dev.ops:ops-bom:0.1.0-SNAPSHOT@pom
+//DEPS dev.ops:ops-core
 //DEPS org.slf4j:slf4j-simple:2.0.17
 
 import dev.ops.core.Ops;

@@ -1,24 +1,59 @@
-// Imports for exploring ops in JShell (opened by bin/ops-jshell).
+// Imports for exploring ops in JShell (opened by bin/ops-jshell): every public package of the published modules
+// (JShellImportsTest in ops-examples keeps it so). Two types share a simple name: dev.ops.usr.pve.PveUser (a
+// Proxmox user as ops-usr manages it) and dev.ops.testkit.pve.PveUser (a user seeded into the fake); name either
+// by its package.
 import dev.ops.core.*;
+import dev.ops.core.audit.*;
 import dev.ops.core.change.*;
 import dev.ops.core.error.*;
 import dev.ops.core.facts.*;
 import dev.ops.core.file.*;
 import dev.ops.core.fleet.*;
 import dev.ops.core.host.*;
+import dev.ops.core.journal.*;
 import dev.ops.core.policy.*;
+import dev.ops.core.privilege.*;
 import dev.ops.core.secret.*;
 import dev.ops.core.store.*;
+import dev.ops.core.text.*;
+import dev.ops.net.*;
+import dev.ops.net.ifupdown.*;
 import dev.ops.net.ipam.*;
 import dev.ops.net.link.*;
 import dev.ops.net.mac.*;
 import dev.ops.net.naming.*;
+import dev.ops.net.reach.*;
 import dev.ops.pve.*;
+import dev.ops.pve.backup.*;
+import dev.ops.pve.change.*;
+import dev.ops.pve.cluster.*;
+import dev.ops.pve.error.*;
 import dev.ops.pve.guest.*;
+import dev.ops.pve.ha.*;
+import dev.ops.pve.node.*;
+import dev.ops.pve.pool.*;
+import dev.ops.pve.preflight.*;
+import dev.ops.pve.storage.*;
+import dev.ops.pve.task.*;
+import dev.ops.pve.vmid.*;
 import dev.ops.sys.facts.*;
+import dev.ops.sys.identity.*;
+import dev.ops.sys.metrics.*;
+import dev.ops.sys.pkg.*;
+import dev.ops.sys.process.*;
 import dev.ops.sys.sysctl.*;
+import dev.ops.sys.window.*;
+import dev.ops.testkit.host.*;
+import dev.ops.testkit.purity.*;
+import dev.ops.testkit.pve.*;
+import dev.ops.testkit.pve.junit.*;
+import dev.ops.testkit.sandbox.*;
 import dev.ops.usr.account.*;
+import dev.ops.usr.error.*;
+import dev.ops.usr.file.*;
+import dev.ops.usr.pve.*;
 import dev.ops.usr.ssh.*;
+import dev.ops.usr.sudo.*;
 import java.time.Duration;
 var local = LocalHost.create();
-System.out.println("ops ready: try Facts.of(local).gather(), BasicFacts.of(local) or ManagedFile.on(local, Ops.inMemory()).path(\"/etc/motd\").content(\"hi\\n\").present().plan()");
+System.out.println("ops ready: try Facts.of(local).gather(), BasicFacts.of(local), ManagedFile.on(local, Ops.inMemory()).path(\"/etc/motd\").content(\"hi\\n\").present().plan(), or a fake Proxmox VE: var pve = PveFake.start(b -> b.node(\"pve-01\")); var client = pve.newClient();");

@@ -1,7 +1,9 @@
 package dev.ops.core;
 
 import dev.ops.core.audit.AuditLog;
+import dev.ops.core.audit.AuditRecord;
 import dev.ops.core.audit.StoreAuditLog;
+import dev.ops.core.change.ApplyListener;
 import dev.ops.core.change.Rollback;
 import dev.ops.core.change.Targets;
 import dev.ops.core.journal.Journal;
@@ -12,6 +14,8 @@ import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.core.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,10 +38,16 @@ public final class Ops {
     private final Clock clock;
     private final Journal journal;
     private final JournalKey journalKey;
+    private final List<ApplyListener> listeners;
+    /** The audit log the builder was given (null: the store's), without the listeners' wrapper. */
+    private final AuditLog auditGiven;
 
     private Ops(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
-        this.audit = b.audit != null ? b.audit : new StoreAuditLog(store);
+        this.listeners = List.copyOf(b.listeners);
+        this.auditGiven = b.audit;
+        AuditLog log = b.audit != null ? b.audit : new StoreAuditLog(store);
+        this.audit = listeners.isEmpty() ? log : new UndoTellingAuditLog(log, listeners);
         this.policy = b.policy;
         this.actor = b.actor;
         this.clock = b.clock;
@@ -77,7 +87,8 @@ public final class Ops {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.store = store;
-        b.audit = audit;
+        b.audit = auditGiven;
+        b.listeners.addAll(listeners);
         b.policy = policy;
         b.actor = actor;
         b.clock = clock;
@@ -127,8 +138,38 @@ public final class Ops {
         return Path.of(System.getProperty("user.home"), ".local", "state", "ops");
     }
 
+    /** The listeners every apply in this {@code Ops} tells what it does, in the order they were added. */
+    public List<ApplyListener> listeners() {
+        return listeners;
+    }
+
+    /** Tells the listeners of each undone step as the journal audits it, then hands the record on. */
+    private record UndoTellingAuditLog(AuditLog log, List<ApplyListener> listeners) implements AuditLog {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApplyListener.class);
+
+        @Override
+        public void record(AuditRecord r) {
+            log.record(r);
+            if (r.outcome() == AuditRecord.Outcome.UNDONE || r.outcome() == AuditRecord.Outcome.UNDO_FAILED) {
+                for (ApplyListener l : listeners) {
+                    try {
+                        l.stepUndone(r);
+                    } catch (RuntimeException e) {
+                        LOG.warn("apply listener {} failed; the rollback goes on", l, e);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public List<AuditRecord> records() {
+            return log.records();
+        }
+    }
+
     /** Builds an {@link Ops}. */
     public static final class Builder {
+        private final List<ApplyListener> listeners = new ArrayList<>();
         private StateStore store;
         private AuditLog audit;
         private Policy policy = Policy.permissive();
@@ -168,6 +209,12 @@ public final class Ops {
          */
         public Builder journalKey(JournalKey journalKey) {
             this.journalKey = Objects.requireNonNull(journalKey, "journalKey");
+            return this;
+        }
+
+        /** Adds a listener that every apply made in the built {@code Ops} tells what it does ({@link ApplyListener}). */
+        public Builder listener(ApplyListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -182,7 +182,9 @@ public final class PveApi {
             }
             throw new OpsException(method + " " + template + " was expected to start a task but answered " + data);
         }
-        return dev.ops.pve.internal.Handles.make(PveTask.class, client, Upid.parse(text), release == null ? (Runnable) () -> {} : release);
+        Upid upid = Upid.parse(text);
+        dev.ops.pve.internal.Listeners.tell(client.listeners(), l -> l.taskStarted(upid));
+        return dev.ops.pve.internal.Handles.make(PveTask.class, client, upid, release == null ? (Runnable) () -> {} : release);
     }
 
     /** The client this API belongs to. */

@@ -197,6 +197,11 @@ public final class PveClient implements AutoCloseable {
         return transport.config().time();
     }
 
+    /** The listeners told of this client's calls and task waits, in the order they were added. */
+    public List<PveListener> listeners() {
+        return transport.config().listeners();
+    }
+
     /** How tasks are polled. */
     public PollPolicy pollPolicy() {
         return settings.pollPolicy;
@@ -252,6 +257,7 @@ public final class PveClient implements AutoCloseable {
         private Duration ticketRenewAfter = Duration.ofMinutes(90);
         private int maxHeavyPerNode = 4;
         private dev.ops.core.store.StateStore heavySlotStore;
+        private final List<PveListener> listeners = new ArrayList<>();
 
         Builder() {}
 
@@ -280,6 +286,7 @@ public final class PveClient implements AutoCloseable {
             b.ticketRenewAfter = ticketRenewAfter;
             b.maxHeavyPerNode = maxHeavyPerNode;
             b.heavySlotStore = heavySlotStore;
+            b.listeners.addAll(listeners);
             return b;
         }
 
@@ -432,6 +439,12 @@ public final class PveClient implements AutoCloseable {
         }
 
         /** How task status is polled (default {@link dev.ops.pve.task.PollPolicy#defaults()}). */
+        /** Adds a listener told of every API call and task wait of the built client ({@link PveListener}). */
+        public Builder listener(PveListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         public Builder pollPolicy(PollPolicy policy) {
             this.pollPolicy = policy;
             return this;
@@ -527,7 +540,8 @@ public final class PveClient implements AutoCloseable {
                     : !pins.isEmpty() ? new Tls.PinnedTrust(normalizedPins)
                     : !anchors.isEmpty() ? new Tls.CaTrust(List.copyOf(anchors), verifyHostname) : new Tls.SystemTrust();
             TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust,
-                    new TransportConfig.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout), retry, time, ticketRenewAfter);
+                    new TransportConfig.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout), retry, time, ticketRenewAfter,
+                    List.copyOf(listeners));
             return new PveClient(this, finalName, cfg);
         }
 

@@ -10,8 +10,9 @@ import dev.ops.pve.internal.BaseUrl;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(20)
 class PlainHttpTest {
     /** What pveproxy answers to GET /version: the TLS and plain-HTTP behaviours need no more of a server than this. */
-    private static okhttp3.mockwebserver.MockResponse versionAnswer() {
-        return new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json").setBody("{\"data\":{\"version\":\"9.1.1\",\"release\":\"9.1\",\"repoid\":\"x\"}}");
+    private static MockResponse versionAnswer() {
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json").body("{\"data\":{\"version\":\"9.1.1\",\"release\":\"9.1\",\"repoid\":\"x\"}}").build();
     }
     private static final Secret TOKEN = Secret.of("7c1e2d44-plain-http-token");
     private static final Secret PASSWORD = Secret.of("plain-http-password-9");
@@ -109,7 +110,7 @@ class PlainHttpTest {
                 assertThat(c.version().version()).isEqualTo("9.1.1");
             }
             RecordedRequest r = server.takeRequest();
-            assertThat(r.getHeader("Authorization")).isEqualTo("PVEAPIToken=root@pam!ops=" + TOKEN.reveal());
+            assertThat(r.getHeaders().get("Authorization")).isEqualTo("PVEAPIToken=root@pam!ops=" + TOKEN.reveal());
         }
     }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.pve.error.PveCertificateException;
 import dev.ops.pve.internal.Tls;
 import java.net.InetAddress;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class TlsTest {
     /** What pveproxy answers to GET /version: the TLS and plain-HTTP behaviours need no more of a server than this. */
-    private static okhttp3.mockwebserver.MockResponse versionAnswer() {
-        return new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json").setBody("{\"data\":{\"version\":\"9.1.1\",\"release\":\"9.1\",\"repoid\":\"x\"}}");
+    private static MockResponse versionAnswer() {
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json").body("{\"data\":{\"version\":\"9.1.1\",\"release\":\"9.1\",\"repoid\":\"x\"}}").build();
     }
     private final HeldCertificate cert = new HeldCertificate.Builder().commonName("pve-self-signed")
             .addSubjectAlternativeName("localhost").build();
@@ -28,13 +28,13 @@ class TlsTest {
     @BeforeEach
     void startHttps() throws Exception {
         server = new MockWebServer();
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory(), false);
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.shutdown();
+        server.close();
     }
 
     private PveClient.Builder builder() {

@@ -21,6 +21,14 @@ public record AuditRecord(Instant time, String actor, String target, String appl
         detail = r.redact(detail);
     }
 
+    /**
+     * This record as one line of JSON (fields in the order of the record's components, {@code time} as ISO-8601),
+     * the form the {@code ops.audit} logger writes, for log shippers that read JSON lines.
+     */
+    public String toJson() {
+        return new String(dev.ops.core.json.internal.Json.write(this), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** How a step ended. */
     public enum Outcome {
         APPLIED, FAILED, UNDONE, UNDO_FAILED

@@ -11,7 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps audit records under {@code audit/DAY/} in a state store and logs each one at INFO to {@code ops.audit}. */
+/**
+ * Keeps audit records under {@code audit/DAY/} in a state store and logs each one at INFO to {@code ops.audit}, as
+ * one line of JSON ({@link AuditRecord#toJson()}).
+ */
 public final class StoreAuditLog implements AuditLog {
     private static final Logger AUDIT = LoggerFactory.getLogger("ops.audit");
     private static final Logger LOG = LoggerFactory.getLogger(StoreAuditLog.class);
@@ -26,17 +29,11 @@ public final class StoreAuditLog implements AuditLog {
     @Override
     public void record(AuditRecord r) {
         if (AUDIT.isInfoEnabled()) {
-            AUDIT.info("{} {} on {} [{}] {}: {} {}", r.outcome(), oneLine(r.actor()), oneLine(r.target()), r.applyId(),
-                    oneLine(r.step()), oneLine(r.action()), oneLine(r.detail()));
+            AUDIT.info("{}", r.toJson());
         }
         String key = "audit/" + DAY.format(r.time()) + "/" + String.format("%019d", r.time().toEpochMilli() * 1000
                 + r.time().getNano() / 1000 % 1000) + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
         store.put(key, Json.write(r));
-    }
-
-    /** A log line is one line: newlines (a diff, a multi-line error) are written as {@code \\n}. */
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
     }
 
     @Override

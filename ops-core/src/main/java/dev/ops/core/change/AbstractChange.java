@@ -31,8 +31,12 @@ import org.slf4j.MDC;
  * @param <C> what planning hands to {@link #result}; {@link Void} when nothing
  */
 public abstract class AbstractChange<T, C> implements Change<T> {
-    /** The MDC key under which the journal id of the running apply is put. */
+    /** The MDC key under which the journal id of the running apply is put (docs/observability.md lists every key). */
     public static final String MDC_OPERATION = "ops.operation";
+    /** The MDC key under which the description of the running step is put, while it runs. */
+    public static final String MDC_STEP = "ops.step";
+    /** The MDC key under which the target (host or endpoint name) of the running step is put, while it runs. */
+    public static final String MDC_HOST = "ops.host";
 
     protected final Ops ops;
 
@@ -134,13 +138,21 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             String id = ops.journal().begin(plan, lock);
             String previous = MDC.get(MDC_OPERATION);
             MDC.put(MDC_OPERATION, id);
+            ApplyEvent event = new ApplyEvent(id, getClass().getSimpleName(), plan);
+            long started = System.nanoTime();
+            ApplyListeners.tell(ops.listeners(), l -> l.planned(event));
             try {
-                StepRunner runner = new StepRunner(ops.journal(), id, targets);
+                StepRunner runner = new StepRunner(ops.journal(), id, targets, plan.steps(), ops.listeners(), event);
                 T value = execute(planned.context(), plan.steps().size(), runner);
                 // Made before the apply finishes, while the journal still holds the steps it keeps out of the store.
                 Rollback rollback = Rollback.of(ops.journal(), id, runner.targets);
                 ops.journal().finish(id);
+                ApplyListeners.tell(ops.listeners(), l -> l.finished(event, ApplyEvent.Outcome.APPLIED, ApplyListeners.since(started)));
                 return new Applied<>(value, plan, rollback);
+            } catch (RuntimeException failure) {
+                ApplyEvent.Outcome outcome = failure instanceof RollbackFailedException ? ApplyEvent.Outcome.FAILED : ApplyEvent.Outcome.ROLLED_BACK;
+                ApplyListeners.tell(ops.listeners(), l -> l.finished(event, outcome, ApplyListeners.since(started)));
+                throw failure;
             } finally {
                 if (previous == null) {
                     MDC.remove(MDC_OPERATION);
@@ -183,11 +195,18 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         private final String id;
         /** Every target known so far: the plan's, and those of steps appended since. */
         private Targets targets;
+        /** Every step of the apply so far, by index: the plan's, and those appended since. */
+        private final List<Step> steps;
+        private final List<ApplyListener> listeners;
+        private final ApplyEvent event;
 
-        StepRunner(Journal journal, String id, Targets targets) {
+        StepRunner(Journal journal, String id, Targets targets, List<Step> steps, List<ApplyListener> listeners, ApplyEvent event) {
             this.journal = journal;
             this.id = id;
             this.targets = targets;
+            this.steps = new ArrayList<>(steps);
+            this.listeners = listeners;
+            this.event = event;
         }
 
         /** Journals {@code steps} under this apply and runs them, with {@code more} targets known from now on; returns this runner. */
@@ -202,6 +221,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             } catch (RuntimeException failure) {
                 throw fail(failure);
             }
+            this.steps.addAll(steps);
             run(first, first + steps.size());
             return this;
         }
@@ -214,12 +234,28 @@ public abstract class AbstractChange<T, C> implements Change<T> {
 
         void run(int from, int to) {
             for (int i = from; i < to; i++) {
+                int index = i;
+                Step step = index < steps.size() ? steps.get(index) : null;
+                long started = System.nanoTime();
+                ApplyListeners.tell(listeners, l -> l.stepStarted(event, index, step));
+                if (step != null) {
+                    MDC.put(MDC_STEP, step.description());
+                    MDC.put(MDC_HOST, step.target());
+                }
                 try {
                     journal.runStep(id, i, targets);
                 } catch (RuntimeException failure) {
+                    // The rollback that follows undoes other steps: its log lines do not carry this one's keys.
+                    MDC.remove(MDC_STEP);
+                    MDC.remove(MDC_HOST);
+                    ApplyListeners.tell(listeners, l -> l.stepFailed(event, index, step, failure, ApplyListeners.since(started)));
                     rollbackAfter(journal, id, targets, failure);
                     throw failure;
+                } finally {
+                    MDC.remove(MDC_STEP);
+                    MDC.remove(MDC_HOST);
                 }
+                ApplyListeners.tell(listeners, l -> l.stepFinished(event, index, step, ApplyListeners.since(started)));
             }
         }
     }

@@ -252,7 +252,10 @@ public final class Fleet {
             AtomicInteger done) {
         if (claim.compareAndSet(false, true)) {
             try {
-                listener.finished(r, done.incrementAndGet(), hosts.size());
+                // One report at a time, counted inside the lock: the listener hears done = 1, 2, ..., total in that order.
+                synchronized (done) {
+                    listener.finished(r, done.incrementAndGet(), hosts.size());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("fleet progress listener failed for {}: {}", r.host(), e.toString());
             } finally {

@@ -58,14 +58,26 @@ public final class LocalHost implements Host {
         return true;
     }
 
-    /** The effective uid of this JVM, through jnr-posix (loaded on first call: privilege checks only). */
+    /**
+     * The effective uid of this JVM: from {@code /proc/self/status}, which needs no native code; only where that
+     * cannot be read, through jnr-posix, which ops-core declares optional (add {@code com.github.jnr:jnr-posix} for it).
+     */
     public int effectiveUid() {
         Integer u = euid;
         if (u == null) {
-            u = NativePosix.geteuid();
+            u = readEffectiveUidFromProc().orElseGet(LocalHost::nativeEffectiveUid);
             euid = u;
         }
         return u;
+    }
+
+    private static int nativeEffectiveUid() {
+        try {
+            return NativePosix.geteuid();
+        } catch (LinkageError noJnr) {
+            throw new dev.ops.core.error.OpsException("cannot tell this process's uid: /proc/self/status cannot be read and"
+                    + " jnr-posix (an optional dependency of ops-core) is not on the class path", noJnr);
+        }
     }
 
     /**
@@ -75,7 +87,7 @@ public final class LocalHost implements Host {
     private boolean isRoot() {
         Boolean r = root;
         if (r == null) {
-            r = readEffectiveUidFromProc().map(uid -> uid == 0).orElseGet(() -> effectiveUid() == 0);
+            r = effectiveUid() == 0;
             root = r;
         }
         return r;

@@ -1,4 +1,4 @@
-/** Hosts that run commands: {@link dev.ops.core.host.LocalHost} and {@link dev.ops.core.host.SshHost}. */
+/** Hosts that run commands: {@link dev.ops.core.host.LocalHost}, and {@code SshHost} from the ops-ssh artifact (same package). */
 @OpsStyle
 package dev.ops.core.host;
 

@@ -30,4 +30,16 @@ class StoreAuditLogTest {
         assertThat(r.action()).doesNotContain("audit-s3cret").contains("***");
         assertThat(r.detail()).doesNotContain("audit-s3cret");
     }
+
+    @Test
+    void aRecordIsOneLineOfJsonWithEveryFieldAndNoSecret() {
+        Secret s = Secret.of("json-s3cret");
+        AuditRecord r = new AuditRecord(Instant.parse("2026-12-06T12:00:00Z"), "ci", "web-1", "a1", "change", "write /etc/motd",
+                "file write", AuditRecord.Outcome.FAILED, "line one\nline two " + s.reveal());
+
+        String json = r.toJson();
+
+        assertThat(json).doesNotContain("\n").doesNotContain("json-s3cret").startsWith("{\"time\":\"2026-12-06T12:00:00Z\",\"actor\":\"ci\"")
+                .contains("\"outcome\":\"FAILED\"").contains("\"detail\":\"line one\\nline two");
+    }
 }

@@ -225,6 +225,29 @@ class FleetTest {
     }
 
     @Test
+    void finishedCallsComeOneAtATimeWithTheCountRisingByOneEachTime() {
+        List<Integer> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        List<Host> hosts = IntStream.range(0, 40).<Host>mapToObj(i -> answering("h" + i, "k" + i)).toList();
+
+        Fleet.of(hosts).parallelism(40).onProgress(new FleetListener() {
+            @Override
+            public void finished(HostResult<?> result, int finished, int total) {
+                if (inside.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                Thread.onSpinWait();
+                done.add(finished);
+                inside.decrementAndGet();
+            }
+        }).run(h -> h.output("x"));
+
+        assertThat(done).isEqualTo(IntStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(overlaps).hasValue(0);
+    }
+
+    @Test
     void refusesBadSettingsListingEveryProblem() {
         Fleet fleet = Fleet.of(List.of(answering("a", "1")));
 

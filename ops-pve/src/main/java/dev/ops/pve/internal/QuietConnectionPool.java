@@ -1,12 +1,14 @@
 package dev.ops.pve.internal;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import okhttp3.ConnectionPool;
 import okhttp3.internal.concurrent.TaskRunner;
-import okhttp3.internal.connection.RealConnectionPool;
+import okhttp3.internal.connection.ConnectionListener;
 
 /**
  * OkHttp's connection pool, with its clean-up run by a task runner that is not woken each time a
@@ -16,8 +18,12 @@ import okhttp3.internal.connection.RealConnectionPool;
  * the call it follows. Here the runner looks at most once a second, so an idle connection is closed
  * at most a second after its keep-alive runs out.
  *
- * <p>This uses OkHttp internals that ops-pve's OkHttp version has; with another version they may be
- * missing, and the client falls back to OkHttp's default pool.
+ * <p>OkHttp 5 still reschedules the clean-up on every call that ends, and offers no public way to run
+ * it elsewhere, so this uses OkHttp internals ({@code TaskRunner} and its {@code Backend}, the pool
+ * constructor that takes a runner) of the OkHttp version ops-pve ships with. With another version
+ * they may be missing or different, and the client falls back to OkHttp's default pool, which works
+ * the same, only with more wake-ups; {@code QuietConnectionPoolTest} fails when the OkHttp ops-pve
+ * is built with takes the fallback, so an upgrade that changes the internals is seen at once.
  */
 final class QuietConnectionPool {
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -37,25 +43,30 @@ final class QuietConnectionPool {
     /** A pool keeping at most {@code maxIdle} idle connections, each for {@code keepAlive}. */
     static ConnectionPool create(int maxIdle, Duration keepAlive) {
         try {
-            return new ConnectionPool(new RealConnectionPool(Runner.INSTANCE, maxIdle, keepAlive.toNanos(), TimeUnit.NANOSECONDS));
+            return new ConnectionPool(maxIdle, keepAlive.toNanos(), TimeUnit.NANOSECONDS, Runner.INSTANCE,
+                    ConnectionListener.Companion.getNONE());
         } catch (LinkageError otherOkHttp) {
             return new ConnectionPool(maxIdle, keepAlive.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
+    /** Whether this OkHttp has the internals the quiet runner needs (false: pools are OkHttp's default). */
+    static boolean available() {
+        try {
+            return Runner.INSTANCE != null;
+        } catch (LinkageError otherOkHttp) {
+            return false;
+        }
+    }
+
     /** The runner shared by every ops-pve client's pool. */
     private static final class Runner {
-        static final TaskRunner INSTANCE = new TaskRunner(new LazyBackend());
+        static final TaskRunner INSTANCE = new TaskRunner(new LazyBackend(), Logger.getLogger(TaskRunner.class.getName()));
     }
 
     /** OkHttp's backend, except that a newly scheduled task does not wake the waiting coordinator. */
     private static final class LazyBackend implements TaskRunner.Backend {
         private final TaskRunner.RealBackend real = new TaskRunner.RealBackend(daemonThreads());
-
-        @Override
-        public void beforeTask(TaskRunner runner) {
-            real.beforeTask(runner);
-        }
 
         @Override
         public long nanoTime() {
@@ -78,8 +89,13 @@ final class QuietConnectionPool {
         }
 
         @Override
-        public void execute(Runnable runnable) {
-            real.execute(runnable);
+        public <T> BlockingQueue<T> decorate(BlockingQueue<T> queue) {
+            return real.decorate(queue);
+        }
+
+        @Override
+        public void execute(TaskRunner runner, Runnable runnable) {
+            real.execute(runner, runnable);
         }
 
         private static ThreadFactory daemonThreads() {

@@ -194,7 +194,17 @@ public final class Transport {
         }
         Request.Builder rb = new Request.Builder().url(url.build()).method(method, body);
         authenticate(rb, !read);
-        return execute(upload == null ? http : uploadHttp, rb.tag(Phase.class, new Phase()).build(), method, path, read, reader);
+        if (cfg.listeners().isEmpty()) {
+            return execute(upload == null ? http : uploadHttp, rb.tag(Phase.class, new Phase()).build(), method, path, read, reader);
+        }
+        Phase phase = new Phase();
+        long started = System.nanoTime();
+        try {
+            return execute(upload == null ? http : uploadHttp, rb.tag(Phase.class, phase).build(), method, path, read, reader);
+        } finally {
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+            Listeners.tell(cfg.listeners(), l -> l.callEnded(method, template, phase.status, took));
+        }
     }
 
     private <T> T execute(OkHttpClient client, Request request, String method, String path, boolean read, BodyReader<T> reader) {
@@ -204,6 +214,7 @@ public final class Transport {
         Phase phase = tagged != null ? tagged : new Phase();
         okhttp3.Call call = client.newCall(tagged != null ? request : request.newBuilder().tag(Phase.class, phase).build());
         try (Response resp = call.execute()) {
+            phase.status = resp.code();
             ResponseBody rb = resp.body();
             if (resp.isSuccessful() && rb != null) {
                 // Parsed while it arrives, so that reading a large list overlaps its transfer.
@@ -258,6 +269,8 @@ public final class Transport {
         static final okhttp3.EventListener LISTENER = new Listener();
 
         volatile String current = CONNECTING;
+        /** The HTTP status of the answer, once one came (0 until then), for the client's listeners. */
+        volatile int status;
 
         /** Whether the request cannot have reached the server yet. */
         static boolean nothingSent(String phase) {

@@ -124,6 +124,8 @@ public final class PveTask {
             left = Math.max(limit - elapsed, 0);
             TaskStatus s = status(client.api().withDeadline(Duration.ofNanos(left)));
             polls++;
+            int polled = polls;
+            dev.ops.pve.internal.Listeners.tell(client.listeners(), l -> l.taskPolled(upid, s, polled));
             Duration waited = Duration.ofNanos(time.nanoTime() - start);
             if (!s.running()) {
                 // The task ended somewhere in the last pause.
@@ -134,10 +136,13 @@ public final class PveTask {
                 List<String> tail = state == TaskOutcome.State.OK ? List.of() : safeTail();
                 TaskOutcome out = new TaskOutcome(upid, state, exit, TaskOutcome.warningCount(exit), tail, waited, polls, deadline);
                 LOG.debug("{}", out);
+                dev.ops.pve.internal.Listeners.tell(client.listeners(), l -> l.taskEnded(out));
                 return out;
             }
             if (time.nanoTime() - start >= limit) {
-                return new TaskOutcome(upid, TaskOutcome.State.STILL_RUNNING, "", 0, List.of(), waited, polls, deadline);
+                TaskOutcome out = new TaskOutcome(upid, TaskOutcome.State.STILL_RUNNING, "", 0, List.of(), waited, polls, deadline);
+                dev.ops.pve.internal.Listeners.tell(client.listeners(), l -> l.taskEnded(out));
+                return out;
             }
         }
     }

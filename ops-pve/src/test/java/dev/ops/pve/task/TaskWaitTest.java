@@ -12,9 +12,9 @@ import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -112,14 +112,14 @@ class TaskWaitTest {
     private Run runTaskEndingAfter(Duration after, Duration latency) {
         long endAt = time.nanoTime() + after.toNanos();
         String upid = "UPID:pve1:00001234:00C3D4E5:6740AAAA:qmclone:9000:root@pam!ops:";
-        statusServer.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+        statusServer.setDispatcher(new mockwebserver3.Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
                 time.advance(latency);
                 boolean running = time.nanoTime() < endAt;
-                return new MockResponse().setHeader("Content-Type", "application/json").setBody(running
+                return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(running
                         ? "{\"data\":{\"status\":\"running\",\"upid\":\"" + upid + "\"}}"
-                        : "{\"data\":{\"status\":\"stopped\",\"exitstatus\":\"OK\",\"upid\":\"" + upid + "\"}}");
+                        : "{\"data\":{\"status\":\"stopped\",\"exitstatus\":\"OK\",\"upid\":\"" + upid + "\"}}").build();
             }
         });
         TaskOutcome out = PveTask.of(statusClient, upid).await(Duration.ofMinutes(1));
@@ -137,7 +137,7 @@ class TaskWaitTest {
         MockWebServer s = new MockWebServer();
         // The fake's sockets (TCP_NODELAY, one segment per answer): MockWebServer's own cost 40 ms a poll.
         s.setServerSocketFactory(new dev.ops.testkit.pve.internal.AcceptedSocketFactory());
-        s.useHttps(new HandshakeCertificates.Builder().heldCertificate(STATUS_CERT).build().sslSocketFactory(), false);
+        s.useHttps(new HandshakeCertificates.Builder().heldCertificate(STATUS_CERT).build().sslSocketFactory());
         try {
             s.start(java.net.InetAddress.getLoopbackAddress(), 0);
         } catch (java.io.IOException e) {
@@ -149,7 +149,7 @@ class TaskWaitTest {
     @AfterEach
     void stopStatusServer() throws java.io.IOException {
         statusClient.close();
-        statusServer.shutdown();
+        statusServer.close();
     }
 
     @Test

@@ -111,31 +111,31 @@ public final class PveAnswer {
     }
 
     /** The HTTP answer MockWebServer sends. */
-    okhttp3.mockwebserver.MockResponse response() {
-        okhttp3.mockwebserver.MockResponse r = new okhttp3.mockwebserver.MockResponse();
+    mockwebserver3.MockResponse response() {
+        mockwebserver3.MockResponse.Builder r = new mockwebserver3.MockResponse.Builder();
         switch (kind) {
-            case HANG -> r.setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE);
+            case HANG -> r.onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE);
             case DISCONNECT -> r.setHeader("Content-Type", "application/json;charset=UTF-8")
-                    .setBody("{\"data\":{\"filler\":\"" + "x".repeat(64 * 1024) + "\"}}")
-                    .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
-            case HTML -> r.setStatus("HTTP/1.1 " + status + " " + reason).setHeader("Content-Type", "text/html; charset=utf-8")
-                    .setBody(body);
+                    .body("{\"data\":{\"filler\":\"" + "x".repeat(64 * 1024) + "\"}}")
+                    .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket());
+            case HTML -> r.status("HTTP/1.1 " + status + " " + reason).setHeader("Content-Type", "text/html; charset=utf-8")
+                    .body(body);
             case JSON -> {
-                r.setStatus("HTTP/1.1 " + status + " " + printable(phrase != null ? phrase : reason)).setHeader("Content-Type", "application/json;charset=UTF-8")
+                r.status("HTTP/1.1 " + status + " " + printable(phrase != null ? phrase : reason)).setHeader("Content-Type", "application/json;charset=UTF-8")
                         .setHeader("Server", "pve-api-daemon/3.0");
                 try {
-                    r.setBody(MAPPER.writeValueAsString(jsonBody()));
+                    r.body(MAPPER.writeValueAsString(jsonBody()));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalArgumentException("the answer's data cannot be written as JSON: " + e.getOriginalMessage(), e);
                 }
                 if (status >= 400) {
                     // pveproxy ends keep-alive after an error answer.
-                    r.setHeader("Connection", "close").setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_END);
+                    r.setHeader("Connection", "close").onResponseEnd(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE);
                 }
             }
             default -> throw new IllegalStateException(kind.name());
         }
-        return r;
+        return r.build();
     }
 
     /** The JSON body, as Proxmox lays it out. */

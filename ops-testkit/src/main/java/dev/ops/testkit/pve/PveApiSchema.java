@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Proxmox VE API schema the fake enforces (PVE 9.1's API viewer data, see the NOTICE next to it), for
- * tests that check their own tables against it, e.g. which privileges a call needs.
+ * The Proxmox VE API schema the fake enforces (PVE 9.1's API viewer data, from the ops-pve-schema artifact, whose
+ * NOTICE says where it comes from and under which licence), for tests that check their own tables against it, e.g.
+ * which privileges a call needs.
  */
 public final class PveApiSchema {
     private static final PveApiSchema PVE = new PveApiSchema(ApiSchema.pve());

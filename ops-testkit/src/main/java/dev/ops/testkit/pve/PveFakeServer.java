@@ -29,7 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
@@ -95,7 +95,7 @@ public final class PveFakeServer implements AutoCloseable {
         dispatcher.compression(b.compression);
         this.server = new MockWebServer();
         HandshakeCertificates tls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
-        server.useHttps(tls.sslSocketFactory(), false);
+        server.useHttps(tls.sslSocketFactory());
         server.setDispatcher(dispatcher);
         // MockWebServer queues every request for takeRequest(), which this fake never calls: drain it.
         dispatcher.afterRequest(() -> {
@@ -481,11 +481,7 @@ public final class PveFakeServer implements AutoCloseable {
         closed = true;
         PlanPurity.unwatch(this);
         cluster.shutdown();
-        try {
-            server.shutdown();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop the fake PVE server", e);
-        }
+        server.close();
         if (strict) {
             assertNoSchemaViolations();
         }

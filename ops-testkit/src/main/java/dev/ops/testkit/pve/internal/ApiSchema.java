@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
 public final class ApiSchema {
 
     /** Classpath location of the bundled schema. */
-    public static final String RESOURCE = "/dev/ops/testkit/pve/pve-apidata.json.gz";
+    public static final String RESOURCE = dev.ops.pve.schema.PveSchemaData.RESOURCE;
 
     private static volatile ApiSchema pve;
 

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import okio.Buffer;
 
 /**
@@ -20,16 +20,20 @@ final class Compression {
 
     /** The response gzipped, if it is a plain answer long enough; faults are left as they are. */
     static MockResponse gzipped(MockResponse response) {
-        SocketPolicy policy = response.getSocketPolicy();
-        boolean plainAnswer = policy == SocketPolicy.KEEP_OPEN || policy == SocketPolicy.DISCONNECT_AT_END;
-        if (!plainAnswer || response.getHeaders().get("Content-Encoding") != null) {
+        if (!Answers.plain(response) || response.getHeaders().get("Content-Encoding") != null) {
             return response;
         }
-        Buffer body = response.getBody();
-        if (body == null || body.size() <= MIN_LENGTH) {
+        MockResponseBody body = response.getBody();
+        if (body == null || body.getContentLength() <= MIN_LENGTH) {
             return response;
         }
-        return response.setHeader("Content-Encoding", "gzip").setBody(new Buffer().write(gzip(body.readByteArray())));
+        Buffer bytes = new Buffer();
+        try {
+            body.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return response.newBuilder().setHeader("Content-Encoding", "gzip").body(new Buffer().write(gzip(bytes.readByteArray()))).build();
     }
 
     static byte[] gzip(byte[] body) {

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.slf4j.Logger;
@@ -161,7 +161,7 @@ public final class PveDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        boolean gzip = compression && acceptsGzip(request.getHeader("Accept-Encoding"));
+        boolean gzip = compression && acceptsGzip(request.getHeaders().get("Accept-Encoding"));
         MockResponse response = answer(request, gzip);
         return gzip ? Compression.gzipped(response) : response;
     }
@@ -189,7 +189,7 @@ public final class PveDispatcher extends Dispatcher {
 
     private MockResponse answer(RecordedRequest request, boolean gzip) {
         String method = request.getMethod() == null ? "GET" : request.getMethod();
-        String target = request.getPath() == null ? "/" : request.getPath();
+        String target = request.getTarget();
         int q = target.indexOf('?');
         String rawPath = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
@@ -206,7 +206,7 @@ public final class PveDispatcher extends Dispatcher {
 
         MockResponse fault = fault(method, Http.decode(path), template);
         if (fault != null) {
-            return record(request, method, path, template, Map.of(), "", fault.getSocketPolicy() == SocketPolicy.KEEP_OPEN ? 500 : 0, fault);
+            return record(request, method, path, template, Map.of(), "", Answers.plain(fault) ? 500 : 0, fault);
         }
         Map<String, Object> params = new LinkedHashMap<>();
         long[] upload = {-1};
@@ -216,7 +216,7 @@ public final class PveDispatcher extends Dispatcher {
             parseBody(request, params, upload);
             MockResponse script = scripted(method, Http.decode(path), template);
             if (script != null) {
-                int status = script.getSocketPolicy() == SocketPolicy.NO_RESPONSE ? 0 : statusOf(script);
+                int status = Answers.hangs(script) ? 0 : script.getCode();
                 return record(request, method, path, template, flattenQuietly(params), "", status, script);
             }
             String notImplemented = "Method '" + method + " " + Http.decode(path) + "' not implemented";
@@ -276,11 +276,6 @@ public final class PveDispatcher extends Dispatcher {
         }
     }
 
-    private static int statusOf(MockResponse r) {
-        String[] parts = r.getStatus().split(" ");
-        return parts.length > 1 ? AsciiNumbers.parseInt(parts[1]) : 200;
-    }
-
     private MockResponse cachedRead(Handlers.Handler h, Call call, String template, String principalId, boolean gzip) {
         ResponseCache.Answer answer;
         synchronized (cluster) {
@@ -294,9 +289,9 @@ public final class PveDispatcher extends Dispatcher {
             }
         }
         if (gzip && answer.body().length > Compression.MIN_LENGTH) {
-            return json(200, "OK", answer.gzipped()).setHeader("Content-Encoding", "gzip");
+            return json(200, "OK", answer.gzipped()).setHeader("Content-Encoding", "gzip").build();
         }
-        return json(200, "OK", answer.body());
+        return json(200, "OK", answer.body()).build();
     }
 
     private MockResponse fault(String method, String path, String template) {
@@ -315,13 +310,13 @@ public final class PveDispatcher extends Dispatcher {
             return null;
         }
         return switch (hit.kind()) {
-            case HANG -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
-            case DISCONNECT -> ok(Map.of("filler", "x".repeat(64 * 1024)))
-                    .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
-            case HTML_500 -> new MockResponse().setStatus("HTTP/1.1 500 Internal Server Error")
+            case HANG -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+            case DISCONNECT -> json(200, "OK", bytes(okBody(Map.of("filler", "x".repeat(64 * 1024)))))
+                    .onResponseBody(new SocketEffect.CloseSocket()).build();
+            case HTML_500 -> new MockResponse.Builder().status("HTTP/1.1 500 Internal Server Error")
                     .setHeader("Content-Type", "text/html; charset=utf-8")
-                    .setBody("<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>"
-                            + "<body><h1>Internal Server Error</h1><p>proxy error</p></body></html>\n");
+                    .body("<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>"
+                            + "<body><h1>Internal Server Error</h1><p>proxy error</p></body></html>\n").build();
         };
     }
 
@@ -329,7 +324,7 @@ public final class PveDispatcher extends Dispatcher {
         if (Permissions.world(ep)) {
             return null;
         }
-        String authz = request.getHeader("Authorization");
+        String authz = request.getHeaders().get("Authorization");
         if (authz != null && authz.startsWith("PVEAPIToken")) {
             Auth.Principal p = auth.token(authz);
             if (!ep.allowToken()) {
@@ -337,7 +332,7 @@ public final class PveDispatcher extends Dispatcher {
             }
             return p;
         }
-        String cookie = Http.cookies(request.getHeader("Cookie")).get("PVEAuthCookie");
+        String cookie = Http.cookies(request.getHeaders().get("Cookie")).get("PVEAuthCookie");
         if (cookie == null) {
             throw new ApiError(401, "No ticket");
         }
@@ -346,7 +341,7 @@ public final class PveDispatcher extends Dispatcher {
             throw new ApiError(401, "authentication failure - second factor required");
         }
         if (!"GET".equals(method)) {
-            auth.verifyCsrf(userid, request.getHeader("CSRFPreventionToken"));
+            auth.verifyCsrf(userid, request.getHeaders().get("CSRFPreventionToken"));
         }
         return new Auth.Principal(userid, null, true);
     }
@@ -355,8 +350,8 @@ public final class PveDispatcher extends Dispatcher {
         if (request.getBodySize() <= 0) {
             return;
         }
-        String type = request.getHeader("Content-Type");
-        byte[] body = request.getBody().clone().readByteArray();
+        String type = request.getHeaders().get("Content-Type");
+        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         if (type == null || type.startsWith("application/x-www-form-urlencoded")) {
             Http.parseForm(new String(body, java.nio.charset.StandardCharsets.UTF_8), params);
         } else if (type.startsWith("application/json")) {
@@ -459,7 +454,7 @@ public final class PveDispatcher extends Dispatcher {
     }
 
     private MockResponse ok(Object data) {
-        return json(200, "OK", bytes(okBody(data)));
+        return json(200, "OK", bytes(okBody(data))).build();
     }
 
     private static Map<String, Object> okBody(Object data) {
@@ -482,7 +477,7 @@ public final class PveDispatcher extends Dispatcher {
         body.put("message", e.getMessage() + "\n");
         // pveproxy ends keep-alive after an error answer: the client's next call opens a new connection.
         return json(e.status(), e.getMessage(), bytes(body)).setHeader("Connection", "close")
-                .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
+                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build();
     }
 
     private byte[] bytes(Object body) {
@@ -493,12 +488,12 @@ public final class PveDispatcher extends Dispatcher {
         }
     }
 
-    private static MockResponse json(int status, String reason, byte[] body) {
-        return new MockResponse().setStatus("HTTP/1.1 " + status + " " + statusText(reason))
+    private static MockResponse.Builder json(int status, String reason, byte[] body) {
+        return new MockResponse.Builder().status("HTTP/1.1 " + status + " " + statusText(reason))
                 .setHeader("Content-Type", "application/json;charset=UTF-8")
                 .setHeader("Cache-Control", "max-age=0")
                 .setHeader("Server", "pve-api-daemon/3.0")
-                .setBody(new okio.Buffer().write(body));
+                .body(new okio.Buffer().write(body));
     }
 
     /** The reason phrase: one line of printable ASCII, as HTTP/1.1 clients expect. */
@@ -511,6 +506,6 @@ public final class PveDispatcher extends Dispatcher {
     }
 
     private static MockResponse plain(int status, String reason) {
-        return new MockResponse().setStatus("HTTP/1.1 " + status + " " + reason).setBody("");
+        return new MockResponse.Builder().status("HTTP/1.1 " + status + " " + reason).body("").build();
     }
 }
