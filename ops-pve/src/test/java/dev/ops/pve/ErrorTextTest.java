@@ -81,4 +81,12 @@ class ErrorTextTest {
         assertThat(client.node("pve1").qemu().vm(101).status().vmid()).isEqualTo(101);
         assertThat(Fakes.calls(pve, "GET", "/status/current")).hasSize(2);
     }
+
+    @Test
+    void anAnswerOfTheWrongShapeIsATypedErrorNamingWhereInTheAnswer() {
+        pve.answerNext("GET", "/nodes/pve1/tasks", PveAnswer.data(Map.of("upid", "not a list")));
+
+        assertThatThrownBy(() -> once.node("pve1").tasks()).isInstanceOf(PveServerException.class)
+                .hasMessageContaining("data").hasMessageContaining("a list").hasMessageContaining("/nodes/pve1/tasks");
+    }
 }

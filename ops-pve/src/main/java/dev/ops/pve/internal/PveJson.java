@@ -55,6 +55,7 @@ public final class PveJson {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
                     if ("data".equals(name) && value != JsonToken.VALUE_NULL) {
+                        requireShape(p, type);
                         data = reader.readValue(p);
                     } else {
                         p.skipChildren();
@@ -82,6 +83,9 @@ public final class PveJson {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
                     if ("data".equals(name)) {
+                        if (value != JsonToken.VALUE_NULL) {
+                            requireShape(p, type);
+                        }
                         data = value == JsonToken.VALUE_NULL ? null : reader.readValue(p);
                     } else {
                         others.put(name, MAPPER.readTree(p));
@@ -90,6 +94,22 @@ public final class PveJson {
                 return new Enveloped<>(data, others);
             }
         };
+    }
+
+    /**
+     * Fields inside a model are read leniently (a value of the wrong shape leaves its field unset), but
+     * {@code data} itself of the wrong shape (an object where a list is documented, a list where an
+     * object is) is an error naming what was expected, never an empty answer.
+     */
+    private static void requireShape(JsonParser p, JavaType type) throws IOException {
+        JsonToken t = p.currentToken();
+        boolean listExpected = type.isCollectionLikeType() || type.isArrayType();
+        if (listExpected && t != JsonToken.START_ARRAY) {
+            throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(p, type, "expected a list, got " + t);
+        }
+        if (!listExpected && t == JsonToken.START_ARRAY && !type.isJavaLangObject() && !com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type.getRawClass())) {
+            throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(p, type, "expected an object, got a list");
+        }
     }
 
     /** An answer's bound {@code data} and the other members of its envelope. */

@@ -227,7 +227,7 @@ public final class Transport {
                     if (unreadable instanceof IOException io && !(unreadable instanceof com.fasterxml.jackson.core.JacksonException)) {
                         throw io;
                     }
-                    throw new PveServerException(resp.code(), method, path, "the answer was not a Proxmox API object but "
+                    throw new PveServerException(resp.code(), method, path, unreadableAnswer(unreadable) + " "
                             + resp.header("Content-Type", "no content type") + ": "
                             + snippet(new String(start, java.nio.charset.StandardCharsets.UTF_8)), read);
                 }
@@ -331,6 +331,31 @@ public final class Transport {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * What was wrong with an answer that could not be read, naming the place: the JSON path of a
+     * value of the wrong shape ({@code data[3].vmid}), or a body cut off before its end.
+     */
+    static String unreadableAnswer(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "the answer was cut off before its end (a truncated body); it began as";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            StringBuilder at = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                if (r.getIndex() >= 0) {
+                    at.append('[').append(r.getIndex()).append(']');
+                } else if (r.getFieldName() != null) {
+                    at.append(at.isEmpty() ? "" : ".").append(r.getFieldName());
+                }
+            }
+            String expected = m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+                    ? " (expected " + (java.util.Collection.class.isAssignableFrom(mi.getTargetType()) ? "a list" : mi.getTargetType().getSimpleName()) + ")"
+                    : "";
+            return "the answer's value at data" + (at.isEmpty() || at.charAt(0) == '[' ? "" : ".") + at + " has the wrong shape" + expected + "; it was";
+        }
+        return "the answer was not a Proxmox API object but";
     }
 
     private static String snippet(String text) {
