@@ -38,6 +38,80 @@ final class AccessHandlers {
         registerGroups(r);
         registerRoles(r);
         registerAcl(r);
+        registerRealms(r);
+    }
+
+    // ---------------------------------------------------------------- realms
+
+    private void registerRealms(Handlers.Registry r) {
+        r.on("GET", "/access/domains", c -> auth.realms().values().stream().map(f -> {
+            Map<String, Object> e = new TreeMap<>();
+            e.put("realm", f.get("realm"));
+            e.put("type", f.get("type"));
+            if (f.containsKey("comment")) {
+                e.put("comment", f.get("comment"));
+            }
+            if (f.containsKey("tfa")) {
+                e.put("tfa", f.get("tfa"));
+            }
+            return (Object) e;
+        }).toList());
+        r.on("GET", "/access/domains/{realm}", c -> {
+            Map<String, String> f = realm(c.req("realm"));
+            Map<String, Object> out = new TreeMap<>(f);
+            out.remove("realm");
+            out.put("digest", Integer.toHexString(f.hashCode()));
+            return out;
+        });
+        r.on("POST", "/access/domains", c -> {
+            String id = c.req("realm");
+            String type = c.req("type");
+            if (type.equals("pam") || type.equals("pve")) {
+                throw ApiError.die("unable to create builtin type '" + type + "'");
+            }
+            if (auth.realms().containsKey(id)) {
+                throw ApiError.die("domain '" + id + "' already exists");
+            }
+            Map<String, String> f = new TreeMap<>();
+            c.params().forEach((k, v) -> {
+                if (!k.equals("password")) {
+                    f.put(k, v);
+                }
+            });
+            auth.realms().put(id, f);
+            return null;
+        });
+        r.on("PUT", "/access/domains/{realm}", c -> {
+            Map<String, String> f = realm(c.req("realm"));
+            c.params().forEach((k, v) -> {
+                if (!Set.of("realm", "delete", "digest", "password").contains(k)) {
+                    f.put(k, v);
+                }
+            });
+            if (c.has("delete")) {
+                for (String k : LIST_SPLIT.split(c.get("delete"))) {
+                    f.remove(k);
+                }
+            }
+            return null;
+        });
+        r.on("DELETE", "/access/domains/{realm}", c -> {
+            String id = c.req("realm");
+            realm(id);
+            if (Auth.builtInRealm(id)) {
+                throw ApiError.die("can't remove builtin realm '" + id + "'");
+            }
+            auth.realms().remove(id);
+            return null;
+        });
+    }
+
+    private Map<String, String> realm(String id) {
+        Map<String, String> f = auth.realms().get(id);
+        if (f == null) {
+            throw ApiError.die("domain '" + id + "' does not exist");
+        }
+        return f;
     }
 
     // ---------------------------------------------------------------- tickets and permissions

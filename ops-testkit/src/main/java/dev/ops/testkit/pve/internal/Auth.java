@@ -94,8 +94,14 @@ public final class Auth {
         }
     }
 
+    /** The roles a fresh PVE 8/9 install has (pve-access-control's built-in roles). */
     private static final List<String> BUILT_IN_ROLES = List.of("Administrator", "NoAccess", "PVEAdmin", "PVEAuditor",
-            "PVEDatastoreAdmin", "PVEDatastoreUser", "PVEPoolAdmin", "PVEPoolUser", "PVEVMAdmin", "PVEVMUser");
+            "PVEDatastoreAdmin", "PVEDatastoreUser", "PVEMappingAdmin", "PVEMappingUser", "PVEPoolAdmin", "PVEPoolUser",
+            "PVESDNAdmin", "PVESDNUser", "PVESysAdmin", "PVETemplateUser", "PVEUserAdmin", "PVEVMAdmin", "PVEVMUser");
+    /** The realms of a fresh install: Linux PAM and the Proxmox VE authentication server; neither can be removed. */
+    private static final Map<String, Map<String, String>> BUILT_IN_REALMS = Map.of(
+            "pam", Map.of("realm", "pam", "type", "pam", "comment", "Linux PAM standard authentication"),
+            "pve", Map.of("realm", "pve", "type", "pve", "comment", "Proxmox VE authentication server"));
 
     private final Clock clock;
     private final byte[] key = new byte[32];
@@ -106,20 +112,43 @@ public final class Auth {
     /** Roles beyond the built-in ones: a seed's grant of single privileges makes one per privilege. */
     private final Map<String, Set<String>> customRoles = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<Acl> acl = new CopyOnWriteArrayList<>();
+    /** Authentication realms by id, each with its settings as sent (text). */
+    private final Map<String, Map<String, String>> realms = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    /** Creates an empty authority with a random signing key. */
+    /** Creates the authority of a fresh install (realms pam and pve, the user root@pam) with a random signing key. */
     public Auth(Clock clock) {
         this.clock = clock;
         new SecureRandom().nextBytes(key);
+        freshInstall();
     }
 
-    /** Forgets every user, token, group, custom role and ACL entry (tickets stay valid: the key is kept). */
+    /** Forgets every user, token, group, custom role, realm and ACL entry but a fresh install's (tickets stay valid: the key is kept). */
     public void clear() {
         users.clear();
         tokens.clear();
         groups.clear();
         customRoles.clear();
         acl.clear();
+        realms.clear();
+        freshInstall();
+    }
+
+    /** What a fresh install has: the pam and pve realms, and root@pam (whose password lives in PAM, so no login until a seed gives one). */
+    private void freshInstall() {
+        BUILT_IN_REALMS.forEach((id, fields) -> realms.put(id, new TreeMap<>(fields)));
+        User root = new User("root@pam", null, null);
+        root.fields.put("email", "root@localhost");
+        users.put(root.userid, root);
+    }
+
+    /** The realms, by id, with their settings. */
+    public Map<String, Map<String, String>> realms() {
+        return realms;
+    }
+
+    /** Whether a realm is one a fresh install has (and cannot delete). */
+    public static boolean builtInRealm(String realm) {
+        return BUILT_IN_REALMS.containsKey(realm);
     }
 
     /** Adds a user with the grants of a seed. */
@@ -429,6 +458,13 @@ public final class Auth {
                 ALL_PRIVILEGES.stream().filter(x -> x.startsWith("VM.")).forEach(out::add);
                 out.addAll(Set.of("Datastore.AllocateSpace", "Pool.Audit", "SDN.Use"));
             }
+            case "PVEMappingAdmin" -> out.addAll(Set.of("Mapping.Audit", "Mapping.Modify", "Mapping.Use"));
+            case "PVEMappingUser" -> out.addAll(Set.of("Mapping.Audit", "Mapping.Use"));
+            case "PVESDNAdmin" -> out.addAll(Set.of("SDN.Allocate", "SDN.Audit", "SDN.Use"));
+            case "PVESDNUser" -> out.addAll(Set.of("SDN.Audit", "SDN.Use"));
+            case "PVESysAdmin" -> out.addAll(Set.of("Sys.AccessNetwork", "Sys.Audit", "Sys.Console", "Sys.Syslog"));
+            case "PVETemplateUser" -> out.addAll(Set.of("VM.Audit", "VM.Clone"));
+            case "PVEUserAdmin" -> out.addAll(Set.of("Group.Allocate", "Realm.AllocateUser", "User.Modify"));
             case "PVEVMUser" -> out.addAll(Set.of("VM.Audit", "VM.Backup", "VM.Config.CDROM", "VM.Config.Cloudinit",
                     "VM.Console", "VM.PowerMgmt", "VM.GuestAgent.Audit", "VM.GuestAgent.Unrestricted"));
             default -> out.add(privOrRole);

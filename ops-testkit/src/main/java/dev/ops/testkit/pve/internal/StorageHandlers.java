@@ -141,6 +141,54 @@ final class StorageHandlers extends HandlerSection {
             return cluster.schedule(t);
         });
         on("POST", "/nodes/{node}/vzdump", this::vzdump);
+        on("GET", "/nodes/{node}/aplinfo", c -> {
+            cluster.node(c.node());
+            return APPLIANCES.stream().map(a -> (Object) new LinkedHashMap<>(a)).toList();
+        });
+        on("POST", "/nodes/{node}/aplinfo", c -> {
+            cluster.node(c.node());
+            Storage s = cluster.storage(c.req("storage"));
+            requireContent(s, "vztmpl");
+            String template = c.req("template");
+            if (APPLIANCES.stream().noneMatch(a -> a.get("template").equals(template))) {
+                throw ApiError.die("no such template");
+            }
+            String volid = s.id + ":vztmpl/" + template;
+            Task t = cluster.startTask(c.node(), "download", template, c.user());
+            t.log("starting template download from the appliance index (simulated): " + template);
+            t.onSuccess(() -> {
+                if (cluster.volume(c.node(), volid) == null) {
+                    cluster.volumes.add(new Volume(volid, s.id, c.node(), "vztmpl", "tzst", 120L << 20, null, cluster.now()));
+                }
+            });
+            return cluster.schedule(t);
+        });
+    }
+
+    /** A few entries of the appliance index ({@code pveam available}), as {@code aplinfo} lists them. */
+    private static final List<Map<String, Object>> APPLIANCES = List.of(
+            appliance("system", "debian-12-standard_12.12-1_amd64.tar.zst", "debian-12", "Debian 12 Bookworm (standard)"),
+            appliance("system", "ubuntu-24.04-standard_24.04-2_amd64.tar.zst", "ubuntu-24.04", "Ubuntu 24.04 Noble (standard)"),
+            appliance("system", "alpine-3.22-default_20250617_amd64.tar.xz", "alpine-3.22", "Alpine Linux 3.22 (default)"),
+            appliance("turnkeylinux", "debian-12-turnkey-nextcloud_18.1-1_amd64.tar.gz", "debian-12", "TurnKey Nextcloud"));
+
+    private static Map<String, Object> appliance(String section, String template, String os, String headline) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("template", template);
+        a.put("package", template.substring(0, template.indexOf('_')));
+        a.put("version", template.substring(template.indexOf('_') + 1, template.lastIndexOf('_')));
+        a.put("os", os);
+        a.put("section", section);
+        a.put("type", "lxc");
+        a.put("headline", headline);
+        a.put("description", headline);
+        a.put("architecture", "amd64");
+        a.put("maintainer", "Proxmox Support Team <support@proxmox.com>");
+        a.put("source", "http://download.proxmox.com/images/" + section + "/" + template);
+        a.put("location", "http://download.proxmox.com/images/" + section + "/" + template);
+        a.put("infopage", "https://pve.proxmox.com/wiki/Linux_Container#pct_supported_distributions");
+        a.put("sha512sum", "0".repeat(128));
+        return a;
     }
 
     private void requireContent(Storage s, String content) {
