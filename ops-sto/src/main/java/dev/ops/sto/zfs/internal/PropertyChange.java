@@ -49,7 +49,11 @@ public final class PropertyChange extends HostChange<ZfsProperty, Void> {
         } else {
             ZfsNames.checkDataset(v, "name", name);
         }
-        ZfsPropertyRules.check(v, "property", property, value == null ? "x" : value, false, false);
+        if (value == null) {
+            ZfsPropertyRules.checkName(v, "property", property);
+        } else {
+            ZfsPropertyRules.check(v, "property", property, value, false, false);
+        }
     }
 
     @Override

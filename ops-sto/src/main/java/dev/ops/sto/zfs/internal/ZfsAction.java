@@ -46,10 +46,33 @@ public record ZfsAction(String target, List<String> argv, String subject, boolea
 
     @Override
     public void execute(Targets targets) {
-        var r = targets.host(target).run(Command.of(argv).asRoot().withTimeout(java.time.Duration.ofHours(6)));
-        if (!r.ok() && tolerateMissing && r.stderrText().contains("does not exist")) {
-            return;
+        // "dataset is busy" right after a mount or a send is often gone a moment later (zfs-fuse shows it after
+        // every create): try a few times over about three seconds before reporting it (it stays retryable)
+        for (int attempt = 1; ; attempt++) {
+            var r = targets.host(target).run(Command.of(argv).asRoot().withTimeout(java.time.Duration.ofHours(6)));
+            if (!r.ok() && tolerateMissing && r.stderrText().contains("does not exist")) {
+                return;
+            }
+            try {
+                ZfsErrors.check(r, "name", subject);
+                return;
+            } catch (dev.ops.sto.zfs.ZfsBusyException busy) {
+                if (attempt >= BUSY_ATTEMPTS) {
+                    throw busy;
+                }
+                pause(attempt * 200L);
+            }
         }
-        ZfsErrors.check(r, "name", subject);
+    }
+
+    private static final int BUSY_ATTEMPTS = 5;
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.ops.core.error.OpsException("interrupted while waiting for a busy dataset", e);
+        }
     }
 }

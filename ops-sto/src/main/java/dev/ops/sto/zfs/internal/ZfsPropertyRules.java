@@ -17,6 +17,13 @@ public final class ZfsPropertyRules {
 
     private ZfsPropertyRules() {}
 
+    /** Adds a violation of {@code field} unless {@code property} is a property name (native or user, {@code module:name}). */
+    public static void checkName(Violations v, String field, String property) {
+        if (property == null || !property.matches("[a-z][a-z0-9_]*|[a-z0-9_.+-]+:[a-z0-9_.:+-]+")) {
+            v.add(field, "'" + property + "' is not a ZFS property name");
+        }
+    }
+
     /** Adds a violation of {@code field} unless {@code property=value} is acceptable ({@code atCreation}: set by zfs create). */
     public static void check(Violations v, String field, String property, String value, boolean atCreation, boolean volume) {
         if (property == null || !property.matches("[a-z][a-z0-9_]*|[a-z0-9_.+-]+:[a-z0-9_.:+-]+")) {
