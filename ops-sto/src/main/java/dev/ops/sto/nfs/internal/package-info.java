@@ -1,0 +1,2 @@
+/** How exports files are parsed, edited and applied; not API. */
+package dev.ops.sto.nfs.internal;

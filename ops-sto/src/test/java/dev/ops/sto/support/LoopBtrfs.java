@@ -1,0 +1,98 @@
+package dev.ops.sto.support;
+
+import dev.ops.core.host.Command;
+import dev.ops.core.host.LocalHost;
+import dev.ops.core.testing.RealComponents;
+import dev.ops.testkit.sandbox.SandboxHost;
+import java.nio.file.Path;
+
+/**
+ * A real Btrfs for a test: a file in the test's temporary directory, formatted with mkfs.btrfs and
+ * mounted through a loop device inside a {@link SandboxHost}'s private mount namespace, so the
+ * machine never sees the mount. Closing unmounts, ends the namespace and makes sure the loop device
+ * is detached (the mount sets autoclear, and any left is detached by file), also after a failure.
+ */
+public final class LoopBtrfs implements AutoCloseable {
+    private final SandboxHost host;
+    private final Path image;
+    private final String mountPoint;
+
+    private LoopBtrfs(SandboxHost host, Path image, String mountPoint) {
+        this.host = host;
+        this.image = image;
+        this.mountPoint = mountPoint;
+    }
+
+    /** Skips (or fails under OPS_REQUIRE_REAL=1) without root, namespaces or btrfs-progs. */
+    public static void assumeAvailable() {
+        RealComponents.root();
+        RealComponents.assume(SandboxHost.isSupported(), "unshare and nsenter (private namespaces)");
+        RealComponents.program("mkfs.btrfs");
+        RealComponents.program("btrfs");
+        RealComponents.program("losetup");
+    }
+
+    /** A fresh file system of {@code megabytes} in {@code dir}, mounted at {@code /tmp/btrfs-<name>} inside a new sandbox. */
+    public static LoopBtrfs create(Path dir, String name, int megabytes) {
+        assumeAvailable();
+        LocalHost local = LocalHost.create();
+        Path image = dir.resolve(name + ".img");
+        // the sandbox's /tmp is a tmpfs of its own: the mount point lives there, the image outside
+        String mnt = "/tmp/btrfs-" + name;
+        local.check(Command.of("truncate", "-s", megabytes + "M", image.toString()));
+        local.check(Command.of("mkfs.btrfs", "-q", image.toString()));
+        SandboxHost sandbox = SandboxHost.builder().name("btrfs-" + name).build();
+        LoopBtrfs fs = new LoopBtrfs(sandbox, image, mnt);
+        try {
+            // the loop device is made outside (the sandbox's namespaces cannot set one up), mounted
+            // inside, then detached at once: the kernel frees it when the mount goes with the namespace
+            String dev = local.check(Command.of("losetup", "--find", "--show", image.toString())).stdoutText().strip();
+            try {
+                sandbox.check(Command.of("mkdir", "-p", mnt));
+                sandbox.check(Command.of("mount", dev, mnt));
+            } finally {
+                local.run("losetup", "-d", dev);
+            }
+        } catch (RuntimeException e) {
+            fs.close();
+            throw e;
+        }
+        return fs;
+    }
+
+    /** The host whose commands see the mount (root in the sandbox). */
+    public SandboxHost host() {
+        return host;
+    }
+
+    /** Where the file system is mounted, inside the sandbox. */
+    public String mountPoint() {
+        return mountPoint;
+    }
+
+    /** {@code mountPoint/relative}. */
+    public String path(String relative) {
+        return mountPoint + "/" + relative;
+    }
+
+    @Override
+    public void close() {
+        try {
+            host.run(Command.of("umount", mountPoint));
+        } finally {
+            host.close();
+            LocalHost local = LocalHost.create();
+            String left = local.run("losetup", "-n", "-O", "NAME", "-j", image.toString()).stdoutText().strip();
+            for (String dev : left.split("\n")) {
+                if (!dev.isBlank()) {
+                    local.run("losetup", "-d", dev.strip());
+                }
+            }
+        }
+    }
+
+    /** Whether a loop device is still attached to the image (for tests of cleanup). */
+    public boolean loopAttached() {
+        return !LocalHost.create().run("losetup", "-n", "-O", "NAME", "-j", image.toString()).stdoutText().isBlank();
+    }
+}
