@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * a driver's {@code unbind} moves the {@code driver} link away (refused with "Device or resource busy"
  * while a process holds the device's nodes, where the real kernel would block), {@code drivers_probe}
  * and a driver's {@code bind} bind the device to its override or, without one, to the driver it had
- * when the layout was recorded, if that driver is loaded. Every such write is recorded ({@link #writes()}).
+ * when the layout was recorded, if that driver is loaded. {@code modprobe <module>} never reaches this
+ * machine's kernel: the fake loads a driver of that name. Every such write is recorded ({@link #writes()}).
  *
  * <p>Layouts are text files, one line per thing, each citing the public source it was recorded from:
  * <pre>
@@ -137,6 +138,13 @@ public final class FakeSysfs implements AutoCloseable {
                     byte[] err = error == null ? new byte[0] : ("tee: " + argv.get(1) + ": " + error + "\n").getBytes(StandardCharsets.UTF_8);
                     return CommandResult.of("fake-sysfs", command, error == null ? 0 : 1, error == null ? command.stdin() : new byte[0], err,
                             Duration.ZERO, false);
+                }
+                if (!argv.isEmpty() && argv.get(0).equals("modprobe")) {
+                    // never load a module into this machine's kernel: the fake's kernel loads it
+                    String module = argv.get(argv.size() - 1);
+                    writes.add("modprobe " + module);
+                    loadDriver(module);
+                    return CommandResult.of("fake-sysfs", command, 0, new byte[0], new byte[0], Duration.ZERO, false);
                 }
                 return local.run(command);
             }
