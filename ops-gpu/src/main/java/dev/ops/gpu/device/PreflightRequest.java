@@ -10,8 +10,10 @@ public final class PreflightRequest {
     private final String romfile;
     private final boolean ovmf;
     private final boolean allFunctions;
+    private final String romDirectory;
 
     private PreflightRequest(Builder b) {
+        this.romDirectory = b.romDirectory;
         this.romfile = b.romfile;
         this.ovmf = b.ovmf;
         this.allFunctions = b.allFunctions;
@@ -25,6 +27,11 @@ public final class PreflightRequest {
     /** The ROM file under {@code /usr/share/kvm} the guest gets; empty for the card's own ROM. */
     public String romfile() {
         return romfile;
+    }
+
+    /** Where the node keeps ROM files, {@code /usr/share/kvm} as Proxmox has it. */
+    public String romDirectory() {
+        return romDirectory;
     }
 
     /** Whether the guest boots with OVMF. */
@@ -42,8 +49,15 @@ public final class PreflightRequest {
         private String romfile = "";
         private boolean ovmf;
         private boolean allFunctions = true;
+        private String romDirectory = "/usr/share/kvm";
 
         private Builder() {}
+
+        /** Where the node keeps ROM files; {@code /usr/share/kvm} unless a test keeps them elsewhere. */
+        public Builder romDirectory(String path) {
+            this.romDirectory = Objects.requireNonNull(path, "romDirectory");
+            return this;
+        }
 
         /** The ROM file, a name under {@code /usr/share/kvm} as hostpci's {@code romfile} takes it. */
         public Builder romfile(String name) {

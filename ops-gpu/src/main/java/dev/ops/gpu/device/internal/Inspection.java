@@ -156,7 +156,7 @@ public final class Inspection {
                     + "; a guest may start once per host boot"));
         }
         if (!r.romfile().isEmpty()) {
-            String path = "/usr/share/kvm/" + r.romfile();
+            String path = r.romDirectory() + "/" + r.romfile();
             Optional<byte[]> rom = host.readFile(path, false);
             if (rom.isEmpty()) {
                 p.add(new Problem(Severity.ERROR, "rom-missing", "romfile", path + " does not exist on " + host.name()));

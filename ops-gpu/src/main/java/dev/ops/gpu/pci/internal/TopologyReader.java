@@ -119,12 +119,9 @@ public final class TopologyReader {
         }
         List<String> units = sections.getOrDefault("iommu", List.of());
         String vendor = units.isEmpty() ? "" : units.stream().anyMatch(u -> u.startsWith("dmar")) ? "intel" : "amd";
-        boolean ir = vendor.equals("amd");
-        for (String line : sections.getOrDefault("ecap", List.of())) {
-            int colon = line.lastIndexOf(':');
-            long ecap = hexLong(line.substring(colon + 1));
-            ir = ir || (ecap & 0x8) != 0;
-        }
+        // Intel: interrupt remapping (extended capability bit 3) is used only when every unit has it
+        List<String> ecaps = sections.getOrDefault("ecap", List.of());
+        boolean ir = vendor.equals("amd") || (!ecaps.isEmpty() && ecaps.stream().allMatch(l -> (hexLong(l.substring(l.lastIndexOf(':') + 1)) & 0x8) != 0));
         String cmdline = String.join(" ", sections.getOrDefault("cmdline", List.of())).strip();
         if (cmdline.matches(".*\\bintremap=(off|nosid)\\b.*")) {
             ir = false;
