@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param driverOverride the driver the next probe binds to ({@code driver_override}), empty when not set
  * @param iommuGroup the IOMMU group, -1 when the IOMMU is off
  * @param numaNode the NUMA node, -1 when the machine has one node or does not say
+ * @param localCpus the CPUs close to the device ({@code local_cpulist}, {@code 0-7,16-23}), empty when not known
  * @param resetMethods the reset methods the kernel can use ({@code flr}, {@code bus}, ...), empty when none
  * @param bootVga whether the firmware initialised this device as the boot display
  * @param hasRom whether sysfs exposes an option ROM for it
@@ -27,7 +28,7 @@ import java.util.Optional;
  * @param deviceName the device's name from pci.ids, empty when unknown
  */
 public record PciDevice(PciAddress address, PciClass pciClass, int vendor, int device, int subsystemVendor, int subsystemDevice,
-        String driver, String driverOverride, int iommuGroup, int numaNode, List<String> resetMethods, boolean bootVga, boolean hasRom,
+        String driver, String driverOverride, int iommuGroup, int numaNode, String localCpus, List<String> resetMethods, boolean bootVga, boolean hasRom,
         PciLink link, List<PciBar> bars, List<String> drmNodes, String vendorName, String deviceName) {
 
     public PciDevice {

@@ -105,6 +105,18 @@ public final class Passthrough {
             return vm.config().get("hostpci" + index).map(HostPci::parse);
         }
 
+        /** The change that tunes the VM (NUMA, hugepages, affinity) as {@code edit} says; the VM must be stopped. */
+        public Change<dev.ops.pve.guest.GuestConfig> tune(Consumer<GuestTuning.Builder> edit) {
+            GuestTuning.Builder b = GuestTuning.builder();
+            edit.accept(b);
+            return tune(b.build());
+        }
+
+        /** The change that applies {@code tuning} to the VM; the VM must be stopped. */
+        public Change<dev.ops.pve.guest.GuestConfig> tune(GuestTuning tuning) {
+            return new dev.ops.gpu.pve.internal.TuningChange(ops, client, vm, Objects.requireNonNull(tuning, "tuning"));
+        }
+
         /** One entry, with the value {@code edit} builds. */
         public Entry hostpci(int index, Consumer<HostPci.Builder> edit) {
             return new Entry(index, HostPci.of(edit));

@@ -118,4 +118,24 @@ class PassthroughTest {
         assertThatThrownBy(() -> pt.vm(vm(token, 103)).hostpci(0, h -> h.mapping("gpu0")).present().plan())
                 .isInstanceOf(GuestRunningException.class).hasMessageContaining("stop it");
     }
+
+    @Test
+    void aGpuGuestIsPinnedToTheGpusNumaNodeWithHugepagesAndRolledBack() {
+        try (FakeSysfs fake = FakeSysfs.layout("server-8x-a100")) {
+            Gpu gpu = Gpus.on(fake.host(), Ops.inMemory()).sysfs(fake.sysfs()).procfs(fake.procfs()).get("0000:87:00.0").orElseThrow();
+            assertThat(GuestTuning.forGpu(gpu.device()).values()).containsEntry("affinity", "64-127,192-255");
+            GuestTuning tuning = GuestTuning.builder().numa(true).hugepages("1024").affinity(gpu.device().localCpus()).build();
+            Applied<dev.ops.pve.guest.GuestConfig> done = Passthrough.on(token, Ops.inMemory()).vm(vm(token, 101)).tune(tuning).apply();
+            assertThat(server.guest(101).orElseThrow().config()).containsEntry("numa", "1").containsEntry("hugepages", "1024")
+                    .containsEntry("affinity", "64-127,192-255");
+            done.rollback();
+            assertThat(server.guest(101).orElseThrow().config()).doesNotContainKeys("numa", "hugepages", "affinity");
+        }
+    }
+
+    @Test
+    void hugepagesWithoutNumaAreRefused() {
+        assertThatThrownBy(() -> GuestTuning.builder().hugepages("1024").build()).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("hugepages")).isNotEmpty());
+    }
 }

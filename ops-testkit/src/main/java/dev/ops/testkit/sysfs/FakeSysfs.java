@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * iommu dmar0 ecap=0xf050da
  * driver vfio-pci
  * iomem 80000000-802fffff : BOOTFB
- * dev 0000:01:00.0 class=0x030000 id=10de:1c03 sub=1462:3283 driver=nvidia group=1 numa=-1 reset=flr,bus bootvga=1 rom
+ * dev 0000:01:00.0 class=0x030000 id=10de:1c03 sub=1462:3283 driver=nvidia group=1 numa=-1 cpus=0-7 reset=flr,bus bootvga=1 rom
  *     link=8.0:16:8.0:16 drm=card0,renderD128 nvminor=0 bar0=f6000000-f6ffffff
  * user 1234 Xorg /dev/nvidia0
  * </pre>
@@ -364,6 +364,9 @@ public final class FakeSysfs implements AutoCloseable {
         touch(d.resolve("subsystem_vendor"), "0x" + sub[0] + "\n");
         touch(d.resolve("subsystem_device"), "0x" + sub[1] + "\n");
         touch(d.resolve("numa_node"), a.getOrDefault("numa", "-1") + "\n");
+        if (a.containsKey("cpus")) {
+            touch(d.resolve("local_cpulist"), a.get("cpus") + "\n");
+        }
         touch(d.resolve("driver_override"), "(null)\n");
         touch(d.resolve("enable"), "1\n");
         if (a.containsKey("reset")) {

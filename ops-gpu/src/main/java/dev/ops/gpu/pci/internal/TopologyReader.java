@@ -26,7 +26,7 @@ import java.util.function.BiFunction;
  * reads a fake tree.
  */
 public final class TopologyReader {
-    static final List<String> ATTRIBUTES = List.of("class", "vendor", "device", "subsystem_vendor", "subsystem_device", "numa_node",
+    static final List<String> ATTRIBUTES = List.of("class", "vendor", "device", "subsystem_vendor", "subsystem_device", "numa_node", "local_cpulist",
             "reset_method", "boot_vga", "current_link_speed", "current_link_width", "max_link_speed", "max_link_width",
             "driver_override", "resource");
 
@@ -110,7 +110,7 @@ public final class TopologyReader {
             devices.add(new PciDevice(address, PciClass.of(hex(first(f, "class"))), vendor, device, hex(first(f, "subsystem_vendor")),
                     hex(first(f, "subsystem_device")), links.getOrDefault(e.getKey() + "/driver", ""),
                     override.equals("(null)") ? "" : override, integer(links.getOrDefault(e.getKey() + "/iommu_group", ""), -1),
-                    integer(first(f, "numa_node"), -1), words(first(f, "reset_method")), first(f, "boot_vga").equals("1"),
+                    integer(first(f, "numa_node"), -1), first(f, "local_cpulist"), words(first(f, "reset_method")), first(f, "boot_vga").equals("1"),
                     roms.contains(e.getKey() + "/rom"),
                     new PciLink(first(f, "current_link_speed"), integer(first(f, "current_link_width"), 0), first(f, "max_link_speed"),
                             integer(first(f, "max_link_width"), 0)),
