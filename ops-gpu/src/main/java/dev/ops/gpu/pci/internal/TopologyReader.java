@@ -64,8 +64,22 @@ public final class TopologyReader {
 
     /** Reads the topology of {@code host} under the given roots; as root when {@code asRoot} (to see every process). */
     public static PciTopology read(Host host, String sysfs, String procfs, boolean asRoot, BiFunction<Integer, Integer, String[]> names) {
+        // this machine, and root or not asked to be: file calls, no processes; otherwise one script, over SSH or with sudo
+        if (host.isLocal() && (!asRoot || "root".equals(System.getProperty("user.name")))) {
+            return parse(LocalDump.dump(sysfs, procfs), names);
+        }
+        return parse(script(host, sysfs, procfs, asRoot), names);
+    }
+
+    /** The script's output on {@code host}. */
+    static String script(Host host, String sysfs, String procfs, boolean asRoot) {
         Command c = Command.builder().addArgv("sh", "-c", SCRIPT, "sh", sysfs, procfs).sudo(asRoot).build();
-        return parse(host.check(c).stdoutText(), names);
+        return host.check(c).stdoutText();
+    }
+
+    /** The file-call dump of this machine; package-private for the test that compares both ways. */
+    static String local(String sysfs, String procfs) {
+        return LocalDump.dump(sysfs, procfs);
     }
 
     /** The topology from the script's output; {@code names} gives vendor and device names for (vendor, device) ids. */
