@@ -25,6 +25,8 @@ final class ConfigCollections {
 
     private final Cluster cluster;
     private int generated;
+    /** Per collection, the array-typed parameters seen: stored one item per line, answered as arrays. */
+    private final Map<String, Set<String>> arrays = new java.util.HashMap<>();
 
     ConfigCollections(Cluster cluster) {
         this.cluster = cluster;
@@ -63,7 +65,7 @@ final class ConfigCollections {
 
     private Object list(String parent, String key, Call c) {
         List<Object> out = new ArrayList<>();
-        entries(parent, c).forEach((id, cfg) -> out.add(shown(key, id, cfg)));
+        entries(parent, c).forEach((id, cfg) -> out.add(shown(parent, key, id, cfg)));
         return out;
     }
 
@@ -81,6 +83,7 @@ final class ConfigCollections {
         c.params().forEach((k, v) -> {
             if (!k.equals(key) && !pathNames.contains(k) && !NOT_STORED.contains(k)) {
                 cfg.put(k, v);
+                noteArray(parent, k, c);
             }
         });
         entries.put(id, cfg);
@@ -98,7 +101,7 @@ final class ConfigCollections {
 
     private Object get(String parent, String key, Call c) {
         Map<String, String> cfg = existing(parent, key, c);
-        Map<String, Object> out = shown(key, c.req(key), cfg);
+        Map<String, Object> out = shown(parent, key, c.req(key), cfg);
         out.put("digest", digest(cfg));
         return out;
     }
@@ -117,6 +120,7 @@ final class ConfigCollections {
         c.params().forEach((k, v) -> {
             if (!pathNames.contains(k) && !NOT_STORED.contains(k)) {
                 cfg.put(k, v);
+                noteArray(parent, k, c);
             }
         });
         return null;
@@ -130,10 +134,18 @@ final class ConfigCollections {
         return null;
     }
 
-    private static Map<String, Object> shown(String key, String id, Map<String, String> cfg) {
+    private void noteArray(String parent, String k, Call c) {
+        com.fasterxml.jackson.databind.JsonNode p = c.endpoint().properties().get(k);
+        if (p != null && "array".equals(p.path("type").asText())) {
+            arrays.computeIfAbsent(parent, x -> new java.util.HashSet<>()).add(k);
+        }
+    }
+
+    private Map<String, Object> shown(String parent, String key, String id, Map<String, String> cfg) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(key, id);
-        out.putAll(cfg);
+        Set<String> lists = arrays.getOrDefault(parent, Set.of());
+        cfg.forEach((k, v) -> out.put(k, lists.contains(k) ? List.of(v.split("\n")) : v));
         return out;
     }
 

@@ -421,7 +421,9 @@ public final class PveDispatcher extends Dispatcher {
             return b ? "1" : "0";
         }
         if (v instanceof List<?> l) {
-            return l.stream().map(PveDispatcher::flat).collect(Collectors.joining(","));
+            // only array-typed parameters arrive as lists; their items may hold commas (a mapping's
+            // "id=10de:2204,node=pve1,..."), so they are kept one per line (ConfigCollections answers them as arrays)
+            return l.stream().map(PveDispatcher::flat).collect(Collectors.joining("\n"));
         }
         return String.valueOf(v);
     }

@@ -1,0 +1,2 @@
+/** How boot files are edited; not API. */
+package dev.ops.gpu.boot.internal;

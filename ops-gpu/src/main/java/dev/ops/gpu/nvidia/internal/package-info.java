@@ -1,0 +1,2 @@
+/** How NVIDIA settings are changed through nvidia-smi; not API. */
+package dev.ops.gpu.nvidia.internal;

@@ -1,0 +1,55 @@
+package dev.ops.gpu.pci;
+
+import java.util.List;
+
+/**
+ * Whether the host's IOMMU is active, and what says so.
+ *
+ * @param active whether the kernel has an IOMMU in use (units under {@code /sys/class/iommu} and groups)
+ * @param vendor {@code intel}, {@code amd}, or empty when no unit is registered
+ * @param units the IOMMU units ({@code dmar0}, {@code ivhd0})
+ * @param interruptRemapping whether interrupt remapping is available (Intel's extended capability bit 3; AMD-Vi has it)
+ * @param passthroughMode whether {@code iommu=pt} is on the command line
+ * @param kernel the running kernel's release ({@code 6.8.12-4-pve})
+ * @param cmdline the kernel command line
+ */
+public record IommuStatus(boolean active, String vendor, List<String> units, boolean interruptRemapping, boolean passthroughMode,
+        String kernel, String cmdline) {
+
+    public IommuStatus {
+        units = List.copyOf(units);
+    }
+
+    /**
+     * Whether the IOMMU is on by default for this kernel without a command-line option: AMD's
+     * always is when the firmware enables it; Intel's from kernel 6.8 (and in Proxmox's kernels from 6.8).
+     */
+    public boolean onByDefault() {
+        return vendor.equals("amd") || kernelAtLeast(6, 8);
+    }
+
+    /** Whether the running kernel is at least {@code major.minor}. */
+    public boolean kernelAtLeast(int major, int minor) {
+        String[] p = kernel.split("[.-]");
+        try {
+            int ma = Integer.parseInt(p[0]);
+            int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The command line's value for {@code key} ({@code intel_iommu} gives {@code on}); the last one wins, as in the kernel. */
+    public java.util.Optional<String> option(String key) {
+        String found = null;
+        for (String w : cmdline.split("\\s+")) {
+            if (w.equals(key)) {
+                found = "";
+            } else if (w.startsWith(key + "=")) {
+                found = w.substring(key.length() + 1);
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+}

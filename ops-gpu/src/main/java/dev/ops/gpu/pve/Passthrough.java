@@ -1,0 +1,159 @@
+package dev.ops.gpu.pve;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
+import dev.ops.gpu.pve.internal.HostPciChange;
+import dev.ops.gpu.pve.internal.MappingChange;
+import dev.ops.pve.JsonValue;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.guest.Guest;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Proxmox side of PCI passthrough: PCI resource mappings (the default way to name a device,
+ * usable by users other than root@pam) and a VM's {@code hostpciN} entries, each a {@link Change}
+ * with rollback; the mediated device types a node offers are read.
+ *
+ * <pre>{@code
+ * Passthrough pt = Passthrough.on(client, ops);
+ * pt.mapping(new PciMapping("gpu0", "RTX 3090", List.of(PciMapping.Entry.of("pve1", gpu)))).present().apply();
+ * pt.vm(client.node("pve1").qemu().vm(101)).hostpci(0, h -> h.mapping("gpu0").pcie(true).xVga(true)).present().apply();
+ * }</pre>
+ */
+public final class Passthrough {
+    private final PveClient client;
+    private final Ops ops;
+
+    private Passthrough(PveClient client, Ops ops) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.ops = Objects.requireNonNull(ops, "ops");
+    }
+
+    /** Passthrough on the cluster of {@code client}, changed through {@code ops}. */
+    public static Passthrough on(PveClient client, Ops ops) {
+        return new Passthrough(client, ops);
+    }
+
+    /** The PCI mapping {@code id}, if the cluster has it. */
+    public Optional<PciMapping> getMapping(String id) {
+        return MappingChange.read(client, id);
+    }
+
+    /** The mapping to make {@link MappingSetting#present() present}. */
+    public MappingSetting mapping(PciMapping mapping) {
+        return new MappingSetting(Objects.requireNonNull(mapping, "mapping").id(), mapping);
+    }
+
+    /** The mapping {@code id}, to make {@link MappingSetting#absent() absent}. */
+    public MappingSetting mapping(String id) {
+        return new MappingSetting(Objects.requireNonNull(id, "id"), null);
+    }
+
+    /** The PCI devices of a VM. */
+    public VmDevices vm(Guest vm) {
+        return new VmDevices(Objects.requireNonNull(vm, "vm"));
+    }
+
+    /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address}: type, name, instances left. */
+    public List<Map<String, Object>> mediatedTypes(String node, String address) {
+        JsonValue v = client.api().get("/nodes/{node}/hardware/pci/{pci-id-or-mapping}/mdev", Map.of("node", node, "pci-id-or-mapping", address));
+        return v.elements().stream().map(e -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) e.toJava();
+            return m;
+        }).toList();
+    }
+
+    /** One PCI mapping, to make present or absent. */
+    public final class MappingSetting {
+        private final String id;
+        private final PciMapping mapping;
+
+        private MappingSetting(String id, PciMapping mapping) {
+            this.id = id;
+            this.mapping = mapping;
+        }
+
+        /** The change that creates the mapping or rewrites it to this value; yields the mapping after apply. */
+        public Change<Optional<PciMapping>> present() {
+            if (mapping == null) {
+                throw new IllegalStateException("present() needs the mapping's value: use mapping(PciMapping)");
+            }
+            return MappingChange.present(ops, client, mapping);
+        }
+
+        /** The change that removes the mapping; its rollback creates it again as it was. */
+        public Change<Optional<PciMapping>> absent() {
+            return MappingChange.absent(ops, client, id);
+        }
+    }
+
+    /** The {@code hostpciN} entries of one VM. */
+    public final class VmDevices {
+        private final Guest vm;
+
+        private VmDevices(Guest vm) {
+            this.vm = vm;
+        }
+
+        /** {@code hostpci<index>} as the VM has it now, parsed. */
+        public Optional<HostPci> get(int index) {
+            return vm.config().get("hostpci" + index).map(HostPci::parse);
+        }
+
+        /** The change that tunes the VM (NUMA, hugepages, affinity) as {@code edit} says; the VM must be stopped. */
+        public Change<dev.ops.pve.guest.GuestConfig> tune(Consumer<GuestTuning.Builder> edit) {
+            GuestTuning.Builder b = GuestTuning.builder();
+            edit.accept(b);
+            return tune(b.build());
+        }
+
+        /** The change that applies {@code tuning} to the VM; the VM must be stopped. */
+        public Change<dev.ops.pve.guest.GuestConfig> tune(GuestTuning tuning) {
+            return new dev.ops.gpu.pve.internal.TuningChange(ops, client, vm, Objects.requireNonNull(tuning, "tuning"));
+        }
+
+        /** One entry, with the value {@code edit} builds. */
+        public Entry hostpci(int index, Consumer<HostPci.Builder> edit) {
+            return new Entry(index, HostPci.of(edit));
+        }
+
+        /** One entry, with {@code value}. */
+        public Entry hostpci(int index, HostPci value) {
+            return new Entry(index, Objects.requireNonNull(value, "value"));
+        }
+
+        /** One entry, to remove. */
+        public Entry hostpci(int index) {
+            return new Entry(index, null);
+        }
+
+        /** One {@code hostpciN} entry. */
+        public final class Entry {
+            private final int index;
+            private final HostPci value;
+
+            private Entry(int index, HostPci value) {
+                this.index = index;
+                this.value = value;
+            }
+
+            /** The change that sets the entry (the VM must be stopped); yields the entry after apply. */
+            public Change<Optional<HostPci>> present() {
+                if (value == null) {
+                    throw new IllegalStateException("present() needs a value: use hostpci(index, value)");
+                }
+                return HostPciChange.present(ops, client, vm, index, value);
+            }
+
+            /** The change that removes the entry; its rollback sets it again. */
+            public Change<Optional<HostPci>> absent() {
+                return HostPciChange.absent(ops, client, vm, index);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ops.gpu.pve.internal;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Planned;
+import dev.ops.core.change.Step;
+import dev.ops.core.error.Violations;
+import dev.ops.gpu.pve.GuestRunningException;
+import dev.ops.gpu.pve.HostPci;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.GuestConfig;
+import dev.ops.pve.guest.GuestType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sets or removes a VM's {@code hostpciN}. Refused while the VM runs (the device would only be
+ * pending), when {@code pcie=1} meets a machine that is not q35, when raw host ids would be set by
+ * anyone but root@pam with a ticket (Proxmox refuses that: use a mapping), when {@code driver} is set
+ * on a server older than PVE 9, and when a named mapping does not exist.
+ */
+public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
+    private static final String CONFIG = "/nodes/{node}/qemu/{vmid}/config";
+    private final Guest guest;
+    private final int index;
+    /** The value to set; null to remove the key. */
+    private final HostPci value;
+
+    private HostPciChange(Ops ops, PveClient client, Guest guest, int index, HostPci value) {
+        super(ops, client);
+        this.guest = guest;
+        this.index = index;
+        this.value = value;
+    }
+
+    /** Sets {@code hostpci<index>} of {@code guest} to {@code value}. */
+    public static HostPciChange present(Ops ops, PveClient client, Guest guest, int index, HostPci value) {
+        return new HostPciChange(ops, client, guest, index, value);
+    }
+
+    /** Removes {@code hostpci<index>} of {@code guest}. */
+    public static HostPciChange absent(Ops ops, PveClient client, Guest guest, int index) {
+        return new HostPciChange(ops, client, guest, index, null);
+    }
+
+    private String key() {
+        return "hostpci" + index;
+    }
+
+    @Override
+    protected String what() {
+        return (value == null ? "remove " + key() : "set " + key() + " = " + value) + " of " + guest;
+    }
+
+    @Override
+    protected void validate(Violations v) {
+        v.check(guest.type() == GuestType.QEMU, "guest", guest + " is a container; only VMs take PCI devices");
+        v.check(index >= 0 && index <= 15, "index", "hostpci index must be 0 to 15, not " + index);
+        if (value != null && value.raw() && (client.usesApiToken() || !client.user().equals("root@pam"))) {
+            v.add("host", "only root@pam with a password login may set raw host ids (Proxmox refuses "
+                    + (client.usesApiToken() ? "API tokens" : client.user()) + "); name a PCI mapping instead");
+        }
+    }
+
+    @Override
+    protected Planned<Void> planSteps() {
+        if (guest.status().running()) {
+            throw new GuestRunningException(guest.toString(), (value == null ? "removing " : "setting ") + key());
+        }
+        GuestConfig cur = guest.config();
+        Optional<String> old = cur.get(key());
+        if (value != null) {
+            Violations v = Violations.of(what());
+            String machine = cur.get("machine").orElse("");
+            if (value.pcie()) {
+                v.check(machine.contains("q35"), "pcie", "pcie=1 needs the q35 machine; " + guest + " has "
+                        + (machine.isEmpty() ? "the default (i440fx)" : machine));
+            }
+            if (value.option("driver").isPresent()) {
+                int major = client.version().major();
+                v.check(major >= 9, "driver", "driver= needs PVE 9; the server runs " + major);
+            }
+            value.mapping().ifPresent(m -> v.check(MappingChange.read(client, m).isPresent(), "mapping", "no PCI mapping '" + m + "' in the cluster"));
+            v.throwIfAny();
+            if (old.isPresent() && sameValue(old.get())) {
+                return Planned.none(null);
+            }
+        } else if (old.isEmpty()) {
+            return Planned.none(null);
+        }
+        Map<String, Object> forward = params();
+        Map<String, Object> back = params();
+        if (value != null) {
+            forward.put(key(), value.render());
+        } else {
+            forward.put("delete", key());
+        }
+        if (old.isPresent()) {
+            back.put(key(), old.get());
+        } else {
+            back.put("delete", key());
+        }
+        forward.put("digest", cur.digest());
+        return Planned.of(List.of(Step.of((value == null ? "remove " : old.isPresent() ? "change " : "add ") + key() + " of " + guest,
+                call("PUT", CONFIG, forward), call("PUT", CONFIG, back))));
+    }
+
+    private boolean sameValue(String old) {
+        try {
+            return HostPci.parse(old).equals(value);
+        } catch (dev.ops.core.error.ValidationException e) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("node", guest.node());
+        p.put("vmid", guest.vmid());
+        return p;
+    }
+
+    @Override
+    protected Optional<HostPci> result(Void context) {
+        return guest.config().get(key()).map(HostPci::parse);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ops.gpu.pci.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ops.core.host.LocalHost;
+import dev.ops.gpu.pci.PciTopology;
+import dev.ops.testkit.sysfs.FakeSysfs;
+import org.junit.jupiter.api.Test;
+
+/** The script a remote host runs and the file calls used on this machine read the same topology. */
+class TopologyReaderTest {
+    private static final java.util.function.BiFunction<Integer, Integer, String[]> NO_NAMES = (v, d) -> new String[] {"", ""};
+
+    private static void same(PciTopology a, PciTopology b) {
+        assertThat(a.devices()).isEqualTo(b.devices());
+        assertThat(a.groups()).isEqualTo(b.groups());
+        assertThat(a.iommu()).isEqualTo(b.iommu());
+        assertThat(a.drivers()).isEqualTo(b.drivers());
+        assertThat(a.users()).containsExactlyInAnyOrderElementsOf(b.users());
+        assertThat(a.framebuffers()).usingRecursiveComparison().isEqualTo(b.framebuffers());
+    }
+
+    @Test
+    void everyLayoutReadsTheSameBothWays() {
+        for (String name : FakeSysfs.layouts()) {
+            try (FakeSysfs fake = FakeSysfs.layout(name)) {
+                PciTopology script = TopologyReader.parse(TopologyReader.script(LocalHost.create(), fake.sysfs(), fake.procfs(), false), NO_NAMES);
+                PciTopology local = TopologyReader.parse(TopologyReader.local(fake.sysfs(), fake.procfs()), NO_NAMES);
+                same(script, local);
+            }
+        }
+    }
+
+    @Test
+    void thisMachinesSysfsReadsTheSameBothWays() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/bus/pci/devices")));
+        PciTopology script = TopologyReader.parse(TopologyReader.script(LocalHost.create(), "/sys", "/proc", false), NO_NAMES);
+        PciTopology local = TopologyReader.parse(TopologyReader.local("/sys", "/proc"), NO_NAMES);
+        assertThat(local.devices()).isEqualTo(script.devices());
+        assertThat(local.iommu()).isEqualTo(script.iommu());
+    }
+}

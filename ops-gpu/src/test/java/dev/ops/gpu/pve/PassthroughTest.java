@@ -1,0 +1,141 @@
+package dev.ops.gpu.pve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Applied;
+import dev.ops.core.error.ValidationException;
+import dev.ops.core.secret.Secret;
+import dev.ops.gpu.device.Gpu;
+import dev.ops.gpu.device.Gpus;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
+import dev.ops.testkit.sysfs.FakeSysfs;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Mappings and hostpci entries go through the schema-enforcing fake, with rollback and every refusal typed. */
+class PassthroughTest {
+    private static PveFakeServer server;
+    private static PveClient token;
+    private static PveClient root;
+
+    @BeforeAll
+    static void start() {
+        server = Fakes.cluster().vm(101, "pve1", vm -> vm.name("gpu-guest").set("machine", "q35"))
+                .vm(102, "pve1", vm -> vm.name("legacy-guest")).vm(103, "pve1", vm -> vm.name("busy").set("machine", "q35").running()).start();
+        token = Fakes.client(server);
+        root = Fakes.clientBuilder(server).login(Fakes.TOKEN_USER, Secret.of(Fakes.PASSWORD)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        token.close();
+        root.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.reset();
+    }
+
+    private static PciMapping gpu0() {
+        try (FakeSysfs fake = FakeSysfs.layout("dual-identical-rtx5090")) {
+            Gpu gpu = Gpus.on(fake.host(), Ops.inMemory()).sysfs(fake.sysfs()).procfs(fake.procfs()).get("0000:02:00.0").orElseThrow();
+            return new PciMapping("gpu0", "second RTX 5090", List.of(PciMapping.Entry.of("pve1", gpu)));
+        }
+    }
+
+    private static Guest vm(PveClient c, int id) {
+        return c.node("pve1").qemu().vm(id);
+    }
+
+    @Test
+    void aMappingBuiltFromDiscoveryNamesTheSlotIdsAndGroup() {
+        assertThat(gpu0().entries().get(0).render()).isEqualTo("id=10de:2b85,iommugroup=10,node=pve1,path=0000:02:00,subsystem-id=10de:2198");
+    }
+
+    @Test
+    void aMappingIsCreatedAndRolledBack() {
+        Applied<Optional<PciMapping>> done = Passthrough.on(token, Ops.inMemory()).mapping(gpu0()).present().apply();
+        assertThat(done.value()).contains(gpu0());
+        assertThat(Passthrough.on(token, Ops.inMemory()).mapping(gpu0()).present().plan().steps()).isEmpty();
+        done.rollback();
+        assertThat(Passthrough.on(token, Ops.inMemory()).getMapping("gpu0")).isEmpty();
+    }
+
+    @Test
+    void aVmGetsAMappedGpuWithPcieOnQ35AndGivesItBackOnRollback() {
+        Passthrough pt = Passthrough.on(token, Ops.inMemory());
+        pt.mapping(gpu0()).present().apply();
+        Applied<Optional<HostPci>> done = pt.vm(vm(token, 101)).hostpci(0, h -> h.mapping("gpu0").pcie(true).xVga(true)).present().apply();
+        assertThat(done.value()).contains(HostPci.parse("mapping=gpu0,pcie=1,x-vga=1"));
+        assertThat(server.guest(101).orElseThrow().config()).containsEntry("hostpci0", "mapping=gpu0,pcie=1,x-vga=1");
+        done.rollback();
+        assertThat(server.guest(101).orElseThrow().config()).doesNotContainKey("hostpci0");
+    }
+
+    @Test
+    void pcieWithoutQ35IsRefusedNamingTheField() {
+        Passthrough pt = Passthrough.on(token, Ops.inMemory());
+        pt.mapping(gpu0()).present().apply();
+        assertThatThrownBy(() -> pt.vm(vm(token, 102)).hostpci(0, h -> h.mapping("gpu0").pcie(true)).present().plan())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("pcie")).isNotEmpty());
+    }
+
+    @Test
+    void rawHostIdsThroughAnApiTokenAreRefusedBeforeAnyCall() {
+        int before = server.requests().size();
+        assertThatThrownBy(() -> Passthrough.on(token, Ops.inMemory()).vm(vm(token, 101)).hostpci(0, h -> h.host("0000:02:00")).present().plan())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("host").get(0).message()).contains("API tokens"));
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
+    void rootAtPamWithATicketMaySetRawHostIds() {
+        Passthrough.on(root, Ops.inMemory()).vm(vm(root, 101)).hostpci(1, h -> h.host("0000:02:00").pcie(true)).present().apply();
+        assertThat(server.guest(101).orElseThrow().config()).containsEntry("hostpci1", "0000:02:00,pcie=1");
+    }
+
+    @Test
+    void aMissingMappingIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> Passthrough.on(token, Ops.inMemory()).vm(vm(token, 101)).hostpci(0, h -> h.mapping("nope")).present().plan())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("mapping")).isNotEmpty());
+    }
+
+    @Test
+    void aRunningVmIsRefused() {
+        Passthrough pt = Passthrough.on(token, Ops.inMemory());
+        pt.mapping(gpu0()).present().apply();
+        assertThatThrownBy(() -> pt.vm(vm(token, 103)).hostpci(0, h -> h.mapping("gpu0")).present().plan())
+                .isInstanceOf(GuestRunningException.class).hasMessageContaining("stop it");
+    }
+
+    @Test
+    void aGpuGuestIsPinnedToTheGpusNumaNodeWithHugepagesAndRolledBack() {
+        try (FakeSysfs fake = FakeSysfs.layout("server-8x-a100")) {
+            Gpu gpu = Gpus.on(fake.host(), Ops.inMemory()).sysfs(fake.sysfs()).procfs(fake.procfs()).get("0000:87:00.0").orElseThrow();
+            assertThat(GuestTuning.forGpu(gpu.device()).values()).containsEntry("affinity", "64-127,192-255");
+            GuestTuning tuning = GuestTuning.builder().numa(true).hugepages("1024").affinity(gpu.device().localCpus()).build();
+            Applied<dev.ops.pve.guest.GuestConfig> done = Passthrough.on(token, Ops.inMemory()).vm(vm(token, 101)).tune(tuning).apply();
+            assertThat(server.guest(101).orElseThrow().config()).containsEntry("numa", "1").containsEntry("hugepages", "1024")
+                    .containsEntry("affinity", "64-127,192-255");
+            done.rollback();
+            assertThat(server.guest(101).orElseThrow().config()).doesNotContainKeys("numa", "hugepages", "affinity");
+        }
+    }
+
+    @Test
+    void hugepagesWithoutNumaAreRefused() {
+        assertThatThrownBy(() -> GuestTuning.builder().hugepages("1024").build()).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("hugepages")).isNotEmpty());
+    }
+}
