@@ -15,6 +15,7 @@ import dev.ops.pve.guest.GuestStatus;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.MigrateRequest;
 import dev.ops.pve.guest.Snapshot;
+import dev.ops.pve.agent.internal.AgentFileWriteChange;
 import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.SnapshotRequest;
 import dev.ops.pve.guest.internal.GuestChanges;
@@ -102,6 +103,16 @@ public final class PveChanges {
     /** Resumes a suspended guest; rollback suspends it again. No steps when it is not suspended. */
     public Change<GuestStatus> resume(Guest g) {
         return GuestChanges.resume(ops, client, g);
+    }
+
+    // ---- guest agent -------------------------------------------------------------------------
+
+    /**
+     * A file inside a VM with {@code content}, written through its guest agent; rollback writes the
+     * old content back or removes a file the change created. Yields the file's path.
+     */
+    public Change<String> agentFileWrite(Guest g, String file, String content) {
+        return new AgentFileWriteChange(ops, client, g, file, content);
     }
 
     // ---- config ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import dev.ops.pve.internal.Params;
 import dev.ops.pve.task.PveTask;
 import dev.ops.pve.task.Upid;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -24,11 +25,12 @@ import java.util.stream.Collectors;
  * @param target the client's name
  * @param method GET, POST, PUT or DELETE
  * @param path the path template, e.g. {@code /nodes/{node}/qemu/{vmid}/status/start}
- * @param params every parameter, path parameters included, as wire strings
+ * @param params every parameter, path parameters included, as wire strings; an array-typed parameter
+ *     (an agent command, a mapping's {@code map}) as a list of them, sent as repeated names
  * @param awaitTask whether to await the task the call starts
  * @param heavy whether the call is a heavy task limited per node
  */
-public record PveCallAction(String target, String method, String path, Map<String, String> params, boolean awaitTask, boolean heavy)
+public record PveCallAction(String target, String method, String path, Map<String, Object> params, boolean awaitTask, boolean heavy)
         implements Action {
 
     public PveCallAction {
@@ -40,8 +42,13 @@ public record PveCallAction(String target, String method, String path, Map<Strin
 
     /** A call of {@code client}; {@code params} values are turned into wire strings, secret ones kept out of the record. */
     public static PveCallAction of(PveClient client, String method, String path, Map<String, ?> params, boolean awaitTask, boolean heavy) {
-        Map<String, String> wire = new LinkedHashMap<>();
+        Map<String, Object> wire = new LinkedHashMap<>();
         params.forEach((k, v) -> {
+            if (v instanceof java.util.Collection<?> many) {
+                List<String> items = many.stream().map(Params::wire).filter(Objects::nonNull).toList();
+                wire.put(k, SecretParams.NAMES.contains(k) ? items.stream().map(SecretParams::hide).toList() : items);
+                return;
+            }
             String w = Params.wire(v);
             if (w != null) {
                 wire.put(k, SecretParams.NAMES.contains(k) ? SecretParams.hide(w) : w);
@@ -59,8 +66,8 @@ public record PveCallAction(String target, String method, String path, Map<Strin
     public String renderBody() {
         var placeholders = Params.placeholders(path);
         return params.entrySet().stream().filter(e -> !placeholders.contains(e.getKey()))
-                .map(e -> e.getKey() + "=" + (e.getValue().startsWith(SecretParams.PREFIX) || SecretParams.NAMES.contains(e.getKey())
-                        ? Redactor.MASK : e.getValue()))
+                .map(e -> e.getKey() + "=" + (String.valueOf(e.getValue()).startsWith(SecretParams.PREFIX) || SecretParams.NAMES.contains(e.getKey())
+                        ? Redactor.MASK : String.valueOf(e.getValue())))
                 .collect(Collectors.joining(" "));
     }
 
@@ -79,7 +86,9 @@ public record PveCallAction(String target, String method, String path, Map<Strin
     /** Runs the call with {@code client}; returns the answer's data. */
     public JsonValue run(PveClient client) {
         Map<String, Object> p = new LinkedHashMap<>();
-        params.forEach((k, v) -> p.put(k, SecretParams.reveal(k, v)));
+        params.forEach((k, v) -> p.put(k, v instanceof List<?> many
+                ? many.stream().map(item -> SecretParams.reveal(k, String.valueOf(item))).toList()
+                : SecretParams.reveal(k, String.valueOf(v))));
         if (heavy && p.containsKey("node")) {
             java.util.Optional<PveTask> task = client.api().heavyTaskOrDone(p.get("node").toString(), method, path, p);
             if (task.isEmpty()) {

@@ -75,11 +75,11 @@ public final class Preflight {
 
     private void addAction(Action a) {
         if (a instanceof PveCallAction c) {
-            String n = c.params().get("node");
+            String n = c.params().get("node") instanceof String s ? s : null;
             if (n != null) {
                 nodes.add(n);
             }
-            String target = c.params().get("target");
+            String target = c.params().get("target") instanceof String s ? s : null;
             if (target != null && c.path().endsWith("/clone") || target != null && c.path().endsWith("/migrate")) {
                 nodes.add(target);
             }

@@ -27,7 +27,13 @@ public final class RequiredPrivileges {
     }
 
     /** What a call needs, from its method, path template and parameters (path parameters included). */
-    public static Requirement of(String method, String template, Map<String, String> params) {
+    public static Requirement of(String method, String template, Map<String, ?> params) {
+        Map<String, String> wire = new java.util.LinkedHashMap<>();
+        params.forEach((k, v) -> wire.put(k, String.valueOf(v)));
+        return ofWire(method, template, wire);
+    }
+
+    private static Requirement ofWire(String method, String template, Map<String, String> params) {
         return Requirement.allOf(List.of(checked(method, template, params), described(method, template, params)));
     }
 

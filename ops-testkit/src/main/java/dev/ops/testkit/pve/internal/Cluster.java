@@ -158,6 +158,10 @@ public final class Cluster {
         public String pool;
         /** The task holding the guest's file lock, or null. */
         public Task busy;
+        /** Files inside the guest as its QEMU guest agent reads and writes them, by path. */
+        public final Map<String, byte[]> agentFiles = new LinkedHashMap<>();
+        /** Commands run through the guest agent, by pid: exit code, stdout, stderr. */
+        public final Map<Integer, String[]> agentExecs = new LinkedHashMap<>();
 
         Guest(int vmid, String type, String node) {
             this.vmid = vmid;

@@ -248,24 +248,11 @@ final class GuestHandlers extends HandlerSection {
                 out.add(map("key", "digest", "value", g.digest()));
                 return out;
             });
-            on("GET", base + "/{vmid}/agent/network-get-interfaces", c -> {
-                Guest g = cluster.guest(c.node(), type, c.integer("vmid"));
-                if (!g.config.getOrDefault("agent", "0").matches("(enabled=)?1.*")) {
-                    throw ApiError.die("No QEMU guest agent configured");
-                }
-                if (!"running".equals(g.status)) {
-                    throw ApiError.die("VM " + g.vmid + " is not running");
-                }
-                List<Object> ifaces = new ArrayList<>();
-                ifaces.add(map("name", "lo", "hardware-address", "00:00:00:00:00:00", "ip-addresses",
-                        List.of(map("ip-address-type", "ipv4", "ip-address", "127.0.0.1", "prefix", 8))));
-                String mac = g.config.getOrDefault("net0", "").replaceAll("^[a-z0-9]+=([0-9A-Fa-f:]{17}).*$", "$1");
-                ifaces.add(map("name", "eth0", "hardware-address", mac.toLowerCase(java.util.Locale.ROOT), "ip-addresses",
-                        List.of(map("ip-address-type", "ipv4", "ip-address", "192.0.2." + (100 + g.vmid % 100), "prefix", 24))));
-                return map("result", ifaces);
-            });
         }
         new SnapshotHandlers(cluster, views, type).register(registry());
+        if (qemu) {
+            new AgentHandlers(cluster, views).register(registry());
+        }
     }
 
     private static long bytes(String number, String unit) {
