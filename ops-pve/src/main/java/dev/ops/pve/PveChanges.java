@@ -16,6 +16,11 @@ import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.MigrateRequest;
 import dev.ops.pve.guest.Snapshot;
 import dev.ops.pve.agent.internal.AgentFileWriteChange;
+import java.util.Map;
+import dev.ops.pve.task.Upid;
+import dev.ops.pve.task.TaskStatus;
+import dev.ops.pve.task.internal.StopTaskChange;
+import dev.ops.pve.node.internal.FirewallOptionsChange;
 import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.SnapshotRequest;
 import dev.ops.pve.guest.internal.GuestChanges;
@@ -103,6 +108,31 @@ public final class PveChanges {
     /** Resumes a suspended guest; rollback suspends it again. No steps when it is not suspended. */
     public Change<GuestStatus> resume(Guest g) {
         return GuestChanges.resume(ops, client, g);
+    }
+
+    // ---- disks, firewall and tasks ------------------------------------------------------------
+
+    /**
+     * Moves a guest's disk (VM: {@code scsi0}, ...; container: {@code rootfs}, {@code mp0}, ...) to
+     * another storage, deleting the source copy; rollback moves it back.
+     */
+    public Change<GuestConfig> moveDisk(Guest g, String disk, String storage) {
+        return GuestChanges.moveDisk(ops, client, g, disk, storage);
+    }
+
+    /** Sets options of the cluster firewall ({@code enable}, {@code policy_in}, ...); rollback puts the old values back. */
+    public Change<Map<String, String>> clusterFirewallOptions(Map<String, String> options) {
+        return new FirewallOptionsChange(ops, client, null, options);
+    }
+
+    /** Sets options of a node's host firewall ({@code enable}, {@code log_level_in}, ...); rollback puts the old values back. */
+    public Change<Map<String, String>> nodeFirewallOptions(Node node, Map<String, String> options) {
+        return new FirewallOptionsChange(ops, client, node.name(), options);
+    }
+
+    /** Stops a running task; nothing is planned for one that has ended. Cannot be undone. */
+    public Change<TaskStatus> stopTask(Upid upid) {
+        return new StopTaskChange(ops, client, upid);
     }
 
     // ---- guest agent -------------------------------------------------------------------------

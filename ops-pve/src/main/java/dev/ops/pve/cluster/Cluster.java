@@ -71,4 +71,24 @@ public final class Cluster {
                     + n.asText() + "'", true);
         }
     }
+
+    /** {@code GET /cluster/firewall/options}: the cluster firewall's options, as text by name. */
+    public Map<String, String> firewallOptions() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        dev.ops.pve.JsonValue v = client.api().get("/cluster/firewall/options", Map.of());
+        v.fieldNames().stream().filter(k -> !k.equals("digest")).forEach(k -> out.put(k, v.path(k).asText()));
+        return out;
+    }
+
+    /** {@code GET /cluster/config/join}: what a new node needs to join this cluster (addresses and certificate fingerprints of its nodes). */
+    public JoinInfo joinInfo() {
+        dev.ops.pve.JsonValue v = client.api().get("/cluster/config/join", Map.of());
+        java.util.List<JoinInfo.Member> nodes = new java.util.ArrayList<>();
+        for (dev.ops.pve.JsonValue n : v.path("nodelist").elements()) {
+            nodes.add(new JoinInfo.Member(n.path("name").asText(), n.path("nodeid").asInt(), n.path("pve_addr").asText(""),
+                    n.path("pve_fp").asText("")));
+        }
+        return new JoinInfo(v.path("totem").path("cluster_name").asText(""), v.path("preferred_node").asText(""),
+                v.path("config_digest").asText(""), nodes);
+    }
 }

@@ -36,4 +36,14 @@ public final class Ha {
     public Optional<HaResource> get(String sid) {
         return list().stream().filter(r -> r.sid().equals(sid)).findFirst();
     }
+
+    /** {@code GET /cluster/ha/status/current}: the quorum, the master, every node's LRM and every service with its state. */
+    public List<HaStatusEntry> status() {
+        List<HaStatusEntry> out = new java.util.ArrayList<>();
+        for (dev.ops.pve.JsonValue e : client.api().get("/cluster/ha/status/current", java.util.Map.of()).elements()) {
+            out.add(new HaStatusEntry(e.path("id").asText(""), e.path("type").asText(""), e.path("node").asText(""),
+                    e.path("status").asText(""), e.path("sid").asText(""), e.path("state").asText(""), e.path("request_state").asText("")));
+        }
+        return out;
+    }
 }

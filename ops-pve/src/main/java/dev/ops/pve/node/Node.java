@@ -119,4 +119,25 @@ public final class Node {
     public String toString() {
         return "node " + name;
     }
+
+    /** {@code GET /nodes/{node}/version}: the Proxmox VE version this node runs. */
+    public dev.ops.pve.cluster.PveVersion version() {
+        return dev.ops.pve.cluster.PveVersion.from(client.api().get("/nodes/{node}/version", Map.of("node", name)));
+    }
+
+    /** {@code GET /nodes/{node}/rrddata}: the node's load, memory, disk and network over {@code timeframe}, averaged. */
+    public List<RrdPoint> rrd(RrdTimeframe timeframe) {
+        return RrdPoint.read(client.api().get("/nodes/{node}/rrddata", Map.of("node", name, "timeframe", timeframe.wire())));
+    }
+
+    /** {@code GET /nodes/{node}/{type}/{vmid}/rrddata}: a guest's CPU, memory, disk and network over {@code timeframe}. */
+    public List<RrdPoint> rrd(Guest guest, RrdTimeframe timeframe) {
+        return RrdPoint.read(client.api().get("/nodes/{node}/" + guest.type().segment() + "/{vmid}/rrddata",
+                Map.of("node", name, "vmid", guest.vmid(), "timeframe", timeframe.wire())));
+    }
+
+    /** {@code GET /nodes/{node}/firewall/options}: the host firewall's options, as text by name. */
+    public Map<String, String> firewallOptions() {
+        return FirewallOptions.read(client.api().get("/nodes/{node}/firewall/options", Map.of("node", name)));
+    }
 }

@@ -133,4 +133,8 @@ public final class GuestChanges {
     public static Change<Boolean> deleteSnapshot(Ops ops, PveClient client, Guest g, String name) {
         return new SnapshotDeleteChange(ops, client, g, name);
     }
+
+    public static Change<GuestConfig> moveDisk(Ops ops, PveClient client, Guest g, String disk, String storage) {
+        return new MoveDiskChange(ops, client, g, disk, storage);
+    }
 }

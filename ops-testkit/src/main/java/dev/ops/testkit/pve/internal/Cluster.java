@@ -272,6 +272,10 @@ public final class Cluster {
     public final Map<Integer, Guest> guests = new TreeMap<>();
     public final Map<String, Task> tasks = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> haResources = new LinkedHashMap<>();
+    /** The cluster-wide firewall options ({@code /cluster/firewall/options}), as set. */
+    public final Map<String, String> clusterFirewall = new LinkedHashMap<>();
+    /** Each node's host firewall options ({@code /nodes/{node}/firewall/options}), as set. */
+    public final Map<String, Map<String, String>> nodeFirewall = new LinkedHashMap<>();
     /** Resource pools by id; their guests are the guests whose {@link Guest#pool} names them. */
     public final Map<String, Pool> pools = new TreeMap<>();
     /** Firewall rule lists (ordered) by concrete list path, e.g. {@code /nodes/pve/firewall/rules}. */
@@ -341,6 +345,8 @@ public final class Cluster {
         guests.clear();
         tasks.clear();
         haResources.clear();
+        clusterFirewall.clear();
+        nodeFirewall.clear();
         pools.clear();
         firewallRules.clear();
         securityGroups.clear();

@@ -89,6 +89,7 @@ public final class Handlers {
         new AccessHandlers(cluster, auth).register(registry);
         new PoolHandlers(cluster, auth).register(registry);
         new GuestHandlers(cluster, views, schema).register(registry);
+        new OperatorHandlers(cluster, views).register(registry);
         new FirewallRules(cluster).register(schema, this::on);
         new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
     }

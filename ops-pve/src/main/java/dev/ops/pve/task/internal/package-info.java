@@ -1,0 +1,2 @@
+/** The task changes behind {@link dev.ops.pve.PveChanges}; not API. */
+package dev.ops.pve.task.internal;
