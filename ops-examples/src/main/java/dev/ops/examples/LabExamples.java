@@ -5,8 +5,7 @@ import dev.ops.core.change.Applied;
 import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
 import dev.ops.core.secret.Secret;
-import dev.ops.core.store.InMemoryStateStore;
-import dev.ops.core.store.StateStore;
+import dev.ops.net.MacAddress;
 import dev.ops.net.ipam.Allocation;
 import dev.ops.net.ipam.IpAllocator;
 import dev.ops.net.ipam.IpamConfig;
@@ -35,7 +34,7 @@ public final class LabExamples {
     /** Hands a new VM an address, a MAC and a name that no other process can get too. */
     public static String allocate(PrintStream out) {
         // tag::allocate[]
-        StateStore store = InMemoryStateStore.create();   // FileStateStore.open(dir) or JdbcStateStore to share
+        Ops ops = Ops.inMemory();                         // Ops.builder().store(JdbcStateStore...) to share
         IpamConfig ipam = IpamConfig.fromYaml("""
                 nodes:
                   node-02:
@@ -44,12 +43,12 @@ public final class LabExamples {
                     vms: 192.168.2.100-192.168.2.199
                     containers: 192.168.2.200-192.168.2.254
                 """);
-        Allocation ip = IpAllocator.create(store, ipam).allocate("node-02", Pool.VM, "vm/210");
-        var mac = MacAllocator.create(store).derived("node-02", "vm/210");
-        String name = NameAllocator.create(store, NamingConvention.of("pve-{node}-{type}-{seq:02d}")).next("node-02", "vm");
-        out.println(name + " gets " + ip.address() + " via " + ip.gateway().orElseThrow() + ", MAC " + mac);
+        Allocation ip = IpAllocator.on(ipam, ops).allocate("node-02", Pool.VM, "vm/210").apply().value();
+        MacAddress mac = MacAllocator.on(ops).derived("node-02", "vm/210").apply().value();
+        Applied<String> name = NameAllocator.on(NamingConvention.of("pve-{node}-{type}-{seq:02d}"), ops).next("node-02", "vm").apply();
+        out.println(name.value() + " gets " + ip.address() + " via " + ip.gateway().orElseThrow() + ", MAC " + mac);
         // end::allocate[]
-        return name + " " + ip.address() + " " + mac;
+        return name.value() + " " + ip.address() + " " + mac;
     }
 
     /** Clones a template on a Proxmox VE cluster, as a change with a plan and a rollback (against the fake server). */

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -72,6 +73,17 @@ public final class PveApi {
         return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
+    /**
+     * {@code GET} of a list, as {@link #list(String, Map, Class)}, with every member the answer carries
+     * beside {@code data}: the task list's {@code total}, the node network's pending {@code changes}.
+     */
+    public <T> ListAnswer<T> listAnswer(String pathTemplate, Map<String, ?> params, Class<T> element) {
+        PveJson.Enveloped<List<T>> read = read("GET", pathTemplate, params, PveJson.dataAndEnvelope(PveJson.listOf(element)));
+        Map<String, JsonValue> others = new java.util.LinkedHashMap<>();
+        read.others().forEach((k, v) -> others.put(k, dev.ops.pve.internal.NodeValue.of(v)));
+        return new ListAnswer<>(read.data() == null ? List.of() : read.data(), others);
+    }
+
     private <T> T read(String method, String pathTemplate, Map<String, ?> params, Transport.BodyReader<T> reader) {
         check(method, pathTemplate);
         return transport.call(method, pathTemplate, params == null ? Map.of() : params, retry, null, reader);
@@ -121,6 +133,28 @@ public final class PveApi {
             PveTask task = toTask(call(method, pathTemplate, params).data(), method, pathTemplate, slot::release);
             slot.started(task);
             return task;
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+    }
+
+    /**
+     * A heavy call that may start a task or finish at once: a UPID answer is the task (its slot freed
+     * when it is seen to end), {@code data: null} means the server did the work synchronously (as PVE 6
+     * does for calls that later servers run as tasks), and the slot is freed at once.
+     */
+    public Optional<PveTask> heavyTaskOrDone(String node, String method, String pathTemplate, Map<String, ?> params) {
+        HeavySlot slot = client.acquireHeavySlot(node);
+        try {
+            JsonValue data = call(method, pathTemplate, params).data();
+            if (data == null || data.isNull()) {
+                slot.release();
+                return Optional.empty();
+            }
+            PveTask task = toTask(data, method, pathTemplate, slot::release);
+            slot.started(task);
+            return Optional.of(task);
         } catch (RuntimeException e) {
             slot.release();
             throw e;

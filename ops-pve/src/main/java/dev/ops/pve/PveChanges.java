@@ -15,6 +15,7 @@ import dev.ops.pve.guest.GuestStatus;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.MigrateRequest;
 import dev.ops.pve.guest.Snapshot;
+import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.SnapshotRequest;
 import dev.ops.pve.guest.internal.GuestChanges;
 import dev.ops.pve.ha.HaRequest;
@@ -76,6 +77,16 @@ public final class PveChanges {
     /** Shuts the guest down cleanly; rollback starts it. No steps when it is stopped. */
     public Change<GuestStatus> shutdown(Guest g) {
         return GuestChanges.shutdown(ops, client, g);
+    }
+
+    /** Shuts the guest down cleanly, waiting at most the request's timeout and then stopping it hard when asked; rollback starts it. */
+    public Change<GuestStatus> shutdown(Guest g, ShutdownRequest request) {
+        return GuestChanges.shutdown(ops, client, g, request);
+    }
+
+    /** {@link #shutdown(Guest, ShutdownRequest)} with the request built by {@code edit}. */
+    public Change<GuestStatus> shutdown(Guest g, Consumer<ShutdownRequest.Builder> edit) {
+        return shutdown(g, build(ShutdownRequest::builder, edit).build());
     }
 
     /** Reboots a running guest (cannot be undone). */

@@ -167,9 +167,9 @@ public final class PveClient implements AutoCloseable {
         return guests(ops);
     }
 
-    /** A VMID allocator that never hands out the same id twice, across threads and processes sharing {@code ops}'s store. */
+    /** VMIDs reserved by changes, never handed out twice across threads and processes sharing {@code ops}'s store. */
     public VmidAllocator vmids(Ops ops) {
-        return new VmidAllocator(this, ops.store(), Duration.ofHours(1));
+        return VmidAllocator.of(this, ops);
     }
 
     /** A preflight check ("runway"): credentials, reachability, nodes, storages and privileges, all problems at once. */

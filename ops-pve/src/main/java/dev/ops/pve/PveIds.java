@@ -1,6 +1,7 @@
 package dev.ops.pve;
 
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.HostNames;
 import java.util.regex.Pattern;
 
 /** The identifier rules Proxmox applies (VMIDs, node, storage, DNS and config-id names), checked before a call is sent. */
@@ -10,9 +11,6 @@ public final class PveIds {
     /** The highest VMID Proxmox accepts. */
     public static final int MAX_VMID = 999_999_999;
 
-    private static final String LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?";
-    private static final Pattern DNS_NAME = Pattern.compile("(?:" + LABEL + "\\.)*" + LABEL);
-    private static final Pattern NODE = Pattern.compile("(?i)[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?");
     private static final Pattern STORAGE = Pattern.compile("(?i)[a-z][a-z0-9\\-_.]*[a-z0-9]");
     private static final Pattern CONFIG_ID = Pattern.compile("(?i)[a-z][a-z0-9_]+");
     private static final Pattern POOL_ID = Pattern.compile("[A-Za-z0-9_\\-]+(?:/[A-Za-z0-9_\\-]+){0,2}");
@@ -24,14 +22,26 @@ public final class PveIds {
         return vmid >= MIN_VMID && vmid <= MAX_VMID;
     }
 
-    /** Whether Proxmox accepts {@code name} as a guest name or hostname ({@code dns-name}). */
+    /**
+     * Whether Proxmox accepts {@code name} as a guest name or hostname ({@code dns-name}): labels as
+     * core's {@link HostNames} checks them, separated by dots. Unlike a host name, Proxmox allows a
+     * last label of digits only (a guest named {@code 101}).
+     */
     public static boolean isDnsName(String name) {
-        return name != null && name.length() <= 255 && DNS_NAME.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > HostNames.MAX_LENGTH || name.endsWith(".")) {
+            return false;
+        }
+        for (String label : name.split("\\.", -1)) {
+            if (!HostNames.isValidLabel(label)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Whether {@code name} is a valid node name ({@code pve-node}). */
+    /** Whether {@code name} is a valid node name ({@code pve-node}): one label as {@link HostNames} checks it. */
     public static boolean isNodeName(String name) {
-        return name != null && NODE.matcher(name).matches();
+        return HostNames.isValidLabel(name);
     }
 
     /** Whether {@code id} is a valid storage id ({@code pve-storage-id}). */

@@ -130,6 +130,17 @@ public abstract class PveObject {
             return new Fields<>(type, create);
         }
 
+        /** The names of the text fields, each read as absent when Proxmox sends an empty string. */
+        public java.util.Set<String> textFields() {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            slots.forEach((name, slot) -> {
+                if (slot.field != null && slot.field.kind() == Kind.TEXT) {
+                    names.add(name);
+                }
+            });
+            return names;
+        }
+
         /** A text field ({@link LenientValues#text}). */
         public Fields<T> text(String name, BiConsumer<T, String> set, Function<T, String> get) {
             return add(name, Kind.TEXT, set, get);
@@ -224,12 +235,21 @@ public abstract class PveObject {
         TEXT, INTEGER, LONG, NUMBER, BOOL, TEXT_LIST
     }
 
+    /**
+     * Proxmox sends an empty string for a text it has no value for ({@code "lock": ""} on an unlocked
+     * guest, {@code "level": ""} without a subscription): one rule for every text field of every model
+     * reads it as absent.
+     */
+    static String absentIfEmpty(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
     // A switch over the kind, not a read function per field: one call through a lambda per field
     // read, on the hot path of parsing long lists.
     private record Field<T>(String name, Kind kind, BiConsumer<T, Object> set, Function<T, ?> get) {
         void read(T model, JsonParser p) throws IOException {
             set.accept(model, switch (kind) {
-                case TEXT -> LenientValues.text(p);
+                case TEXT -> absentIfEmpty(LenientValues.text(p));
                 case INTEGER -> LenientValues.intValue(p);
                 case LONG -> LenientValues.longValue(p);
                 case NUMBER -> LenientValues.number(p);
@@ -258,7 +278,7 @@ public abstract class PveObject {
             if (field != null && field.kind() == Kind.TEXT) {
                 String text = LenientValues.text(p, lastText);
                 lastText = text;
-                field.set().accept(model, text);
+                field.set().accept(model, absentIfEmpty(text));
             } else if (field != null) {
                 field.read(model, p);
             } else if (usage >= 0) {

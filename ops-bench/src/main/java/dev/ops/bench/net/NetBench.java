@@ -7,7 +7,7 @@ import dev.ops.core.store.StateStore;
 import dev.ops.net.IpAddress;
 import dev.ops.net.IpFamily;
 import dev.ops.net.ifupdown.InterfacesFile;
-import dev.ops.net.ipam.IpAllocator;
+import dev.ops.net.ipam.internal.IpamEngine;
 import dev.ops.net.ipam.IpamConfig;
 import dev.ops.net.ipam.NodeSubnet;
 import dev.ops.net.ipam.Pool;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Allocation throughput of {@link IpAllocator} (8 threads in one JVM; 2 JVMs on one
+ * Allocation throughput of the allocation engine behind {@link dev.ops.net.ipam.IpAllocator} (8 threads in one JVM; 2 JVMs on one
  * {@link FileStateStore} directory; each checked for duplicates) and parse+render time of a
  * 2,000-interface {@code /etc/network/interfaces}.
  *
@@ -92,7 +92,7 @@ public final class NetBench {
     }
 
     private static double threads(StateStore store, int total, int threads, String tag) throws Exception {
-        IpAllocator ipam = IpAllocator.create(store, CONFIG);
+        IpamEngine ipam = IpamEngine.create(store, CONFIG);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
@@ -131,7 +131,7 @@ public final class NetBench {
     }
 
     private static double batched(StateStore store, int total, int batch) {
-        IpAllocator ipam = IpAllocator.create(store, CONFIG);
+        IpamEngine ipam = IpamEngine.create(store, CONFIG);
         List<IpAddress> all = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < total; i += batch) {
@@ -195,7 +195,7 @@ public final class NetBench {
 
     private static void child(Path dir, int count, int threads, String tag) throws Exception {
         try (FileStateStore store = FileStateStore.open(dir)) {
-            IpAllocator ipam = IpAllocator.create(store, CONFIG);
+            IpamEngine ipam = IpamEngine.create(store, CONFIG);
             ipam.allocations("n1");
             Files.writeString(dir.resolve("ready-" + tag), "");
             while (!Files.exists(dir.resolve("go"))) {

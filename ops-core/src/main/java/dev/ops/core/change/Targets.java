@@ -11,6 +11,14 @@ import java.util.Map;
  * since a fresh JVM has no hosts until it is given them.
  */
 public final class Targets {
+    /**
+     * The name of the {@link dev.ops.core.store.StateStore} of {@link dev.ops.core.Ops}: actions
+     * that reserve or release something in the store (addresses, MACs, names, VMIDs) name it as
+     * their target. The journal knows it in every rollback and recovery, so such an undo never
+     * needs the caller's targets.
+     */
+    public static final String STATE_STORE = "ops#store";
+
     private final Map<String, Object> byName;
 
     private Targets(Map<String, Object> byName) {
@@ -36,6 +44,11 @@ public final class Targets {
         Map<String, Object> m = new LinkedHashMap<>(byName);
         m.put(name, value);
         return new Targets(m);
+    }
+
+    /** These targets plus {@code store} under {@link #STATE_STORE}. */
+    public Targets withStore(dev.ops.core.store.StateStore store) {
+        return with(STATE_STORE, store);
     }
 
     /** These targets plus a host under its own name. */

@@ -353,6 +353,7 @@ public final class Journal {
      * an asked-for rollback apply.
      */
     private Optional<RollbackReport> rollbackIf(String id, Targets targets, Predicate<ApplyRecord> eligible) {
+        targets = targets.withAll(Targets.none().withStore(store));
         ApplyRecord current = find(id).orElseThrow(() -> new NotFoundException(PREFIX + id, "no such apply"));
         if (current.status() == ApplyStatus.ROLLED_BACK) {
             return eligible == null ? Optional.of(new RollbackReport(id, List.of(), List.of())) : Optional.empty();

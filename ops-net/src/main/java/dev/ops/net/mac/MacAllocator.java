@@ -1,139 +1,98 @@
 package dev.ops.net.mac;
 
-import dev.ops.core.error.ConflictException;
+import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violations;
-import dev.ops.core.store.StateStore;
-import dev.ops.core.store.Versioned;
 import dev.ops.net.MacAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import dev.ops.net.mac.internal.MacChange;
+import dev.ops.net.mac.internal.MacClaims;
+import dev.ops.net.mac.internal.MacReleaseChange;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * Hands out locally administered unicast MACs under the prefix {@code 02:00:00}, random or
- * derived from node and resource ids, each claimed in the {@link StateStore} with
+ * derived from node and resource ids, each claimed in the state store of {@link Ops} with
  * compare-and-set ({@code net/mac/020000xxxxxx}) so that no two owners ever get the same one.
+ * Every claim and release is a {@link Change} whose undo gives back what it took.
  *
  * <pre>{@code
- * MacAllocator macs = MacAllocator.create(ops.store());
- * MacAddress a = macs.random("vm/101/net0");
- * MacAddress b = macs.derived("node-02", "vm/102/net0");   // the same every time for that pair
+ * MacAllocator macs = MacAllocator.on(ops);
+ * MacAddress a = macs.random("vm/101/net0").apply().value();            // drawn at apply
+ * MacAddress b = macs.derived("node-02", "vm/102/net0").apply().value(); // the same every time for that pair
  * }</pre>
  */
 public final class MacAllocator {
     /** The key prefix of MAC claims. */
-    public static final String PREFIX = "net/mac/";
+    public static final String PREFIX = MacClaims.PREFIX;
     /** The prefix of every generated MAC: locally administered, unicast. */
-    public static final long OUI = 0x020000L;
-    private static final int MAX_TRIES = 64;
+    public static final long OUI = MacClaims.OUI;
 
-    private final StateStore store;
-    private final RandomGenerator random;
+    private final Ops ops;
+    private final MacClaims claims;
+    private final String target;
 
-    private MacAllocator(StateStore store, RandomGenerator random) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.random = Objects.requireNonNull(random, "random");
+    private MacAllocator(Ops ops, MacClaims claims) {
+        this.ops = Objects.requireNonNull(ops, "ops");
+        this.claims = claims;
+        this.target = "macs@" + Integer.toHexString(System.identityHashCode(claims));
     }
 
-    /** An allocator over {@code store} with a secure random source. */
-    public static MacAllocator create(StateStore store) {
-        return new MacAllocator(store, new SecureRandom());
+    /** An allocator over {@code ops}'s state store, drawing with a secure random source. */
+    public static MacAllocator on(Ops ops) {
+        return new MacAllocator(ops, MacClaims.create(ops.store()));
     }
 
     /** The same allocator drawing from {@code random} (seeded in tests). */
-    public MacAllocator withRandom(RandomGenerator other) {
-        return new MacAllocator(store, other);
+    public MacAllocator withRandom(RandomGenerator random) {
+        return new MacAllocator(ops, claims.withRandom(random));
     }
 
-    /** A fresh random MAC claimed for {@code owner}; a {@link ConflictException} if 64 draws all collide. */
-    public MacAddress random(String owner) {
-        checkOwner(owner);
-        for (int i = 0; i < MAX_TRIES; i++) {
-            MacAddress mac = new MacAddress(OUI << 24 | random.nextInt(1 << 24));
-            if (store.compareAndSet(key(mac), StateStore.ABSENT, owner.getBytes(StandardCharsets.UTF_8))) {
-                return mac;
-            }
-        }
-        throw new ConflictException("mac/" + Long.toHexString(OUI), MAX_TRIES + " random MACs in a row were taken; the space is nearly full", false);
+    /** A fresh random MAC claimed for {@code owner}, drawn at apply; a conflict if 64 draws all collide. */
+    public Change<MacAddress> random(String owner) {
+        return new MacChange(ops, claims, target, null, owner);
     }
 
     /**
      * The MAC derived from {@code node} and {@code resourceId} (SHA-256, low 24 bits), claimed for
-     * {@code node/resourceId}: asking again returns the same MAC; a {@link ConflictException} names
-     * the other owner if it collides with one.
+     * {@code node/resourceId}: asking again yields the same MAC and plans nothing; the plan fails
+     * with a conflict naming the other owner if it collides with one.
      */
-    public MacAddress derived(String node, String resourceId) {
+    public Change<MacAddress> derived(String node, String resourceId) {
         Violations v = Violations.of("derived MAC");
         v.check(node != null && !node.isBlank(), "node", "must not be blank");
         v.check(resourceId != null && !resourceId.isBlank(), "resourceId", "must not be blank");
         v.throwIfAny();
-        MacAddress mac = derive(node, resourceId);
-        claim(mac, node + "/" + resourceId);
-        return mac;
+        return new MacChange(ops, claims, target, derive(node, resourceId), node + "/" + resourceId);
     }
 
     /** The MAC {@link #derived} would give, without claiming it. */
     public static MacAddress derive(String node, String resourceId) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((node + "\0" + resourceId).getBytes(StandardCharsets.UTF_8));
-            long low = ((h[0] & 0xffL) << 16) | ((h[1] & 0xffL) << 8) | (h[2] & 0xffL);
-            return new MacAddress(OUI << 24 | low);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return MacClaims.derive(node, resourceId);
     }
 
     /**
-     * Claims a given MAC (e.g. one a VM already has) for {@code owner}; idempotent for the same
-     * owner, a {@link ConflictException} for another. Multicast MACs are refused.
+     * Claims a given MAC (e.g. one a VM already has) for {@code owner}; nothing is planned when the
+     * owner holds it, the plan fails with a conflict for another. Multicast MACs are refused.
      */
-    public MacAddress claim(MacAddress mac, String owner) {
-        checkOwner(owner);
-        if (mac.isMulticast()) {
-            throw new ValidationException("MAC claim", Violations.of("MAC claim").add("mac", mac + " is a multicast address").list());
-        }
-        byte[] value = owner.getBytes(StandardCharsets.UTF_8);
-        while (true) {
-            Optional<Versioned> current = store.get(key(mac));
-            if (current.isPresent()) {
-                String holder = current.get().text();
-                if (holder.equals(owner)) {
-                    return mac;
-                }
-                throw new ConflictException("mac/" + mac, "already held by " + holder, false);
-            }
-            if (store.compareAndSet(key(mac), StateStore.ABSENT, value)) {
-                return mac;
-            }
-        }
+    public Change<MacAddress> claim(MacAddress mac, String owner) {
+        return new MacChange(ops, claims, target, Objects.requireNonNull(mac, "mac"), owner);
     }
 
-    /** Claims the MAC written in {@code text}; a {@code ValidationException} when it is not a MAC. */
-    public MacAddress claim(String text, String owner) {
+    /** Claims the MAC written in {@code text}; a {@link ValidationException} when it is not a MAC. */
+    public Change<MacAddress> claim(String text, String owner) {
         return claim(MacAddress.parse(text), owner);
+    }
+
+    /** Frees {@code mac}; yields whether it was held. The undo claims it again for its owner. */
+    public Change<Boolean> release(MacAddress mac) {
+        return new MacReleaseChange(ops, claims, mac);
     }
 
     /** Who holds {@code mac}, if anyone. */
     public Optional<String> owner(MacAddress mac) {
-        return store.get(key(mac)).map(Versioned::text);
-    }
-
-    /** Frees {@code mac}; returns whether it was held. */
-    public boolean release(MacAddress mac) {
-        return store.delete(key(mac));
-    }
-
-    private static void checkOwner(String owner) {
-        Violations.of("MAC owner").check(owner != null && !owner.isBlank() && owner.length() <= 200, "owner",
-                "must be 1-200 characters").throwIfAny();
-    }
-
-    private static String key(MacAddress mac) {
-        return PREFIX + mac.toString().replace(":", "");
+        return claims.owner(mac);
     }
 }

@@ -1,60 +1,62 @@
 package dev.ops.net.naming;
 
-import dev.ops.core.error.OpsException;
-import dev.ops.core.text.AsciiNumbers;
-import dev.ops.core.store.StateStore;
-import java.nio.charset.StandardCharsets;
+import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
+import dev.ops.net.naming.internal.NameChange;
+import dev.ops.net.naming.internal.NameSequences;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Hands out names of a {@link NamingConvention} with a per node and type sequence kept in the
- * {@link StateStore} ({@code net/names/NODE/TYPE}) and advanced with compare-and-set, so two
- * processes never get the same name.
+ * Hands out names of a {@link NamingConvention} with a per node and type sequence kept in the state
+ * store of {@link Ops} ({@code net/names/NODE/TYPE}) and advanced with compare-and-set, so two
+ * processes never get the same name. Taking a name is a {@link Change}: the name is taken at apply,
+ * and the undo gives it back (the sequence steps back when nobody took a later one).
+ *
+ * <pre>{@code
+ * NameAllocator names = NameAllocator.on(NamingConvention.of("pve-{node}-{type}-{seq:02d}"), ops);
+ * String name = names.next("node-02", "vm").apply().value();    // pve-node-02-vm-01
+ * }</pre>
  */
 public final class NameAllocator {
     /** The key prefix of sequence counters. */
-    public static final String PREFIX = "net/names/";
-    private final StateStore store;
+    public static final String PREFIX = NameSequences.PREFIX;
+
+    private final Ops ops;
     private final NamingConvention convention;
+    private final NameSequences sequences;
+    private final String target;
 
-    private NameAllocator(StateStore store, NamingConvention convention) {
-        this.store = Objects.requireNonNull(store, "store");
+    private NameAllocator(NamingConvention convention, Ops ops) {
+        this.ops = Objects.requireNonNull(ops, "ops");
         this.convention = Objects.requireNonNull(convention, "convention");
+        this.sequences = NameSequences.create(ops.store(), convention);
+        this.target = "names@" + Integer.toHexString(System.identityHashCode(sequences));
     }
 
-    /** An allocator of {@code convention} names over {@code store}. */
-    public static NameAllocator create(StateStore store, NamingConvention convention) {
-        return new NameAllocator(store, convention);
+    /** An allocator of {@code convention} names over {@code ops}'s state store. */
+    public static NameAllocator on(NamingConvention convention, Ops ops) {
+        return new NameAllocator(convention, ops);
     }
 
-    /** The next name for {@code node} and {@code type}. */
-    public String next(String node, String type) {
+    /** The convention. */
+    public NamingConvention convention() {
+        return convention;
+    }
+
+    /** The next name for {@code node} and {@code type}, taken at apply. */
+    public Change<String> next(String node, String type) {
         return next(node, type, List.of());
     }
 
-    /** The next name, also above every sequence among {@code existing} names (e.g. guests found on the node). */
-    public String next(String node, String type, Collection<String> existing) {
-        convention.format(node, type, 0);
-        int floor = convention.nextSequence(node, type, existing);
-        byte[] written = store.update(PREFIX + node + "/" + type, bytes -> {
-            int last = bytes == null ? 0 : stored(node, type, bytes);
-            return String.valueOf(Math.max(last + 1, floor)).getBytes(StandardCharsets.UTF_8);
-        });
-        return convention.format(node, type, stored(node, type, written));
+    /** The next name, also above every sequence among {@code existing} names (e.g. guests found on the node), taken at apply. */
+    public Change<String> next(String node, String type, Collection<String> existing) {
+        return new NameChange(ops, sequences, convention, target, node, type, Objects.requireNonNull(existing, "existing"));
     }
 
-    /** The sequence kept in the store; a typed error when the entry is not a number (a damaged or foreign entry). */
-    private static int stored(String node, String type, byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        try {
-            if (AsciiNumbers.isDigits(text)) {
-                return AsciiNumbers.parseInt(text);
-            }
-        } catch (NumberFormatException tooLarge) {
-            // reported below
-        }
-        throw new OpsException("the name sequence of " + node + "/" + type + " in the state store is not a number: '" + text + "'");
+    /** The name {@link #next(String, String, Collection)} would take now; reads only. */
+    public String peek(String node, String type, Collection<String> existing) {
+        return convention.format(node, type, sequences.peek(node, type, convention.nextSequence(node, type, existing)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ops.net.ipam;
 
+import dev.ops.net.ipam.internal.IpamEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.store.InMemoryStateStore;
@@ -27,8 +28,8 @@ class AllocationStoredShapeTest {
     @Test
     void aDocumentInTodaysShapeReads() {
         StateStore store = InMemoryStateStore.create();
-        store.put(IpAllocator.key(NODE_02), TODAY.getBytes(StandardCharsets.UTF_8));
-        IpAllocator ipam = IpAllocator.create(store, CONFIG);
+        store.put(IpamEngine.key(NODE_02), TODAY.getBytes(StandardCharsets.UTF_8));
+        IpamEngine ipam = IpamEngine.create(store, CONFIG);
 
         assertThat(ipam.allocations("node-02")).containsExactly(
                 allocation("192.168.2.50", null, "vm/legacy", "2024-01-02T03:04:05Z"),
@@ -45,12 +46,12 @@ class AllocationStoredShapeTest {
     @Test
     void whatIsWrittenKeepsTheShapeAndReadsBack() {
         StateStore store = InMemoryStateStore.create();
-        store.put(IpAllocator.key(NODE_02), TODAY.getBytes(StandardCharsets.UTF_8));
-        IpAllocator ipam = IpAllocator.create(store, CONFIG);
+        store.put(IpamEngine.key(NODE_02), TODAY.getBytes(StandardCharsets.UTF_8));
+        IpamEngine ipam = IpamEngine.create(store, CONFIG);
         Allocation pooled = ipam.allocate("node-02", Pool.VM, "vm/102");
         Allocation explicit = ipam.assign("node-02", "192.168.2.70", "vm/manual");
 
-        String written = new String(store.get(IpAllocator.key(NODE_02)).orElseThrow().value(), StandardCharsets.UTF_8);
+        String written = new String(store.get(IpamEngine.key(NODE_02)).orElseThrow().value(), StandardCharsets.UTF_8);
         assertThat(written)
                 .startsWith("{\"subnet\":\"192.168.2.0/24\",\"allocations\":{")
                 .contains("\"192.168.2.50\":{\"owner\":\"vm/legacy\",\"at\":\"2024-01-02T03:04:05Z\"}")
@@ -58,14 +59,14 @@ class AllocationStoredShapeTest {
                 .contains("\"192.168.2.101\":{\"owner\":\"vm/102\",\"pool\":\"VM\",\"at\":\"" + pooled.at() + "\"}")
                 .contains("\"192.168.2.70\":{\"owner\":\"vm/manual\",\"at\":\"" + explicit.at() + "\"}");
 
-        IpAllocator again = IpAllocator.create(store, CONFIG);
+        IpamEngine again = IpamEngine.create(store, CONFIG);
         assertThat(again.allocations("node-02")).hasSize(6).contains(pooled, explicit);
         assertThat(again.find("node-02", IpAddress.parse("192.168.2.70")).orElseThrow().pool()).isEmpty();
     }
 
     @Test
     void aSubnetWithoutGatewayGivesAllocationsWithoutOne() {
-        IpAllocator ipam = IpAllocator.create(InMemoryStateStore.create(), CONFIG);
+        IpamEngine ipam = IpamEngine.create(InMemoryStateStore.create(), CONFIG);
         Allocation a = ipam.allocate("node-03", Pool.VM, "vm/1");
         assertThat(a.gateway()).isEmpty();
         assertThat(a).isEqualTo(Allocation.builder().node("node-03").pool(Pool.VM).address(IpAddress.parse("192.168.3.100"))

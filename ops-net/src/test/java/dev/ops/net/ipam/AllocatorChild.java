@@ -1,5 +1,6 @@
 package dev.ops.net.ipam;
 
+import dev.ops.net.ipam.internal.IpamEngine;
 import dev.ops.core.store.FileStateStore;
 import java.nio.file.Path;
 
@@ -12,7 +13,7 @@ public final class AllocatorChild {
         int count = Integer.parseInt(args[1]);
         String prefix = args[2];
         try (FileStateStore store = FileStateStore.open(dir)) {
-            IpAllocator ipam = IpAllocator.create(store, TwoProcessAllocationTest.CONFIG);
+            IpamEngine ipam = IpamEngine.create(store, TwoProcessAllocationTest.CONFIG);
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < count; i++) {
                 out.append(ipam.allocate("n1", Pool.VM, prefix + i).address()).append('\n');

@@ -1,5 +1,6 @@
 package dev.ops.net.ipam;
 
+import dev.ops.net.ipam.internal.IpamEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.store.FileStateStore;
@@ -33,7 +34,7 @@ class TwoProcessAllocationTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<IpAddress> mine = new ArrayList<>();
         try (FileStateStore store = FileStateStore.open(dir)) {
-            IpAllocator ipam = IpAllocator.create(store, CONFIG);
+            IpamEngine ipam = IpamEngine.create(store, CONFIG);
             for (int i = 0; i < PER_PROCESS; i++) {
                 mine.add(ipam.allocate("n1", Pool.VM, "parent/" + i).address());
             }

@@ -1,5 +1,6 @@
 package dev.ops.net.naming;
 
+import dev.ops.net.naming.internal.NameSequences;
 import dev.ops.core.text.HostNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +52,7 @@ class NamingConventionTest {
 
     @Test
     void theStoreBackedAllocatorCountsPerNodeAndTypeAndRespectsExistingNames() {
-        NameAllocator names = NameAllocator.create(InMemoryStateStore.create(), pve);
+        NameSequences names = NameSequences.create(InMemoryStateStore.create(), pve);
 
         assertThat(names.next("node-02", "vm")).isEqualTo("pve-node-02-vm-01");
         assertThat(names.next("node-02", "vm")).isEqualTo("pve-node-02-vm-02");

@@ -81,14 +81,19 @@ public record PveCallAction(String target, String method, String path, Map<Strin
         Map<String, Object> p = new LinkedHashMap<>();
         params.forEach((k, v) -> p.put(k, SecretParams.reveal(k, v)));
         if (heavy && p.containsKey("node")) {
-            PveTask task = client.api().heavyTask(p.get("node").toString(), method, path, p);
-            if (awaitTask) {
-                task.awaitSuccess();
+            java.util.Optional<PveTask> task = client.api().heavyTaskOrDone(p.get("node").toString(), method, path, p);
+            if (task.isEmpty()) {
+                return null; // done synchronously (data: null), as older servers answer
             }
-            return NodeValue.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(task.upid().value()));
+            if (awaitTask) {
+                task.get().awaitSuccess();
+            }
+            return NodeValue.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(task.get().upid().value()));
         }
         JsonValue data = client.api().call(method, path, p).data();
-        if (awaitTask && data != null && Upid.isUpid(data.asText())) {
+        // A UPID is awaited also where the schema promises null (a known erratum of PVE and PBS job
+        // endpoints): the step is done when its task is; null is a call done synchronously.
+        if (data != null && !data.isNull() && Upid.isUpid(data.asText())) {
             PveTask.of(client, data.asText()).awaitSuccess();
         }
         return data;

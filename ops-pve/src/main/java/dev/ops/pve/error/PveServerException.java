@@ -3,13 +3,29 @@ package dev.ops.pve.error;
 import java.util.Map;
 
 /**
- * Proxmox failed on its side (5xx, including 595/596 between nodes) for a reason not more precisely
- * classified, or sent something that is not a Proxmox API answer (an HTML error page). Retryable
- * for reads only.
+ * Proxmox VE (or a proxy in front of it) answered with a server error (5xx). {@link #rule()} says
+ * why it is, or is not, retried: a known permanent text ("QEMU guest agent is not running"), a
+ * proxy's 502/503/504, or a read's 500.
  */
 public class PveServerException extends PveApiException {
+    private final String rule;
 
     public PveServerException(int status, String method, String path, String serverMessage, boolean retryable) {
+        this(status, method, path, serverMessage, retryable, retryable ? "transient" : "not retried");
+    }
+
+    public PveServerException(int status, String method, String path, String serverMessage, boolean retryable, String rule) {
         super(status, method, path, serverMessage, Map.of(), retryable);
+        this.rule = rule;
+    }
+
+    /** The rule that decided whether this error is retried, in words. */
+    public String rule() {
+        return rule;
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + " [" + rule + "]";
     }
 }

@@ -20,6 +20,7 @@ public final class GuestStatus extends PveObject {
     private String qmpstatus;
     private String name;
     private String lock;
+    private String type;
     private String tags;
     private Boolean template;
     private Double cpus;
@@ -27,8 +28,9 @@ public final class GuestStatus extends PveObject {
     private Usage usage = Usage.none();
 
     private static final Fields<GuestStatus> FIELDS = Fields.of(GuestStatus.class, GuestStatus::new)
-            // the VMID asked for is the one kept (ofVmid); Proxmox also sends it
-            .integer("vmid", (m, v) -> { }, m -> m.vmid == 0 ? null : m.vmid)
+            // Proxmox sends the VMID; a handle also sets the one it asked for (ofVmid)
+            .integer("vmid", (m, v) -> m.vmid = v == null ? 0 : v, m -> m.vmid == 0 ? null : m.vmid)
+            .text("type", (m, v) -> m.type = v, m -> m.type)
             .text("status", (m, v) -> m.status = v, m -> m.status)
             .text("qmpstatus", (m, v) -> m.qmpstatus = v, m -> m.qmpstatus)
             .text("name", (m, v) -> m.name = v, m -> m.name)
@@ -78,6 +80,11 @@ public final class GuestStatus extends PveObject {
     /** Its name, if Proxmox reported one. */
     public Optional<String> name() {
         return Optional.ofNullable(name);
+    }
+
+    /** {@code qemu} or {@code lxc}, as Proxmox sends it ({@code type}), if it did. */
+    public Optional<GuestType> type() {
+        return Optional.ofNullable(type).flatMap(GuestType::fromWire);
     }
 
     /** The lock a task holds on it, if any. */

@@ -27,8 +27,8 @@ public final class GuestSummary extends PveObject {
     private Usage usage = Usage.none();
 
     private static final Fields<GuestSummary> FIELDS = Fields.of(GuestSummary.class, GuestSummary::new)
-            // the list's path says the type (ofType); containers also send it, and that is not kept
-            .text("type", (m, v) -> {}, m -> m.type == null ? null : m.type.segment())
+            // containers send their type; the list's path says it for VMs (ofType), which do not
+            .text("type", (m, v) -> m.type = GuestType.fromWire(v).orElse(m.type), m -> m.type == null ? null : m.type.segment())
             .integer("vmid", (m, v) -> m.vmid = v, m -> m.vmid)
             .text("name", (m, v) -> m.name = v, m -> m.name)
             .text("status", (m, v) -> m.status = v, m -> m.status)
@@ -50,7 +50,7 @@ public final class GuestSummary extends PveObject {
         return this;
     }
 
-    /** QEMU or LXC. */
+    /** QEMU or LXC; null only for a summary bound directly from an answer that did not say. */
     public GuestType type() {
         return type;
     }

@@ -11,10 +11,10 @@ import java.util.OptionalLong;
 public final class JsonFields {
     private JsonFields() {}
 
-    /** The {@code text} Proxmox reported, if any. */
+    /** The {@code text} Proxmox reported, if any; an empty string, which Proxmox sends for "none", is absent. */
     public static Optional<String> text(JsonNode n, String key) {
         JsonNode v = n == null ? null : n.get(key);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+        return v == null || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
     }
 
     /** The {@code integer} Proxmox reported, if any. */

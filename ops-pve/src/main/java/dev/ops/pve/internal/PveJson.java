@@ -66,6 +66,36 @@ public final class PveJson {
     }
 
     /**
+     * A reader of whole answers that binds {@code data} to {@code type} and keeps every other member
+     * of the envelope ({@code total}, {@code changes}, ...) as a tree, by name.
+     */
+    public static <T> Transport.BodyReader<Enveloped<T>> dataAndEnvelope(JavaType type) {
+        ObjectReader reader = READERS.computeIfAbsent(type, MAPPER::readerFor);
+        return body -> {
+            try (JsonParser p = MAPPER.createParser(body)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
+                }
+                T data = null;
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> others = new java.util.LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if ("data".equals(name)) {
+                        data = value == JsonToken.VALUE_NULL ? null : reader.readValue(p);
+                    } else {
+                        others.put(name, MAPPER.readTree(p));
+                    }
+                }
+                return new Enveloped<>(data, others);
+            }
+        };
+    }
+
+    /** An answer's bound {@code data} and the other members of its envelope. */
+    public record Enveloped<T>(T data, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> others) {}
+
+    /**
      * Jackson binds a string such as {@code "\u0661\u0660\u0661"} (Arabic-Indic digits) to the number 101, as
      * {@link Integer#parseInt} does: a number written as a string is bound only when its digits are ASCII, and
      * is otherwise a weird value (null, or 0 for a primitive), as any other unreadable string is here.

@@ -238,22 +238,18 @@ public final class Transport {
             }
             JsonNode json = parse(bytes);
             String text = REDACTOR.redact(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            String message = resp.message();
-            if ((message == null || message.isBlank()) && json != null && json.hasNonNull("message")) {
-                message = json.get("message").asText();
-            }
+            String reason = REDACTOR.redact(resp.message());
             // The server may quote what it was sent (a password it refused, say): its words are redacted
             // here, as the exception's accessors hand them out unfiltered.
-            message = REDACTOR.redact(message);
+            String message = json != null && json.hasNonNull("message") ? REDACTOR.redact(json.get("message").asText()) : null;
             Map<String, String> fieldErrors = new LinkedHashMap<>();
             if (json != null && json.path("errors").isObject()) {
                 json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), REDACTOR.redact(f.getValue().asText().trim())));
             }
             if (json == null && !text.isBlank()) {
-                message = (message == null ? "" : message + " ") + "(the answer was not Proxmox JSON but "
-                        + resp.header("Content-Type", "no content type") + ": " + snippet(text) + ")";
+                message = "(the answer was not Proxmox JSON but " + resp.header("Content-Type", "no content type") + ": " + snippet(text) + ")";
             }
-            throw ErrorClassifier.classify(target, resp.code(), method, path, message, fieldErrors, read);
+            throw ErrorClassifier.classify(target, resp.code(), method, path, reason, message, fieldErrors, read);
         } catch (IOException e) {
             throw wrap(e, call.isCanceled(), target, method, path, read, phase.current);
         }

@@ -1,5 +1,7 @@
 package dev.ops.pve.node;
 
+import dev.ops.pve.JsonValue;
+import dev.ops.pve.ListAnswer;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.internal.Handles;
@@ -54,11 +56,22 @@ public final class Node {
 
     /** {@code GET /nodes/{node}/tasks}: recent tasks, newest first, as {@code query} selects. */
     public List<TaskSummary> tasks(TaskQuery query) {
+        return taskList(query).items();
+    }
+
+    /** {@code GET /nodes/{node}/tasks}: one page of tasks as {@code query} selects, with the {@code total} to page through. */
+    public ListAnswer<TaskSummary> taskList(TaskQuery query) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("node", name);
-        p.put("limit", query.limit());
-        query.vmid().ifPresent(id -> p.put("vmid", id));
-        return client.api().list("/nodes/{node}/tasks", p, TaskSummary.class);
+        p.putAll(query.params());
+        return client.api().listAnswer("/nodes/{node}/tasks", p, TaskSummary.class);
+    }
+
+    /** One page of tasks as a query built by {@code edit} selects, with the total. */
+    public ListAnswer<TaskSummary> taskList(java.util.function.Consumer<TaskQuery.Builder> edit) {
+        TaskQuery.Builder b = TaskQuery.builder();
+        edit.accept(b);
+        return taskList(b.build());
     }
 
     /** Recent tasks as a query built by {@code edit} selects. */
@@ -91,6 +104,15 @@ public final class Node {
     /** {@code GET /nodes/{node}/network}: the node's network config (interfaces, bridges, bonds, VLANs). */
     public List<NetworkInterface> network() {
         return client.api().list("/nodes/{node}/network", Map.of("node", name), NetworkInterface.class);
+    }
+
+    /**
+     * {@code GET /nodes/{node}/network} with the pending {@code changes}: the diff between
+     * {@code /etc/network/interfaces} and the staged {@code interfaces.new} that an apply would make live.
+     */
+    public NetworkConfig networkConfig() {
+        ListAnswer<NetworkInterface> a = client.api().listAnswer("/nodes/{node}/network", Map.of("node", name), NetworkInterface.class);
+        return new NetworkConfig(a.items(), a.field("changes").map(JsonValue::asText).filter(t -> !t.isEmpty()).orElse(null));
     }
 
     @Override

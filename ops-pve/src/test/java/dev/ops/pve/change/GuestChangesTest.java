@@ -104,6 +104,39 @@ class GuestChangesTest {
     }
 
     @Test
+    void aShutdownWaitsAtMostItsTimeoutAndThenStopsTheGuestHardWhenAsked() {
+        seedVm(101, "web", vm -> vm.running());
+
+        Applied<GuestStatus> done = changes.shutdown(vm(101), s -> s.timeout(java.time.Duration.ofSeconds(30)).forceStop(true)).apply();
+
+        var call = Fakes.calls(pve, "POST", "/status/shutdown").get(0);
+        assertThat(call.param("timeout")).contains("30");
+        assertThat(call.param("forceStop")).contains("1");
+        assertThat(done.value().running()).isFalse();
+        assertThatThrownBy(() -> dev.ops.pve.guest.ShutdownRequest.builder().timeout(java.time.Duration.ofMillis(1500)).build())
+                .isInstanceOf(dev.ops.core.error.ValidationException.class).hasMessageContaining("timeout");
+    }
+
+    @Test
+    void aRestoreOfABackupThatIsNotOnTheStorageFailsAtPlanWithNotFound() {
+        assertThatThrownBy(() -> changes.restore(client.node("pve1"), dev.ops.pve.guest.GuestType.QEMU,
+                r -> r.archive("local:backup/vzdump-qemu-999.vma.zst").vmid(131)).plan())
+                .isInstanceOf(dev.ops.core.error.NotFoundException.class)
+                .hasMessageContaining("local:backup/vzdump-qemu-999.vma.zst").hasMessageContaining("pve1");
+        assertThat(pve.hasGuest(131)).isFalse();
+    }
+
+    @Test
+    void aConfigPlanShowsEachKeyOldToNewAndRemovedKeysLikeADiff() {
+        seedVm(101, "web", vm -> vm.set("onboot", "1"));
+
+        Plan plan = changes.updateConfig(vm(101), u -> u.cores(4).description("db").remove("onboot").set("cipassword", "s3cret-pw")).plan();
+
+        assertThat(plan.notes()).contains("cores: 1 -> 4", "description: (absent) -> db", "onboot: 1 -> (removed)", "cipassword: (absent) -> ***");
+        assertThat(plan.render()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
     void configUpdateSendsOnlyWhatDiffersGuardedByTheDigest() {
         seedVm(101, "web");
         String digest = vm(101).config().digest();
@@ -276,6 +309,17 @@ class GuestChangesTest {
         changes.convertToTemplate(vm(101)).apply();
         assertThat(state(101).config()).containsEntry("template", "1");
         assertThat(changes.convertToTemplate(vm(101)).plan().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTemplateConversionThatPve6AnswersSynchronouslyWithNullSucceeds() {
+        seedVm(101, "web");
+        pve.answerNext("POST", "/nodes/pve1/qemu/101/template", PveAnswer.data(null));   // PVE 6: done, data null
+
+        Applied<?> done = changes.convertToTemplate(vm(101)).apply();
+
+        assertThat(done.changed()).isTrue();
+        assertThat(Fakes.calls(pve, "GET", "/tasks/")).isEmpty();
     }
 
     @Test

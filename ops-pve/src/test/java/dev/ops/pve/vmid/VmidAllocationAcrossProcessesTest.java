@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.testing.JavaProcess;
 import dev.ops.pve.PveClient;
+import dev.ops.pve.vmid.internal.VmidReservations;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class VmidAllocationAcrossProcessesTest {
                     .apiToken(Fakes.TOKEN_USER, Fakes.TOKEN_ID, dev.ops.core.secret.Secret.of(Fakes.TOKEN_SECRET)).build();
             List<String> ids = new ArrayList<>();
             try (FileStateStore store = FileStateStore.open(Path.of(args[1]))) {
-                VmidAllocator allocator = new VmidAllocator(client, store, Duration.ofHours(1));
+                VmidReservations allocator = new VmidReservations(client, store, Duration.ofHours(1));
                 for (int i = 0; i < Integer.parseInt(args[3]); i++) {
                     ids.add(Integer.toString(allocator.allocate().vmid()));
                 }

@@ -20,8 +20,19 @@ public final class PveAnswer {
     private final Map<String, String> errors;
     private final Object data;
     private final String body;
+    /** The reason phrase when it differs from the body's message (a proxy's generic one), else null. */
+    private final String phrase;
+    /** Whether the body carries {@code message}: PVE 6 and 7 put the text only in the reason phrase. */
+    private final boolean bodyMessage;
 
     private PveAnswer(Kind kind, int status, String reason, Map<String, String> errors, Object data, String body) {
+        this(kind, status, reason, errors, data, body, null, true);
+    }
+
+    private PveAnswer(Kind kind, int status, String reason, Map<String, String> errors, Object data, String body, String phrase,
+            boolean bodyMessage) {
+        this.phrase = phrase;
+        this.bodyMessage = bodyMessage;
         this.kind = kind;
         this.status = status;
         this.reason = reason;
@@ -39,6 +50,36 @@ public final class PveAnswer {
             throw new IllegalArgumentException("an error status is 400..599: " + status);
         }
         return new PveAnswer(Kind.JSON, status, Objects.requireNonNull(message, "message"), Map.of(), null, null);
+    }
+
+    /**
+     * An error as it reaches a client through a reverse proxy in front of PVE 8.3 or newer: the
+     * proxy's generic reason phrase ({@code Internal Server Error} for a 500), the real text only in
+     * the body's {@code message}.
+     */
+    public static PveAnswer errorBehindProxy(int status, String message) {
+        PveAnswer a = error(status, message);
+        return new PveAnswer(a.kind, a.status, a.reason, a.errors, a.data, a.body, genericPhrase(status), true);
+    }
+
+    /** An error as PVE 6 words it: the text only in the reason phrase, a body of {@code data: null} with no {@code message}. */
+    public static PveAnswer errorInReasonPhraseOnly(int status, String message) {
+        PveAnswer a = error(status, message);
+        return new PveAnswer(a.kind, a.status, a.reason, a.errors, a.data, a.body, null, false);
+    }
+
+    private static String genericPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Error";
+        };
     }
 
     /** A 400 {@code Parameter verification failed.} with these per-parameter errors. */
@@ -80,7 +121,8 @@ public final class PveAnswer {
             case HTML -> r.status("HTTP/1.1 " + status + " " + reason).setHeader("Content-Type", "text/html; charset=utf-8")
                     .body(body);
             case JSON -> {
-                r.status("HTTP/1.1 " + status + " " + printable(reason)).setHeader("Content-Type", "application/json;charset=UTF-8")
+                r.status("HTTP/1.1 " + status + " " + printable(phrase != null ? phrase : reason))
+                        .setHeader("Content-Type", "application/json;charset=UTF-8")
                         .setHeader("Server", "pve-api-daemon/3.0");
                 try {
                     r.body(MAPPER.writeValueAsString(jsonBody()));
@@ -104,7 +146,7 @@ public final class PveAnswer {
             out.put("errors", errors);
         }
         out.put("data", data);
-        if (status >= 400) {
+        if (status >= 400 && bodyMessage) {
             out.put("message", reason + "\n");
         }
         return out;

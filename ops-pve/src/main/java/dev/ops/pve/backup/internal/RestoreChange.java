@@ -5,6 +5,7 @@ import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
+import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.backup.RestoreRequest;
 import dev.ops.pve.change.ApiChange;
@@ -41,6 +42,14 @@ final class RestoreChange extends ApiChange<Guest, Void> {
 
     @Override
     protected Planned<Void> planSteps() {
+        String archive = request.archive();
+        boolean checked = !archive.startsWith("/");
+        if (checked) {
+            String storage = archive.substring(0, archive.indexOf(':'));
+            if (client.node(node).storage(storage).get(archive).isEmpty()) {
+                throw new NotFoundException("backup " + archive, "is not in storage " + storage + " on node " + node);
+            }
+        }
         boolean exists = guest.findConfig().isPresent();
         if (exists && !request.force().orElse(false)) {
             throw new ConflictException(guest.toString(), "exists; restoring over it needs force(true), which cannot be undone", false);
@@ -49,8 +58,9 @@ final class RestoreChange extends ApiChange<Guest, Void> {
         p.put("node", node);
         p.putAll(Wire.restore(request, type));
         PveCallAction action = heavyTask("POST", "/nodes/{node}/" + type.segment(), p);
-        return Planned.of(List.of(exists ? Step.irreversible("restore over " + guest, action)
+        Planned<Void> planned = Planned.of(List.of(exists ? Step.irreversible("restore over " + guest, action)
                 : Step.of("restore " + guest, action, new GuestDestroyAction(client.name(), node, type, request.vmid())).undoneAlsoOnFailure()));
+        return checked ? planned : planned.withNote("the archive is a path on " + node + ", which the API cannot list; its existence is checked by the restore");
     }
 
     @Override

@@ -69,11 +69,22 @@ final class ConfigChange extends GuestChange<GuestConfig, Void> {
         if (!delete.isEmpty()) {
             parts.add("remove " + String.join(", ", delete));
         }
+        List<String> diff = new ArrayList<>();
+        set.forEach((k, val) -> diff.add(k + ": " + shown(k, cur.values().get(k)) + " -> " + shown(k, val.toString())));
+        delete.forEach(k -> diff.add(k + ": " + shown(k, cur.values().get(k)) + " -> (removed)"));
         Planned<Void> planned = Planned.of(List.of(Step.of(String.join("; ", parts) + " on " + guest,
-                call("PUT", template("/config"), forward), call("PUT", template("/config"), back))));
+                call("PUT", template("/config"), forward), call("PUT", template("/config"), back)))).withNotes(diff);
         return set.containsKey("cipassword")
                 ? planned.withNote("rollback cannot restore a previous cipassword (Proxmox does not return it); it removes or keeps it")
                 : planned;
+    }
+
+    /** A value as the plan's diff shows it: {@code (absent)} for none, the secret keys masked. */
+    private static String shown(String key, String value) {
+        if (value == null) {
+            return "(absent)";
+        }
+        return key.equals("cipassword") ? "***" : value;
     }
 
     private static boolean same(String key, String old, String wanted) {

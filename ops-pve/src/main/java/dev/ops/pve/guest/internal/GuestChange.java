@@ -23,7 +23,11 @@ abstract class GuestChange<T, C> extends ApiChange<T, C> {
 
     /** {@code POST .../status/{action}}, awaited. */
     final PveCallAction power(Guest g, String action) {
-        return task("POST", GuestPaths.template(g, "/status/" + action), GuestPaths.params(g, Map.of()));
+        return power(g, action, Map.of());
+    }
+
+    final PveCallAction power(Guest g, String action, Map<String, ?> options) {
+        return task("POST", GuestPaths.template(g, "/status/" + action), GuestPaths.params(g, options));
     }
 
     final String template(String suffix) {

@@ -9,6 +9,7 @@ import dev.ops.pve.guest.ConfigUpdate;
 import dev.ops.pve.guest.CreateContainerRequest;
 import dev.ops.pve.guest.CreateVmRequest;
 import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestStatus;
 import dev.ops.pve.guest.GuestType;
@@ -19,6 +20,7 @@ import dev.ops.pve.guest.internal.PowerChange.Power;
 import dev.ops.pve.node.Node;
 import dev.ops.pve.vmid.internal.TakeVmidChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -38,6 +40,15 @@ public final class GuestChanges {
 
     public static Change<GuestStatus> shutdown(Ops ops, PveClient client, Guest g) {
         return new PowerChange(ops, client, g, Power.SHUTDOWN);
+    }
+
+    public static Change<GuestStatus> shutdown(Ops ops, PveClient client, Guest g, ShutdownRequest request) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        request.timeout().ifPresent(t -> options.put("timeout", t.toSeconds()));
+        if (request.forceStop()) {
+            options.put("forceStop", 1);
+        }
+        return new PowerChange(ops, client, g, Power.SHUTDOWN, options);
     }
 
     public static Change<GuestStatus> reboot(Ops ops, PveClient client, Guest g) {

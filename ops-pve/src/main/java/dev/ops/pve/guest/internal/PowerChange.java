@@ -8,6 +8,7 @@ import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestStatus;
 import java.util.List;
+import java.util.Map;
 
 /** Starts, stops, shuts down, reboots, suspends or resumes a guest; each undone by its opposite (a reboot cannot be). */
 final class PowerChange extends GuestChange<GuestStatus, Void> {
@@ -31,10 +32,17 @@ final class PowerChange extends GuestChange<GuestStatus, Void> {
     }
 
     private final Power power;
+    private final Map<String, Object> options;
 
     PowerChange(Ops ops, PveClient client, Guest guest, Power power) {
+        this(ops, client, guest, power, Map.of());
+    }
+
+    /** A power change sending {@code options} with its call (a shutdown's timeout and forceStop). */
+    PowerChange(Ops ops, PveClient client, Guest guest, Power power, Map<String, Object> options) {
         super(ops, client, guest);
         this.power = power;
+        this.options = Map.copyOf(options);
     }
 
     @Override
@@ -61,8 +69,8 @@ final class PowerChange extends GuestChange<GuestStatus, Void> {
             return Planned.none(null);
         }
         String description = power.verb + " " + guest;
-        Step step = power.undo == null ? Step.irreversible(description, power(guest, power.call))
-                : Step.of(description, power(guest, power.call), power(guest, power.undo));
+        Step step = power.undo == null ? Step.irreversible(description, power(guest, power.call, options))
+                : Step.of(description, power(guest, power.call, options), power(guest, power.undo));
         return Planned.of(List.of(step));
     }
 

@@ -6,9 +6,11 @@ import dev.ops.core.change.Changes;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
+import dev.ops.pve.PveIds;
 import dev.ops.pve.change.ApiChange;
 import java.util.List;
 import java.util.UUID;
@@ -26,15 +28,28 @@ public final class TakeVmidChange extends ApiChange<Integer, Void> {
     private final String purpose;
     private final Consumer<Violations> validation;
     private final Supplier<List<String>> check;
+    private final Integer vmid;
     private final String claim = UUID.randomUUID().toString();
     private final VmidClaims claims;
 
-    private TakeVmidChange(Ops ops, PveClient client, String purpose, Consumer<Violations> validation, Supplier<List<String>> check) {
+    private TakeVmidChange(Ops ops, PveClient client, String purpose, Consumer<Violations> validation, Supplier<List<String>> check,
+            Integer vmid) {
         super(ops, client);
         this.purpose = purpose;
         this.validation = validation;
         this.check = check;
+        this.vmid = vmid;
         this.claims = new VmidClaims(client, ops.store());
+    }
+
+    /** The lowest free VMID from the cluster's next id upwards, taken at apply; the undo releases it. */
+    public static Change<Integer> next(Ops ops, PveClient client) {
+        return new TakeVmidChange(ops, client, "a later guest", v -> {}, List::of, null);
+    }
+
+    /** Exactly {@code vmid}, reserved at apply; the plan fails with a conflict when it is reserved or exists. */
+    public static Change<Integer> exactly(Ops ops, PveClient client, int vmid) {
+        return new TakeVmidChange(ops, client, "a later guest", v -> {}, List::of, vmid);
     }
 
     /**
@@ -45,22 +60,34 @@ public final class TakeVmidChange extends ApiChange<Integer, Void> {
      */
     public static <T> Change<T> then(Ops ops, PveClient client, String purpose, Consumer<Violations> validation,
             Supplier<List<String>> check, Function<Integer, Change<T>> next) {
-        return Changes.then(new TakeVmidChange(ops, client, purpose, validation, check), next);
+        return Changes.then(new TakeVmidChange(ops, client, purpose, validation, check, null), next);
     }
 
     @Override
     protected void validate(Violations violations) {
         validation.accept(violations);
+        if (vmid != null) {
+            violations.check(vmid >= PveIds.MIN_VMID && vmid <= PveIds.MAX_VMID, "vmid",
+                    vmid + " is outside " + PveIds.MIN_VMID + "-" + PveIds.MAX_VMID);
+        }
     }
 
     @Override
     protected String what() {
-        return "take a free VMID for " + purpose;
+        return vmid == null ? "take a free VMID for " + purpose : "reserve VMID " + vmid;
     }
 
     @Override
     protected Planned<Void> planSteps() {
         List<String> notes = check.get();
+        if (vmid != null) {
+            if (claims.isReserved(vmid) || !client.cluster().isFree(vmid)) {
+                throw new ConflictException("vmid/" + vmid, "VMID " + vmid + " is reserved by another allocation or exists in the cluster", false);
+            }
+            String name = VmidClaims.targetName(client);
+            return new Planned<Void>(List.of(Step.of("reserve VMID " + vmid, new VmidTakeAction(name, claim, vmid),
+                    new VmidReleaseAction(name, claim))), List.of(), null).withNotes(notes);
+        }
         String name = VmidClaims.targetName(client);
         return new Planned<Void>(List.of(Step.of("take the next free VMID for " + purpose + " (taken at apply)",
                 new VmidTakeAction(name, claim), new VmidReleaseAction(name, claim))), List.of(), null)

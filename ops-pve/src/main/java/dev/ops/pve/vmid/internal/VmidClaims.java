@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.StateStore;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.vmid.VmidAllocator;
-import dev.ops.pve.vmid.VmidReservation;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,12 +20,12 @@ public final class VmidClaims {
 
     private final PveClient client;
     private final StateStore store;
-    private final VmidAllocator allocator;
+    private final VmidReservations allocator;
 
     public VmidClaims(PveClient client, StateStore store) {
         this.client = client;
         this.store = store;
-        this.allocator = new VmidAllocator(client, store, TTL);
+        this.allocator = new VmidReservations(client, store, TTL);
     }
 
     /** The name under which the claims of {@code client} are known to targets. */
@@ -46,11 +44,51 @@ public final class VmidClaims {
         return r.vmid();
     }
 
+    /** Reserves exactly {@code vmid} for {@code claim}, releasing what the claim held before; a conflict when it is reserved or taken. */
+    public int reserve(String claim, int vmid) {
+        release(claim);
+        VmidReservation r = allocator.reserve(vmid);
+        ObjectNode v = Json.mapper().createObjectNode();
+        v.put("vmid", r.vmid());
+        v.put("key", r.key());
+        store.put(claimKey(claim), Json.write(v));
+        return r.vmid();
+    }
+
+    /** Whether {@code vmid} is reserved in the store right now (unexpired). */
+    public boolean isReserved(int vmid) {
+        return allocator.isReserved(vmid);
+    }
+
     /** Frees the reservation {@code claim} holds, if any; the id may be handed out again. */
     public void release(String claim) {
         Optional<VmidReservation> held = held(claim);
         held.ifPresent(allocator::release);
         store.delete(claimKey(claim));
+    }
+
+    /**
+     * Frees the reservation {@code claim} holds, reading only the store (a recovery in a fresh JVM
+     * that was not given the client): the claim records the reservation's key.
+     */
+    public static void release(StateStore store, String clientName, String claim) {
+        String claimKey = claimKey(clientName, claim);
+        store.get(claimKey).ifPresent(v -> {
+            try {
+                String key = Json.mapper().readTree(v.value()).path("key").asText();
+                if (!key.isEmpty()) {
+                    store.delete(key);
+                }
+            } catch (IOException unreadable) {
+                // the reservation expires on its own (TTL)
+            }
+            store.delete(claimKey);
+        });
+    }
+
+    /** The client name behind a {@link #targetName}. */
+    public static String clientName(String targetName) {
+        return targetName.endsWith("#vmids") ? targetName.substring(0, targetName.length() - "#vmids".length()) : targetName;
     }
 
     /** The VMID {@code claim} holds, if any. */
@@ -70,6 +108,10 @@ public final class VmidClaims {
     }
 
     private String claimKey(String claim) {
-        return "pve/" + client.name().replaceAll("[^A-Za-z0-9._:@\\-]", "_") + "/vmid-claim/" + claim;
+        return claimKey(client.name(), claim);
+    }
+
+    private static String claimKey(String clientName, String claim) {
+        return "pve/" + clientName.replaceAll("[^A-Za-z0-9._:@\\-]", "_") + "/vmid-claim/" + claim;
     }
 }

@@ -3,12 +3,12 @@ package dev.ops.pve.vmid.internal;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.core.error.NotFoundException;
+import dev.ops.core.store.StateStore;
 import java.util.Objects;
 
 /**
- * Releases the VMID reserved under {@code claim}: the undo of {@link VmidTakeAction}. A reservation is
- * a marker with a time to live, so where the state store is not among the targets (a recovery given
- * only the client's targets) it is left to expire.
+ * Releases the VMID reserved under {@code claim}: the undo of {@link VmidTakeAction}. A recovery that
+ * was not given the client releases it through the state store alone.
  *
  * @param target the name of the client's {@link VmidClaims} in {@link Targets}
  * @param claim the change's claim
@@ -31,7 +31,9 @@ public record VmidReleaseAction(String target, String claim) implements Action {
         try {
             claims = targets.resolve(target, VmidClaims.class);
         } catch (NotFoundException unknown) {
-            return; // the reservation expires on its own (VmidClaims.TTL)
+            // A recovery given no client: the store, which every rollback knows, is enough.
+            VmidClaims.release(targets.resolve(Targets.STATE_STORE, StateStore.class), VmidClaims.clientName(target), claim);
+            return;
         }
         claims.release(claim);
     }

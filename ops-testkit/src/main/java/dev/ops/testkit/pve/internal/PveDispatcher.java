@@ -159,28 +159,17 @@ public final class PveDispatcher extends Dispatcher {
         this.compression = on;
     }
 
-    /** The request being answered on this thread, for {@link #record} to take its headers from. */
-    private final ThreadLocal<RecordedRequest> current = new ThreadLocal<>();
-
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        current.set(request);
-        try {
-            boolean gzip = compression && acceptsGzip(request.getHeaders().get("Accept-Encoding"));
-            MockResponse response = answer(request, gzip);
-            return gzip ? Compression.gzipped(response) : response;
-        } finally {
-            current.remove();
-        }
+        boolean gzip = compression && acceptsGzip(request.getHeaders().get("Accept-Encoding"));
+        MockResponse response = answer(request, gzip);
+        return gzip ? Compression.gzipped(response) : response;
     }
 
-    private Map<String, String> headers() {
-        RecordedRequest r = current.get();
+    private static Map<String, String> headers(RecordedRequest r) {
         Map<String, String> out = new java.util.TreeMap<>();
-        if (r != null) {
-            for (String name : r.getHeaders().names()) {
-                out.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", r.getHeaders().values(name)));
-            }
+        for (String name : r.getHeaders().names()) {
+            out.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", r.getHeaders().values(name)));
         }
         return out;
     }
@@ -205,7 +194,7 @@ public final class PveDispatcher extends Dispatcher {
         String rawPath = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         if (!rawPath.startsWith(PREFIX + "/") && !rawPath.equals(PREFIX)) {
-            return record(method, rawPath, "", Map.of(), "", 404,
+            return record(request, method, rawPath, "", Map.of(), "", 404,
                     plain(404, "Not Found"));
         }
         String path = rawPath.substring(PREFIX.length());
@@ -217,7 +206,7 @@ public final class PveDispatcher extends Dispatcher {
 
         MockResponse fault = fault(method, Http.decode(path), template);
         if (fault != null) {
-            return record(method, path, template, Map.of(), "", Answers.plain(fault) ? 500 : 0, fault);
+            return record(request, method, path, template, Map.of(), "", Answers.plain(fault) ? 500 : 0, fault);
         }
         Map<String, Object> params = new LinkedHashMap<>();
         long[] upload = {-1};
@@ -228,7 +217,7 @@ public final class PveDispatcher extends Dispatcher {
             MockResponse script = scripted(method, Http.decode(path), template);
             if (script != null) {
                 int status = Answers.hangs(script) ? 0 : script.getCode();
-                return record(method, path, template, flattenQuietly(params), "", status, script);
+                return record(request, method, path, template, flattenQuietly(params), "", status, script);
             }
             String notImplemented = "Method '" + method + " " + Http.decode(path) + "' not implemented";
             if (route.isEmpty() || !route.get().endpoints().containsKey(method)) {
@@ -258,14 +247,14 @@ public final class PveDispatcher extends Dispatcher {
                 if ("GET".equals(method) && !schema.literalChildren(template).isEmpty()) {
                     List<Object> dirs = schema.literalChildren(template).stream()
                             .map(s -> (Object) Map.of("subdir", s)).collect(Collectors.toList());
-                    return record(method, path, template, flat, principalId, 200, ok(dirs));
+                    return record(request, method, path, template, flat, principalId, 200, ok(dirs));
                 }
                 LOG.warn("PVE fake: {} {} is valid but not implemented in the fake", method, template);
                 throw new ApiError(501, "Method '" + method + " " + template + "' not implemented in fake");
             }
             Call call = new Call(ep, flat, principal, upload[0]);
             if (handlers.cacheable(method, template)) {
-                return record(method, path, template, flat, principalId, 200, cachedRead(h, call, template, principalId, gzip));
+                return record(request, method, path, template, flat, principalId, 200, cachedRead(h, call, template, principalId, gzip));
             }
             Object data;
             synchronized (cluster) {
@@ -277,12 +266,12 @@ public final class PveDispatcher extends Dispatcher {
                     }
                 }
             }
-            return record(method, path, template, flat, principalId, 200, ok(data));
+            return record(request, method, path, template, flat, principalId, 200, ok(data));
         } catch (ApiError e) {
-            return record(method, path, template, flattenQuietly(params), principalId, e.status(), error(e));
+            return record(request, method, path, template, flattenQuietly(params), principalId, e.status(), error(e));
         } catch (RuntimeException | IOException e) {
             LOG.error("PVE fake: {} {} failed inside the fake", method, path, e);
-            return record(method, path, template, flattenQuietly(params), principalId, 500,
+            return record(request, method, path, template, flattenQuietly(params), principalId, 500,
                     error(new ApiError(500, "fake server error: " + e)));
         }
     }
@@ -443,7 +432,7 @@ public final class PveDispatcher extends Dispatcher {
         LOG.warn("PVE fake: schema violation {}", v);
     }
 
-    private MockResponse record(String method, String path, String template, Map<String, String> params,
+    private MockResponse record(RecordedRequest request, String method, String path, String template, Map<String, String> params,
             String principal, int status, MockResponse response) {
         Map<String, String> shown = params;
         if (params.keySet().stream().anyMatch(SECRET_PARAMS::contains)) {
@@ -454,7 +443,7 @@ public final class PveDispatcher extends Dispatcher {
             if (calls.size() == MAX_RECORDED_CALLS) {
                 calls.removeFirst();
             }
-            calls.addLast(new RecordedCall(method, Http.decode(path), template, shown, principal, status, headers()));
+            calls.addLast(new RecordedCall(method, Http.decode(path), template, shown, principal, status, headers(request)));
             if (!method.equals("GET") && !(method.equals("POST") && "/access/ticket".equals(template))) {
                 writes++;
                 lastWrite = method + " " + Http.decode(path);

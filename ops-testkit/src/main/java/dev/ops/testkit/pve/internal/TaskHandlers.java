@@ -22,6 +22,17 @@ final class TaskHandlers extends HandlerSection {
 
     // ---------------------------------------------------------------- tasks
 
+    /** The class the task list's {@code statusfilter} selects by: ok, error, warning or unknown (running). */
+    private static String statusClass(Task t) {
+        if ("running".equals(t.status) || t.exitstatus == null) {
+            return "unknown";
+        }
+        if (t.exitstatus.equals("OK")) {
+            return "ok";
+        }
+        return t.exitstatus.startsWith("WARNINGS") ? "warning" : "error";
+    }
+
     private void registerTasks() {
         on("GET", "/nodes/{node}/tasks", c -> {
             cluster.node(c.node());
@@ -45,6 +56,15 @@ final class TaskHandlers extends HandlerSection {
                     continue;
                 }
                 if ("active".equals(c.get("source")) && !"running".equals(t.status)) {
+                    continue;
+                }
+                if (c.has("since") && t.starttime < c.integer("since", 0)) {
+                    continue;
+                }
+                if (c.has("until") && t.starttime > c.integer("until", Integer.MAX_VALUE)) {
+                    continue;
+                }
+                if (c.has("statusfilter") && !java.util.Arrays.asList(c.get("statusfilter").split(",")).contains(statusClass(t))) {
                     continue;
                 }
                 all.add(views.taskEntry(t));

@@ -1,4 +1,4 @@
-package dev.ops.pve.vmid;
+package dev.ops.pve.vmid.internal;
 
 /**
  * A VMID reserved for one caller: no other allocator sharing the store hands it out until it is

@@ -1,5 +1,6 @@
 package dev.ops.net.ipam;
 
+import dev.ops.net.ipam.internal.IpamEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.store.InMemoryStateStore;
@@ -13,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class IpAllocatorPropertiesTest {
+class IpamEnginePropertiesTest {
     static final IpamConfig SMALL = IpamConfig.of(NodeSubnet.of("n1", "10.0.0.0/24", "10.0.0.1").withRange(Pool.VM, "10.0.0.10-10.0.0.29"));
 
     @Provide
@@ -24,7 +25,7 @@ class IpAllocatorPropertiesTest {
 
     @Property(tries = 100)
     void liveAllocationsAreAlwaysDistinctAndInRange(@ForAll("script") List<Integer> script) {
-        IpAllocator ipam = IpAllocator.create(InMemoryStateStore.create(), SMALL);
+        IpamEngine ipam = IpamEngine.create(InMemoryStateStore.create(), SMALL);
         Map<String, IpAddress> live = new HashMap<>();
         for (int step : script) {
             String owner = "vm/" + Math.abs(step < 0 ? step + 1 : step);

@@ -1,5 +1,6 @@
 package dev.ops.net.mac;
 
+import dev.ops.net.mac.internal.MacClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +14,9 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class MacAllocatorTest {
+class MacClaimsTest {
     final StateStore store = InMemoryStateStore.create();
-    final MacAllocator macs = MacAllocator.create(store);
+    final MacClaims macs = MacClaims.create(store);
 
     @Test
     void randomMacsAreLocallyAdministeredUnicastUnderThePrefix() {
@@ -29,9 +30,9 @@ class MacAllocatorTest {
 
     @Test
     void aRandomDrawThatCollidesIsDrawnAgain() {
-        MacAllocator seeded = macs.withRandom(new Random(7));
+        MacClaims seeded = macs.withRandom(new Random(7));
         MacAddress first = seeded.random("a");
-        MacAllocator sameSeed = macs.withRandom(new Random(7));
+        MacClaims sameSeed = macs.withRandom(new Random(7));
 
         MacAddress second = sameSeed.random("b");
 
@@ -52,14 +53,14 @@ class MacAllocatorTest {
         MacAddress a = macs.derived("node-02", "vm/101/net0");
 
         assertThat(macs.derived("node-02", "vm/101/net0")).isEqualTo(a);
-        assertThat(MacAllocator.derive("node-02", "vm/101/net0")).isEqualTo(a);
+        assertThat(MacClaims.derive("node-02", "vm/101/net0")).isEqualTo(a);
         assertThat(macs.derived("node-03", "vm/101/net0")).isNotEqualTo(a);
         assertThat(a.toString()).startsWith("02:00:00:");
     }
 
     @Test
     void aDerivedMacHeldBySomeoneElseIsAConflict() {
-        MacAddress wanted = MacAllocator.derive("node-02", "vm/101/net0");
+        MacAddress wanted = MacClaims.derive("node-02", "vm/101/net0");
         macs.claim(wanted, "imported/vm/7");
 
         assertThatThrownBy(() -> macs.derived("node-02", "vm/101/net0")).isInstanceOf(ConflictException.class)

@@ -1,5 +1,6 @@
 package dev.ops.net.ipam;
 
+import dev.ops.net.ipam.internal.IpamEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class IpAllocatorTest {
-    final IpAllocator ipam = IpAllocator.create(InMemoryStateStore.create(), IpamConfig.fromYaml(IpamConfigTest.YAML));
+class IpamEngineTest {
+    final IpamEngine ipam = IpamEngine.create(InMemoryStateStore.create(), IpamConfig.fromYaml(IpamConfigTest.YAML));
 
     @Test
     void addressesAreHandedOutInSequenceFromThePoolsRange() {
@@ -124,7 +125,7 @@ class IpAllocatorTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void eightThreadsNeverGetTheSameAddress() throws Exception {
-        IpAllocator big = IpAllocator.create(InMemoryStateStore.create(), IpamConfig.of(
+        IpamEngine big = IpamEngine.create(InMemoryStateStore.create(), IpamConfig.of(
                 NodeSubnet.of("n1", "10.0.0.0/16", "10.0.0.1").withRange(Pool.VM, "10.0.1.0-10.0.255.254")));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
