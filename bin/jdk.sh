@@ -18,3 +18,11 @@ _ops_pick_jdk() {
 JAVA_HOME=$(_ops_pick_jdk) || { echo "ops: no JDK 21 or newer found (set JAVA_HOME)" >&2; exit 1; }
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own Guice calls sun.misc.Unsafe, which JDK 24 and newer warn about on every build; this lets it, in
+# Maven's JVM only (tests run in forked JVMs of their own). The option exists from JDK 23 on.
+if [ "$(_ops_java_major "$JAVA_HOME")" -ge 23 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *" --sun-misc-unsafe-memory-access="*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

@@ -121,7 +121,8 @@ public final class PveAnswer {
             case HTML -> r.status("HTTP/1.1 " + status + " " + reason).setHeader("Content-Type", "text/html; charset=utf-8")
                     .body(body);
             case JSON -> {
-                r.status("HTTP/1.1 " + status + " " + printable(phrase != null ? phrase : reason)).setHeader("Content-Type", "application/json;charset=UTF-8")
+                r.status("HTTP/1.1 " + status + " " + printable(phrase != null ? phrase : reason))
+                        .setHeader("Content-Type", "application/json;charset=UTF-8")
                         .setHeader("Server", "pve-api-daemon/3.0");
                 try {
                     r.body(MAPPER.writeValueAsString(jsonBody()));
