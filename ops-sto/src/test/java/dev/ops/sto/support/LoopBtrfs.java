@@ -16,6 +16,8 @@ public final class LoopBtrfs implements AutoCloseable {
     private final SandboxHost host;
     private final Path image;
     private final String mountPoint;
+    private final java.util.List<String> extraMounts = new java.util.ArrayList<>();
+    private final java.util.List<Path> extraImages = new java.util.ArrayList<>();
 
     private LoopBtrfs(SandboxHost host, Path image, String mountPoint) {
         this.host = host;
@@ -60,6 +62,25 @@ public final class LoopBtrfs implements AutoCloseable {
         return fs;
     }
 
+    /** A second file system of {@code megabytes} in the same sandbox, mounted at {@code /tmp/btrfs-<name>}; returns its mount point. */
+    public String another(String name, int megabytes) {
+        LocalHost local = LocalHost.create();
+        Path img = image.resolveSibling(name + ".img");
+        String mnt = "/tmp/btrfs-" + name;
+        local.check(Command.of("truncate", "-s", megabytes + "M", img.toString()));
+        local.check(Command.of("mkfs.btrfs", "-q", img.toString()));
+        extraImages.add(img);
+        String dev = local.check(Command.of("losetup", "--find", "--show", img.toString())).stdoutText().strip();
+        try {
+            host.check(Command.of("mkdir", "-p", mnt));
+            host.check(Command.of("mount", dev, mnt));
+            extraMounts.add(mnt);
+        } finally {
+            local.run("losetup", "-d", dev);
+        }
+        return mnt;
+    }
+
     /** The host whose commands see the mount (root in the sandbox). */
     public SandboxHost host() {
         return host;
@@ -78,14 +99,19 @@ public final class LoopBtrfs implements AutoCloseable {
     @Override
     public void close() {
         try {
+            extraMounts.forEach(m -> host.run(Command.of("umount", m)));
             host.run(Command.of("umount", mountPoint));
         } finally {
             host.close();
             LocalHost local = LocalHost.create();
-            String left = local.run("losetup", "-n", "-O", "NAME", "-j", image.toString()).stdoutText().strip();
-            for (String dev : left.split("\n")) {
-                if (!dev.isBlank()) {
-                    local.run("losetup", "-d", dev.strip());
+            java.util.List<Path> images = new java.util.ArrayList<>(extraImages);
+            images.add(image);
+            for (Path img : images) {
+                String left = local.run("losetup", "-n", "-O", "NAME", "-j", img.toString()).stdoutText().strip();
+                for (String dev : left.split("\n")) {
+                    if (!dev.isBlank()) {
+                        local.run("losetup", "-d", dev.strip());
+                    }
                 }
             }
         }
@@ -93,6 +119,8 @@ public final class LoopBtrfs implements AutoCloseable {
 
     /** Whether a loop device is still attached to the image (for tests of cleanup). */
     public boolean loopAttached() {
-        return !LocalHost.create().run("losetup", "-n", "-O", "NAME", "-j", image.toString()).stdoutText().isBlank();
+        java.util.List<Path> images = new java.util.ArrayList<>(extraImages);
+        images.add(image);
+        return images.stream().anyMatch(img -> !LocalHost.create().run("losetup", "-n", "-O", "NAME", "-j", img.toString()).stdoutText().isBlank());
     }
 }

@@ -44,9 +44,11 @@ public final class RetentionEngine {
         }
         Violations v = Violations.of("retention items");
         for (List<RetentionItem> group : groups.values()) {
-            Set<String> ids = new HashSet<>();
+            Set<String> ids = new HashSet<>(group.size() * 2);
             for (RetentionItem i : group) {
-                v.check(ids.add(i.id()), "items", "'" + i.id() + "' appears twice in group '" + i.group() + "'");
+                if (!ids.add(i.id())) {
+                    v.add("items", "'" + i.id() + "' appears twice in group '" + i.group() + "'");
+                }
             }
         }
         v.throwIfAny();
@@ -63,12 +65,8 @@ public final class RetentionEngine {
         int n = list.size();
         RetentionReason[] mark = new RetentionReason[n];
         String[] period = new String[n];
+        // local times are computed when a rule first looks at a snapshot: rules stop after their N periods
         LocalDateTime[] local = new LocalDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Instant t = list.get(i).time();
-            ZoneOffset offset = zone.getOffset(t);
-            local[i] = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), offset);
-        }
 
         // Unfinished snapshots: the newest one is kept while no finished one is newer; the rest go.
         boolean keepUnfinished = true;
@@ -85,7 +83,7 @@ public final class RetentionEngine {
             for (RetentionRule rule : RetentionRule.values()) {
                 int keep = policy.count(rule).orElse(0);
                 if (keep > 0) {
-                    markSelections(rule, keep, list, local, mark, period);
+                    markSelections(rule, keep, list, zone, local, mark, period);
                 }
             }
         }
@@ -114,19 +112,19 @@ public final class RetentionEngine {
                     r = RetentionReason.MINIMUM_AGE;
                 }
             }
-            out.add(new RetentionDecision(item, r, r.rule().isPresent() && period[i] != null ? period[i] : ""));
+            out.add(new RetentionDecision(item, r, isRule(r) && period[i] != null ? period[i] : ""));
         }
         return out;
     }
 
     /** One keep rule over a group sorted newest first, as PBS's {@code mark_selections} does it. */
-    private static void markSelections(RetentionRule rule, int keep, List<RetentionItem> list, LocalDateTime[] local,
+    private static void markSelections(RetentionRule rule, int keep, List<RetentionItem> list, ZoneRules zone, LocalDateTime[] local,
             RetentionReason[] mark, String[] period) {
         int n = list.size();
         Set<Long> alreadyKept = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            if (mark[i] != null && mark[i].rule().isPresent()) {
-                alreadyKept.add(key(rule, local[i], i));
+            if (mark[i] != null && isRule(mark[i])) {
+                alreadyKept.add(key(rule, local(list, zone, local, i), i));
             }
         }
         Set<Long> included = new HashSet<>();
@@ -140,7 +138,7 @@ public final class RetentionEngine {
                 mark[i] = item.isProtected() ? RetentionReason.PROTECTED : RetentionReason.PINNED;
                 continue;
             }
-            long k = key(rule, local[i], i);
+            long k = key(rule, local(list, zone, local, i), i);
             if (alreadyKept.contains(k)) {
                 continue;
             }
@@ -155,6 +153,25 @@ public final class RetentionEngine {
                 period[i] = label(rule, local[i], list.get(i));
             }
         }
+    }
+
+    /** Whether {@code r} is one of the six keep-rule reasons (they come first, in rule order). */
+    private static boolean isRule(RetentionReason r) {
+        return r.ordinal() < RULES;
+    }
+
+    private static final int RULES = RetentionRule.values().length;
+
+    /** The local time of snapshot {@code i} in the policy's zone, computed once. */
+    private static LocalDateTime local(List<RetentionItem> list, ZoneRules zone, LocalDateTime[] local, int i) {
+        LocalDateTime t = local[i];
+        if (t == null) {
+            Instant at = list.get(i).time();
+            ZoneOffset offset = zone.getOffset(at);
+            t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), offset);
+            local[i] = t;
+        }
+        return t;
     }
 
     /** The period of a snapshot under a rule, as a number: equal numbers, equal periods. */

@@ -80,9 +80,24 @@ public final class BtrfsHost {
         return BtrfsParsers.list(all, BtrfsParsers.ids(ro));
     }
 
-    /** The nested subvolumes directly below {@code sub} (which {@code btrfs subvolume delete} refuses to leave behind). */
-    public static List<Subvolume> children(Host host, String path, Subvolume sub) {
-        return list(host, path).stream().filter(s -> s.parentId() == sub.id()).toList();
+    /**
+     * The paths (below the top level) of the subvolumes nested directly in the subvolume at
+     * {@code path}, which {@code btrfs subvolume delete} refuses to leave behind: one
+     * {@code btrfs subvolume list -o}.
+     */
+    public static List<String> children(Host host, String path) {
+        String out = host.check(Command.of("btrfs", "subvolume", "list", "-o", path).asRoot()).stdoutText();
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        java.util.regex.Pattern record = java.util.regex.Pattern.compile("ID \\d+ gen \\d+ top level \\d+ path (.*)");
+        for (String line : out.split("\n")) {
+            java.util.regex.Matcher m = record.matcher(line);
+            if (m.matches()) {
+                paths.add(m.group(1));
+            } else if (!paths.isEmpty() && !line.isEmpty()) {
+                paths.set(paths.size() - 1, paths.get(paths.size() - 1) + "\n" + line);
+            }
+        }
+        return paths;
     }
 
     /** The quota groups of the file system holding {@code path}; empty when quotas are not enabled. */

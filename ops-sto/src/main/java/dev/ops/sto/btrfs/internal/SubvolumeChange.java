@@ -104,11 +104,11 @@ public final class SubvolumeChange<T> extends HostChange<T, Void> {
                 if (now.isEmpty()) {
                     return Planned.none(null);
                 }
-                List<Subvolume> nested = BtrfsHost.children(host, path, now.get().subvolume());
-                BtrfsHost.Mount mount = BtrfsHost.mount(host, path);
+                List<String> nested = BtrfsHost.children(host, path);
                 if (!nested.isEmpty()) {
+                    BtrfsHost.Mount mount = BtrfsHost.mount(host, path);
                     throw new SubvolumeConflictException(path, "path", "'" + p + "' holds nested subvolumes, delete them first: "
-                            + nested.stream().map(s -> BtrfsHost.printable(mount.absolute(s.path()).orElse(s.path()))).collect(Collectors.joining(", ")));
+                            + nested.stream().map(s -> BtrfsHost.printable(mount.absolute(s).orElse(s))).collect(Collectors.joining(", ")));
                 }
                 return new Planned<Void>(List.of(Step.irreversible("delete subvolume " + p + " (id " + now.get().subvolume().id() + ")",
                         CommandAction.of(host.name(), Command.of("btrfs", "subvolume", "delete", path).asRoot()))),
@@ -133,7 +133,8 @@ public final class SubvolumeChange<T> extends HostChange<T, Void> {
     @SuppressWarnings("unchecked")
     protected T result(Void context) {
         if (kind == Kind.ABSENT) {
-            return (T) Boolean.valueOf(BtrfsHost.show(host, "path", path).isEmpty());
+            // the delete step succeeded (or there was nothing to delete): it is gone
+            return (T) Boolean.TRUE;
         }
         return (T) BtrfsHost.require(host, "path", path).subvolume();
     }

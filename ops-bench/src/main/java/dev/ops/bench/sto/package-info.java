@@ -1,0 +1,2 @@
+/** Benchmarks of ops-sto against the same commands run by bash. */
+package dev.ops.bench.sto;

@@ -1,0 +1,207 @@
+package dev.ops.sto.send.internal;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.CommandAction;
+import dev.ops.core.change.Planned;
+import dev.ops.core.change.Step;
+import dev.ops.core.change.Targets;
+import dev.ops.core.error.Violations;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
+import dev.ops.core.host.ShellQuote;
+import dev.ops.core.text.AsciiNumbers;
+import dev.ops.sto.VolumeNotFoundException;
+import dev.ops.sto.btrfs.internal.BtrfsHost;
+import dev.ops.sto.send.SendResult;
+import dev.ops.sto.zfs.internal.ZfsAction;
+import dev.ops.sto.zfs.internal.ZfsHost;
+import dev.ops.sto.zfs.internal.ZfsNames;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One send: the sending host runs {@code send | receive} as one shell pipeline (the receive side
+ * through {@code ssh} when the target is another host), so the stream flows from process to process
+ * and never through the JVM. The plan states the bytes it expects ({@code zfs send -nP}) and whether
+ * it resumes from a receive resume token. Rollback destroys what was received.
+ */
+public final class SendChange extends AbstractChange<SendResult, SendResult> {
+    private static final Duration TIMEOUT = Duration.ofHours(24);
+
+    private final boolean zfs;
+    private final Host source;
+    private final Host target;
+    private final String snapshot;
+    private final String base;
+    private final String destination;
+    private final String ssh;
+
+    private SendChange(Ops ops, boolean zfs, Host source, Host target, String snapshot, String base, String destination, String ssh) {
+        super(ops);
+        this.zfs = zfs;
+        this.source = source;
+        this.target = target;
+        this.snapshot = snapshot;
+        this.base = base;
+        this.destination = destination;
+        this.ssh = ssh;
+    }
+
+    /**
+     * A ZFS send of {@code snapshot} (incremental from {@code base} unless empty) into dataset
+     * {@code destination} on {@code target}, reached from {@code source} by {@code ssh} (a
+     * destination for {@code ssh}) unless it is the same host.
+     */
+    public static Change<SendResult> zfs(Ops ops, Host source, Host target, String snapshot, String base, String destination, String ssh) {
+        return new SendChange(ops, true, source, target, snapshot, base, destination, ssh);
+    }
+
+    /** A Btrfs send of read-only {@code snapshot} (with parent {@code base} unless empty) into directory {@code destination}. */
+    public static Change<SendResult> btrfs(Ops ops, Host source, Host target, String snapshot, String base, String destination, String ssh) {
+        return new SendChange(ops, false, source, target, snapshot, base, destination, ssh);
+    }
+
+    private boolean sameHost() {
+        return source == target;
+    }
+
+    @Override
+    public String description() {
+        return (zfs ? "zfs" : "btrfs") + " send " + snapshot + (base.isEmpty() ? "" : " (from " + base + ")") + " from " + source.name()
+                + " to " + destination + " on " + target.name();
+    }
+
+    @Override
+    protected void validate(Violations v) {
+        if (zfs) {
+            ZfsNames.checkSnapshot(v, "snapshot", snapshot);
+            if (!base.isEmpty()) {
+                ZfsNames.checkSnapshot(v, "base", base);
+                v.check(base.indexOf('@') < 0 || snapshot.indexOf('@') < 0
+                        || base.substring(0, base.indexOf('@')).equals(snapshot.substring(0, snapshot.indexOf('@'))), "base", "must be a snapshot of the same dataset");
+            }
+            ZfsNames.checkDataset(v, "destination", destination);
+        } else {
+            BtrfsHost.checkPath(v, "snapshot", snapshot);
+            if (!base.isEmpty()) {
+                BtrfsHost.checkPath(v, "base", base);
+            }
+            BtrfsHost.checkPath(v, "destination", destination);
+        }
+        if (!sameHost()) {
+            v.checkText(ssh, "ssh", s -> s.matches("[A-Za-z0-9_.@:\\[\\]-]+"), "the sending host reaches the target with ssh: give its destination (user@host)");
+        }
+    }
+
+    @Override
+    protected Targets targets() {
+        return sameHost() ? Targets.of(source) : Targets.of(source, target);
+    }
+
+    /** The receive side as the sending host runs it: directly, or through ssh. */
+    private String receiveSide(List<String> receive) {
+        List<String> argv = new ArrayList<>();
+        if (!sameHost()) {
+            argv.addAll(List.of("ssh", "-o", "BatchMode=yes", ssh, "--", ShellQuote.join(receive)));
+        } else {
+            argv.addAll(receive);
+        }
+        return ShellQuote.join(argv);
+    }
+
+    @Override
+    protected Planned<SendResult> planSteps() {
+        return zfs ? planZfs() : planBtrfs();
+    }
+
+    private Planned<SendResult> planZfs() {
+        ZfsHost.require(source, "snapshot", snapshot);
+        if (!base.isEmpty()) {
+            ZfsHost.require(source, "base", base);
+        }
+        String received = destination + snapshot.substring(snapshot.indexOf('@'));
+        if (ZfsHost.get(target, received).isPresent()) {
+            return Planned.none(new SendResult(snapshot, destination, 0, !base.isEmpty(), false));
+        }
+        String token = ZfsHost.property(target, destination, "receive_resume_token").map(p -> p.value()).filter(t -> !t.equals("-") && !t.isEmpty()).orElse("");
+        List<String> send = new ArrayList<>(List.of("zfs", "send"));
+        if (!token.isEmpty()) {
+            send.addAll(List.of("-t", token));
+        } else if (!base.isEmpty()) {
+            send.addAll(List.of("-i", base, snapshot));
+        } else {
+            send.add(snapshot);
+        }
+        long expected = expectedBytes(send);
+        boolean resumable = !ZfsHost.capabilities(target).version().isEmpty();
+        List<String> receive = new ArrayList<>(List.of("zfs", "receive"));
+        if (resumable) {
+            receive.add("-s");
+        }
+        receive.add(destination);
+        String pipeline = "set -o pipefail 2>/dev/null; " + ShellQuote.join(send) + " | " + receiveSide(receive);
+        List<String> notes = new ArrayList<>();
+        notes.add(expected >= 0 ? "expects to move " + expected + " bytes" : "the sender cannot estimate the size (its zfs lacks send -nP)");
+        if (!token.isEmpty()) {
+            notes.add("resumes an interrupted receive into " + destination + " from its resume token");
+        }
+        boolean created = ZfsHost.get(target, destination).isEmpty();
+        ZfsAction undo = created ? ZfsAction.undo(target.name(), destination, "zfs", "destroy", "-r", destination)
+                : ZfsAction.undo(target.name(), received, "zfs", "destroy", received);
+        Step step = Step.of("send " + snapshot + (base.isEmpty() ? "" : " incrementally from " + base) + " to " + target.name() + ":" + destination
+                + (expected >= 0 ? " (" + expected + " bytes)" : ""),
+                CommandAction.of(source.name(), Command.of("bash", "-c", pipeline).asRoot().withTimeout(TIMEOUT)), undo);
+        return new Planned<>(List.of(step), notes, new SendResult(snapshot, destination, expected, !base.isEmpty(), !token.isEmpty()));
+    }
+
+    private long expectedBytes(List<String> send) {
+        List<String> dry = new ArrayList<>(send);
+        dry.addAll(2, List.of("-n", "-P"));
+        CommandResult r = source.run(Command.of(dry).asRoot());
+        if (!r.ok()) {
+            return -1;
+        }
+        for (String line : (r.stdoutText() + "\n" + r.stderrText()).split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length == 2 && f[0].equals("size") && AsciiNumbers.isDigits(f[1])) {
+                return AsciiNumbers.parseLong(f[1]);
+            }
+        }
+        return -1;
+    }
+
+    private Planned<SendResult> planBtrfs() {
+        BtrfsHost.require(source, "snapshot", snapshot);
+        if (!base.isEmpty()) {
+            BtrfsHost.require(source, "base", base);
+        }
+        if (!target.run(Command.of("test", "-d", destination).asRoot()).ok()) {
+            throw new VolumeNotFoundException(target.name(), "destination", destination);
+        }
+        String received = destination + snapshot.substring(snapshot.lastIndexOf('/'));
+        if (BtrfsHost.show(target, "destination", received).isPresent()) {
+            return Planned.none(new SendResult(snapshot, destination, 0, !base.isEmpty(), false));
+        }
+        List<String> send = new ArrayList<>(List.of("btrfs", "send", "-q"));
+        if (!base.isEmpty()) {
+            send.addAll(List.of("-p", base));
+        }
+        send.add(snapshot);
+        String pipeline = "set -o pipefail; " + ShellQuote.join(send) + " | " + receiveSide(List.of("btrfs", "receive", destination));
+        Step step = Step.of("send " + BtrfsHost.printable(snapshot) + (base.isEmpty() ? "" : " with parent " + BtrfsHost.printable(base)) + " to "
+                + target.name() + ":" + BtrfsHost.printable(destination),
+                CommandAction.of(source.name(), Command.of("bash", "-c", pipeline).asRoot().withTimeout(TIMEOUT)),
+                new CommandAction(target.name(), Command.of("btrfs", "subvolume", "delete", received).asRoot(), true));
+        return new Planned<>(List.of(step), List.of("btrfs send cannot estimate the size before sending"),
+                new SendResult(snapshot, destination, -1, !base.isEmpty(), false));
+    }
+
+    @Override
+    protected SendResult result(SendResult context) {
+        return context;
+    }
+}
