@@ -1,5 +1,6 @@
 package dev.ops.bench.gpu;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.bench.support.Bench;
 import dev.ops.core.host.LocalHost;
 import dev.ops.gpu.device.Gpu;
@@ -47,8 +48,8 @@ public final class GpuDiscoveryBenchmark {
         int calls = 50;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--calls" -> calls = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = AsciiNumbers.parseInt(args[++i]);
+                case "--calls" -> calls = AsciiNumbers.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }

@@ -1,5 +1,6 @@
 package dev.ops.gpu.pci.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -64,7 +65,7 @@ final class LocalDump {
         out.append("@users\n");
         for (Path pid : list(Path.of(procfs))) {
             String p = pid.getFileName().toString();
-            if (p.isEmpty() || !Character.isDigit(p.charAt(0)) || !p.chars().allMatch(Character::isDigit)) {
+            if (!AsciiNumbers.isDigits(p)) {
                 continue;
             }
             String comm = null;
