@@ -1,5 +1,6 @@
 package dev.ops.bench.gpu;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.bench.support.Bench;
 import dev.ops.core.host.LocalHost;
 import dev.ops.gpu.device.Gpu;
@@ -42,12 +43,13 @@ public final class GpuDiscoveryBenchmark {
             OUT.println("INSIDE " + (System.nanoTime() - t0) / 1e6 + " " + gpus.size());
             return;
         }
+        OUT.println("load before: " + Bench.loadAverage());
         int runs = 7;
         int calls = 50;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--calls" -> calls = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = AsciiNumbers.parseInt(args[++i]);
+                case "--calls" -> calls = AsciiNumbers.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -57,6 +59,8 @@ public final class GpuDiscoveryBenchmark {
             OUT.println("layout: server-8x-a100, " + t.devices().size() + " functions, " + t.groups().size() + " IOMMU groups, "
                     + Inspection.gpus(t).size() + " GPUs");
             List<Double> warm = new ArrayList<>();
+            List<Double> warmCpu = new ArrayList<>();
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             List<Double> coldOutside = new ArrayList<>();
             List<Double> coldInside = new ArrayList<>();
             List<Double> loop = new ArrayList<>();
@@ -67,12 +71,16 @@ public final class GpuDiscoveryBenchmark {
             }
             for (int r = 0; r < runs; r++) {
                 List<Double> one = new ArrayList<>();
+                List<Double> oneCpu = new ArrayList<>();
                 for (int c = 0; c < calls; c++) {
+                    long c0 = cpu.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     discover(fake.sysfs(), fake.procfs());
                     one.add((System.nanoTime() - t0) / 1e6);
+                    oneCpu.add((cpu.getCurrentThreadCpuTime() - c0) / 1e6);
                 }
                 warm.add(Bench.median(one));
+                warmCpu.add(Bench.median(oneCpu));
                 long t0 = System.nanoTime();
                 String out = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                         System.getProperty("java.class.path"), GpuDiscoveryBenchmark.class.getName(), "--once", fake.sysfs(), fake.procfs()));
@@ -87,7 +95,8 @@ public final class GpuDiscoveryBenchmark {
                     lspci.add((System.nanoTime() - t0) / 1e6);
                 }
             }
-            OUT.printf("ops warm (median of %d runs x %d calls): %.2f ms%n", runs, calls, Bench.median(warm));
+            OUT.printf("ops warm (median of %d runs x %d calls): %.2f ms wall, %.2f ms CPU of the calling thread%n", runs, calls,
+                    Bench.median(warm), Bench.median(warmCpu));
             OUT.printf("ops fresh JVM, one call, whole process: %.1f ms; the call inside it: %.1f ms%n", Bench.median(coldOutside),
                     Bench.median(coldInside));
             OUT.printf("bash loop over IOMMU groups (class, vendor:device per member): %.1f ms%n", Bench.median(loop));

@@ -1,5 +1,6 @@
 package dev.ops.gpu.pci;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.List;
 
 /**
@@ -32,8 +33,8 @@ public record IommuStatus(boolean active, String vendor, List<String> units, boo
     public boolean kernelAtLeast(int major, int minor) {
         String[] p = kernel.split("[.-]");
         try {
-            int ma = Integer.parseInt(p[0]);
-            int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+            int ma = AsciiNumbers.parseInt(p[0]);
+            int mi = p.length > 1 ? AsciiNumbers.parseInt(p[1]) : 0;
             return ma > major || (ma == major && mi >= minor);
         } catch (NumberFormatException e) {
             return false;

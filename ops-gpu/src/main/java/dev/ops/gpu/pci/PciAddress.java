@@ -1,5 +1,6 @@
 package dev.ops.gpu.pci;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import java.util.Locale;
 
@@ -82,10 +83,11 @@ public record PciAddress(int domain, int bus, int device, int function) implemen
         }
         int v = 0;
         for (int k = 0; k < s.length(); k++) {
-            int d = Character.digit(s.charAt(k), 16);
-            if (d < 0 || s.charAt(k) > 'f') {
+            char c = s.charAt(k);
+            if (!AsciiNumbers.isHexDigit(c)) {
                 return -1;
             }
+            int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
             v = v * 16 + d;
             if (v > 0xffffff) {
                 return -1;

@@ -1,5 +1,6 @@
 package dev.ops.gpu.pci;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class PciIds {
                     break;
                 }
                 if (end - pos > 6 && isHex4(pos) && text.charAt(pos + 4) == ' ') {
-                    int id = Integer.parseInt(text, pos, pos + 4, 16);
+                    int id = AsciiNumbers.parseInt(text.substring(pos, pos + 4), 16);
                     int nameStart = pos + 4;
                     while (nameStart < end && text.charAt(nameStart) == ' ') {
                         nameStart++;
@@ -88,7 +89,7 @@ public final class PciIds {
                 while (nameStart < end && text.charAt(nameStart) == ' ') {
                     nameStart++;
                 }
-                m.put(Integer.parseInt(text, pos + 1, pos + 5, 16), text.substring(nameStart, end));
+                m.put(AsciiNumbers.parseInt(text.substring(pos + 1, pos + 5), 16), text.substring(nameStart, end));
             }
             pos = end + 1;
         }

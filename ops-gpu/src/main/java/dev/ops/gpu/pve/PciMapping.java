@@ -1,5 +1,6 @@
 package dev.ops.gpu.pve;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.error.Violations;
 import dev.ops.gpu.device.Gpu;
 import dev.ops.gpu.pci.PciDevice;
@@ -91,7 +92,7 @@ public record PciMapping(String id, String description, List<Entry> entries) {
             }
             int group;
             try {
-                group = Integer.parseInt(m.getOrDefault("iommugroup", "-1"));
+                group = AsciiNumbers.parseInt(m.getOrDefault("iommugroup", "-1"));
             } catch (NumberFormatException e) {
                 group = -1;
             }

@@ -156,4 +156,14 @@ class VfioBootTest {
         assertThat(Files.readString(root.resolve("etc/kernel/cmdline"))).isEqualTo("root=/dev/sda1 quiet\n");
         assertThat(Files.exists(root.resolve("etc/modules-load.d/ops-vfio.conf"))).isFalse();
     }
+
+    @Test
+    void afterARebootVerifyNamesWhatIsNotInPlace() {
+        try (var ready = dev.ops.testkit.sysfs.FakeSysfs.layout("dual-identical-rtx5090");
+                var notReady = dev.ops.testkit.sysfs.FakeSysfs.layout("workstation-gtx1060")) {
+            assertThat(VfioBoot.on(ready.host(), Ops.inMemory()).root(ready.root().toString()).verify()).isEmpty();
+            assertThat(VfioBoot.on(notReady.host(), Ops.inMemory()).root(notReady.root().toString()).verify())
+                    .containsExactlyInAnyOrder("the running kernel's command line lacks iommu=pt", "vfio-pci is not loaded");
+        }
+    }
 }

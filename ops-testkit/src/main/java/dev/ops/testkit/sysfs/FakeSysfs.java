@@ -1,5 +1,6 @@
 package dev.ops.testkit.sysfs;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
@@ -324,7 +325,7 @@ public final class FakeSysfs implements AutoCloseable {
                 case "dev" -> device(rest);
                 case "user" -> {
                     String[] u = rest.split("\\s+");
-                    user(Integer.parseInt(u[0]), u[1], u[2]);
+                    user(AsciiNumbers.parseInt(u[0]), u[1], u[2]);
                 }
                 default -> throw new IllegalArgumentException("layout line not understood: " + raw);
             }

@@ -1,5 +1,6 @@
 package dev.ops.gpu.boot.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
@@ -112,8 +113,8 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
     static boolean atLeast(String kernel, int major, int minor) {
         String[] p = kernel.split("[.-]");
         try {
-            int ma = Integer.parseInt(p[0]);
-            int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+            int ma = AsciiNumbers.parseInt(p[0]);
+            int mi = p.length > 1 ? AsciiNumbers.parseInt(p[1]) : 0;
             return ma > major || (ma == major && mi >= minor);
         } catch (NumberFormatException e) {
             return true;

@@ -1,5 +1,6 @@
 package dev.ops.gpu.pci.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -25,50 +26,14 @@ final class LocalDump {
         StringBuilder out = new StringBuilder(64 * 1024);
         Path devices = Path.of(sysfs, "bus/pci/devices");
         List<Path> devs = list(devices);
+        StringBuilder links = new StringBuilder("@links\n");
+        StringBuilder roms = new StringBuilder("@roms\n");
+        StringBuilder drm = new StringBuilder("@drm\n");
         out.append("@files\n");
         for (Path d : devs) {
-            String name = d.getFileName().toString();
-            for (String a : TopologyReader.ATTRIBUTES) {
-                String text = read(d.resolve(a));
-                if (text == null || text.isEmpty()) {
-                    continue;
-                }
-                for (String line : text.split("\n", -1)) {
-                    if (!line.isEmpty()) {
-                        out.append(name).append('/').append(a).append(':').append(line).append('\n');
-                    }
-                }
-            }
+            device(d, out, links, roms, drm);
         }
-        out.append("@links\n");
-        for (Path d : devs) {
-            String name = d.getFileName().toString();
-            for (String l : List.of("driver", "iommu_group")) {
-                Path p = d.resolve(l);
-                if (Files.isSymbolicLink(p)) {
-                    try {
-                        out.append("l ").append(name).append('/').append(l).append(" -> ").append(Files.readSymbolicLink(p)).append('\n');
-                    } catch (IOException e) {
-                        // gone while reading: as ls would, leave it out
-                    }
-                }
-            }
-        }
-        out.append("@roms\n");
-        for (Path d : devs) {
-            if (Files.exists(d.resolve("rom"), LinkOption.NOFOLLOW_LINKS)) {
-                out.append(d.getFileName()).append("/rom\n");
-            }
-        }
-        out.append("@drm\n");
-        for (Path d : devs) {
-            for (Path n : list(d.resolve("drm"))) {
-                String f = n.getFileName().toString();
-                if (f.startsWith("card") || f.startsWith("renderD")) {
-                    out.append(d.getFileName()).append("/drm/").append(f).append('\n');
-                }
-            }
-        }
+        out.append(links).append(roms).append(drm);
         out.append("@drivers\n");
         list(Path.of(sysfs, "bus/pci/drivers")).forEach(p -> out.append(p.getFileName()).append('\n'));
         out.append("@iommu\n");
@@ -100,11 +65,16 @@ final class LocalDump {
         out.append("@users\n");
         for (Path pid : list(Path.of(procfs))) {
             String p = pid.getFileName().toString();
-            if (p.isEmpty() || !Character.isDigit(p.charAt(0)) || !p.chars().allMatch(Character::isDigit)) {
+            if (!AsciiNumbers.isDigits(p)) {
                 continue;
             }
             String comm = null;
-            for (Path fd : list(pid.resolve("fd"))) {
+            String[] fds = new java.io.File(pid.toString(), "fd").list();
+            if (fds == null) {
+                continue;
+            }
+            for (String fdName : fds) {
+                Path fd = pid.resolve("fd").resolve(fdName);
                 try {
                     String target = Files.readSymbolicLink(fd).toString();
                     if (target.startsWith("/dev/dri/") || target.startsWith("/dev/nvidia")) {
@@ -120,6 +90,75 @@ final class LocalDump {
             }
         }
         return out.toString();
+    }
+
+    /** Everything of one device, from one listing of its directory: a missing file would cost an exception. */
+    private static void device(Path d, StringBuilder files, StringBuilder links, StringBuilder roms, StringBuilder drm) {
+        String name = d.getFileName().toString();
+        String dir = d.toString();
+        String[] entries = new java.io.File(dir).list();
+        if (entries == null) {
+            return;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>(java.util.Arrays.asList(entries));
+        byte[] buf = new byte[8192];
+        for (String a : TopologyReader.ATTRIBUTES) {
+            if (!present.contains(a)) {
+                continue;
+            }
+            String text = readSmall(dir + "/" + a, buf);
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            int from = 0;
+            while (from < text.length()) {
+                int nl = text.indexOf('\n', from);
+                int end = nl < 0 ? text.length() : nl;
+                if (end > from) {
+                    files.append(name).append('/').append(a).append(':').append(text, from, end).append('\n');
+                }
+                from = end + 1;
+            }
+        }
+        for (String l : List.of("driver", "iommu_group")) {
+            if (present.contains(l)) {
+                try {
+                    links.append("l ").append(name).append('/').append(l).append(" -> ").append(Files.readSymbolicLink(d.resolve(l))).append('\n');
+                } catch (IOException | UnsupportedOperationException e) {
+                    // gone while reading, or not a link: as ls -l would, leave it out
+                }
+            }
+        }
+        if (present.contains("rom")) {
+            roms.append(name).append("/rom\n");
+        }
+        if (present.contains("drm")) {
+            String[] nodes = new java.io.File(dir, "drm").list();
+            if (nodes != null) {
+                java.util.Arrays.sort(nodes);
+                for (String f : nodes) {
+                    if (f.startsWith("card") || f.startsWith("renderD")) {
+                        drm.append(name).append("/drm/").append(f).append('\n');
+                    }
+                }
+            }
+        }
+    }
+
+    private static String readSmall(String path, byte[] buf) {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(path)) {
+            int n = 0;
+            int r;
+            while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
+                n += r;
+            }
+            if (n == buf.length) {
+                return new String(buf, 0, n, StandardCharsets.UTF_8) + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return new String(buf, 0, n, StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     private static String nonNull(String s) {

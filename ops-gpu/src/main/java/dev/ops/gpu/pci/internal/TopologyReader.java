@@ -1,5 +1,6 @@
 package dev.ops.gpu.pci.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.gpu.pci.DeviceUser;
@@ -226,10 +227,11 @@ public final class TopologyReader {
         }
         long v = 0;
         for (int i = 0; i < t.length(); i++) {
-            int d = Character.digit(t.charAt(i), 16);
-            if (d < 0 || t.charAt(i) > 'f') {
+            char c = t.charAt(i);
+            if (!AsciiNumbers.isHexDigit(c)) {
                 return 0;
             }
+            int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
             v = (v << 4) | d;
         }
         return v;
