@@ -175,9 +175,9 @@ class PveFakeSchemaTest {
 
     @Test
     void validButUnimplementedPathSays501NotImplementedInFakeWithoutAViolation() {
-        var a = http.get("/nodes/pve-01/qemu/100/rrddata", "timeframe", "hour");
+        var a = http.get("/nodes/pve-01/qemu/100/rrd", "timeframe", "hour", "ds", "cpu");
         assertThat(a.status()).isEqualTo(501);
-        assertThat(a.message()).isEqualTo("Method 'GET /nodes/{node}/qemu/{vmid}/rrddata' not implemented in fake");
+        assertThat(a.message()).isEqualTo("Method 'GET /nodes/{node}/qemu/{vmid}/rrd' not implemented in fake");
         assertThat(pve.violations()).isEmpty();
     }
 

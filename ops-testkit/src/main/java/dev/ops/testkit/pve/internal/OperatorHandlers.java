@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Storage;
 import dev.ops.testkit.pve.internal.Cluster.Task;
@@ -79,7 +80,7 @@ final class OperatorHandlers extends HandlerSection {
         }
         cluster.haResources.forEach((sid, conf) -> {
             String requested = conf.getOrDefault("state", "started");
-            Guest g = cluster.guests.get(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
+            Guest g = cluster.guests.get(AsciiNumbers.parseInt(sid.substring(sid.indexOf(':') + 1)));
             String state = g == null ? "error" : switch (requested) {
                 case "started" -> "started";
                 case "stopped", "disabled" -> "stopped";
@@ -87,15 +88,15 @@ final class OperatorHandlers extends HandlerSection {
                 default -> requested;
             };
             out.add(map("id", "service:" + sid, "type", "service", "sid", sid, "node", nodeOf(sid), "state", state,
-                    "request_state", requested, "crm_state", state, "max_restart", Integer.parseInt(conf.getOrDefault("max_restart", "1")),
-                    "max_relocate", Integer.parseInt(conf.getOrDefault("max_relocate", "1")),
+                    "request_state", requested, "crm_state", state, "max_restart", AsciiNumbers.parseInt(conf.getOrDefault("max_restart", "1")),
+                    "max_relocate", AsciiNumbers.parseInt(conf.getOrDefault("max_relocate", "1")),
                     "status", state + " (" + nodeOf(sid) + ", request_state=" + requested + ")"));
         });
         return out;
     }
 
     private String nodeOf(String sid) {
-        Guest g = cluster.guests.get(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
+        Guest g = cluster.guests.get(AsciiNumbers.parseInt(sid.substring(sid.indexOf(':') + 1)));
         return g == null ? cluster.nodes.keySet().iterator().next() : g.node;
     }
 
