@@ -2,6 +2,7 @@
 // (JShellImportsTest in ops-examples keeps it so). Two types share a simple name: dev.ops.usr.pve.PveUser (a
 // Proxmox user as ops-usr manages it) and dev.ops.testkit.pve.PveUser (a user seeded into the fake); name either
 // by its package.
+
 import dev.ops.core.*;
 import dev.ops.core.audit.*;
 import dev.ops.core.change.*;
@@ -13,9 +14,16 @@ import dev.ops.core.host.*;
 import dev.ops.core.journal.*;
 import dev.ops.core.policy.*;
 import dev.ops.core.privilege.*;
+import dev.ops.core.retention.*;
 import dev.ops.core.secret.*;
 import dev.ops.core.store.*;
 import dev.ops.core.text.*;
+import dev.ops.gpu.boot.*;
+import dev.ops.gpu.device.*;
+import dev.ops.gpu.nvidia.*;
+import dev.ops.gpu.pci.*;
+import dev.ops.gpu.pve.*;
+import dev.ops.gpu.site.*;
 import dev.ops.net.*;
 import dev.ops.net.ifupdown.*;
 import dev.ops.net.ipam.*;
@@ -24,6 +32,7 @@ import dev.ops.net.mac.*;
 import dev.ops.net.naming.*;
 import dev.ops.net.reach.*;
 import dev.ops.pve.*;
+import dev.ops.pve.agent.*;
 import dev.ops.pve.backup.*;
 import dev.ops.pve.change.*;
 import dev.ops.pve.cluster.*;
@@ -36,6 +45,14 @@ import dev.ops.pve.preflight.*;
 import dev.ops.pve.storage.*;
 import dev.ops.pve.task.*;
 import dev.ops.pve.vmid.*;
+import dev.ops.sto.*;
+import dev.ops.sto.btrfs.*;
+import dev.ops.sto.lvm.*;
+import dev.ops.sto.nfs.*;
+import dev.ops.sto.safety.*;
+import dev.ops.sto.send.*;
+import dev.ops.sto.smb.*;
+import dev.ops.sto.zfs.*;
 import dev.ops.sys.facts.*;
 import dev.ops.sys.identity.*;
 import dev.ops.sys.metrics.*;
@@ -48,12 +65,13 @@ import dev.ops.testkit.purity.*;
 import dev.ops.testkit.pve.*;
 import dev.ops.testkit.pve.junit.*;
 import dev.ops.testkit.sandbox.*;
+import dev.ops.testkit.sysfs.*;
 import dev.ops.usr.account.*;
 import dev.ops.usr.error.*;
 import dev.ops.usr.file.*;
 import dev.ops.usr.pve.*;
 import dev.ops.usr.ssh.*;
 import dev.ops.usr.sudo.*;
-import java.time.Duration;
+
 var local = LocalHost.create();
 System.out.println("ops ready: try Facts.of(local).gather(), BasicFacts.of(local), ManagedFile.on(local, Ops.inMemory()).path(\"/etc/motd\").content(\"hi\\n\").present().plan(), or a fake Proxmox VE: var pve = PveFake.start(b -> b.node(\"pve-01\")); var client = pve.newClient();");
