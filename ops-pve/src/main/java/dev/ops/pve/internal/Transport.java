@@ -49,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class Transport {
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
     private static final MediaType OCTET = MediaType.get("application/octet-stream");
-    private static final int MAX_BODY_SNIPPET = 200;
     private static final dev.ops.core.secret.Redactor REDACTOR = dev.ops.core.secret.Redactor.global();
 
     private final TransportConfig cfg;
@@ -219,17 +218,17 @@ public final class Transport {
             if (resp.isSuccessful() && rb != null) {
                 // Parsed while it arrives, so that reading a large list overlaps its transfer.
                 okio.BufferedSource source = rb.source();
-                source.request(MAX_BODY_SNIPPET);
-                byte[] start = source.peek().readByteArray(Math.min(MAX_BODY_SNIPPET, source.getBuffer().size()));
+                source.request(AnswerText.MAX_SNIPPET);
+                byte[] start = source.peek().readByteArray(Math.min(AnswerText.MAX_SNIPPET, source.getBuffer().size()));
                 try {
                     return reader.read(source.inputStream());
                 } catch (IOException | RuntimeException unreadable) {
                     if (unreadable instanceof IOException io && !(unreadable instanceof com.fasterxml.jackson.core.JacksonException)) {
                         throw io;
                     }
-                    throw new PveServerException(resp.code(), method, path, unreadableAnswer(unreadable) + " "
+                    throw new PveServerException(resp.code(), method, path, AnswerText.unreadable(unreadable) + " "
                             + resp.header("Content-Type", "no content type") + ": "
-                            + snippet(new String(start, java.nio.charset.StandardCharsets.UTF_8)), read);
+                            + AnswerText.snippet(new String(start, java.nio.charset.StandardCharsets.UTF_8)), read);
                 }
             }
             byte[] bytes = rb == null ? new byte[0] : rb.bytes();
@@ -247,7 +246,7 @@ public final class Transport {
                 json.get("errors").fields().forEachRemaining(f -> fieldErrors.put(f.getKey(), REDACTOR.redact(f.getValue().asText().trim())));
             }
             if (json == null && !text.isBlank()) {
-                message = "(the answer was not Proxmox JSON but " + resp.header("Content-Type", "no content type") + ": " + snippet(text) + ")";
+                message = "(the answer was not Proxmox JSON but " + resp.header("Content-Type", "no content type") + ": " + AnswerText.snippet(text) + ")";
             }
             throw ErrorClassifier.classify(target, resp.code(), method, path, reason, message, fieldErrors, read);
         } catch (IOException e) {
@@ -333,35 +332,6 @@ public final class Transport {
         }
     }
 
-    /**
-     * What was wrong with an answer that could not be read, naming the place: the JSON path of a
-     * value of the wrong shape ({@code data[3].vmid}), or a body cut off before its end.
-     */
-    static String unreadableAnswer(Exception e) {
-        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
-            return "the answer was cut off before its end (a truncated body); it began as";
-        }
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
-            StringBuilder at = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
-                if (r.getIndex() >= 0) {
-                    at.append('[').append(r.getIndex()).append(']');
-                } else if (r.getFieldName() != null) {
-                    at.append(at.isEmpty() ? "" : ".").append(r.getFieldName());
-                }
-            }
-            String expected = m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
-                    ? " (expected " + (java.util.Collection.class.isAssignableFrom(mi.getTargetType()) ? "a list" : mi.getTargetType().getSimpleName()) + ")"
-                    : "";
-            return "the answer's value at data" + (at.isEmpty() || at.charAt(0) == '[' ? "" : ".") + at + " has the wrong shape" + expected + "; it was";
-        }
-        return "the answer was not a Proxmox API object but";
-    }
-
-    private static String snippet(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= MAX_BODY_SNIPPET ? oneLine : oneLine.substring(0, MAX_BODY_SNIPPET) + "...";
-    }
 
     private OpsException wrap(IOException e, boolean canceled, String target, String method, String path, boolean read, String phase) {
         String what = method + " " + path;
