@@ -90,6 +90,8 @@ class OperatorCallsTest {
                 .hasMessageContaining("nowhere");
         assertThatThrownBy(() -> changes.moveDisk(vm(101), "scsi7", "fast").plan()).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("scsi7");
+        assertThatThrownBy(() -> changes.moveDisk(vm(101), "scsi0", "local").plan()).isInstanceOf(dev.ops.core.error.ConflictException.class)
+                .hasMessageContaining("images");
     }
 
     @Test

@@ -56,7 +56,8 @@ class SdkConformanceTest {
         b.vm(9000, "pve1", vm -> vm.name("tmpl").set("scsi0", "local-lvm:8").template())
                 .vm(101, "pve1", vm -> vm.name("web").set("scsi0", "local-lvm:8"))
                 .container(201, "pve1", ct -> ct.name("ct").set("rootfs", "local-lvm:4"))
-                .volume("pve1", "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", 1 << 20);
+                .volume("pve1", "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", 1 << 20)
+                .storage("local", "iso,vztmpl,backup").storage("local-lvm", "images,rootdir").storage("fast", "images,rootdir");
     }
 
     private static <T> Applied<T> pve(String method, Change<T> change) {
@@ -92,6 +93,14 @@ class SdkConformanceTest {
         node.storages();
         node.tasks(q -> q.vmid(101).limit(10));
         node.storage("local").list();
+        node.taskList(q -> q.limit(5).start(0).typefilter("qmstart"));
+        node.networkConfig();
+        node.version();
+        node.rrd(dev.ops.pve.node.RrdTimeframe.HOUR);
+        node.firewallOptions();
+        client.cluster().firewallOptions();
+        client.cluster().joinInfo();
+        client.ha().status();
         node.qemu().list();
         node.lxc().list();
         Guest vm = node.qemu().vm(101);
@@ -101,6 +110,7 @@ class SdkConformanceTest {
             g.config();
             g.snapshots().list();
         }
+        node.rrd(vm, dev.ops.pve.node.RrdTimeframe.DAY);
         client.preflight().privilege("/vms/101", "VM.Audit").run();
 
         // Every change of PveChanges, applied and rolled back where it can be.
@@ -140,6 +150,15 @@ class SdkConformanceTest {
                 .fileName("a.iso").content("iso").build())).rollback();
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
         pve("upload", ch.upload(node.storage("local"), u -> u.content("iso").file(iso))).rollback();
+        pve("moveDisk", ch.moveDisk(vm, "scsi0", "fast")).rollback();
+        pve("clusterFirewallOptions", ch.clusterFirewallOptions(java.util.Map.of("enable", "1"))).rollback();
+        pve("nodeFirewallOptions", ch.nodeFirewallOptions(node, java.util.Map.of("log_level_in", "info"))).rollback();
+        ch.updateConfig(vm, u -> u.set("agent", "1")).apply();
+        pve("start", ch.start(vm));
+        pve("agentFileWrite", ch.agentFileWrite(vm, "/etc/motd", "conformance\n")).rollback();
+        pve("shutdown", ch.shutdown(vm, s -> s.timeout(Duration.ofSeconds(30)).forceStop(true)));
+        var running = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", java.util.Map.of("node", "pve1", "vmid", 101));
+        pve("stopTask", ch.stopTask(running.upid()));
         pve("convertToTemplate", ch.convertToTemplate(node.lxc().container(201)));
         pve("delete", ch.delete(vm));
 

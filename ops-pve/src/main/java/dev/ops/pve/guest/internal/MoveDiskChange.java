@@ -51,13 +51,16 @@ final class MoveDiskChange extends GuestChange<GuestConfig, Void> {
         if (from.equals(storage)) {
             return Planned.<Void>none(null).withNote(disk + " is on " + storage + " already");
         }
-        if (client.api().get("/storage", Map.of()).elements().stream().noneMatch(s -> s.path("storage").asText().equals(storage))) {
-            throw new NotFoundException("storage " + storage, "is not defined in the cluster");
+        boolean qemu = guest.type() == GuestType.QEMU;
+        String content = qemu ? "images" : "rootdir";
+        var target = client.api().get("/storage", Map.of()).elements().stream().filter(s -> s.path("storage").asText().equals(storage))
+                .findFirst().orElseThrow(() -> new NotFoundException("storage " + storage, "is not defined in the cluster"));
+        if (!List.of(target.path("content").asText("").split(",")).contains(content)) {
+            throw new ConflictException("storage " + storage, "does not hold '" + content + "' content, so " + disk + " cannot move there", false);
         }
         if (from.isEmpty()) {
             throw new ConflictException(guest + " " + disk, "is '" + volid + "', not a volume on a storage, so it cannot be moved", false);
         }
-        boolean qemu = guest.type() == GuestType.QEMU;
         String call = qemu ? "/move_disk" : "/move_volume";
         String key = qemu ? "disk" : "volume";
         return Planned.of(List.of(Step.of("move " + disk + " of " + guest + " from " + from + " to " + storage,
