@@ -141,8 +141,8 @@ public abstract class AbstractChange<T, C> implements Change<T> {
             ApplyEvent event = new ApplyEvent(id, getClass().getSimpleName(), plan);
             long started = System.nanoTime();
             ApplyListeners.tell(ops.listeners(), l -> l.planned(event));
+            StepRunner runner = new StepRunner(ops.journal(), id, targets, plan.steps(), ops.listeners(), event);
             try {
-                StepRunner runner = new StepRunner(ops.journal(), id, targets, plan.steps(), ops.listeners(), event);
                 T value = execute(planned.context(), plan.steps().size(), runner);
                 // Made before the apply finishes, while the journal still holds the steps it keeps out of the store.
                 Rollback rollback = Rollback.of(ops.journal(), id, runner.targets);
@@ -150,7 +150,8 @@ public abstract class AbstractChange<T, C> implements Change<T> {
                 ApplyListeners.tell(ops.listeners(), l -> l.finished(event, ApplyEvent.Outcome.APPLIED, ApplyListeners.since(started)));
                 return new Applied<>(value, plan, rollback);
             } catch (RuntimeException failure) {
-                ApplyEvent.Outcome outcome = failure instanceof RollbackFailedException ? ApplyEvent.Outcome.FAILED : ApplyEvent.Outcome.ROLLED_BACK;
+                ApplyEvent.Outcome outcome = runner.rolledBack && !(failure instanceof RollbackFailedException)
+                        ? ApplyEvent.Outcome.ROLLED_BACK : ApplyEvent.Outcome.FAILED;
                 ApplyListeners.tell(ops.listeners(), l -> l.finished(event, outcome, ApplyListeners.since(started)));
                 throw failure;
             } finally {
@@ -199,6 +200,8 @@ public abstract class AbstractChange<T, C> implements Change<T> {
         private final List<Step> steps;
         private final List<ApplyListener> listeners;
         private final ApplyEvent event;
+        /** Whether a failure made this apply roll back what it had done (for the outcome listeners hear). */
+        private boolean rolledBack;
 
         StepRunner(Journal journal, String id, Targets targets, List<Step> steps, List<ApplyListener> listeners, ApplyEvent event) {
             this.journal = journal;
@@ -228,6 +231,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
 
         /** Rolls back everything this apply did so far and returns {@code failure} to throw. */
         RuntimeException fail(RuntimeException failure) {
+            rolledBack = true;
             rollbackAfter(journal, id, targets, failure);
             return failure;
         }
@@ -249,6 +253,7 @@ public abstract class AbstractChange<T, C> implements Change<T> {
                     MDC.remove(MDC_STEP);
                     MDC.remove(MDC_HOST);
                     ApplyListeners.tell(listeners, l -> l.stepFailed(event, index, step, failure, ApplyListeners.since(started)));
+                    rolledBack = true;
                     rollbackAfter(journal, id, targets, failure);
                     throw failure;
                 } finally {

@@ -20,7 +20,7 @@ public record ApplyEvent(String id, String changeType, Plan plan) {
         APPLIED,
         /** A step failed and the steps before it were undone. */
         ROLLED_BACK,
-        /** A step failed and undoing the steps before it failed too (or the apply failed outside its steps). */
+        /** Undoing the steps before a failed one failed too, or the apply failed where nothing was rolled back. */
         FAILED
     }
 }
