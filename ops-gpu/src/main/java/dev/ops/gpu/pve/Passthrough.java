@@ -100,6 +100,20 @@ public final class Passthrough {
             this.vm = vm;
         }
 
+        /**
+         * Every problem with giving the VM the device {@code value} describes, the Proxmox side of a
+         * preflight: pcie=1 without q35, raw host ids through an API token or a user other than
+         * root@pam, driver= before PVE 9, a mapping that does not exist, the VM running. Reads only.
+         */
+        public List<dev.ops.gpu.device.Problem> preflight(HostPci value) {
+            List<dev.ops.gpu.device.Problem> out = new java.util.ArrayList<>(HostPciChange.check(client, vm, value, vm.config()));
+            if (vm.status().running()) {
+                out.add(new dev.ops.gpu.device.Problem(dev.ops.gpu.device.Problem.Severity.WARNING, "guest-running", "vm",
+                        vm + " is running; stop it before changing its PCI devices"));
+            }
+            return out;
+        }
+
         /** {@code hostpci<index>} as the VM has it now, parsed. */
         public Optional<HostPci> get(int index) {
             return vm.config().get("hostpci" + index).map(HostPci::parse);

@@ -138,4 +138,13 @@ class PassthroughTest {
         assertThatThrownBy(() -> GuestTuning.builder().hugepages("1024").build()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violationsOf("hugepages")).isNotEmpty());
     }
+
+    @Test
+    void theProxmoxPreflightListsEveryProblemOfAGuestAtOnce() {
+        var problems = Passthrough.on(token, Ops.inMemory()).vm(vm(token, 102))
+                .preflight(HostPci.of(h -> h.host("0000:02:00").pcie(true)));
+        assertThat(problems).extracting(dev.ops.gpu.device.Problem::code).containsExactlyInAnyOrder("pcie-needs-q35", "raw-host-not-root");
+        assertThat(Passthrough.on(token, Ops.inMemory()).vm(vm(token, 103)).preflight(HostPci.of(h -> h.mapping("nope"))))
+                .extracting(dev.ops.gpu.device.Problem::code).containsExactlyInAnyOrder("mapping-missing", "guest-running");
+    }
 }
