@@ -147,4 +147,14 @@ class PassthroughTest {
         assertThat(Passthrough.on(token, Ops.inMemory()).vm(vm(token, 103)).preflight(HostPci.of(h -> h.mapping("nope"))))
                 .extracting(dev.ops.gpu.device.Problem::code).containsExactlyInAnyOrder("mapping-missing", "guest-running");
     }
+
+    @Test
+    void mediatedDeviceTypesAreListedAsTheNodeAnswers() {
+        // the fake keeps no mediated devices, so the answer is scripted in the shape the schema gives
+        server.answerNext("GET", "/nodes/{node}/hardware/pci/{pci-id-or-mapping}/mdev", dev.ops.testkit.pve.PveAnswer.data(List.of(
+                java.util.Map.of("type", "i915-GVTg_V5_4", "available", 1, "description", "low_gm_size: 128MB"),
+                java.util.Map.of("type", "i915-GVTg_V5_8", "available", 2, "description", "low_gm_size: 64MB"))));
+        var types = Passthrough.on(token, Ops.inMemory()).mediatedTypes("pve1", "0000:00:02.0");
+        assertThat(types).extracting(m -> m.get("type")).containsExactly("i915-GVTg_V5_4", "i915-GVTg_V5_8");
+    }
 }
