@@ -58,14 +58,11 @@ public final class Passthrough {
         return new VmDevices(Objects.requireNonNull(vm, "vm"));
     }
 
-    /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address}: type, name, instances left. */
-    public List<Map<String, Object>> mediatedTypes(String node, String address) {
+    /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address} (an address or a mapping id). */
+    public List<MediatedType> mediatedTypes(String node, String address) {
         JsonValue v = client.api().get("/nodes/{node}/hardware/pci/{pci-id-or-mapping}/mdev", Map.of("node", node, "pci-id-or-mapping", address));
-        return v.elements().stream().map(e -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) e.toJava();
-            return m;
-        }).toList();
+        return v.elements().stream().map(e -> new MediatedType(e.path("type").asText(""), e.path("name").asText(""),
+                e.path("description").asText(""), e.path("available").asInt())).toList();
     }
 
     /** One PCI mapping, to make present or absent. */

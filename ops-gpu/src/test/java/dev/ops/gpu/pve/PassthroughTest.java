@@ -155,6 +155,7 @@ class PassthroughTest {
                 java.util.Map.of("type", "i915-GVTg_V5_4", "available", 1, "description", "low_gm_size: 128MB"),
                 java.util.Map.of("type", "i915-GVTg_V5_8", "available", 2, "description", "low_gm_size: 64MB"))));
         var types = Passthrough.on(token, Ops.inMemory()).mediatedTypes("pve1", "0000:00:02.0");
-        assertThat(types).extracting(m -> m.get("type")).containsExactly("i915-GVTg_V5_4", "i915-GVTg_V5_8");
+        assertThat(types).extracting(MediatedType::type).containsExactly("i915-GVTg_V5_4", "i915-GVTg_V5_8");
+        assertThat(types.get(1).available()).isEqualTo(2);
     }
 }
