@@ -36,8 +36,15 @@ public final class VfioBoot {
     private final List<String> softdeps;
     private final List<String> blacklist;
     private final Bootloader bootloader;
+    private final List<String> boundAtBoot;
 
     private VfioBoot(Host host, Ops ops, String root, List<String> options, List<String> softdeps, List<String> blacklist, Bootloader bootloader) {
+        this(host, ops, root, options, softdeps, blacklist, bootloader, List.of());
+    }
+
+    private VfioBoot(Host host, Ops ops, String root, List<String> options, List<String> softdeps, List<String> blacklist, Bootloader bootloader,
+            List<String> boundAtBoot) {
+        this.boundAtBoot = List.copyOf(boundAtBoot);
         this.host = Objects.requireNonNull(host, "host");
         this.ops = Objects.requireNonNull(ops, "ops");
         this.root = root;
@@ -54,7 +61,8 @@ public final class VfioBoot {
 
     /** Reads and writes {@code /etc} and {@code /proc} under {@code path} instead of {@code /} (a temporary root in tests). */
     public VfioBoot root(String path) {
-        return new VfioBoot(host, ops, path.endsWith("/") ? path.substring(0, path.length() - 1) : path, options, softdeps, blacklist, bootloader);
+        return new VfioBoot(host, ops, path.endsWith("/") ? path.substring(0, path.length() - 1) : path, options, softdeps, blacklist, bootloader,
+                boundAtBoot);
     }
 
     /**
@@ -62,31 +70,43 @@ public final class VfioBoot {
      * {@code intel_iommu=on} on Intel CPUs before kernel 6.8).
      */
     public VfioBoot kernelOptions(String... options) {
-        return new VfioBoot(host, ops, root, List.of(options), softdeps, blacklist, bootloader);
+        return new VfioBoot(host, ops, root, List.of(options), softdeps, blacklist, bootloader, boundAtBoot);
     }
 
     /** Loads {@code module} only after {@code before} ({@code softdep nvidia pre: vfio-pci}), so vfio-pci can claim a card first. */
     public VfioBoot softdep(String module, String before) {
         List<String> s = new ArrayList<>(softdeps);
         s.add(module + " " + before);
-        return new VfioBoot(host, ops, root, options, s, blacklist, bootloader);
+        return new VfioBoot(host, ops, root, options, s, blacklist, bootloader, boundAtBoot);
     }
 
     /** Keeps {@code module} from loading at boot ({@code blacklist nouveau}). */
     public VfioBoot blacklist(String module) {
         List<String> b = new ArrayList<>(blacklist);
         b.add(module);
-        return new VfioBoot(host, ops, root, options, softdeps, b, bootloader);
+        return new VfioBoot(host, ops, root, options, softdeps, b, bootloader, boundAtBoot);
+    }
+
+    /**
+     * Gives these functions (addresses, never vendor:device ids, so an identical second card stays with
+     * the host) to vfio-pci from boot on: a udev rule sets their {@code driver_override} when they appear,
+     * before {@code 80-drivers.rules} loads their host driver's module. A host driver built into the
+     * kernel or loaded from the initramfs can still win: softdep or blacklist it too.
+     */
+    public VfioBoot bindAtBoot(String... addresses) {
+        List<String> b = new ArrayList<>(boundAtBoot);
+        b.addAll(List.of(addresses));
+        return new VfioBoot(host, ops, root, options, softdeps, blacklist, bootloader, b);
     }
 
     /** Uses this boot loader instead of asking {@code proxmox-boot-tool status}. */
     public VfioBoot bootloader(Bootloader loader) {
-        return new VfioBoot(host, ops, root, options, softdeps, blacklist, Objects.requireNonNull(loader, "loader"));
+        return new VfioBoot(host, ops, root, options, softdeps, blacklist, Objects.requireNonNull(loader, "loader"), boundAtBoot);
     }
 
     /** The change that puts the prerequisites in place; rolling it back restores every file byte for byte. */
     public Change<BootConfig> present() {
-        return BootChange.present(host, ops, root, options, softdeps, blacklist, Optional.ofNullable(bootloader));
+        return BootChange.present(host, ops, root, options, softdeps, blacklist, boundAtBoot, Optional.ofNullable(bootloader));
     }
 
     /** The change that removes ops's files and the command-line options it added. */

@@ -19,12 +19,12 @@ public final class PciTopology {
     private final NavigableMap<Integer, IommuGroup> groups;
     private final IommuStatus iommu;
     private final Set<String> drivers;
-    private final List<long[]> framebuffers;
+    private final List<MemoryRange> framebuffers;
     private final List<DeviceUser> users;
     private final Map<PciAddress, Integer> nvidiaMinors;
 
     /** A topology of these parts; for readers and tests. */
-    public PciTopology(Collection<PciDevice> devices, IommuStatus iommu, Set<String> drivers, List<long[]> framebuffers,
+    public PciTopology(Collection<PciDevice> devices, IommuStatus iommu, Set<String> drivers, List<MemoryRange> framebuffers,
             List<DeviceUser> users, Map<PciAddress, Integer> nvidiaMinors) {
         TreeMap<PciAddress, PciDevice> d = new TreeMap<>();
         TreeMap<Integer, List<PciAddress>> g = new TreeMap<>();
@@ -40,7 +40,7 @@ public final class PciTopology {
         this.groups = java.util.Collections.unmodifiableNavigableMap(groupMap);
         this.iommu = iommu;
         this.drivers = Set.copyOf(drivers);
-        this.framebuffers = framebuffers.stream().map(long[]::clone).toList();
+        this.framebuffers = List.copyOf(framebuffers);
         this.users = List.copyOf(users);
         this.nvidiaMinors = Map.copyOf(nvidiaMinors);
     }
@@ -80,9 +80,9 @@ public final class PciTopology {
         return drivers;
     }
 
-    /** The memory ranges ({@code [start, end]}) that /proc/iomem names as the boot framebuffer; empty when none or unreadable. */
-    public List<long[]> framebuffers() {
-        return framebuffers.stream().map(long[]::clone).toList();
+    /** The memory ranges that /proc/iomem names as the boot framebuffer; empty when none, or when only root may see addresses. */
+    public List<MemoryRange> framebuffers() {
+        return framebuffers;
     }
 
     /** Processes holding a GPU device node open. */

@@ -58,14 +58,11 @@ public final class Passthrough {
         return new VmDevices(Objects.requireNonNull(vm, "vm"));
     }
 
-    /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address}: type, name, instances left. */
-    public List<Map<String, Object>> mediatedTypes(String node, String address) {
+    /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address} (an address or a mapping id). */
+    public List<MediatedType> mediatedTypes(String node, String address) {
         JsonValue v = client.api().get("/nodes/{node}/hardware/pci/{pci-id-or-mapping}/mdev", Map.of("node", node, "pci-id-or-mapping", address));
-        return v.elements().stream().map(e -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) e.toJava();
-            return m;
-        }).toList();
+        return v.elements().stream().map(e -> new MediatedType(e.path("type").asText(""), e.path("name").asText(""),
+                e.path("description").asText(""), e.path("available").asInt())).toList();
     }
 
     /** One PCI mapping, to make present or absent. */
@@ -98,6 +95,20 @@ public final class Passthrough {
 
         private VmDevices(Guest vm) {
             this.vm = vm;
+        }
+
+        /**
+         * Every problem with giving the VM the device {@code value} describes, the Proxmox side of a
+         * preflight: pcie=1 without q35, raw host ids through an API token or a user other than
+         * root@pam, driver= before PVE 9, a mapping that does not exist, the VM running. Reads only.
+         */
+        public List<dev.ops.gpu.device.Problem> preflight(HostPci value) {
+            List<dev.ops.gpu.device.Problem> out = new java.util.ArrayList<>(HostPciChange.check(client, vm, value, vm.config()));
+            if (vm.status().running()) {
+                out.add(new dev.ops.gpu.device.Problem(dev.ops.gpu.device.Problem.Severity.WARNING, "guest-running", "vm",
+                        vm + " is running; stop it before changing its PCI devices"));
+            }
+            return out;
         }
 
         /** {@code hostpci<index>} as the VM has it now, parsed. */

@@ -62,6 +62,7 @@ class VfioBootTest {
         Files.createDirectories(root.resolve("etc/modules-load.d"));
         Files.createDirectories(root.resolve("etc/modprobe.d"));
         Files.createDirectories(root.resolve("etc/kernel"));
+        Files.createDirectories(root.resolve("etc/udev/rules.d"));
         Files.createDirectories(root.resolve("proc/sys/kernel"));
         Files.writeString(root.resolve("etc/default/grub"), GRUB);
         Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.5.13-6-pve\n");
@@ -165,5 +166,17 @@ class VfioBootTest {
             assertThat(VfioBoot.on(notReady.host(), Ops.inMemory()).root(notReady.root().toString()).verify())
                     .containsExactlyInAnyOrder("the running kernel's command line lacks iommu=pt", "vfio-pci is not loaded");
         }
+    }
+
+    @Test
+    void functionsAreBoundToVfioAtBootByAddressThroughAUdevRule() throws Exception {
+        Applied<BootConfig> done = boot().bindAtBoot("0000:02:00.0", "02:00.1").present().apply();
+        assertThat(Files.readAllLines(root.resolve("etc/udev/rules.d/60-ops-vfio.rules"))).contains(
+                "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:02:00.0\", ATTR{driver_override}=\"vfio-pci\"",
+                "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:02:00.1\", ATTR{driver_override}=\"vfio-pci\"");
+        done.rollback();
+        assertThat(Files.exists(root.resolve("etc/udev/rules.d/60-ops-vfio.rules"))).isFalse();
+        assertThatThrownBy(() -> boot().bindAtBoot("02:00").present().plan()).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("bindAtBoot")).isNotEmpty());
     }
 }

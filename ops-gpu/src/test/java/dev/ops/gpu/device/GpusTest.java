@@ -147,4 +147,15 @@ class GpusTest {
         assertThatThrownBy(() -> gpus.gpu("0000:09:00.0").detach().plan()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violationsOf("address")).singleElement().satisfies(v -> assertThat(v.message()).contains("no PCI function")));
     }
+
+    @Test
+    void aFailureOnTheSecondFunctionRollsTheFirstBack() {
+        Gpus gpus = gpus("dual-identical-rtx5090");
+        fake.failNextWrite("bus/pci/drivers/snd_hda_intel/unbind", "Input/output error");
+        assertThatThrownBy(() -> gpus.gpu("0000:02:00.0").detach().apply()).hasMessageContaining("Input/output error");
+        assertThat(fake.driver("0000:02:00.0")).contains("nvidia");
+        assertThat(fake.driverOverride("0000:02:00.0")).isEmpty();
+        assertThat(fake.driver("0000:02:00.1")).contains("snd_hda_intel");
+        assertThat(fake.driverOverride("0000:02:00.1")).isEmpty();
+    }
 }

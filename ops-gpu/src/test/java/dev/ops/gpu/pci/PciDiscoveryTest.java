@@ -67,10 +67,7 @@ class PciDiscoveryTest {
     @Test
     void theBootFramebufferIsReadFromIomem() {
         try (FakeSysfs fake = FakeSysfs.layout("workstation-gtx1060")) {
-            assertThat(read(fake).framebuffers()).singleElement().satisfies(r -> {
-                assertThat(r[0]).isEqualTo(0xe0000000L);
-                assertThat(r[1]).isEqualTo(0xe02fffffL);
-            });
+            assertThat(read(fake).framebuffers()).containsExactly(new MemoryRange(0xe0000000L, 0xe02fffffL));
         }
     }
 

@@ -138,4 +138,24 @@ class PassthroughTest {
         assertThatThrownBy(() -> GuestTuning.builder().hugepages("1024").build()).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violationsOf("hugepages")).isNotEmpty());
     }
+
+    @Test
+    void theProxmoxPreflightListsEveryProblemOfAGuestAtOnce() {
+        var problems = Passthrough.on(token, Ops.inMemory()).vm(vm(token, 102))
+                .preflight(HostPci.of(h -> h.host("0000:02:00").pcie(true)));
+        assertThat(problems).extracting(dev.ops.gpu.device.Problem::code).containsExactlyInAnyOrder("pcie-needs-q35", "raw-host-not-root");
+        assertThat(Passthrough.on(token, Ops.inMemory()).vm(vm(token, 103)).preflight(HostPci.of(h -> h.mapping("nope"))))
+                .extracting(dev.ops.gpu.device.Problem::code).containsExactlyInAnyOrder("mapping-missing", "guest-running");
+    }
+
+    @Test
+    void mediatedDeviceTypesAreListedAsTheNodeAnswers() {
+        // the fake keeps no mediated devices, so the answer is scripted in the shape the schema gives
+        server.answerNext("GET", "/nodes/{node}/hardware/pci/{pci-id-or-mapping}/mdev", dev.ops.testkit.pve.PveAnswer.data(List.of(
+                java.util.Map.of("type", "i915-GVTg_V5_4", "available", 1, "description", "low_gm_size: 128MB"),
+                java.util.Map.of("type", "i915-GVTg_V5_8", "available", 2, "description", "low_gm_size: 64MB"))));
+        var types = Passthrough.on(token, Ops.inMemory()).mediatedTypes("pve1", "0000:00:02.0");
+        assertThat(types).extracting(MediatedType::type).containsExactly("i915-GVTg_V5_4", "i915-GVTg_V5_8");
+        assertThat(types.get(1).available()).isEqualTo(2);
+    }
 }

@@ -58,6 +58,7 @@ public final class FakeSysfs implements AutoCloseable {
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private final LocalHost local = LocalHost.named("fake-sysfs");
     private final List<String> layoutLines;
+    private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Device(String address, String original, String devicePath, List<String> nodes) {}
 
@@ -175,6 +176,15 @@ public final class FakeSysfs implements AutoCloseable {
         return s.equals("(null)") ? "" : s;
     }
 
+    /**
+     * Makes the next write to the tree whose path (relative to {@link #sysfs()}) is {@code path} fail with
+     * {@code error} ({@code "Input/output error"}), as a driver that refuses can; for tests of what a
+     * failure half-way leaves.
+     */
+    public void failNextWrite(String path, String error) {
+        failures.put(path, error);
+    }
+
     /** Makes process {@code pid} ({@code command}) hold the first device node of {@code address}, as a display server would. */
     public void hold(String address, int pid, String command) {
         Device d = devices.get(address);
@@ -207,6 +217,10 @@ public final class FakeSysfs implements AutoCloseable {
     private synchronized String write(Path path, String value) {
         writes.add(dir.relativize(path) + " <- " + value.strip());
         Path rel = sys.relativize(path);
+        String injected = failures.remove(rel.toString());
+        if (injected != null) {
+            return injected;
+        }
         String v = value.strip();
         String[] p = rel.toString().split("/");
         if (p.length == 5 && p[0].equals("bus") && p[2].equals("devices") && p[4].equals("driver_override")) {

@@ -38,6 +38,7 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
     static final String CMDLINE = "/etc/kernel/cmdline";
     static final String MODULES = "/etc/modules-load.d/ops-vfio.conf";
     static final String MODPROBE = "/etc/modprobe.d/ops-vfio.conf";
+    static final String UDEV = "/etc/udev/rules.d/60-ops-vfio.rules";
     private static final Pattern OPTION = Pattern.compile("[A-Za-z0-9_.\\-]+(=[A-Za-z0-9_.,:/\\-]*)?");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final Pattern GRUB_LINE = Pattern.compile("^\\s*(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=\"?([^\"\\n]*)\"?", Pattern.MULTILINE);
@@ -49,12 +50,14 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
     private final List<String> options;
     private final List<String> softdeps;
     private final List<String> blacklist;
+    private final List<String> boundAtBoot;
     private final Optional<Bootloader> bootloader;
     private final boolean present;
 
     private BootChange(Host host, Ops ops, String root, List<String> options, List<String> softdeps, List<String> blacklist,
-            Optional<Bootloader> bootloader, boolean present) {
+            List<String> boundAtBoot, Optional<Bootloader> bootloader, boolean present) {
         super(host, ops);
+        this.boundAtBoot = boundAtBoot;
         this.root = root;
         this.options = options;
         this.softdeps = softdeps;
@@ -65,13 +68,13 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
 
     /** The change that puts the prerequisites in place. */
     public static Change<BootConfig> present(Host host, Ops ops, String root, List<String> options, List<String> softdeps,
-            List<String> blacklist, Optional<Bootloader> bootloader) {
-        return new BootChange(host, ops, root, options, softdeps, blacklist, bootloader, true);
+            List<String> blacklist, List<String> boundAtBoot, Optional<Bootloader> bootloader) {
+        return new BootChange(host, ops, root, options, softdeps, blacklist, boundAtBoot, bootloader, true);
     }
 
     /** The change that removes them. */
     public static Change<BootConfig> absent(Host host, Ops ops, String root, List<String> options, Optional<Bootloader> bootloader) {
-        return new BootChange(host, ops, root, options, List.of(), List.of(), bootloader, false);
+        return new BootChange(host, ops, root, options, List.of(), List.of(), List.of(), bootloader, false);
     }
 
     @Override
@@ -93,6 +96,13 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
         }
         v.check(!blacklist.contains("vfio-pci") && !blacklist.contains("vfio_pci"), "blacklist", "blacklisting vfio-pci defeats passthrough");
         v.check(root.isEmpty() || root.startsWith("/"), "root", "must be an absolute path");
+        for (String a : boundAtBoot) {
+            try {
+                dev.ops.gpu.pci.PciAddress.parse(a, "bindAtBoot");
+            } catch (dev.ops.core.error.ValidationException e) {
+                e.violations().forEach(x -> v.add(x.field(), x.message()));
+            }
+        }
     }
 
     /** The kernel options asked for, or chosen for the host: {@code iommu=pt}, and {@code intel_iommu=on} on Intel before 6.8. */
@@ -172,6 +182,13 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
             softdeps.forEach(s -> b.append("softdep ").append(s.split(" ")[0]).append(" pre: ").append(s.split(" ")[1]).append('\n'));
             blacklist.forEach(m -> b.append("blacklist ").append(m).append('\n'));
             wanted.put(MODPROBE, present ? text(b.toString()) : null);
+        }
+        if (!present || !boundAtBoot.isEmpty()) {
+            StringBuilder b = new StringBuilder("# Written by ops: these functions go to vfio-pci from boot on (by address, never by id)\n");
+            boundAtBoot.stream().map(a -> dev.ops.gpu.pci.PciAddress.parse(a, "bindAtBoot").toString()).distinct()
+                    .forEach(a -> b.append("ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"").append(a)
+                            .append("\", ATTR{driver_override}=\"vfio-pci\"\n"));
+            wanted.put(UDEV, present ? text(b.toString()) : null);
         }
         List<Step> fileSteps = new ArrayList<>();
         List<String> files = new ArrayList<>();

@@ -133,8 +133,8 @@ public final class Inspection {
             }
         }
         if (gpu.bootVga()) {
-            List<long[]> fbs = t.framebuffers();
-            Optional<PciBar> hit = gpu.bars().stream().filter(b -> fbs.stream().anyMatch(f -> b.overlaps(f[0], f[1]))).findFirst();
+            List<dev.ops.gpu.pci.MemoryRange> fbs = t.framebuffers();
+            Optional<PciBar> hit = gpu.bars().stream().filter(b -> fbs.stream().anyMatch(f -> b.overlaps(f.start(), f.end()))).findFirst();
             if (hit.isPresent()) {
                 p.add(new Problem(Severity.WARNING, "boot-framebuffer", "boot_vga", "the boot framebuffer (/proc/iomem) lies in BAR " + hit.get().index()
                         + " of the GPU; add initcall_blacklist=sysfb_init (or video=efifb:off) to the command line, or the guest sees a BAR it cannot map"));

@@ -5,6 +5,7 @@ import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.gpu.pci.DeviceUser;
 import dev.ops.gpu.pci.IommuStatus;
+import dev.ops.gpu.pci.MemoryRange;
 import dev.ops.gpu.pci.PciAddress;
 import dev.ops.gpu.pci.PciBar;
 import dev.ops.gpu.pci.PciClass;
@@ -144,7 +145,7 @@ public final class TopologyReader {
         String kernel = String.join("", sections.getOrDefault("kernel", List.of())).strip();
         boolean active = !units.isEmpty() && devices.stream().anyMatch(d -> d.iommuGroup() >= 0);
         IommuStatus iommu = new IommuStatus(active, vendor, units, ir, cmdline.matches("(.*\\s)?iommu=pt(\\s.*)?"), kernel, cmdline);
-        List<long[]> fbs = new ArrayList<>();
+        List<MemoryRange> fbs = new ArrayList<>();
         for (String line : sections.getOrDefault("iomem", List.of())) {
             String range = line.strip();
             int colon = range.indexOf(" : ");
@@ -153,7 +154,7 @@ public final class TopologyReader {
                 long from = hexLong(range.substring(0, dash));
                 long to = hexLong(range.substring(dash + 1, colon));
                 if (from != 0 || to != 0) {
-                    fbs.add(new long[] {from, to});
+                    fbs.add(new MemoryRange(from, to));
                 }
             }
         }

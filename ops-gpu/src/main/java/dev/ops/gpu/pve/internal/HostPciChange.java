@@ -11,6 +11,8 @@ import dev.ops.pve.change.ApiChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestType;
+import dev.ops.gpu.device.Problem;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +76,8 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
         Optional<String> old = cur.get(key());
         if (value != null) {
             Violations v = Violations.of(what());
-            String machine = cur.get("machine").orElse("");
-            if (value.pcie()) {
-                v.check(machine.contains("q35"), "pcie", "pcie=1 needs the q35 machine; " + guest + " has "
-                        + (machine.isEmpty() ? "the default (i440fx)" : machine));
-            }
-            if (value.option("driver").isPresent()) {
-                int major = client.version().major();
-                v.check(major >= 9, "driver", "driver= needs PVE 9; the server runs " + major);
-            }
-            value.mapping().ifPresent(m -> v.check(MappingChange.read(client, m).isPresent(), "mapping", "no PCI mapping '" + m + "' in the cluster"));
+            check(client, guest, value, cur).stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                    .forEach(p -> v.add(p.field(), p.message()));
             v.throwIfAny();
             if (old.isPresent() && sameValue(old.get())) {
                 return Planned.none(null);
@@ -106,6 +100,33 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
         forward.put("digest", cur.digest());
         return Planned.of(List.of(Step.of((value == null ? "remove " : old.isPresent() ? "change " : "add ") + key() + " of " + guest,
                 call("PUT", CONFIG, forward), call("PUT", CONFIG, back))));
+    }
+
+    /**
+     * What is wrong with giving {@code guest} the device {@code value} describes: pcie=1 without q35,
+     * raw host ids set by anyone but root@pam with a ticket, driver= before PVE 9, a mapping that does
+     * not exist, and (a warning) the guest running. Reads only.
+     */
+    public static List<Problem> check(PveClient client, Guest guest, HostPci value, GuestConfig cur) {
+        List<Problem> out = new ArrayList<>();
+        String machine = cur.get("machine").orElse("");
+        if (value.pcie() && !machine.contains("q35")) {
+            out.add(new Problem(Problem.Severity.ERROR, "pcie-needs-q35", "pcie", "pcie=1 needs the q35 machine; " + guest + " has "
+                    + (machine.isEmpty() ? "the default (i440fx)" : machine)));
+        }
+        if (value.raw() && (client.usesApiToken() || !client.user().equals("root@pam"))) {
+            out.add(new Problem(Problem.Severity.ERROR, "raw-host-not-root", "host", "only root@pam with a password login may set raw host ids (Proxmox refuses "
+                    + (client.usesApiToken() ? "API tokens" : client.user()) + "); name a PCI mapping instead"));
+        }
+        if (value.option("driver").isPresent() && client.version().major() < 9) {
+            out.add(new Problem(Problem.Severity.ERROR, "driver-needs-pve9", "driver", "driver= needs PVE 9; the server runs " + client.version().major()));
+        }
+        value.mapping().filter(m -> MappingChange.read(client, m).isEmpty())
+                .ifPresent(m -> out.add(new Problem(Problem.Severity.ERROR, "mapping-missing", "mapping", "no PCI mapping '" + m + "' in the cluster")));
+        if (value.xVga() && !value.pcie() && machine.contains("q35")) {
+            out.add(new Problem(Problem.Severity.WARNING, "x-vga-without-pcie", "x-vga", "a primary GPU on q35 usually needs pcie=1"));
+        }
+        return out;
     }
 
     private boolean sameValue(String old) {
