@@ -21,6 +21,9 @@ import dev.ops.pve.task.Upid;
 import dev.ops.pve.task.TaskStatus;
 import dev.ops.pve.task.internal.StopTaskChange;
 import dev.ops.pve.node.internal.FirewallOptionsChange;
+import dev.ops.pve.node.internal.NetworkApplyChange;
+import dev.ops.pve.node.internal.NetworkInterfaceChange;
+import dev.ops.pve.node.NetworkInterfaceRequest;
 import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.SnapshotRequest;
 import dev.ops.pve.guest.internal.GuestChanges;
@@ -128,6 +131,34 @@ public final class PveChanges {
     /** Sets options of a node's host firewall ({@code enable}, {@code log_level_in}, ...); rollback puts the old values back. */
     public Change<Map<String, String>> nodeFirewallOptions(Node node, Map<String, String> options) {
         return new FirewallOptionsChange(ops, client, node.name(), options);
+    }
+
+    /**
+     * Stages a node network interface as wanted (created, or updated in the settings that differ);
+     * rollback stages the old state again. Live only after {@link #applyNetwork}.
+     */
+    public Change<String> networkInterface(Node node, NetworkInterfaceRequest request) {
+        return new NetworkInterfaceChange(ops, client, node.name(), request, null);
+    }
+
+    /** {@link #networkInterface(Node, NetworkInterfaceRequest)} with the request built by {@code edit}. */
+    public Change<String> networkInterface(Node node, Consumer<NetworkInterfaceRequest.Builder> edit) {
+        return networkInterface(node, build(NetworkInterfaceRequest::builder, edit).build());
+    }
+
+    /** Stages the removal of a node network interface; rollback stages it again as it was. */
+    public Change<String> removeNetworkInterface(Node node, String iface) {
+        return new NetworkInterfaceChange(ops, client, node.name(), null, iface);
+    }
+
+    /** Makes the node's staged network live (ifreload); yields the diff that was pending. Cannot be undone by the API. */
+    public Change<String> applyNetwork(Node node) {
+        return new NetworkApplyChange(ops, client, node.name(), true);
+    }
+
+    /** Drops the node's staged network changes; yields the diff that was dropped. */
+    public Change<String> revertNetwork(Node node) {
+        return new NetworkApplyChange(ops, client, node.name(), false);
     }
 
     /** Stops a running task; nothing is planned for one that has ended. Cannot be undone. */

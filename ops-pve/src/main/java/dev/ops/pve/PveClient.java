@@ -102,6 +102,14 @@ public final class PveClient implements AutoCloseable {
         return transport.config().auth().user();
     }
 
+    /**
+     * What the login told of this session (user, cluster name, capabilities by area), logging in first
+     * when no ticket is held; empty for an API token client, which sends its token with every call.
+     */
+    public java.util.Optional<LoginInfo> login() {
+        return transport.login();
+    }
+
     /** Whether the client authenticates with an API token (some calls need a ticket instead). */
     public boolean usesApiToken() {
         return transport.config().auth() instanceof Auth.Token;

@@ -59,7 +59,7 @@ public final class Transport {
     private volatile Ticket ticket;
 
     /** A login ticket, its CSRF token and when it was obtained ({@link dev.ops.pve.task.TimeSource#nanoTime()}). */
-    record Ticket(String value, String csrf, long obtainedNanos) {}
+    record Ticket(String value, String csrf, long obtainedNanos, dev.ops.pve.LoginInfo info) {}
 
     public Transport(TransportConfig cfg) {
         this.cfg = cfg;
@@ -454,7 +454,33 @@ public final class Transport {
         }
         dev.ops.core.secret.Redactor.global().register(value);
         dev.ops.core.secret.Redactor.global().register(csrf);
-        return new Ticket(value, csrf, now);
+        return new Ticket(value, csrf, now, loginInfo(data));
+    }
+
+    /** The login answer's username, clustername and cap. */
+    private static dev.ops.pve.LoginInfo loginInfo(JsonNode data) {
+        Map<String, java.util.Set<String>> cap = new java.util.TreeMap<>();
+        data.path("cap").properties().forEach(area -> {
+            java.util.Set<String> privs = new java.util.TreeSet<>();
+            area.getValue().properties().forEach(p -> {
+                if (p.getValue().asInt(0) != 0 || p.getValue().asBoolean(false)) {
+                    privs.add(p.getKey());
+                }
+            });
+            cap.put(area.getKey(), privs);
+        });
+        return new dev.ops.pve.LoginInfo(data.path("username").asText(""), data.path("clustername").asText(""), cap);
+    }
+
+    /**
+     * What the login told of the session (logging in first when no ticket is held); empty for an API
+     * token, which logs in with every call.
+     */
+    public java.util.Optional<dev.ops.pve.LoginInfo> login() {
+        if (cfg.auth() instanceof Auth.Password p) {
+            return java.util.Optional.of(currentTicket(p).info());
+        }
+        return java.util.Optional.empty();
     }
 
     private JsonNode ticketCall(Map<String, ?> params) {

@@ -151,6 +151,11 @@ class SdkConformanceTest {
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
         pve("upload", ch.upload(node.storage("local"), u -> u.content("iso").file(iso))).rollback();
         pve("moveDisk", ch.moveDisk(vm, "scsi0", "fast")).rollback();
+        pve("networkInterface", ch.networkInterface(node, i -> i.iface("vmbr1").type("bridge").putSettings("bridge_ports", "eno2")));
+        pve("removeNetworkInterface", ch.removeNetworkInterface(node, "vmbr1")).rollback();
+        pve("applyNetwork", ch.applyNetwork(node));
+        ch.networkInterface(node, i -> i.iface("vmbr2").type("bridge")).apply();
+        pve("revertNetwork", ch.revertNetwork(node));
         pve("clusterFirewallOptions", ch.clusterFirewallOptions(java.util.Map.of("enable", "1"))).rollback();
         pve("nodeFirewallOptions", ch.nodeFirewallOptions(node, java.util.Map.of("log_level_in", "info"))).rollback();
         ch.updateConfig(vm, u -> u.set("agent", "1")).apply();

@@ -195,7 +195,40 @@ final class AccessHandlers {
 
     private Map<String, Object> loginAnswer(String username) {
         return map("username", username, "ticket", auth.ticket(username), "CSRFPreventionToken", auth.csrfToken(username),
-                "clustername", cluster.clusterName, "cap", Map.of());
+                "clustername", cluster.clusterName, "cap", capabilities(username));
+    }
+
+    /** The areas of the login answer's {@code cap}, each with the privilege families it reports. */
+    private static final Map<String, List<String>> CAP_AREAS = Map.of(
+            "vms", List.of("VM.", "Permissions.Modify"), "storage", List.of("Datastore.", "Permissions.Modify"),
+            "nodes", List.of("Sys.", "Permissions.Modify"), "access", List.of("User.Modify", "Group.Allocate", "Realm.", "Permissions.Modify"),
+            "dc", List.of("Sys.Audit", "Sys.Modify", "SDN.", "Mapping."), "sdn", List.of("SDN."), "mapping", List.of("Mapping."));
+
+    /**
+     * The login answer's {@code cap}: per area, the privileges of its families the user holds on any
+     * path of the area (the GUI shows or hides its panels by them), each as {@code 1}.
+     */
+    private Map<String, Object> capabilities(String username) {
+        Auth.Principal who = new Auth.Principal(username, null, true);
+        List<String> paths = new ArrayList<>(List.of("/", "/access", "/access/groups", "/access/realm", "/sdn", "/mapping", "/vms",
+                "/storage", "/nodes", "/pool"));
+        cluster.nodes.keySet().forEach(n -> paths.add("/nodes/" + n));
+        cluster.storages.keySet().forEach(st -> paths.add("/storage/" + st));
+        cluster.guests.keySet().forEach(v -> paths.add("/vms/" + v));
+        auth.acl().forEach(a -> paths.add(a.path()));
+        Map<String, Object> cap = new TreeMap<>();
+        CAP_AREAS.forEach((area, families) -> {
+            Map<String, Object> privs = new TreeMap<>();
+            for (String path : paths) {
+                for (String p : auth.privileges(who, path)) {
+                    if (families.stream().anyMatch(f -> f.endsWith(".") ? p.startsWith(f) : p.equals(f))) {
+                        privs.put(p, 1);
+                    }
+                }
+            }
+            cap.put(area, privs);
+        });
+        return cap;
     }
 
     // ---------------------------------------------------------------- users

@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.internal.Cluster.Guest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class AgentHandlers extends HandlerSection {
             if (done == null) {
                 throw ApiError.die("Agent error: Invalid parameter 'pid'");
             }
-            Map<String, Object> out = map("exited", 1, "exitcode", Integer.parseInt(done[0]));
+            Map<String, Object> out = map("exited", 1, "exitcode", AsciiNumbers.parseInt(done[0]));
             if (!done[1].isEmpty()) {
                 out.put("out-data", done[1]);
             }

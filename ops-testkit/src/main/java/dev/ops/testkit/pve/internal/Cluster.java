@@ -274,6 +274,10 @@ public final class Cluster {
     public final Map<String, Map<String, String>> haResources = new LinkedHashMap<>();
     /** The cluster-wide firewall options ({@code /cluster/firewall/options}), as set. */
     public final Map<String, String> clusterFirewall = new LinkedHashMap<>();
+    /** Each node's network interfaces as live ({@code /etc/network/interfaces}), by node and name. */
+    public final Map<String, Map<String, Map<String, Object>>> liveNetwork = new LinkedHashMap<>();
+    /** Each node's staged interfaces ({@code interfaces.new}), present only while changes are pending. */
+    public final Map<String, Map<String, Map<String, Object>>> stagedNetwork = new LinkedHashMap<>();
     /** Each node's host firewall options ({@code /nodes/{node}/firewall/options}), as set. */
     public final Map<String, Map<String, String>> nodeFirewall = new LinkedHashMap<>();
     /** Resource pools by id; their guests are the guests whose {@link Guest#pool} names them. */
@@ -346,6 +350,8 @@ public final class Cluster {
         tasks.clear();
         haResources.clear();
         clusterFirewall.clear();
+        liveNetwork.clear();
+        stagedNetwork.clear();
         nodeFirewall.clear();
         pools.clear();
         firewallRules.clear();

@@ -50,6 +50,9 @@ public final class Handlers {
     /** A list answer that also carries {@code total}. */
     public record Listing(List<?> data, int total) {}
 
+    /** An answer with members beside {@code data} (the node network's pending {@code changes}). */
+    public record Enveloped(Object data, Map<String, Object> extra) {}
+
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd-HH_mm_ss").withZone(ZoneOffset.UTC);
     private static final Set<String> GUEST_META = Set.of("node", "vmid", "digest", "delete", "revert", "skiplock",
             "background_delay", "force", "start", "archive", "storage", "pool", "unique", "bwlimit", "live-restore",

@@ -464,6 +464,9 @@ public final class PveDispatcher extends Dispatcher {
         if (data instanceof Handlers.Listing l) {
             body.put("data", l.data());
             body.put("total", l.total());
+        } else if (data instanceof Handlers.Enveloped e) {
+            body.put("data", e.data());
+            body.putAll(e.extra());
         } else {
             body.put("data", data);
         }
