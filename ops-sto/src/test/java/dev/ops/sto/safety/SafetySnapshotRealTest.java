@@ -55,8 +55,16 @@ class SafetySnapshotRealTest {
                     .check(Command.of("zfs", "list", "safe/app")).around(risky).apply();
             assertThat(done.value().value()).isEqualTo("off");
             assertThat(zfs.get("safe/app@pre-tune")).isPresent();
+            zfs.snapshot("safe/app@later").present().apply();
+            var keepNewest = dev.ops.core.retention.RetentionPolicy.builder().zone("UTC").keepLast(1).build();
+            var prune = zfs.snapshotsOf("safe/app").prune(keepNewest, java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)));
+            assertThat(prune.plan().steps()).as("the safety snapshot is pinned while its change can roll back").isEmpty();
+            assertThat(prune.plan().toString()).contains("keep safe/app:safe/app@pre-tune (pinned: safety snapshot of");
+            // the volume rollback refuses to destroy newer snapshots: the newer one goes first
+            zfs.snapshot("safe/app@later").absent().apply();
             done.rollback();
             assertThat(host.output("zfs", "get", "-H", "-o", "value", "atime", "safe/app").strip()).isEqualTo("on");
+            assertThat(prune.plan().toString()).as("rolled back: no longer pinned").contains("keep safe/app:safe/app@pre-tune (keep-last");
         }
     }
 }

@@ -66,7 +66,10 @@ public final class PruneChange extends HostChange<RetentionPlan, RetentionPlan> 
 
     @Override
     protected Planned<RetentionPlan> planSteps() {
-        RetentionPlan plan = policy.plan(snapshots(host, source), clock.instant());
+        java.util.Map<String, String> pins = dev.ops.sto.safety.internal.SafetyPins.of(ops);
+        List<RetentionItem> items = snapshots(host, source).stream()
+                .map(i -> pins.containsKey(i.id()) ? i.pinnedBy(pins.get(i.id())) : i).toList();
+        RetentionPlan plan = policy.plan(items, clock.instant());
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (RetentionDecision d : plan.decisions()) {

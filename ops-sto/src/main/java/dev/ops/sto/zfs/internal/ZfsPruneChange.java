@@ -52,8 +52,10 @@ public final class ZfsPruneChange extends HostChange<RetentionPlan, RetentionPla
     protected Planned<RetentionPlan> planSteps() {
         ZfsHost.require(host, "dataset", dataset);
         List<RetentionItem> items = new ArrayList<>();
+        java.util.Map<String, String> pins = dev.ops.sto.safety.internal.SafetyPins.of(ops);
         for (ZfsDataset s : ZfsHost.snapshots(host, dataset)) {
-            items.add(RetentionItem.of(s.name(), s.creation()).inGroup(dataset));
+            RetentionItem item = RetentionItem.of(s.name(), s.creation()).inGroup(dataset);
+            items.add(pins.containsKey(s.name()) ? item.pinnedBy(pins.get(s.name())) : item);
         }
         RetentionPlan plan = policy.plan(items, clock.instant());
         List<Step> steps = new ArrayList<>();

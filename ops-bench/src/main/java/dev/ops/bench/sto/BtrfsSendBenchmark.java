@@ -1,0 +1,106 @@
+package dev.ops.bench.sto;
+
+import dev.ops.core.Ops;
+import dev.ops.core.host.Command;
+import dev.ops.core.host.LocalHost;
+import dev.ops.sto.btrfs.Btrfs;
+import dev.ops.sto.send.Replication;
+import dev.ops.testkit.sandbox.SandboxHost;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Incremental Btrfs send/receive of a 1 GiB file with 1% of its blocks changed (160 random 64 KiB
+ * blocks), between two Btrfs file systems on loop devices in one {@link SandboxHost}: (a)
+ * {@code btrfs send -p s1 s2 | btrfs receive dst} in one shell, against (b) ops's
+ * {@code Replication.btrfs(s2).incrementalFrom(s1).to(host, dst).send().apply()} (plan, replan under
+ * the lock, the same pipeline, read-back). The received snapshot is deleted between runs; runs
+ * alternate. Must run as root, with btrfs-progs.
+ *
+ * <p>Arguments: {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024).
+ */
+public final class BtrfsSendBenchmark {
+    private static final PrintStream OUT = System.out;
+
+    private BtrfsSendBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = arg(args, "--runs", 5);
+        int mib = arg(args, "--mib", 1024);
+        Path dir = Files.createTempDirectory("ops-send-bench");
+        LocalHost local = LocalHost.create();
+        SandboxHost host = SandboxHost.builder().name("send-bench").build();
+        String[] images = {dir.resolve("src.img").toString(), dir.resolve("dst.img").toString()};
+        String[] mounts = {"/tmp/send-src", "/tmp/send-dst"};
+        try {
+            for (int i = 0; i < 2; i++) {
+                local.check(Command.of("truncate", "-s", (mib * 2 + 512) + "M", images[i]));
+                local.check(Command.of("mkfs.btrfs", "-q", images[i]));
+                String dev = local.check(Command.of("losetup", "--find", "--show", images[i])).stdoutText().strip();
+                host.check(Command.of("mkdir", "-p", mounts[i]));
+                host.check(Command.of("mount", dev, mounts[i]));
+                local.run("losetup", "-d", dev);
+            }
+            Ops ops = Ops.inMemory();
+            Btrfs btrfs = Btrfs.on(host, ops);
+            String vol = mounts[0] + "/vol";
+            btrfs.subvolume(vol).present().apply();
+            Duration long_ = Duration.ofMinutes(30);
+            host.check(Command.of("sh", "-c", "head -c " + mib + "M /dev/urandom > " + vol + "/data && sync").withTimeout(long_));
+            String s1 = mounts[0] + "/s1";
+            String s2 = mounts[0] + "/s2";
+            btrfs.snapshot(s1).of(vol).present().apply();
+            int blocks = mib * 16 / 100; // 1% of the file in 64 KiB blocks
+            host.check(Command.of("sh", "-c", "for i in $(seq 1 " + blocks + "); do dd if=/dev/urandom of=" + vol + "/data bs=64K count=1 "
+                    + "seek=$(shuf -i 0-" + (mib * 16 - 1) + " -n 1) conv=notrunc status=none; done; sync").withTimeout(long_));
+            btrfs.snapshot(s2).of(vol).present().apply();
+            host.check(Command.of("sh", "-c", "btrfs send -q " + s1 + " | btrfs receive " + mounts[1] + " >/dev/null").withTimeout(long_));
+            long bytes = dev.ops.core.text.AsciiNumbers.parseLong(host.check(Command.of("sh", "-c", "btrfs send -q -p " + s1 + " " + s2 + " | wc -c")).stdoutText().strip());
+            double[] pipe = new double[runs];
+            double[] viaOps = new double[runs];
+            String received = mounts[1] + "/s2";
+            for (int r = 0; r < runs; r++) {
+                long t0 = System.nanoTime();
+                host.check(Command.of("bash", "-c", "set -o pipefail; btrfs send -q -p " + s1 + " " + s2 + " | btrfs receive " + mounts[1] + " >/dev/null")
+                        .withTimeout(long_));
+                pipe[r] = (System.nanoTime() - t0) / 1e9;
+                host.check(Command.of("btrfs", "subvolume", "delete", received));
+                t0 = System.nanoTime();
+                Replication.on(host, ops).btrfs(s2).incrementalFrom(s1).to(host, mounts[1]).send().apply();
+                viaOps[r] = (System.nanoTime() - t0) / 1e9;
+                host.check(Command.of("btrfs", "subvolume", "delete", received));
+                OUT.printf("run %d: pipe %.3f s, ops %.3f s%n", r + 1, pipe[r], viaOps[r]);
+            }
+            Arrays.sort(pipe);
+            Arrays.sort(viaOps);
+            double p = pipe[runs / 2];
+            double o = viaOps[runs / 2];
+            OUT.printf("incremental stream %d bytes (%d MiB file, %d blocks of 64 KiB changed): pipe %.3f s (%.1f MiB/s), ops %.3f s (%.1f MiB/s); "
+                    + "ops throughput / pipe = %.2f (medians of %d)%n", bytes, mib, blocks, p, bytes / p / 1048576, o, bytes / o / 1048576, p / o, runs);
+        } finally {
+            for (String m : mounts) {
+                host.run(Command.of("umount", m));
+            }
+            host.close();
+            for (String img : images) {
+                String left = local.run("losetup", "-n", "-O", "NAME", "-j", img).stdoutText().strip();
+                if (!left.isEmpty()) {
+                    local.run("losetup", "-d", left);
+                }
+            }
+            local.run("rm", "-rf", dir.toString());
+        }
+    }
+
+    private static int arg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return dev.ops.core.text.AsciiNumbers.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
