@@ -291,6 +291,8 @@ public final class Cluster {
     /** What running each replication job left: last_sync, duration, fail_count, error, log lines; by job id. */
     public final Map<String, Map<String, Object>> replicationState = new LinkedHashMap<>();
     public final String clusterName;
+    /** The pve-manager version the fake plays ({@code 9.1.9} or {@code 8.4.18}). */
+    public volatile String pveVersion = "9.1.9";
     private final Deque<String> failNext = new ArrayDeque<>();
     private final Map<String, String> failByType = new HashMap<>();
     private final AtomicInteger pids = new AtomicInteger(0x1A2B0);
