@@ -17,10 +17,16 @@ import dev.ops.pve.guest.MigrateRequest;
 import dev.ops.pve.guest.Snapshot;
 import dev.ops.pve.agent.internal.AgentFileWriteChange;
 import java.util.Map;
+import java.util.Optional;
 import dev.ops.pve.task.Upid;
 import dev.ops.pve.task.TaskStatus;
 import dev.ops.pve.task.internal.StopTaskChange;
 import dev.ops.pve.node.internal.FirewallOptionsChange;
+import dev.ops.pve.replication.ReplicationJob;
+import dev.ops.pve.replication.ReplicationRequest;
+import dev.ops.pve.replication.ReplicationState;
+import dev.ops.pve.replication.internal.ReplicationJobChange;
+import dev.ops.pve.replication.internal.RunReplicationChange;
 import dev.ops.pve.node.internal.NetworkApplyChange;
 import dev.ops.pve.node.internal.NetworkInterfaceChange;
 import dev.ops.pve.node.NetworkInterfaceRequest;
@@ -159,6 +165,26 @@ public final class PveChanges {
     /** Drops the node's staged network changes; yields the diff that was dropped. */
     public Change<String> revertNetwork(Node node) {
         return new NetworkApplyChange(ops, client, node.name(), false);
+    }
+
+    /** A replication job as wanted: created, or updated in what differs; rollback removes or restores it. Yields the job. */
+    public Change<Optional<ReplicationJob>> replicationJob(ReplicationRequest request) {
+        return new ReplicationJobChange(ops, client, request, null);
+    }
+
+    /** {@link #replicationJob(ReplicationRequest)} with the request built by {@code edit}. */
+    public Change<Optional<ReplicationJob>> replicationJob(Consumer<ReplicationRequest.Builder> edit) {
+        return replicationJob(build(ReplicationRequest::builder, edit).build());
+    }
+
+    /** Removes a replication job (its replicated data is left on the target); rollback makes it again. */
+    public Change<Optional<ReplicationJob>> removeReplicationJob(String id) {
+        return new ReplicationJobChange(ops, client, null, id);
+    }
+
+    /** Runs a replication job now and waits for it; yields the job's state. Cannot be undone. */
+    public Change<ReplicationState> runReplication(String id) {
+        return new RunReplicationChange(ops, client, id);
     }
 
     /** Stops a running task; nothing is planned for one that has ended. Cannot be undone. */

@@ -110,6 +110,11 @@ public final class PveClient implements AutoCloseable {
         return transport.login();
     }
 
+    /** The cluster's storage replication: jobs and what each node reports of them. */
+    public dev.ops.pve.replication.Replication replication() {
+        return dev.ops.pve.replication.Replication.of(this);
+    }
+
     /** Whether the client authenticates with an API token (some calls need a ticket instead). */
     public boolean usesApiToken() {
         return transport.config().auth() instanceof Auth.Token;

@@ -73,6 +73,28 @@ class ApplyListenerTest {
     }
 
     @Test
+    void aFailedStepWhoseRollbackFailsTooEndsFailed() {
+        Ops sabotaged = ops.toBuilder().listener(new ApplyListener() {
+            @Override
+            public void stepStarted(ApplyEvent apply, int index, Step step) {
+                if (index == 1) {
+                    try {   // marker a becomes a directory: its undo (rm) will fail
+                        java.nio.file.Files.delete(dir.resolve("a"));
+                        java.nio.file.Files.createDirectory(dir.resolve("a"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        }).build();
+
+        assertThatThrownBy(() -> new MarkerChange(sabotaged, LocalHost.create(), dir, List.of("a", "fail")).apply())
+                .isInstanceOf(dev.ops.core.error.OpsException.class);
+
+        assertThat(heard).contains("failed 1 CommandFailedException").last().isEqualTo("apply FAILED");
+    }
+
+    @Test
     void aRollbackAskedForLaterTellsEachUndoneStep() {
         Applied<List<String>> done = new MarkerChange(ops, LocalHost.create(), dir, List.of("a", "b")).apply();
         heard.clear();

@@ -72,7 +72,7 @@ public final class PveFakeServer implements AutoCloseable {
     private boolean closed;
 
     private PveFakeServer(Builder b) throws IOException {
-        ApiSchema schema = ApiSchema.pve();
+        ApiSchema schema = ApiSchema.forMajor(b.pveMajor);
         this.strict = b.strict;
         this.certificate = new HeldCertificate.Builder()
                 .commonName(b.nodes.isEmpty() ? "pve" : b.nodes.iterator().next())
@@ -82,6 +82,7 @@ public final class PveFakeServer implements AutoCloseable {
                 .build();
         this.fingerprint = fingerprintOf(certificate.certificate());
         this.cluster = new Cluster(b.clock, b.taskDuration, b.clusterName);
+        cluster.pveVersion = b.pveMajor == 8 ? "8.4.18" : "9.1.9";
         this.auth = new Auth(b.clock);
         this.seeded = b.copy();
         try {
@@ -522,6 +523,7 @@ public final class PveFakeServer implements AutoCloseable {
         private final List<PveUser> users = new ArrayList<>();
         private final List<UserSeed> userSeeds = new ArrayList<>();
         private Duration taskDuration = Duration.ofMillis(100);
+        private int pveMajor = 9;
         private int taskReads = -1;
         private Clock clock = Clock.systemUTC();
         private boolean strict = true;
@@ -666,6 +668,18 @@ public final class PveFakeServer implements AutoCloseable {
             return spec.grants().stream().map(g -> new Auth.AclEntry(g.path(), g.privileges(), g.propagate())).toList();
         }
 
+        /**
+         * Which Proxmox VE the fake plays: 9 (the default, the PVE 9.1 schema and version) or 8 (the PVE 8.4
+         * schema: PVE 9's new endpoints and parameters are refused as a PVE 8 server refuses them).
+         */
+        public Builder pveVersion(int major) {
+            if (major != 8 && major != 9) {
+                throw new IllegalArgumentException("the fake plays PVE 8 or 9, not " + major);
+            }
+            this.pveMajor = major;
+            return this;
+        }
+
         /** How long tasks run before they end (default 100 ms; zero ends them before the call returns). */
         public Builder taskDuration(Duration d) {
             this.taskDuration = Objects.requireNonNull(d, "taskDuration");
@@ -727,6 +741,7 @@ public final class PveFakeServer implements AutoCloseable {
             c.userSeeds.addAll(userSeeds);
             c.pools.putAll(pools);
             c.taskDuration = taskDuration;
+            c.pveMajor = pveMajor;
             c.taskReads = taskReads;
             c.clock = clock;
             c.strict = strict;

@@ -151,6 +151,10 @@ class SdkConformanceTest {
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
         pve("upload", ch.upload(node.storage("local"), u -> u.content("iso").file(iso))).rollback();
         pve("moveDisk", ch.moveDisk(vm, "scsi0", "fast")).rollback();
+        pve("replicationJob", ch.replicationJob(r -> r.guest(101).target("pve2").schedule("*/30")));
+        pve("runReplication", ch.runReplication("101-0"));
+        client.replication().states("pve1");
+        pve("removeReplicationJob", ch.removeReplicationJob("101-0"));
         pve("networkInterface", ch.networkInterface(node, i -> i.iface("vmbr1").type("bridge").putSettings("bridge_ports", "eno2")));
         pve("removeNetworkInterface", ch.removeNetworkInterface(node, "vmbr1")).rollback();
         pve("applyNetwork", ch.applyNetwork(node));

@@ -24,6 +24,7 @@ public final class ApiSchema {
     public static final String RESOURCE = dev.ops.pve.schema.PveSchemaData.RESOURCE;
 
     private static volatile ApiSchema pve;
+    private static volatile ApiSchema pve8;
 
     private final PathNode root = new PathNode(null);
     private final Map<String, PathNode> byTemplate = new HashMap<>();
@@ -50,16 +51,44 @@ public final class ApiSchema {
         return s;
     }
 
+    /** The bundled PVE 8.4 schema, loaded and indexed on first use. */
+    public static ApiSchema pve8() {
+        ApiSchema s = pve8;
+        if (s == null) {
+            synchronized (ApiSchema.class) {
+                s = pve8;
+                if (s == null) {
+                    s = load(dev.ops.pve.schema.PveSchemaData.RESOURCE_PVE8);
+                    pve8 = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The schema of the PVE major version a fake plays: 8 or 9. */
+    public static ApiSchema forMajor(int major) {
+        return switch (major) {
+            case 8 -> pve8();
+            case 9 -> pve();
+            default -> throw new IllegalArgumentException("the fake plays PVE 8 or 9, not " + major);
+        };
+    }
+
     private static ApiSchema load() {
-        try (InputStream raw = ApiSchema.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    private static ApiSchema load(String resource) {
+        try (InputStream raw = ApiSchema.class.getResourceAsStream(resource)) {
             if (raw == null) {
-                throw new IllegalStateException("schema resource missing from the classpath: " + RESOURCE);
+                throw new IllegalStateException("schema resource missing from the classpath: " + resource);
             }
             try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
                 return new ApiSchema(new ObjectMapper().readTree(in));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

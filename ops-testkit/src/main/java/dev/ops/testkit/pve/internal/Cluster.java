@@ -288,7 +288,11 @@ public final class Cluster {
     public final Map<String, String> securityGroups = new TreeMap<>();
     /** Named configuration entries of the generic collections, by concrete collection path. */
     public final Map<String, Map<String, Map<String, String>>> configEntries = new HashMap<>();
+    /** What running each replication job left: last_sync, duration, fail_count, error, log lines; by job id. */
+    public final Map<String, Map<String, Object>> replicationState = new LinkedHashMap<>();
     public final String clusterName;
+    /** The pve-manager version the fake plays ({@code 9.1.9} or {@code 8.4.18}). */
+    public volatile String pveVersion = "9.1.9";
     private final Deque<String> failNext = new ArrayDeque<>();
     private final Map<String, String> failByType = new HashMap<>();
     private final AtomicInteger pids = new AtomicInteger(0x1A2B0);
@@ -357,6 +361,7 @@ public final class Cluster {
         firewallRules.clear();
         securityGroups.clear();
         configEntries.clear();
+        replicationState.clear();
         failNext.clear();
         failByType.clear();
         changed();

@@ -29,7 +29,7 @@ final class ClusterHandlers extends HandlerSection {
     // ---------------------------------------------------------------- cluster
 
     private void registerCluster() {
-        on("GET", "/version", c -> map("version", "9.1.9", "release", "9.1", "repoid", "d7a4b1a2c3e5f6a7"));
+        on("GET", "/version", c -> map("version", cluster.pveVersion, "release", cluster.pveVersion.substring(0, cluster.pveVersion.lastIndexOf('.')), "repoid", "d7a4b1a2c3e5f6a7"));
         on("GET", "/cluster/status", c -> {
             List<Object> out = new ArrayList<>();
             out.add(map("type", "cluster", "id", "cluster", "name", cluster.clusterName, "nodes", cluster.nodes.size(),

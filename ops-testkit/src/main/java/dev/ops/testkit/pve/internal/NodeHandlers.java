@@ -42,7 +42,7 @@ final class NodeHandlers extends HandlerSection {
                     "cpuinfo", map("model", "Fake CPU @ 3.00GHz", "cpus", 16, "sockets", 1, "cores", 8, "mhz", "3000.000",
                             "hvm", "1", "flags", "fpu vme sse sse2 vmx"),
                     "kversion", "Linux 6.14.8-2-pve #1 SMP PREEMPT_DYNAMIC PMX 6.14.8-2",
-                    "pveversion", "pve-manager/9.1.9/d7a4b1a2c3e5f6a7",
+                    "pveversion", "pve-manager/" + cluster.pveVersion + "/d7a4b1a2c3e5f6a7",
                     "current-kernel", map("sysname", "Linux", "release", "6.14.8-2-pve", "machine", "x86_64",
                             "version", "#1 SMP PREEMPT_DYNAMIC PMX 6.14.8-2"),
                     "boot-info", map("mode", "efi", "secureboot", 0),

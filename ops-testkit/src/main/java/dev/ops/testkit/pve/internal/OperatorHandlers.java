@@ -29,7 +29,7 @@ final class OperatorHandlers extends HandlerSection {
     void routes() {
         on("GET", "/nodes/{node}/version", c -> {
             cluster.node(c.node());
-            return map("version", "9.1.9", "release", "9.1", "repoid", "d7a4b1a2c3e5f6a7");
+            return map("version", cluster.pveVersion, "release", cluster.pveVersion.substring(0, cluster.pveVersion.lastIndexOf('.')), "repoid", "d7a4b1a2c3e5f6a7");
         });
         on("GET", "/cluster/ha/status/current", c -> haStatus());
         on("GET", "/nodes/{node}/rrddata", c -> {
