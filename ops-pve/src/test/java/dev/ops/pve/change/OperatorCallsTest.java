@@ -115,4 +115,16 @@ class OperatorCallsTest {
             assertThat(c.changes(Ops.inMemory()).stopTask(task.upid()).plan().isEmpty()).isTrue();
         }
     }
+
+    @Test
+    void anHaNodeAffinityRuleMovesAStartedResourceToItsPreferredNode() {
+        changes.haAdd(vm(101), h -> h.state("started")).apply();
+        client.api().post("/cluster/ha/rules", Map.of("rule", "db-on-pve2", "type", "node-affinity", "resources", "vm:101",
+                "nodes", "pve2:2,pve1:1"));
+
+        List<HaStatusEntry> status = client.ha().status();
+
+        assertThat(status).filteredOn(HaStatusEntry::service).singleElement().satisfies(s -> assertThat(s.node()).isEqualTo("pve2"));
+        assertThat(client.findGuest(101)).hasValueSatisfying(g -> assertThat(g.node()).isEqualTo("pve2"));
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The calls operators use beyond guests and storage: node version, HA status, RRD data, cluster
+ * The calls operators use beyond guests and storage: node version, HA status (with a round of the HA
+ * manager acting on the HA rules, PVE 9), RRD data, cluster
  * and node firewall options (stored, and shown in the node's answers), cluster join information,
  * and moving a disk to another storage. Every handler runs while holding the cluster monitor.
  */
@@ -69,6 +70,7 @@ final class OperatorHandlers extends HandlerSection {
     }
 
     private List<Object> haStatus() {
+        place();
         List<Object> out = new ArrayList<>();
         String master = cluster.nodes.keySet().iterator().next();
         out.add(map("id", "quorum", "type", "quorum", "node", master, "status", "OK", "quorate", 1));
@@ -93,6 +95,83 @@ final class OperatorHandlers extends HandlerSection {
                     "status", state + " (" + nodeOf(sid) + ", request_state=" + requested + ")"));
         });
         return out;
+    }
+
+    /**
+     * One round of the HA manager: a started resource is moved to the online node of the highest
+     * priority its node-affinity rules name ({@code pve2:2,pve1}: pve2 while it is online), and resources of a negative
+     * resource-affinity rule are spread over different nodes. Disabled rules are skipped.
+     */
+    private void place() {
+        Map<String, Map<String, String>> rules = cluster.configEntries.getOrDefault("/cluster/ha/rules", Map.of());
+        for (Map<String, String> rule : rules.values()) {
+            if ("1".equals(rule.get("disable"))) {
+                continue;
+            }
+            List<String> resources = List.of(rule.getOrDefault("resources", "").split("[,;\\s]+"));
+            if ("node-affinity".equals(rule.get("type"))) {
+                String best = bestNode(rule.getOrDefault("nodes", ""));
+                for (String sid : resources) {
+                    Guest g = started(sid);
+                    String nodes = rule.getOrDefault("nodes", "");
+                    if (g != null && best != null && priority(nodes, best) > priority(nodes, g.node)) {
+                        g.node = best;
+                    }
+                }
+            } else if ("resource-affinity".equals(rule.get("type")) && "negative".equals(rule.get("affinity"))) {
+                java.util.Set<String> used = new java.util.HashSet<>();
+                for (String sid : resources) {
+                    Guest g = started(sid);
+                    if (g == null) {
+                        continue;
+                    }
+                    if (!used.add(g.node)) {
+                        cluster.nodes.values().stream().filter(n -> n.online && !used.contains(n.name)).findFirst().ifPresent(n -> {
+                            g.node = n.name;
+                            used.add(n.name);
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    private Guest started(String sid) {
+        Map<String, String> conf = cluster.haResources.get(sid);
+        if (conf == null || !"started".equals(conf.getOrDefault("state", "started"))) {
+            return null;
+        }
+        return cluster.guests.get(AsciiNumbers.parseInt(sid.substring(sid.indexOf(':') + 1)));
+    }
+
+    /** A node's priority in a node list; below every listed one when it is not listed. */
+    private static int priority(String nodes, String node) {
+        for (String n : nodes.split(",")) {
+            String name = n.contains(":") ? n.substring(0, n.indexOf(':')) : n;
+            if (name.equals(node)) {
+                return n.contains(":") ? AsciiNumbers.parseInt(n.substring(n.indexOf(':') + 1)) : 0;
+            }
+        }
+        return Integer.MIN_VALUE;
+    }
+
+    /** The online node of the highest priority in a node list ({@code pve2:2,pve1}; no priority is 0). */
+    private String bestNode(String nodes) {
+        String best = null;
+        int bestPriority = Integer.MIN_VALUE;
+        for (String n : nodes.split(",")) {
+            if (n.isBlank()) {
+                continue;
+            }
+            String name = n.contains(":") ? n.substring(0, n.indexOf(':')) : n;
+            int priority = n.contains(":") ? AsciiNumbers.parseInt(n.substring(n.indexOf(':') + 1)) : 0;
+            Cluster.Node node = cluster.nodes.get(name);
+            if (node != null && node.online && priority > bestPriority) {
+                best = name;
+                bestPriority = priority;
+            }
+        }
+        return best;
     }
 
     private String nodeOf(String sid) {
