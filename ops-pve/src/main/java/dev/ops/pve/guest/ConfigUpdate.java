@@ -29,6 +29,16 @@ public abstract class ConfigUpdate {
     /** The digest of the config this update was computed against. */
     public abstract Optional<String> digest();
 
+    /**
+     * Send the update as a task ({@code POST .../config}, VMs only) and wait for it, instead of the
+     * synchronous {@code PUT}: for changes that take long (hotplugging memory or disks), which a
+     * {@code PUT} would time out on.
+     */
+    @org.immutables.value.Value.Default
+    public boolean async() {
+        return false;
+    }
+
     /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();

@@ -137,6 +137,19 @@ class GuestChangesTest {
     }
 
     @Test
+    void anAsyncConfigUpdateIsPostedAsATaskAndAwaitedAndItsRollbackToo() {
+        seedVm(101, "web");
+
+        Applied<GuestConfig> done = changes.updateConfig(vm(101), u -> u.cores(4).async(true)).apply();
+
+        assertThat(Fakes.calls(pve, "POST", "/qemu/101/config")).hasSize(1);
+        assertThat(Fakes.calls(pve, "PUT", "/qemu/101/config")).isEmpty();
+        assertThat(done.value().values()).containsEntry("cores", "4");
+        done.rollback();
+        assertThat(vm(101).config().values()).containsEntry("cores", "1");
+    }
+
+    @Test
     void configUpdateSendsOnlyWhatDiffersGuardedByTheDigest() {
         seedVm(101, "web");
         String digest = vm(101).config().digest();

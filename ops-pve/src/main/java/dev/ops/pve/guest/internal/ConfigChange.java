@@ -72,8 +72,14 @@ final class ConfigChange extends GuestChange<GuestConfig, Void> {
         List<String> diff = new ArrayList<>();
         set.forEach((k, val) -> diff.add(k + ": " + shown(k, cur.values().get(k)) + " -> " + shown(k, val.toString())));
         delete.forEach(k -> diff.add(k + ": " + shown(k, cur.values().get(k)) + " -> (removed)"));
-        Planned<Void> planned = Planned.of(List.of(Step.of(String.join("; ", parts) + " on " + guest,
-                call("PUT", template("/config"), forward), call("PUT", template("/config"), back)))).withNotes(diff);
+        boolean async = update.async();
+        if (async && guest.type() != dev.ops.pve.guest.GuestType.QEMU) {
+            throw new dev.ops.core.error.ValidationException("config update", dev.ops.core.error.Violations.of("config update")
+                    .add("async", guest + " is a container; only VMs take a config update as a task").list());
+        }
+        Planned<Void> planned = Planned.of(List.of(Step.of(String.join("; ", parts) + " on " + guest + (async ? " (as a task)" : ""),
+                async ? task("POST", template("/config"), forward) : call("PUT", template("/config"), forward),
+                async ? task("POST", template("/config"), back) : call("PUT", template("/config"), back)))).withNotes(diff);
         return set.containsKey("cipassword")
                 ? planned.withNote("rollback cannot restore a previous cipassword (Proxmox does not return it); it removes or keeps it")
                 : planned;
