@@ -268,6 +268,7 @@ public final class PveClient implements AutoCloseable {
         private TimeSource time = TimeSource.system();
         private Duration taskDeadline = Duration.ofMinutes(30);
         private Duration ticketRenewAfter = Duration.ofMinutes(90);
+        private long maxAnswerBytes = 256L << 20;
         private int maxHeavyPerNode = 4;
         private dev.ops.core.store.StateStore heavySlotStore;
         private final List<PveListener> listeners = new ArrayList<>();
@@ -297,6 +298,7 @@ public final class PveClient implements AutoCloseable {
             b.time = time;
             b.taskDeadline = taskDeadline;
             b.ticketRenewAfter = ticketRenewAfter;
+            b.maxAnswerBytes = maxAnswerBytes;
             b.maxHeavyPerNode = maxHeavyPerNode;
             b.heavySlotStore = heavySlotStore;
             b.listeners.addAll(listeners);
@@ -475,6 +477,17 @@ public final class PveClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The largest answer the client reads (default 256 MiB): a larger one, whether its
+         * {@code Content-Length} says so or it only turns out so while it is read, fails the call with
+         * a typed error naming the limit, instead of filling the heap.
+         */
+        public Builder maxAnswerBytes(long bytes) {
+            Violations.of("PVE client").check(bytes >= 1024, "maxAnswerBytes", bytes + " is below 1024 bytes").throwIfAny();
+            this.maxAnswerBytes = bytes;
+            return this;
+        }
+
         /** How old a login ticket may get before it is renewed (default 90 minutes; Proxmox tickets last 2 hours). */
         public Builder ticketRenewAfter(Duration age) {
             this.ticketRenewAfter = age;
@@ -554,7 +567,7 @@ public final class PveClient implements AutoCloseable {
                     : !anchors.isEmpty() ? new Tls.CaTrust(List.copyOf(anchors), verifyHostname) : new Tls.SystemTrust();
             TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust,
                     new TransportConfig.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout), retry, time, ticketRenewAfter,
-                    List.copyOf(listeners));
+                    List.copyOf(listeners), maxAnswerBytes);
             return new PveClient(this, finalName, cfg);
         }
 

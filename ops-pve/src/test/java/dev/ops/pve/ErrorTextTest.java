@@ -89,4 +89,19 @@ class ErrorTextTest {
         assertThatThrownBy(() -> once.node("pve1").tasks()).isInstanceOf(PveServerException.class)
                 .hasMessageContaining("data").hasMessageContaining("a list").hasMessageContaining("/nodes/pve1/tasks");
     }
+
+    @Test
+    void anAnswerLargerThanTheClientsLimitIsATypedErrorNamingTheLimit() {
+        PveClient small = Fakes.clientBuilder(pve).maxAnswerBytes(2048).retryPolicy(RetryPolicy.none()).build();
+        java.util.List<Map<String, Object>> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(Map.of("upid", "UPID:pve1:0000" + i, "type", "qmstart", "status", "OK"));
+        }
+        pve.answerNext("GET", "/nodes/pve1/tasks", PveAnswer.data(many));
+
+        assertThatThrownBy(() -> small.node("pve1").tasks()).isInstanceOf(PveServerException.class)
+                .hasMessageContaining("2048").hasMessageContaining("maxAnswerBytes");
+        assertThatThrownBy(() -> Fakes.clientBuilder(pve).maxAnswerBytes(10)).isInstanceOf(dev.ops.core.error.ValidationException.class)
+                .hasMessageContaining("maxAnswerBytes");
+    }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** Everything the transport needs, as the client builder gathered and checked it. */
 public record TransportConfig(String name, String apiBase, Auth auth, Tls.Trust trust, Timeouts timeouts, RetryPolicy retry,
-        TimeSource time, Duration ticketRenewAfter, java.util.List<dev.ops.pve.PveListener> listeners) {
+        TimeSource time, Duration ticketRenewAfter, java.util.List<dev.ops.pve.PveListener> listeners, long maxAnswerBytes) {
 
     /**
      * The bounds on every wait of a call, all positive.
