@@ -14,10 +14,13 @@ final class FakeSystemd {
     final ScriptedHost host = ScriptedHost.named("web-1");
     final Map<String, String> active = new ConcurrentHashMap<>();
     final Map<String, String> files = new ConcurrentHashMap<>();
+    final java.util.Set<String> etcFiles = ConcurrentHashMap.newKeySet();
 
     FakeSystemd() {
         host.on("sh", "-c").reply("uid=0\n");
         host.on("systemctl").answer(this::systemctl);
+        // unit files of the fake live elsewhere than /etc/systemd/system unless a test puts one there
+        host.on("test", "-f").answer(c -> result(c, etcFiles.contains(c.argv().get(2)) ? 0 : 1, "", ""));
     }
 
     FakeSystemd unit(String name, String activeState, String fileState) {

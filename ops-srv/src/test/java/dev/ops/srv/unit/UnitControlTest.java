@@ -108,4 +108,21 @@ class UnitControlTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("name")).isNotEmpty());
         assertThat(systemd.host.commands()).isEmpty();
     }
+
+    @Test
+    void maskingAUnitWhoseFileIsInEtcIsRefusedBeforeAnythingRuns() {
+        systemd.etcFiles.add("/etc/systemd/system/web.service");
+
+        assertThatThrownBy(() -> web().mask().apply()).isInstanceOf(ConflictException.class).hasMessageContaining("absent()");
+        assertThat(systemd.systemctlLines()).noneMatch(l -> l.contains("mask"));
+    }
+
+    @Test
+    void readingStateNeverAsksForRoot() {
+        web().get();
+        web().enable().plan();
+
+        assertThat(systemd.host.commands()).filteredOn(c -> c.argv().contains("show") || c.argv().contains("is-enabled"))
+                .hasSize(2).allSatisfy(c -> assertThat(c.sudo()).isFalse());
+    }
 }

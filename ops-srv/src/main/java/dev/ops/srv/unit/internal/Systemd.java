@@ -30,6 +30,16 @@ public final class Systemd {
         return root.equals("/") ? c.asRoot() : c;
     }
 
+    /** {@code systemctl [--root=root] args...} for a read: never as root, since reading state needs no privilege. */
+    public static Command systemctlRead(String root, String... args) {
+        List<String> argv = new ArrayList<>(List.of("systemctl"));
+        if (!root.equals("/")) {
+            argv.add("--root=" + root);
+        }
+        argv.addAll(List.of(args));
+        return Command.of(argv);
+    }
+
     /** {@code Key=value} lines into a map; a line without {@code =} is skipped, the first {@code =} splits. */
     public static Map<String, String> properties(String text) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -44,7 +54,7 @@ public final class Systemd {
 
     /** The unit file state from {@code systemctl is-enabled}: {@code enabled}, {@code disabled}, {@code masked}, ..., or {@code not-found}. */
     public static String fileState(Host host, String root, String unit) {
-        CommandResult r = host.run(systemctl(root, "is-enabled", "--", unit));
+        CommandResult r = host.run(systemctlRead(root, "is-enabled", "--", unit));
         String out = r.stdoutText().strip();
         if (out.isEmpty()) {
             if (r.stderrText().contains("No such file")) {

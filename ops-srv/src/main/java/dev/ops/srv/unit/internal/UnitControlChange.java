@@ -50,7 +50,7 @@ public final class UnitControlChange extends HostChange<String, Void> {
 
     /** The live state of {@code unit} from {@code systemctl show}, Key=value lines (never {@code --value}). */
     public static UnitState show(Host host, String unit) {
-        return UnitState.of(Systemd.properties(host.check(Systemd.systemctl("/", "show", "--property=" + UnitState.PROPERTIES, "--", unit))
+        return UnitState.of(Systemd.properties(host.check(Systemd.systemctlRead("/", "show", "--property=" + UnitState.PROPERTIES, "--", unit))
                 .stdoutText()));
     }
 
@@ -87,6 +87,12 @@ public final class UnitControlChange extends HostChange<String, Void> {
                 case MASK -> Verb.UNMASK;
                 default -> Verb.MASK;
             };
+            String local = (root.equals("/") ? "" : root) + "/etc/systemd/system/" + unit;
+            if (verb == Verb.MASK && this.host.run(dev.ops.core.host.Command.of("test", "-f", local)).ok()) {
+                // the mask is a link to /dev/null at that very path, so systemctl would fail at apply
+                throw new dev.ops.core.error.ConflictException("unit " + unit, "cannot mask " + unit + " on " + host + ": its unit file "
+                        + local + " is in /etc/systemd/system, where the mask link would go; remove it with absent() instead", false);
+            }
             return new Planned<>(List.of(step(host, "was " + state, undo)), List.of(), null);
         }
         UnitState state = show(this.host, unit);
