@@ -4,6 +4,7 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
+import dev.ops.srv.unit.internal.Journal;
 import dev.ops.srv.unit.internal.UnitControlChange;
 import dev.ops.srv.unit.internal.UnitControlChange.Verb;
 import dev.ops.srv.unit.internal.UnitFileChange;
@@ -48,6 +49,14 @@ public final class Service {
         Violations.of("service root").check(root.startsWith("/") && !root.contains(".."), "root", "'" + root + "' must be an absolute path")
                 .throwIfAny();
         return new Service(host, ops, root.length() > 1 && root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
+    }
+
+    /** The units systemd reports as failed, from {@code systemctl list-units --state=failed}. */
+    public java.util.List<String> failed() {
+        Violations.of("failed units").check(root.equals("/"), "root", "needs a running systemd, not the root " + root).throwIfAny();
+        String out = host.check(dev.ops.core.host.Command.of("systemctl", "list-units", "--state=failed", "--no-legend", "--plain",
+                "--no-pager", "--full")).stdoutText();
+        return out.lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\\s+")[0]).toList();
     }
 
     /** One unit, by its full name such as {@code web.service}. */
@@ -120,6 +129,29 @@ public final class Service {
             Violations.of("unit").check(root.equals("/"), "root", "state needs a running systemd, not the root " + root).throwIfAny();
             UnitState s = UnitControlChange.show(host, name);
             return s.exists() ? Optional.of(s) : Optional.empty();
+        }
+
+        /**
+         * The newest {@code max} journal entries of the unit, oldest first; the page's cursor reads on
+         * with {@link #logsAfter}. Needs a user who may read the system journal (root, or the
+         * {@code systemd-journal} or {@code adm} group).
+         */
+        public LogPage logs(int max) {
+            checkMax(max);
+            return Journal.read(host, name, Optional.empty(), max);
+        }
+
+        /** Up to {@code max} journal entries logged after {@code cursor}, oldest first. */
+        public LogPage logsAfter(String cursor, int max) {
+            checkMax(max);
+            Violations.of("logs").check(!cursor.isEmpty() && cursor.chars().noneMatch(c -> c < 0x20), "cursor", "must be a journal cursor")
+                    .throwIfAny();
+            return Journal.read(host, name, Optional.of(cursor), max);
+        }
+
+        private void checkMax(int max) {
+            Violations.of("logs").check(max >= 1 && max <= 100_000, "max", max + " is not from 1 to 100000").throwIfAny();
+            Violations.of("logs").check(root.equals("/"), "root", "logs need the running system's journal, not the root " + root).throwIfAny();
         }
 
         /** Enable (undo: disable); yields the unit file state after. */
