@@ -36,7 +36,7 @@ public final class Probes {
             Thread.currentThread().interrupt();
             return done(false, "interrupted", start);
         } catch (IOException | RuntimeException e) {
-            return done(false, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+            return done(false, reason(e), start);
         }
     }
 
@@ -81,5 +81,15 @@ public final class Probes {
 
     private static ProbeResult done(boolean healthy, String detail, long start) {
         return new ProbeResult(healthy, detail, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The exception's type and the first message found along its causes (HttpClient's ConnectException has none of its own). */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 }
