@@ -40,9 +40,9 @@ public record ServerStat(String backend, String server, String status, int weigh
         }
     }
 
-    /** Whether the server takes new traffic: up (or without checks) and neither drained nor in maintenance. */
+    /** Whether the server takes new traffic: up (or without checks), neither drained nor in maintenance, and with a weight above 0. */
     public boolean takesTraffic() {
-        return (status.startsWith("UP") || status.equals("no check")) && !status.contains("DRAIN") && !status.contains("MAINT");
+        return (status.startsWith("UP") || status.equals("no check")) && !status.contains("DRAIN") && !status.contains("MAINT") && weight > 0;
     }
 
     /** The administrative state to put back: {@code maint}, {@code drain} or {@code ready}. */

@@ -126,4 +126,17 @@ class HaproxyRuntimeTest {
         assertThatThrownBy(() -> runtime.servers(ops).server("web;shutdown", "web-1"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("backend")).isNotEmpty());
     }
+
+    @Test
+    void weightZeroOnTheLastServerThatTakesTrafficIsRefusedLikeADrain() {
+        assertThatThrownBy(() -> runtime.servers(ops).server("api", "api-1").weight(0).apply()).isInstanceOf(LastHealthyServerException.class);
+        assertThat(haproxy.weight("api", "api-1")).isEqualTo(10);
+    }
+
+    @Test
+    void aServerWithWeightZeroDoesNotCountAsTakingTraffic() {
+        haproxy.server("web", "web-1", "UP", 0);
+
+        assertThatThrownBy(() -> runtime.servers(ops).server("web", "web-2").drain().apply()).isInstanceOf(LastHealthyServerException.class);
+    }
 }

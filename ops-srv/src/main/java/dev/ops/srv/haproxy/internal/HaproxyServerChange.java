@@ -69,6 +69,10 @@ public final class HaproxyServerChange extends AbstractChange<ServerStat, Void> 
             if (now.weight() == weight) {
                 return Planned.none(null);
             }
+            // weight 0 takes a server out of rotation just as a drain does
+            if (weight == 0 && now.takesTraffic() && servers.stream().filter(ServerStat::takesTraffic).count() == 1) {
+                throw new LastHealthyServerException(backend, server, "set weight 0 on");
+            }
             return Planned.of(List.of(Step.of("weight of " + backend + "/" + server + " from " + now.weight() + " to " + weight,
                     new HaproxyCommandAction(target, "set weight " + backend + "/" + server + " " + weight),
                     new HaproxyCommandAction(target, "set weight " + backend + "/" + server + " " + now.weight()))));
