@@ -120,6 +120,39 @@ public abstract class ServiceUnit {
     /** {@code ReadWritePaths=}: absolute paths left writable under {@link #protectSystem()}. */
     public abstract List<String> readWritePaths();
 
+    /** {@code ExecStartPre=}: commands run before the main one, each a program and its arguments. */
+    public abstract List<List<String>> execStartPre();
+
+    /** {@code EnvironmentFile=}: absolute paths of files that must exist when the service starts. */
+    public abstract List<String> environmentFiles();
+
+    /** {@code TimeoutStartSec=}. */
+    public abstract Optional<Duration> timeoutStartSec();
+
+    /** {@code StateDirectory=}: directory names under {@code /var/lib}, created and owned for the service, writable under hardening. */
+    public abstract List<String> stateDirectories();
+
+    /** {@code PrivateDevices=yes} when true. */
+    @Value.Default
+    public boolean privateDevices() {
+        return false;
+    }
+
+    /** {@code ProtectKernelTunables=yes}, {@code ProtectKernelModules=yes} and {@code ProtectControlGroups=yes} when true. */
+    @Value.Default
+    public boolean protectKernel() {
+        return false;
+    }
+
+    /** {@code RestrictAddressFamilies=}, e.g. {@code AF_INET AF_INET6 AF_UNIX}; empty for no restriction. */
+    public abstract List<String> restrictAddressFamilies();
+
+    /** {@code CapabilityBoundingSet=}: the only capabilities the service may ever hold; empty leaves systemd's default (all). */
+    public abstract List<String> capabilityBoundingSet();
+
+    /** {@code AmbientCapabilities=}, e.g. {@code CAP_NET_BIND_SERVICE}. */
+    public abstract List<String> ambientCapabilities();
+
     /** {@code WantedBy=}: targets that pull this unit in when it is enabled. */
     public abstract List<String> wantedBy();
 
@@ -191,6 +224,17 @@ public abstract class ServiceUnit {
         cpuQuotaPercent().ifPresent(n -> v.check(n > 0, "cpuQuotaPercent", "must be positive"));
         tasksMax().ifPresent(n -> v.check(n > 0, "tasksMax", "must be positive"));
         readWritePaths().forEach(p -> UnitText.checkPath(v, "readWritePaths", p));
+        for (List<String> pre : execStartPre()) {
+            v.check(!pre.isEmpty() && pre.get(0).startsWith("/"), "execStartPre", "each command must start with an absolute program path");
+            pre.forEach(a -> UnitText.checkLine(v, "execStartPre", a));
+        }
+        environmentFiles().forEach(p -> UnitText.checkPath(v, "environmentFiles", p));
+        UnitText.checkDuration(v, "timeoutStartSec", timeoutStartSec());
+        stateDirectories().forEach(d -> v.check(d.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*") && !d.startsWith(".") && !d.contains("/."),
+                "stateDirectories", "'" + d + "' must be a relative path under /var/lib"));
+        restrictAddressFamilies().forEach(f -> v.check(f.matches("AF_[A-Z0-9]+"), "restrictAddressFamilies", "'" + f + "' is not an address family"));
+        capabilityBoundingSet().forEach(c -> v.check(c.matches("CAP_[A-Z_]+"), "capabilityBoundingSet", "'" + c + "' is not a capability"));
+        ambientCapabilities().forEach(c -> v.check(c.matches("CAP_[A-Z_]+"), "ambientCapabilities", "'" + c + "' is not a capability"));
         writesTo().forEach(p -> UnitText.checkPath(v, "writesTo", p));
         v.throwIfAny();
     }

@@ -153,4 +153,49 @@ class ServiceUnitTest {
                     assertThat(e.violationsOf("settings")).hasSize(2);
                 });
     }
+
+    @Test
+    void rendersPreCommandsEnvironmentFilesAndTheFurtherHardeningOptions() {
+        ServiceUnit unit = web().addExecStartPre(java.util.List.of("/usr/local/bin/web", "--check-config"))
+                .addEnvironmentFiles("/etc/default/web").timeoutStartSec(Duration.ofSeconds(30))
+                .privateDevices(true).protectKernel(true).addRestrictAddressFamilies("AF_INET", "AF_INET6", "AF_UNIX")
+                .addCapabilityBoundingSet("CAP_NET_BIND_SERVICE").addAmbientCapabilities("CAP_NET_BIND_SERVICE").addStateDirectories("web")
+                .build();
+
+        assertThat(unit.render()).contains("""
+                [Service]
+                Type=simple
+                ExecStartPre=/usr/local/bin/web --check-config
+                ExecStart=/usr/local/bin/web --greeting "hello world" $$HOME
+                EnvironmentFile=/etc/default/web
+                Restart=no
+                TimeoutStartSec=30s
+                PrivateDevices=yes
+                ProtectKernelTunables=yes
+                ProtectKernelModules=yes
+                ProtectControlGroups=yes
+                RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX
+                CapabilityBoundingSet=CAP_NET_BIND_SERVICE
+                AmbientCapabilities=CAP_NET_BIND_SERVICE
+                StateDirectory=web
+                """);
+    }
+
+    @Test
+    void aStateDirectoryStaysWritableUnderStrictProtection() {
+        ServiceUnit unit = web().protectSystem(ProtectSystem.STRICT).addStateDirectories("web").addWritesTo("/var/lib/web/db").build();
+
+        assertThat(unit.lint()).isEmpty();
+    }
+
+    @Test
+    void badCapabilitiesFamiliesAndStateDirectoriesNameTheirFields() {
+        assertThatThrownBy(() -> web().addCapabilityBoundingSet("NET_ADMIN").addRestrictAddressFamilies("inet")
+                .addStateDirectories("/var/lib/web").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.violationsOf("capabilityBoundingSet")).isNotEmpty();
+                    assertThat(e.violationsOf("restrictAddressFamilies")).isNotEmpty();
+                    assertThat(e.violationsOf("stateDirectories")).isNotEmpty();
+                });
+    }
 }

@@ -45,6 +45,23 @@ class UnitFilesRealTest {
     }
 
     @Test
+    void aUnitWithEveryTypedOptionPassesSystemdAnalyzeVerify() {
+        ServiceUnit all = sleeper().toBuilder().addAfter("network-online.target").addWants("network-online.target")
+                .startLimitBurst(3).startLimitInterval(java.time.Duration.ofSeconds(30)).type(ServiceType.EXEC)
+                .addExecStartPre(java.util.List.of("/bin/true", "pre check")).addExecReload("/bin/kill", "-HUP", "$MAINPID")
+                .user("nobody").group("nogroup").workingDirectory("/").putEnvironment("GREETING", "hello world")
+                .timeoutStartSec(java.time.Duration.ofSeconds(30)).timeoutStopSec(java.time.Duration.ofMillis(1500))
+                .watchdogSec(java.time.Duration.ofSeconds(30)).programNotifies(true)
+                .limitNofile(4096L).memoryMax(268435456L).cpuQuotaPercent(50).tasksMax(32L)
+                .privateTmp(true).privateDevices(true).protectKernel(true).protectHome(ProtectHome.READ_ONLY)
+                .addRestrictAddressFamilies("AF_INET", "AF_INET6", "AF_UNIX").addCapabilityBoundingSet("CAP_NET_BIND_SERVICE")
+                .addAmbientCapabilities("CAP_NET_BIND_SERVICE").addStateDirectories("sleeper").addReadWritePaths("/var/log")
+                .build();
+
+        assertThat(Systemd.verify(local, "sleeper.service", all.render().getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreProblemsThoughVerifyExitsZero() {
         String text = sleeper().render().replace("[Service]\n", "[Service]\nBogus=1\nRestart=sometimes\n");
 

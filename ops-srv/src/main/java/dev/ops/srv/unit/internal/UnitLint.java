@@ -62,7 +62,8 @@ public final class UnitLint {
     }
 
     private static java.util.Optional<String> blockedBy(ServiceUnit u, String path) {
-        if (u.readWritePaths().stream().anyMatch(rw -> under(path, rw))) {
+        if (u.readWritePaths().stream().anyMatch(rw -> under(path, rw))
+                || u.stateDirectories().stream().anyMatch(d -> under(path, "/var/lib/" + d))) {
             return java.util.Optional.empty();
         }
         if (u.protectSystem().isPresent()) {

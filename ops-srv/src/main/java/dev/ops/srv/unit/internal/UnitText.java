@@ -36,6 +36,7 @@ public final class UnitText {
         unit.startLimitInterval().ifPresent(d -> add(s, "Unit", "StartLimitIntervalSec", duration(d)));
 
         add(s, "Service", "Type", unit.type().value());
+        unit.execStartPre().forEach(c -> add(s, "Service", "ExecStartPre", command(c)));
         add(s, "Service", "ExecStart", command(unit.execStart()));
         if (!unit.execReload().isEmpty()) {
             add(s, "Service", "ExecReload", command(unit.execReload()));
@@ -44,8 +45,10 @@ public final class UnitText {
         unit.group().ifPresent(g -> add(s, "Service", "Group", g));
         unit.workingDirectory().ifPresent(d -> add(s, "Service", "WorkingDirectory", d));
         new TreeMap<>(unit.environment()).forEach((k, v) -> add(s, "Service", "Environment", quote(k + "=" + v)));
+        unit.environmentFiles().forEach(f -> add(s, "Service", "EnvironmentFile", escape(f)));
         add(s, "Service", "Restart", unit.restart().value());
         unit.restartSec().ifPresent(d -> add(s, "Service", "RestartSec", duration(d)));
+        unit.timeoutStartSec().ifPresent(d -> add(s, "Service", "TimeoutStartSec", duration(d)));
         unit.timeoutStopSec().ifPresent(d -> add(s, "Service", "TimeoutStopSec", duration(d)));
         unit.watchdogSec().ifPresent(d -> add(s, "Service", "WatchdogSec", duration(d)));
         unit.limitNofile().ifPresent(n -> add(s, "Service", "LimitNOFILE", Long.toString(n)));
@@ -60,6 +63,26 @@ public final class UnitText {
         }
         unit.protectSystem().ifPresent(p -> add(s, "Service", "ProtectSystem", p.value()));
         unit.protectHome().ifPresent(p -> add(s, "Service", "ProtectHome", p.value()));
+        if (unit.privateDevices()) {
+            add(s, "Service", "PrivateDevices", "yes");
+        }
+        if (unit.protectKernel()) {
+            add(s, "Service", "ProtectKernelTunables", "yes");
+            add(s, "Service", "ProtectKernelModules", "yes");
+            add(s, "Service", "ProtectControlGroups", "yes");
+        }
+        if (!unit.restrictAddressFamilies().isEmpty()) {
+            add(s, "Service", "RestrictAddressFamilies", String.join(" ", unit.restrictAddressFamilies()));
+        }
+        if (!unit.capabilityBoundingSet().isEmpty()) {
+            add(s, "Service", "CapabilityBoundingSet", String.join(" ", unit.capabilityBoundingSet()));
+        }
+        if (!unit.ambientCapabilities().isEmpty()) {
+            add(s, "Service", "AmbientCapabilities", String.join(" ", unit.ambientCapabilities()));
+        }
+        if (!unit.stateDirectories().isEmpty()) {
+            add(s, "Service", "StateDirectory", String.join(" ", unit.stateDirectories()));
+        }
         if (!unit.readWritePaths().isEmpty()) {
             add(s, "Service", "ReadWritePaths", String.join(" ", unit.readWritePaths().stream().map(UnitText::escape).toList()));
         }
