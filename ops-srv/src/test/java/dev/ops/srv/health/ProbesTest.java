@@ -127,4 +127,17 @@ class ProbesTest {
         state.set("failed");
         assertThat(Probe.unit(host, "web.service").probe(TIMEOUT).detail()).startsWith("failed");
     }
+
+    @Test
+    void httpToAPortNobodyListensOnIsUnhealthyAndSaysSo() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+
+        ProbeResult r = Probe.http(URI.create("http://127.0.0.1:" + port + "/health")).probe(TIMEOUT);
+
+        assertThat(r.healthy()).isFalse();
+        assertThat(r.detail()).containsIgnoringCase("refused");
+    }
 }

@@ -85,6 +85,9 @@ public final class Probes {
 
     /** The exception's type and the first message found along its causes (HttpClient's ConnectException has none of its own). */
     private static String reason(Throwable e) {
+        if (e instanceof java.net.ConnectException && (e.getMessage() == null || e.getMessage().isBlank())) {
+            return "connection refused";
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return e.getClass().getSimpleName() + ": " + t.getMessage();
