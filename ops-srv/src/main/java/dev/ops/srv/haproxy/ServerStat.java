@@ -1,0 +1,52 @@
+package dev.ops.srv.haproxy;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One server of a backend as {@code show stat} reports it.
+ *
+ * @param backend the backend ({@code pxname})
+ * @param server the server ({@code svname})
+ * @param status {@code UP}, {@code DOWN}, {@code DRAIN}, {@code MAINT}, {@code no check}, or a transition such as {@code UP 1/3}
+ * @param weight the effective weight
+ * @param currentSessions sessions now ({@code scur})
+ * @param totalSessions sessions so far ({@code stot})
+ * @param responses5xx HTTP 5xx responses so far ({@code hrsp_5xx}); 0 for TCP backends
+ * @param checkStatus the last health check's status ({@code check_status}), or empty
+ */
+public record ServerStat(String backend, String server, String status, int weight, long currentSessions, long totalSessions,
+        long responses5xx, String checkStatus) {
+
+    public ServerStat {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(checkStatus, "checkStatus");
+    }
+
+    /** A row of {@code show stat}, keyed by its header's column names. */
+    public static ServerStat of(Map<String, String> row) {
+        return new ServerStat(row.getOrDefault("pxname", ""), row.getOrDefault("svname", ""), row.getOrDefault("status", ""),
+                (int) number(row.get("weight")), number(row.get("scur")), number(row.get("stot")), number(row.get("hrsp_5xx")),
+                row.getOrDefault("check_status", ""));
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null || s.isEmpty() ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Whether the server takes new traffic: up (or without checks), neither drained nor in maintenance, and with a weight above 0. */
+    public boolean takesTraffic() {
+        return (status.startsWith("UP") || status.equals("no check")) && !status.contains("DRAIN") && !status.contains("MAINT") && weight > 0;
+    }
+
+    /** The administrative state to put back: {@code maint}, {@code drain} or {@code ready}. */
+    public String adminState() {
+        return status.contains("MAINT") ? "maint" : status.contains("DRAIN") ? "drain" : "ready";
+    }
+}
