@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 public final class PveSchemaData {
     /** The PVE 9.1 API viewer tree, gzip-compressed JSON. */
     public static final String RESOURCE = "/dev/ops/pve/schema/pve-apidata.json.gz";
+    /** The Proxmox Backup Server 4.2 API viewer tree, gzip-compressed JSON. */
+    public static final String PBS_RESOURCE = "/dev/ops/pve/schema/pbs-apidata.json.gz";
     /** Where the data comes from and under which licence. */
     public static final String NOTICE = "/dev/ops/pve/schema/NOTICE";
 

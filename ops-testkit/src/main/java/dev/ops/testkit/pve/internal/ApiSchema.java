@@ -24,6 +24,7 @@ public final class ApiSchema {
     public static final String RESOURCE = dev.ops.pve.schema.PveSchemaData.RESOURCE;
 
     private static volatile ApiSchema pve;
+    private static volatile ApiSchema pbs;
 
     private final PathNode root = new PathNode(null);
     private final Map<String, PathNode> byTemplate = new HashMap<>();
@@ -42,7 +43,7 @@ public final class ApiSchema {
             synchronized (ApiSchema.class) {
                 s = pve;
                 if (s == null) {
-                    s = load();
+                    s = load(RESOURCE);
                     pve = s;
                 }
             }
@@ -50,16 +51,31 @@ public final class ApiSchema {
         return s;
     }
 
-    private static ApiSchema load() {
-        try (InputStream raw = ApiSchema.class.getResourceAsStream(RESOURCE)) {
+    /** The bundled Proxmox Backup Server schema, loaded and indexed on first use. */
+    public static ApiSchema pbs() {
+        ApiSchema s = pbs;
+        if (s == null) {
+            synchronized (ApiSchema.class) {
+                s = pbs;
+                if (s == null) {
+                    s = load(dev.ops.pve.schema.PveSchemaData.PBS_RESOURCE);
+                    pbs = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static ApiSchema load(String resource) {
+        try (InputStream raw = ApiSchema.class.getResourceAsStream(resource)) {
             if (raw == null) {
-                throw new IllegalStateException("schema resource missing from the classpath: " + RESOURCE);
+                throw new IllegalStateException("schema resource missing from the classpath: " + resource);
             }
             try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
                 return new ApiSchema(new ObjectMapper().readTree(in));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
