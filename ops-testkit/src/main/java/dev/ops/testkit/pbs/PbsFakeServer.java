@@ -88,6 +88,19 @@ public final class PbsFakeServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a task of type {@code type} that ended with {@code exitStatus} ({@code OK}, {@code WARNINGS: n},
+     * an error), or runs while it is null; returns its PBS UPID.
+     */
+    public String task(String type, String exitStatus) {
+        synchronized (state) {
+            String upid = String.format("UPID:pbs:%08X:%08X:%08X:%08X:%s::root@pam:", 4000 + state.tasks.size(), 1234,
+                    state.tasks.size(), Instant.now().getEpochSecond(), type);
+            state.tasks.put(upid, exitStatus);
+            return upid;
+        }
+    }
+
     /** The datastore {@code name}, created (1 TiB) on first use. */
     public StoreSeed datastore(String name) {
         synchronized (state) {

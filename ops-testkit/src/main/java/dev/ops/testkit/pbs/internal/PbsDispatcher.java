@@ -226,6 +226,25 @@ public final class PbsDispatcher extends Dispatcher {
                 snapshot(p).notes = p.get("notes");
                 return null;
             }
+            case "GET /nodes/{node}/tasks/{upid}/status" -> {
+                String upid = p.get("upid");
+                if (!state.tasks.containsKey(upid)) {
+                    throw new ApiError(404, "task '" + upid + "' does not exist");
+                }
+                String exit = state.tasks.get(upid);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("upid", upid);
+                m.put("node", upid.split(":")[1]);
+                m.put("status", exit == null ? "running" : "stopped");
+                if (exit != null) {
+                    m.put("exitstatus", exit);
+                }
+                return m;
+            }
+            case "GET /nodes/{node}/tasks/{upid}/log" -> {
+                String exit = state.tasks.get(p.get("upid"));
+                return exit == null || exit.equals("OK") ? List.of() : List.of(Map.of("n", 1, "t", exit));
+            }
             case "POST /admin/datastore/{store}/prune" -> {
                 return prune(p);
             }

@@ -65,5 +65,7 @@ public final class PbsState {
 
     public final Map<String, Store> stores = new LinkedHashMap<>();
     public String timeZone = "UTC";
+    /** Tasks by UPID: their exit status, or null while running. */
+    public final Map<String, String> tasks = new LinkedHashMap<>();
     public final List<String> log = new ArrayList<>();
 }
