@@ -83,6 +83,18 @@ public final class Datastore {
         return p;
     }
 
+    /** Verification and RPO of each backup group of namespace {@code ns}, measured against {@code policy}. */
+    public VerificationReport verificationReport(Namespace ns, ReportPolicy policy) {
+        return VerificationReport.of(name, ns, snapshots(ns), java.util.Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** The same, with a policy filled in by {@code policy}. */
+    public VerificationReport verificationReport(Namespace ns, java.util.function.Consumer<ReportPolicy.Builder> policy) {
+        ReportPolicy.Builder b = ReportPolicy.builder();
+        policy.accept(b);
+        return verificationReport(ns, b.build());
+    }
+
     @Override
     public String toString() {
         return "Datastore[" + name + " on " + client.name() + "]";

@@ -177,6 +177,14 @@ public final class PbsFakeServer implements AutoCloseable {
             return this;
         }
 
+        /** Records the last verification of snapshot {@code path}: {@code ok} or {@code failed}. */
+        public StoreSeed verified(String ns, String path, String verificationState) {
+            synchronized (state) {
+                s().in(ns).get(path).verification = verificationState;
+            }
+            return this;
+        }
+
         /** The paths of the snapshots in namespace {@code ns}, in path order. */
         public List<String> snapshots(String ns) {
             synchronized (state) {
