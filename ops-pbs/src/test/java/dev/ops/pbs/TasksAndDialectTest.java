@@ -34,6 +34,18 @@ class TasksAndDialectTest {
     }
 
     @Test
+    void aPasswordLoginUsesThePbsTicketCookieAndTheCsrfTokenOnWrites() {
+        pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z");
+        try (PbsClient byTicket = PbsClient.builder().baseUrl(pbs.baseUrl()).login("root@pam", Secret.of(PbsFakeServer.ROOT_PASSWORD))
+                .pinnedCertificate(pbs.fingerprint()).build()) {
+            assertThat(byTicket.datastores()).extracting(DatastoreSummary::name).containsExactly("store1");
+            byTicket.changes(dev.ops.core.Ops.inMemory()).protection("store1", Namespace.root(),
+                    SnapshotRef.parse("vm/100/2026-01-01T00:00:00Z"), true).apply();
+        }
+        assertThat(pbs.datastore("store1").isProtected("", "vm/100/2026-01-01T00:00:00Z")).isTrue();
+    }
+
+    @Test
     void tasksEndOkWithWarningsOrFailedAsInOpsPve() {
         String ok = pbs.task("verificationjob", "OK");
         String warned = pbs.task("garbage_collection", "WARNINGS: 2");

@@ -35,6 +35,8 @@ import okhttp3.tls.HeldCertificate;
 public final class PbsFakeServer implements AutoCloseable {
     /** The token secret of {@code root@pam!ops}, which every server knows. */
     public static final String TOKEN_SECRET = "4c7b6a1e-0000-4000-8000-000000000001";
+    /** The password of {@code root@pam}, which every server knows. */
+    public static final String ROOT_PASSWORD = "fake-root-password";
 
     private final PbsState state = new PbsState();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -44,10 +46,11 @@ public final class PbsFakeServer implements AutoCloseable {
 
     private PbsFakeServer() throws IOException {
         tokens.put("root@pam!ops", TOKEN_SECRET);
+        Map<String, String> passwords = Map.of("root@pam", ROOT_PASSWORD);
         HeldCertificate cert = new HeldCertificate.Builder().commonName("pbs").addSubjectAlternativeName("127.0.0.1")
                 .addSubjectAlternativeName("localhost").build();
         this.fingerprint = fingerprintOf(cert);
-        this.dispatcher = new PbsDispatcher(state, tokens);
+        this.dispatcher = new PbsDispatcher(state, tokens, passwords);
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setDispatcher(dispatcher);
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));

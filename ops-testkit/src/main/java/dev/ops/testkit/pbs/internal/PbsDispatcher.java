@@ -32,13 +32,17 @@ public final class PbsDispatcher extends Dispatcher {
     private final ApiSchema schema = ApiSchema.pbs();
     private final PbsState state;
     private final Map<String, String> tokens;
+    private final Map<String, String> passwords;
+    /** Tickets handed out, with the CSRF token each needs on writes. */
+    private final Map<String, String> tickets = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int writes;
 
-    public PbsDispatcher(PbsState state, Map<String, String> tokens) {
+    public PbsDispatcher(PbsState state, Map<String, String> tokens, Map<String, String> passwords) {
         this.state = state;
         this.tokens = tokens;
+        this.passwords = passwords;
     }
 
     /** Requests the schema refused, as {@code METHOD path: reason}. */
@@ -80,8 +84,11 @@ public final class PbsDispatcher extends Dispatcher {
                 violations.add(method + " " + path + ": no such endpoint");
                 throw new ApiError(501, "Method '" + method + " " + path + "' not implemented");
             }
-            authenticate(request);
             Endpoint ep = route.get().endpoints().get(method);
+            if ("POST".equals(method) && "/access/ticket".equals(route.get().template())) {
+                return login(ep, params);
+            }
+            authenticate(request, method);
             params.putAll(route.get().pathParams());
             Map<String, String> errors = Validator.validate(ep, params);
             if (!errors.isEmpty()) {
@@ -113,7 +120,39 @@ public final class PbsDispatcher extends Dispatcher {
         }
     }
 
-    private void authenticate(RecordedRequest request) {
+    /** {@code POST /access/ticket}: a ticket and CSRF token for a known user and password. */
+    private MockResponse login(Endpoint ep, Map<String, Object> params) {
+        Map<String, String> errors = Validator.validate(ep, params);
+        if (!errors.isEmpty()) {
+            violations.add("POST /access/ticket: " + errors);
+            throw new ApiError(400, "parameter verification failed", errors);
+        }
+        String user = String.valueOf(params.get("username"));
+        String password = String.valueOf(params.get("password"));
+        if (!password.equals(passwords.get(user)) && !tickets.containsKey(password)) {
+            throw new ApiError(401, "authentication failure");
+        }
+        String ticket = "PBS:" + user + ":" + java.util.UUID.randomUUID();
+        String csrf = java.util.UUID.randomUUID().toString();
+        tickets.put(ticket, csrf);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", Map.of("username", user, "ticket", ticket, "CSRFPreventionToken", csrf));
+        return json(200, "OK", body);
+    }
+
+    private void authenticate(RecordedRequest request, String method) {
+        String cookie = request.getHeaders().get("Cookie");
+        if (cookie != null) {
+            String ticket = Http.cookies(cookie).get("PBSAuthCookie");
+            String csrf = ticket == null ? null : tickets.get(ticket);
+            if (csrf == null) {
+                throw new ApiError(401, "authentication failed - invalid ticket");
+            }
+            if (!"GET".equals(method) && !csrf.equals(request.getHeaders().get("CSRFPreventionToken"))) {
+                throw new ApiError(401, "authentication failed - missing or wrong CSRF token");
+            }
+            return;
+        }
         String authz = request.getHeaders().get("Authorization");
         if (authz == null || !authz.startsWith("PBSAPIToken=")) {
             throw new ApiError(401, "authentication failed - no valid credentials");

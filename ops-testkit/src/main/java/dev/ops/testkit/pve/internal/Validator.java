@@ -192,7 +192,7 @@ public final class Validator {
         return PATTERNS.computeIfAbsent(perl, p -> {
             String body = p.length() > 3 && p.startsWith("/^") && p.endsWith("$/") ? p.substring(1, p.length() - 1) : p;
             String j = body.replace("(?^:", "(?:").replace("(?^i:", "(?i:").replace("(?^u:", "(?:")
-                    .replace("[[:^cntrl:]]", "\\P{Cntrl}").replace("[:alnum:]", "\\p{Alnum}")
+                    .replace("[[:^cntrl:]]", "\\P{Cntrl}").replace("[:cntrl:]", "\\p{Cntrl}").replace("[:alnum:]", "\\p{Alnum}")
                     .replace("[:alpha:]", "\\p{Alpha}").replace("[:digit:]", "\\p{Digit}")
                     .replace("[:space:]", "\\s").replace("(?P<", "(?<");
             try {
