@@ -110,6 +110,18 @@ class PruneTest {
     }
 
     @Test
+    void aReviewedPlanIsAppliedExactlyOrRefusedWhenTheGroupChangedSince() {
+        aucklandGroup();
+        var prune = client.changes(ops).prune("store1", Namespace.root(), BackupType.VM, "100", p -> p.keepLast(1));
+        Plan reviewed = prune.plan();
+        pbs.datastore("store1").snapshot("", "vm/100/2026-01-02T00:00:00Z");
+        List<String> before = pbs.datastore("store1").snapshots("");
+
+        assertThatThrownBy(() -> prune.apply(reviewed)).isInstanceOf(dev.ops.core.error.StalePlanException.class);
+        assertThat(pbs.datastore("store1").snapshots("")).isEqualTo(before);
+    }
+
+    @Test
     void keepValuesBelowOneAndLimitsPbsHasNotAreRefusedBeforeAnythingIsRemoved() {
         aucklandGroup();
         List<String> before = pbs.datastore("store1").snapshots("");
