@@ -28,6 +28,11 @@ public final class Datastore {
         return new DatastoreStatus(v.path("total").asLong(), v.path("used").asLong(), v.path("avail").asLong());
     }
 
+    /** {@code GET /admin/datastore/{store}/gc}: the chunk store and the last garbage collection. */
+    public GcStatus gcStatus() {
+        return GcStatus.from(client.api().get("/admin/datastore/{store}/gc", Map.of("store", name)));
+    }
+
     /** {@code GET /admin/datastore/{store}/namespace}: every namespace, the root included, in path order. */
     public List<Namespace> namespaces() {
         List<Namespace> out = new ArrayList<>();

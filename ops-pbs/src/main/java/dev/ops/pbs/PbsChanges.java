@@ -35,6 +35,11 @@ public final class PbsChanges {
         return PbsChangeFactory.notes(ops, client, store, ns, ref, notes);
     }
 
+    /** Runs garbage collection on {@code store} and waits for its task (irreversible); yields the status after the run. */
+    public Change<GcStatus> garbageCollect(String store) {
+        return PbsChangeFactory.garbageCollect(ops, client, store);
+    }
+
     /**
      * Prunes one backup group as PBS would, but planned here with the core retention engine in the PBS
      * host's time zone (read at plan; a zone set in {@code policy} is replaced by it): the plan lists

@@ -61,6 +61,22 @@ class TasksAndDialectTest {
     }
 
     @Test
+    void garbageCollectionRunsAsAnAwaitedTaskAndItsStatusIsRead() {
+        pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z");
+        assertThat(client.datastore("store1").gcStatus().lastRun()).isEmpty();
+
+        var gc = client.changes(dev.ops.core.Ops.inMemory()).garbageCollect("store1");
+        assertThat(gc.plan().render()).contains("garbage-collect datastore store1");
+        GcStatus after = gc.apply().value();
+
+        assertThat(after.lastRun()).hasValue("ok");
+        assertThat(after.lastRunEndTime()).isPresent();
+        assertThat(after.deduplicationFactor()).isEqualTo(2.0);
+        assertThatThrownBy(() -> client.changes(dev.ops.core.Ops.inMemory()).garbageCollect("nope").plan())
+                .isInstanceOf(dev.ops.core.error.NotFoundException.class);
+    }
+
+    @Test
     void aTaskStillRunningAtTheDeadlineSaysSo() {
         String running = pbs.task("verificationjob", null);
 

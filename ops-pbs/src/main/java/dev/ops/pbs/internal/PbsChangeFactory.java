@@ -26,6 +26,10 @@ public final class PbsChangeFactory {
         return new NotesChange(ops, client, store, ns, ref, notes);
     }
 
+    public static Change<dev.ops.pbs.GcStatus> garbageCollect(Ops ops, PbsClient client, String store) {
+        return new GarbageCollectChange(ops, client, store);
+    }
+
     public static Change<RetentionPlan> prune(Ops ops, PbsClient client, String store, Namespace ns, BackupType type, String id,
             Consumer<RetentionPolicy.Builder> policy) {
         return new PruneChange(ops, client, store, ns, type, id, policy);

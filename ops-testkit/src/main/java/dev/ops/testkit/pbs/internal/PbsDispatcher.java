@@ -176,6 +176,34 @@ public final class PbsDispatcher extends Dispatcher {
                 long used = s.used();
                 return Map.of("total", s.total, "used", used, "avail", s.total - used);
             }
+            case "GET /admin/datastore/{store}/gc" -> {
+                PbsState.Store s = store(p);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("disk-bytes", s.used() / 2);
+                m.put("disk-chunks", s.used() / (4 << 20));
+                m.put("index-data-bytes", s.used());
+                m.put("index-file-count", s.snapshots.values().stream().mapToInt(Map::size).sum());
+                m.put("pending-bytes", 0);
+                m.put("pending-chunks", 0);
+                m.put("removed-bytes", 0);
+                m.put("removed-chunks", 0);
+                m.put("removed-bad", 0);
+                m.put("still-bad", 0);
+                if (s.gcState != null) {
+                    m.put("last-run-state", s.gcState);
+                    m.put("last-run-endtime", s.gcEnd);
+                }
+                return m;
+            }
+            case "POST /admin/datastore/{store}/gc" -> {
+                PbsState.Store s = store(p);
+                s.gcState = "ok";
+                s.gcEnd = Instant.now().getEpochSecond();
+                String upid = String.format("UPID:pbs:%08X:%08X:%08X:%08X:garbage_collection:%s:root@pam:", 5000 + state.tasks.size(), 1234,
+                        state.tasks.size(), s.gcEnd, s.name);
+                state.tasks.put(upid, "OK");
+                return upid;
+            }
             case "GET /nodes/{node}/time" -> {
                 long now = Instant.now().getEpochSecond();
                 return Map.of("time", now, "localtime", now, "timezone", state.timeZone);

@@ -43,6 +43,9 @@ public final class PbsState {
     public static final class Store {
         public final String name;
         public final long total;
+        /** How the last garbage collection ended, null when none ran, and when. */
+        public String gcState;
+        public long gcEnd;
         public final TreeSet<String> namespaces = new TreeSet<>(List.of(""));
         /** Snapshots by namespace, then by path. */
         public final Map<String, TreeMap<String, Snap>> snapshots = new TreeMap<>();
