@@ -361,7 +361,7 @@ public final class PbsDispatcher extends Dispatcher {
     }
 
     private static Optional<Integer> keep(Map<String, String> p, String name) {
-        return Optional.ofNullable(p.get(name)).map(Integer::parseInt);
+        return Optional.ofNullable(p.get(name)).map(dev.ops.core.text.AsciiNumbers::parseInt);
     }
 
     private static Map<String, Object> view(PbsState.Snap sn) {
@@ -407,7 +407,7 @@ public final class PbsDispatcher extends Dispatcher {
     }
 
     private PbsState.Snap snapshot(Map<String, String> p) {
-        String path = p.get("backup-type") + "/" + p.get("backup-id") + "/" + Instant.ofEpochSecond(Long.parseLong(p.get("backup-time")));
+        String path = p.get("backup-type") + "/" + p.get("backup-id") + "/" + Instant.ofEpochSecond(dev.ops.core.text.AsciiNumbers.parseLong(p.get("backup-time")));
         PbsState.Snap sn = snapshotsIn(p).stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
         if (sn == null) {
             throw new ApiError(404, "snapshot " + path + " does not exist");
