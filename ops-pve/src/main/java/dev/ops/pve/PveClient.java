@@ -272,6 +272,7 @@ public final class PveClient implements AutoCloseable {
         private int maxHeavyPerNode = 4;
         private dev.ops.core.store.StateStore heavySlotStore;
         private final List<PveListener> listeners = new ArrayList<>();
+        private dev.ops.pve.internal.Dialect dialect = dev.ops.pve.internal.Dialect.PVE;
 
         Builder() {}
 
@@ -302,6 +303,7 @@ public final class PveClient implements AutoCloseable {
             b.maxHeavyPerNode = maxHeavyPerNode;
             b.heavySlotStore = heavySlotStore;
             b.listeners.addAll(listeners);
+            b.dialect = dialect;
             return b;
         }
 
@@ -510,6 +512,15 @@ public final class PveClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Which Proxmox product the client speaks to (default Proxmox VE): how it sends a token and which
+         * cookie holds its ticket. For modules built on this transport (ops-pbs), not for applications.
+         */
+        public Builder dialect(dev.ops.pve.internal.Dialect dialect) {
+            this.dialect = java.util.Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
         /** Checks every setting, reporting all problems at once, and builds the client. */
         public PveClient build() {
             Violations v = Violations.of("Proxmox VE client");
@@ -567,7 +578,7 @@ public final class PveClient implements AutoCloseable {
                     : !anchors.isEmpty() ? new Tls.CaTrust(List.copyOf(anchors), verifyHostname) : new Tls.SystemTrust();
             TransportConfig cfg = new TransportConfig(finalName, apiBase, finalAuth, trust,
                     new TransportConfig.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout), retry, time, ticketRenewAfter,
-                    List.copyOf(listeners), maxAnswerBytes);
+                    List.copyOf(listeners), maxAnswerBytes, dialect);
             return new PveClient(this, finalName, cfg);
         }
 

@@ -12,6 +12,8 @@ public final class PveSchemaData {
     public static final String RESOURCE = "/dev/ops/pve/schema/pve-apidata.json.gz";
     /** The PVE 8.4 API viewer tree, gzip-compressed JSON. */
     public static final String RESOURCE_PVE8 = "/dev/ops/pve/schema/pve8-apidata.json.gz";
+    /** The Proxmox Backup Server 4.2 API viewer tree, gzip-compressed JSON. */
+    public static final String PBS_RESOURCE = "/dev/ops/pve/schema/pbs-apidata.json.gz";
     /** Where the data comes from and under which licence. */
     public static final String NOTICE = "/dev/ops/pve/schema/NOTICE";
 

@@ -424,10 +424,10 @@ public final class Transport {
 
     private void authenticate(Request.Builder rb, boolean write) {
         switch (cfg.auth()) {
-            case Auth.Token t -> rb.header("Authorization", "PVEAPIToken=" + t.fullId() + "=" + t.secret().reveal());
+            case Auth.Token t -> rb.header("Authorization", cfg.dialect().tokenHeader(t));
             case Auth.Password p -> {
                 Ticket t = currentTicket(p);
-                rb.header("Cookie", "PVEAuthCookie=" + t.value());
+                rb.header("Cookie", cfg.dialect().ticketCookie() + "=" + t.value());
                 if (write) {
                     rb.header("CSRFPreventionToken", t.csrf());
                 }

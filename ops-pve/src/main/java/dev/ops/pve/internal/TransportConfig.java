@@ -4,9 +4,10 @@ import dev.ops.pve.RetryPolicy;
 import dev.ops.pve.task.TimeSource;
 import java.time.Duration;
 
-/** Everything the transport needs, as the client builder gathered and checked it. */
+/** Everything the transport needs, as the client builder gathered and checked it; {@code dialect} says which product it speaks to. */
 public record TransportConfig(String name, String apiBase, Auth auth, Tls.Trust trust, Timeouts timeouts, RetryPolicy retry,
-        TimeSource time, Duration ticketRenewAfter, java.util.List<dev.ops.pve.PveListener> listeners, long maxAnswerBytes) {
+        TimeSource time, Duration ticketRenewAfter, java.util.List<dev.ops.pve.PveListener> listeners, long maxAnswerBytes,
+        Dialect dialect) {
 
     /**
      * The bounds on every wait of a call, all positive.

@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Proxmox task id ({@code UPID:node:pid:pstart:starttime:type:id:user:}), parsed the way Proxmox
- * parses it.
+ * A Proxmox task id, parsed the way Proxmox parses it: Proxmox VE's
+ * {@code UPID:node:pid:pstart:starttime:type:id:user:} or Proxmox Backup Server's, which has one more
+ * field, a task counter, before the start time ({@code UPID:node:pid:pstart:taskid:starttime:type:id:user:});
+ * the counter is kept in {@link #value()} only.
  *
  * @param value the UPID as Proxmox wrote it
  * @param node the node the task runs on
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public record Upid(String value, String node, long pid, long pstart, Instant startTime, String type, String id, String user) {
     private static final Pattern UPID = Pattern.compile(
-            "^UPID:([a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\\s]+):([^:\\s]*):([^:\\s]+):$");
+            "^UPID:([a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):(?:[0-9A-Fa-f]{8,16}:)?([0-9A-Fa-f]{8}):([^:\\s]+):([^:\\s]*):([^:\\s]+):$");
 
     /** Parses a UPID; throws a {@link dev.ops.core.error.ValidationException} naming the value when it is not one. */
     public static Upid parse(String value) {

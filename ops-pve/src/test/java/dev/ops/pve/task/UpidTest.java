@@ -28,6 +28,20 @@ class UpidTest {
     }
 
     @Test
+    void parsesAProxmoxBackupServerUpidWhichHasATaskCounterBeforeTheStartTime() {
+        String value = "UPID:pbs:000004D2:0000162E:00000003:6740F00D:verificationjob:store1\\x3av\\x2dabc:root@pam!ops:";
+        Upid u = Upid.parse(value);
+        assertThat(u.node()).isEqualTo("pbs");
+        assertThat(u.pid()).isEqualTo(0x4D2);
+        assertThat(u.pstart()).isEqualTo(0x162E);
+        assertThat(u.startTime()).isEqualTo(Instant.ofEpochSecond(0x6740F00D));
+        assertThat(u.type()).isEqualTo("verificationjob");
+        assertThat(u.id()).isEqualTo("store1\\x3av\\x2dabc");
+        assertThat(u.user()).isEqualTo("root@pam!ops");
+        assertThat(u.value()).isEqualTo(value);
+    }
+
+    @Test
     void acceptsAnEmptyIdAndANineDigitPstart() {
         Upid u = Upid.parse("UPID:pve:00001234:1234ABCDE:6740F00D:vzdump::root@pam:");
         assertThat(u.id()).isEmpty();

@@ -25,6 +25,7 @@ public final class ApiSchema {
 
     private static volatile ApiSchema pve;
     private static volatile ApiSchema pve8;
+    private static volatile ApiSchema pbs;
 
     private final PathNode root = new PathNode(null);
     private final Map<String, PathNode> byTemplate = new HashMap<>();
@@ -43,7 +44,7 @@ public final class ApiSchema {
             synchronized (ApiSchema.class) {
                 s = pve;
                 if (s == null) {
-                    s = load();
+                    s = load(RESOURCE);
                     pve = s;
                 }
             }
@@ -66,6 +67,21 @@ public final class ApiSchema {
         return s;
     }
 
+    /** The bundled Proxmox Backup Server schema, loaded and indexed on first use. */
+    public static ApiSchema pbs() {
+        ApiSchema s = pbs;
+        if (s == null) {
+            synchronized (ApiSchema.class) {
+                s = pbs;
+                if (s == null) {
+                    s = load(dev.ops.pve.schema.PveSchemaData.PBS_RESOURCE);
+                    pbs = s;
+                }
+            }
+        }
+        return s;
+    }
+
     /** The schema of the PVE major version a fake plays: 8 or 9. */
     public static ApiSchema forMajor(int major) {
         return switch (major) {
@@ -73,10 +89,6 @@ public final class ApiSchema {
             case 9 -> pve();
             default -> throw new IllegalArgumentException("the fake plays PVE 8 or 9, not " + major);
         };
-    }
-
-    private static ApiSchema load() {
-        return load(RESOURCE);
     }
 
     private static ApiSchema load(String resource) {

@@ -184,11 +184,15 @@ public final class Validator {
         return null;
     }
 
-    /** Converts a Perl pattern to Java, anchored as PVE does ({@code ^(?:pattern)$}). */
+    /**
+     * Converts a Perl pattern to Java, anchored as PVE does ({@code ^(?:pattern)$}). The PBS schema writes its
+     * patterns as JavaScript regex literals ({@code /^...$/}): the slashes are dropped.
+     */
     static Pattern compile(String perl) {
         return PATTERNS.computeIfAbsent(perl, p -> {
-            String j = p.replace("(?^:", "(?:").replace("(?^i:", "(?i:").replace("(?^u:", "(?:")
-                    .replace("[[:^cntrl:]]", "\\P{Cntrl}").replace("[:alnum:]", "\\p{Alnum}")
+            String body = p.length() > 3 && p.startsWith("/^") && p.endsWith("$/") ? p.substring(1, p.length() - 1) : p;
+            String j = body.replace("(?^:", "(?:").replace("(?^i:", "(?i:").replace("(?^u:", "(?:")
+                    .replace("[[:^cntrl:]]", "\\P{Cntrl}").replace("[:cntrl:]", "\\p{Cntrl}").replace("[:alnum:]", "\\p{Alnum}")
                     .replace("[:alpha:]", "\\p{Alpha}").replace("[:digit:]", "\\p{Digit}")
                     .replace("[:space:]", "\\s").replace("(?P<", "(?<");
             try {

@@ -1,0 +1,30 @@
+package dev.ops.pbs;
+
+import dev.ops.core.error.Violations;
+import java.util.Locale;
+
+/** What a backup group holds: a VM, a container, or a host's files ({@code vm}, {@code ct}, {@code host}). */
+public enum BackupType {
+    /** A QEMU virtual machine. */
+    VM,
+    /** An LXC container. */
+    CT,
+    /** A host (file-level backups by proxmox-backup-client). */
+    HOST;
+
+    /** The wire name: {@code vm}, {@code ct} or {@code host}. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The type of a wire name; any other is a {@link dev.ops.core.error.ValidationException} naming {@code backup-type}. */
+    public static BackupType parse(String wire) {
+        for (BackupType t : values()) {
+            if (t.wire().equals(wire)) {
+                return t;
+            }
+        }
+        Violations.of("backup type").add("backup-type", "'" + wire + "' is not one of vm, ct, host").throwIfAny();
+        throw new IllegalStateException("unreachable");
+    }
+}

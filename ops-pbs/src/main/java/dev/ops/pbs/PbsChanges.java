@@ -1,0 +1,53 @@
+package dev.ops.pbs;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
+import dev.ops.core.retention.RetentionPlan;
+import dev.ops.core.retention.RetentionPolicy;
+import dev.ops.pbs.internal.PbsChangeFactory;
+import java.util.function.Consumer;
+
+/**
+ * The changes of one PBS server, journaled in one {@link Ops}: each has a pure plan and a rollback
+ * (a prune's removals excepted, which the plan marks irreversible).
+ */
+public final class PbsChanges {
+    private final PbsClient client;
+    private final Ops ops;
+
+    PbsChanges(PbsClient client, Ops ops) {
+        this.client = client;
+        this.ops = ops;
+    }
+
+    /** Creates namespace {@code ns} (its parent must exist); the rollback removes it if it is still empty. None when it exists. */
+    public Change<Namespace> createNamespace(String store, Namespace ns) {
+        return PbsChangeFactory.createNamespace(ops, client, store, ns);
+    }
+
+    /** Sets the protection of snapshot {@code ref}; the rollback sets it back. None when it already is so. */
+    public Change<Boolean> protection(String store, Namespace ns, SnapshotRef ref, boolean protect) {
+        return PbsChangeFactory.protection(ops, client, store, ns, ref, protect);
+    }
+
+    /** Sets the notes of snapshot {@code ref}; the rollback restores the old notes. None when they are the same. */
+    public Change<String> notes(String store, Namespace ns, SnapshotRef ref, String notes) {
+        return PbsChangeFactory.notes(ops, client, store, ns, ref, notes);
+    }
+
+    /** Runs garbage collection on {@code store} and waits for its task (irreversible); yields the status after the run. */
+    public Change<GcStatus> garbageCollect(String store) {
+        return PbsChangeFactory.garbageCollect(ops, client, store);
+    }
+
+    /**
+     * Prunes one backup group as PBS would, but planned here with the core retention engine in the PBS
+     * host's time zone (read at plan; a zone set in {@code policy} is replaced by it): the plan lists
+     * each snapshot to remove as an irreversible step and, as notes, the rule that keeps each survivor.
+     * Apply removes exactly the planned snapshots. Only the {@code keep-*} options apply; an age or count
+     * limit, which PBS's prune does not have, is refused.
+     */
+    public Change<RetentionPlan> prune(String store, Namespace ns, BackupType type, String id, Consumer<RetentionPolicy.Builder> policy) {
+        return PbsChangeFactory.prune(ops, client, store, ns, type, id, policy);
+    }
+}

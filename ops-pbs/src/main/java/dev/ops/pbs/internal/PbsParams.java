@@ -1,0 +1,24 @@
+package dev.ops.pbs.internal;
+
+import dev.ops.pbs.Namespace;
+import dev.ops.pbs.SnapshotRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The wire parameters that name things on a PBS datastore. */
+public final class PbsParams {
+    private PbsParams() {}
+
+    /** Store, ns (left out for the root), backup type, id and time. */
+    public static Map<String, Object> snapshot(String store, Namespace ns, SnapshotRef ref) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("store", store);
+        if (!ns.isRoot()) {
+            p.put("ns", ns.path());
+        }
+        p.put("backup-type", ref.type().wire());
+        p.put("backup-id", ref.id());
+        p.put("backup-time", ref.time().getEpochSecond());
+        return p;
+    }
+}

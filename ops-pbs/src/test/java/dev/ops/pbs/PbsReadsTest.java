@@ -1,0 +1,116 @@
+package dev.ops.pbs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.error.AuthenticationException;
+import dev.ops.core.error.ValidationException;
+import dev.ops.core.secret.Secret;
+import dev.ops.testkit.pbs.PbsFakeServer;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Reading a PBS: datastores, space, namespaces, groups and snapshots, through the PBS dialect of ops-pve's transport. */
+class PbsReadsTest {
+    private final PbsFakeServer pbs = PbsFakeServer.start();
+    private final PbsClient client = PbsFixture.client(pbs);
+
+    @AfterEach
+    void close() {
+        client.close();
+        pbs.close();
+        assertThat(pbs.violations()).isEmpty();
+    }
+
+    @Test
+    void datastoresAreListedByNameWithTheirSpace() {
+        pbs.datastore("store2");
+        pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z");
+
+        assertThat(client.datastores()).extracting(DatastoreSummary::name).containsExactly("store1", "store2");
+        DatastoreStatus status = client.datastore("store1").status();
+        assertThat(status.total()).isEqualTo(1L << 40);
+        assertThat(status.used()).isEqualTo(1L << 30);
+        assertThat(status.available()).isEqualTo((1L << 40) - (1L << 30));
+    }
+
+    @Test
+    void namespacesIncludeTheRootAndAreInPathOrder() {
+        pbs.datastore("store1").namespace("prod/db").namespace("dev");
+
+        assertThat(client.datastore("store1").namespaces()).extracting(Namespace::path).containsExactly("", "dev", "prod", "prod/db");
+    }
+
+    @Test
+    void snapshotsAreNewestFirstPerGroupAndAnInProgressOneHasNoSizeOrVerification() {
+        pbs.datastore("store1")
+                .snapshot("", "vm/100/2026-01-01T00:00:00Z")
+                .snapshot("", "vm/100/2026-01-03T00:00:00Z", false, false)
+                .snapshot("", "ct/200/2026-01-02T00:00:00Z", true, true);
+
+        var snaps = client.datastore("store1").snapshots(Namespace.root());
+
+        assertThat(snaps).extracting(s -> s.ref().path()).containsExactly(
+                "ct/200/2026-01-02T00:00:00Z", "vm/100/2026-01-03T00:00:00Z", "vm/100/2026-01-01T00:00:00Z");
+        Snapshot running = snaps.get(1);
+        assertThat(running.inProgress()).isTrue();
+        assertThat(running.size()).isEmpty();
+        assertThat(running.verification()).isEmpty();
+        assertThat(running.fingerprint()).isEmpty();
+        assertThat(snaps.get(0).isProtected()).isTrue();
+        assertThat(snaps.get(2).inProgress()).isFalse();
+        assertThat(snaps.get(2).size()).hasValue(1L << 30);
+        assertThat(snaps.get(2).files()).contains("index.json.blob");
+    }
+
+    @Test
+    void groupsTellTheirLastBackupAndCount() {
+        pbs.datastore("store1").namespace("prod")
+                .snapshot("prod", "vm/100/2026-01-01T00:00:00Z")
+                .snapshot("prod", "vm/100/2026-01-02T00:00:00Z");
+
+        var groups = client.datastore("store1").groups(Namespace.of("prod"));
+
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).group()).isEqualTo("vm/100");
+        assertThat(groups.get(0).backupCount()).isEqualTo(2);
+        assertThat(groups.get(0).lastBackup()).hasValue(Instant.parse("2026-01-02T00:00:00Z"));
+    }
+
+    @Test
+    void theHostTimeZoneIsReadAndAnUnknownZoneIsAnErrorNotUtc() {
+        pbs.timeZone("Europe/Vienna");
+        assertThat(client.timeZone()).isEqualTo(ZoneId.of("Europe/Vienna"));
+
+        pbs.timeZone("Mars/Olympus_Mons");
+        assertThatThrownBy(client::timeZone).isInstanceOf(ValidationException.class).hasMessageContaining("timezone")
+                .hasMessageContaining("Mars/Olympus_Mons");
+    }
+
+    @Test
+    void aWrongTokenSecretIsAnAuthenticationError() {
+        try (PbsClient wrong = PbsClient.builder().baseUrl(pbs.baseUrl()).apiToken("root@pam", "ops", Secret.of("nope"))
+                .pinnedCertificate(pbs.fingerprint()).build()) {
+            assertThatThrownBy(wrong::datastores).isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void theDefaultPortIs8007() {
+        assertThat(PbsClient.Builder.withDefaultPort("https://pbs")).isEqualTo("https://pbs:8007");
+        assertThat(PbsClient.Builder.withDefaultPort("https://pbs:9000")).isEqualTo("https://pbs:9000");
+        try (PbsClient c = PbsClient.builder().baseUrl("https://pbs.example").apiToken("root@pam", "ops", Secret.of("x"))
+                .pinnedCertificate(pbs.fingerprint()).build()) {
+            assertThat(c.apiBase()).isEqualTo("https://pbs.example:8007/api2/json");
+        }
+    }
+
+    @Test
+    void namespacesDeeperThanPbsAllowsAndBadBackupTypesAreTypedErrors() {
+        assertThatThrownBy(() -> Namespace.of("a/b/c/d/e/f/g/h")).isInstanceOf(ValidationException.class).hasMessageContaining("ns");
+        assertThat(Namespace.of("a/b/c/d/e/f/g").depth()).isEqualTo(7);
+        assertThatThrownBy(() -> BackupType.parse("lxc")).isInstanceOf(ValidationException.class).hasMessageContaining("backup-type");
+    }
+}

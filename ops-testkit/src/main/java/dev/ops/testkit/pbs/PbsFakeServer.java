@@ -1,0 +1,219 @@
+package dev.ops.testkit.pbs;
+
+import dev.ops.testkit.pbs.internal.PbsDispatcher;
+import dev.ops.testkit.pbs.internal.PbsState;
+import dev.ops.testkit.purity.PlanPurity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import mockwebserver3.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A fake Proxmox Backup Server over HTTPS on loopback, for tests: requests are checked against the
+ * PBS 4.2 schema (what it refused is in {@link #violations()}), API tokens are checked, and its
+ * datastores, namespaces and snapshots change as PBS's would. Prune ({@code POST .../prune}) is
+ * answered by the core retention engine in the host's time zone ({@link #timeZone(String)}).
+ *
+ * <pre>{@code
+ * try (PbsFakeServer pbs = PbsFakeServer.start()) {
+ *     pbs.datastore("store1").snapshot("", "vm/100/2026-01-02T03:04:05Z");
+ *     PbsClient client = PbsClient.builder().baseUrl(pbs.baseUrl()).apiToken("root@pam", "ops", Secret.of(pbs.tokenSecret()))
+ *             .pinnedCertificate(pbs.fingerprint()).build();
+ * }
+ * }</pre>
+ */
+public final class PbsFakeServer implements AutoCloseable {
+    /** The token secret of {@code root@pam!ops}, which every server knows. */
+    public static final String TOKEN_SECRET = "4c7b6a1e-0000-4000-8000-000000000001";
+    /** The password of {@code root@pam}, which every server knows. */
+    public static final String ROOT_PASSWORD = "fake-root-password";
+
+    private final PbsState state = new PbsState();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final PbsDispatcher dispatcher;
+    private final MockWebServer server = new MockWebServer();
+    private final String fingerprint;
+
+    private PbsFakeServer() throws IOException {
+        tokens.put("root@pam!ops", TOKEN_SECRET);
+        Map<String, String> passwords = Map.of("root@pam", ROOT_PASSWORD);
+        HeldCertificate cert = new HeldCertificate.Builder().commonName("pbs").addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("localhost").build();
+        this.fingerprint = fingerprintOf(cert);
+        this.dispatcher = new PbsDispatcher(state, tokens, passwords);
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
+        server.setDispatcher(dispatcher);
+        server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        // Every plan made while this server lives is checked to have sent it no writes.
+        PlanPurity.watch(this, dispatcher::writes);
+    }
+
+    /** Starts a server on a free loopback port, with no datastore and the host in UTC. */
+    public static PbsFakeServer start() {
+        try {
+            return new PbsFakeServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the PBS fake", e);
+        }
+    }
+
+    /** The base URL, e.g. {@code https://127.0.0.1:40123}. */
+    public String baseUrl() {
+        return "https://127.0.0.1:" + server.getPort();
+    }
+
+    /** The SHA-256 fingerprint of the server's certificate, colon-separated, to pin. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The secret of the API token {@code root@pam!ops}. */
+    public String tokenSecret() {
+        return TOKEN_SECRET;
+    }
+
+    /** Sets the PBS host's time zone, as {@code GET /nodes/localhost/time} tells it (not checked: a bad one is a test input). */
+    public PbsFakeServer timeZone(String zone) {
+        synchronized (state) {
+            state.timeZone = zone;
+        }
+        return this;
+    }
+
+    /**
+     * Adds a task of type {@code type} that ended with {@code exitStatus} ({@code OK}, {@code WARNINGS: n},
+     * an error), or runs while it is null; returns its PBS UPID.
+     */
+    public String task(String type, String exitStatus) {
+        synchronized (state) {
+            String upid = String.format("UPID:pbs:%08X:%08X:%08X:%08X:%s::root@pam:", 4000 + state.tasks.size(), 1234,
+                    state.tasks.size(), Instant.now().getEpochSecond(), type);
+            state.tasks.put(upid, exitStatus);
+            return upid;
+        }
+    }
+
+    /** The datastore {@code name}, created (1 TiB) on first use. */
+    public StoreSeed datastore(String name) {
+        synchronized (state) {
+            state.stores.computeIfAbsent(name, n -> new PbsState.Store(n, 1L << 40));
+        }
+        return new StoreSeed(name);
+    }
+
+    /** The requests the schema refused, as {@code METHOD path: reason}; a passing test leaves it empty. */
+    public List<String> violations() {
+        return dispatcher.violations();
+    }
+
+    /** Every request, as {@code METHOD path}. */
+    public List<String> calls() {
+        return dispatcher.calls();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static String fingerprintOf(HeldCertificate cert) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.certificate().getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Seeds and inspects one datastore of the fake. */
+    public final class StoreSeed {
+        private final String store;
+
+        private StoreSeed(String store) {
+            this.store = store;
+        }
+
+        private PbsState.Store s() {
+            return state.stores.get(store);
+        }
+
+        /** Adds namespace {@code ns} and its parents. */
+        public StoreSeed namespace(String ns) {
+            synchronized (state) {
+                String[] names = ns.split("/");
+                StringBuilder path = new StringBuilder();
+                for (String n : names) {
+                    path.append(path.isEmpty() ? "" : "/").append(n);
+                    s().namespaces.add(path.toString());
+                }
+            }
+            return this;
+        }
+
+        /** Adds a finished, unprotected snapshot {@code type/id/RFC3339} (1 GiB) to namespace {@code ns} ("" for the root). */
+        public StoreSeed snapshot(String ns, String path) {
+            return snapshot(ns, path, true, false);
+        }
+
+        /** Adds a snapshot, finished or still being written, protected or not. */
+        public StoreSeed snapshot(String ns, String path, boolean finished, boolean isProtected) {
+            String[] parts = path.split("/");
+            PbsState.Snap sn = new PbsState.Snap(parts[0], parts[1], Instant.parse(parts[2]).getEpochSecond());
+            sn.finished = finished;
+            sn.isProtected = isProtected;
+            sn.size = finished ? 1L << 30 : 0;
+            synchronized (state) {
+                namespace(ns.isEmpty() ? "" : ns);
+                s().in(ns).put(sn.path(), sn);
+            }
+            return this;
+        }
+
+        /** Records the last verification of snapshot {@code path}: {@code ok} or {@code failed}. */
+        public StoreSeed verified(String ns, String path, String verificationState) {
+            synchronized (state) {
+                s().in(ns).get(path).verification = verificationState;
+            }
+            return this;
+        }
+
+        /** The paths of the snapshots in namespace {@code ns}, in path order. */
+        public List<String> snapshots(String ns) {
+            synchronized (state) {
+                return List.copyOf(s().in(ns).keySet());
+            }
+        }
+
+        /** The namespaces, the root ("") included. */
+        public List<String> namespaces() {
+            synchronized (state) {
+                return List.copyOf(s().namespaces);
+            }
+        }
+
+        /** Whether snapshot {@code path} of namespace {@code ns} is protected. */
+        public boolean isProtected(String ns, String path) {
+            synchronized (state) {
+                return s().in(ns).get(path).isProtected;
+            }
+        }
+
+        /** The notes of snapshot {@code path}. */
+        public String notes(String ns, String path) {
+            synchronized (state) {
+                return s().in(ns).get(path).notes;
+            }
+        }
+    }
+}

@@ -1,0 +1,428 @@
+package dev.ops.testkit.pbs.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ops.core.retention.RetentionDecision;
+import dev.ops.core.retention.RetentionItem;
+import dev.ops.core.retention.RetentionPlan;
+import dev.ops.core.retention.RetentionPolicy;
+import dev.ops.testkit.pve.internal.ApiError;
+import dev.ops.testkit.pve.internal.ApiSchema;
+import dev.ops.testkit.pve.internal.Endpoint;
+import dev.ops.testkit.pve.internal.Http;
+import dev.ops.testkit.pve.internal.Validator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * Answers PBS API requests: the route and every parameter are checked against the PBS schema
+ * (with the PVE fake's schema index and validator), the API token against the ones the server knows,
+ * and the answer comes from {@link PbsState}.
+ */
+public final class PbsDispatcher extends Dispatcher {
+    private static final String PREFIX = "/api2/json";
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ApiSchema schema = ApiSchema.pbs();
+    private final PbsState state;
+    private final Map<String, String> tokens;
+    private final Map<String, String> passwords;
+    /** Tickets handed out, with the CSRF token each needs on writes. */
+    private final Map<String, String> tickets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private int writes;
+
+    public PbsDispatcher(PbsState state, Map<String, String> tokens, Map<String, String> passwords) {
+        this.state = state;
+        this.tokens = tokens;
+        this.passwords = passwords;
+    }
+
+    /** Requests the schema refused, as {@code METHOD path: reason}. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Every request, as {@code METHOD path}. */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** How many requests other than GETs came: a plan must leave it as it was. */
+    public synchronized String writes() {
+        return writes + " write(s)";
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String method = request.getMethod() == null ? "GET" : request.getMethod();
+        String target = request.getTarget();
+        int q = target.indexOf('?');
+        String rawPath = q < 0 ? target : target.substring(0, q);
+        String path = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length()) : rawPath;
+        calls.add(method + " " + Http.decode(path));
+        if (!"GET".equals(method)) {
+            synchronized (this) {
+                writes++;
+            }
+        }
+        try {
+            Map<String, Object> params = new LinkedHashMap<>();
+            Http.parseForm(q < 0 ? null : target.substring(q + 1), params);
+            if (request.getBody() != null && request.getBody().size() > 0) {
+                Http.parseForm(request.getBody().utf8(), params);
+            }
+            Optional<ApiSchema.Route> route = schema.route(path);
+            if (route.isEmpty() || !route.get().endpoints().containsKey(method)) {
+                violations.add(method + " " + path + ": no such endpoint");
+                throw new ApiError(501, "Method '" + method + " " + path + "' not implemented");
+            }
+            Endpoint ep = route.get().endpoints().get(method);
+            if ("POST".equals(method) && "/access/ticket".equals(route.get().template())) {
+                return login(ep, params);
+            }
+            authenticate(request, method);
+            params.putAll(route.get().pathParams());
+            Map<String, String> errors = Validator.validate(ep, params);
+            if (!errors.isEmpty()) {
+                violations.add(method + " " + path + ": " + errors);
+                throw new ApiError(400, "parameter verification failed", errors);
+            }
+            Map<String, String> p = new LinkedHashMap<>();
+            params.forEach((k, v) -> p.put(k, String.valueOf(v)));
+            Object data;
+            synchronized (state) {
+                data = handle(method, route.get().template(), p);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", data);
+            return json(200, "OK", body);
+        } catch (ApiError e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", null);
+            body.put("message", e.getMessage() + "\n");
+            if (!e.errors().isEmpty()) {
+                body.put("errors", e.errors());
+            }
+            return json(e.status(), e.getMessage(), body);
+        } catch (RuntimeException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", null);
+            body.put("message", "fake server error: " + e);
+            return json(500, "fake server error", body);
+        }
+    }
+
+    /** {@code POST /access/ticket}: a ticket and CSRF token for a known user and password. */
+    private MockResponse login(Endpoint ep, Map<String, Object> params) {
+        Map<String, String> errors = Validator.validate(ep, params);
+        if (!errors.isEmpty()) {
+            violations.add("POST /access/ticket: " + errors);
+            throw new ApiError(400, "parameter verification failed", errors);
+        }
+        String user = String.valueOf(params.get("username"));
+        String password = String.valueOf(params.get("password"));
+        if (!password.equals(passwords.get(user)) && !tickets.containsKey(password)) {
+            throw new ApiError(401, "authentication failure");
+        }
+        String ticket = "PBS:" + user + ":" + java.util.UUID.randomUUID();
+        String csrf = java.util.UUID.randomUUID().toString();
+        tickets.put(ticket, csrf);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", Map.of("username", user, "ticket", ticket, "CSRFPreventionToken", csrf));
+        return json(200, "OK", body);
+    }
+
+    private void authenticate(RecordedRequest request, String method) {
+        String cookie = request.getHeaders().get("Cookie");
+        if (cookie != null) {
+            String ticket = Http.cookies(cookie).get("PBSAuthCookie");
+            String csrf = ticket == null ? null : tickets.get(ticket);
+            if (csrf == null) {
+                throw new ApiError(401, "authentication failed - invalid ticket");
+            }
+            if (!"GET".equals(method) && !csrf.equals(request.getHeaders().get("CSRFPreventionToken"))) {
+                throw new ApiError(401, "authentication failed - missing or wrong CSRF token");
+            }
+            return;
+        }
+        String authz = request.getHeaders().get("Authorization");
+        if (authz == null || !authz.startsWith("PBSAPIToken=")) {
+            throw new ApiError(401, "authentication failed - no valid credentials");
+        }
+        String value = authz.substring("PBSAPIToken=".length());
+        int colon = value.lastIndexOf(':');
+        if (colon < 0 || !value.substring(colon + 1).equals(tokens.get(value.substring(0, colon)))) {
+            throw new ApiError(401, "authentication failed - invalid token");
+        }
+    }
+
+    private Object handle(String method, String template, Map<String, String> p) {
+        switch (method + " " + template) {
+            case "GET /admin/datastore" -> {
+                List<Object> out = new ArrayList<>();
+                state.stores.values().forEach(s -> out.add(Map.of("store", s.name)));
+                return out;
+            }
+            case "GET /admin/datastore/{store}/status" -> {
+                PbsState.Store s = store(p);
+                long used = s.used();
+                return Map.of("total", s.total, "used", used, "avail", s.total - used);
+            }
+            case "GET /admin/datastore/{store}/gc" -> {
+                PbsState.Store s = store(p);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("disk-bytes", s.used() / 2);
+                m.put("disk-chunks", s.used() / (4 << 20));
+                m.put("index-data-bytes", s.used());
+                m.put("index-file-count", s.snapshots.values().stream().mapToInt(Map::size).sum());
+                m.put("pending-bytes", 0);
+                m.put("pending-chunks", 0);
+                m.put("removed-bytes", 0);
+                m.put("removed-chunks", 0);
+                m.put("removed-bad", 0);
+                m.put("still-bad", 0);
+                if (s.gcState != null) {
+                    m.put("last-run-state", s.gcState);
+                    m.put("last-run-endtime", s.gcEnd);
+                }
+                return m;
+            }
+            case "POST /admin/datastore/{store}/gc" -> {
+                PbsState.Store s = store(p);
+                s.gcState = "ok";
+                s.gcEnd = Instant.now().getEpochSecond();
+                String upid = String.format("UPID:pbs:%08X:%08X:%08X:%08X:garbage_collection:%s:root@pam:", 5000 + state.tasks.size(), 1234,
+                        state.tasks.size(), s.gcEnd, s.name);
+                state.tasks.put(upid, "OK");
+                return upid;
+            }
+            case "GET /nodes/{node}/time" -> {
+                long now = Instant.now().getEpochSecond();
+                return Map.of("time", now, "localtime", now, "timezone", state.timeZone);
+            }
+            case "GET /admin/datastore/{store}/namespace" -> {
+                List<Object> out = new ArrayList<>();
+                store(p).namespaces.forEach(ns -> out.add(Map.of("ns", ns)));
+                return out;
+            }
+            case "POST /admin/datastore/{store}/namespace" -> {
+                PbsState.Store s = store(p);
+                String parent = p.getOrDefault("parent", "");
+                if (!s.namespaces.contains(parent)) {
+                    throw new ApiError(400, "parent namespace '" + parent + "' does not exist");
+                }
+                String ns = parent.isEmpty() ? p.get("name") : parent + "/" + p.get("name");
+                if (ns.split("/").length > 7) {
+                    throw new ApiError(400, "namespace '" + ns + "' is too deep (max depth 7)");
+                }
+                if (!s.namespaces.add(ns)) {
+                    throw new ApiError(400, "namespace '" + ns + "' already exists");
+                }
+                return ns;
+            }
+            case "DELETE /admin/datastore/{store}/namespace" -> {
+                PbsState.Store s = store(p);
+                String ns = p.get("ns");
+                if (!s.namespaces.contains(ns)) {
+                    throw new ApiError(404, "namespace '" + ns + "' does not exist");
+                }
+                boolean holds = s.namespaces.stream().anyMatch(n -> n.startsWith(ns + "/")) || !s.in(ns).isEmpty();
+                if (holds && !"1".equals(p.get("delete-groups")) && !"true".equals(p.get("delete-groups"))) {
+                    throw new ApiError(400, "namespace '" + ns + "' is not empty");
+                }
+                s.namespaces.removeIf(n -> n.equals(ns) || n.startsWith(ns + "/"));
+                s.snapshots.keySet().removeIf(n -> n.equals(ns) || n.startsWith(ns + "/"));
+                return null;
+            }
+            case "GET /admin/datastore/{store}/groups" -> {
+                Map<String, List<PbsState.Snap>> groups = new java.util.TreeMap<>();
+                snapshotsIn(p).forEach(sn -> groups.computeIfAbsent(sn.group(), k -> new ArrayList<>()).add(sn));
+                List<Object> out = new ArrayList<>();
+                groups.forEach((g, list) -> {
+                    PbsState.Snap last = list.stream().max(java.util.Comparator.comparingLong(sn -> sn.time)).orElseThrow();
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("backup-type", last.type);
+                    m.put("backup-id", last.id);
+                    m.put("last-backup", last.time);
+                    m.put("backup-count", list.size());
+                    m.put("owner", last.owner);
+                    m.put("files", List.of());
+                    out.add(m);
+                });
+                return out;
+            }
+            case "GET /admin/datastore/{store}/snapshots" -> {
+                List<Object> out = new ArrayList<>();
+                for (PbsState.Snap sn : snapshotsIn(p)) {
+                    if (p.containsKey("backup-type") && !(sn.type.equals(p.get("backup-type")) && sn.id.equals(p.get("backup-id")))) {
+                        continue;
+                    }
+                    out.add(view(sn));
+                }
+                return out;
+            }
+            case "DELETE /admin/datastore/{store}/snapshots" -> {
+                PbsState.Snap sn = snapshot(p);
+                if (sn.isProtected) {
+                    throw new ApiError(400, "cannot remove protected snapshot " + sn.path());
+                }
+                store(p).in(p.getOrDefault("ns", "")).remove(sn.path());
+                state.log.add("removed " + sn.path());
+                return null;
+            }
+            case "GET /admin/datastore/{store}/protected" -> {
+                return snapshot(p).isProtected;
+            }
+            case "PUT /admin/datastore/{store}/protected" -> {
+                String v = p.get("protected");
+                snapshot(p).isProtected = "1".equals(v) || "true".equals(v);
+                return null;
+            }
+            case "GET /admin/datastore/{store}/notes" -> {
+                return snapshot(p).notes;
+            }
+            case "PUT /admin/datastore/{store}/notes" -> {
+                snapshot(p).notes = p.get("notes");
+                return null;
+            }
+            case "GET /nodes/{node}/tasks/{upid}/status" -> {
+                String upid = p.get("upid");
+                if (!state.tasks.containsKey(upid)) {
+                    throw new ApiError(404, "task '" + upid + "' does not exist");
+                }
+                String exit = state.tasks.get(upid);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("upid", upid);
+                m.put("node", upid.split(":")[1]);
+                m.put("status", exit == null ? "running" : "stopped");
+                if (exit != null) {
+                    m.put("exitstatus", exit);
+                }
+                return m;
+            }
+            case "GET /nodes/{node}/tasks/{upid}/log" -> {
+                String exit = state.tasks.get(p.get("upid"));
+                return exit == null || exit.equals("OK") ? List.of() : List.of(Map.of("n", 1, "t", exit));
+            }
+            case "POST /admin/datastore/{store}/prune" -> {
+                return prune(p);
+            }
+            default -> throw new ApiError(501, "'" + method + " " + template + "' is valid but not implemented in the PBS fake");
+        }
+    }
+
+    /** A group's prune, answered with the core retention engine in the host's time zone: what stays and what goes. */
+    private Object prune(Map<String, String> p) {
+        RetentionPolicy.Builder b = RetentionPolicy.builder().zone(state.timeZone);
+        keep(p, "keep-last").ifPresent(b::keepLast);
+        keep(p, "keep-hourly").ifPresent(b::keepHourly);
+        keep(p, "keep-daily").ifPresent(b::keepDaily);
+        keep(p, "keep-weekly").ifPresent(b::keepWeekly);
+        keep(p, "keep-monthly").ifPresent(b::keepMonthly);
+        keep(p, "keep-yearly").ifPresent(b::keepYearly);
+        RetentionPolicy policy = b.build();
+        List<RetentionItem> items = new ArrayList<>();
+        Map<String, PbsState.Snap> byPath = new LinkedHashMap<>();
+        for (PbsState.Snap sn : snapshotsIn(p)) {
+            if (!sn.type.equals(p.get("backup-type")) || !sn.id.equals(p.get("backup-id"))) {
+                continue;
+            }
+            RetentionItem item = RetentionItem.of(sn.path(), Instant.ofEpochSecond(sn.time)).inGroup(sn.group());
+            item = sn.isProtected ? item.protect() : item;
+            item = sn.finished ? item : item.unfinished();
+            items.add(item);
+            byPath.put(sn.path(), sn);
+        }
+        RetentionPlan plan = policy.plan(items, Instant.now());
+        boolean dryRun = "1".equals(p.get("dry-run")) || "true".equals(p.get("dry-run"));
+        List<Object> out = new ArrayList<>();
+        for (RetentionDecision d : plan.decisions()) {
+            PbsState.Snap sn = byPath.get(d.item().id());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("backup-type", sn.type);
+            m.put("backup-id", sn.id);
+            m.put("backup-time", sn.time);
+            m.put("keep", d.keeps());
+            m.put("protected", sn.isProtected);
+            out.add(m);
+            if (!dryRun && !d.keeps()) {
+                store(p).in(p.getOrDefault("ns", "")).remove(sn.path());
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Integer> keep(Map<String, String> p, String name) {
+        return Optional.ofNullable(p.get(name)).map(dev.ops.core.text.AsciiNumbers::parseInt);
+    }
+
+    private static Map<String, Object> view(PbsState.Snap sn) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backup-type", sn.type);
+        m.put("backup-id", sn.id);
+        m.put("backup-time", sn.time);
+        m.put("protected", sn.isProtected);
+        m.put("owner", sn.owner);
+        if (!sn.notes.isEmpty()) {
+            m.put("comment", sn.notes.lines().findFirst().orElse(""));
+        }
+        if (sn.finished) {
+            // As PBS sends them (an erratum: the schema says strings): objects with a file name.
+            m.put("files", List.of(Map.of("filename", "index.json.blob", "crypt-mode", "none"),
+                    Map.of("filename", "drive-scsi0.img.fidx", "crypt-mode", "none", "size", sn.size)));
+            m.put("size", sn.size);
+            if (sn.verification != null) {
+                m.put("verification", Map.of("state", sn.verification, "upid",
+                        "UPID:pbs:00000001:00000001:00000001:" + String.format("%08X", sn.time) + ":verify:x:root@pam:"));
+            }
+        } else {
+            m.put("files", List.of(Map.of("filename", "drive-scsi0.img.fidx", "crypt-mode", "none")));
+        }
+        return m;
+    }
+
+    private PbsState.Store store(Map<String, String> p) {
+        PbsState.Store s = state.stores.get(p.get("store"));
+        if (s == null) {
+            throw new ApiError(404, "datastore '" + p.get("store") + "' does not exist");
+        }
+        return s;
+    }
+
+    private List<PbsState.Snap> snapshotsIn(Map<String, String> p) {
+        PbsState.Store s = store(p);
+        String ns = p.getOrDefault("ns", "");
+        if (!s.namespaces.contains(ns)) {
+            throw new ApiError(404, "namespace '" + ns + "' does not exist");
+        }
+        return new ArrayList<>(s.in(ns).values());
+    }
+
+    private PbsState.Snap snapshot(Map<String, String> p) {
+        String path = p.get("backup-type") + "/" + p.get("backup-id") + "/" + Instant.ofEpochSecond(dev.ops.core.text.AsciiNumbers.parseLong(p.get("backup-time")));
+        PbsState.Snap sn = snapshotsIn(p).stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
+        if (sn == null) {
+            throw new ApiError(404, "snapshot " + path + " does not exist");
+        }
+        return sn;
+    }
+
+    private MockResponse json(int status, String reason, Object body) {
+        try {
+            return new MockResponse.Builder().status("HTTP/1.1 " + status + " " + reason.replaceAll("[^\\x20-\\x7e]", " ").trim())
+                    .setHeader("Content-Type", "application/json;charset=UTF-8")
+                    .setHeader("Server", "proxmox-backup-api")
+                    .body(new okio.Buffer().write(mapper.writeValueAsBytes(body))).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The PBS fake's state and request handling. */
+package dev.ops.testkit.pbs.internal;
