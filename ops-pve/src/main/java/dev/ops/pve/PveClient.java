@@ -485,7 +485,7 @@ public final class PveClient implements AutoCloseable {
          * a typed error naming the limit, instead of filling the heap.
          */
         public Builder maxAnswerBytes(long bytes) {
-            Violations.of("PVE client").check(bytes >= 1024, "maxAnswerBytes", bytes + " is below 1024 bytes").throwIfAny();
+            Violations.of(dialect.product() + " client").check(bytes >= 1024, "maxAnswerBytes", bytes + " is below 1024 bytes").throwIfAny();
             this.maxAnswerBytes = bytes;
             return this;
         }
@@ -523,7 +523,7 @@ public final class PveClient implements AutoCloseable {
 
         /** Checks every setting, reporting all problems at once, and builds the client. */
         public PveClient build() {
-            Violations v = Violations.of("Proxmox VE client");
+            Violations v = Violations.of(dialect.product() + " client");
             Optional<BaseUrl> url = BaseUrl.parse(baseUrl, v);
             String apiBase = url.map(BaseUrl::apiBase).orElse(null);
             String defaultName = url.map(BaseUrl::defaultName).orElse(null);

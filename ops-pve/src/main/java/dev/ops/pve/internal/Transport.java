@@ -220,7 +220,8 @@ public final class Transport {
             }
             if (resp.isSuccessful() && rb != null) {
                 // Parsed while it arrives, so that reading a large list overlaps its transfer.
-                okio.BufferedSource source = okio.Okio.buffer(new LimitedSource(rb.source(), cfg.maxAnswerBytes(), method, path, read));
+                okio.BufferedSource source = okio.Okio.buffer(new LimitedSource(rb.source(), cfg.maxAnswerBytes(),
+                        () -> tooLarge(method, path, "over " + cfg.maxAnswerBytes() + " bytes, still arriving", read)));
                 source.request(AnswerText.MAX_SNIPPET);
                 byte[] start = source.peek().readByteArray(Math.min(AnswerText.MAX_SNIPPET, source.getBuffer().size()));
                 try {
@@ -394,32 +395,6 @@ public final class Transport {
     private PveServerException tooLarge(String method, String path, String size, boolean read) {
         return new PveServerException(200, method, path, "the answer (" + size + ") is larger than the client's limit of "
                 + cfg.maxAnswerBytes() + " bytes (PveClient.Builder.maxAnswerBytes)", false, "permanent: the same answer comes again");
-    }
-
-    /** A source that fails with a typed error once more than {@code limit} bytes were read from it. */
-    private final class LimitedSource extends okio.ForwardingSource {
-        private final long limit;
-        private final String method;
-        private final String path;
-        private final boolean read;
-        private long total;
-
-        LimitedSource(okio.Source delegate, long limit, String method, String path, boolean read) {
-            super(delegate);
-            this.limit = limit;
-            this.method = method;
-            this.path = path;
-            this.read = read;
-        }
-
-        @Override
-        public long read(okio.Buffer sink, long byteCount) throws IOException {
-            long n = super.read(sink, byteCount);
-            if (n > 0 && (total += n) > limit) {
-                throw tooLarge(method, path, "over " + limit + " bytes, still arriving", read);
-            }
-            return n;
-        }
     }
 
     private void authenticate(Request.Builder rb, boolean write) {
