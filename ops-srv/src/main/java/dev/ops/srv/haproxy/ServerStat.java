@@ -1,5 +1,6 @@
 package dev.ops.srv.haproxy;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public record ServerStat(String backend, String server, String status, int weigh
 
     private static long number(String s) {
         try {
-            return s == null || s.isEmpty() ? 0 : Long.parseLong(s);
+            return s == null || s.isEmpty() ? 0 : AsciiNumbers.parseLong(s);
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.ops.srv.unit;
 
+import dev.ops.core.text.AsciiNumbers;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,7 +43,7 @@ public record UnitState(String id, String loadState, String activeState, String 
             return 0;
         }
         try {
-            return Long.parseLong(s);
+            return AsciiNumbers.parseLong(s);
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.ops.srv.unit.internal;
 
+import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
@@ -65,7 +66,7 @@ public final class Journal {
 
     private static long parseLong(String s) {
         try {
-            return s.isEmpty() ? 0 : Long.parseLong(s);
+            return s.isEmpty() ? 0 : AsciiNumbers.parseLong(s);
         } catch (NumberFormatException e) {
             return 0;
         }
