@@ -7,7 +7,7 @@ import dev.ops.core.error.Violations;
 import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.change.ApiChange;
-import java.util.ArrayList;
+import dev.ops.pve.internal.SettingsDiff;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,33 +55,14 @@ public final class FirewallOptionsChange extends ApiChange<Map<String, String>, 
     @Override
     protected Planned<Void> planSteps() {
         JsonValue now = client.api().get(path(), params());
-        Map<String, Object> set = params();
-        Map<String, Object> back = params();
-        List<String> unset = new ArrayList<>();
-        List<String> diff = new ArrayList<>();
-        wanted.forEach((k, val) -> {
-            JsonValue old = now.path(k);
-            String oldText = old.isMissing() || old.isNull() ? null : old.asText();
-            if (!val.equals(oldText)) {
-                set.put(k, val);
-                diff.add(k + ": " + (oldText == null ? "(default)" : oldText) + " -> " + val);
-                if (oldText == null) {
-                    unset.add(k);
-                } else {
-                    back.put(k, oldText);
-                }
-            }
-        });
-        if (diff.isEmpty()) {
+        SettingsDiff d = SettingsDiff.of(SettingsDiff.texts(now), wanted, "(default)");
+        if (d.isEmpty()) {
             return Planned.none(null);
         }
+        Map<String, Object> set = d.forward(params());
         set.put("digest", now.path("digest").asText());
-        if (!unset.isEmpty()) {
-            back.put("delete", String.join(",", unset));
-        }
         return Planned.of(List.of(Step.of("set " + (node == null ? "cluster" : node + " host") + " firewall options "
-                + String.join(", ", diff.stream().map(d -> d.substring(0, d.indexOf(':'))).toList()),
-                call("PUT", path(), set), call("PUT", path(), back)))).withNotes(diff);
+                + String.join(", ", d.names()), call("PUT", path(), set), call("PUT", path(), d.undo(params()))))).withNotes(d.lines());
     }
 
     @Override

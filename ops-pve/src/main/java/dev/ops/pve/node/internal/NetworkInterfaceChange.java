@@ -6,8 +6,8 @@ import dev.ops.core.change.Step;
 import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.internal.SettingsDiff;
 import dev.ops.pve.node.NetworkInterfaceRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,31 +66,12 @@ public final class NetworkInterfaceChange extends ApiChange<String, Void> {
                     .withNotes(wanted.settings().entrySet().stream().map(e -> e.getKey() + ": (absent) -> " + e.getValue()).toList())
                     .withNote("staged in /etc/network/interfaces.new; live after the node's network is applied");
         }
-        Map<String, Object> set = base();
-        Map<String, Object> back = base();
-        List<String> added = new ArrayList<>();
-        List<String> diff = new ArrayList<>();
-        wanted.settings().forEach((k, v) -> {
-            JsonValue old = current.path(k);
-            String oldText = old.isMissing() || old.isNull() ? null : old.asText();
-            if (!v.equals(oldText)) {
-                set.put(k, v);
-                diff.add(k + ": " + (oldText == null ? "(absent)" : oldText) + " -> " + v);
-                if (oldText == null) {
-                    added.add(k);
-                } else {
-                    back.put(k, oldText);
-                }
-            }
-        });
-        if (diff.isEmpty()) {
+        SettingsDiff d = SettingsDiff.of(SettingsDiff.texts(current), wanted.settings(), "(absent)");
+        if (d.isEmpty()) {
             return Planned.none(null);
         }
-        if (!added.isEmpty()) {
-            back.put("delete", String.join(",", added));
-        }
         return Planned.of(List.of(Step.of("update " + name() + " in " + node + "'s staged network",
-                call("PUT", entry, set), call("PUT", entry, back)))).withNotes(diff)
+                call("PUT", entry, d.forward(base())), call("PUT", entry, d.undo(base()))))).withNotes(d.lines())
                 .withNote("staged in /etc/network/interfaces.new; live after the node's network is applied");
     }
 

@@ -8,10 +8,10 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.change.ApiChange;
 import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.internal.SettingsDiff;
 import dev.ops.pve.replication.Replication;
 import dev.ops.pve.replication.ReplicationJob;
 import dev.ops.pve.replication.ReplicationRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,33 +71,15 @@ public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJo
             throw new ConflictException("replication job " + id(), "replicates to " + job.target() + ", not " + wanted.target()
                     + "; a job's target cannot change: remove the job and make it again", false);
         }
-        Map<String, Object> set = new LinkedHashMap<>();
-        Map<String, Object> back = new LinkedHashMap<>();
-        List<String> diff = new ArrayList<>();
-        List<String> unset = new ArrayList<>();
-        Map<String, Object> old = settings(job);
-        settings(wanted).forEach((k, v) -> {
-            Object before = old.get(k);
-            if (!String.valueOf(v).equals(before == null ? null : String.valueOf(before))) {
-                set.put(k, v);
-                diff.add(k + ": " + (before == null ? "(default)" : before) + " -> " + v);
-                if (before == null) {
-                    unset.add(k);
-                } else {
-                    back.put(k, before);
-                }
-            }
-        });
-        if (set.isEmpty()) {
+        Map<String, String> old = new LinkedHashMap<>();
+        settings(job).forEach((k, v) -> old.put(k, String.valueOf(v)));
+        SettingsDiff d = SettingsDiff.of(old, settings(wanted), "(default)");
+        if (d.isEmpty()) {
             return Planned.none(null);
         }
-        set.put("id", id());
-        back.put("id", id());
-        if (!unset.isEmpty()) {
-            back.put("delete", String.join(",", unset));
-        }
-        return Planned.of(List.of(Step.of("update replication job " + id(), call("PUT", ENTRY, set), call("PUT", ENTRY, back))))
-                .withNotes(diff);
+        Map<String, Object> base = Map.of("id", id());
+        return Planned.of(List.of(Step.of("update replication job " + id(), call("PUT", ENTRY, d.forward(base)),
+                call("PUT", ENTRY, d.undo(base))))).withNotes(d.lines());
     }
 
     private PveCallAction create(ReplicationJob job) {
