@@ -7,11 +7,10 @@ import dev.ops.pve.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;
+import dev.ops.pve.internal.GuestPaths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,36 +53,26 @@ public final class GuestAgent {
         return "/nodes/{node}/qemu/{vmid}/agent/" + what;
     }
 
-    private Map<String, Object> params(Object... kv) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("node", guest.node());
-        p.put("vmid", guest.vmid());
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
-    }
-
     /** Whether the agent answers; throws the typed error when it is not configured or the VM is not running. */
     public void ping() {
-        client.api().post(path("ping"), params());
+        client.api().post(path("ping"), GuestPaths.params(guest));
     }
 
     /** The guest's operating system. */
     public AgentOsInfo osInfo() {
-        JsonValue r = client.api().get(path("get-osinfo"), params()).path("result");
+        JsonValue r = client.api().get(path("get-osinfo"), GuestPaths.params(guest)).path("result");
         return new AgentOsInfo(text(r, "id"), text(r, "pretty-name"), text(r, "version"), text(r, "kernel-release"), text(r, "machine"));
     }
 
     /** The host name the guest gives itself. */
     public String hostName() {
-        return client.api().get(path("get-host-name"), params()).path("result").path("host-name").asText();
+        return client.api().get(path("get-host-name"), GuestPaths.params(guest)).path("result").path("host-name").asText();
     }
 
     /** The guest's network interfaces with their addresses. */
     public List<AgentInterface> networkInterfaces() {
         List<AgentInterface> out = new ArrayList<>();
-        for (JsonValue i : client.api().get(path("network-get-interfaces"), params()).path("result").elements()) {
+        for (JsonValue i : client.api().get(path("network-get-interfaces"), GuestPaths.params(guest)).path("result").elements()) {
             List<String> addresses = new ArrayList<>();
             for (JsonValue a : i.path("ip-addresses").elements()) {
                 addresses.add(a.path("ip-address").asText() + "/" + a.path("prefix").asInt());
@@ -98,7 +87,7 @@ public final class GuestAgent {
         Violations.of("agent file read").check(file != null && file.startsWith("/"), "file", "'" + file + "' must be an absolute path")
                 .throwIfAny();
         try {
-            return Optional.of(client.api().get(path("file-read"), params("file", file)).path("content").asText());
+            return Optional.of(client.api().get(path("file-read"), GuestPaths.params(guest, "file", file)).path("content").asText());
         } catch (OpsException e) {
             if (String.valueOf(e.getMessage()).contains("No such file or directory")) {
                 return Optional.empty();
@@ -114,11 +103,11 @@ public final class GuestAgent {
     public ExecResult exec(List<String> command, Duration timeout) {
         Violations.of("agent exec").check(command != null && !command.isEmpty(), "command", "must name a program")
                 .check(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive").throwIfAny();
-        int pid = client.api().post(path("exec"), params("command", List.copyOf(command))).path("pid").asInt();
+        int pid = client.api().post(path("exec"), GuestPaths.params(guest, "command", List.copyOf(command))).path("pid").asInt();
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
-            JsonValue s = client.api().get(path("exec-status"), params("pid", pid));
+            JsonValue s = client.api().get(path("exec-status"), GuestPaths.params(guest, "pid", pid));
             if (s.path("exited").asBoolean()) {
                 return new ExecResult(s.path("exitcode").asInt(), s.path("out-data").asText(""), s.path("err-data").asText(""),
                         s.path("out-truncated").asBoolean() || s.path("err-truncated").asBoolean());

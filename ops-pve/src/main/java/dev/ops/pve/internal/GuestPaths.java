@@ -21,4 +21,13 @@ public final class GuestPaths {
         p.putAll(extra);
         return p;
     }
+
+    /** The guest's path parameters plus {@code kv}, given as name, value, name, value... in order. */
+    public static Map<String, Object> params(Guest g, Object... kv) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            extra.put((String) kv[i], kv[i + 1]);
+        }
+        return params(g, extra);
+    }
 }

@@ -57,7 +57,7 @@ public final class IpAllocateChange extends StoreChange<Allocation, Allocation> 
 
     @Override
     protected Planned<Allocation> planSteps() {
-        NodeSubnet subnet = family == null ? engine.subnetOf(node, defaultFamily()) : engine.subnetOf(node, family);
+        NodeSubnet subnet = family == null ? engine.subnetOf(node, engine.defaultFamily(node)) : engine.subnetOf(node, family);
         IpRange range = subnet.range(pool).orElseThrow(() -> new ValidationException("allocation", Violations.of("allocation")
                 .add("pool", node + " " + subnet.cidr() + " has no " + pool.configName() + " range").list()));
         Optional<Allocation> held = held(subnet);
@@ -83,7 +83,7 @@ public final class IpAllocateChange extends StoreChange<Allocation, Allocation> 
         if (alreadyHeld != null) {
             return alreadyHeld;
         }
-        NodeSubnet subnet = family == null ? engine.subnetOf(node, defaultFamily()) : engine.subnetOf(node, family);
+        NodeSubnet subnet = family == null ? engine.subnetOf(node, engine.defaultFamily(node)) : engine.subnetOf(node, family);
         return held(subnet).orElseThrow(() -> new OpsException("no address of " + pool.configName() + " was allocated to " + owner + " on " + node));
     }
 
@@ -91,9 +91,5 @@ public final class IpAllocateChange extends StoreChange<Allocation, Allocation> 
         return engine.allocations(node).stream()
                 .filter(a -> a.owner().equals(owner) && a.pool().equals(Optional.of(pool)) && a.subnet().equals(subnet.cidr()))
                 .findFirst();
-    }
-
-    private IpFamily defaultFamily() {
-        return engine.config().subnetsOf(node).stream().anyMatch(s -> s.family() == IpFamily.IPV4) ? IpFamily.IPV4 : IpFamily.IPV6;
     }
 }

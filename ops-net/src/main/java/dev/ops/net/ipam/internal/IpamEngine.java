@@ -415,7 +415,8 @@ public final class IpamEngine {
         return config.subnetsOf(node).stream().map(s -> s.cidr().toString()).toList().toString();
     }
 
-    private IpFamily defaultFamily(String node) {
+    /** The family an allocation without one takes: IPv4 where the node has an IPv4 subnet, else its only one. */
+    public IpFamily defaultFamily(String node) {
         List<NodeSubnet> s = subnets(node);
         return s.stream().anyMatch(x -> x.family() == IpFamily.IPV4) ? IpFamily.IPV4 : s.get(0).family();
     }

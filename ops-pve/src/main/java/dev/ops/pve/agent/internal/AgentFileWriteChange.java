@@ -9,10 +9,9 @@ import dev.ops.pve.agent.GuestAgent;
 import dev.ops.pve.change.ApiChange;
 import dev.ops.pve.change.PveCallAction;
 import dev.ops.pve.guest.Guest;
+import dev.ops.pve.internal.GuestPaths;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,23 +57,13 @@ public final class AgentFileWriteChange extends ApiChange<String, Void> {
         if (now.isPresent() && now.get().equals(content)) {
             return Planned.none(null);
         }
-        PveCallAction write = call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", params("file", file, "content", content));
+        PveCallAction write = call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", GuestPaths.params(guest, "file", file, "content", content));
         PveCallAction undo = now.isPresent()
-                ? call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", params("file", file, "content", now.get()))
-                : call("POST", "/nodes/{node}/qemu/{vmid}/agent/exec", params("command", List.of("rm", "-f", "--", file)));
+                ? call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", GuestPaths.params(guest, "file", file, "content", now.get()))
+                : call("POST", "/nodes/{node}/qemu/{vmid}/agent/exec", GuestPaths.params(guest, "command", List.of("rm", "-f", "--", file)));
         Planned<Void> planned = Planned.of(List.of(Step.of((now.isPresent() ? "rewrite " : "create ") + file + " in " + guest, write, undo)));
         return now.isPresent() ? planned.withNote(file + ": " + now.get().length() + " characters -> " + content.length())
                 : planned.withNote(file + " does not exist; rollback removes it (agent exec, VM.GuestAgent.Unrestricted)");
-    }
-
-    private Map<String, Object> params(Object... kv) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("node", guest.node());
-        p.put("vmid", guest.vmid());
-        for (int i = 0; i < kv.length; i += 2) {
-            p.put((String) kv[i], kv[i + 1]);
-        }
-        return p;
     }
 
     @Override
