@@ -104,6 +104,22 @@ public sealed interface Requirement {
         return out;
     }
 
+    /** The privileges this requirement asks for on {@code aclPath}. */
+    default Set<String> privilegesOn(String aclPath) {
+        Set<String> out = new LinkedHashSet<>();
+        switch (this) {
+            case Privileges p -> {
+                if (p.aclPath().equals(aclPath)) {
+                    out.addAll(p.privileges());
+                }
+            }
+            case AllOf a -> a.parts().forEach(x -> out.addAll(x.privilegesOn(aclPath)));
+            case OneOf o -> o.parts().forEach(x -> out.addAll(x.privilegesOn(aclPath)));
+            case Unchecked u -> { }
+        }
+        return out;
+    }
+
     /**
      * What is missing, given the privileges granted on each ACL path: one line per missing privilege
      * (or per unmet alternative), empty when the requirement is met.

@@ -57,6 +57,32 @@ class PreflightTest {
     }
 
     @Test
+    void aPasswordLoginDecidesFromItsCapabilitiesWhatIsHeldNowhereWithoutAskingAgain() {
+        pve.seed(b -> b.user("alice@pve", "alice-pw", acl -> acl.grant("/", "PVEAuditor").grantExact("/vms/101", "VM.Clone")));
+        PveClient alice = Fakes.clientBuilder(pve).login("alice@pve", Secret.of("alice-pw")).build();
+        var plan = alice.changes(Ops.inMemory()).clone(alice.node("pve1").qemu().vm(9000), c -> c.newId(150).name("web-1")
+                .targetStorage("local-lvm")).plan();
+
+        PreflightReport r = alice.preflight().plan(plan).run();
+
+        // VM.Clone is held somewhere (on 101), so /vms/9000 is asked; VM.Allocate and Datastore.AllocateSpace are held nowhere.
+        assertThat(r.problems()).extracting(PreflightReport.Problem::subject)
+                .contains("privilege VM.Clone on /vms/9000", "privilege VM.Allocate on /vms/150", "privilege Datastore.AllocateSpace on /storage/local-lvm");
+        assertThat(alice.login()).get().satisfies(l -> assertThat(l.has("vms", "VM.Clone")).isTrue());
+        var asked = pve.requests().stream().filter(q -> q.path().equals("/access/permissions")).map(q -> q.param("path").orElse("")).toList();
+        assertThat(asked).contains("/vms/9000").doesNotContain("/vms/150", "/storage/local-lvm");
+        assertThat(r.passed()).contains("privileges on /vms/150 decided by the login's capabilities, without asking");
+    }
+
+    @Test
+    void anApiTokenHasNoCapabilitiesSoEveryPathIsAsked() {
+        var plan = client.changes(Ops.inMemory()).clone(client.node("pve1").qemu().vm(9000), c -> c.newId(150).name("web-1")).plan();
+        client.preflight().plan(plan).run();
+        var asked = pve.requests().stream().filter(q -> q.path().equals("/access/permissions")).map(q -> q.param("path").orElse("")).toList();
+        assertThat(asked).contains("/vms/9000", "/vms/150");
+    }
+
+    @Test
     void passesWhenEverythingIsThere() {
         client = limited(acl -> acl.grantExact("/vms/101", "VM.PowerMgmt"));
         var plan = client.changes(Ops.inMemory()).start(client.node("pve1").qemu().vm(101)).plan();
