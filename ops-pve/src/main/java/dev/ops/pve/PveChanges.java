@@ -34,6 +34,9 @@ import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.SnapshotRequest;
 import dev.ops.pve.guest.internal.GuestChanges;
 import dev.ops.pve.ha.HaRequest;
+import dev.ops.pve.ha.HaRule;
+import dev.ops.pve.ha.HaRuleRequest;
+import dev.ops.pve.ha.internal.HaRuleChange;
 import dev.ops.pve.ha.HaResource;
 import dev.ops.pve.ha.internal.HaChanges;
 import dev.ops.pve.node.Node;
@@ -340,6 +343,25 @@ public final class PveChanges {
     /** Removes a guest from HA; rollback adds it back with its previous state, group, comment and restart/relocate policy. */
     public Change<Boolean> haRemove(Guest g) {
         return HaChanges.remove(ops, client, g);
+    }
+
+    /**
+     * An HA rule as wanted (Proxmox VE 9): created, or updated in what differs, a setting left out
+     * of {@code request} being removed; rollback removes the rule or puts its old settings back.
+     * Yields the rule.
+     */
+    public Change<Optional<HaRule>> haRule(HaRuleRequest request) {
+        return new HaRuleChange(ops, client, request, null);
+    }
+
+    /** {@link #haRule(HaRuleRequest)} with the request built by {@code edit}. */
+    public Change<Optional<HaRule>> haRule(Consumer<HaRuleRequest.Builder> edit) {
+        return haRule(build(HaRuleRequest::builder, edit).build());
+    }
+
+    /** Removes an HA rule; rollback makes it again with its settings. */
+    public Change<Optional<HaRule>> removeHaRule(String rule) {
+        return new HaRuleChange(ops, client, null, rule);
     }
 
     // ---- pools -------------------------------------------------------------------------------

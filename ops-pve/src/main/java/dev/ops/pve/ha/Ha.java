@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The cluster's HA resources, read-only: {@link #list()} and {@link #get(String)}. Adding and removing
- * guests are changes: {@link dev.ops.pve.PveChanges#haAdd} and {@link dev.ops.pve.PveChanges#haRemove}.
+ * The cluster's HA resources and rules, read-only: {@link #list()}, {@link #get(String)},
+ * {@link #rules()} and {@link #status()}. Adding and removing guests and rules are changes:
+ * {@link dev.ops.pve.PveChanges#haAdd}, {@link dev.ops.pve.PveChanges#haRemove},
+ * {@link dev.ops.pve.PveChanges#haRule} and {@link dev.ops.pve.PveChanges#removeHaRule}.
  */
 public final class Ha {
     private final PveClient client;
@@ -45,5 +47,19 @@ public final class Ha {
                     e.path("status").asText(""), e.path("sid").asText(""), e.path("state").asText(""), e.path("request_state").asText("")));
         }
         return out;
+    }
+
+    /** {@code GET /cluster/ha/rules} (Proxmox VE 9; a PVE 8 cluster has HA groups instead and answers 501). */
+    public List<HaRule> rules() {
+        List<HaRule> out = new java.util.ArrayList<>();
+        for (dev.ops.pve.JsonValue r : client.api().get("/cluster/ha/rules", Map.of()).elements()) {
+            out.add(dev.ops.pve.ha.internal.HaRules.read(r));
+        }
+        return out;
+    }
+
+    /** The rule of that id, if any. */
+    public Optional<HaRule> rule(String id) {
+        return rules().stream().filter(r -> r.rule().equals(id)).findFirst();
     }
 }

@@ -16,6 +16,7 @@ public final class SettingsDiff {
     private final Map<String, Object> back = new LinkedHashMap<>();
     private final List<String> unset = new ArrayList<>();
     private final List<String> lines = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
 
     private SettingsDiff() {}
 
@@ -41,6 +42,22 @@ public final class SettingsDiff {
         return d;
     }
 
+    /**
+     * As {@link #of}, where {@code wanted} is the whole of the settings: one that is set now and not
+     * wanted is deleted ({@code delete}), and the undo sets it back.
+     */
+    public static SettingsDiff replacing(Map<String, String> current, Map<String, ?> wanted, String absent) {
+        SettingsDiff d = of(current, wanted, absent);
+        current.forEach((k, v) -> {
+            if (!wanted.containsKey(k)) {
+                d.dropped.add(k);
+                d.back.put(k, v);
+                d.lines.add(k + ": " + v + " -> " + absent);
+            }
+        });
+        return d;
+    }
+
     /** The members of an answer object as text, the ones sent as null left out. */
     public static Map<String, String> texts(dev.ops.pve.JsonValue object) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -55,13 +72,16 @@ public final class SettingsDiff {
 
     /** Whether nothing differs. */
     public boolean isEmpty() {
-        return set.isEmpty();
+        return set.isEmpty() && dropped.isEmpty();
     }
 
     /** The forward call's settings: {@code base} and the new values. */
     public Map<String, Object> forward(Map<String, Object> base) {
         Map<String, Object> p = new LinkedHashMap<>(base);
         p.putAll(set);
+        if (!dropped.isEmpty()) {
+            p.put("delete", String.join(",", dropped));
+        }
         return p;
     }
 
@@ -77,7 +97,9 @@ public final class SettingsDiff {
 
     /** The names that differ. */
     public List<String> names() {
-        return List.copyOf(set.keySet());
+        List<String> out = new ArrayList<>(set.keySet());
+        out.addAll(dropped);
+        return List.copyOf(out);
     }
 
     /** One "name: old -> new" line per difference. */

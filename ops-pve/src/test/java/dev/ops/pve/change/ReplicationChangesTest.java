@@ -61,6 +61,23 @@ class ReplicationChangesTest {
     }
 
     @Test
+    void aSettingTheRequestLeavesOutIsRemovedAndTheUndoPutsItBack() {
+        changes.replicationJob(r -> r.guest(101).target("pve2").schedule("*/30").rate(50).comment("nightly")).apply();
+        ReplicationJob before = client.replication().get("101-0").orElseThrow();
+
+        var update = changes.replicationJob(r -> r.guest(101).target("pve2").schedule("*/30"));
+        assertThat(update.plan().notes()).contains("rate: 50 -> (default)", "comment: nightly -> (default)");
+        Applied<Optional<ReplicationJob>> done = update.apply();
+        assertThat(done.value()).hasValueSatisfying(j -> {
+            assertThat(j.rate()).isZero();
+            assertThat(j.comment()).isEmpty();
+        });
+
+        done.rollback();
+        assertThat(client.replication().get("101-0")).contains(before);
+    }
+
+    @Test
     void aJobToTheGuestsOwnNodeFailsWhenItRunsAndSaysWhy() {
         changes.replicationJob(r -> r.guest(101).jobNumber(1).target("pve1")).apply();
 

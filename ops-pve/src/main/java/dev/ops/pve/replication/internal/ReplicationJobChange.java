@@ -73,7 +73,7 @@ public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJo
         }
         Map<String, String> old = new LinkedHashMap<>();
         settings(job).forEach((k, v) -> old.put(k, String.valueOf(v)));
-        SettingsDiff d = SettingsDiff.of(old, settings(wanted), "(default)");
+        SettingsDiff d = SettingsDiff.replacing(old, settings(wanted), "(default)");
         if (d.isEmpty()) {
             return Planned.none(null);
         }
@@ -93,7 +93,7 @@ public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJo
     private static Map<String, Object> settings(ReplicationRequest r) {
         Map<String, Object> p = new LinkedHashMap<>();
         r.schedule().ifPresent(s -> p.put("schedule", s));
-        r.rate().ifPresent(x -> p.put("rate", x));
+        r.rate().ifPresent(x -> p.put("rate", rate(x)));
         r.comment().ifPresent(c -> p.put("comment", c));
         if (r.disabled()) {
             p.put("disable", 1);
@@ -107,7 +107,7 @@ public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJo
             p.put("schedule", j.schedule());
         }
         if (j.rate() > 0) {
-            p.put("rate", j.rate());
+            p.put("rate", rate(j.rate()));
         }
         if (!j.comment().isEmpty()) {
             p.put("comment", j.comment());
@@ -116,6 +116,11 @@ public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJo
             p.put("disable", 1);
         }
         return p;
+    }
+
+    /** A rate as Proxmox writes it: 50, not 50.0. */
+    private static Object rate(double mbps) {
+        return mbps == Math.rint(mbps) ? (Object) (long) mbps : (Object) mbps;
     }
 
     @Override

@@ -1,0 +1,142 @@
+package dev.ops.pve.ha.internal;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Planned;
+import dev.ops.core.change.Step;
+import dev.ops.core.error.Violations;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.ha.Ha;
+import dev.ops.pve.ha.HaRule;
+import dev.ops.pve.ha.HaRuleRequest;
+import dev.ops.pve.ha.HaRuleType;
+import dev.ops.pve.internal.SettingsDiff;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HA rule as wanted (created, or updated in what differs; rollback removes it or puts its old
+ * settings back), or removed (rollback makes it again). A rule's type cannot change in place: the
+ * plan refuses it. On a cluster without HA rules (before Proxmox VE 9) the plan says so.
+ */
+public final class HaRuleChange extends ApiChange<Optional<HaRule>, Void> {
+    private static final String COLLECTION = "/cluster/ha/rules";
+    private static final String ENTRY = "/cluster/ha/rules/{rule}";
+
+    private final HaRuleRequest wanted;
+    private final String removed;
+
+    /** {@code wanted} present; with {@code wanted} null, the rule {@code removed} absent. */
+    public HaRuleChange(Ops ops, PveClient client, HaRuleRequest wanted, String removed) {
+        super(ops, client);
+        this.wanted = wanted;
+        this.removed = removed;
+    }
+
+    private String id() {
+        return wanted != null ? wanted.rule() : removed;
+    }
+
+    @Override
+    protected String what() {
+        return wanted != null ? "HA rule " + id() : "remove HA rule " + id();
+    }
+
+    @Override
+    protected Planned<Void> planSteps() {
+        Optional<HaRule> now = current();
+        if (wanted == null) {
+            if (now.isEmpty()) {
+                return Planned.<Void>none(null).withNote("no HA rule " + id());
+            }
+            return Planned.of(List.of(Step.of("remove HA rule " + id(), call("DELETE", ENTRY, Map.of("rule", id())), create(now.get()))));
+        }
+        if (now.isEmpty()) {
+            return Planned.of(List.of(Step.of("create " + wanted.type().wire() + " HA rule " + id() + " for " + wanted.resources(),
+                    call("POST", COLLECTION, withIds(wanted.type(), settings(wanted))), call("DELETE", ENTRY, Map.of("rule", id())))));
+        }
+        HaRule rule = now.get();
+        if (rule.type() != wanted.type()) {
+            Violations v = Violations.of("HA rule " + id());
+            v.add("type", "is " + rule.type().wire() + " on the cluster, not " + wanted.type().wire()
+                    + "; a rule's type cannot change: remove the rule and make it again");
+            v.throwIfAny();
+        }
+        SettingsDiff d = SettingsDiff.replacing(settings(rule), settings(wanted), "(none)");
+        if (d.isEmpty()) {
+            return Planned.none(null);
+        }
+        Map<String, Object> base = Map.of("rule", id(), "type", wanted.type().wire());
+        return Planned.of(List.of(Step.of("update HA rule " + id(), call("PUT", ENTRY, d.forward(base)),
+                call("PUT", ENTRY, d.undo(base))))).withNotes(d.lines());
+    }
+
+    private Optional<HaRule> current() {
+        int major = client.version().major();
+        if (major > 0 && major < 9) {
+            Violations v = Violations.of("HA rule " + id());
+            v.add("rule", "this cluster runs Proxmox VE " + client.version().version()
+                    + ", which has no HA rules (they came with Proxmox VE 9; before it, HA groups place resources)");
+            v.throwIfAny();
+        }
+        return client.ha().rule(id());
+    }
+
+    private PveCallAction create(HaRule rule) {
+        return call("POST", COLLECTION, withIds(rule.type(), settings(rule)));
+    }
+
+    private Map<String, Object> withIds(HaRuleType type, Map<String, String> settings) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("rule", id());
+        p.put("type", type.wire());
+        p.putAll(settings);
+        return p;
+    }
+
+    private static Map<String, String> settings(HaRuleRequest r) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("resources", String.join(",", r.resources()));
+        if (r.type() == HaRuleType.NODE_AFFINITY) {
+            p.put("nodes", HaRules.nodesWire(r.nodes()));
+            if (r.strict()) {
+                p.put("strict", "1");
+            }
+        }
+        r.together().ifPresent(t -> p.put("affinity", t ? "positive" : "negative"));
+        r.comment().ifPresent(c -> p.put("comment", c));
+        if (r.disabled()) {
+            p.put("disable", "1");
+        }
+        return p;
+    }
+
+    private static Map<String, String> settings(HaRule r) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("resources", String.join(",", r.resources()));
+        if (r.type() == HaRuleType.NODE_AFFINITY) {
+            p.put("nodes", HaRules.nodesWire(r.nodes()));
+            if (r.strict()) {
+                p.put("strict", "1");
+            }
+        }
+        if (!r.affinity().isEmpty()) {
+            p.put("affinity", r.affinity());
+        }
+        if (!r.comment().isEmpty()) {
+            p.put("comment", r.comment());
+        }
+        if (r.disabled()) {
+            p.put("disable", "1");
+        }
+        return p;
+    }
+
+    @Override
+    protected Optional<HaRule> result(Void none) {
+        return client.ha().rule(id());
+    }
+}
