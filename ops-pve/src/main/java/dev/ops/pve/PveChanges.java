@@ -33,6 +33,8 @@ import dev.ops.pve.node.NetworkInterfaceRequest;
 import dev.ops.pve.guest.ShutdownRequest;
 import dev.ops.pve.guest.SnapshotRequest;
 import dev.ops.pve.guest.internal.GuestChanges;
+import dev.ops.pve.cluster.JoinRequest;
+import dev.ops.pve.cluster.internal.JoinClusterChange;
 import dev.ops.pve.ha.HaRequest;
 import dev.ops.pve.ha.HaRule;
 import dev.ops.pve.ha.HaRuleRequest;
@@ -188,6 +190,20 @@ public final class PveChanges {
     /** Runs a replication job now and waits for it; yields the job's state. Cannot be undone. */
     public Change<ReplicationState> runReplication(String id) {
         return new RunReplicationChange(ops, client, id);
+    }
+
+    /**
+     * Joins the node this client speaks to into a cluster ({@code POST /cluster/config/join}), as a
+     * task. Refused at plan for a node already in a cluster or holding guests, unless forced. It
+     * cannot be undone through the API (the plan says how to leave). Yields the cluster's name.
+     */
+    public Change<String> joinCluster(JoinRequest request) {
+        return new JoinClusterChange(ops, client, request);
+    }
+
+    /** {@link #joinCluster(JoinRequest)} with the request built by {@code edit}. */
+    public Change<String> joinCluster(Consumer<JoinRequest.Builder> edit) {
+        return joinCluster(build(JoinRequest::builder, edit).build());
     }
 
     /** Stops a running task; nothing is planned for one that has ended. Cannot be undone. */

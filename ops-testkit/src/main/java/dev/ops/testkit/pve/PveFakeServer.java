@@ -115,6 +115,16 @@ public final class PveFakeServer implements AutoCloseable {
         PlanPurity.watch(this, dispatcher::writes);
     }
 
+    /**
+     * Lets this server's node, when it is in no cluster ({@code clusterName("")}), join {@code cluster}
+     * through {@code POST /cluster/config/join}, as if the network reached it: the join checks
+     * {@code root@pam}'s password and the certificate fingerprint there, and on success both list the node.
+     */
+    public PveFakeServer joinableInto(PveFakeServer cluster) {
+        this.cluster.joinPeer = new dev.ops.testkit.pve.internal.JoinPeer(cluster.cluster, cluster.auth);
+        return this;
+    }
+
     /** Seeds the cluster; the initial seed also brings the default node and storages when none were given. */
     private void seed(Builder b, boolean initial) {
         List<String> nodes = b.nodes.isEmpty() && initial ? List.of("pve") : List.copyOf(b.nodes);
@@ -716,7 +726,7 @@ public final class PveFakeServer implements AutoCloseable {
             return this;
         }
 
-        /** The cluster name shown by {@code /cluster/status} (default {@code ops-lab}). */
+        /** The cluster name shown by {@code /cluster/status} (default {@code ops-lab}); empty plays a single node in no cluster. */
         public Builder clusterName(String name) {
             this.clusterName = Objects.requireNonNull(name, "name");
             return this;

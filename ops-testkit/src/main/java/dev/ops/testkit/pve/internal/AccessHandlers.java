@@ -194,8 +194,12 @@ final class AccessHandlers {
     }
 
     private Map<String, Object> loginAnswer(String username) {
-        return map("username", username, "ticket", auth.ticket(username), "CSRFPreventionToken", auth.csrfToken(username),
+        Map<String, Object> out = map("username", username, "ticket", auth.ticket(username), "CSRFPreventionToken", auth.csrfToken(username),
                 "clustername", cluster.clusterName, "cap", capabilities(username));
+        if (!cluster.clustered()) {
+            out.remove("clustername"); // as PVE: only a node in a cluster names one
+        }
+        return out;
     }
 
     /** The areas of the login answer's {@code cap}, each with the privilege families it reports. */

@@ -290,7 +290,10 @@ public final class Cluster {
     public final Map<String, Map<String, Map<String, String>>> configEntries = new HashMap<>();
     /** What running each replication job left: last_sync, duration, fail_count, error, log lines; by job id. */
     public final Map<String, Map<String, Object>> replicationState = new LinkedHashMap<>();
-    public final String clusterName;
+    /** The cluster's name; empty for a single node in no cluster (it becomes the cluster's name when the node joins one). */
+    public volatile String clusterName;
+    /** The cluster a node in no cluster can join ({@code POST /cluster/config/join}), as if the network reached it; null for none. */
+    public volatile JoinPeer joinPeer;
     /** The pve-manager version the fake plays ({@code 9.1.9} or {@code 8.4.18}). */
     public volatile String pveVersion = "9.1.9";
     private final Deque<String> failNext = new ArrayDeque<>();
@@ -312,6 +315,11 @@ public final class Cluster {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Whether this node is in a cluster. */
+    public boolean clustered() {
+        return !clusterName.isEmpty();
     }
 
     /** Adds a node. */
@@ -568,7 +576,12 @@ public final class Cluster {
 
     /** Schedules the end of a started task (call after setting its actions). */
     public String schedule(Task t) {
-        String planned = failNext.poll();
+        return schedule(t, null);
+    }
+
+    /** Schedules the end of a started task that fails with {@code failure} (PVE's task error text), or as planned when null. */
+    public String schedule(Task t, String failure) {
+        String planned = failure != null ? failure : failNext.poll();
         if (planned == null) {
             planned = failByType.getOrDefault(t.type, "OK");
         }

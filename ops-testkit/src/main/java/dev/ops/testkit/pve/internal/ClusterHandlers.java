@@ -32,8 +32,10 @@ final class ClusterHandlers extends HandlerSection {
         on("GET", "/version", c -> map("version", cluster.pveVersion, "release", cluster.pveVersion.substring(0, cluster.pveVersion.lastIndexOf('.')), "repoid", "d7a4b1a2c3e5f6a7"));
         on("GET", "/cluster/status", c -> {
             List<Object> out = new ArrayList<>();
-            out.add(map("type", "cluster", "id", "cluster", "name", cluster.clusterName, "nodes", cluster.nodes.size(),
-                    "quorate", 1, "version", cluster.nodes.size() + 1));
+            if (cluster.clustered()) {
+                out.add(map("type", "cluster", "id", "cluster", "name", cluster.clusterName, "nodes", cluster.nodes.size(),
+                        "quorate", 1, "version", cluster.nodes.size() + 1));
+            }
             boolean first = true;
             for (Cluster.Node n : cluster.nodes.values()) {
                 out.add(map("type", "node", "id", "node/" + n.name, "name", n.name, "nodeid", n.nodeid, "ip", n.ip,

@@ -55,6 +55,9 @@ final class OperatorHandlers extends HandlerSection {
             return update(cluster.nodeFirewall.computeIfAbsent(c.node(), n -> new LinkedHashMap<>()), c);
         });
         on("GET", "/cluster/config/join", c -> {
+            if (!cluster.clustered()) {
+                throw ApiError.die("node is not in a cluster, no join info available!");
+            }
             List<Object> nodes = new ArrayList<>();
             for (Cluster.Node n : cluster.nodes.values()) {
                 nodes.add(map("name", n.name, "nodeid", n.nodeid, "quorum_votes", 1, "pve_addr", n.ip, "ring0_addr", n.ip,
@@ -235,7 +238,7 @@ final class OperatorHandlers extends HandlerSection {
         return null;
     }
 
-    private static String fingerprint(String node) {
+    static String fingerprint(String node) {
         StringBuilder fp = new StringBuilder();
         int h = node.hashCode();
         for (int i = 0; i < 32; i++) {
