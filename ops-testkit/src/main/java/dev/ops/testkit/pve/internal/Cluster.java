@@ -288,6 +288,8 @@ public final class Cluster {
     public final Map<String, String> securityGroups = new TreeMap<>();
     /** Named configuration entries of the generic collections, by concrete collection path. */
     public final Map<String, Map<String, Map<String, String>>> configEntries = new HashMap<>();
+    /** The SDN configuration as last applied ({@code PUT /cluster/sdn}), by collection path; the pending one is in {@link #configEntries}. */
+    public final Map<String, Map<String, Map<String, String>>> sdnRunning = new HashMap<>();
     /** What running each replication job left: last_sync, duration, fail_count, error, log lines; by job id. */
     public final Map<String, Map<String, Object>> replicationState = new LinkedHashMap<>();
     /** The cluster's name; empty for a single node in no cluster (it becomes the cluster's name when the node joins one). */

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * firewall aliases, realms...): a collection path answering {@code GET} (list) and {@code POST}
  * (create), and its {@code /{id}} child answering {@code GET}, {@code PUT} (with {@code delete} and
  * {@code digest}) and {@code DELETE}. Found in the schema, served generically for every such pair
- * the fake has no handler of its own for. Entries are kept as sent, after schema validation; what
- * PVE would do with them beyond storing (apply an SDN config, run a job) does not happen.
+ * the fake has no handler of its own for. Entries are kept as sent, after schema validation. What
+ * PVE does with some of them is played elsewhere: SDN's pending and applied states
+ * ({@link SdnHandlers}), HA rules placing resources, replication jobs running; other jobs do not run.
  */
 final class ConfigCollections {
     private static final Pattern CHILD = Pattern.compile("(.*)/\\{([^}/]+)}");

@@ -300,7 +300,7 @@ final class GuestHandlers extends HandlerSection {
                     }
                 }
             });
-            return cluster.schedule(t);
+            return cluster.schedule(t, action.equals("start") ? SdnHandlers.missingBridge(cluster, g) : null);
         });
     }
 

@@ -97,6 +97,7 @@ public final class Handlers {
         new JoinHandlers(cluster, views).register(registry);
         new FirewallRules(cluster).register(schema, this::on);
         new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
+        new SdnHandlers(cluster, views).register(registry); // after the generic collections: it answers their lists with pending and running
     }
 
     /** The handler for a method and template, or null when the fake does not implement it. */
