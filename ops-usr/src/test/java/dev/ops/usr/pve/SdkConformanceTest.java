@@ -136,6 +136,11 @@ class SdkConformanceTest {
         pve("haAdd", ch.haAdd(vm, h -> h.state("started"))).rollback();
         ch.haAdd(vm, h -> h.state("started")).apply();
         pve("haRemove", ch.haRemove(vm)).rollback();
+        client.ha().rules();
+        pve("haRule", ch.haRule(r -> r.rule("web-on-pve2").nodeAffinity().addResources("vm:101").putNodes("pve2", 2))).rollback();
+        ch.haRule(r -> r.rule("web-on-pve2").nodeAffinity().addResources("vm:101").putNodes("pve2", 2)).apply();
+        pve("removeHaRule", ch.removeHaRule("web-on-pve2")).rollback();
+        ch.removeHaRule("web-on-pve2").apply();
         pve("migrate", ch.migrate(ct, MigrateRequest.builder().targetNode("pve2").build())).rollback();
         pve("clone", ch.clone(node.qemu().vm(9000), c -> c.newId(150).name("web-1").full(true))).rollback();
         pve("createVm", ch.createVm(node, CreateVmRequest.builder().vmid(300).name("vm-300").memoryMb(1024)
@@ -170,6 +175,17 @@ class SdkConformanceTest {
         pve("stopTask", ch.stopTask(running.upid()));
         pve("convertToTemplate", ch.convertToTemplate(node.lxc().container(201)));
         pve("delete", ch.delete(vm));
+
+        try (PveFakeServer pve3 = PveFakeServer.builder().node("pve3").clusterName("").token("root@pam", "ops", "pve3-secret").start()
+                .joinableInto(server)) {
+            PveClient newcomer = PveClient.builder().baseUrl(pve3.baseUri().toString()).pinnedCertificate(pve3.fingerprint())
+                    .apiToken("root@pam", "ops", Secret.of("pve3-secret")).build();
+            var info = client.cluster().joinInfo();
+            String rootPassword = "Conformance-Root-1";
+            server.seed(b -> b.user("root@pam", rootPassword));
+            pve("joinCluster", newcomer.changes(ops).joinCluster(j -> j.from(info).password(Secret.of(rootPassword))));
+            pve3.assertNoSchemaViolations();
+        }
 
         // Every change of ProxmoxAccess, and its reads.
         ProxmoxAccess pa = ProxmoxAccess.on(client, ops);
