@@ -127,6 +127,15 @@ public final class PveChanges {
     // ---- disks, firewall and tasks ------------------------------------------------------------
 
     /**
+     * Grows a guest's disk to {@code size}: absolute ({@code 40G}) or a growth ({@code +8G}). A size
+     * smaller than the disk is refused at plan (Proxmox does not shrink disks), and the step cannot be
+     * undone. Yields the guest's config.
+     */
+    public Change<GuestConfig> resizeDisk(Guest g, String disk, String size) {
+        return GuestChanges.resizeDisk(ops, client, g, disk, size);
+    }
+
+    /**
      * Moves a guest's disk (VM: {@code scsi0}, ...; container: {@code rootfs}, {@code mp0}, ...) to
      * another storage, deleting the source copy; rollback moves it back.
      */

@@ -156,6 +156,7 @@ class SdkConformanceTest {
         Path iso = Files.writeString(dir.resolve("tiny.iso"), "not really an iso");
         pve("upload", ch.upload(node.storage("local"), u -> u.content("iso").file(iso))).rollback();
         pve("moveDisk", ch.moveDisk(vm, "scsi0", "fast")).rollback();
+        pve("resizeDisk", ch.resizeDisk(vm, "scsi0", "+1G"));
         pve("replicationJob", ch.replicationJob(r -> r.guest(101).target("pve2").schedule("*/30")));
         pve("runReplication", ch.runReplication("101-0"));
         client.replication().states("pve1");

@@ -137,4 +137,8 @@ public final class GuestChanges {
     public static Change<GuestConfig> moveDisk(Ops ops, PveClient client, Guest g, String disk, String storage) {
         return new MoveDiskChange(ops, client, g, disk, storage);
     }
+
+    public static Change<GuestConfig> resizeDisk(Ops ops, PveClient client, Guest g, String disk, String size) {
+        return new ResizeDiskChange(ops, client, g, disk, size);
+    }
 }
