@@ -9,6 +9,7 @@ import dev.ops.core.retention.RetentionPolicy;
 import dev.ops.sto.btrfs.internal.BtrfsHost;
 import dev.ops.sto.btrfs.internal.DefaultSubvolumeChange;
 import dev.ops.sto.btrfs.internal.PruneChange;
+import dev.ops.sto.btrfs.internal.SnapshotBatchChange;
 import dev.ops.sto.btrfs.internal.SubvolumeChange;
 import java.time.Clock;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class Btrfs {
         return new DefaultSetting();
     }
 
-    /** The read-only snapshots of the subvolume at {@code source}, to {@link Snapshots#prune prune}. */
+    /** The read-only snapshots of the subvolume at {@code source}: made or deleted in batches, or {@link Snapshots#prune pruned}. */
     public Snapshots snapshotsOf(String source) {
         return new Snapshots(source);
     }
@@ -168,6 +169,21 @@ public final class Btrfs {
          */
         public Change<RetentionPlan> prune(RetentionPolicy policy) {
             return prune(policy, Clock.systemUTC());
+        }
+
+        /**
+         * The change that makes read-only snapshots of the subvolume at every one of {@code paths}
+         * (those that are there already stay), as one batch: one read of the file system to plan, one
+         * shell on the host for every {@code btrfs} command. Rollback deletes the snapshots it made,
+         * also when the batch stops half-way. Yields the snapshots.
+         */
+        public Change<List<Subvolume>> present(List<String> paths) {
+            return SnapshotBatchChange.present(host, ops, source, paths);
+        }
+
+        /** The change that deletes the snapshots of the subvolume at any of {@code paths}, as one batch. Cannot be undone; yields how many went. */
+        public Change<Integer> absent(List<String> paths) {
+            return SnapshotBatchChange.absent(host, ops, source, paths);
         }
 
         /** {@link #prune(RetentionPolicy)} as of {@code clock}'s time. */

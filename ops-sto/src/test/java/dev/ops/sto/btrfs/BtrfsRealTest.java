@@ -73,6 +73,60 @@ class BtrfsRealTest {
     }
 
     @Test
+    void aBatchOfSnapshotsIsMadeInOneGoKeepsWhatIsThereAndRollsBackWhatItMade() {
+        String src = fs.path("vol");
+        btrfs.subvolume(src).present().apply();
+        btrfs.subvolume(fs.path("snaps")).present().apply();
+        btrfs.snapshot(fs.path("snaps/s 2")).of(src).present().apply();
+        java.util.List<String> paths = java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> fs.path("snaps/s " + i)).toList();
+
+        var batch = btrfs.snapshotsOf(src).present(paths);
+        assertThat(batch.plan().steps()).singleElement().satisfies(s -> assertThat(s.description()).contains("as 4 read-only snapshots"));
+        Applied<java.util.List<Subvolume>> done = batch.apply();
+
+        assertThat(done.value()).hasSize(5).allSatisfy(v -> assertThat(v.readOnly()).isTrue());
+        assertThat(batch.plan().isEmpty()).as("every snapshot is there").isTrue();
+        done.rollback();
+        assertThat(btrfs.list(fs.mountPoint())).extracting(Subvolume::path).containsExactlyInAnyOrder("vol", "snaps", "snaps/s 2");
+    }
+
+    @Test
+    void aBatchWhosePathsChangedSinceItsPlanIsRefusedWholeAndABatchDeleteIsIrreversible() {
+        String src = fs.path("vol");
+        btrfs.subvolume(src).present().apply();
+        btrfs.subvolume(fs.path("snaps")).present().apply();
+        java.util.List<String> paths = java.util.List.of(fs.path("snaps/a"), fs.path("snaps/b"), fs.path("snaps/c"));
+        var batch = btrfs.snapshotsOf(src).present(paths);
+        var plan = batch.plan();
+        fs.host().check(Command.of("mkdir", fs.path("snaps/c")).asRoot()); // something is in the way of the last one, after the review
+
+        assertThatThrownBy(() -> batch.apply(plan)).isInstanceOf(dev.ops.core.error.OpsException.class);
+        assertThat(btrfs.list(fs.mountPoint())).extracting(Subvolume::path).containsExactlyInAnyOrder("vol", "snaps");
+
+        fs.host().check(Command.of("rmdir", fs.path("snaps/c")).asRoot());
+        btrfs.snapshotsOf(src).present(paths).apply();
+        var delete = btrfs.snapshotsOf(src).absent(paths);
+        assertThat(delete.plan().steps()).singleElement().satisfies(s -> assertThat(s.undo()).isEmpty());
+        assertThat(delete.apply().value()).isEqualTo(3);
+        assertThat(btrfs.list(fs.mountPoint())).extracting(Subvolume::path).containsExactlyInAnyOrder("vol", "snaps");
+    }
+
+    @Test
+    void aBatchRefusesPathsThatAreNotItsSnapshotsNamingEachOne() {
+        String src = fs.path("vol");
+        btrfs.subvolume(src).present().apply();
+        btrfs.subvolume(fs.path("other")).present().apply();
+        fs.host().check(Command.of("mkdir", fs.path("plain")).asRoot());
+
+        assertThatThrownBy(() -> btrfs.snapshotsOf(src).present(java.util.List.of(fs.path("other"), fs.path("plain"), fs.path("nodir/x"))).plan())
+                .isInstanceOf(SubvolumeConflictException.class).hasMessageContaining("'" + fs.path("other") + "' is a subvolume but not a snapshot")
+                .hasMessageContaining("'" + fs.path("plain") + "' exists but is not a Btrfs subvolume")
+                .hasMessageContaining("parent directory of '" + fs.path("nodir/x") + "' does not exist");
+        assertThatThrownBy(() -> btrfs.snapshotsOf(src).present(java.util.List.of(fs.path("a"), fs.path("a"), "relative")).plan())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("name a path twice").hasMessageContaining("'relative'");
+    }
+
+    @Test
     void aWritableSnapshotIsWritable() {
         String src = fs.path("src");
         btrfs.subvolume(src).present().apply();
