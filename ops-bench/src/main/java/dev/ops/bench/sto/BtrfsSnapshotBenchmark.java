@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * 200 read-only Btrfs snapshots created, listed and deleted (a) by a bash loop of the btrfs commands
- * and (b) through ops ({@code Btrfs.snapshot(..).of(..).present().apply()}, {@code list}, and
- * {@code absent().apply()}: each a planned, journaled change that reads state before and after), on a
- * Btrfs on a loop device mounted in a {@link SandboxHost}'s private mount namespace. Both run their
- * commands in that namespace; runs alternate. Must run as root, with btrfs-progs.
+ * 200 read-only Btrfs snapshots created, listed and deleted (a) by a bash loop of the btrfs commands,
+ * (b) through ops as one batch change each way ({@code snapshotsOf(vol).present(paths)}, {@code list},
+ * {@code snapshotsOf(vol).absent(paths)}: planned, journaled, read before and after), and (c) through
+ * ops as 200 single changes each way ({@code snapshot(..).of(..).present().apply()} ...), on a Btrfs on
+ * a loop device mounted in a {@link SandboxHost}'s private mount namespace. All run their commands in
+ * that namespace; runs alternate. Must run as root, with btrfs-progs.
  *
- * <p>Arguments: {@code --snapshots N} (default 200), {@code --runs N} (default 3; medians).
+ * <p>Arguments: {@code --snapshots N} (default 200), {@code --runs N} (default 3; medians),
+ * {@code --single} to also time (c).
  */
 public final class BtrfsSnapshotBenchmark {
     private static final PrintStream OUT = System.out;
@@ -43,8 +45,11 @@ public final class BtrfsSnapshotBenchmark {
             String vol = mnt + "/vol";
             btrfs.subvolume(vol).present().apply();
             host.check(Command.of("mkdir", mnt + "/snaps"));
+            boolean single = Arrays.asList(args).contains("--single");
             double[] bash = new double[runs];
+            double[] batch = new double[runs];
             double[] ops = new double[runs];
+            java.util.List<String> paths = java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> mnt + "/snaps/p" + i).toList();
             String loop = "for i in $(seq 1 " + n + "); do btrfs subvolume snapshot -r " + vol + " " + mnt + "/snaps/b$i >/dev/null || exit 1; done; "
                     + "btrfs subvolume list -p -u -q -R -g -c " + mnt + " >/dev/null && btrfs subvolume list -r " + mnt + " >/dev/null || exit 1; "
                     + "for i in $(seq 1 " + n + "); do btrfs subvolume delete " + mnt + "/snaps/b$i >/dev/null || exit 1; done";
@@ -52,6 +57,17 @@ public final class BtrfsSnapshotBenchmark {
                 long t0 = System.nanoTime();
                 host.check(Command.of("bash", "-c", loop).withTimeout(java.time.Duration.ofMinutes(30)));
                 bash[r] = (System.nanoTime() - t0) / 1e9;
+                t0 = System.nanoTime();
+                btrfs.snapshotsOf(vol).present(paths).apply();
+                if (btrfs.list(mnt).size() != n + 1) {
+                    throw new IllegalStateException("expected " + (n + 1) + " subvolumes");
+                }
+                btrfs.snapshotsOf(vol).absent(paths).apply();
+                batch[r] = (System.nanoTime() - t0) / 1e9;
+                if (!single) {
+                    OUT.printf("run %d: bash %.3f s, ops batch %.3f s%n", r + 1, bash[r], batch[r]);
+                    continue;
+                }
                 t0 = System.nanoTime();
                 for (int i = 1; i <= n; i++) {
                     btrfs.snapshot(mnt + "/snaps/o" + i).of(vol).present().apply();
@@ -63,13 +79,23 @@ public final class BtrfsSnapshotBenchmark {
                     btrfs.snapshot(mnt + "/snaps/o" + i).absent().apply();
                 }
                 ops[r] = (System.nanoTime() - t0) / 1e9;
-                OUT.printf("run %d: bash %.2f s, ops %.2f s%n", r + 1, bash[r], ops[r]);
+                OUT.printf("run %d: bash %.3f s, ops batch %.3f s, ops single changes %.2f s%n", r + 1, bash[r], batch[r], ops[r]);
             }
+            double[] ratio = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                ratio[r] = batch[r] / bash[r];
+            }
+            Arrays.sort(ratio);
             Arrays.sort(bash);
+            Arrays.sort(batch);
             Arrays.sort(ops);
             double b = bash[runs / 2];
-            double o = ops[runs / 2];
-            OUT.printf("%d snapshots created, listed, deleted: bash loop %.2f s, ops %.2f s (medians of %d); ops/bash = %.2f%n", n, b, o, runs, o / b);
+            double o = batch[runs / 2];
+            OUT.printf("%d snapshots created, listed, deleted: bash loop %.3f s, ops batch %.3f s (medians of %d); ops/bash = %.3f;"
+                    + " median of the per-run ratios %.3f%n", n, b, o, runs, o / b, ratio[runs / 2]);
+            if (single) {
+                OUT.printf("ops as %d single changes each way: %.2f s (median); single/bash = %.2f%n", n, ops[runs / 2], ops[runs / 2] / b);
+            }
         } finally {
             host.run(Command.of("umount", mnt));
             host.close();

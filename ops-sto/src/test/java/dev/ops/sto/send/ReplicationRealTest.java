@@ -1,6 +1,7 @@
 package dev.ops.sto.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.host.Command;
@@ -45,9 +46,17 @@ class ReplicationRealTest {
             var done = incremental.apply();
             assertThat(host.run(Command.of("cmp", vol + "/b", target + "/s2/b")).ok()).isTrue();
             assertThat(btrfs.get(target + "/s2").orElseThrow().receivedUuid()).isNotEmpty();
+            assertThat(r.btrfs(fs.path("s2")).incrementalFrom(fs.path("s1")).to(host, target).send().plan().isEmpty())
+                    .as("received already").isTrue();
             done.rollback();
             assertThat(btrfs.get(target + "/s2")).isEmpty();
             assertThat(btrfs.get(target + "/s1")).isPresent();
+
+            host.check(Command.of("mkdir", fs.path("plain")).asRoot());
+            assertThatThrownBy(() -> r.btrfs(fs.path("plain")).to(host, target).send().plan())
+                    .isInstanceOf(dev.ops.sto.btrfs.SubvolumeConflictException.class).hasMessageContaining("not a Btrfs subvolume");
+            assertThatThrownBy(() -> r.btrfs(fs.path("s2")).to(host, target + "/missing").send().plan())
+                    .isInstanceOf(dev.ops.sto.VolumeNotFoundException.class).hasMessageContaining("destination");
         }
     }
 

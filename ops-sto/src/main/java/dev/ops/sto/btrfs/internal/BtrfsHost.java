@@ -22,6 +22,9 @@ public final class BtrfsHost {
             + "out=$(btrfs subvolume show \"$1\" 2>&1) && { printf '%s\\n' \"$out\"; exit 0; }; printf '%s\\n' \"$out\" >&2; "
             + "case \"$out\" in *'ot a Btrfs subvolume'*|*'not a btrfs filesystem'*|*'Not a Btrfs'*|*'not a subvolume'*) exit 4;; esac; exit 1";
 
+    /** Every subvolume with its ids, uuids and generations, a NUL, then the read-only ones (btrfs-progs lists those apart). */
+    private static final String LIST = "btrfs subvolume list -p -u -q -R -g -c \"$1\" && printf '\\0' && btrfs subvolume list -r \"$1\"";
+
     private BtrfsHost() {}
 
     /** Adds a violation unless {@code path} is an absolute path without {@code .}/{@code ..} parts, NUL or a part over 255 bytes. */
@@ -74,10 +77,17 @@ public final class BtrfsHost {
      * below the top level (listed from the mount point: below a subvolume, btrfs prints paths relative to it).
      */
     public static List<Subvolume> list(Host host, String path) {
-        String at = mount(host, path).target();
-        String all = host.check(Command.of("btrfs", "subvolume", "list", "-p", "-u", "-q", "-R", "-g", "-c", at).asRoot()).stdoutText();
-        String ro = host.check(Command.of("btrfs", "subvolume", "list", "-r", at).asRoot()).stdoutText();
-        return BtrfsParsers.list(all, BtrfsParsers.ids(ro));
+        return list(host, mount(host, path));
+    }
+
+    /** {@link #list(Host, String)} of the file system mounted at {@code mount}: both listings in one process. */
+    public static List<Subvolume> list(Host host, Mount mount) {
+        String out = host.check(Command.of("sh", "-c", LIST, "sh", mount.target()).asRoot()).stdoutText();
+        int split = out.indexOf('\0');
+        if (split < 0) {
+            throw new dev.ops.core.error.OpsException("btrfs subvolume list on " + host.name() + " gave no read-only listing");
+        }
+        return BtrfsParsers.list(out.substring(0, split), BtrfsParsers.ids(out.substring(split + 1)));
     }
 
     /**

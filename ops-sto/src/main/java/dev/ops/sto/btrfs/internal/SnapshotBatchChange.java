@@ -27,16 +27,19 @@ import java.util.Set;
  * host, as a hand-written loop would. Making snapshots is undone by deleting the ones made (also
  * when the batch stops half-way); deleting cannot be undone.
  */
-public final class SnapshotBatchChange<T> extends HostChange<T, List<String>> {
+public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchChange.Batch> {
     /** Prints, NUL-terminated, per path: its index, then E (a file or directory is there) or P (its parent directory is missing). */
     private static final String LOOK = "i=0; for p; do if [ -e \"$p\" ] || [ -L \"$p\" ]; then printf '%sE\\0' $i; "
-            + "elif [ ! -d \"$(dirname -- \"$p\")\" ]; then printf '%sP\\0' $i; fi; i=$((i+1)); done";
+            + "elif [ ! -d \"${p%/*}/\" ]; then printf '%sP\\0' $i; fi; i=$((i+1)); done"; // ${p%/*}: no dirname process per path
     private static final String SNAPSHOT = "src=$1; shift; for p; do btrfs subvolume snapshot -r \"$src\" \"$p\" >/dev/null || exit 1; done";
     private static final String DELETE = "for p; do if [ -e \"$p\" ]; then btrfs subvolume delete \"$p\" >/dev/null || exit 1; fi; done";
 
     private final String source;
     private final List<String> paths;
     private final boolean deleting;
+
+    /** What a plan found: the paths to act on, and where the file system is mounted (for the read-back). */
+    record Batch(List<String> todo, BtrfsHost.Mount mount) {}
 
     private SnapshotBatchChange(Host host, Ops ops, String source, List<String> paths, boolean deleting) {
         super(host, ops);
@@ -73,11 +76,11 @@ public final class SnapshotBatchChange<T> extends HostChange<T, List<String>> {
     }
 
     @Override
-    protected Planned<List<String>> planSteps() {
+    protected Planned<Batch> planSteps() {
         String src = source;
         BtrfsHost.Mount mount = BtrfsHost.mount(host, src);
         Map<String, Subvolume> byPath = new HashMap<>();
-        for (Subvolume s : BtrfsHost.list(host, src)) {
+        for (Subvolume s : BtrfsHost.list(host, mount)) {
             mount.absolute(s.path()).ifPresent(abs -> byPath.put(abs, s));
         }
         Subvolume from = byPath.get(src);
@@ -110,18 +113,19 @@ public final class SnapshotBatchChange<T> extends HostChange<T, List<String>> {
         if (!problems.isEmpty()) {
             throw new SubvolumeConflictException(paths.get(0), "paths", String.join("; ", problems));
         }
+        Batch batch = new Batch(List.copyOf(todo), mount);
         if (todo.isEmpty()) {
-            return Planned.none(todo);
+            return Planned.none(batch);
         }
         if (deleting) {
             return new Planned<>(List.of(Step.irreversible("delete " + todo.size() + " snapshots of " + BtrfsHost.printable(src), delete(todo))),
-                    List.of("deleting snapshots cannot be undone: rollback leaves them deleted"), todo);
+                    List.of("deleting snapshots cannot be undone: rollback leaves them deleted"), batch);
         }
         List<String> argv = new ArrayList<>(List.of("sh", "-c", SNAPSHOT, "sh", src));
         argv.addAll(todo);
         return new Planned<>(List.of(Step.of("snapshot " + BtrfsHost.printable(src) + " as " + todo.size() + " read-only snapshots ("
                 + BtrfsHost.printable(todo.get(0)) + (todo.size() > 1 ? " ... " + BtrfsHost.printable(todo.get(todo.size() - 1)) : "") + ")",
-                CommandAction.of(host.name(), Command.of(argv).asRoot()), delete(todo)).undoneAlsoOnFailure()), List.of(), todo);
+                CommandAction.of(host.name(), Command.of(argv).asRoot()), delete(todo)).undoneAlsoOnFailure()), List.of(), batch);
     }
 
     private CommandAction delete(List<String> which) {
@@ -146,15 +150,14 @@ public final class SnapshotBatchChange<T> extends HostChange<T, List<String>> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected T result(List<String> done) {
+    protected T result(Batch done) {
         if (deleting) {
-            return (T) Integer.valueOf(done.size());
+            return (T) Integer.valueOf(done.todo().size());
         }
-        BtrfsHost.Mount mount = BtrfsHost.mount(host, source);
         Set<String> wanted = Set.copyOf(paths);
         List<Subvolume> out = new ArrayList<>();
-        for (Subvolume s : BtrfsHost.list(host, source)) {
-            mount.absolute(s.path()).filter(wanted::contains).ifPresent(abs -> out.add(s));
+        for (Subvolume s : BtrfsHost.list(host, done.mount())) {
+            done.mount().absolute(s.path()).filter(wanted::contains).ifPresent(abs -> out.add(s));
         }
         return (T) out;
     }

@@ -175,16 +175,18 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
     }
 
     private Planned<SendResult> planBtrfs() {
-        BtrfsHost.require(source, "snapshot", snapshot);
-        if (!base.isEmpty()) {
-            BtrfsHost.require(source, "base", base);
-        }
-        if (!target.run(Command.of("test", "-d", destination).asRoot()).ok()) {
-            throw new VolumeNotFoundException(target.name(), "destination", destination);
-        }
         String received = destination + snapshot.substring(snapshot.lastIndexOf('/'));
-        if (BtrfsHost.show(target, "destination", received).isPresent()) {
-            return Planned.none(new SendResult(snapshot, destination, 0, !base.isEmpty(), false));
+        if (!quickLook(received)) {
+            BtrfsHost.require(source, "snapshot", snapshot);
+            if (!base.isEmpty()) {
+                BtrfsHost.require(source, "base", base);
+            }
+            if (!target.run(Command.of("test", "-d", destination).asRoot()).ok()) {
+                throw new VolumeNotFoundException(target.name(), "destination", destination);
+            }
+            if (BtrfsHost.show(target, "destination", received).isPresent()) {
+                return Planned.none(new SendResult(snapshot, destination, 0, !base.isEmpty(), false));
+            }
         }
         List<String> send = new ArrayList<>(List.of("btrfs", "send", "-q"));
         if (!base.isEmpty()) {
@@ -198,6 +200,23 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
                 new CommandAction(target.name(), Command.of("btrfs", "subvolume", "delete", received).asRoot(), true));
         return new Planned<>(List.of(step), List.of("btrfs send cannot estimate the size before sending"),
                 new SendResult(snapshot, destination, -1, !base.isEmpty(), false));
+    }
+
+    /**
+     * The common case in one process on the same host (two otherwise): the snapshot and base are
+     * Btrfs subvolume roots (inode 256 on a btrfs file system), the destination is a directory and
+     * nothing is received there yet. False when anything is otherwise; the plan then looks closer,
+     * to say exactly what is wrong or that the snapshot is there already.
+     */
+    private boolean quickLook(String received) {
+        String sourceSide = "for p in \"$1\" ${2:+\"$2\"}; do [ \"$(stat -L -c %i -- \"$p\" 2>/dev/null)\" = 256 ] "
+                + "&& [ \"$(stat -f -L -c %T -- \"$p\" 2>/dev/null)\" = btrfs ] || exit 1; done";
+        String targetSide = "[ -d \"$3\" ] && [ ! -e \"$4\" ] && [ ! -L \"$4\" ]";
+        if (sameHost()) {
+            return source.run(Command.of("sh", "-c", sourceSide + " && " + targetSide, "sh", snapshot, base, destination, received).asRoot()).ok();
+        }
+        return source.run(Command.of("sh", "-c", sourceSide, "sh", snapshot, base).asRoot()).ok()
+                && target.run(Command.of("sh", "-c", targetSide, "sh", "", "", destination, received).asRoot()).ok();
     }
 
     @Override
