@@ -20,7 +20,8 @@ import java.util.Arrays;
  * the lock, the same pipeline, read-back). The received snapshot is deleted between runs; runs
  * alternate. Must run as root, with btrfs-progs.
  *
- * <p>Arguments: {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024).
+ * <p>Arguments: {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024), {@code --percent N}
+ * (share of the file rewritten between the snapshots, default 1).
  */
 public final class BtrfsSendBenchmark {
     private static final PrintStream OUT = System.out;
@@ -30,6 +31,7 @@ public final class BtrfsSendBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = arg(args, "--runs", 5);
         int mib = arg(args, "--mib", 1024);
+        int percent = arg(args, "--percent", 1);
         Path dir = Files.createTempDirectory("ops-send-bench");
         LocalHost local = LocalHost.create();
         SandboxHost host = SandboxHost.builder().name("send-bench").build();
@@ -53,7 +55,7 @@ public final class BtrfsSendBenchmark {
             String s1 = mounts[0] + "/s1";
             String s2 = mounts[0] + "/s2";
             btrfs.snapshot(s1).of(vol).present().apply();
-            int blocks = mib * 16 / 100; // 1% of the file in 64 KiB blocks
+            int blocks = mib * 16 * percent / 100; // percent of the file in 64 KiB blocks
             host.check(Command.of("sh", "-c", "for i in $(seq 1 " + blocks + "); do dd if=/dev/urandom of=" + vol + "/data bs=64K count=1 "
                     + "seek=$(shuf -i 0-" + (mib * 16 - 1) + " -n 1) conv=notrunc status=none; done; sync").withTimeout(long_));
             btrfs.snapshot(s2).of(vol).present().apply();
