@@ -152,7 +152,8 @@ public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchCha
     @SuppressWarnings("unchecked")
     protected T result(Batch done) {
         if (deleting) {
-            return (T) Integer.valueOf(done.todo().size());
+            Integer deleted = done.todo().size();
+            return (T) deleted;
         }
         Set<String> wanted = Set.copyOf(paths);
         List<Subvolume> out = new ArrayList<>();

@@ -158,6 +158,6 @@ final class SdnHandlers extends HandlerSection {
 
     /** Numbers as numbers, as PVE's JSON sends them (a zone or vnet id stays text). */
     private static Object typed(String key, String v) {
-        return NUMBER.matcher(v).matches() && !key.equals("zone") && !key.equals("vnet") ? Integer.valueOf(v) : v;
+        return NUMBER.matcher(v).matches() && !key.equals("zone") && !key.equals("vnet") ? (Object) dev.ops.core.text.AsciiNumbers.parseInt(v) : v;
     }
 }
