@@ -2,6 +2,7 @@ package dev.ops.sto.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.ActionTypes;
+import dev.ops.sto.send.internal.SendAction;
 import dev.ops.sto.zfs.internal.ZfsAction;
 import java.util.Map;
 
@@ -9,6 +10,6 @@ import java.util.Map;
 public final class StoActionTypes implements ActionTypes {
     @Override
     public Map<String, Class<? extends Action>> types() {
-        return Map.of("sto.zfs", ZfsAction.class);
+        return Map.of("sto.zfs", ZfsAction.class, "sto.send", SendAction.class);
     }
 }

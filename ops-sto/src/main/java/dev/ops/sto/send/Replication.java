@@ -5,6 +5,7 @@ import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
 import dev.ops.sto.send.internal.SendChange;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Sends snapshots from one host to another (or to another pool or file system of the same host).
@@ -32,12 +33,12 @@ public final class Replication {
 
     /** A ZFS snapshot ({@code dataset@name}) to send. */
     public Sending zfs(String snapshot) {
-        return new Sending(true, snapshot, "", source, "", "");
+        return new Sending(true, snapshot, "", source, "", "", null);
     }
 
     /** A read-only Btrfs snapshot (a path) to send. */
     public Sending btrfs(String snapshot) {
-        return new Sending(false, snapshot, "", source, "", "");
+        return new Sending(false, snapshot, "", source, "", "", null);
     }
 
     /** One send; immutable, each call returns a new one. */
@@ -48,8 +49,10 @@ public final class Replication {
         private final Host target;
         private final String destination;
         private final String ssh;
+        private final Consumer<SendProgress> progress;
 
-        private Sending(boolean zfs, String snapshot, String base, Host target, String destination, String ssh) {
+        private Sending(boolean zfs, String snapshot, String base, Host target, String destination, String ssh, Consumer<SendProgress> progress) {
+            this.progress = progress;
             this.zfs = zfs;
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
             this.base = base;
@@ -60,23 +63,31 @@ public final class Replication {
 
         /** Send only the changes since {@code base} (ZFS: {@code -i}; Btrfs: {@code -p}), which the target must have. */
         public Sending incrementalFrom(String base) {
-            return new Sending(zfs, snapshot, Objects.requireNonNull(base, "base"), target, destination, ssh);
+            return new Sending(zfs, snapshot, Objects.requireNonNull(base, "base"), target, destination, ssh, progress);
         }
 
         /** Receive on {@code target} into {@code destination} (a dataset for ZFS, a directory for Btrfs). */
         public Sending to(Host target, String destination) {
-            return new Sending(zfs, snapshot, base, Objects.requireNonNull(target, "target"), Objects.requireNonNull(destination, "destination"), ssh);
+            return new Sending(zfs, snapshot, base, Objects.requireNonNull(target, "target"), Objects.requireNonNull(destination, "destination"), ssh, progress);
         }
 
         /** How the sending host reaches the target with ssh ({@code user@host}); needed when the target is another host. */
         public Sending over(String sshDestination) {
-            return new Sending(zfs, snapshot, base, target, destination, Objects.requireNonNull(sshDestination, "sshDestination"));
+            return new Sending(zfs, snapshot, base, target, destination, Objects.requireNonNull(sshDestination, "sshDestination"), progress);
+        }
+
+        /**
+         * Reports how many bytes have moved while the send runs (about once a second, and once more at
+         * the end): the stream then passes through {@code dd status=progress} on the sending host.
+         */
+        public Sending progress(Consumer<SendProgress> listener) {
+            return new Sending(zfs, snapshot, base, target, destination, ssh, Objects.requireNonNull(listener, "listener"));
         }
 
         /** The change that sends; its plan states the bytes it expects, and rollback destroys what was received. */
         public Change<SendResult> send() {
-            return zfs ? SendChange.zfs(ops, source, target, snapshot, base, destination, ssh)
-                    : SendChange.btrfs(ops, source, target, snapshot, base, destination, ssh);
+            return zfs ? SendChange.zfs(ops, source, target, snapshot, base, destination, ssh, progress)
+                    : SendChange.btrfs(ops, source, target, snapshot, base, destination, ssh, progress);
         }
     }
 }

@@ -39,7 +39,15 @@ class ReplicationRealTest {
             btrfs.snapshot(fs.path("s2")).of(vol).present().apply();
 
             Replication r = Replication.on(host, ops);
-            SendResult full = r.btrfs(fs.path("s1")).to(host, target).send().apply().value();
+            java.util.List<SendProgress> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            long stream = dev.ops.core.text.AsciiNumbers.parseLong(host.check(Command.of("sh", "-c", "btrfs send -q \"$1\" | wc -c", "sh",
+                    fs.path("s1")).asRoot()).stdoutText().strip());
+            SendResult full = r.btrfs(fs.path("s1")).to(host, target).progress(heard::add).send().apply().value();
+            assertThat(heard).isNotEmpty();
+            assertThat(heard.get(heard.size() - 1)).satisfies(last -> {
+                assertThat(last.done()).isTrue();
+                assertThat(last.bytes()).isEqualTo(stream);
+            });
             assertThat(full.incremental()).isFalse();
             var incremental = r.btrfs(fs.path("s2")).incrementalFrom(fs.path("s1")).to(host, target).send();
             assertThat(incremental.plan().toString()).contains("btrfs send -q -p " + fs.path("s1") + " " + fs.path("s2"));

@@ -15,7 +15,10 @@ import dev.ops.core.host.ShellQuote;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.sto.VolumeNotFoundException;
 import dev.ops.sto.btrfs.internal.BtrfsHost;
+import dev.ops.sto.send.SendProgress;
 import dev.ops.sto.send.SendResult;
+import dev.ops.core.change.Action;
+import java.util.function.Consumer;
 import dev.ops.sto.zfs.internal.ZfsAction;
 import dev.ops.sto.zfs.internal.ZfsHost;
 import dev.ops.sto.zfs.internal.ZfsNames;
@@ -39,9 +42,12 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
     private final String base;
     private final String destination;
     private final String ssh;
+    private final Consumer<SendProgress> progress;
 
-    private SendChange(Ops ops, boolean zfs, Host source, Host target, String snapshot, String base, String destination, String ssh) {
+    private SendChange(Ops ops, boolean zfs, Host source, Host target, String snapshot, String base, String destination, String ssh,
+            Consumer<SendProgress> progress) {
         super(ops);
+        this.progress = progress;
         this.zfs = zfs;
         this.source = source;
         this.target = target;
@@ -56,13 +62,30 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
      * {@code destination} on {@code target}, reached from {@code source} by {@code ssh} (a
      * destination for {@code ssh}) unless it is the same host.
      */
-    public static Change<SendResult> zfs(Ops ops, Host source, Host target, String snapshot, String base, String destination, String ssh) {
-        return new SendChange(ops, true, source, target, snapshot, base, destination, ssh);
+    public static Change<SendResult> zfs(Ops ops, Host source, Host target, String snapshot, String base, String destination, String ssh,
+            Consumer<SendProgress> progress) {
+        return new SendChange(ops, true, source, target, snapshot, base, destination, ssh, progress);
     }
 
     /** A Btrfs send of read-only {@code snapshot} (with parent {@code base} unless empty) into directory {@code destination}. */
-    public static Change<SendResult> btrfs(Ops ops, Host source, Host target, String snapshot, String base, String destination, String ssh) {
-        return new SendChange(ops, false, source, target, snapshot, base, destination, ssh);
+    public static Change<SendResult> btrfs(Ops ops, Host source, Host target, String snapshot, String base, String destination, String ssh,
+            Consumer<SendProgress> progress) {
+        return new SendChange(ops, false, source, target, snapshot, base, destination, ssh, progress);
+    }
+
+    /**
+     * The action that runs {@code send | receive} on the sending host: the plain pipeline, or, with a
+     * progress listener, one whose stream passes through {@code dd status=progress}.
+     */
+    private Action pipeline(List<String> send, String receive, long expected) {
+        if (progress == null) {
+            return CommandAction.of(source.name(), Command.of("bash", "-c", "set -o pipefail; " + ShellQuote.join(send) + " | " + receive)
+                    .asRoot().withTimeout(TIMEOUT));
+        }
+        String file = "/tmp/ops-send-" + Integer.toHexString((snapshot + "\0" + target.name() + "\0" + destination).hashCode()) + ".progress";
+        SendAction.listen(file, progress);
+        return new SendAction(source.name(), "set -o pipefail; " + ShellQuote.join(send) + " | dd bs=1M status=progress 2>"
+                + ShellQuote.join(List.of(file)) + " | " + receive, file, expected);
     }
 
     private boolean sameHost() {
@@ -143,7 +166,6 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
             receive.add("-s");
         }
         receive.add(destination);
-        String pipeline = "set -o pipefail 2>/dev/null; " + ShellQuote.join(send) + " | " + receiveSide(receive);
         List<String> notes = new ArrayList<>();
         notes.add(expected >= 0 ? "expects to move " + expected + " bytes" : "the sender cannot estimate the size (its zfs lacks send -nP)");
         if (!token.isEmpty()) {
@@ -154,7 +176,7 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
                 : ZfsAction.undo(target.name(), received, "zfs", "destroy", received);
         Step step = Step.of("send " + snapshot + (base.isEmpty() ? "" : " incrementally from " + base) + " to " + target.name() + ":" + destination
                 + (expected >= 0 ? " (" + expected + " bytes)" : ""),
-                CommandAction.of(source.name(), Command.of("bash", "-c", pipeline).asRoot().withTimeout(TIMEOUT)), undo);
+                pipeline(send, receiveSide(receive), expected), undo);
         return new Planned<>(List.of(step), notes, new SendResult(snapshot, destination, expected, !base.isEmpty(), !token.isEmpty()));
     }
 
@@ -193,10 +215,9 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
             send.addAll(List.of("-p", base));
         }
         send.add(snapshot);
-        String pipeline = "set -o pipefail; " + ShellQuote.join(send) + " | " + receiveSide(List.of("btrfs", "receive", destination));
         Step step = Step.of("send " + BtrfsHost.printable(snapshot) + (base.isEmpty() ? "" : " with parent " + BtrfsHost.printable(base)) + " to "
                 + target.name() + ":" + BtrfsHost.printable(destination),
-                CommandAction.of(source.name(), Command.of("bash", "-c", pipeline).asRoot().withTimeout(TIMEOUT)),
+                pipeline(send, receiveSide(List.of("btrfs", "receive", destination)), -1),
                 new CommandAction(target.name(), Command.of("btrfs", "subvolume", "delete", received).asRoot(), true));
         return new Planned<>(List.of(step), List.of("btrfs send cannot estimate the size before sending"),
                 new SendResult(snapshot, destination, -1, !base.isEmpty(), false));
