@@ -2,7 +2,6 @@ package dev.ops.pve;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Targets;
-import dev.ops.core.error.OpsException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.cluster.Cluster;
@@ -11,6 +10,7 @@ import dev.ops.pve.guest.Guest;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.internal.Auth;
 import dev.ops.pve.internal.BaseUrl;
+import dev.ops.pve.internal.ClientChecks;
 import dev.ops.pve.internal.Handles;
 import dev.ops.pve.internal.Tls;
 import dev.ops.pve.internal.Transport;
@@ -58,8 +58,6 @@ import java.util.regex.Pattern;
  */
 public final class PveClient implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@\\-]*");
-    private static final Pattern TOKEN_USER = Pattern.compile("[^\\s:/@!]+@[A-Za-z][A-Za-z0-9.\\-_]+");
-    private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-_]+");
 
     private final Builder settings;
     private final String name;
@@ -527,31 +525,12 @@ public final class PveClient implements AutoCloseable {
             Optional<BaseUrl> url = BaseUrl.parse(baseUrl, v);
             String apiBase = url.map(BaseUrl::apiBase).orElse(null);
             String defaultName = url.map(BaseUrl::defaultName).orElse(null);
-            url.filter(BaseUrl::plainHttp).ifPresent(u -> checkPlainHttp(v, u));
+            url.filter(BaseUrl::plainHttp).ifPresent(u -> ClientChecks.plainHttp(v, u, plainHttpToLoopback, tlsSettings));
             String finalName = name != null ? name : defaultName;
             if (name != null && !NAME.matcher(name).matches()) {
                 v.add("name", "'" + name + "' must be letters, digits and . _ : @ -");
             }
-            Auth finalAuth = auth;
-            if (tokenProblem != null) {
-                v.add("apiToken", tokenProblem);
-            } else if (auth == null) {
-                v.add("credentials", "give apiToken(user, tokenId, secret) or login(user, password)");
-            } else if (auth instanceof Auth.Token t) {
-                v.check(t.user() != null && TOKEN_USER.matcher(t.user()).matches(), "apiToken.user",
-                        "'" + t.user() + "' must be user@realm, e.g. root@pam");
-                v.check(t.tokenId() != null && TOKEN_ID.matcher(t.tokenId()).matches(), "apiToken.tokenId",
-                        "'" + t.tokenId() + "' must start with a letter and hold only letters, digits, . - _");
-                v.check(t.secret() != null && !t.secret().isEmpty(), "apiToken.secret", "must not be empty");
-            } else if (auth instanceof Auth.Password p) {
-                v.check(p.user() != null && TOKEN_USER.matcher(p.user()).matches(), "login.user",
-                        "'" + p.user() + "' must be user@realm, e.g. root@pam");
-                v.check(p.password() != null && !p.password().isEmpty(), "login.password", "must not be empty");
-                finalAuth = new Auth.Password(p.user(), p.password(), totp);
-            }
-            if (totp != null && auth instanceof Auth.Token) {
-                v.add("totp", "a second factor applies to login(user, password), not to API tokens");
-            }
+            Auth finalAuth = ClientChecks.credentials(v, auth, tokenProblem, totp);
             tlsProblems.forEach(p -> v.add("trust", p));
             List<String> normalizedPins = new ArrayList<>();
             pins.forEach(p -> normalizedPins.add(Tls.normalizeFingerprint(p, v)));
@@ -559,12 +538,12 @@ public final class PveClient implements AutoCloseable {
             if (trustChoices > 1) {
                 v.add("trust", "give one of CA certificates, pinned fingerprints or a trust manager, not several");
             }
-            checkTimeout(v, connectTimeout, "connectTimeout");
-            checkTimeout(v, readTimeout, "readTimeout");
-            checkTimeout(v, writeTimeout, "writeTimeout");
-            checkTimeout(v, callTimeout, "callTimeout");
-            checkPositive(v, taskDeadline, "defaultTaskDeadline");
-            checkPositive(v, ticketRenewAfter, "ticketRenewAfter");
+            ClientChecks.timeout(v, connectTimeout, "connectTimeout");
+            ClientChecks.timeout(v, readTimeout, "readTimeout");
+            ClientChecks.timeout(v, writeTimeout, "writeTimeout");
+            ClientChecks.timeout(v, callTimeout, "callTimeout");
+            ClientChecks.positive(v, taskDeadline, "defaultTaskDeadline");
+            ClientChecks.positive(v, ticketRenewAfter, "ticketRenewAfter");
             if (ticketRenewAfter != null && ticketRenewAfter.compareTo(Duration.ofHours(2)) >= 0) {
                 v.add("ticketRenewAfter", "must be under 2 hours, the lifetime of a Proxmox ticket");
             }
@@ -580,37 +559,6 @@ public final class PveClient implements AutoCloseable {
                     new TransportConfig.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout), retry, time, ticketRenewAfter,
                     List.copyOf(listeners), maxAnswerBytes, dialect);
             return new PveClient(this, finalName, cfg);
-        }
-
-        private static void checkPositive(Violations v, Duration d, String field) {
-            v.check(d != null && !d.isNegative() && !d.isZero(), field, "must be positive");
-        }
-
-        /** Positive, at least a millisecond and at most {@link Integer#MAX_VALUE} ms (about 24 days), as sockets count it. */
-        private static void checkTimeout(Violations v, Duration d, String field) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                v.add(field, "must be positive");
-            } else if (d.compareTo(Duration.ofMillis(1)) < 0) {
-                v.add(field, "must be at least 1 ms, not " + d);
-            } else if (d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
-                v.add(field, "must be at most " + Duration.ofMillis(Integer.MAX_VALUE) + ", not " + d);
-            }
-        }
-
-        /** Plain HTTP carries the token, password or ticket in clear text: refused but for a loopback test server asked for by name. */
-        private void checkPlainHttp(Violations v, BaseUrl url) {
-            String shown = "http://" + url.defaultName();
-            if (!plainHttpToLoopback) {
-                v.add("baseUrl", "'" + shown + "' is plain HTTP: the API token, password and ticket would cross the network in clear"
-                        + " text; use https (a loopback test server may be allowed with allowPlainHttpToLoopback())");
-            } else if (!BaseUrl.isLoopback(url.host())) {
-                v.add("baseUrl", "'" + shown + "' is plain HTTP to " + url.host() + ", which is not loopback: allowPlainHttpToLoopback()"
-                        + " allows only localhost, 127.0.0.0/8 and ::1; use https");
-            }
-            if (!tlsSettings.isEmpty()) {
-                v.add("baseUrl", "'" + shown + "' is plain HTTP, but TLS settings were given (" + String.join(", ", tlsSettings)
-                        + "): they would be ignored; use https");
-            }
         }
     }
 }
