@@ -98,38 +98,32 @@ public final class HaRuleChange extends ApiChange<Optional<HaRule>, Void> {
     }
 
     private static Map<String, String> settings(HaRuleRequest r) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("resources", String.join(",", r.resources()));
-        if (r.type() == HaRuleType.NODE_AFFINITY) {
-            p.put("nodes", HaRules.nodesWire(r.nodes()));
-            if (r.strict()) {
-                p.put("strict", "1");
-            }
-        }
-        r.together().ifPresent(t -> p.put("affinity", t ? "positive" : "negative"));
-        r.comment().ifPresent(c -> p.put("comment", c));
-        if (r.disabled()) {
-            p.put("disable", "1");
-        }
-        return p;
+        return settings(r.type(), r.resources(), r.nodes(), r.strict(), r.together().map(t -> t ? "positive" : "negative").orElse(""),
+                r.comment().orElse(""), r.disabled());
     }
 
     private static Map<String, String> settings(HaRule r) {
+        return settings(r.type(), r.resources(), r.nodes(), r.strict(), r.affinity(), r.comment(), r.disabled());
+    }
+
+    /** A rule's settings as the API takes them; what is off or empty is left out. */
+    private static Map<String, String> settings(HaRuleType type, List<String> resources, Map<String, Integer> nodes, boolean strict,
+            String affinity, String comment, boolean disabled) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("resources", String.join(",", r.resources()));
-        if (r.type() == HaRuleType.NODE_AFFINITY) {
-            p.put("nodes", HaRules.nodesWire(r.nodes()));
-            if (r.strict()) {
+        p.put("resources", String.join(",", resources));
+        if (type == HaRuleType.NODE_AFFINITY) {
+            p.put("nodes", HaRules.nodesWire(nodes));
+            if (strict) {
                 p.put("strict", "1");
             }
         }
-        if (!r.affinity().isEmpty()) {
-            p.put("affinity", r.affinity());
+        if (!affinity.isEmpty()) {
+            p.put("affinity", affinity);
         }
-        if (!r.comment().isEmpty()) {
-            p.put("comment", r.comment());
+        if (!comment.isEmpty()) {
+            p.put("comment", comment);
         }
-        if (r.disabled()) {
+        if (disabled) {
             p.put("disable", "1");
         }
         return p;
