@@ -48,7 +48,7 @@ class ClusterJoinTest {
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("pvecm delnode pve3"));
         assertThat(plan.render() + plan.toJson()).doesNotContain(Fakes.PASSWORD);
 
-        Applied<String> done = join.apply();
+        Applied<String> done = join.apply(plan); // the reviewed plan: the password's reference is the same when planned again
 
         assertThat(done.value()).isEqualTo("lab");
         assertThat(cluster.nodes()).extracting(NodeSummary::node).contains("pve1", "pve2", "pve3");
