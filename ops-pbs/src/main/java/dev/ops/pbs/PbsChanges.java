@@ -5,6 +5,7 @@ import dev.ops.core.change.Change;
 import dev.ops.core.retention.RetentionPlan;
 import dev.ops.core.retention.RetentionPolicy;
 import dev.ops.pbs.internal.PbsChangeFactory;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -49,5 +50,33 @@ public final class PbsChanges {
      */
     public Change<RetentionPlan> prune(String store, Namespace ns, BackupType type, String id, Consumer<RetentionPolicy.Builder> policy) {
         return PbsChangeFactory.prune(ops, client, store, ns, type, id, policy);
+    }
+
+    /**
+     * Deletes namespace {@code ns}, its child namespaces and every backup in them. The plan names what
+     * it holds; a protected snapshot below refuses it at plan ({@link dev.ops.core.error.ConflictException}).
+     * An empty namespace tree comes back on rollback; one holding backups is deleted by an irreversible
+     * step. None when it does not exist.
+     */
+    public Change<Namespace> deleteNamespace(String store, Namespace ns) {
+        return PbsChangeFactory.deleteNamespace(ops, client, store, ns);
+    }
+
+    /**
+     * Gives backup group {@code type/id} of namespace {@code ns} to {@code owner} ({@code user@realm} or
+     * {@code user@realm!token}); the rollback gives it back to its old owner. None when it is already so.
+     */
+    public Change<String> owner(String store, Namespace ns, BackupType type, String id, String owner) {
+        return PbsChangeFactory.owner(ops, client, store, ns, type, id, owner);
+    }
+
+    /**
+     * Verifies what {@code scope} covers in namespace {@code ns} (a snapshot, a group, or the datastore
+     * from {@code ns} down) and awaits the task; damage found fails the task, which apply throws as
+     * {@link dev.ops.pve.error.PveTaskFailedException}. Yields the covered snapshots with their new
+     * verification state. Nothing to roll back.
+     */
+    public Change<List<Snapshot>> verify(String store, Namespace ns, VerifyScope scope) {
+        return PbsChangeFactory.verify(ops, client, store, ns, scope);
     }
 }

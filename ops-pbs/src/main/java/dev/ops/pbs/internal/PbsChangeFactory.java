@@ -34,4 +34,17 @@ public final class PbsChangeFactory {
             Consumer<RetentionPolicy.Builder> policy) {
         return new PruneChange(ops, client, store, ns, type, id, policy);
     }
+
+    public static Change<Namespace> deleteNamespace(Ops ops, PbsClient client, String store, Namespace ns) {
+        return new NamespaceDeleteChange(ops, client, store, ns);
+    }
+
+    public static Change<String> owner(Ops ops, PbsClient client, String store, Namespace ns, BackupType type, String id, String owner) {
+        return new OwnerChange(ops, client, store, ns, type, id, owner);
+    }
+
+    public static Change<java.util.List<dev.ops.pbs.Snapshot>> verify(Ops ops, PbsClient client, String store, Namespace ns,
+            dev.ops.pbs.VerifyScope scope) {
+        return new VerifyChange(ops, client, store, ns, scope);
+    }
 }
