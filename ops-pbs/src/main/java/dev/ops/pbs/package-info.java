@@ -4,4 +4,7 @@
  * locally with the core retention engine) with plan, journal and rollback. It speaks through
  * ops-pve's transport, authentication, TLS pinning, task and error machinery, in the PBS dialect.
  */
+@OpsStyle
 package dev.ops.pbs;
+
+import dev.ops.core.value.OpsStyle;

@@ -12,12 +12,9 @@ import dev.ops.pbs.PbsClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Gives a backup group a new owner (a user or an API token); the undo gives it back to the old one. */
 final class OwnerChange extends PbsChange<String, Void> {
-    /** {@code user@realm} or {@code user@realm!token}, as PBS's Authid. */
-    private static final Pattern AUTH_ID = Pattern.compile("[^\\s:/\\p{Cntrl}]+@[A-Za-z0-9_][A-Za-z0-9._\\-]*(![A-Za-z0-9_][A-Za-z0-9._\\-]*)?");
     private final String store;
     private final Namespace ns;
     private final BackupType type;
@@ -45,7 +42,7 @@ final class OwnerChange extends PbsChange<String, Void> {
         v.check(ns != null, "ns", "must be given (Namespace.root() for the root)");
         v.check(type != null, "backup-type", "must be given");
         v.check(id != null && !id.isBlank(), "backup-id", "must be given");
-        v.check(owner != null && AUTH_ID.matcher(owner).matches(), "new-owner", "'" + owner + "' is not user@realm or user@realm!token");
+        v.check(owner != null && PbsParams.AUTH_ID.matcher(owner).matches(), "new-owner", "'" + owner + "' is not user@realm or user@realm!token");
     }
 
     @Override

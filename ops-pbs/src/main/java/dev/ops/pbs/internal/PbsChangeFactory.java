@@ -47,4 +47,43 @@ public final class PbsChangeFactory {
             dev.ops.pbs.VerifyScope scope) {
         return new VerifyChange(ops, client, store, ns, scope);
     }
+
+    public static Change<dev.ops.pbs.PruneJobRequest> pruneJob(Ops ops, PbsClient client, dev.ops.pbs.PruneJobRequest r) {
+        return new ConfigEntryChange<>(ops, client, JobWire.PRUNE, r.id(), JobWire.prune(r), false, r, JobWire.storeExists(r.store(), r.ns()));
+    }
+
+    public static Change<dev.ops.pbs.VerifyJobRequest> verifyJob(Ops ops, PbsClient client, dev.ops.pbs.VerifyJobRequest r) {
+        return new ConfigEntryChange<>(ops, client, JobWire.VERIFY, r.id(), JobWire.verify(r), false, r, JobWire.storeExists(r.store(), r.ns()));
+    }
+
+    public static Change<dev.ops.pbs.SyncJobRequest> syncJob(Ops ops, PbsClient client, dev.ops.pbs.SyncJobRequest r) {
+        return new ConfigEntryChange<>(ops, client, JobWire.SYNC, r.id(), JobWire.sync(r), false, r, JobWire.syncTargetsExist(r));
+    }
+
+    public static Change<dev.ops.pbs.RemoteRequest> remote(Ops ops, PbsClient client, dev.ops.pbs.RemoteRequest r) {
+        return new ConfigEntryChange<>(ops, client, JobWire.REMOTE, r.name(), JobWire.remote(r), r.updatePassword(), r, pbs -> { });
+    }
+
+    public static Change<dev.ops.pbs.TrafficControlRequest> trafficControl(Ops ops, PbsClient client, dev.ops.pbs.TrafficControlRequest r) {
+        return new ConfigEntryChange<>(ops, client, JobWire.TRAFFIC, r.name(), JobWire.traffic(r), false, r, pbs -> { });
+    }
+
+    /** Removes entry {@code id} of a section: {@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}. */
+    public static Change<Boolean> remove(Ops ops, PbsClient client, String section, String id) {
+        ConfigEntryChange.Section s = switch (section) {
+            case "prune" -> JobWire.PRUNE;
+            case "verify" -> JobWire.VERIFY;
+            case "sync" -> JobWire.SYNC;
+            case "remote" -> JobWire.REMOTE;
+            default -> JobWire.TRAFFIC;
+        };
+        dev.ops.core.error.Violations.of(s.kind()).check(id != null && !id.isBlank(), s.key(), "must be given").throwIfAny();
+        return new ConfigEntryChange<>(ops, client, s, id, null, false, true, pbs -> { });
+    }
+
+    /** Runs job {@code id} of {@code kind} ({@code prune}, {@code verify}, {@code sync}) now. */
+    public static Change<Boolean> runJob(Ops ops, PbsClient client, String kind, String id) {
+        dev.ops.core.error.Violations.of(kind + " job").check(id != null && !id.isBlank(), "id", "must be given").throwIfAny();
+        return new JobRunChange(ops, client, kind, id);
+    }
 }

@@ -7,6 +7,10 @@ import java.util.Map;
 
 /** The wire parameters that name things on a PBS datastore. */
 public final class PbsParams {
+    /** {@code user@realm} or {@code user@realm!token}, as PBS's Authid. */
+    public static final java.util.regex.Pattern AUTH_ID =
+            java.util.regex.Pattern.compile("[^\\s:/\\p{Cntrl}]+@[A-Za-z0-9_][A-Za-z0-9._\\-]*(![A-Za-z0-9_][A-Za-z0-9._\\-]*)?");
+
     private PbsParams() {}
 
     /** Store, ns (left out for the root), backup type, id and time. */

@@ -20,6 +20,9 @@ final class PbsConfigHandlers {
     private static final Pattern CONFIG = Pattern.compile("/config/(prune|verify|sync|remote|traffic-control)(/\\{(id|name)})?");
     private static final Pattern RUN = Pattern.compile("/admin/(prune|verify|sync)/\\{id}/run");
     private static final java.util.Set<String> NEVER_SHOWN = java.util.Set.of("password");
+    /** The array-typed settings, answered as arrays. */
+    private static final java.util.Set<String> ARRAYS = java.util.Set.of("network", "timeframe", "users", "group-filter",
+            "associated-key");
     private final PbsState state;
     private final PbsDispatcher dispatcher;
 
@@ -49,7 +52,7 @@ final class PbsConfigHandlers {
                         throw new ApiError(400, section + " '" + id + "' already exists.");
                     }
                     Map<String, Object> e = new LinkedHashMap<>();
-                    p.forEach((k, v) -> e.put(k, value(v)));
+                    p.forEach((k, v) -> e.put(k, value(k, v)));
                     entries.put(id, e);
                     yield null;
                 }
@@ -67,12 +70,15 @@ final class PbsConfigHandlers {
                 String delete = p.get("delete");
                 if (delete != null) {
                     for (String d : delete.split("[,;\\s]+")) {
+                        if (d.equals("password")) {
+                            throw new ApiError(400, "parameter verification failed", Map.of("delete", "cannot delete the password"));
+                        }
                         e.remove(d);
                     }
                 }
                 p.forEach((k, v) -> {
                     if (!k.equals("delete") && !k.equals("digest")) {
-                        e.put(k, value(v));
+                        e.put(k, value(k, v));
                     }
                 });
                 yield null;
@@ -94,7 +100,10 @@ final class PbsConfigHandlers {
     }
 
     /** Numbers and booleans as PBS answers them (JSON types), everything else as text. */
-    private static Object value(String v) {
+    private static Object value(String k, String v) {
+        if (ARRAYS.contains(k)) {
+            return List.of(v.split("\n"));
+        }
         if (v.equals("true") || v.equals("false")) {
             return Boolean.valueOf(v);
         }

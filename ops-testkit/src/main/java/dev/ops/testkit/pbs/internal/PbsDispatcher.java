@@ -99,7 +99,9 @@ public final class PbsDispatcher extends Dispatcher {
                 throw new ApiError(400, "parameter verification failed", errors);
             }
             Map<String, String> p = new LinkedHashMap<>();
-            params.forEach((k, v) -> p.put(k, String.valueOf(v)));
+            // Repeated names (array parameters) come as one value, their items separated by new lines.
+            params.forEach((k, v) -> p.put(k, v instanceof List<?> many
+                    ? String.join("\n", many.stream().map(String::valueOf).toList()) : String.valueOf(v)));
             Object data;
             synchronized (state.tasks.lock()) {
                 data = handle(method, route.get().template(), p);
