@@ -199,4 +199,23 @@ public final class PbsChanges {
     public Change<Boolean> removeTrafficControl(String id) {
         return PbsChangeFactory.remove(ops, client, "traffic-control", id);
     }
+
+    /**
+     * Backs a Proxmox VE guest up into this PBS as one change: {@code vzdump} to the PVE storage of
+     * type {@code pbs} named in {@code request} (mode snapshot, suspend or stop), waiting for it; then
+     * verification of the new snapshot here and the retention policy on the guest's group. One journal
+     * record; the plan shows the vzdump, the rest is planned at apply when the new snapshot is known.
+     * Yields the new snapshot. Nothing in it can be rolled back: the backup stays.
+     */
+    public Change<Snapshot> backupGuest(dev.ops.pve.PveClient pve, dev.ops.pve.guest.Guest guest, GuestBackupRequest request) {
+        return dev.ops.pbs.internal.GuestBackupChange.of(ops, client, java.util.Objects.requireNonNull(pve, "pve"),
+                java.util.Objects.requireNonNull(guest, "guest"), java.util.Objects.requireNonNull(request, "request"));
+    }
+
+    /** The same, with a request filled in by {@code edit}. */
+    public Change<Snapshot> backupGuest(dev.ops.pve.PveClient pve, dev.ops.pve.guest.Guest guest, Consumer<GuestBackupRequest.Builder> edit) {
+        GuestBackupRequest.Builder b = GuestBackupRequest.builder();
+        edit.accept(b);
+        return backupGuest(pve, guest, b.build());
+    }
 }

@@ -8,6 +8,7 @@ import dev.ops.pbs.RemoteRequest;
 import dev.ops.pbs.SyncJobRequest;
 import dev.ops.pbs.TrafficControlRequest;
 import dev.ops.pbs.VerifyJobRequest;
+import dev.ops.pve.internal.ConfigEntryChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +17,11 @@ import java.util.function.Consumer;
 
 /** The wire settings of jobs, remotes and traffic-control rules, and the reads that check what they name exists. */
 final class JobWire {
-    static final ConfigEntryChange.Section PRUNE = ConfigEntryChange.Section.of("prune job", "/config/prune", "id");
-    static final ConfigEntryChange.Section VERIFY = ConfigEntryChange.Section.of("verify job", "/config/verify", "id");
-    static final ConfigEntryChange.Section SYNC = ConfigEntryChange.Section.of("sync job", "/config/sync", "id");
-    static final ConfigEntryChange.Section REMOTE = new ConfigEntryChange.Section("remote", "/config/remote", "name",
-            java.util.Set.of("password"));
-    static final ConfigEntryChange.Section TRAFFIC = ConfigEntryChange.Section.of("traffic-control rule", "/config/traffic-control", "name");
+    static final ConfigEntryChange.Section PRUNE = ConfigEntryChange.Section.pbs("prune job", "/config/prune", "id");
+    static final ConfigEntryChange.Section VERIFY = ConfigEntryChange.Section.pbs("verify job", "/config/verify", "id");
+    static final ConfigEntryChange.Section SYNC = ConfigEntryChange.Section.pbs("sync job", "/config/sync", "id");
+    static final ConfigEntryChange.Section REMOTE = ConfigEntryChange.Section.pbs("remote", "/config/remote", "name").withSecrets("password");
+    static final ConfigEntryChange.Section TRAFFIC = ConfigEntryChange.Section.pbs("traffic-control rule", "/config/traffic-control", "name");
 
     private JobWire() {}
 

@@ -48,29 +48,35 @@ public final class PbsChangeFactory {
         return new VerifyChange(ops, client, store, ns, scope);
     }
 
+    private static <T> Change<T> entry(Ops ops, PbsClient client, dev.ops.pve.internal.ConfigEntryChange.Section section, String id,
+            java.util.Map<String, Object> desired, boolean sendSecrets, T value, java.util.function.Consumer<PbsClient> precheck) {
+        return new dev.ops.pve.internal.ConfigEntryChange<>(ops, client.api().client(), section, id, desired, sendSecrets, value,
+                () -> precheck.accept(client));
+    }
+
     public static Change<dev.ops.pbs.PruneJobRequest> pruneJob(Ops ops, PbsClient client, dev.ops.pbs.PruneJobRequest r) {
-        return new ConfigEntryChange<>(ops, client, JobWire.PRUNE, r.id(), JobWire.prune(r), false, r, JobWire.storeExists(r.store(), r.ns()));
+        return entry(ops, client, JobWire.PRUNE, r.id(), JobWire.prune(r), false, r, JobWire.storeExists(r.store(), r.ns()));
     }
 
     public static Change<dev.ops.pbs.VerifyJobRequest> verifyJob(Ops ops, PbsClient client, dev.ops.pbs.VerifyJobRequest r) {
-        return new ConfigEntryChange<>(ops, client, JobWire.VERIFY, r.id(), JobWire.verify(r), false, r, JobWire.storeExists(r.store(), r.ns()));
+        return entry(ops, client, JobWire.VERIFY, r.id(), JobWire.verify(r), false, r, JobWire.storeExists(r.store(), r.ns()));
     }
 
     public static Change<dev.ops.pbs.SyncJobRequest> syncJob(Ops ops, PbsClient client, dev.ops.pbs.SyncJobRequest r) {
-        return new ConfigEntryChange<>(ops, client, JobWire.SYNC, r.id(), JobWire.sync(r), false, r, JobWire.syncTargetsExist(r));
+        return entry(ops, client, JobWire.SYNC, r.id(), JobWire.sync(r), false, r, JobWire.syncTargetsExist(r));
     }
 
     public static Change<dev.ops.pbs.RemoteRequest> remote(Ops ops, PbsClient client, dev.ops.pbs.RemoteRequest r) {
-        return new ConfigEntryChange<>(ops, client, JobWire.REMOTE, r.name(), JobWire.remote(r), r.updatePassword(), r, pbs -> { });
+        return entry(ops, client, JobWire.REMOTE, r.name(), JobWire.remote(r), r.updatePassword(), r, pbs -> { });
     }
 
     public static Change<dev.ops.pbs.TrafficControlRequest> trafficControl(Ops ops, PbsClient client, dev.ops.pbs.TrafficControlRequest r) {
-        return new ConfigEntryChange<>(ops, client, JobWire.TRAFFIC, r.name(), JobWire.traffic(r), false, r, pbs -> { });
+        return entry(ops, client, JobWire.TRAFFIC, r.name(), JobWire.traffic(r), false, r, pbs -> { });
     }
 
     /** Removes entry {@code id} of a section: {@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}. */
     public static Change<Boolean> remove(Ops ops, PbsClient client, String section, String id) {
-        ConfigEntryChange.Section s = switch (section) {
+        dev.ops.pve.internal.ConfigEntryChange.Section s = switch (section) {
             case "prune" -> JobWire.PRUNE;
             case "verify" -> JobWire.VERIFY;
             case "sync" -> JobWire.SYNC;
@@ -78,7 +84,7 @@ public final class PbsChangeFactory {
             default -> JobWire.TRAFFIC;
         };
         dev.ops.core.error.Violations.of(s.kind()).check(id != null && !id.isBlank(), s.key(), "must be given").throwIfAny();
-        return new ConfigEntryChange<>(ops, client, s, id, null, false, true, pbs -> { });
+        return entry(ops, client, s, id, null, false, true, pbs -> { });
     }
 
     /** Runs job {@code id} of {@code kind} ({@code prune}, {@code verify}, {@code sync}) now. */

@@ -55,6 +55,7 @@ public final class PbsFakeServer implements AutoCloseable {
         server.setDispatcher(dispatcher);
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
         server.start(InetAddress.getByName("127.0.0.1"), 0);
+        dev.ops.testkit.pve.internal.PbsBackends.register("127.0.0.1:" + server.getPort(), new Backend());
         // Every plan made while this server lives is checked to have sent it no writes.
         PlanPurity.watch(this, dispatcher::writes);
     }
@@ -170,6 +171,7 @@ public final class PbsFakeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dev.ops.testkit.pve.internal.PbsBackends.unregister("127.0.0.1:" + server.getPort());
         server.close();
         state.tasks.shutdown();
     }
@@ -282,6 +284,40 @@ public final class PbsFakeServer implements AutoCloseable {
         public String notes(String ns, String path) {
             synchronized (state.tasks.lock()) {
                 return s().in(ns).get(path).notes;
+            }
+        }
+    }
+
+    /** This server as the PBS behind a PVE fake's storage of type {@code pbs}. */
+    private final class Backend implements dev.ops.testkit.pve.internal.PbsBackends.Backend {
+        @Override
+        public void store(String datastore, String ns, String type, String id, long time, String notes) {
+            synchronized (state.tasks.lock()) {
+                PbsState.Store s = state.stores.get(datastore);
+                if (s == null || !s.namespaces.contains(ns)) {
+                    throw new IllegalStateException("PBS fake: datastore '" + datastore + "' or namespace '" + ns + "' does not exist");
+                }
+                PbsState.Snap sn = new PbsState.Snap(type, id, time);
+                sn.finished = true;
+                sn.size = 1L << 30;
+                sn.notes = notes;
+                s.in(ns).put(sn.path(), sn);
+            }
+        }
+
+        @Override
+        public boolean hasNamespace(String datastore, String ns) {
+            synchronized (state.tasks.lock()) {
+                PbsState.Store s = state.stores.get(datastore);
+                return s != null && s.namespaces.contains(ns);
+            }
+        }
+
+        @Override
+        public boolean has(String datastore, String ns, String type, String id, long time) {
+            synchronized (state.tasks.lock()) {
+                PbsState.Store s = state.stores.get(datastore);
+                return s != null && s.in(ns).containsKey(new PbsState.Snap(type, id, time).path());
             }
         }
     }

@@ -94,6 +94,7 @@ public final class Handlers {
         new GuestHandlers(cluster, views, schema).register(registry);
         new OperatorHandlers(cluster, views).register(registry);
         new ReplicationHandlers(cluster, views).register(registry);
+        new PbsStorageHandlers(cluster, views, this::handler).register(registry);
         new FirewallRules(cluster).register(schema, this::on);
         new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
     }

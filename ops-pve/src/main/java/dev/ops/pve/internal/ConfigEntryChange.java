@@ -1,10 +1,11 @@
-package dev.ops.pbs.internal;
+package dev.ops.pve.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.pbs.PbsClient;
 import dev.ops.pve.JsonValue;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.change.ApiChange;
 import dev.ops.pve.change.PveCallAction;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
- * Makes one entry of a PBS configuration section ({@code /config/prune}, {@code /config/sync},
+ * Makes one entry of a configuration section of the Proxmox VE or Backup Server API (PVE's
+ * {@code /cluster/backup} and {@code /storage}, PBS's {@code /config/prune}, {@code /config/sync},
  * {@code /config/remote}...) as desired, or removes it. Created: the undo deletes it. Updated: only
  * what differs is sent (settings left out are deleted), and the undo puts the old settings back.
  * Removed: the undo creates it again with its old settings. A secret setting (a remote's password)
@@ -26,11 +27,31 @@ import java.util.function.Consumer;
  *
  * @param <T> what applying yields (the desired value)
  */
-final class ConfigEntryChange<T> extends PbsChange<T, Void> {
-    /** A configuration section: what it holds in words, its path and the name of its id parameter. */
-    record Section(String kind, String path, String key, Set<String> secrets) {
-        static Section of(String kind, String path, String key) {
-            return new Section(kind, path, key, Set.of());
+public final class ConfigEntryChange<T> extends ApiChange<T, Void> {
+    /**
+     * A configuration section: what it holds in words, its path, the name of its id parameter, its
+     * secret settings, whether {@code delete} is an array (PBS) or a comma-separated list (PVE), and
+     * the settings the server adds on its own (never compared, sent or deleted).
+     */
+    public record Section(String kind, String path, String key, Set<String> secrets, boolean deleteAsArray, Set<String> derived) {
+        /** A PBS section without secrets. */
+        public static Section pbs(String kind, String path, String key) {
+            return new Section(kind, path, key, Set.of(), true, Set.of());
+        }
+
+        /** A PVE section without secrets. */
+        public static Section pve(String kind, String path, String key) {
+            return new Section(kind, path, key, Set.of(), false, Set.of());
+        }
+
+        /** The same section with these secret settings. */
+        public Section withSecrets(String... names) {
+            return new Section(kind, path, key, Set.of(names), deleteAsArray, derived);
+        }
+
+        /** The same section with these settings the server adds on its own. */
+        public Section withDerived(String... names) {
+            return new Section(kind, path, key, secrets, deleteAsArray, Set.of(names));
         }
     }
 
@@ -41,11 +62,16 @@ final class ConfigEntryChange<T> extends PbsChange<T, Void> {
     private final Map<String, Object> desired;
     private final boolean sendSecrets;
     private final T value;
-    private final Consumer<PbsClient> precheck;
+    private final Runnable precheck;
 
-    ConfigEntryChange(Ops ops, PbsClient pbs, Section section, String id, Map<String, Object> desired, boolean sendSecrets, T value,
-            Consumer<PbsClient> precheck) {
-        super(ops, pbs);
+    /**
+     * The entry {@code id} of {@code section} made as {@code desired} (null: removed), yielding
+     * {@code value}; {@code precheck} runs at plan before a create or update (it throws when what the
+     * entry names does not exist); secrets are sent on update only when {@code sendSecrets}.
+     */
+    public ConfigEntryChange(Ops ops, PveClient client, Section section, String id, Map<String, Object> desired, boolean sendSecrets,
+            T value, Runnable precheck) {
+        super(ops, client);
         this.section = section;
         this.id = id;
         this.desired = desired;
@@ -76,7 +102,7 @@ final class ConfigEntryChange<T> extends PbsChange<T, Void> {
             return Planned.of(List.of(Step.of("remove " + section.kind() + " " + id + " (rollback creates it again as it was)", delete,
                     call("POST", section.path(), current))));
         }
-        precheck.accept(pbs);
+        precheck.run();
         if (current == null) {
             return Planned.of(List.of(Step.of("create " + section.kind() + " " + id, call("POST", section.path(), desired),
                     call("DELETE", entry, Map.of(section.key(), id)))));
@@ -119,10 +145,10 @@ final class ConfigEntryChange<T> extends PbsChange<T, Void> {
         set.put(section.key(), id);
         back.put(section.key(), id);
         if (!removed.isEmpty()) {
-            set.put("delete", removed);
+            set.put("delete", section.deleteAsArray() ? removed : String.join(",", removed));
         }
         if (!added.isEmpty()) {
-            back.put("delete", added);
+            back.put("delete", section.deleteAsArray() ? added : String.join(",", added));
         }
         return Planned.of(List.of(Step.of("update " + section.kind() + " " + id + ": " + String.join("; ", lines),
                 call("PUT", entry, set), call("PUT", entry, back))));
@@ -130,11 +156,11 @@ final class ConfigEntryChange<T> extends PbsChange<T, Void> {
 
     /** The entry as the server lists it, null when there is none. */
     private Map<String, Object> current() {
-        for (JsonValue e : pbs.api().get(section.path()).elements()) {
+        for (JsonValue e : client.api().get(section.path()).elements()) {
             if (id.equals(e.path(section.key()).asText(""))) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (String k : e.fieldNames()) {
-                    if (!NEVER_COMPARED.contains(k)) {
+                    if (!NEVER_COMPARED.contains(k) && !section.derived().contains(k)) {
                         JsonValue f = e.path(k);
                         out.put(k, f.isArray() ? f.elements().stream().map(JsonValue::asText).toList() : norm(f));
                     }
@@ -146,7 +172,7 @@ final class ConfigEntryChange<T> extends PbsChange<T, Void> {
     }
 
     /** A value as its wire text: booleans as 1/0, lists one item per line. */
-    static String norm(Object v) {
+    public static String norm(Object v) {
         if (v instanceof JsonValue j) {
             return j.isBoolean() ? (j.asBoolean() ? "1" : "0") : j.asText();
         }
