@@ -17,6 +17,12 @@ final class PbsIds {
                 "'" + value + "' is not a PBS id (letters, digits, . _ -, at most 32)");
     }
 
+    /** A job id: a safe id of 3 to 32 characters, as PBS's job id schema says. */
+    static void jobId(Violations v, String value) {
+        safeId(v, "id", value);
+        v.check(value == null || value.length() >= 3, "id", "'" + value + "' is shorter than the 3 characters PBS needs for a job id");
+    }
+
     static void keep(Violations v, String field, java.util.OptionalInt value) {
         value.ifPresent(n -> v.check(n >= 1, field, "is " + n + "; a keep option keeps at least 1 (leave it out to not use it)"));
     }

@@ -66,7 +66,7 @@ public abstract class PruneJobRequest {
     @Value.Check
     protected void check() {
         Violations v = Violations.of("prune job");
-        PbsIds.safeId(v, "id", id());
+        PbsIds.jobId(v, id());
         PbsIds.safeId(v, "store", store());
         v.check(!schedule().isBlank(), "schedule", "must be a calendar event");
         PbsIds.maxDepth(v, maxDepth());

@@ -68,7 +68,7 @@ public abstract class SyncJobRequest {
     @Value.Check
     protected void check() {
         Violations v = Violations.of("sync job");
-        PbsIds.safeId(v, "id", id());
+        PbsIds.jobId(v, id());
         PbsIds.safeId(v, "store", store());
         PbsIds.safeId(v, "remote-store", remoteStore());
         remote().ifPresent(r -> PbsIds.safeId(v, "remote", r));

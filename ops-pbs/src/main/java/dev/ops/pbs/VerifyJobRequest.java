@@ -48,7 +48,7 @@ public abstract class VerifyJobRequest {
     @Value.Check
     protected void check() {
         Violations v = Violations.of("verify job");
-        PbsIds.safeId(v, "id", id());
+        PbsIds.jobId(v, id());
         PbsIds.safeId(v, "store", store());
         PbsIds.maxDepth(v, maxDepth());
         outdatedAfterDays().ifPresent(d -> v.check(d >= 0, "outdated-after", "must not be negative"));

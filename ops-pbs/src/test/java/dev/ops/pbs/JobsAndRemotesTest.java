@@ -102,9 +102,9 @@ class JobsAndRemotesTest {
     @Test
     void aFailedJobRunThrowsAsAFailedTask() {
         pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z").corrupt("", "vm/100/2026-01-01T00:00:00Z");
-        client.changes(ops).verifyJob(v -> v.id("all").store("store1")).apply();
+        client.changes(ops).verifyJob(v -> v.id("all-snapshots").store("store1")).apply();
 
-        assertThatThrownBy(() -> client.changes(ops).runVerifyJob("all").apply()).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.changes(ops).runVerifyJob("all-snapshots").apply()).isInstanceOf(PveTaskFailedException.class)
                 .hasMessageContaining("verification failed");
         assertThatThrownBy(() -> client.changes(ops).runSyncJob("nope").plan()).isInstanceOf(NotFoundException.class);
     }
@@ -168,7 +168,7 @@ class JobsAndRemotesTest {
 
     @Test
     void badJobSettingsAreRefusedWithEveryFieldNamedAndAnUnknownDatastoreIsNotFound() {
-        assertThatThrownBy(() -> PruneJobRequest.builder().id("x").store("store1").schedule("daily").keepLast(0).keepDaily(-1).maxDepth(9)
+        assertThatThrownBy(() -> PruneJobRequest.builder().id("x1").store("store1").schedule("daily").keepLast(0).keepDaily(-1).maxDepth(9)
                 .build()).isInstanceOf(ValidationException.class).hasMessageContaining("keep-last").hasMessageContaining("keep-daily")
                 .hasMessageContaining("max-depth");
         assertThatThrownBy(() -> client.changes(ops).pruneJob(daily()).plan()).isInstanceOf(NotFoundException.class)

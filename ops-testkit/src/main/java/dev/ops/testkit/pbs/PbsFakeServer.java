@@ -102,6 +102,14 @@ public final class PbsFakeServer implements AutoCloseable {
         }
     }
 
+    /** Makes snapshot listings come in a scrambled order, as nothing in PBS's API promises an order. */
+    public PbsFakeServer scrambleListings() {
+        synchronized (state.tasks.lock()) {
+            state.scrambled = true;
+        }
+        return this;
+    }
+
     /**
      * Changes how long tasks started from now on (garbage collection, verification, job runs) run
      * before they end (default 50 ms), as {@code PveFakeServer.taskDuration} does: the same task engine.

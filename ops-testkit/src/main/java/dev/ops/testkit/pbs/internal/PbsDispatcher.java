@@ -282,6 +282,9 @@ public final class PbsDispatcher extends Dispatcher {
                     }
                     out.add(view(sn));
                 }
+                if (state.scrambled) {
+                    java.util.Collections.shuffle(out, new java.util.Random(out.size()));
+                }
                 return out;
             }
             case "DELETE /admin/datastore/{store}/snapshots" -> {

@@ -70,6 +70,8 @@ public final class PbsState {
 
     public final Map<String, Store> stores = new LinkedHashMap<>();
     public String timeZone = "UTC";
+    /** Whether snapshot and group listings come in a scrambled order (PBS promises none). */
+    public boolean scrambled;
     /** The tasks, run by the PVE fake's task engine; its monitor guards this whole state. */
     public final PbsTasks tasks;
     /** Configuration entries by section ({@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}), then id. */
