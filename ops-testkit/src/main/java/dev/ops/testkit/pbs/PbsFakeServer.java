@@ -43,6 +43,7 @@ public final class PbsFakeServer implements AutoCloseable {
     private final PbsDispatcher dispatcher;
     private final MockWebServer server = new MockWebServer();
     private final String fingerprint;
+    private final String certificatePem;
 
     private PbsFakeServer() throws IOException {
         tokens.put("root@pam!ops", TOKEN_SECRET);
@@ -50,6 +51,7 @@ public final class PbsFakeServer implements AutoCloseable {
         HeldCertificate cert = new HeldCertificate.Builder().commonName("pbs").addSubjectAlternativeName("127.0.0.1")
                 .addSubjectAlternativeName("localhost").build();
         this.fingerprint = fingerprintOf(cert);
+        this.certificatePem = cert.certificatePem();
         this.dispatcher = new PbsDispatcher(state, tokens, passwords);
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setDispatcher(dispatcher);
@@ -79,6 +81,11 @@ public final class PbsFakeServer implements AutoCloseable {
         return fingerprint;
     }
 
+    /** The server's certificate in PEM form, for a client that trusts a CA file rather than a fingerprint. */
+    public String certificatePem() {
+        return certificatePem;
+    }
+
     /** The secret of the API token {@code root@pam!ops}. */
     public String tokenSecret() {
         return TOKEN_SECRET;
@@ -88,6 +95,7 @@ public final class PbsFakeServer implements AutoCloseable {
     public PbsFakeServer timeZone(String zone) {
         synchronized (state.tasks.lock()) {
             state.timeZone = zone;
+            state.version++;
         }
         return this;
     }
@@ -106,6 +114,7 @@ public final class PbsFakeServer implements AutoCloseable {
     public PbsFakeServer scrambleListings() {
         synchronized (state.tasks.lock()) {
             state.scrambled = true;
+            state.version++;
         }
         return this;
     }
@@ -163,6 +172,7 @@ public final class PbsFakeServer implements AutoCloseable {
     public StoreSeed datastore(String name) {
         synchronized (state.tasks.lock()) {
             state.stores.computeIfAbsent(name, n -> new PbsState.Store(n, 1L << 40));
+            state.version++;
         }
         return new StoreSeed(name);
     }
@@ -202,6 +212,7 @@ public final class PbsFakeServer implements AutoCloseable {
         }
 
         private PbsState.Store s() {
+            state.version++;
             return state.stores.get(store);
         }
 
@@ -310,6 +321,7 @@ public final class PbsFakeServer implements AutoCloseable {
                 sn.size = 1L << 30;
                 sn.notes = notes;
                 s.in(ns).put(sn.path(), sn);
+                state.version++;
             }
         }
 

@@ -40,6 +40,16 @@ public final class PbsDispatcher extends Dispatcher {
     private int writes;
 
     private final PbsConfigHandlers config;
+    /** Listings that are served again while nothing changed, as a real server's are cheap to read twice. */
+    private static final java.util.Set<String> LISTINGS = java.util.Set.of("/admin/datastore/{store}/snapshots",
+            "/admin/datastore/{store}/groups");
+    /** Serialized listing answers by state version and request target (at most a few: cleared on every write). */
+    private final Map<String, byte[]> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 8;
+        }
+    };
 
     public PbsDispatcher(PbsState state, Map<String, String> tokens, Map<String, String> passwords) {
         this.state = state;
@@ -102,12 +112,34 @@ public final class PbsDispatcher extends Dispatcher {
             // Repeated names (array parameters) come as one value, their items separated by new lines.
             params.forEach((k, v) -> p.put(k, v instanceof List<?> many
                     ? String.join("\n", many.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+            String template = route.get().template();
+            boolean listing = "GET".equals(method) && LISTINGS.contains(template) && !state.scrambled;
+            byte[] cached;
+            long version;
             Object data;
             synchronized (state.tasks.lock()) {
-                data = handle(method, route.get().template(), p);
+                version = state.version + state.tasks.engine().version();
+                cached = listing ? cache.get(version + " " + target) : null;
+                data = cached != null ? null : handle(method, template, p);
+                if (!"GET".equals(method)) {
+                    state.version++;
+                    cache.clear();
+                }
+            }
+            if (cached != null) {
+                return bytes(cached);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", data);
+            if (listing) {
+                byte[] b = serialize(body);
+                synchronized (state.tasks.lock()) {
+                    if (version == state.version + state.tasks.engine().version()) {
+                        cache.put(version + " " + target, b);
+                    }
+                }
+                return bytes(b);
+            }
             return json(200, "OK", body);
         } catch (ApiError e) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -497,6 +529,19 @@ public final class PbsDispatcher extends Dispatcher {
             throw new ApiError(404, "snapshot " + path + " does not exist");
         }
         return sn;
+    }
+
+    private byte[] serialize(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockResponse bytes(byte[] body) {
+        return new MockResponse.Builder().status("HTTP/1.1 200 OK").setHeader("Content-Type", "application/json;charset=UTF-8")
+                .setHeader("Server", "proxmox-backup-api").body(new okio.Buffer().write(body)).build();
     }
 
     private MockResponse json(int status, String reason, Object body) {

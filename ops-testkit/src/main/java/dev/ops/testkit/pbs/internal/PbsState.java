@@ -70,6 +70,8 @@ public final class PbsState {
 
     public final Map<String, Store> stores = new LinkedHashMap<>();
     public String timeZone = "UTC";
+    /** Moves on with every change of this state that is not a request (a test's seeding): cached listings go stale. */
+    public long version;
     /** Whether snapshot and group listings come in a scrambled order (PBS promises none). */
     public boolean scrambled;
     /** The tasks, run by the PVE fake's task engine; its monitor guards this whole state. */
