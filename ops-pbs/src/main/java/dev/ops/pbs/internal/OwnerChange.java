@@ -38,10 +38,7 @@ final class OwnerChange extends PbsChange<String, Void> {
 
     @Override
     protected void validate(Violations v) {
-        v.check(store != null && !store.isBlank(), "store", "must be given");
-        v.check(ns != null, "ns", "must be given (Namespace.root() for the root)");
-        v.check(type != null, "backup-type", "must be given");
-        v.check(id != null && !id.isBlank(), "backup-id", "must be given");
+        PbsParams.checkGroup(v, store, ns, type, id);
         v.check(owner != null && PbsParams.AUTH_ID.matcher(owner).matches(), "new-owner", "'" + owner + "' is not user@realm or user@realm!token");
     }
 

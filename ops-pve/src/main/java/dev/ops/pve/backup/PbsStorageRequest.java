@@ -3,6 +3,7 @@ package dev.ops.pve.backup;
 import dev.ops.core.error.Violations;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveIds;
+import dev.ops.pve.internal.BackupServerNames;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -54,17 +55,17 @@ public abstract class PbsStorageRequest {
         PveIds.checkStorage(v, "storage", storage());
         v.check(server().matches("[A-Za-z0-9.:\\-\\[\\]]+"), "server", "'" + server() + "' is not a host name or address");
         port().ifPresent(p -> v.check(p >= 1 && p <= 65535, "port", "is " + p + "; 1 to 65535"));
-        v.check(datastore().matches("[A-Za-z0-9_][A-Za-z0-9._\\-]*"), "datastore", "'" + datastore() + "' is not a PBS datastore name");
+        v.check(BackupServerNames.SAFE_ID.matcher(datastore()).matches(), "datastore", "'" + datastore() + "' is not a PBS datastore name");
         namespace().ifPresent(ns -> {
             String[] names = ns.split("/", -1);
             v.check(names.length <= 7, "namespace", "'" + ns + "' is " + names.length + " levels deep; PBS allows 7");
             for (String n : names) {
-                v.check(n.matches("[A-Za-z0-9_][A-Za-z0-9._\\-]*"), "namespace", "'" + ns + "' is not a PBS namespace");
+                v.check(BackupServerNames.SAFE_ID.matcher(n).matches(), "namespace", "'" + ns + "' is not a PBS namespace");
             }
         });
-        v.check(username().matches("[^\\s:/\\p{Cntrl}]+@[A-Za-z0-9_][A-Za-z0-9._\\-]*(![A-Za-z0-9_][A-Za-z0-9._\\-]*)?"), "username",
+        v.check(BackupServerNames.AUTH_ID.matcher(username()).matches(), "username",
                 "'" + username() + "' is not user@realm or user@realm!token");
-        fingerprint().ifPresent(f -> v.check(f.matches("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){31}"), "fingerprint",
+        fingerprint().ifPresent(f -> v.check(BackupServerNames.FINGERPRINT.matcher(f).matches(), "fingerprint",
                 "is not a SHA-256 fingerprint (32 hex pairs separated by colons)"));
         v.throwIfAny();
     }
