@@ -190,4 +190,27 @@ class JobsAndRemotesTest {
         assertThatThrownBy(() -> SyncJobRequest.builder().id("self").store("store1").remoteStore("store1").build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("into itself");
     }
+
+    @Test
+    void jobsRemotesAndRulesAreReadBackAsTheValuesThatMadeThem() {
+        pbs.datastore("store1").namespace("mirror");
+        PruneJobRequest prune = daily().toBuilder().ns(Namespace.of("mirror")).maxDepth(2).comment("nightly").build();
+        client.changes(ops).pruneJob(prune).apply();
+        client.changes(ops).remote(r -> r.name("offsite").host("10.0.0.2").port(8008).authId("sync@pbs").password(Secret.of(PASSWORD))
+                .fingerprint(FP)).apply();
+        SyncJobRequest sync = SyncJobRequest.builder().id("pull").store("store1").remote("offsite").remoteStore("main")
+                .removeVanished(true).groupFilter(List.of("type:vm")).transferLast(2).build();
+        client.changes(ops).syncJob(sync).apply();
+        TrafficControlRequest rule = TrafficControlRequest.builder().name("office").addNetwork("10.0.0.0/8").rateIn("10 MiB").build();
+        client.changes(ops).trafficControl(rule).apply();
+
+        PbsConfiguration config = client.configuration();
+        assertThat(config.pruneJobs()).containsExactly(prune);
+        assertThat(config.syncJobs()).containsExactly(sync);
+        assertThat(config.trafficControls()).containsExactly(rule);
+        assertThat(config.verifyJobs()).isEmpty();
+        assertThat(config.remotes()).containsExactly(new PbsConfiguration.RemoteInfo("offsite", "10.0.0.2", 8008, "sync@pbs", FP));
+        // What was read goes back unchanged: no step.
+        assertThat(client.changes(ops).pruneJob(config.pruneJobs().get(0)).plan().isEmpty()).isTrue();
+    }
 }
