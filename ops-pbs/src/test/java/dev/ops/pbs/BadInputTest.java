@@ -129,4 +129,17 @@ class BadInputTest {
         String upid = pbs.tasks().getLast();
         assertThat(client.task(upid).status().running()).isFalse();
     }
+
+    @Test
+    void anErrorTheServerAnswersOnceIsTypedAndTheNextCallWorks() {
+        pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z");
+        pbs.answerNext("PUT", "/admin/datastore/{store}/protected", dev.ops.testkit.pve.PveAnswer.error(400, "unable to acquire lock"));
+
+        assertThatThrownBy(() -> client.changes(ops).protection("store1", Namespace.root(),
+                SnapshotRef.parse("vm/100/2026-01-01T00:00:00Z"), true).apply()).isInstanceOf(OpsException.class)
+                .hasMessageContaining("unable to acquire lock");
+        assertThat(pbs.datastore("store1").isProtected("", "vm/100/2026-01-01T00:00:00Z")).isFalse();
+        client.changes(ops).protection("store1", Namespace.root(), SnapshotRef.parse("vm/100/2026-01-01T00:00:00Z"), true).apply();
+        assertThat(pbs.datastore("store1").isProtected("", "vm/100/2026-01-01T00:00:00Z")).isTrue();
+    }
 }

@@ -110,6 +110,18 @@ public final class PbsFakeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The next request to this method and path (concrete, e.g. {@code /admin/datastore/store1/gc}, or a
+     * schema template, below {@code /api2/json}) gets this answer instead of the fake's own, as with
+     * {@code PveFakeServer.answerNext}: an error as PBS words it, odd data, HTML from a proxy, a hang
+     * or a cut connection. Answers queue per method and path.
+     */
+    public PbsFakeServer answerNext(String method, String path, dev.ops.testkit.pve.PveAnswer answer) {
+        dispatcher.addScripted(java.util.Objects.requireNonNull(method, "method"), java.util.Objects.requireNonNull(path, "path"),
+                java.util.Objects.requireNonNull(answer, "answer").response());
+        return this;
+    }
+
     /** Makes snapshot listings come in a scrambled order, as nothing in PBS's API promises an order. */
     public PbsFakeServer scrambleListings() {
         synchronized (state.tasks.lock()) {

@@ -58,6 +58,29 @@ public final class PbsDispatcher extends Dispatcher {
         this.passwords = passwords;
     }
 
+    /** Answers queued by a test for the next request to a method and path (concrete or template). */
+    private final List<Object[]> scripted = new ArrayList<>();
+
+    /** Queues {@code response} for the next request to {@code method} and {@code path} (concrete or a schema template). */
+    public void addScripted(String method, String path, MockResponse response) {
+        synchronized (scripted) {
+            scripted.add(new Object[] {method, path, response});
+        }
+    }
+
+    private MockResponse scripted(String method, String path, String template) {
+        synchronized (scripted) {
+            for (java.util.Iterator<Object[]> it = scripted.iterator(); it.hasNext(); ) {
+                Object[] s = it.next();
+                if (((String) s[0]).equalsIgnoreCase(method) && (s[1].equals(path) || s[1].equals(template))) {
+                    it.remove();
+                    return (MockResponse) s[2];
+                }
+            }
+        }
+        return null;
+    }
+
     /** Requests the schema refused, as {@code METHOD path: reason}. */
     public List<String> violations() {
         return List.copyOf(violations);
@@ -93,6 +116,10 @@ public final class PbsDispatcher extends Dispatcher {
                 Http.parseForm(request.getBody().utf8(), params);
             }
             Optional<ApiSchema.Route> route = schema.route(path);
+            MockResponse script = scripted(method, Http.decode(path), route.map(ApiSchema.Route::template).orElse(""));
+            if (script != null) {
+                return script;
+            }
             if (route.isEmpty() || !route.get().endpoints().containsKey(method)) {
                 violations.add(method + " " + path + ": no such endpoint");
                 throw new ApiError(501, "Method '" + method + " " + path + "' not implemented");
