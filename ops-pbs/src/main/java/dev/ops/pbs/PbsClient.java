@@ -100,6 +100,11 @@ public final class PbsClient implements AutoCloseable {
         }
     }
 
+    /** The server's jobs, remotes and traffic-control rules, read as typed values. */
+    public PbsConfiguration configuration() {
+        return new PbsConfiguration(this);
+    }
+
     /** A handle on the task {@code upid} (a PBS UPID), with the same outcome model as ops-pve's tasks. */
     public PveTask task(String upid) {
         return PveTask.of(transport, upid);

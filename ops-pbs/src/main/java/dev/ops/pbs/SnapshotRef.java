@@ -54,6 +54,15 @@ public record SnapshotRef(BackupType type, String id, Instant time) {
         return group() + "/" + time;
     }
 
+    /**
+     * The volume id Proxmox VE knows this snapshot by on its storage {@code pveStorage} of type
+     * {@code pbs} (whose namespace is part of the storage), e.g. {@code pbs:backup/vm/100/2026-01-02T03:04:05Z},
+     * for a restore.
+     */
+    public String volumeOn(String pveStorage) {
+        return pveStorage + ":backup/" + path();
+    }
+
     @Override
     public String toString() {
         return path();

@@ -48,10 +48,7 @@ final class PruneChange extends PbsChange<RetentionPlan, RetentionPlan> {
 
     @Override
     protected void validate(Violations v) {
-        v.check(store != null && !store.isBlank(), "store", "must be given");
-        v.check(ns != null, "ns", "must be given (Namespace.root() for the root)");
-        v.check(type != null, "backup-type", "must be given");
-        v.check(id != null && !id.isBlank(), "backup-id", "must be given");
+        PbsParams.checkGroup(v, store, ns, type, id);
         v.check(policy != null, "policy", "must be given");
     }
 

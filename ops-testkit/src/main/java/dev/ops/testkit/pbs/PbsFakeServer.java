@@ -38,11 +38,12 @@ public final class PbsFakeServer implements AutoCloseable {
     /** The password of {@code root@pam}, which every server knows. */
     public static final String ROOT_PASSWORD = "fake-root-password";
 
-    private final PbsState state = new PbsState();
+    private final PbsState state = new PbsState(java.time.Duration.ofMillis(50));
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final PbsDispatcher dispatcher;
     private final MockWebServer server = new MockWebServer();
     private final String fingerprint;
+    private final String certificatePem;
 
     private PbsFakeServer() throws IOException {
         tokens.put("root@pam!ops", TOKEN_SECRET);
@@ -50,11 +51,13 @@ public final class PbsFakeServer implements AutoCloseable {
         HeldCertificate cert = new HeldCertificate.Builder().commonName("pbs").addSubjectAlternativeName("127.0.0.1")
                 .addSubjectAlternativeName("localhost").build();
         this.fingerprint = fingerprintOf(cert);
+        this.certificatePem = cert.certificatePem();
         this.dispatcher = new PbsDispatcher(state, tokens, passwords);
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setDispatcher(dispatcher);
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
         server.start(InetAddress.getByName("127.0.0.1"), 0);
+        dev.ops.testkit.pve.internal.PbsBackends.register("127.0.0.1:" + server.getPort(), new Backend());
         // Every plan made while this server lives is checked to have sent it no writes.
         PlanPurity.watch(this, dispatcher::writes);
     }
@@ -78,6 +81,11 @@ public final class PbsFakeServer implements AutoCloseable {
         return fingerprint;
     }
 
+    /** The server's certificate in PEM form, for a client that trusts a CA file rather than a fingerprint. */
+    public String certificatePem() {
+        return certificatePem;
+    }
+
     /** The secret of the API token {@code root@pam!ops}. */
     public String tokenSecret() {
         return TOKEN_SECRET;
@@ -85,8 +93,9 @@ public final class PbsFakeServer implements AutoCloseable {
 
     /** Sets the PBS host's time zone, as {@code GET /nodes/localhost/time} tells it (not checked: a bad one is a test input). */
     public PbsFakeServer timeZone(String zone) {
-        synchronized (state) {
+        synchronized (state.tasks.lock()) {
             state.timeZone = zone;
+            state.version++;
         }
         return this;
     }
@@ -96,18 +105,86 @@ public final class PbsFakeServer implements AutoCloseable {
      * an error), or runs while it is null; returns its PBS UPID.
      */
     public String task(String type, String exitStatus) {
-        synchronized (state) {
-            String upid = String.format("UPID:pbs:%08X:%08X:%08X:%08X:%s::root@pam:", 4000 + state.tasks.size(), 1234,
-                    state.tasks.size(), Instant.now().getEpochSecond(), type);
-            state.tasks.put(upid, exitStatus);
-            return upid;
+        synchronized (state.tasks.lock()) {
+            return state.tasks.seed(type, exitStatus);
+        }
+    }
+
+    /**
+     * The next request to this method and path (concrete, e.g. {@code /admin/datastore/store1/gc}, or a
+     * schema template, below {@code /api2/json}) gets this answer instead of the fake's own, as with
+     * {@code PveFakeServer.answerNext}: an error as PBS words it, odd data, HTML from a proxy, a hang
+     * or a cut connection. Answers queue per method and path.
+     */
+    public PbsFakeServer answerNext(String method, String path, dev.ops.testkit.pve.PveAnswer answer) {
+        dispatcher.addScripted(java.util.Objects.requireNonNull(method, "method"), java.util.Objects.requireNonNull(path, "path"),
+                java.util.Objects.requireNonNull(answer, "answer").response());
+        return this;
+    }
+
+    /** Makes snapshot listings come in a scrambled order, as nothing in PBS's API promises an order. */
+    public PbsFakeServer scrambleListings() {
+        synchronized (state.tasks.lock()) {
+            state.scrambled = true;
+            state.version++;
+        }
+        return this;
+    }
+
+    /**
+     * Changes how long tasks started from now on (garbage collection, verification, job runs) run
+     * before they end (default 50 ms), as {@code PveFakeServer.taskDuration} does: the same task engine.
+     */
+    public PbsFakeServer taskDuration(java.time.Duration d) {
+        state.tasks.engine().taskDuration(java.util.Objects.requireNonNull(d, "duration"));
+        return this;
+    }
+
+    /**
+     * Makes tasks end by status reads instead of time: each new task answers {@code running} to its
+     * first {@code reads} status reads and has ended at the next; a negative count goes back to time.
+     */
+    public PbsFakeServer taskReads(int reads) {
+        state.tasks.engine().taskReads(reads);
+        return this;
+    }
+
+    /** Makes the next task end with this exit status: an error (it fails, its effects are not made) or {@code WARNINGS: n}. */
+    public PbsFakeServer failNextTask(String exitStatus) {
+        synchronized (state.tasks.lock()) {
+            state.tasks.engine().failNextTask(java.util.Objects.requireNonNull(exitStatus, "exitStatus"));
+        }
+        return this;
+    }
+
+    /** Makes every task of a type (e.g. {@code syncjob}, {@code garbage_collection}) end with this exit status; null restores success. */
+    public PbsFakeServer failTasks(String type, String exitStatus) {
+        synchronized (state.tasks.lock()) {
+            state.tasks.engine().failTasks(java.util.Objects.requireNonNull(type, "type"), exitStatus);
+        }
+        return this;
+    }
+
+    /** The UPIDs of every task so far, oldest first. */
+    public List<String> tasks() {
+        synchronized (state.tasks.lock()) {
+            return state.tasks.upids();
+        }
+    }
+
+    /** A copy of a configuration entry ({@code section}: prune, verify, sync, remote, traffic-control), empty when none. */
+    public java.util.Optional<Map<String, Object>> config(String section, String id) {
+        synchronized (state.tasks.lock()) {
+            Map<String, Object> e = state.section(section).get(id);
+            return e == null ? java.util.Optional.empty() : java.util.Optional.of(new java.util.LinkedHashMap<>(e));
         }
     }
 
     /** The datastore {@code name}, created (1 TiB) on first use. */
     public StoreSeed datastore(String name) {
-        synchronized (state) {
+        synchronized (state.tasks.lock()) {
             state.stores.computeIfAbsent(name, n -> new PbsState.Store(n, 1L << 40));
+            state.version++;
         }
         return new StoreSeed(name);
     }
@@ -124,7 +201,9 @@ public final class PbsFakeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dev.ops.testkit.pve.internal.PbsBackends.unregister("127.0.0.1:" + server.getPort());
         server.close();
+        state.tasks.shutdown();
     }
 
     private static String fingerprintOf(HeldCertificate cert) {
@@ -145,12 +224,13 @@ public final class PbsFakeServer implements AutoCloseable {
         }
 
         private PbsState.Store s() {
+            state.version++;
             return state.stores.get(store);
         }
 
         /** Adds namespace {@code ns} and its parents. */
         public StoreSeed namespace(String ns) {
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 String[] names = ns.split("/");
                 StringBuilder path = new StringBuilder();
                 for (String n : names) {
@@ -173,7 +253,7 @@ public final class PbsFakeServer implements AutoCloseable {
             sn.finished = finished;
             sn.isProtected = isProtected;
             sn.size = finished ? 1L << 30 : 0;
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 namespace(ns.isEmpty() ? "" : ns);
                 s().in(ns).put(sn.path(), sn);
             }
@@ -182,37 +262,94 @@ public final class PbsFakeServer implements AutoCloseable {
 
         /** Records the last verification of snapshot {@code path}: {@code ok} or {@code failed}. */
         public StoreSeed verified(String ns, String path, String verificationState) {
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 s().in(ns).get(path).verification = verificationState;
             }
             return this;
         }
 
+        /** Marks snapshot {@code path} as damaged: verifying it fails its task and records {@code failed}. */
+        public StoreSeed corrupt(String ns, String path) {
+            synchronized (state.tasks.lock()) {
+                s().in(ns).get(path).corrupt = true;
+            }
+            return this;
+        }
+
+        /** The verification state of snapshot {@code path} ({@code ok}, {@code failed}), empty when never verified. */
+        public java.util.Optional<String> verification(String ns, String path) {
+            synchronized (state.tasks.lock()) {
+                return java.util.Optional.ofNullable(s().in(ns).get(path).verification);
+            }
+        }
+
+        /** The owner of group {@code type/id} of namespace {@code ns} (its newest snapshot's). */
+        public String owner(String ns, String group) {
+            synchronized (state.tasks.lock()) {
+                return s().in(ns).values().stream().filter(sn -> sn.group().equals(group)).reduce((a, b) -> b).orElseThrow().owner;
+            }
+        }
+
         /** The paths of the snapshots in namespace {@code ns}, in path order. */
         public List<String> snapshots(String ns) {
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 return List.copyOf(s().in(ns).keySet());
             }
         }
 
         /** The namespaces, the root ("") included. */
         public List<String> namespaces() {
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 return List.copyOf(s().namespaces);
             }
         }
 
         /** Whether snapshot {@code path} of namespace {@code ns} is protected. */
         public boolean isProtected(String ns, String path) {
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 return s().in(ns).get(path).isProtected;
             }
         }
 
         /** The notes of snapshot {@code path}. */
         public String notes(String ns, String path) {
-            synchronized (state) {
+            synchronized (state.tasks.lock()) {
                 return s().in(ns).get(path).notes;
+            }
+        }
+    }
+
+    /** This server as the PBS behind a PVE fake's storage of type {@code pbs}. */
+    private final class Backend implements dev.ops.testkit.pve.internal.PbsBackends.Backend {
+        @Override
+        public void store(String datastore, String ns, String type, String id, long time, String notes) {
+            synchronized (state.tasks.lock()) {
+                PbsState.Store s = state.stores.get(datastore);
+                if (s == null || !s.namespaces.contains(ns)) {
+                    throw new IllegalStateException("PBS fake: datastore '" + datastore + "' or namespace '" + ns + "' does not exist");
+                }
+                PbsState.Snap sn = new PbsState.Snap(type, id, time);
+                sn.finished = true;
+                sn.size = 1L << 30;
+                sn.notes = notes;
+                s.in(ns).put(sn.path(), sn);
+                state.version++;
+            }
+        }
+
+        @Override
+        public boolean hasNamespace(String datastore, String ns) {
+            synchronized (state.tasks.lock()) {
+                PbsState.Store s = state.stores.get(datastore);
+                return s != null && s.namespaces.contains(ns);
+            }
+        }
+
+        @Override
+        public boolean has(String datastore, String ns, String type, String id, long time) {
+            synchronized (state.tasks.lock()) {
+                PbsState.Store s = state.stores.get(datastore);
+                return s != null && s.in(ns).containsKey(new PbsState.Snap(type, id, time).path());
             }
         }
     }

@@ -110,8 +110,8 @@ public final class PveAnswer {
         return new PveAnswer(Kind.DISCONNECT, 200, "OK", Map.of(), null, null);
     }
 
-    /** The HTTP answer MockWebServer sends. */
-    mockwebserver3.MockResponse response() {
+    /** The HTTP answer MockWebServer sends (the PVE and PBS fakes' scripted answers). */
+    public mockwebserver3.MockResponse response() {
         mockwebserver3.MockResponse.Builder r = new mockwebserver3.MockResponse.Builder();
         switch (kind) {
             case HANG -> r.onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE);

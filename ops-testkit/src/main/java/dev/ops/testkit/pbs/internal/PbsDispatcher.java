@@ -39,10 +39,46 @@ public final class PbsDispatcher extends Dispatcher {
     private final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int writes;
 
+    private final PbsConfigHandlers config;
+    /** Listings that are served again while nothing changed, as a real server's are cheap to read twice. */
+    private static final java.util.Set<String> LISTINGS = java.util.Set.of("/admin/datastore/{store}/snapshots",
+            "/admin/datastore/{store}/groups");
+    /** Serialized listing answers by state version and request target (at most a few: cleared on every write). */
+    private final Map<String, byte[]> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 8;
+        }
+    };
+
     public PbsDispatcher(PbsState state, Map<String, String> tokens, Map<String, String> passwords) {
         this.state = state;
+        this.config = new PbsConfigHandlers(state, this);
         this.tokens = tokens;
         this.passwords = passwords;
+    }
+
+    /** Answers queued by a test for the next request to a method and path (concrete or template). */
+    private final List<Object[]> scripted = new ArrayList<>();
+
+    /** Queues {@code response} for the next request to {@code method} and {@code path} (concrete or a schema template). */
+    public void addScripted(String method, String path, MockResponse response) {
+        synchronized (scripted) {
+            scripted.add(new Object[] {method, path, response});
+        }
+    }
+
+    private MockResponse scripted(String method, String path, String template) {
+        synchronized (scripted) {
+            for (java.util.Iterator<Object[]> it = scripted.iterator(); it.hasNext(); ) {
+                Object[] s = it.next();
+                if (((String) s[0]).equalsIgnoreCase(method) && (s[1].equals(path) || s[1].equals(template))) {
+                    it.remove();
+                    return (MockResponse) s[2];
+                }
+            }
+        }
+        return null;
     }
 
     /** Requests the schema refused, as {@code METHOD path: reason}. */
@@ -80,6 +116,10 @@ public final class PbsDispatcher extends Dispatcher {
                 Http.parseForm(request.getBody().utf8(), params);
             }
             Optional<ApiSchema.Route> route = schema.route(path);
+            MockResponse script = scripted(method, Http.decode(path), route.map(ApiSchema.Route::template).orElse(""));
+            if (script != null) {
+                return script;
+            }
             if (route.isEmpty() || !route.get().endpoints().containsKey(method)) {
                 violations.add(method + " " + path + ": no such endpoint");
                 throw new ApiError(501, "Method '" + method + " " + path + "' not implemented");
@@ -96,13 +136,37 @@ public final class PbsDispatcher extends Dispatcher {
                 throw new ApiError(400, "parameter verification failed", errors);
             }
             Map<String, String> p = new LinkedHashMap<>();
-            params.forEach((k, v) -> p.put(k, String.valueOf(v)));
+            // Repeated names (array parameters) come as one value, their items separated by new lines.
+            params.forEach((k, v) -> p.put(k, v instanceof List<?> many
+                    ? String.join("\n", many.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+            String template = route.get().template();
+            boolean listing = "GET".equals(method) && LISTINGS.contains(template) && !state.scrambled;
+            byte[] cached;
+            long version;
             Object data;
-            synchronized (state) {
-                data = handle(method, route.get().template(), p);
+            synchronized (state.tasks.lock()) {
+                version = state.version + state.tasks.engine().version();
+                cached = listing ? cache.get(version + " " + target) : null;
+                data = cached != null ? null : handle(method, template, p);
+                if (!"GET".equals(method)) {
+                    state.version++;
+                    cache.clear();
+                }
+            }
+            if (cached != null) {
+                return bytes(cached);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", data);
+            if (listing) {
+                byte[] b = serialize(body);
+                synchronized (state.tasks.lock()) {
+                    if (version == state.version + state.tasks.engine().version()) {
+                        cache.put(version + " " + target, b);
+                    }
+                }
+                return bytes(b);
+            }
             return json(200, "OK", body);
         } catch (ApiError e) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -197,12 +261,17 @@ public final class PbsDispatcher extends Dispatcher {
             }
             case "POST /admin/datastore/{store}/gc" -> {
                 PbsState.Store s = store(p);
-                s.gcState = "ok";
-                s.gcEnd = Instant.now().getEpochSecond();
-                String upid = String.format("UPID:pbs:%08X:%08X:%08X:%08X:garbage_collection:%s:root@pam:", 5000 + state.tasks.size(), 1234,
-                        state.tasks.size(), s.gcEnd, s.name);
-                state.tasks.put(upid, "OK");
-                return upid;
+                return state.tasks.start("garbage_collection", s.name, "root@pam", t -> {
+                    t.log("starting garbage collection on store " + s.name);
+                    t.onSuccess(() -> {
+                        s.gcState = "ok";
+                        s.gcEnd = Instant.now().getEpochSecond();
+                    });
+                    t.onFailure(() -> {
+                        s.gcState = "error";
+                        s.gcEnd = Instant.now().getEpochSecond();
+                    });
+                });
             }
             case "GET /nodes/{node}/time" -> {
                 long now = Instant.now().getEpochSecond();
@@ -235,8 +304,13 @@ public final class PbsDispatcher extends Dispatcher {
                     throw new ApiError(404, "namespace '" + ns + "' does not exist");
                 }
                 boolean holds = s.namespaces.stream().anyMatch(n -> n.startsWith(ns + "/")) || !s.in(ns).isEmpty();
-                if (holds && !"1".equals(p.get("delete-groups")) && !"true".equals(p.get("delete-groups"))) {
+                if (holds && !flag(p, "delete-groups", false)) {
                     throw new ApiError(400, "namespace '" + ns + "' is not empty");
+                }
+                boolean anyProtected = s.snapshots.entrySet().stream().filter(e -> e.getKey().equals(ns) || e.getKey().startsWith(ns + "/"))
+                        .anyMatch(e -> e.getValue().values().stream().anyMatch(sn -> sn.isProtected));
+                if (anyProtected && flag(p, "error-on-protected", true)) {
+                    throw new ApiError(400, "namespace '" + ns + "' holds protected snapshots");
                 }
                 s.namespaces.removeIf(n -> n.equals(ns) || n.startsWith(ns + "/"));
                 s.snapshots.keySet().removeIf(n -> n.equals(ns) || n.startsWith(ns + "/"));
@@ -267,6 +341,9 @@ public final class PbsDispatcher extends Dispatcher {
                     }
                     out.add(view(sn));
                 }
+                if (state.scrambled) {
+                    java.util.Collections.shuffle(out, new java.util.Random(out.size()));
+                }
                 return out;
             }
             case "DELETE /admin/datastore/{store}/snapshots" -> {
@@ -295,10 +372,10 @@ public final class PbsDispatcher extends Dispatcher {
             }
             case "GET /nodes/{node}/tasks/{upid}/status" -> {
                 String upid = p.get("upid");
-                if (!state.tasks.containsKey(upid)) {
+                if (!state.tasks.exists(upid)) {
                     throw new ApiError(404, "task '" + upid + "' does not exist");
                 }
-                String exit = state.tasks.get(upid);
+                String exit = state.tasks.exitStatus(upid);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("upid", upid);
                 m.put("node", upid.split(":")[1]);
@@ -309,18 +386,42 @@ public final class PbsDispatcher extends Dispatcher {
                 return m;
             }
             case "GET /nodes/{node}/tasks/{upid}/log" -> {
-                String exit = state.tasks.get(p.get("upid"));
-                return exit == null || exit.equals("OK") ? List.of() : List.of(Map.of("n", 1, "t", exit));
+                List<Object> out = new ArrayList<>();
+                List<String> lines = state.tasks.log(p.get("upid"));
+                for (int i = 0; i < lines.size(); i++) {
+                    out.add(Map.of("n", i + 1, "t", lines.get(i)));
+                }
+                return out;
+            }
+            case "POST /admin/datastore/{store}/change-owner" -> {
+                List<PbsState.Snap> group = snapshotsIn(p).stream()
+                        .filter(sn -> sn.type.equals(p.get("backup-type")) && sn.id.equals(p.get("backup-id"))).toList();
+                if (group.isEmpty()) {
+                    throw new ApiError(404, "backup group " + p.get("backup-type") + "/" + p.get("backup-id") + " does not exist");
+                }
+                group.forEach(sn -> sn.owner = p.get("new-owner"));
+                return null;
+            }
+            case "POST /admin/datastore/{store}/verify" -> {
+                return verify(p);
             }
             case "POST /admin/datastore/{store}/prune" -> {
                 return prune(p);
             }
-            default -> throw new ApiError(501, "'" + method + " " + template + "' is valid but not implemented in the PBS fake");
+            default -> {
+                return config.handle(method, template, p);
+            }
         }
     }
 
     /** A group's prune, answered with the core retention engine in the host's time zone: what stays and what goes. */
     private Object prune(Map<String, String> p) {
+        boolean dryRun = flag(p, "dry-run", false);
+        return pruneGroup(store(p), p.getOrDefault("ns", ""), p.get("backup-type"), p.get("backup-id"), p, dryRun);
+    }
+
+    /** Prunes one group of namespace {@code ns} by the {@code keep-*} options of {@code p}; the decisions, as PBS lists them. */
+    List<Object> pruneGroup(PbsState.Store store, String ns, String type, String id, Map<String, ?> p, boolean dryRun) {
         RetentionPolicy.Builder b = RetentionPolicy.builder().zone(state.timeZone);
         keep(p, "keep-last").ifPresent(b::keepLast);
         keep(p, "keep-hourly").ifPresent(b::keepHourly);
@@ -331,8 +432,8 @@ public final class PbsDispatcher extends Dispatcher {
         RetentionPolicy policy = b.build();
         List<RetentionItem> items = new ArrayList<>();
         Map<String, PbsState.Snap> byPath = new LinkedHashMap<>();
-        for (PbsState.Snap sn : snapshotsIn(p)) {
-            if (!sn.type.equals(p.get("backup-type")) || !sn.id.equals(p.get("backup-id"))) {
+        for (PbsState.Snap sn : store.in(ns).values()) {
+            if (!sn.type.equals(type) || !sn.id.equals(id)) {
                 continue;
             }
             RetentionItem item = RetentionItem.of(sn.path(), Instant.ofEpochSecond(sn.time)).inGroup(sn.group());
@@ -342,7 +443,6 @@ public final class PbsDispatcher extends Dispatcher {
             byPath.put(sn.path(), sn);
         }
         RetentionPlan plan = policy.plan(items, Instant.now());
-        boolean dryRun = "1".equals(p.get("dry-run")) || "true".equals(p.get("dry-run"));
         List<Object> out = new ArrayList<>();
         for (RetentionDecision d : plan.decisions()) {
             PbsState.Snap sn = byPath.get(d.item().id());
@@ -354,14 +454,57 @@ public final class PbsDispatcher extends Dispatcher {
             m.put("protected", sn.isProtected);
             out.add(m);
             if (!dryRun && !d.keeps()) {
-                store(p).in(p.getOrDefault("ns", "")).remove(sn.path());
+                store.in(ns).remove(sn.path());
             }
         }
         return out;
     }
 
-    private static Optional<Integer> keep(Map<String, String> p, String name) {
-        return Optional.ofNullable(p.get(name)).map(dev.ops.core.text.AsciiNumbers::parseInt);
+    /** Verifies a snapshot, a group or the namespace and below, as a task; a damaged snapshot fails it. */
+    private Object verify(Map<String, String> p) {
+        PbsState.Store s = store(p);
+        String ns = p.getOrDefault("ns", "");
+        List<PbsState.Snap> scope = new ArrayList<>();
+        String type = "verify";
+        if (p.containsKey("backup-type")) {
+            type = p.containsKey("backup-time") ? "verify_snapshot" : "verify_group";
+            for (PbsState.Snap sn : snapshotsIn(p)) {
+                if (sn.type.equals(p.get("backup-type")) && sn.id.equals(p.get("backup-id"))
+                        && (!p.containsKey("backup-time") || String.valueOf(sn.time).equals(p.get("backup-time")))) {
+                    scope.add(sn);
+                }
+            }
+            if (scope.isEmpty()) {
+                throw new ApiError(404, "no such snapshot or group " + p.get("backup-type") + "/" + p.get("backup-id"));
+            }
+        } else {
+            snapshotsIn(p);
+            s.snapshots.forEach((n, snaps) -> {
+                if (n.equals(ns) || ns.isEmpty() || n.startsWith(ns + "/")) {
+                    scope.addAll(snaps.values());
+                }
+            });
+        }
+        boolean skipOk = flag(p, "ignore-verified", false);
+        List<PbsState.Snap> todo = scope.stream().filter(sn -> sn.finished && !(skipOk && "ok".equals(sn.verification))).toList();
+        boolean damaged = todo.stream().anyMatch(sn -> sn.corrupt);
+        if (damaged) {
+            state.tasks.engine().failNextTask("verification failed - please check the log for details");
+        }
+        return state.tasks.start(type, s.name, "root@pam", t -> {
+            todo.forEach(sn -> t.log("verify " + s.name + ":" + sn.path()));
+            t.onSuccess(() -> todo.forEach(sn -> sn.verification = sn.corrupt ? "failed" : "ok"));
+            t.onFailure(() -> todo.forEach(sn -> sn.verification = sn.corrupt ? "failed" : "ok"));
+        });
+    }
+
+    static boolean flag(Map<String, ?> p, String name, boolean otherwise) {
+        Object v = p.get(name);
+        return v == null ? otherwise : "1".equals(String.valueOf(v)) || "true".equals(String.valueOf(v));
+    }
+
+    private static Optional<Integer> keep(Map<String, ?> p, String name) {
+        return Optional.ofNullable(p.get(name)).map(v -> dev.ops.core.text.AsciiNumbers.parseInt(String.valueOf(v)));
     }
 
     private static Map<String, Object> view(PbsState.Snap sn) {
@@ -389,7 +532,7 @@ public final class PbsDispatcher extends Dispatcher {
         return m;
     }
 
-    private PbsState.Store store(Map<String, String> p) {
+    PbsState.Store store(Map<String, String> p) {
         PbsState.Store s = state.stores.get(p.get("store"));
         if (s == null) {
             throw new ApiError(404, "datastore '" + p.get("store") + "' does not exist");
@@ -397,7 +540,7 @@ public final class PbsDispatcher extends Dispatcher {
         return s;
     }
 
-    private List<PbsState.Snap> snapshotsIn(Map<String, String> p) {
+    List<PbsState.Snap> snapshotsIn(Map<String, String> p) {
         PbsState.Store s = store(p);
         String ns = p.getOrDefault("ns", "");
         if (!s.namespaces.contains(ns)) {
@@ -413,6 +556,19 @@ public final class PbsDispatcher extends Dispatcher {
             throw new ApiError(404, "snapshot " + path + " does not exist");
         }
         return sn;
+    }
+
+    private byte[] serialize(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockResponse bytes(byte[] body) {
+        return new MockResponse.Builder().status("HTTP/1.1 200 OK").setHeader("Content-Type", "application/json;charset=UTF-8")
+                .setHeader("Server", "proxmox-backup-api").body(new okio.Buffer().write(body)).build();
     }
 
     private MockResponse json(int status, String reason, Object body) {

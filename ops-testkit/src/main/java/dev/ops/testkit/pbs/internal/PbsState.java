@@ -19,6 +19,8 @@ public final class PbsState {
         public boolean isProtected;
         public String notes = "";
         public String verification;
+        /** Whether verifying it finds damaged chunks (a test's seed). */
+        public boolean corrupt;
         public long size;
         public String owner = "root@pam";
 
@@ -68,7 +70,24 @@ public final class PbsState {
 
     public final Map<String, Store> stores = new LinkedHashMap<>();
     public String timeZone = "UTC";
-    /** Tasks by UPID: their exit status, or null while running. */
-    public final Map<String, String> tasks = new LinkedHashMap<>();
+    /** Moves on with every change of this state that is not a request (a test's seeding): cached listings go stale. */
+    public long version;
+    /** Whether snapshot and group listings come in a scrambled order (PBS promises none). */
+    public boolean scrambled;
+    /** The tasks, run by the PVE fake's task engine; its monitor guards this whole state. */
+    public final PbsTasks tasks;
+    /** Configuration entries by section ({@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}), then id. */
+    public final Map<String, Map<String, Map<String, Object>>> config = new LinkedHashMap<>();
+    /** The last run of each job, by section and id: {@code last-run-upid}, {@code last-run-state}, {@code last-run-endtime}. */
+    public final Map<String, Map<String, Object>> jobRuns = new LinkedHashMap<>();
+
+    public PbsState(java.time.Duration taskDuration) {
+        this.tasks = new PbsTasks(taskDuration);
+    }
+
+    /** The entries of a configuration section, created on first use. */
+    public Map<String, Map<String, Object>> section(String name) {
+        return config.computeIfAbsent(name, k -> new TreeMap<>());
+    }
     public final List<String> log = new ArrayList<>();
 }

@@ -95,6 +95,7 @@ public final class Handlers {
         new OperatorHandlers(cluster, views).register(registry);
         new ReplicationHandlers(cluster, views).register(registry);
         new JoinHandlers(cluster, views).register(registry);
+        new PbsStorageHandlers(cluster, views, this::handler).register(registry);
         new FirewallRules(cluster).register(schema, this::on);
         new ConfigCollections(cluster).register(schema, (m, t) -> routes.containsKey(m + " " + t), this::on);
         new SdnHandlers(cluster, views).register(registry); // after the generic collections: it answers their lists with pending and running
