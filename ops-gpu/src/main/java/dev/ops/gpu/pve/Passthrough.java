@@ -2,6 +2,7 @@ package dev.ops.gpu.pve;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
+import dev.ops.core.host.Host;
 import dev.ops.gpu.pve.internal.HostPciChange;
 import dev.ops.gpu.pve.internal.MappingChange;
 import dev.ops.pve.JsonValue;
@@ -53,9 +54,18 @@ public final class Passthrough {
         return new MappingSetting(Objects.requireNonNull(id, "id"), null);
     }
 
-    /** The PCI devices of a VM. */
+    /** The PCI devices of a VM; a {@code romfile} is not looked up on the node (use {@link #vm(Guest, Host)} for that). */
     public VmDevices vm(Guest vm) {
-        return new VmDevices(Objects.requireNonNull(vm, "vm"));
+        return new VmDevices(Objects.requireNonNull(vm, "vm"), null);
+    }
+
+    /**
+     * The PCI devices of a VM whose node is {@code node} (a host reached over SSH): a {@code romfile}
+     * set on an entry is looked up there under {@code /usr/share/kvm} and read as a PCI expansion ROM,
+     * by the preflight and before a change sets it.
+     */
+    public VmDevices vm(Guest vm, Host node) {
+        return new VmDevices(Objects.requireNonNull(vm, "vm"), Objects.requireNonNull(node, "node"));
     }
 
     /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address} (an address or a mapping id). */
@@ -92,18 +102,29 @@ public final class Passthrough {
     /** The {@code hostpciN} entries of one VM. */
     public final class VmDevices {
         private final Guest vm;
+        private final Host node;
 
-        private VmDevices(Guest vm) {
+        private VmDevices(Guest vm, Host node) {
             this.vm = vm;
+            this.node = node;
         }
 
         /**
          * Every problem with giving the VM the device {@code value} describes, the Proxmox side of a
          * preflight: pcie=1 without q35, raw host ids through an API token or a user other than
-         * root@pam, driver= before PVE 9, a mapping that does not exist, the VM running. Reads only.
+         * root@pam, driver= before PVE 9, a mapping that does not exist, the VM running, and with the
+         * node's host a romfile missing there, no ROM, or without a UEFI image for an OVMF guest
+         * ({@code rom-missing}, {@code rom-invalid}, {@code rom-no-uefi}). Reads only.
          */
         public List<dev.ops.gpu.device.Problem> preflight(HostPci value) {
-            List<dev.ops.gpu.device.Problem> out = new java.util.ArrayList<>(HostPciChange.check(client, vm, value, vm.config()));
+            dev.ops.pve.guest.GuestConfig config = vm.config();
+            List<dev.ops.gpu.device.Problem> out = new java.util.ArrayList<>(HostPciChange.check(client, vm, value, config));
+            if (node != null) {
+                out.addAll(HostPciChange.romProblems(node, value, config));
+            } else if (value.option("romfile").isPresent()) {
+                out.add(new dev.ops.gpu.device.Problem(dev.ops.gpu.device.Problem.Severity.INFO, "rom-not-checked", "romfile",
+                        "the romfile is not looked up: name the node's host with vm(vm, node)"));
+            }
             if (vm.status().running()) {
                 out.add(new dev.ops.gpu.device.Problem(dev.ops.gpu.device.Problem.Severity.WARNING, "guest-running", "vm",
                         vm + " is running; stop it before changing its PCI devices"));
@@ -158,7 +179,8 @@ public final class Passthrough {
                 if (value == null) {
                     throw new IllegalStateException("present() needs a value: use hostpci(index, value)");
                 }
-                return HostPciChange.present(ops, client, vm, index, value);
+                return node == null ? HostPciChange.present(ops, client, vm, index, value)
+                        : HostPciChange.present(ops, client, vm, index, value, node);
             }
 
             /** The change that removes the entry; its rollback sets it again. */

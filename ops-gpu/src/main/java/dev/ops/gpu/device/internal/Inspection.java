@@ -8,7 +8,6 @@ import dev.ops.gpu.device.Preflight;
 import dev.ops.gpu.device.PreflightRequest;
 import dev.ops.gpu.device.Problem;
 import dev.ops.gpu.device.Problem.Severity;
-import dev.ops.gpu.device.RomImage;
 import dev.ops.gpu.pci.DeviceUser;
 import dev.ops.gpu.pci.IommuGroup;
 import dev.ops.gpu.pci.IommuStatus;
@@ -156,18 +155,7 @@ public final class Inspection {
                     + "; a guest may start once per host boot"));
         }
         if (!r.romfile().isEmpty()) {
-            String path = r.romDirectory() + "/" + r.romfile();
-            Optional<byte[]> rom = host.readFile(path, false);
-            if (rom.isEmpty()) {
-                p.add(new Problem(Severity.ERROR, "rom-missing", "romfile", path + " does not exist on " + host.name()));
-            } else {
-                RomImage img = RomImage.parse(rom.get());
-                if (rom.get().length == 0 || !img.valid()) {
-                    p.add(new Problem(Severity.ERROR, "rom-invalid", "romfile", path + (rom.get().length == 0 ? " is empty" : " has no PCI option ROM image (55 AA ... PCIR)")));
-                } else if (r.ovmf() && !img.hasEfi()) {
-                    p.add(new Problem(Severity.ERROR, "rom-no-uefi", "romfile", path + " has no UEFI image (code types " + img.codeTypes() + ") but the guest boots with OVMF"));
-                }
-            }
+            p.addAll(RomCheck.problems(host, r.romDirectory(), r.romfile(), r.ovmf(), gpu.ids(), "romfile"));
         } else if (!gpu.hasRom()) {
             p.add(new Problem(Severity.WARNING, "rom-absent", "rom", "sysfs exposes no ROM for " + address
                     + " (usual for laptop GPUs, whose vBIOS is in the system firmware); give the guest a romfile"));
