@@ -79,6 +79,18 @@ public final class Inspection {
         return d.get();
     }
 
+    /** What the host loses with the controller {@code o}: its disks, and where they are mounted. */
+    static String disks(PciTopology t, PciDevice o) {
+        List<dev.ops.gpu.pci.HostDisk> disks = t.disksOn(o.address());
+        if (disks.isEmpty()) {
+            return o.driver().isEmpty() ? "no disk below it in sysfs" : "no disk below it in sysfs, but its disks would vanish from the host";
+        }
+        String root = disks.stream().anyMatch(d -> d.mountPoints().contains("/")) ? " (the host's root file system)" : "";
+        return "the " + o.pciClass().kind() + " " + o.address() + " holding "
+                + String.join("; ", disks.stream().map(dev.ops.gpu.pci.HostDisk::describe).toList()) + root + ": the host would lose "
+                + (disks.size() == 1 ? "it" : "them");
+    }
+
     /** Every problem with giving {@code address}'s GPU to a guest. */
     public static Preflight preflight(Host host, PciTopology t, PciAddress address, PreflightRequest r) {
         PciDevice gpu = requireGpu(t, address, host.name(), "address");
@@ -105,8 +117,8 @@ public final class Inspection {
                 String what = o.label() + (o.driver().isEmpty() ? ", no driver" : ", driven by " + o.driver());
                 if (o.pciClass().isNetwork() && boundNics == 1 && !o.driver().isEmpty()) {
                     what += " - the host's only NIC";
-                } else if (o.pciClass().isStorage() && !o.driver().isEmpty()) {
-                    what += " - its disks would vanish from the host";
+                } else if (o.pciClass().isStorage() || !t.disksOn(o.address()).isEmpty()) {
+                    what += " - " + disks(t, o);
                 }
                 p.add(new Problem(Severity.ERROR, "group-shared", o.address().toString(), "IOMMU group " + iso.group() + " also holds " + what
                         + "; Proxmox binds every non-bridge device of the group to vfio-pci when the guest starts"));

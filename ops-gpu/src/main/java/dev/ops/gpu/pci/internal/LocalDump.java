@@ -89,6 +89,27 @@ final class LocalDump {
                 }
             }
         }
+        out.append("@block\n");
+        List<Path> block = list(Path.of(sysfs, "class/block"));
+        for (Path b : block) {
+            try {
+                out.append("l ").append(b.getFileName()).append(" -> ").append(Files.readSymbolicLink(b)).append('\n');
+            } catch (IOException | UnsupportedOperationException e) {
+                // not a link: as ls -l shows it, no target
+            }
+        }
+        for (Path b : block) {
+            String dev = read(b.resolve("dev"));
+            if (dev != null) {
+                out.append(b.getFileName()).append("/dev:").append(dev.strip()).append('\n');
+            }
+        }
+        for (Path b : block) {
+            for (Path s : list(b.resolve("slaves"))) {
+                out.append(b.getFileName()).append("/slaves/").append(s.getFileName()).append('\n');
+            }
+        }
+        out.append("@mounts\n").append(nonNull(read(Path.of(procfs, "self/mountinfo"))));
         return out.toString();
     }
 

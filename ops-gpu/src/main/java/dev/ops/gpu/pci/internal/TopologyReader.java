@@ -60,6 +60,10 @@ public final class TopologyReader {
             "echo @users",
             "find \"$P\"/[0-9]*/fd -maxdepth 1 \\( -lname '/dev/dri/*' -o -lname '/dev/nvidia*' \\) -printf '%p %l\\n' 2>/dev/null"
                     + " | while read -r f l; do p=${f%/fd/*}; printf '%s %s ' \"${p##*/}\" \"$l\"; head -n1 \"$p/comm\" 2>/dev/null || echo; done",
+            "echo @block",
+            "cd \"$S/class/block\" 2>/dev/null && { ls -l .; grep -sH '' */dev; ls -d */slaves/* 2>/dev/null; }",
+            "echo @mounts",
+            "cat \"$P/self/mountinfo\" 2>/dev/null",
             "exit 0");
 
     private TopologyReader() {}
@@ -174,7 +178,8 @@ public final class TopologyReader {
                 users.add(new DeviceUser(integer(p[0], -1), p.length > 2 ? p[2].strip() : "", p[1]));
             }
         }
-        return new PciTopology(devices, iommu, new TreeSet<>(sections.getOrDefault("drivers", List.of())), fbs, users, minors);
+        return new PciTopology(devices, iommu, new TreeSet<>(sections.getOrDefault("drivers", List.of())), fbs, users, minors,
+                BlockDevices.disks(sections.getOrDefault("block", List.of()), sections.getOrDefault("mounts", List.of())));
     }
 
     private static Map<String, List<String>> sections(String output) {
