@@ -9,7 +9,7 @@ public final class GpuFixtures {
     /**
      * A fixture on the dual-RTX 5090 layout: its NVMe controller moved into the second GPU's IOMMU group
      * (as a chipset M.2 slot behind the same bridge would be), with a Proxmox install on it: LVM root,
-     * an EFI partition, and a btrfs partition whose mount point has a space.
+     * an EFI partition, and a btrfs partition whose mount point has a space; interrupts remapped.
      */
     public static final String NVME_IN_GPU_GROUP = String.join("\n",
             "block nvme0n1 0000:03:00.0 259:0",
@@ -23,7 +23,9 @@ public final class GpuFixtures {
             "mount 259:2 /boot/efi vfat /dev/nvme0n1p2",
             "mount 0:31 /mnt/data\\040x btrfs /dev/nvme0n1p1",
             "mount 0:22 /sys sysfs sysfs",
-            "mount 7:0 /snap/x squashfs /dev/loop0");
+            "mount 7:0 /snap/x squashfs /dev/loop0",
+            "interrupts   0:         44          0   IR-IO-APIC    2-edge      timer",
+            "interrupts  25:          0          0   PCI-MSI 4096-edge      AMD-Vi");
 
     public static FakeSysfs nvmeInGpuGroup() {
         try (FakeSysfs base = FakeSysfs.layout("dual-identical-rtx5090")) {

@@ -104,6 +104,11 @@ public final class Inspection {
                             ? "kernel " + io.kernel() + " needs intel_iommu=on on Intel (on by default from 6.8); on AMD enable it in the firmware"
                             : "enable VT-d / AMD-Vi (IOMMU) in the firmware";
             p.add(new Problem(Severity.ERROR, "iommu-off", "iommu", "the IOMMU is not active (no unit under /sys/class/iommu or no groups): " + hint));
+        } else if (io.remapping() == IommuStatus.Remapping.UNKNOWN) {
+            p.add(new Problem(Severity.WARNING, "interrupt-remapping-unknown", "iommu", "nothing read from " + host.name()
+                    + " says whether interrupts are remapped (/proc/interrupts shows no PCI-MSI or IO-APIC interrupt, and "
+                    + (io.vendor().equals("amd") ? "AMD-Vi" : "the IOMMU") + " shows no capability in sysfs); look for 'Interrupt remapping enabled'"
+                    + " in the kernel log, or vfio may refuse the device"));
         } else if (!io.interruptRemapping()) {
             boolean unsafe = io.option("vfio_iommu_type1.allow_unsafe_interrupts").filter("1"::equals).isPresent();
             p.add(new Problem(unsafe ? Severity.INFO : Severity.WARNING, "no-interrupt-remapping", "iommu",

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * ways give the same topology. About ten times faster than forking a shell, grep, ls and find.
  */
 final class LocalDump {
+    /** A chip name of a remapped interrupt, as {@link TopologyReader#SCRIPT}'s awk matches it. */
+    private static final Pattern IR_CHIP = Pattern.compile(" v?IR-");
     private static final Pattern FRAMEBUFFER = Pattern.compile("bootfb|efifb|vesafb|simplefb|simple-framebuffer");
 
     private LocalDump() {}
@@ -88,6 +90,21 @@ final class LocalDump {
                     // not a link, or the process ended
                 }
             }
+        }
+        out.append("@irq\n");
+        String interrupts = read(Path.of(procfs, "interrupts"));
+        if (interrupts != null) {
+            int ir = 0;
+            int all = 0;
+            for (String line : interrupts.split("\n")) {
+                if (IR_CHIP.matcher(line).find()) {
+                    ir++;
+                }
+                if (line.contains("PCI-MSI") || line.contains("IO-APIC")) {
+                    all++;
+                }
+            }
+            out.append(ir).append(' ').append(all).append('\n');
         }
         out.append("@block\n");
         List<Path> block = list(Path.of(sysfs, "class/block"));

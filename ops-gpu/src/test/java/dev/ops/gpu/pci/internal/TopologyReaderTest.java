@@ -40,6 +40,7 @@ class TopologyReaderTest {
             same(script, local);
             assertThat(local.disks()).containsExactly(new dev.ops.gpu.pci.HostDisk("nvme0n1", dev.ops.gpu.pci.PciAddress.parse("0000:03:00.0"),
                     java.util.List.of("/", "/boot/efi", "/mnt/data x")));
+            assertThat(script.iommu().remapping()).isEqualTo(dev.ops.gpu.pci.IommuStatus.Remapping.ON);
         }
     }
 
