@@ -3,6 +3,7 @@ package dev.ops.gpu.pve;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.host.Host;
+import dev.ops.gpu.site.GpuSite;
 import dev.ops.gpu.pve.internal.HostPciChange;
 import dev.ops.gpu.pve.internal.MappingChange;
 import dev.ops.pve.JsonValue;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  * Passthrough pt = Passthrough.on(client, ops);
  * pt.mapping(new PciMapping("gpu0", "RTX 3090", List.of(PciMapping.Entry.of("pve1", gpu)))).present().apply();
  * pt.vm(client.node("pve1").qemu().vm(101)).hostpci(0, h -> h.mapping("gpu0").pcie(true).xVga(true)).present().apply();
+ * pt.site(GpuSite.fromYaml(yaml), pve1).role("compute-a").present().apply();   // detach + mapping + hostpci, one rollback
  * }</pre>
  */
 public final class Passthrough {
@@ -68,11 +70,71 @@ public final class Passthrough {
         return new VmDevices(Objects.requireNonNull(vm, "vm"), Objects.requireNonNull(node, "node"));
     }
 
+    /**
+     * The GPUs {@code site} names by role, on {@code node}: the host of the site's Proxmox node
+     * ({@link GpuSite#host()}), where their slots are detached.
+     */
+    public SiteGpus site(GpuSite site, Host node) {
+        return new SiteGpus(Objects.requireNonNull(site, "site"), Objects.requireNonNull(node, "node"), "/sys", "/proc");
+    }
+
     /** The mediated device types (vGPU, GVT-g) {@code node} offers for the device at {@code address} (an address or a mapping id). */
     public List<MediatedType> mediatedTypes(String node, String address) {
         JsonValue v = client.api().get("/nodes/{node}/hardware/pci/{pci-id-or-mapping}/mdev", Map.of("node", node, "pci-id-or-mapping", address));
         return v.elements().stream().map(e -> new MediatedType(e.path("type").asText(""), e.path("name").asText(""),
                 e.path("description").asText(""), e.path("available").asInt())).toList();
+    }
+
+    /** The GPU roles of a site on its node; immutable. */
+    public final class SiteGpus {
+        private final GpuSite site;
+        private final Host node;
+        private final String sysfs;
+        private final String procfs;
+
+        private SiteGpus(GpuSite site, Host node, String sysfs, String procfs) {
+            this.site = site;
+            this.node = node;
+            this.sysfs = sysfs;
+            this.procfs = procfs;
+        }
+
+        /** Reads and writes the node's sysfs under {@code path} (a fake tree in tests). */
+        public SiteGpus sysfs(String path) {
+            return new SiteGpus(site, node, Objects.requireNonNull(path, "path"), procfs);
+        }
+
+        /** Reads the node's procfs under {@code path}. */
+        public SiteGpus procfs(String path) {
+            return new SiteGpus(site, node, sysfs, Objects.requireNonNull(path, "path"));
+        }
+
+        /** The role named {@code name}; refused at {@link Role#present()} when the site has none. */
+        public Role role(String name) {
+            return new Role(Objects.requireNonNull(name, "name"));
+        }
+
+        /** One role of the site: its GPU, the mapping that names it, and the VM it goes to. */
+        public final class Role {
+            private final String name;
+
+            private Role(String name) {
+                this.name = name;
+            }
+
+            /**
+             * The change that gives the role's GPU to its VM, as one: the slot detached to vfio-pci on the
+             * node, the role's PCI mapping made or updated with this node's entry, and the VM's
+             * {@code hostpciN} naming it (with the role's romfile, looked up on the node); one plan, one
+             * journal record, and one rollback that removes the entry and the mapping and attaches the
+             * slot back to its drivers. Reads the node's PCI topology and the VM's configuration now, and
+             * refuses a role that does not match the node, naming the field ({@code gpus[0].ids}). Yields
+             * each member's result, in that order.
+             */
+            public Change<List<Object>> present() {
+                return dev.ops.gpu.pve.internal.RoleFlow.present(ops, client, site, name, node, sysfs, procfs);
+            }
+        }
     }
 
     /** One PCI mapping, to make present or absent. */

@@ -34,13 +34,25 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
     private final HostPci value;
     /** The guest's node as a host, to look a romfile up on; null when not given. */
     private final Host node;
+    /** A mapping an earlier member of the same composite change creates, so not missing; empty when none. */
+    private final String mappingComing;
 
     private HostPciChange(Ops ops, PveClient client, Guest guest, int index, HostPci value, Host node) {
+        this(ops, client, guest, index, value, node, "");
+    }
+
+    private HostPciChange(Ops ops, PveClient client, Guest guest, int index, HostPci value, Host node, String mappingComing) {
         super(ops, client);
         this.guest = guest;
         this.index = index;
         this.value = value;
         this.node = node;
+        this.mappingComing = mappingComing;
+    }
+
+    /** This change inside a composite whose earlier member creates the mapping {@code id}: its absence at plan time is no problem. */
+    public HostPciChange afterMapping(String id) {
+        return new HostPciChange(ops, client, guest, index, value, node, java.util.Objects.requireNonNull(id, "id"));
     }
 
     /** Sets {@code hostpci<index>} of {@code guest} to {@code value}; a romfile is not looked up. */
@@ -90,7 +102,9 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
             if (node != null) {
                 problems.addAll(romProblems(node, value, cur));
             }
-            problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).forEach(p -> v.add(p.field(), p.message()));
+            problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                    .filter(p -> !(p.code().equals("mapping-missing") && value.mapping().filter(mappingComing::equals).isPresent()))
+                    .forEach(p -> v.add(p.field(), p.message()));
             v.throwIfAny();
             if (old.isPresent() && sameValue(old.get())) {
                 return Planned.none(null);
