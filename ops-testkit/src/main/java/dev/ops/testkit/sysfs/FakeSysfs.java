@@ -57,7 +57,8 @@ import java.util.TreeMap;
  * A {@code block} line puts a disk below a PCI function (its {@code /sys/class/block} link leads through
  * it: {@code nvme/nvme0/} for NVMe, {@code ata1/host0/target0:0:0/0:0:0:0/block/} for SATA), a partition
  * below its disk ({@code part-of=}), or a virtual device ({@code -}, as device-mapper's) with its
- * {@code slaves}; a {@code mount} line is a line of {@code /proc/self/mountinfo}; an {@code interrupts}
+ * {@code slaves}; {@code multipath} after an NVMe disk's number lays it out as NVMe multipath does (the
+ * head under {@code devices/virtual/nvme-subsystem}, a hidden path {@code nvme0c0n1} below the controller); a {@code mount} line is a line of {@code /proc/self/mountinfo}; an {@code interrupts}
  * line is a line of {@code /proc/interrupts}.
  */
 public final class FakeSysfs implements AutoCloseable {
@@ -397,8 +398,19 @@ public final class FakeSysfs implements AutoCloseable {
             }
             String below = name.startsWith("nvme") ? "nvme/" + name.replaceAll("n[0-9]+$", "")
                     : name.startsWith("sd") ? "ata1/host0/target0:0:0/0:0:0:0/block" : "block";
-            path = controller.devicePath() + "/" + below + "/" + name;
             number = w[2];
+            if (w.length > 3 && w[3].equals("multipath")) {
+                // NVMe multipath: the head under devices/virtual/nvme-subsystem, a hidden path below the controller
+                String subsystem = name.replaceAll("^nvme([0-9]+)n[0-9]+$", "$1");
+                String leg = name.replaceAll("^nvme([0-9]+)n([0-9]+)$", "nvme$1c$1n$2");
+                String legPath = controller.devicePath() + "/" + below + "/" + leg;
+                mkdirs(sys.resolve(legPath));
+                mkdirs(sys.resolve("class/block"));
+                link(sys.resolve("class/block").resolve(leg), "../../" + legPath);
+                path = "devices/virtual/nvme-subsystem/nvme-subsys" + subsystem + "/" + name;
+            } else {
+                path = controller.devicePath() + "/" + below + "/" + name;
+            }
         }
         Path dev = sys.resolve(path);
         mkdirs(dev);

@@ -18,10 +18,18 @@ import java.util.regex.Pattern;
  * hangs below; each device's {@code dev} number; the {@code slaves} of device-mapper devices) and the
  * {@code @mounts} section ({@code /proc/self/mountinfo}). A mount is traced by its device number, or by
  * its {@code /dev/<name>} source where the number is anonymous (btrfs), through device-mapper slaves
- * (LVM, dm-crypt) and partitions to the whole disk.
+ * (LVM, dm-crypt) and partitions to the whole disk. With NVMe multipath a namespace head sits under
+ * {@code devices/virtual/nvme-subsystem} and its controllers are found through its hidden paths
+ * ({@code nvme0c0n1}, listed in {@code /sys/class/block} below the controller), as systemd's udev
+ * finds the "real parent" of such a device.
  */
 final class BlockDevices {
     private static final Pattern PCI = Pattern.compile("/([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7])(?=/)");
+
+    /** A namespace head of NVMe multipath, {@code nvme<subsystem>n<namespace>}. */
+    private static final Pattern NVME_HEAD = Pattern.compile("nvme([0-9]+)n([0-9]+)");
+    /** A hidden path of NVMe multipath below one controller, {@code nvme<subsystem>c<controller>n<namespace>}. */
+    private static final Pattern NVME_PATH = Pattern.compile("nvme[0-9]+c[0-9]+n[0-9]+");
 
     private BlockDevices() {}
 
@@ -68,17 +76,35 @@ final class BlockDevices {
         List<HostDisk> out = new ArrayList<>();
         for (Map.Entry<String, String> e : paths.entrySet()) {
             String name = e.getKey();
-            if (!disk(name, paths).equals(name)) {
+            if (!disk(name, paths).equals(name) || NVME_PATH.matcher(name).matches()) {
                 continue;
             }
-            PciAddress controller = null;
-            Matcher m = PCI.matcher(e.getValue());
-            while (m.find()) {
-                controller = PciAddress.parse(m.group(1));
+            List<String> below = new ArrayList<>();
+            Matcher head = NVME_HEAD.matcher(name);
+            if (e.getValue().contains("/nvme-subsystem/") && head.matches()) {
+                // NVMe multipath (the default of Debian's and Proxmox's kernels): the namespace head lives under
+                // devices/virtual/nvme-subsystem; its paths nvme<S>c<C>n<N> hang below the controllers
+                Pattern legs = Pattern.compile("nvme" + head.group(1) + "c[0-9]+n" + head.group(2));
+                paths.forEach((n, p) -> {
+                    if (legs.matcher(n).matches()) {
+                        below.add(p);
+                    }
+                });
+            } else {
+                below.add(e.getValue());
             }
-            if (controller != null) {
-                out.add(new HostDisk(name, controller, List.copyOf(mounts.getOrDefault(name, Set.of()))));
+            Set<PciAddress> controllers = new LinkedHashSet<>();
+            for (String path : below) {
+                PciAddress controller = null;
+                Matcher m = PCI.matcher(path);
+                while (m.find()) {
+                    controller = PciAddress.parse(m.group(1));
+                }
+                if (controller != null) {
+                    controllers.add(controller);
+                }
             }
+            controllers.forEach(c -> out.add(new HostDisk(name, c, List.copyOf(mounts.getOrDefault(name, Set.of())))));
         }
         return out;
     }

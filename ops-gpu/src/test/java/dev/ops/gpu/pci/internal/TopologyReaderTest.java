@@ -45,6 +45,19 @@ class TopologyReaderTest {
     }
 
     @Test
+    void anNvmeMultipathHeadIsTracedThroughItsHiddenPathToTheController() {
+        try (FakeSysfs base = dev.ops.gpu.GpuFixtures.nvmeInGpuGroup();
+                FakeSysfs fake = FakeSysfs.fromText(String.join("\n", base.layoutLines()).replace("block nvme0n1 0000:03:00.0 259:0",
+                        "block nvme0n1 0000:03:00.0 259:0 multipath"))) {
+            PciTopology script = TopologyReader.parse(TopologyReader.script(LocalHost.create(), fake.sysfs(), fake.procfs(), false), NO_NAMES);
+            PciTopology local = TopologyReader.parse(TopologyReader.local(fake.sysfs(), fake.procfs()), NO_NAMES);
+            same(script, local);
+            assertThat(local.disks()).containsExactly(new dev.ops.gpu.pci.HostDisk("nvme0n1", dev.ops.gpu.pci.PciAddress.parse("0000:03:00.0"),
+                    java.util.List.of("/", "/boot/efi", "/mnt/data x")));
+        }
+    }
+
+    @Test
     void thisMachinesSysfsReadsTheSameBothWays() {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/bus/pci/devices")));
         PciTopology script = TopologyReader.parse(TopologyReader.script(LocalHost.create(), "/sys", "/proc", false), NO_NAMES);
