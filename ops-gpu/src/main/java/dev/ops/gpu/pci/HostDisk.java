@@ -11,11 +11,14 @@ import java.util.List;
  * @param name the whole disk's name under {@code /sys/class/block}
  * @param controller the PCI function it hangs below (the nearest one on its sysfs path)
  * @param mountPoints where its file systems are mounted ({@code /}, {@code /boot/efi}), in mount order; empty when none is
+ * @param mappedDevices the device-mapper devices built on it (LVM volumes such as {@code pve-root} and the
+ *     {@code pve-data} thin pool, dm-crypt), by their {@code dm/name}; in use even where nothing is mounted
  */
-public record HostDisk(String name, PciAddress controller, List<String> mountPoints) {
+public record HostDisk(String name, PciAddress controller, List<String> mountPoints, List<String> mappedDevices) {
 
     public HostDisk {
         mountPoints = List.copyOf(mountPoints);
+        mappedDevices = List.copyOf(mappedDevices);
     }
 
     /** Whether a file system on it is mounted. */
@@ -23,13 +26,19 @@ public record HostDisk(String name, PciAddress controller, List<String> mountPoi
         return !mountPoints.isEmpty();
     }
 
-    /** {@code nvme0n1, mounted at / and /boot/efi}, or {@code sdb, not mounted}. */
+    /** Whether it is in use as far as sysfs and mountinfo show: mounted, or under device-mapper. */
+    public boolean inUse() {
+        return mounted() || !mappedDevices.isEmpty();
+    }
+
+    /** {@code nvme0n1, mounted at / and /boot/efi, under device-mapper pve-root, pve-data}, or {@code sdb, not mounted}. */
     public String describe() {
+        String under = mappedDevices.isEmpty() ? "" : ", under device-mapper " + String.join(", ", mappedDevices);
         if (mountPoints.isEmpty()) {
-            return name + ", not mounted";
+            return name + (under.isEmpty() ? ", not mounted" : ", not mounted" + under);
         }
         String at = mountPoints.size() == 1 ? mountPoints.get(0)
                 : String.join(", ", mountPoints.subList(0, mountPoints.size() - 1)) + " and " + mountPoints.get(mountPoints.size() - 1);
-        return name + ", mounted at " + at;
+        return name + ", mounted at " + at + under;
     }
 }

@@ -50,7 +50,7 @@ import java.util.TreeMap;
  * user 1234 Xorg /dev/nvidia0
  * block nvme0n1 0000:04:00.0 259:0
  * block nvme0n1p3 part-of=nvme0n1 259:3
- * block dm-1 - 253:1 slaves=nvme0n1p3
+ * block dm-1 - 253:1 slaves=nvme0n1p3 name=pve-root
  * mount 253:1 / ext4 /dev/mapper/pve-root
  * interrupts  25:  0  0  IR-PCI-MSI 327680-edge  xhci_hcd
  * </pre>
@@ -390,7 +390,9 @@ public final class FakeSysfs implements AutoCloseable {
         } else if (w[1].equals("-")) {
             path = "devices/virtual/block/" + name;
             number = w[2];
-            slaves = w.length > 3 && w[3].startsWith("slaves=") ? w[3].substring(7) : "";
+            for (int i = 3; i < w.length; i++) {
+                slaves = w[i].startsWith("slaves=") ? w[i].substring(7) : slaves;
+            }
         } else {
             Device controller = devices.get(w[1]);
             if (controller == null) {
@@ -415,6 +417,14 @@ public final class FakeSysfs implements AutoCloseable {
         Path dev = sys.resolve(path);
         mkdirs(dev);
         touch(dev.resolve("dev"), number + "\n");
+        if (w[1].equals("-") && name.startsWith("dm-")) {
+            mkdirs(dev.resolve("dm"));
+            String dmName = name;
+            for (int i = 3; i < w.length; i++) {
+                dmName = w[i].startsWith("name=") ? w[i].substring(5) : dmName;
+            }
+            touch(dev.resolve("dm/name"), dmName + "\n");
+        }
         if (w[1].startsWith("part-of=")) {
             touch(dev.resolve("partition"), name.replaceAll("^.*?([0-9]+)$", "$1") + "\n");
         }

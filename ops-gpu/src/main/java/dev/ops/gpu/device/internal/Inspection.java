@@ -86,8 +86,10 @@ public final class Inspection {
             return o.driver().isEmpty() ? "no disk below it in sysfs" : "no disk below it in sysfs, but its disks would vanish from the host";
         }
         String root = disks.stream().anyMatch(d -> d.mountPoints().contains("/")) ? " (the host's root file system)" : "";
+        String zfs = disks.stream().allMatch(dev.ops.gpu.pci.HostDisk::inUse) ? ""
+                : " (a disk of a ZFS pool shows as not mounted: check zpool status)";
         return "the " + o.pciClass().kind() + " " + o.address() + " holding "
-                + String.join("; ", disks.stream().map(dev.ops.gpu.pci.HostDisk::describe).toList()) + root + ": the host would lose "
+                + String.join("; ", disks.stream().map(dev.ops.gpu.pci.HostDisk::describe).toList()) + root + zfs + ": the host would lose "
                 + (disks.size() == 1 ? "it" : "them");
     }
 

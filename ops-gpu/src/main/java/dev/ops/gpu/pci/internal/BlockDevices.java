@@ -37,6 +37,7 @@ final class BlockDevices {
         Map<String, String> paths = new LinkedHashMap<>();
         Map<String, String> byNumber = new HashMap<>();
         Map<String, List<String>> slaves = new HashMap<>();
+        Map<String, String> dmNames = new HashMap<>();
         for (String line : block) {
             int arrow = line.indexOf(" -> ");
             if (arrow > 0) {
@@ -48,9 +49,20 @@ final class BlockDevices {
                 byNumber.put(line.substring(dev + 5).strip(), line.substring(0, dev));
                 continue;
             }
+            int dm = line.indexOf("/dm/name:");
+            if (dm > 0 && line.indexOf('/') == dm) {
+                dmNames.put(line.substring(0, dm), line.substring(dm + 9).strip());
+                continue;
+            }
             String[] p = line.strip().split("/");
             if (p.length == 3 && p[1].equals("slaves")) {
                 slaves.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[2]);
+            }
+        }
+        Map<String, Set<String>> mapped = new LinkedHashMap<>();
+        for (String holder : slaves.keySet().stream().sorted().toList()) {
+            for (String leaf : leaves(holder, slaves, 0)) {
+                mapped.computeIfAbsent(disk(leaf, paths), k -> new LinkedHashSet<>()).add(dmNames.getOrDefault(holder, holder));
             }
         }
         Map<String, Set<String>> mounts = new LinkedHashMap<>();
@@ -104,7 +116,8 @@ final class BlockDevices {
                     controllers.add(controller);
                 }
             }
-            controllers.forEach(c -> out.add(new HostDisk(name, c, List.copyOf(mounts.getOrDefault(name, Set.of())))));
+            controllers.forEach(c -> out.add(new HostDisk(name, c, List.copyOf(mounts.getOrDefault(name, Set.of())),
+                    List.copyOf(mapped.getOrDefault(name, Set.of())))));
         }
         return out;
     }

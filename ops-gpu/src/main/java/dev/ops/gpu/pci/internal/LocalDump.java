@@ -122,6 +122,12 @@ final class LocalDump {
             }
         }
         for (Path b : block) {
+            String dm = read(b.resolve("dm/name"));
+            if (dm != null) {
+                out.append(b.getFileName()).append("/dm/name:").append(dm.strip()).append('\n');
+            }
+        }
+        for (Path b : block) {
             for (Path s : list(b.resolve("slaves"))) {
                 out.append(b.getFileName()).append("/slaves/").append(s.getFileName()).append('\n');
             }

@@ -63,7 +63,7 @@ public final class TopologyReader {
             "echo @irq",
             "awk '/ v?IR-/ { ir++ } /PCI-MSI|IO-APIC/ { all++ } END { print ir + 0, all + 0 }' \"$P/interrupts\" 2>/dev/null",
             "echo @block",
-            "cd \"$S/class/block\" 2>/dev/null && { ls -l .; grep -sH '' */dev; ls -d */slaves/* 2>/dev/null; }",
+            "cd \"$S/class/block\" 2>/dev/null && { ls -l .; grep -sH '' */dev */dm/name; ls -d */slaves/* 2>/dev/null; }",
             "echo @mounts",
             "cat \"$P/self/mountinfo\" 2>/dev/null",
             "exit 0");

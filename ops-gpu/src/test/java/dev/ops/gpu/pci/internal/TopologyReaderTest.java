@@ -39,7 +39,7 @@ class TopologyReaderTest {
             PciTopology local = TopologyReader.parse(TopologyReader.local(fake.sysfs(), fake.procfs()), NO_NAMES);
             same(script, local);
             assertThat(local.disks()).containsExactly(new dev.ops.gpu.pci.HostDisk("nvme0n1", dev.ops.gpu.pci.PciAddress.parse("0000:03:00.0"),
-                    java.util.List.of("/", "/boot/efi", "/mnt/data x")));
+                    java.util.List.of("/", "/boot/efi", "/mnt/data x"), java.util.List.of("pve-swap", "pve-root")));
             assertThat(script.iommu().remapping()).isEqualTo(dev.ops.gpu.pci.IommuStatus.Remapping.ON);
         }
     }
@@ -53,7 +53,7 @@ class TopologyReaderTest {
             PciTopology local = TopologyReader.parse(TopologyReader.local(fake.sysfs(), fake.procfs()), NO_NAMES);
             same(script, local);
             assertThat(local.disks()).containsExactly(new dev.ops.gpu.pci.HostDisk("nvme0n1", dev.ops.gpu.pci.PciAddress.parse("0000:03:00.0"),
-                    java.util.List.of("/", "/boot/efi", "/mnt/data x")));
+                    java.util.List.of("/", "/boot/efi", "/mnt/data x"), java.util.List.of("pve-swap", "pve-root")));
         }
     }
 
