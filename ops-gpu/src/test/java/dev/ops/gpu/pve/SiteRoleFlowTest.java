@@ -152,6 +152,16 @@ class SiteRoleFlowTest {
     }
 
     @Test
+    void aGpuWhoseGroupHoldsTheHostsOnlyNicIsRefused() {
+        fake.close();
+        fake = FakeSysfs.layout("shared-group-pch-slot");
+        String yaml = "host: pve1\ngpus:\n  - role: cheap\n    address: \"0000:03:00.0\"\n    mapping: gpu-c\n    vm: 101\n";
+        assertThatThrownBy(() -> site(yaml).role("cheap").present()).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violationsOf("gpus[0].address")).anySatisfy(v -> assertThat(v.message()).contains("the host's only NIC")));
+        assertThat(fake.writes()).isEmpty();
+    }
+
+    @Test
     void aRunningVmIsRefusedAtPlanAndNothingIsDetached() {
         assertThatThrownBy(() -> site(SITE).role("desktop").present().plan()).isInstanceOf(GuestRunningException.class);
         assertThat(fake.writes()).isEmpty();

@@ -7,6 +7,7 @@ import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.gpu.device.Gpu;
 import dev.ops.gpu.device.Gpus;
+import dev.ops.gpu.device.PreflightRequest;
 import dev.ops.gpu.device.internal.Inspection;
 import dev.ops.gpu.pci.Pci;
 import dev.ops.gpu.pci.PciTopology;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * to vfio-pci on the node, the PCI mapping that names it in the cluster (this node's entry added to or
  * replaced in the mapping, other nodes' entries kept), and the VM's {@code hostpciN} naming the mapping
  * (or the raw slot when the role names no mapping). One plan, one journal record, one rollback that
- * removes the entry and the mapping and attaches the slot back to its drivers.
+ * removes the entry and the mapping and attaches the slot back to its drivers. A GPU whose IOMMU group
+ * holds other endpoints (the host's only NIC, a disk controller) is refused, since Proxmox would take
+ * them from the host when the VM starts.
  */
 public final class RoleFlow {
     private RoleFlow() {}
@@ -40,7 +43,12 @@ public final class RoleFlow {
         site.checkAgainst(t, role);
         GpuRole r = site.role(role).orElseThrow();
         int at = site.gpus().indexOf(r);
-        Violations.of("GPU role " + role).check(r.vm().isPresent(), "gpus[" + at + "].vm", "the role names no VM to give its GPU to").throwIfAny();
+        Violations v = Violations.of("GPU role " + role);
+        v.check(r.vm().isPresent(), "gpus[" + at + "].vm", "the role names no VM to give its GPU to");
+        // the host never loses its only NIC or a disk controller: Proxmox would take the whole IOMMU group at VM start
+        Inspection.preflight(node, t, r.address(), PreflightRequest.builder().build()).problems().stream()
+                .filter(p -> p.code().equals("group-shared")).forEach(p -> v.add("gpus[" + at + "].address", p.message()));
+        v.throwIfAny();
         Gpu gpu = Inspection.gpu(t, t.device(r.address()).orElseThrow());
         Guest vm = client.node(site.host()).qemu().vm(r.vmid());
         GuestConfig config = vm.config();
