@@ -59,7 +59,13 @@ public final class VfioBoot {
         return new VfioBoot(host, ops, "", List.of(), List.of(), List.of(), null);
     }
 
-    /** Reads and writes {@code /etc} and {@code /proc} under {@code path} instead of {@code /} (a temporary root in tests). */
+    /**
+     * Reads and writes {@code /etc} and {@code /proc} under {@code path} instead of {@code /} (a mounted
+     * system being prepared, or a temporary root in tests). The boot tools ({@code proxmox-boot-tool},
+     * {@code update-initramfs}, {@code update-grub}) then run chrooted into it when it is a full root
+     * (an executable {@code usr/sbin/update-initramfs} and {@code bin/sh}); a plain directory gets no
+     * refresh, and the plan says so in a note. The host's own boot files are never rebuilt from another root.
+     */
     public VfioBoot root(String path) {
         return new VfioBoot(host, ops, path.endsWith("/") ? path.substring(0, path.length() - 1) : path, options, softdeps, blacklist, bootloader,
                 boundAtBoot);

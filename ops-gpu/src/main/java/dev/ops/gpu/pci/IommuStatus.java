@@ -9,16 +9,36 @@ import java.util.List;
  * @param active whether the kernel has an IOMMU in use (units under {@code /sys/class/iommu} and groups)
  * @param vendor {@code intel}, {@code amd}, or empty when no unit is registered
  * @param units the IOMMU units ({@code dmar0}, {@code ivhd0})
- * @param interruptRemapping whether interrupt remapping is available (Intel's extended capability bit 3; AMD-Vi has it)
+ * @param remapping whether interrupts are remapped, and what said so ({@link Remapping})
  * @param passthroughMode whether {@code iommu=pt} is on the command line
  * @param kernel the running kernel's release ({@code 6.8.12-4-pve})
  * @param cmdline the kernel command line
  */
-public record IommuStatus(boolean active, String vendor, List<String> units, boolean interruptRemapping, boolean passthroughMode,
+public record IommuStatus(boolean active, String vendor, List<String> units, Remapping remapping, boolean passthroughMode,
         String kernel, String cmdline) {
 
     public IommuStatus {
         units = List.copyOf(units);
+        java.util.Objects.requireNonNull(remapping, "remapping");
+    }
+
+    /**
+     * Whether the kernel remaps interrupts (which vfio needs to give a guest a device safely), as read
+     * from the host: {@code /proc/interrupts} shows it for both vendors (the PCI-MSI and IO-APIC chips
+     * of a remapping kernel are named {@code IR-...}), Intel's units also in their capability register.
+     */
+    public enum Remapping {
+        /** Interrupts are remapped (or Intel's units can remap them and nothing says they do not). */
+        ON,
+        /** They are not: no {@code IR-} chip, a unit without the capability, or {@code intremap=off}. */
+        OFF,
+        /** Nothing read says: no {@code /proc/interrupts} lines for PCI-MSI or IO-APIC, and no Intel capability register (AMD-Vi has none in sysfs). */
+        UNKNOWN
+    }
+
+    /** Whether interrupt remapping is known to be on. */
+    public boolean interruptRemapping() {
+        return remapping == Remapping.ON;
     }
 
     /**

@@ -79,7 +79,13 @@ public record PciClass(int code) {
             return "network controller";
         }
         if (isStorage()) {
-            return "storage controller";
+            return switch (classAndSubclass()) {
+                case 0x0108 -> "NVMe storage controller";
+                case 0x0106 -> "SATA storage controller";
+                case 0x0107 -> "SAS storage controller";
+                case 0x0104 -> "RAID storage controller";
+                default -> "storage controller";
+            };
         }
         if (isBridge()) {
             return "bridge";

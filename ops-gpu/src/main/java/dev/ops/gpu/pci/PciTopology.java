@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * What one read of a host's sysfs and procfs found: every PCI function, the IOMMU groups, whether the
- * IOMMU is active, the PCI drivers loaded, the boot framebuffer's memory, and the processes holding
- * GPU device nodes. Immutable; read again to see changes.
+ * IOMMU is active, the PCI drivers loaded, the boot framebuffer's memory, the processes holding
+ * GPU device nodes, and the disks below each storage controller with where they are mounted. Immutable; read again to see changes.
  */
 public final class PciTopology {
     private final NavigableMap<PciAddress, PciDevice> devices;
@@ -22,10 +22,17 @@ public final class PciTopology {
     private final List<MemoryRange> framebuffers;
     private final List<DeviceUser> users;
     private final Map<PciAddress, Integer> nvidiaMinors;
+    private final List<HostDisk> disks;
+
+    /** A topology of these parts, with no disks; for readers and tests. */
+    public PciTopology(Collection<PciDevice> devices, IommuStatus iommu, Set<String> drivers, List<MemoryRange> framebuffers,
+            List<DeviceUser> users, Map<PciAddress, Integer> nvidiaMinors) {
+        this(devices, iommu, drivers, framebuffers, users, nvidiaMinors, List.of());
+    }
 
     /** A topology of these parts; for readers and tests. */
     public PciTopology(Collection<PciDevice> devices, IommuStatus iommu, Set<String> drivers, List<MemoryRange> framebuffers,
-            List<DeviceUser> users, Map<PciAddress, Integer> nvidiaMinors) {
+            List<DeviceUser> users, Map<PciAddress, Integer> nvidiaMinors, List<HostDisk> disks) {
         TreeMap<PciAddress, PciDevice> d = new TreeMap<>();
         TreeMap<Integer, List<PciAddress>> g = new TreeMap<>();
         for (PciDevice p : devices) {
@@ -43,6 +50,17 @@ public final class PciTopology {
         this.framebuffers = List.copyOf(framebuffers);
         this.users = List.copyOf(users);
         this.nvidiaMinors = Map.copyOf(nvidiaMinors);
+        this.disks = List.copyOf(disks);
+    }
+
+    /** The host's disks that sit below a PCI function, with where they are mounted. */
+    public List<HostDisk> disks() {
+        return disks;
+    }
+
+    /** The disks below the PCI function at {@code controller}: what the host loses when the function goes to a guest. */
+    public List<HostDisk> disksOn(PciAddress controller) {
+        return disks.stream().filter(d -> d.controller().equals(controller)).toList();
     }
 
     /** Every PCI function, by address. */

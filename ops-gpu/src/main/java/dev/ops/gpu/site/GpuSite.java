@@ -120,9 +120,23 @@ public record GpuSite(String host, List<GpuRole> gpus) {
      * the host driver is one the kernel has loaded. Every problem at once, by field.
      */
     public void checkAgainst(PciTopology topology) {
+        check(topology, r -> true);
+    }
+
+    /** {@link #checkAgainst(PciTopology)} for the role named {@code role} alone; its fields keep their place in the file. */
+    public void checkAgainst(PciTopology topology, String role) {
+        Violations.of("GPU site configuration for " + host).check(role(role).isPresent(), "role", "no role '" + role + "' in the site ("
+                + String.join(", ", gpus.stream().map(GpuRole::role).toList()) + ")").throwIfAny();
+        check(topology, r -> r.role().equals(role));
+    }
+
+    private void check(PciTopology topology, java.util.function.Predicate<GpuRole> which) {
         Violations v = Violations.of("GPU site configuration for " + host);
         for (int i = 0; i < gpus.size(); i++) {
             GpuRole r = gpus.get(i);
+            if (!which.test(r)) {
+                continue;
+            }
             String at = "gpus[" + i + "]";
             Optional<PciDevice> d = topology.device(r.address());
             if (d.isEmpty()) {

@@ -44,9 +44,11 @@ class VfioBootTest {
         @Override
         public CommandResult run(Command command) {
             String line = String.join(" ", command.argv());
-            if (line.contains("update-initramfs") || line.contains("update-grub") || command.argv().get(0).equals("proxmox-boot-tool")) {
+            // chroot never runs here, nor any boot tool
+            if (line.contains("update-initramfs -u") || line.contains("update-grub") || line.contains("proxmox-boot-tool")
+                    || command.argv().get(0).equals("chroot")) {
                 bootCommands.add(line);
-                boolean status = command.argv().get(0).equals("proxmox-boot-tool");
+                boolean status = line.contains("proxmox-boot-tool status");
                 return CommandResult.of(name(), command, status && bootToolStatus.isEmpty() ? 127 : 0,
                         (status ? bootToolStatus : "").getBytes(), new byte[0], Duration.ZERO, false);
             }
@@ -67,6 +69,21 @@ class VfioBootTest {
         Files.writeString(root.resolve("etc/default/grub"), GRUB);
         Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.5.13-6-pve\n");
         Files.writeString(root.resolve("proc/cpuinfo"), "processor\t: 0\nvendor_id\t: GenuineIntel\n");
+        fullRoot(true);
+    }
+
+    /** Makes the root a full root (the boot tools run chrooted into it) or a plain directory (they do not run). */
+    private void fullRoot(boolean full) throws Exception {
+        for (String tool : List.of("usr/sbin/update-initramfs", "bin/sh")) {
+            Path p = root.resolve(tool);
+            if (full) {
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, "#!/bin/sh\nexit 0\n");
+                p.toFile().setExecutable(true);
+            } else {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private VfioBoot boot() {
@@ -88,7 +105,21 @@ class VfioBootTest {
                 .doesNotContain("vfio_virqfd");
         assertThat(Files.readAllLines(root.resolve("etc/modprobe.d/ops-vfio.conf"))).contains("softdep nvidia pre: vfio-pci", "blacklist nouveau");
         assertThat(Files.readString(root.resolve("etc/default/grub"))).isEqualTo(GRUB);
-        assertThat(bootCommands).anyMatch(c -> c.contains("update-initramfs -u -k all && update-grub"));
+        assertThat(bootCommands).anyMatch(c -> c.equals("chroot " + root + " sh -c update-initramfs -u -k all && update-grub"));
+        assertThat(plan.notes()).anyMatch(n -> n.contains("chrooted into " + root));
+    }
+
+    @Test
+    void aPlainDirectoryAsRootGetsNoBootRefreshAndThePlanSaysSo() throws Exception {
+        fullRoot(false);
+        Plan plan = boot().present().plan();
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("boot files not refreshed: " + root + " is a plain directory"));
+        assertThat(plan.steps()).noneMatch(st -> st.description().contains("refresh"));
+        Applied<BootConfig> done = boot().present().apply();
+        assertThat(Files.exists(root.resolve("etc/default/grub.d/ops-vfio.cfg"))).isTrue();
+        done.rollback();
+        assertThat(Files.exists(root.resolve("etc/default/grub.d/ops-vfio.cfg"))).isFalse();
+        assertThat(bootCommands).isEmpty();
     }
 
     @Test
@@ -98,7 +129,8 @@ class VfioBootTest {
         done.rollback();
         assertThat(Files.exists(root.resolve("etc/default/grub.d/ops-vfio.cfg"))).isFalse();
         assertThat(Files.exists(root.resolve("etc/modules-load.d/ops-vfio.conf"))).isFalse();
-        assertThat(bootCommands).anyMatch(c -> c.contains("update-grub"));
+        assertThat(bootCommands).anyMatch(c -> c.startsWith("chroot " + root + " ") && c.contains("update-grub"));
+        assertThat(bootCommands).allMatch(c -> c.startsWith("chroot " + root + " "));
     }
 
     @Test
@@ -109,7 +141,8 @@ class VfioBootTest {
         Applied<BootConfig> done = boot().present().apply();
         assertThat(done.value().bootloader()).isEqualTo(Bootloader.SYSTEMD_BOOT);
         assertThat(Files.readString(root.resolve("etc/kernel/cmdline"))).isEqualTo("root=ZFS=rpool/ROOT/pve-1 boot=zfs intel_iommu=on iommu=pt\n");
-        assertThat(bootCommands).anyMatch(c -> c.contains("proxmox-boot-tool refresh"));
+        assertThat(bootCommands).contains("chroot " + root + " proxmox-boot-tool status")
+                .anyMatch(c -> c.startsWith("chroot " + root + " ") && c.contains("proxmox-boot-tool refresh"));
         done.rollback();
         assertThat(Files.readAllBytes(root.resolve("etc/kernel/cmdline"))).isEqualTo(before);
     }

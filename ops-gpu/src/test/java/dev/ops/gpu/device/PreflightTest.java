@@ -55,6 +55,39 @@ class PreflightTest {
     }
 
     @Test
+    void aStorageControllerInTheGroupIsNamedWithItsDisksAndWhereTheyAreMounted() {
+        fake = dev.ops.gpu.GpuFixtures.nvmeInGpuGroup();
+        Preflight p = Gpus.on(fake.host(), Ops.inMemory()).sysfs(fake.sysfs()).procfs(fake.procfs()).preflight("0000:02:00.0");
+        assertThat(p.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("group-shared");
+            assertThat(e.field()).isEqualTo("0000:03:00.0");
+            assertThat(e.message()).contains("the NVMe storage controller 0000:03:00.0 holding nvme0n1, mounted at /, /boot/efi and /mnt/data x,"
+                    + " under device-mapper pve-swap, pve-root (the host's root file system): the host would lose it");
+        });
+    }
+
+    @Test
+    void aDiskNothingShowsInUseIsNamedAsNotMountedWithTheZfsCaveat() {
+        try (FakeSysfs base = FakeSysfs.layout("dual-identical-rtx5090")) {
+            fake = FakeSysfs.fromText(String.join("\n", base.layoutLines()).replace("driver=nvme group=11", "driver=nvme group=10")
+                    + "\nblock nvme0n1 0000:03:00.0 259:0\nblock nvme0n1p3 part-of=nvme0n1 259:3\nmount 0:40 / zfs rpool/ROOT/pve-1");
+        }
+        Preflight p = Gpus.on(fake.host(), Ops.inMemory()).sysfs(fake.sysfs()).procfs(fake.procfs()).preflight("0000:02:00.0");
+        assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("holding nvme0n1, not mounted (a disk of a ZFS pool shows as not mounted: check zpool status)"));
+    }
+
+    @Test
+    void aStorageControllerWithoutDisksSaysSoAndTheOnlyNicStaysAsItIs() {
+        fake = FakeSysfs.fromText(String.join("\n", FakeSysfs.layout("dual-identical-rtx5090").layoutLines())
+                .replace("driver=nvme group=11", "driver=nvme group=10"));
+        Preflight p = Gpus.on(fake.host(), Ops.inMemory()).sysfs(fake.sysfs()).procfs(fake.procfs()).preflight("0000:02:00.0");
+        assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("no disk below it in sysfs"));
+        assertThat(preflight("shared-group-pch-slot", "0000:03:00.0").errors()).anySatisfy(e -> assertThat(e.message())
+                .contains("driven by igb - the host's only NIC;"));
+    }
+
+    @Test
     void theWorkstationReportsUsersFramebufferAndConsoleTogether() {
         Preflight p = preflight("workstation-gtx1060", "0000:01:00.0");
         assertThat(p.errors()).extracting(Problem::code).contains("in-use");

@@ -148,6 +148,66 @@ class PassthroughTest {
                 .extracting(dev.ops.gpu.device.Problem::code).containsExactlyInAnyOrder("mapping-missing", "guest-running");
     }
 
+    /** The node as a host whose /usr/share/kvm is {@code kvm}: every other path reads this machine's. */
+    static dev.ops.core.host.Host node(java.nio.file.Path kvm) {
+        dev.ops.core.host.LocalHost local = dev.ops.core.host.LocalHost.named("pve1");
+        return new dev.ops.core.host.Host() {
+            @Override
+            public String name() {
+                return "pve1";
+            }
+
+            @Override
+            public dev.ops.core.host.CommandResult run(dev.ops.core.host.Command command) {
+                return local.run(command);
+            }
+
+            @Override
+            public Optional<byte[]> readFile(String path, boolean sudo) {
+                return local.readFile(path.startsWith("/usr/share/kvm/") ? kvm.resolve(path.substring(15)).toString() : path, sudo);
+            }
+        };
+    }
+
+    @Test
+    void aRomfileOnAHostpciEntryIsLookedUpOnTheNodeAndReadAsAnExpansionRom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path kvm)
+            throws Exception {
+        server.reset();
+        Passthrough pt = Passthrough.on(root, Ops.inMemory());
+        pt.mapping(gpu0()).present().apply();
+        dev.ops.core.host.Host node = node(kvm);
+        java.nio.file.Files.write(kvm.resolve("legacy.rom"), dev.ops.gpu.device.RomImageTest.rom(0));
+        java.nio.file.Files.write(kvm.resolve("both.rom"), dev.ops.gpu.device.RomImageTest.rom(0, 3));
+        java.nio.file.Files.write(kvm.resolve("cut.rom"), java.util.Arrays.copyOf(dev.ops.gpu.device.RomImageTest.rom(0, 3), 600));
+        Passthrough.VmDevices onNode = pt.vm(vm(root, 101), node);
+        assertThat(onNode.preflight(HostPci.of(h -> h.mapping("gpu0").romfile("missing.rom")))).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("rom-missing");
+            assertThat(p.field()).isEqualTo("romfile");
+            assertThat(p.message()).contains("/usr/share/kvm/missing.rom", "pve1");
+        });
+        assertThat(onNode.preflight(HostPci.of(h -> h.mapping("gpu0").romfile("cut.rom")))).extracting(dev.ops.gpu.device.Problem::code)
+                .containsExactly("rom-invalid");
+        // SeaBIOS boots a legacy image; OVMF needs a UEFI one
+        assertThat(onNode.preflight(HostPci.of(h -> h.mapping("gpu0").romfile("legacy.rom")))).isEmpty();
+        root.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "bios", "ovmf"));
+        assertThat(onNode.preflight(HostPci.of(h -> h.mapping("gpu0").romfile("legacy.rom")))).extracting(dev.ops.gpu.device.Problem::code)
+                .containsExactly("rom-no-uefi");
+        assertThat(onNode.preflight(HostPci.of(h -> h.mapping("gpu0").romfile("both.rom")))).isEmpty();
+        // the change refuses what the preflight finds, naming the field, before any write
+        int before = server.requests().size();
+        assertThatThrownBy(() -> onNode.hostpci(0, h -> h.mapping("gpu0").romfile("missing.rom")).present().plan())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("romfile")).singleElement()
+                        .satisfies(v -> assertThat(v.message()).contains("does not exist on pve1")));
+        assertThatThrownBy(() -> onNode.hostpci(0, h -> h.mapping("gpu0").romfile("legacy.rom")).present().apply())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("romfile")).isNotEmpty());
+        assertThat(server.requests().subList(before, server.requests().size())).noneMatch(r -> r.method().equals("PUT"));
+        onNode.hostpci(0, h -> h.mapping("gpu0").romfile("both.rom")).present().apply();
+        assertThat(server.guest(101).orElseThrow().config()).containsEntry("hostpci0", "mapping=gpu0,romfile=both.rom");
+        // without the node the romfile cannot be looked up, and the preflight says so
+        assertThat(pt.vm(vm(root, 101)).preflight(HostPci.of(h -> h.mapping("gpu0").romfile("missing.rom"))))
+                .extracting(dev.ops.gpu.device.Problem::code).containsExactly("rom-not-checked");
+    }
+
     @Test
     void mediatedDeviceTypesAreListedAsTheNodeAnswers() {
         // the fake keeps no mediated devices, so the answer is scripted in the shape the schema gives

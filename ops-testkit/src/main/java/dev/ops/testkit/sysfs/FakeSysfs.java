@@ -48,7 +48,18 @@ import java.util.TreeMap;
  * dev 0000:01:00.0 class=0x030000 id=10de:1c03 sub=1462:3283 driver=nvidia group=1 numa=-1 cpus=0-7 reset=flr,bus bootvga=1 rom
  *     link=8.0:16:8.0:16 drm=card0,renderD128 nvminor=0 bar0=f6000000-f6ffffff
  * user 1234 Xorg /dev/nvidia0
+ * block nvme0n1 0000:04:00.0 259:0
+ * block nvme0n1p3 part-of=nvme0n1 259:3
+ * block dm-1 - 253:1 slaves=nvme0n1p3 name=pve-root
+ * mount 253:1 / ext4 /dev/mapper/pve-root
+ * interrupts  25:  0  0  IR-PCI-MSI 327680-edge  xhci_hcd
  * </pre>
+ * A {@code block} line puts a disk below a PCI function (its {@code /sys/class/block} link leads through
+ * it: {@code nvme/nvme0/} for NVMe, {@code ata1/host0/target0:0:0/0:0:0:0/block/} for SATA), a partition
+ * below its disk ({@code part-of=}), or a virtual device ({@code -}, as device-mapper's) with its
+ * {@code slaves}; {@code multipath} after an NVMe disk's number lays it out as NVMe multipath does (the
+ * head under {@code devices/virtual/nvme-subsystem}, a hidden path {@code nvme0c0n1} below the controller); a {@code mount} line is a line of {@code /proc/self/mountinfo}; an {@code interrupts}
+ * line is a line of {@code /proc/interrupts}.
  */
 public final class FakeSysfs implements AutoCloseable {
     private final Path dir;
@@ -323,6 +334,8 @@ public final class FakeSysfs implements AutoCloseable {
         mkdirs(proc.resolve("sys/kernel"));
         touch(sys.resolve("bus/pci/drivers_probe"), "");
         StringBuilder iomem = new StringBuilder();
+        StringBuilder mountinfo = new StringBuilder();
+        StringBuilder interrupts = new StringBuilder();
         for (String raw : layoutLines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -337,6 +350,13 @@ public final class FakeSysfs implements AutoCloseable {
                 case "iomem" -> iomem.append(rest).append('\n');
                 case "iommu" -> iommu(rest);
                 case "dev" -> device(rest);
+                case "block" -> block(rest);
+                case "mount" -> {
+                    String[] m = rest.split("\\s+");
+                    mountinfo.append(20 + mountinfo.chars().filter(c -> c == '\n').count()).append(" 1 ").append(m[0]).append(" / ").append(m[1])
+                            .append(" rw,relatime shared:1 - ").append(m[2]).append(' ').append(m[3]).append(" rw\n");
+                }
+                case "interrupts" -> interrupts.append(rest).append('\n');
                 case "user" -> {
                     String[] u = rest.split("\\s+");
                     user(AsciiNumbers.parseInt(u[0]), u[1], u[2]);
@@ -345,6 +365,81 @@ public final class FakeSysfs implements AutoCloseable {
             }
         }
         touch(proc.resolve("iomem"), iomem.toString());
+        mkdirs(proc.resolve("self"));
+        touch(proc.resolve("self/mountinfo"), mountinfo.toString());
+        if (interrupts.length() > 0) {
+            touch(proc.resolve("interrupts"), "           CPU0       CPU1\n" + interrupts);
+        }
+    }
+
+    private final Map<String, String> blockPaths = new java.util.HashMap<>();
+
+    private void block(String rest) {
+        String[] w = rest.split("\\s+");
+        String name = w[0];
+        String path;
+        String number;
+        String slaves = "";
+        if (w[1].startsWith("part-of=")) {
+            String disk = w[1].substring(8);
+            if (!blockPaths.containsKey(disk)) {
+                throw new IllegalArgumentException("block " + name + ": no disk " + disk + " above it");
+            }
+            path = blockPaths.get(disk) + "/" + name;
+            number = w[2];
+        } else if (w[1].equals("-")) {
+            path = "devices/virtual/block/" + name;
+            number = w[2];
+            for (int i = 3; i < w.length; i++) {
+                slaves = w[i].startsWith("slaves=") ? w[i].substring(7) : slaves;
+            }
+        } else {
+            Device controller = devices.get(w[1]);
+            if (controller == null) {
+                throw new IllegalArgumentException("block " + name + ": no PCI function " + w[1] + " (dev lines come first)");
+            }
+            String below = name.startsWith("nvme") ? "nvme/" + name.replaceAll("n[0-9]+$", "")
+                    : name.startsWith("sd") ? "ata1/host0/target0:0:0/0:0:0:0/block" : "block";
+            number = w[2];
+            if (w.length > 3 && w[3].equals("multipath")) {
+                // NVMe multipath: the head under devices/virtual/nvme-subsystem, a hidden path below the controller
+                String subsystem = name.replaceAll("^nvme([0-9]+)n[0-9]+$", "$1");
+                String leg = name.replaceAll("^nvme([0-9]+)n([0-9]+)$", "nvme$1c$1n$2");
+                String legPath = controller.devicePath() + "/" + below + "/" + leg;
+                mkdirs(sys.resolve(legPath));
+                mkdirs(sys.resolve("class/block"));
+                link(sys.resolve("class/block").resolve(leg), "../../" + legPath);
+                path = "devices/virtual/nvme-subsystem/nvme-subsys" + subsystem + "/" + name;
+            } else {
+                path = controller.devicePath() + "/" + below + "/" + name;
+            }
+        }
+        Path dev = sys.resolve(path);
+        mkdirs(dev);
+        touch(dev.resolve("dev"), number + "\n");
+        if (w[1].equals("-") && name.startsWith("dm-")) {
+            mkdirs(dev.resolve("dm"));
+            String dmName = name;
+            for (int i = 3; i < w.length; i++) {
+                dmName = w[i].startsWith("name=") ? w[i].substring(5) : dmName;
+            }
+            touch(dev.resolve("dm/name"), dmName + "\n");
+        }
+        if (w[1].startsWith("part-of=")) {
+            touch(dev.resolve("partition"), name.replaceAll("^.*?([0-9]+)$", "$1") + "\n");
+        }
+        mkdirs(dev.resolve("slaves"));
+        mkdirs(dev.resolve("holders"));
+        for (String sl : slaves.isEmpty() ? new String[0] : slaves.split(",")) {
+            if (!blockPaths.containsKey(sl)) {
+                throw new IllegalArgumentException("block " + name + ": no block device " + sl + " below it");
+            }
+            link(dev.resolve("slaves").resolve(sl), sys.resolve(blockPaths.get(sl)).toString());
+            link(sys.resolve(blockPaths.get(sl)).resolve("holders").resolve(name), dev.toString());
+        }
+        blockPaths.put(name, path);
+        mkdirs(sys.resolve("class/block"));
+        link(sys.resolve("class/block").resolve(name), "../../" + path);
     }
 
     private void iommu(String rest) {

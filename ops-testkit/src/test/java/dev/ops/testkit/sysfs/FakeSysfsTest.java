@@ -30,6 +30,27 @@ class FakeSysfsTest {
     }
 
     @Test
+    void disksHangBelowTheirControllerAndMountsAreMountinfoLines() throws Exception {
+        String extra = String.join("\n", "block nvme0n1 0000:03:00.0 259:0", "block nvme0n1p3 part-of=nvme0n1 259:3",
+                "block dm-1 - 253:1 slaves=nvme0n1p3", "mount 253:1 / ext4 /dev/mapper/pve-root",
+                "interrupts  25:  0  0  IR-PCI-MSI 327680-edge  xhci_hcd");
+        try (FakeSysfs base = FakeSysfs.layout("dual-identical-rtx5090");
+                FakeSysfs fake = FakeSysfs.fromText(String.join("\n", base.layoutLines()) + "\n" + extra)) {
+            var block = fake.root().resolve("sys/class/block");
+            assertThat(Files.readSymbolicLink(block.resolve("nvme0n1")).toString())
+                    .isEqualTo("../../devices/pci0000:03/0000:03:00.0/nvme/nvme0/nvme0n1");
+            assertThat(Files.readSymbolicLink(block.resolve("nvme0n1p3")).toString()).endsWith("/nvme0n1/nvme0n1p3");
+            assertThat(Files.readString(block.resolve("nvme0n1p3/dev"))).isEqualTo("259:3\n");
+            assertThat(Files.readString(block.resolve("nvme0n1p3/partition"))).isEqualTo("3\n");
+            assertThat(Files.exists(block.resolve("dm-1/slaves/nvme0n1p3/dev"))).isTrue();
+            assertThat(Files.exists(block.resolve("nvme0n1p3/holders/dm-1"))).isTrue();
+            assertThat(Files.readString(fake.root().resolve("proc/self/mountinfo")))
+                    .isEqualTo("20 1 253:1 / / rw,relatime shared:1 - ext4 /dev/mapper/pve-root rw\n");
+            assertThat(Files.readString(fake.root().resolve("proc/interrupts"))).contains(" IR-PCI-MSI ");
+        }
+    }
+
+    @Test
     void overrideUnbindAndProbeMoveTheDriverLink() {
         try (FakeSysfs fake = FakeSysfs.layout("dual-identical-rtx5090")) {
             Host h = fake.host();

@@ -131,12 +131,39 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
         }
     }
 
-    private Bootloader detect() {
+    /** Where the boot tools run: the host itself, chrooted into a full root, or nowhere (a plain directory). */
+    private enum Target { HOST, CHROOT, NONE }
+
+    /**
+     * The host itself when the root is {@code /}; a root other than {@code /} that holds a system (an
+     * executable {@code usr/sbin/update-initramfs} and {@code bin/sh}) gets the boot tools chrooted into
+     * it; any other directory gets none, so the host's own boot files are never rebuilt from it.
+     */
+    private Target target() {
+        if (root.isEmpty()) {
+            return Target.HOST;
+        }
+        CommandResult r = host.run(Command.of("sh", "-c", "test -x \"$1/usr/sbin/update-initramfs\" && test -x \"$1/bin/sh\"", "sh", root));
+        return r.ok() ? Target.CHROOT : Target.NONE;
+    }
+
+    /** {@code tool}, as root, where the target says: on the host, or {@code chroot <root> ...}. */
+    private Command tool(Target where, String... argv) {
+        List<String> a = new ArrayList<>();
+        if (where == Target.CHROOT) {
+            a.add("chroot");
+            a.add(root);
+        }
+        a.addAll(List.of(argv));
+        return Command.builder().addArgv(a.toArray(String[]::new)).build().asRoot();
+    }
+
+    private Bootloader detect(Target where) {
         if (bootloader.isPresent()) {
             return bootloader.get();
         }
-        CommandResult r = host.run(Command.of("proxmox-boot-tool", "status").asRoot());
-        if (r.ok()) {
+        CommandResult r = where == Target.NONE ? null : host.run(tool(where, "proxmox-boot-tool", "status"));
+        if (r != null && r.ok()) {
             String out = r.stdoutText();
             if (out.contains("configured with: uefi")) {
                 return Bootloader.SYSTEMD_BOOT;
@@ -150,7 +177,8 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
 
     @Override
     protected Planned<Context> planSteps() {
-        Bootloader loader = detect();
+        Target where = target();
+        Bootloader loader = detect(where);
         List<String> opts = chosenOptions(host, root, options);
         String kernel = host.readText(root + "/proc/sys/kernel/osrelease").orElse("").strip();
         List<String> modules = new ArrayList<>(List.of("vfio", "vfio_iommu_type1", "vfio_pci"));
@@ -208,13 +236,23 @@ public final class BootChange extends HostChange<BootConfig, BootChange.Context>
         if (fileSteps.isEmpty()) {
             return Planned.none(new Context(loader, opts, modules, List.of(), false));
         }
-        CommandAction refresh = CommandAction.of(host.name(), Command.of("sh", "-c", "update-initramfs -u -k all && "
-                + (loader == Bootloader.GRUB ? "update-grub" : "proxmox-boot-tool refresh")).asRoot());
-        CommandAction nothing = CommandAction.of(host.name(), Command.of("true"));
+        String refreshLine = "update-initramfs -u -k all && " + (loader == Bootloader.GRUB ? "update-grub" : "proxmox-boot-tool refresh");
         List<Step> steps = new ArrayList<>();
-        steps.add(Step.of("(on rollback: refresh initramfs and boot loader from the restored files)", nothing, refresh));
-        steps.addAll(fileSteps);
-        steps.add(Step.of("refresh initramfs and " + (loader == Bootloader.GRUB ? "GRUB" : "systemd-boot"), refresh, nothing));
+        if (where == Target.NONE) {
+            steps.addAll(fileSteps);
+            notes.add("boot files not refreshed: " + root + " is a plain directory, not a full root (no executable usr/sbin/update-initramfs"
+                    + " and bin/sh there); run " + refreshLine + " inside it before it boots");
+        } else {
+            CommandAction refresh = CommandAction.of(host.name(), tool(where, "sh", "-c", refreshLine));
+            CommandAction nothing = CommandAction.of(host.name(), Command.of("true"));
+            String in = where == Target.CHROOT ? " chrooted into " + root : "";
+            steps.add(Step.of("(on rollback: refresh initramfs and boot loader from the restored files" + in + ")", nothing, refresh));
+            steps.addAll(fileSteps);
+            steps.add(Step.of("refresh initramfs and " + (loader == Bootloader.GRUB ? "GRUB" : "systemd-boot") + in, refresh, nothing));
+            if (where == Target.CHROOT) {
+                notes.add("the boot tools run chrooted into " + root + ": /proc, /sys and /dev (and /boot/efi) must be mounted there");
+            }
+        }
         notes.add(VfioBoot.REQUIRES_REBOOT);
         return new Planned<>(steps, notes, new Context(loader, opts, modules, files, true));
     }

@@ -8,7 +8,6 @@ import dev.ops.gpu.device.Preflight;
 import dev.ops.gpu.device.PreflightRequest;
 import dev.ops.gpu.device.Problem;
 import dev.ops.gpu.device.Problem.Severity;
-import dev.ops.gpu.device.RomImage;
 import dev.ops.gpu.pci.DeviceUser;
 import dev.ops.gpu.pci.IommuGroup;
 import dev.ops.gpu.pci.IommuStatus;
@@ -80,6 +79,20 @@ public final class Inspection {
         return d.get();
     }
 
+    /** What the host loses with the controller {@code o}: its disks, and where they are mounted. */
+    static String disks(PciTopology t, PciDevice o) {
+        List<dev.ops.gpu.pci.HostDisk> disks = t.disksOn(o.address());
+        if (disks.isEmpty()) {
+            return o.driver().isEmpty() ? "no disk below it in sysfs" : "no disk below it in sysfs, but its disks would vanish from the host";
+        }
+        String root = disks.stream().anyMatch(d -> d.mountPoints().contains("/")) ? " (the host's root file system)" : "";
+        String zfs = disks.stream().allMatch(dev.ops.gpu.pci.HostDisk::inUse) ? ""
+                : " (a disk of a ZFS pool shows as not mounted: check zpool status)";
+        return "the " + o.pciClass().kind() + " " + o.address() + " holding "
+                + String.join("; ", disks.stream().map(dev.ops.gpu.pci.HostDisk::describe).toList()) + root + zfs + ": the host would lose "
+                + (disks.size() == 1 ? "it" : "them");
+    }
+
     /** Every problem with giving {@code address}'s GPU to a guest. */
     public static Preflight preflight(Host host, PciTopology t, PciAddress address, PreflightRequest r) {
         PciDevice gpu = requireGpu(t, address, host.name(), "address");
@@ -93,6 +106,11 @@ public final class Inspection {
                             ? "kernel " + io.kernel() + " needs intel_iommu=on on Intel (on by default from 6.8); on AMD enable it in the firmware"
                             : "enable VT-d / AMD-Vi (IOMMU) in the firmware";
             p.add(new Problem(Severity.ERROR, "iommu-off", "iommu", "the IOMMU is not active (no unit under /sys/class/iommu or no groups): " + hint));
+        } else if (io.remapping() == IommuStatus.Remapping.UNKNOWN) {
+            p.add(new Problem(Severity.WARNING, "interrupt-remapping-unknown", "iommu", "nothing read from " + host.name()
+                    + " says whether interrupts are remapped (/proc/interrupts shows no PCI-MSI or IO-APIC interrupt, and "
+                    + (io.vendor().equals("amd") ? "AMD-Vi" : "the IOMMU") + " shows no capability in sysfs); look for 'Interrupt remapping enabled'"
+                    + " in the kernel log, or vfio may refuse the device"));
         } else if (!io.interruptRemapping()) {
             boolean unsafe = io.option("vfio_iommu_type1.allow_unsafe_interrupts").filter("1"::equals).isPresent();
             p.add(new Problem(unsafe ? Severity.INFO : Severity.WARNING, "no-interrupt-remapping", "iommu",
@@ -106,8 +124,8 @@ public final class Inspection {
                 String what = o.label() + (o.driver().isEmpty() ? ", no driver" : ", driven by " + o.driver());
                 if (o.pciClass().isNetwork() && boundNics == 1 && !o.driver().isEmpty()) {
                     what += " - the host's only NIC";
-                } else if (o.pciClass().isStorage() && !o.driver().isEmpty()) {
-                    what += " - its disks would vanish from the host";
+                } else if (o.pciClass().isStorage() || !t.disksOn(o.address()).isEmpty()) {
+                    what += " - " + disks(t, o);
                 }
                 p.add(new Problem(Severity.ERROR, "group-shared", o.address().toString(), "IOMMU group " + iso.group() + " also holds " + what
                         + "; Proxmox binds every non-bridge device of the group to vfio-pci when the guest starts"));
@@ -156,18 +174,7 @@ public final class Inspection {
                     + "; a guest may start once per host boot"));
         }
         if (!r.romfile().isEmpty()) {
-            String path = r.romDirectory() + "/" + r.romfile();
-            Optional<byte[]> rom = host.readFile(path, false);
-            if (rom.isEmpty()) {
-                p.add(new Problem(Severity.ERROR, "rom-missing", "romfile", path + " does not exist on " + host.name()));
-            } else {
-                RomImage img = RomImage.parse(rom.get());
-                if (rom.get().length == 0 || !img.valid()) {
-                    p.add(new Problem(Severity.ERROR, "rom-invalid", "romfile", path + (rom.get().length == 0 ? " is empty" : " has no PCI option ROM image (55 AA ... PCIR)")));
-                } else if (r.ovmf() && !img.hasEfi()) {
-                    p.add(new Problem(Severity.ERROR, "rom-no-uefi", "romfile", path + " has no UEFI image (code types " + img.codeTypes() + ") but the guest boots with OVMF"));
-                }
-            }
+            p.addAll(RomCheck.problems(host, r.romDirectory(), r.romfile(), r.ovmf(), gpu.ids(), "romfile"));
         } else if (!gpu.hasRom()) {
             p.add(new Problem(Severity.WARNING, "rom-absent", "rom", "sysfs exposes no ROM for " + address
                     + " (usual for laptop GPUs, whose vBIOS is in the system firmware); give the guest a romfile"));

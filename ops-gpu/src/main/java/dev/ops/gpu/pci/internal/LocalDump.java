@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * ways give the same topology. About ten times faster than forking a shell, grep, ls and find.
  */
 final class LocalDump {
+    /** A chip name of a remapped interrupt, as {@link TopologyReader#SCRIPT}'s awk matches it. */
+    private static final Pattern IR_CHIP = Pattern.compile(" v?IR-");
     private static final Pattern FRAMEBUFFER = Pattern.compile("bootfb|efifb|vesafb|simplefb|simple-framebuffer");
 
     private LocalDump() {}
@@ -89,6 +91,48 @@ final class LocalDump {
                 }
             }
         }
+        out.append("@irq\n");
+        String interrupts = read(Path.of(procfs, "interrupts"));
+        if (interrupts != null) {
+            int ir = 0;
+            int all = 0;
+            for (String line : interrupts.split("\n")) {
+                if (IR_CHIP.matcher(line).find()) {
+                    ir++;
+                }
+                if (line.contains("PCI-MSI") || line.contains("IO-APIC")) {
+                    all++;
+                }
+            }
+            out.append(ir).append(' ').append(all).append('\n');
+        }
+        out.append("@block\n");
+        List<Path> block = list(Path.of(sysfs, "class/block"));
+        for (Path b : block) {
+            try {
+                out.append("l ").append(b.getFileName()).append(" -> ").append(Files.readSymbolicLink(b)).append('\n');
+            } catch (IOException | UnsupportedOperationException e) {
+                // not a link: as ls -l shows it, no target
+            }
+        }
+        for (Path b : block) {
+            String dev = read(b.resolve("dev"));
+            if (dev != null) {
+                out.append(b.getFileName()).append("/dev:").append(dev.strip()).append('\n');
+            }
+        }
+        for (Path b : block) {
+            String dm = read(b.resolve("dm/name"));
+            if (dm != null) {
+                out.append(b.getFileName()).append("/dm/name:").append(dm.strip()).append('\n');
+            }
+        }
+        for (Path b : block) {
+            for (Path s : list(b.resolve("slaves"))) {
+                out.append(b.getFileName()).append("/slaves/").append(s.getFileName()).append('\n');
+            }
+        }
+        out.append("@mounts\n").append(nonNull(read(Path.of(procfs, "self/mountinfo"))));
         return out.toString();
     }
 

@@ -60,6 +60,12 @@ public final class TopologyReader {
             "echo @users",
             "find \"$P\"/[0-9]*/fd -maxdepth 1 \\( -lname '/dev/dri/*' -o -lname '/dev/nvidia*' \\) -printf '%p %l\\n' 2>/dev/null"
                     + " | while read -r f l; do p=${f%/fd/*}; printf '%s %s ' \"${p##*/}\" \"$l\"; head -n1 \"$p/comm\" 2>/dev/null || echo; done",
+            "echo @irq",
+            "awk '/ v?IR-/ { ir++ } /PCI-MSI|IO-APIC/ { all++ } END { print ir + 0, all + 0 }' \"$P/interrupts\" 2>/dev/null",
+            "echo @block",
+            "cd \"$S/class/block\" 2>/dev/null && { ls -l .; grep -sH '' */dev */dm/name; ls -d */slaves/* 2>/dev/null; }",
+            "echo @mounts",
+            "cat \"$P/self/mountinfo\" 2>/dev/null",
             "exit 0");
 
     private TopologyReader() {}
@@ -135,13 +141,8 @@ public final class TopologyReader {
         }
         List<String> units = sections.getOrDefault("iommu", List.of());
         String vendor = units.isEmpty() ? "" : units.stream().anyMatch(u -> u.startsWith("dmar")) ? "intel" : "amd";
-        // Intel: interrupt remapping (extended capability bit 3) is used only when every unit has it
-        List<String> ecaps = sections.getOrDefault("ecap", List.of());
-        boolean ir = vendor.equals("amd") || (!ecaps.isEmpty() && ecaps.stream().allMatch(l -> (hexLong(l.substring(l.lastIndexOf(':') + 1)) & 0x8) != 0));
         String cmdline = String.join(" ", sections.getOrDefault("cmdline", List.of())).strip();
-        if (cmdline.matches(".*\\bintremap=(off|nosid)\\b.*")) {
-            ir = false;
-        }
+        IommuStatus.Remapping ir = remapping(sections.getOrDefault("irq", List.of()), sections.getOrDefault("ecap", List.of()), cmdline);
         String kernel = String.join("", sections.getOrDefault("kernel", List.of())).strip();
         boolean active = !units.isEmpty() && devices.stream().anyMatch(d -> d.iommuGroup() >= 0);
         IommuStatus iommu = new IommuStatus(active, vendor, units, ir, cmdline.matches("(.*\\s)?iommu=pt(\\s.*)?"), kernel, cmdline);
@@ -174,7 +175,41 @@ public final class TopologyReader {
                 users.add(new DeviceUser(integer(p[0], -1), p.length > 2 ? p[2].strip() : "", p[1]));
             }
         }
-        return new PciTopology(devices, iommu, new TreeSet<>(sections.getOrDefault("drivers", List.of())), fbs, users, minors);
+        return new PciTopology(devices, iommu, new TreeSet<>(sections.getOrDefault("drivers", List.of())), fbs, users, minors,
+                BlockDevices.disks(sections.getOrDefault("block", List.of()), sections.getOrDefault("mounts", List.of())));
+    }
+
+    /**
+     * Whether interrupts are remapped. {@code /proc/interrupts} tells for Intel and AMD alike: with
+     * remapping, the chips of PCI MSI and IO-APIC interrupts are named with the prefix {@code IR-}
+     * ({@code IR-PCI-MSI}, {@code IR-PCI-MSIX-0000:01:00.0}, {@code IR-IO-APIC}): Linux's
+     * arch/x86/kernel/apic/io_apic.c names the remapped IO-APIC chip "IR-IO-APIC", and the MSI parent
+     * domains of drivers/iommu/intel/irq_remapping.c (dmar_msi_parent_ops) and drivers/iommu/amd/iommu.c
+     * (amdvi_msi_parent_ops) have {@code .prefix = "IR-"} (before 6.2, arch/x86/kernel/apic/msi.c's
+     * pci_msi_ir_controller was "IR-PCI-MSI"; 6.3 to 6.5 named a virtual IOMMU's "vIR-"). Without
+     * remapping they are plain {@code PCI-MSI} and {@code IO-APIC}. The section holds two counts: lines
+     * with such a prefix, and lines of PCI-MSI or IO-APIC chips. When it shows none, Intel's units
+     * still tell by their extended capability register (bit 3, IR: remapping is used only when every unit
+     * has it); AMD-Vi shows nothing in sysfs that says, so the answer is then unknown.
+     */
+    static IommuStatus.Remapping remapping(List<String> irq, List<String> ecaps, String cmdline) {
+        if (cmdline.matches(".*\\bintremap=(off|nosid)\\b.*")) {
+            return IommuStatus.Remapping.OFF;
+        }
+        String[] counts = irq.isEmpty() ? new String[0] : irq.get(0).strip().split("\\s+");
+        int remapped = counts.length == 2 ? integer(counts[0], 0) : 0;
+        int all = counts.length == 2 ? integer(counts[1], 0) : 0;
+        if (remapped > 0) {
+            return IommuStatus.Remapping.ON;
+        }
+        if (all > 0) {
+            return IommuStatus.Remapping.OFF;
+        }
+        if (!ecaps.isEmpty()) {
+            return ecaps.stream().allMatch(l -> (hexLong(l.substring(l.lastIndexOf(':') + 1)) & 0x8) != 0) ? IommuStatus.Remapping.ON
+                    : IommuStatus.Remapping.OFF;
+        }
+        return IommuStatus.Remapping.UNKNOWN;
     }
 
     private static Map<String, List<String>> sections(String output) {

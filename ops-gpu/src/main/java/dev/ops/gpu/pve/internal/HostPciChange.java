@@ -4,6 +4,8 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.Violations;
+import dev.ops.core.host.Host;
+import dev.ops.gpu.device.internal.RomCheck;
 import dev.ops.gpu.pve.GuestRunningException;
 import dev.ops.gpu.pve.HostPci;
 import dev.ops.pve.PveClient;
@@ -30,22 +32,42 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
     private final int index;
     /** The value to set; null to remove the key. */
     private final HostPci value;
+    /** The guest's node as a host, to look a romfile up on; null when not given. */
+    private final Host node;
+    /** A mapping an earlier member of the same composite change creates, so not missing; empty when none. */
+    private final String mappingComing;
 
-    private HostPciChange(Ops ops, PveClient client, Guest guest, int index, HostPci value) {
+    private HostPciChange(Ops ops, PveClient client, Guest guest, int index, HostPci value, Host node) {
+        this(ops, client, guest, index, value, node, "");
+    }
+
+    private HostPciChange(Ops ops, PveClient client, Guest guest, int index, HostPci value, Host node, String mappingComing) {
         super(ops, client);
         this.guest = guest;
         this.index = index;
         this.value = value;
+        this.node = node;
+        this.mappingComing = mappingComing;
     }
 
-    /** Sets {@code hostpci<index>} of {@code guest} to {@code value}. */
+    /** This change inside a composite whose earlier member creates the mapping {@code id}: its absence at plan time is no problem. */
+    public HostPciChange afterMapping(String id) {
+        return new HostPciChange(ops, client, guest, index, value, node, java.util.Objects.requireNonNull(id, "id"));
+    }
+
+    /** Sets {@code hostpci<index>} of {@code guest} to {@code value}; a romfile is not looked up. */
     public static HostPciChange present(Ops ops, PveClient client, Guest guest, int index, HostPci value) {
-        return new HostPciChange(ops, client, guest, index, value);
+        return new HostPciChange(ops, client, guest, index, value, null);
+    }
+
+    /** Sets {@code hostpci<index>} of {@code guest} to {@code value}, looking its romfile up on {@code node}, the guest's node. */
+    public static HostPciChange present(Ops ops, PveClient client, Guest guest, int index, HostPci value, Host node) {
+        return new HostPciChange(ops, client, guest, index, value, java.util.Objects.requireNonNull(node, "node"));
     }
 
     /** Removes {@code hostpci<index>} of {@code guest}. */
     public static HostPciChange absent(Ops ops, PveClient client, Guest guest, int index) {
-        return new HostPciChange(ops, client, guest, index, null);
+        return new HostPciChange(ops, client, guest, index, null, null);
     }
 
     private String key() {
@@ -76,7 +98,12 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
         Optional<String> old = cur.get(key());
         if (value != null) {
             Violations v = Violations.of(what());
-            check(client, guest, value, cur).stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+            List<Problem> problems = new ArrayList<>(check(client, guest, value, cur));
+            if (node != null) {
+                problems.addAll(romProblems(node, value, cur));
+            }
+            problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                    .filter(p -> !(p.code().equals("mapping-missing") && value.mapping().filter(mappingComing::equals).isPresent()))
                     .forEach(p -> v.add(p.field(), p.message()));
             v.throwIfAny();
             if (old.isPresent() && sameValue(old.get())) {
@@ -127,6 +154,16 @@ public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
             out.add(new Problem(Problem.Severity.WARNING, "x-vga-without-pcie", "x-vga", "a primary GPU on q35 usually needs pcie=1"));
         }
         return out;
+    }
+
+    /**
+     * What is wrong with the {@code romfile} of {@code value} on {@code node}, the guest's node: missing
+     * under /usr/share/kvm, no PCI expansion ROM, or no UEFI image while the guest boots with OVMF
+     * ({@code bios: ovmf}). None when {@code value} names no romfile. Reads only.
+     */
+    public static List<Problem> romProblems(Host node, HostPci value, GuestConfig cur) {
+        return value.option("romfile").map(f -> RomCheck.problems(node, RomCheck.KVM_DIRECTORY, f, cur.get("bios").filter("ovmf"::equals).isPresent(),
+                "", "romfile")).orElse(List.of());
     }
 
     private boolean sameValue(String old) {
