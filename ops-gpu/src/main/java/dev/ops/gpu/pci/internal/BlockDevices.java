@@ -82,7 +82,7 @@ final class BlockDevices {
             }
             for (String leaf : leaves(device, slaves, 0)) {
                 String disk = disk(leaf, paths);
-                mounts.computeIfAbsent(disk, k -> new LinkedHashSet<>()).add(unescape(f[4]));
+                mounts.computeIfAbsent(disk, k -> new LinkedHashSet<>()).add(dev.ops.core.text.OctalEscapes.decode(f[4]));
             }
         }
         List<HostDisk> out = new ArrayList<>();
@@ -143,21 +143,4 @@ final class BlockDevices {
         return p.length >= 2 && p[p.length - 1].equals(device) && paths.containsKey(p[p.length - 2]) ? p[p.length - 2] : device;
     }
 
-    /** A mount point as mountinfo escapes it ({@code \040} for a space). */
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).chars().allMatch(x -> x >= '0' && x <= '7')) {
-                b.append((char) ((s.charAt(i + 1) - '0') * 64 + (s.charAt(i + 2) - '0') * 8 + (s.charAt(i + 3) - '0')));
-                i += 3;
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }

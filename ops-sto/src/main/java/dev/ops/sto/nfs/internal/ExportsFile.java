@@ -3,8 +3,6 @@ package dev.ops.sto.nfs.internal;
 import dev.ops.sto.nfs.ExportsSyntaxException;
 import dev.ops.sto.nfs.NfsClient;
 import dev.ops.sto.nfs.NfsExport;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +89,7 @@ public final class ExportsFile {
         if (tokens.isEmpty()) {
             return null;
         }
-        String path = unescape(tokens.get(0));
+        String path = dev.ops.core.text.OctalEscapes.decode(tokens.get(0));
         List<NfsClient> clients = new ArrayList<>();
         for (String t : tokens.subList(1, tokens.size())) {
             if (t.startsWith("(")) {
@@ -110,25 +108,6 @@ public final class ExportsFile {
             }
         }
         return new NfsExport(path, clients, file);
-    }
-
-    /** exportfs's octal escapes ({@code \040} for a space) decoded. */
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '\\' && k + 3 < s.length() && s.substring(k + 1, k + 4).matches("[0-7]{3}")) {
-                out.write(dev.ops.core.text.AsciiNumbers.parseInt(s.substring(k + 1, k + 4), 8));
-                k += 3;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The exports, in file order. */

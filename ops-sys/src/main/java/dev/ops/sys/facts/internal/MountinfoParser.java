@@ -39,33 +39,7 @@ public final class MountinfoParser {
 
     /** Decodes the kernel's octal escapes of space, tab, newline and backslash. */
     public static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && isOctal(s, i + 1)) {
-                out.append((char) AsciiNumbers.parseInt(s.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isOctal(String s, int from) {
-        if (from + 3 > s.length()) {
-            return false;
-        }
-        for (int i = from; i < from + 3; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '7') {
-                return false;
-            }
-        }
-        return true;
+        return dev.ops.core.text.OctalEscapes.decode(s);
     }
 
     /** Escapes a path the way the kernel writes it in mountinfo (for tests and round trips). */
