@@ -49,6 +49,7 @@ import dev.ops.pve.task.*;
 import dev.ops.pve.vmid.*;
 import dev.ops.srv.haproxy.*;
 import dev.ops.srv.health.*;
+import dev.ops.srv.rollout.*;
 import dev.ops.srv.unit.*;
 import dev.ops.sto.*;
 import dev.ops.sto.block.*;

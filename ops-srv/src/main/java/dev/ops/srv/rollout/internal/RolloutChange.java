@@ -1,0 +1,76 @@
+package dev.ops.srv.rollout.internal;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Applied;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.Changes;
+import dev.ops.core.change.Plan;
+import dev.ops.core.error.StalePlanException;
+import dev.ops.srv.haproxy.HaproxyRuntime;
+import dev.ops.srv.haproxy.ServerStat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A rollout: its stages are made from the backend's servers as {@code show stat} reports them when
+ * it is planned (one snapshot, so that a later stage's undo is what the earlier stage left), then
+ * planned and applied as one sequence: one plan, one journal record, one rollback.
+ */
+public final class RolloutChange implements Change<List<ServerStat>> {
+    private final HaproxyRuntime runtime;
+    private final Ops ops;
+    private final String description;
+    private final String backend;
+    private final Function<List<ServerStat>, List<Change<?>>> stages;
+
+    public RolloutChange(HaproxyRuntime runtime, Ops ops, String description, String backend,
+            Function<List<ServerStat>, List<Change<?>>> stages) {
+        this.runtime = runtime;
+        this.ops = ops;
+        this.description = description;
+        this.backend = backend;
+        this.stages = stages;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The stages as one change, from the backend as it is now. */
+    private Change<List<Object>> stages() {
+        return Changes.sequence(stages.apply(runtime.backend(backend)));
+    }
+
+    private Plan named(Plan p) {
+        return Plan.of(description, p.steps(), p.notes(), p.createdAt());
+    }
+
+    @Override
+    public Plan plan() {
+        return named(stages().plan());
+    }
+
+    @Override
+    public Applied<List<ServerStat>> apply() {
+        return done(stages().apply());
+    }
+
+    @Override
+    public Applied<List<ServerStat>> apply(Plan reviewed) {
+        if (!reviewed.change().equals(description)) {
+            throw new StalePlanException(description, List.of("the plan is for '" + reviewed.change() + "', not '" + description + "'"));
+        }
+        Change<List<Object>> now = stages();
+        return done(now.apply(Plan.of(now.description(), reviewed.steps(), reviewed.notes(), reviewed.createdAt())));
+    }
+
+    private Applied<List<ServerStat>> done(Applied<List<Object>> applied) {
+        return new Applied<>(runtime.backend(backend), named(applied.plan()), applied.rollbackHandle());
+    }
+
+    @Override
+    public String toString() {
+        return "RolloutChange[" + description + "]";
+    }
+}
