@@ -3,6 +3,7 @@ package dev.ops.srv.internal;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.ActionTypes;
 import dev.ops.srv.haproxy.internal.HaproxyCommandAction;
+import dev.ops.srv.haproxy.internal.HaproxyConfigAction;
 import dev.ops.srv.rollout.internal.RolloutGateAction;
 import dev.ops.srv.unit.internal.UnitFileAction;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class SrvActionTypes implements ActionTypes {
     @Override
     public Map<String, Class<? extends Action>> types() {
         return Map.of("srv.unit-file", UnitFileAction.class, "srv.haproxy-command", HaproxyCommandAction.class,
-                "srv.rollout-gate", RolloutGateAction.class);
+                "srv.rollout-gate", RolloutGateAction.class,
+                "srv.haproxy-config", HaproxyConfigAction.class);
     }
 }

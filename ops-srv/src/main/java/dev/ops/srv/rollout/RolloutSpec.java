@@ -1,9 +1,11 @@
 package dev.ops.srv.rollout;
 
 import dev.ops.core.change.Change;
+import dev.ops.srv.haproxy.HaproxyConfig;
 import dev.ops.srv.health.HealthCheck;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.immutables.value.Value;
 
@@ -34,6 +36,13 @@ public interface RolloutSpec {
     default Duration gateTimeout() {
         return Duration.ofSeconds(30);
     }
+
+    /**
+     * The configuration file where the end state is also written (checked with {@code haproxy -c}),
+     * so that a reload keeps it: the sides of a blue-green switch ({@code disabled} on the old side),
+     * a canary's final weight. A rolling update ends where it began and writes nothing.
+     */
+    Optional<HaproxyConfig> persistTo();
 
     /** How long a drain gate waits for a drained server's sessions to finish before it fails. */
     @Value.Default

@@ -35,7 +35,8 @@ public final class HaproxyLab implements AutoCloseable {
     public final Path socket;
     public final Path config;
     public final HaproxyRuntime runtime;
-    private final Process haproxy;
+    private final Path program;
+    private Process haproxy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Thread load;
     private volatile boolean loading;
@@ -45,7 +46,7 @@ public final class HaproxyLab implements AutoCloseable {
 
     /** Starts backends named {@code names} and HAProxy with backend {@code web}; {@code serverOptions} maps a server to extra options. */
     public HaproxyLab(Path dir, List<String> names, Map<String, String> serverOptions) throws IOException {
-        Path program = RealComponents.program("haproxy");
+        program = RealComponents.program("haproxy");
         this.dir = dir;
         for (String n : names) {
             backends.put(n, backend(n));
@@ -74,11 +75,23 @@ public final class HaproxyLab implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /health
                 %s""".formatted(socket, frontend, servers));
-        haproxy = new ProcessBuilder(program.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
         runtime = HaproxyRuntime.connect(socket).withTimeout(Duration.ofSeconds(2));
+        startHaproxy();
+    }
+
+    private void startHaproxy() throws IOException {
+        haproxy = new ProcessBuilder(program.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
         await(() -> Files.exists(socket) && runtime.backend("web").stream()
                 .allMatch(s -> s.status().equals("UP") || s.status().equals("MAINT")), Duration.ofSeconds(10));
+    }
+
+    /** Stops HAProxy and starts it again from its configuration file: what a reload keeps is what the file says. */
+    public void restartHaproxy() throws Exception {
+        haproxy.destroy();
+        haproxy.waitFor();
+        Files.deleteIfExists(socket);
+        startHaproxy();
     }
 
     private HttpServer backend(String name) throws IOException {

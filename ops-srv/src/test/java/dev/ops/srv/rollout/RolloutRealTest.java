@@ -10,6 +10,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.file.ManagedFile;
 import dev.ops.core.host.LocalHost;
+import dev.ops.srv.haproxy.HaproxyConfig;
 import dev.ops.srv.haproxy.HaproxyLab;
 import dev.ops.srv.haproxy.ServerStat;
 import dev.ops.srv.health.HealthCheck;
@@ -87,6 +88,21 @@ class RolloutRealTest {
         assertThat(lab.runtime.server("web", "green-1").orElseThrow().status()).isEqualTo("MAINT");
         lab.stopLoad();
         assertThat(lab.failed.get()).isZero();
+    }
+
+    @Test
+    void aBlueGreenSwitchWrittenToTheConfigurationSurvivesARestart() throws Exception {
+        lab = new HaproxyLab(dir, List.of("blue-1", "green-1"), Map.of("green-1", "disabled"));
+        HaproxyConfig config = HaproxyConfig.on(local, ops).path(lab.config.toString());
+
+        Applied<List<ServerStat>> switched = Rollouts.on(lab.runtime, ops).blueGreen(b -> b.backend("web").addBlue("blue-1")
+                .addGreen("green-1").update(deploy("v2")).persistTo(config)).apply();
+        lab.restartHaproxy();
+
+        assertThat(lab.served(4)).containsOnly("green-1 v2");
+        assertThat(lab.runtime.server("web", "blue-1").orElseThrow().status()).isEqualTo("MAINT");
+        assertThat(switched.plan().steps()).last().satisfies(s -> assertThat(s.description())
+                .isEqualTo("rewrite " + lab.config + " (enabled green-1, disabled blue-1 of backend web)"));
     }
 
     @Test

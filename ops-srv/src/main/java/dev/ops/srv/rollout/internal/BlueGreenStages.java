@@ -43,6 +43,7 @@ public final class BlueGreenStages {
         idle.forEach(s -> idleNow.put(s, snap.get(s).adminState().equals("maint") ? "drain" : snap.get(s).adminState()));
         stages.states("switch to " + idleName, idleNow, "ready");
         stages.states("switch to " + idleName, snap.inState(live, "ready"), "drain");
+        spec.persistTo().ifPresent(config -> stages.persist(config.states(backend, idle, live)));
         return stages.list();
     }
 }

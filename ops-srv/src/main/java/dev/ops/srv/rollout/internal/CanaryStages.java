@@ -58,6 +58,8 @@ public final class CanaryStages {
                     spec.minRequests()));
             previous = w;
         }
+        int promoted = max;
+        spec.persistTo().ifPresent(config -> stages.persist(config.server(backend, server).weight(promoted)));
         return stages.list();
     }
 }

@@ -98,6 +98,12 @@ final class Stages {
         return gate(stage, new HealthyGate(runtime, backend, byServer, timeout));
     }
 
+    /** A change of the configuration file, where the rollout persists its end state. */
+    Stages persist(Change<String> change) {
+        stages.add(change);
+        return this;
+    }
+
     /** The stages so far. */
     List<Change<?>> list() {
         return List.copyOf(stages);
