@@ -47,6 +47,7 @@ import dev.ops.pve.replication.*;
 import dev.ops.pve.storage.*;
 import dev.ops.pve.task.*;
 import dev.ops.pve.vmid.*;
+import dev.ops.srv.discovery.*;
 import dev.ops.srv.haproxy.*;
 import dev.ops.srv.health.*;
 import dev.ops.srv.rollout.*;

@@ -2,6 +2,8 @@ package dev.ops.srv.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.ActionTypes;
+import dev.ops.srv.discovery.internal.RegistryPutAction;
+import dev.ops.srv.discovery.internal.RenderedFileAction;
 import dev.ops.srv.haproxy.internal.HaproxyCommandAction;
 import dev.ops.srv.haproxy.internal.HaproxyConfigAction;
 import dev.ops.srv.rollout.internal.RolloutGateAction;
@@ -14,6 +16,7 @@ public final class SrvActionTypes implements ActionTypes {
     public Map<String, Class<? extends Action>> types() {
         return Map.of("srv.unit-file", UnitFileAction.class, "srv.haproxy-command", HaproxyCommandAction.class,
                 "srv.rollout-gate", RolloutGateAction.class,
-                "srv.haproxy-config", HaproxyConfigAction.class);
+                "srv.haproxy-config", HaproxyConfigAction.class,
+                "srv.registry-put", RegistryPutAction.class, "srv.rendered-file", RenderedFileAction.class);
     }
 }

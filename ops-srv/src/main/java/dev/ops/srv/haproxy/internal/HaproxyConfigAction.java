@@ -41,11 +41,16 @@ public record HaproxyConfigAction(String target, FileWriteAction write, boolean 
     public void execute(Targets targets) {
         Host host = targets.host(target);
         if (check && write.content() != null) {
-            CommandResult r = host.run(Command.builder().addArgv("sh", "-c", CHECK).stdin(write.content()).build());
-            if (r.exitCode() != 0) {
-                throw new HaproxyConfigException(write.path(), r.stdoutText().strip() + r.stderrText().strip());
-            }
+            requireAccepted(host, write.path(), write.content());
         }
         write.execute(targets);
+    }
+
+    /** Throws {@link HaproxyConfigException} unless {@code haproxy -c} on {@code host} accepts {@code content} (meant for {@code path}). */
+    public static void requireAccepted(Host host, String path, byte[] content) {
+        CommandResult r = host.run(Command.builder().addArgv("sh", "-c", CHECK).stdin(content).build());
+        if (r.exitCode() != 0) {
+            throw new HaproxyConfigException(path, r.stdoutText().strip() + r.stderrText().strip());
+        }
     }
 }

@@ -40,6 +40,52 @@ public final class HaproxyConfigText {
                 sawBackend ? "backend " + backend + " of the configuration has no server " + server : "the configuration has no backend " + backend);
     }
 
+    /**
+     * {@code text} with the {@code server} lines of {@code backend} replaced by {@code servers} (each a
+     * line without indentation), where the first of them was, or at the end of the section.
+     */
+    public static String replaceServers(String text, String backend, List<String> servers) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int start = -1;
+        int end = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> words = words(lines.get(i));
+            if (!words.isEmpty() && SECTIONS.contains(words.get(0))) {
+                if (start >= 0) {
+                    end = i;
+                    break;
+                }
+                if ((words.get(0).equals("backend") || words.get(0).equals("listen")) && words.size() > 1 && words.get(1).equals(backend)) {
+                    start = i;
+                }
+            }
+        }
+        if (start < 0) {
+            throw new NotFoundException("backend " + backend, "the configuration has no backend " + backend);
+        }
+        int at = -1;
+        String indent = "    ";
+        for (int i = end - 1; i > start; i--) {
+            List<String> words = words(lines.get(i));
+            if (!words.isEmpty() && words.get(0).equals("server")) {
+                String l = lines.get(i);
+                indent = l.substring(0, l.length() - l.stripLeading().length());
+                lines.remove(i);
+                end--;
+                at = i;
+            }
+        }
+        if (at < 0) {
+            at = end;
+            while (at - 1 > start && lines.get(at - 1).isBlank()) {
+                at--;
+            }
+        }
+        String in = indent;
+        lines.addAll(at, servers.stream().map(s -> in + s).toList());
+        return String.join("\n", lines);
+    }
+
     private static List<String> words(String line) {
         String code = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
         List<String> out = new ArrayList<>();
