@@ -16,6 +16,9 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  * (drain and wait for sessions, copy, wait for the new version with {@code uri}, enable and wait for
  * UP). A deploy is a version file the backend watches: it restarts (listener closed, connections cut,
  * bound again {@code --start-ms} later) as a service restarted by its deploy does.
+ *
+ * <p>A control run restarts each backend in turn without draining it, to show that the load sees what a
+ * careless rollout drops.
  *
  * <p>Arguments: {@code --backends N} (10), {@code --rate N} (requests/s, 200), {@code --runs N} (3),
  * {@code --start-ms N} (300), {@code --no-ansible}. Prints, per tool, total seconds and failed requests.
@@ -68,6 +74,7 @@ public final class RollingUpdateBenchmark {
             Path dir = Files.createDirectory(work.resolve("run" + run));
             try (Backends b = new Backends(dir, backends, startMs); Haproxy h = new Haproxy(dir, b)) {
                 record("ops-srv rolling", run, opsRolling(h, b, rate, "v2"), seconds, failures);
+                record("no drain (control)", run, undrained(h, b, rate, "v2b"), seconds, failures);
                 if (ansible) {
                     record("ansible serial 1", run, ansibleRolling(dir, h, b, rate, "v3"), seconds, failures);
                 }
@@ -104,6 +111,33 @@ public final class RollingUpdateBenchmark {
             if (done.value().size() != b.ports().size()) {
                 throw new IllegalStateException("rollout left " + done.value());
             }
+            return new double[] {s, load.sent.get(), load.failed.get()};
+        }
+    }
+
+    /** The control: each backend restarted in turn without draining it, waiting for its new version: the load must see failures. */
+    private static double[] undrained(Haproxy h, Backends b, int rate, String version) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try (Load load = new Load(h.frontend, rate)) {
+            Thread.sleep(500);
+            long t0 = System.nanoTime();
+            for (Map.Entry<String, Integer> e : b.ports().entrySet()) {
+                Files.writeString(b.versionFile(e.getKey()), version + "\n");
+                URI uri = URI.create("http://127.0.0.1:" + e.getValue() + "/");
+                while (true) {
+                    try {
+                        if (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body().endsWith(" " + version)) {
+                            break;
+                        }
+                    } catch (IOException restarting) {
+                        // not back yet
+                    }
+                    Thread.sleep(20);
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            Thread.sleep(500);
+            load.close();
             return new double[] {s, load.sent.get(), load.failed.get()};
         }
     }
@@ -154,7 +188,11 @@ public final class RollingUpdateBenchmark {
         }
     }
 
-    /** HAProxy on loopback in front of the backends, started with the stats socket at admin level. */
+    /**
+     * HAProxy on loopback in front of the backends, started with the stats socket at admin level, with
+     * {@code retries 0}: by default HAProxy retries a refused connection for a while, which would hide
+     * requests sent to a restarting backend (the control run loses none with the default).
+     */
     static final class Haproxy implements AutoCloseable {
         final int frontend;
         final Path socket;
@@ -176,6 +214,7 @@ public final class RollingUpdateBenchmark {
                         timeout connect 1s
                         timeout client 10s
                         timeout server 10s
+                        retries 0
                     frontend fe
                         bind 127.0.0.1:%d
                         default_backend web
