@@ -52,7 +52,8 @@ class HaproxyConfigRealTest {
         weighted.rollback();
         assertThat(Files.readAllBytes(lab.config)).isEqualTo(before);
         assertThat(lab.runtime.server("web", "web-2").orElseThrow().weight()).isEqualTo(100);
-        assertThat(lab.runtime.server("web", "web-3").orElseThrow().status()).isEqualTo("UP");
+        assertThat(lab.runtime.server("web", "web-3").orElseThrow().status()).isNotEqualTo("MAINT");
+        HaproxyLab.await(() -> lab.runtime.server("web", "web-3").orElseThrow().status().equals("UP"), java.time.Duration.ofSeconds(5));
     }
 
     @Test
