@@ -10,6 +10,7 @@ import dev.ops.srv.discovery.ServiceInstance;
 import dev.ops.srv.health.HealthStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Registers an instance in the registry (or removes it, when {@code instance} is absent); undone by putting back the record there was. */
@@ -55,7 +56,7 @@ public final class RegistryChange extends StoreChange<Optional<ServiceInstance>,
             }
             want = new String(InstanceRecord.write(desired), StandardCharsets.UTF_8);
         }
-        if (java.util.Objects.equals(was, want)) {
+        if (Objects.equals(was, want)) {
             return Planned.none(null);
         }
         return Planned.of(List.of(Step.of(description(), new RegistryPutAction(Targets.STATE_STORE, key, was, want),

@@ -11,7 +11,9 @@ import dev.ops.core.file.FileSnapshot;
 import dev.ops.core.file.TextDiff;
 import dev.ops.core.host.Host;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Writes a server's weight or maintenance state into HAProxy's configuration file; rollback restores the exact earlier bytes. */
 public final class HaproxyConfigChange extends HostChange<String, Void> {
@@ -48,7 +50,7 @@ public final class HaproxyConfigChange extends HostChange<String, Void> {
     }
 
     private String edits() {
-        return edits.stream().map(Edit::toString).collect(java.util.stream.Collectors.joining(", ")) + " of backend " + backend;
+        return edits.stream().map(Edit::toString).collect(Collectors.joining(", ")) + " of backend " + backend;
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class HaproxyConfigChange extends HostChange<String, Void> {
             text = HaproxyConfigText.edit(text, backend, e.server(), e.weight(), e.disabled());
         }
         byte[] now = text.getBytes(StandardCharsets.UTF_8);
-        if (java.util.Arrays.equals(was, now)) {
+        if (Arrays.equals(was, now)) {
             return Planned.none(null);
         }
         String diff = TextDiff.unified(path, was, now);

@@ -8,6 +8,7 @@ import dev.ops.srv.haproxy.LastHealthyServerException;
 import dev.ops.srv.haproxy.ServerStat;
 import dev.ops.srv.rollout.Canary;
 import java.util.List;
+import java.util.Map;
 
 /** A canary's stages: weight 0, update, health gate, then each weight step followed by its analysis. */
 public final class CanaryStages {
@@ -44,8 +45,8 @@ public final class CanaryStages {
         v.throwIfAny();
         Stages stages = new Stages(runtime, ops, backend);
         stages.weight("canary out of rotation", server, canary.weight(), 0);
-        stages.states("canary out of rotation", canary.adminState().equals("ready") ? java.util.Map.of()
-                : java.util.Map.of(server, canary.adminState()), "ready");
+        stages.states("canary out of rotation", canary.adminState().equals("ready") ? Map.of()
+                : Map.of(server, canary.adminState()), "ready");
         stages.updates(List.of(server), spec.update());
         stages.healthy("canary", List.of(server), spec.checks(), spec.gateTimeout());
         int steps = max / spec.step();

@@ -8,6 +8,7 @@ import dev.ops.srv.haproxy.HaproxyRuntime;
 import dev.ops.srv.haproxy.LastHealthyServerException;
 import dev.ops.srv.haproxy.ServerStat;
 import dev.ops.srv.rollout.RollingUpdate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class RollingStages {
             if (!checked.isEmpty()) {
                 stages.healthy(label, checked, spec.checks(), spec.gateTimeout());
             }
-            Map<String, String> drained = new java.util.LinkedHashMap<>();
+            Map<String, String> drained = new LinkedHashMap<>();
             ready.keySet().forEach(s -> drained.put(s, "drain"));
             stages.states(label, drained, "ready");
         }

@@ -8,6 +8,7 @@ import dev.ops.srv.haproxy.HaproxyRuntime;
 import dev.ops.srv.haproxy.internal.HaproxyCommandAction;
 import dev.ops.srv.health.HealthCheck;
 import dev.ops.srv.rollout.GateFailedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ final class Stages {
     }
 
     /** A gate on the servers' health: HAProxy's view and their checks. */
-    Stages healthy(String stage, List<String> servers, Function<String, List<HealthCheck>> checks, java.time.Duration timeout) {
+    Stages healthy(String stage, List<String> servers, Function<String, List<HealthCheck>> checks, Duration timeout) {
         Map<String, List<HealthCheck>> byServer = new LinkedHashMap<>();
         servers.forEach(s -> byServer.put(s, List.copyOf(checks.apply(s))));
         return gate(stage, new HealthyGate(runtime, backend, byServer, timeout));
