@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
+import dev.ops.core.change.Plan;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.ValidationException;
@@ -72,9 +73,11 @@ class RolloutPlanTest {
         haproxy.server("web", "web-1", "DOWN", 100).server("web", "web-2", "UP", 100).server("web", "web-3", "UP", 100)
                 .server("web", "web-4", "UP", 100);
 
-        List<String> steps = rollouts.rolling(r -> r.backend("web").addServers("web-2", "web-3", "web-4").batchSize(3).maxUnavailable(2)
-                .update(deploy())).plan().steps().stream().map(Step::description).toList();
+        Plan plan = rollouts.rolling(r -> r.backend("web").addServers("web-2", "web-3", "web-4").batchSize(3).maxUnavailable(2)
+                .update(deploy())).plan();
+        List<String> steps = plan.steps().stream().map(Step::description).toList();
 
+        assertThat(plan.notes()).contains("batches of 1, not 3: 1 server(s) out of traffic already and maxUnavailable is 2");
         assertThat(steps).filteredOn(s -> s.contains(": drain ")).containsExactly("batch 1/3 (web-2): drain web/web-2 (was ready)",
                 "batch 2/3 (web-3): drain web/web-3 (was ready)", "batch 3/3 (web-4): drain web/web-4 (was ready)");
     }

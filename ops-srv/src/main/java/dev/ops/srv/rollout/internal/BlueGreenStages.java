@@ -1,7 +1,6 @@
 package dev.ops.srv.rollout.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.Change;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
 import dev.ops.srv.haproxy.HaproxyRuntime;
@@ -19,7 +18,7 @@ public final class BlueGreenStages {
     private BlueGreenStages() {}
 
     /** The stages of {@code spec} for the backend as {@code now} reports it. */
-    public static List<Change<?>> of(HaproxyRuntime runtime, Ops ops, BlueGreen spec, List<ServerStat> now) {
+    public static Stages.Planned of(HaproxyRuntime runtime, Ops ops, BlueGreen spec, List<ServerStat> now) {
         String backend = spec.backend();
         Snapshot snap = new Snapshot(backend, now);
         Violations v = Violations.of("blue-green switch of backend " + backend);

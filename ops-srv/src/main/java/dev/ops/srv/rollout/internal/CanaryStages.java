@@ -1,7 +1,6 @@
 package dev.ops.srv.rollout.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.Change;
 import dev.ops.core.error.Violations;
 import dev.ops.srv.haproxy.HaproxyRuntime;
 import dev.ops.srv.haproxy.LastHealthyServerException;
@@ -21,7 +20,7 @@ public final class CanaryStages {
     }
 
     /** The stages of {@code spec} for the backend as {@code now} reports it. */
-    public static List<Change<?>> of(HaproxyRuntime runtime, Ops ops, Canary spec, List<ServerStat> now) {
+    public static Stages.Planned of(HaproxyRuntime runtime, Ops ops, Canary spec, List<ServerStat> now) {
         String backend = spec.backend();
         String server = spec.server();
         Snapshot snap = new Snapshot(backend, now);
@@ -44,6 +43,10 @@ public final class CanaryStages {
         }
         v.throwIfAny();
         Stages stages = new Stages(runtime, ops, backend);
+        if (spec.maxWeight().isEmpty()) {
+            stages.note("full promotion is weight " + max + (canary.weight() > 0 ? ", the canary's weight now"
+                    : ", the highest weight of the other servers (the canary has weight 0 now)"));
+        }
         stages.weight("canary out of rotation", server, canary.weight(), 0);
         stages.states("canary out of rotation", canary.adminState().equals("ready") ? Map.of()
                 : Map.of(server, canary.adminState()), "ready");

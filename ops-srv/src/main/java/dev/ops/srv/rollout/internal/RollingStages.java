@@ -1,7 +1,6 @@
 package dev.ops.srv.rollout.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.Change;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
 import dev.ops.srv.haproxy.HaproxyRuntime;
@@ -17,7 +16,7 @@ public final class RollingStages {
     private RollingStages() {}
 
     /** The stages of {@code spec} for the backend as {@code now} reports it; refuses what would take the backend down. */
-    public static List<Change<?>> of(HaproxyRuntime runtime, Ops ops, RollingUpdate spec, List<ServerStat> now) {
+    public static Stages.Planned of(HaproxyRuntime runtime, Ops ops, RollingUpdate spec, List<ServerStat> now) {
         String backend = spec.backend();
         Snapshot snap = new Snapshot(backend, now);
         List<String> servers = spec.servers().isEmpty() ? snap.names() : spec.servers();
@@ -33,6 +32,13 @@ public final class RollingStages {
         int batch = (int) Math.min(spec.batchSize(), room);
         int batches = (servers.size() + batch - 1) / batch;
         Stages stages = new Stages(runtime, ops, backend);
+        if (batch < spec.batchSize()) {
+            stages.note("batches of " + batch + ", not " + spec.batchSize() + ": " + out + " server(s) out of traffic already and"
+                    + " maxUnavailable is " + spec.maxUnavailable());
+        }
+        servers.stream().filter(s -> snap.get(s).adminState().equals("maint"))
+                .forEach(s -> stages.note(s + " is in maintenance: it is updated, gated on its own checks only, and left in maintenance"));
+        spec.persistTo().ifPresent(c -> stages.note("a rolling update ends where it began: nothing is written to " + c.path()));
         for (int b = 0; b < batches; b++) {
             List<String> these = servers.subList(b * batch, Math.min(servers.size(), (b + 1) * batch));
             String label = "batch " + (b + 1) + "/" + batches + " (" + String.join(", ", these) + ")";

@@ -8,6 +8,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.srv.haproxy.HaproxyRuntime;
 import dev.ops.srv.haproxy.ServerStat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,10 +22,10 @@ public final class RolloutChange implements Change<List<ServerStat>> {
     private final Ops ops;
     private final String description;
     private final String backend;
-    private final Function<List<ServerStat>, List<Change<?>>> stages;
+    private final Function<List<ServerStat>, Stages.Planned> stages;
 
     public RolloutChange(HaproxyRuntime runtime, Ops ops, String description, String backend,
-            Function<List<ServerStat>, List<Change<?>>> stages) {
+            Function<List<ServerStat>, Stages.Planned> stages) {
         this.runtime = runtime;
         this.ops = ops;
         this.description = description;
@@ -37,23 +38,30 @@ public final class RolloutChange implements Change<List<ServerStat>> {
         return description;
     }
 
-    /** The stages as one change, from the backend as it is now. */
-    private Change<List<Object>> stages() {
-        return Changes.sequence(stages.apply(runtime.backend(backend)));
+    /** The stages as one change, from the backend as it is now, with the remarks made in planning them. */
+    private record Sequence(Change<List<Object>> change, List<String> notes) {}
+
+    private Sequence stages() {
+        Stages.Planned planned = stages.apply(runtime.backend(backend));
+        return new Sequence(Changes.sequence(planned.stages()), planned.notes());
     }
 
-    private Plan named(Plan p) {
-        return Plan.of(description, p.steps(), p.notes(), p.createdAt());
+    private Plan named(Plan p, List<String> notes) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(p.notes());
+        return Plan.of(description, p.steps(), all, p.createdAt());
     }
 
     @Override
     public Plan plan() {
-        return named(stages().plan());
+        Sequence s = stages();
+        return named(s.change().plan(), s.notes());
     }
 
     @Override
     public Applied<List<ServerStat>> apply() {
-        return done(stages().apply());
+        Sequence s = stages();
+        return done(s.change().apply(), s.notes());
     }
 
     @Override
@@ -61,12 +69,13 @@ public final class RolloutChange implements Change<List<ServerStat>> {
         if (!reviewed.change().equals(description)) {
             throw new StalePlanException(description, List.of("the plan is for '" + reviewed.change() + "', not '" + description + "'"));
         }
-        Change<List<Object>> now = stages();
-        return done(now.apply(Plan.of(now.description(), reviewed.steps(), reviewed.notes(), reviewed.createdAt())));
+        Sequence now = stages();
+        return done(now.change().apply(Plan.of(now.change().description(), reviewed.steps(), reviewed.notes(), reviewed.createdAt())),
+                now.notes());
     }
 
-    private Applied<List<ServerStat>> done(Applied<List<Object>> applied) {
-        return new Applied<>(runtime.backend(backend), named(applied.plan()), applied.rollbackHandle());
+    private Applied<List<ServerStat>> done(Applied<List<Object>> applied, List<String> notes) {
+        return new Applied<>(runtime.backend(backend), named(applied.plan(), notes), applied.rollbackHandle());
     }
 
     @Override

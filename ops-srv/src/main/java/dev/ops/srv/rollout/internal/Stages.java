@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Collects a rollout's stages in order: runtime commands decided from one snapshot, updates, gates. */
-final class Stages {
+public final class Stages {
     private final HaproxyRuntime runtime;
     private final Ops ops;
     private final String backend;
     private final List<Change<?>> stages = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private int gates;
 
     Stages(HaproxyRuntime runtime, Ops ops, String backend) {
@@ -105,8 +106,27 @@ final class Stages {
         return this;
     }
 
-    /** The stages so far. */
-    List<Change<?>> list() {
-        return List.copyOf(stages);
+    /** A remark for the plan's reader. */
+    Stages note(String note) {
+        notes.add(note);
+        return this;
+    }
+
+    /** The stages so far, with the remarks. */
+    Planned list() {
+        return new Planned(stages, notes);
+    }
+
+    /**
+     * A rollout's stages as planned from one snapshot, and remarks for the plan.
+     *
+     * @param stages the stages, in order
+     * @param notes remarks the plan shows
+     */
+    public record Planned(List<Change<?>> stages, List<String> notes) {
+        public Planned {
+            stages = List.copyOf(stages);
+            notes = List.copyOf(notes);
+        }
     }
 }
