@@ -1,6 +1,8 @@
 package dev.ops.srv.haproxy;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.Changes;
 import dev.ops.core.error.ConnectionException;
 import dev.ops.core.error.OpsTimeoutException;
 import dev.ops.core.error.Violations;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A client of HAProxy's runtime API on a local UNIX socket ({@code stats socket ... level admin}):
@@ -149,15 +152,27 @@ public final class HaproxyRuntime {
 
     /** Servers' states and weights as changes made through {@code ops}. */
     public Servers servers(Ops ops) {
-        return new Servers(Objects.requireNonNull(ops, "ops"));
+        return new Servers(Objects.requireNonNull(ops, "ops"), null);
     }
 
     /** Server changes through one {@link Ops}. */
     public final class Servers {
         private final Ops ops;
+        /** Where weights and maintenance are also written, or null. */
+        private final HaproxyConfig config;
 
-        private Servers(Ops ops) {
+        private Servers(Ops ops, HaproxyConfig config) {
             this.ops = ops;
+            this.config = config;
+        }
+
+        /**
+         * These changes, each also written into {@code config} (checked with {@code haproxy -c}) before
+         * the runtime command is sent, so that a reload keeps them; one change, rolled back together.
+         * A drain has no place in the file and is sent only at runtime.
+         */
+        public Servers persistedIn(HaproxyConfig config) {
+            return new Servers(ops, Objects.requireNonNull(config, "config"));
         }
 
         /** One server of one backend. */
@@ -180,23 +195,27 @@ public final class HaproxyRuntime {
             }
 
             /** Stop sending it new traffic, keep current sessions; refused for the backend's last server taking traffic. */
-            public dev.ops.core.change.Change<ServerStat> drain() {
+            public Change<ServerStat> drain() {
                 return HaproxyServerChange.state(HaproxyRuntime.this, ops, backend, server, "drain");
             }
 
             /** Put it in maintenance (no traffic, no checks); refused for the backend's last server taking traffic. */
-            public dev.ops.core.change.Change<ServerStat> maint() {
-                return HaproxyServerChange.state(HaproxyRuntime.this, ops, backend, server, "maint");
+            public Change<ServerStat> maint() {
+                return persisted(c -> c.maint(), HaproxyServerChange.state(HaproxyRuntime.this, ops, backend, server, "maint"));
             }
 
             /** Back to normal traffic. */
-            public dev.ops.core.change.Change<ServerStat> ready() {
-                return HaproxyServerChange.state(HaproxyRuntime.this, ops, backend, server, "ready");
+            public Change<ServerStat> ready() {
+                return persisted(c -> c.ready(), HaproxyServerChange.state(HaproxyRuntime.this, ops, backend, server, "ready"));
             }
 
-            /** Set its weight, 0 to 256; runtime changes vanish on reload, so write the config too. */
-            public dev.ops.core.change.Change<ServerStat> weight(int weight) {
-                return HaproxyServerChange.weight(HaproxyRuntime.this, ops, backend, server, weight);
+            /** Set its weight, 0 to 256; runtime changes vanish on reload, so write the config too ({@link #persistedIn}). */
+            public Change<ServerStat> weight(int weight) {
+                return persisted(c -> c.weight(weight), HaproxyServerChange.weight(HaproxyRuntime.this, ops, backend, server, weight));
+            }
+
+            private Change<ServerStat> persisted(Function<HaproxyConfig.Server, Change<String>> file, Change<ServerStat> runtime) {
+                return config == null ? runtime : Changes.then(file.apply(config.server(backend, server)), path -> runtime);
             }
         }
     }

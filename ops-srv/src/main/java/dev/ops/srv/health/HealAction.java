@@ -1,11 +1,13 @@
 package dev.ops.srv.health;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import dev.ops.srv.unit.Service;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** What a {@link Healer} does about a failing check; throws when healing itself failed. */
 public interface HealAction {
@@ -45,6 +47,29 @@ public interface HealAction {
             @Override
             public void heal(HealthEvent event) {
                 host.check(command);
+            }
+        };
+    }
+
+    /**
+     * Applies the change {@code change} makes when a heal is due (so that it is planned against the
+     * state then), named {@code name} in audit records; the change is journaled and audited in its own
+     * {@link Ops}. This is how a healer restarts what ops-srv does not know, without depending on it:
+     * a Proxmox guest through ops-pve, for one,
+     * {@code HealAction.change("restart guest 101", () -> guest.status().running() ? guests.reboot(guest) : guests.start(guest))}.
+     */
+    static HealAction change(String name, Supplier<? extends Change<?>> change) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(change, "change");
+        return new HealAction() {
+            @Override
+            public String describe() {
+                return name;
+            }
+
+            @Override
+            public void heal(HealthEvent event) {
+                change.get().apply();
             }
         };
     }

@@ -2,7 +2,11 @@ package dev.ops.srv.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.ActionTypes;
+import dev.ops.srv.discovery.internal.RegistryPutAction;
+import dev.ops.srv.discovery.internal.RenderedFileAction;
 import dev.ops.srv.haproxy.internal.HaproxyCommandAction;
+import dev.ops.srv.haproxy.internal.HaproxyConfigAction;
+import dev.ops.srv.rollout.internal.RolloutGateAction;
 import dev.ops.srv.unit.internal.UnitFileAction;
 import java.util.Map;
 
@@ -10,6 +14,9 @@ import java.util.Map;
 public final class SrvActionTypes implements ActionTypes {
     @Override
     public Map<String, Class<? extends Action>> types() {
-        return Map.of("srv.unit-file", UnitFileAction.class, "srv.haproxy-command", HaproxyCommandAction.class);
+        return Map.of("srv.unit-file", UnitFileAction.class, "srv.haproxy-command", HaproxyCommandAction.class,
+                "srv.rollout-gate", RolloutGateAction.class,
+                "srv.haproxy-config", HaproxyConfigAction.class,
+                "srv.registry-put", RegistryPutAction.class, "srv.rendered-file", RenderedFileAction.class);
     }
 }

@@ -20,36 +20,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code show stat}, nothing for a successful {@code set}, an error text otherwise; one command
  * per connection. Keeps the servers' status and weight, and records every command.
  */
-final class FakeHaproxySocket implements AutoCloseable {
-    final Path path;
-    final List<String> received = new CopyOnWriteArrayList<>();
+public final class FakeHaproxySocket implements AutoCloseable {
+    public final Path path;
+    public final List<String> received = new CopyOnWriteArrayList<>();
     /** backend/server -> {status, weight} */
     final Map<String, String[]> servers = new LinkedHashMap<>();
     volatile boolean silent;
     private final ServerSocketChannel channel;
     private final Thread loop;
 
-    FakeHaproxySocket(Path dir) throws IOException {
+    public FakeHaproxySocket(Path dir) throws IOException {
         path = dir.resolve("admin.sock");
         channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         channel.bind(UnixDomainSocketAddress.of(path));
         loop = Thread.ofPlatform().daemon().name("fake-haproxy").start(this::serve);
     }
 
-    FakeHaproxySocket server(String backend, String server, String status, int weight) {
+    public FakeHaproxySocket server(String backend, String server, String status, int weight) {
         synchronized (servers) {
             servers.put(backend + "/" + server, new String[] {status, Integer.toString(weight)});
         }
         return this;
     }
 
-    String status(String backend, String server) {
+    public String status(String backend, String server) {
         synchronized (servers) {
             return servers.get(backend + "/" + server)[0];
         }
     }
 
-    int weight(String backend, String server) {
+    public int weight(String backend, String server) {
         synchronized (servers) {
             return Integer.parseInt(servers.get(backend + "/" + server)[1]);
         }

@@ -44,7 +44,7 @@ class HaproxyRuntimeTest {
         assertThat(runtime.stats()).extracting(s -> s.backend() + "/" + s.server())
                 .containsExactly("web/web-1", "web/web-2", "api/api-1", "api/api-2");
         assertThat(runtime.server("web", "web-1").orElseThrow())
-                .isEqualTo(new ServerStat("web", "web-1", "UP", 100, 2, 40, 2, "L7OK"));
+                .isEqualTo(new ServerStat("web", "web-1", "UP", 100, 2, 40, 40, 2, "L7OK"));
     }
 
     @Test
