@@ -16,6 +16,7 @@ import dev.ops.core.policy.*;
 import dev.ops.core.privilege.*;
 import dev.ops.core.retention.*;
 import dev.ops.core.secret.*;
+import dev.ops.core.secret.source.*;
 import dev.ops.core.store.*;
 import dev.ops.core.text.*;
 import dev.ops.gpu.boot.*;
