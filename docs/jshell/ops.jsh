@@ -25,6 +25,7 @@ import dev.ops.gpu.nvidia.*;
 import dev.ops.gpu.pci.*;
 import dev.ops.gpu.pve.*;
 import dev.ops.gpu.site.*;
+import dev.ops.lab.policy.*;
 import dev.ops.lab.site.*;
 import dev.ops.net.*;
 import dev.ops.net.ifupdown.*;

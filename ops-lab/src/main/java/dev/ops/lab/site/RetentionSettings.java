@@ -19,6 +19,6 @@ public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int
 
     /** What a site without a {@code retention} section gets. */
     public static RetentionSettings defaults() {
-        return new RetentionSettings(3, 7, 4, 6, "ops-safety-");
+        return new RetentionSettings(3, 7, 4, 6, "ops_safety_");
     }
 }

@@ -364,6 +364,9 @@ public final class SiteLoader {
         RetentionSettings d = RetentionSettings.defaults();
         RetentionSettings r = new RetentionSettings(c.integer("keep_last", d.keepLast()), c.integer("keep_daily", d.keepDaily()),
                 c.integer("keep_weekly", d.keepWeekly()), c.integer("keep_monthly", d.keepMonthly()), c.text("safety_prefix", d.safetyPrefix()));
+        if (!r.safetyPrefix().matches("[A-Za-z][A-Za-z0-9_]{0,30}")) {
+            c.child("safety_prefix").problem("must start a Proxmox snapshot name: a letter, then letters, digits or '_'");
+        }
         for (String k : List.of("keep_last", "keep_daily", "keep_weekly", "keep_monthly")) {
             if (c.integer(k, 0) < 0) {
                 c.child(k).problem("must not be negative");
