@@ -14,7 +14,7 @@ public final class SeedActions {
     private static final String GUEST = "/nodes/\\S+/(?:qemu|lxc)/";
     private static final Map<String, Pattern> APPROVABLE = Map.of(
             "clone", Pattern.compile("POST " + GUEST + "\\d+/clone\\b"),
-            "replicate", Pattern.compile("POST /nodes/(\\S+)/(?:qemu|lxc)/\\d+/clone\\b.*\\btarget=(?!\\1\\b)\\S+|^record replica\\b"),
+            "replicate", Pattern.compile("POST /nodes/(\\S+)/(?:qemu|lxc)/\\d+/clone\\b.*\\btarget=(?!\\1\\b)\\S+|^(?:record replica|open replication task)\\b"),
             "restore_snapshot", Pattern.compile("POST " + GUEST + "\\d+/snapshot/\\S+/rollback"),
             "create_backup", Pattern.compile("POST /nodes/\\S+/vzdump\\b"),
             "restore_backup", Pattern.compile("POST /nodes/\\S+/(?:qemu|lxc)\\b.*\\b(?:archive|ostemplate)=\\S*(?:vzdump|backup|pbs)"),
