@@ -20,7 +20,10 @@ import dev.ops.lab.testing.Sites;
 import dev.ops.net.ipam.Pool;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
+import dev.ops.core.store.FileStateStore;
+import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,6 +94,28 @@ class ReplicationTest {
         assertThat(catalog.resources()).isEmpty();
         assertThat(catalog.addresses("pve2")).isEmpty();
         assertThat(catalog.task(done.value().id()).orElseThrow().status()).isEqualTo("rolled-back");
+    }
+
+    @Test
+    void onTheFileStoreTheCatalogOutlivesTheProcessAndTheRollbackRunsFromAFreshStore(@TempDir Path dir) {
+        String id;
+        ReplicationTask task;
+        try (FileStateStore store = FileStateStore.open(dir)) {
+            Ops fileOps = ops.toBuilder().store(store).build();
+            Applied<ReplicationTask> done = lab.replication(fileOps).replicate(r -> r.vmid(9000)).apply();
+            id = done.id().orElseThrow();
+            task = done.value();
+        }
+        try (FileStateStore store = FileStateStore.open(dir)) {
+            Ops fresh = Ops.builder().store(store).build();
+            assertThat(lab.catalog(fresh).task(task.id())).contains(task);
+
+            fresh.rollback(id, lab.client().targets(fresh)).run();
+
+            assertThat(lab.catalog(fresh).resources()).isEmpty();
+            assertThat(lab.catalog(fresh).addresses("pve3")).isEmpty();
+            task.targets().forEach(t -> assertThat(pve.hasGuest(t.vmid())).isFalse());
+        }
     }
 
     @Test
