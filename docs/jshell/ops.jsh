@@ -29,6 +29,7 @@ import dev.ops.lab.*;
 import dev.ops.lab.catalog.*;
 import dev.ops.lab.policy.*;
 import dev.ops.lab.replicate.*;
+import dev.ops.lab.runway.*;
 import dev.ops.lab.site.*;
 import dev.ops.net.*;
 import dev.ops.net.ifupdown.*;

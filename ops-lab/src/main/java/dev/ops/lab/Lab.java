@@ -6,6 +6,19 @@ import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.replicate.Replication;
 import dev.ops.lab.site.Site;
 import dev.ops.pve.PveClient;
+import dev.ops.core.error.NotFoundException;
+import dev.ops.core.secret.Secret;
+import dev.ops.core.secret.source.Doppler;
+import dev.ops.core.secret.source.SecretChain;
+import dev.ops.core.secret.source.SecretSource;
+import dev.ops.core.secret.source.SecretSources;
+import dev.ops.lab.runway.Runway;
+import dev.ops.lab.site.ProxmoxEndpoint;
+import dev.ops.lab.site.SecretSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +53,39 @@ public final class Lab {
         return b.build();
     }
 
+    /**
+     * The lab of {@code site}, its client made from the site's endpoint with the token read from
+     * {@code secrets} (the certificate pinned when the site pins one). A
+     * {@link dev.ops.core.error.NotFoundException} names a secret no source holds.
+     */
+    public static Lab connect(Site site, SecretSource secrets) {
+        ProxmoxEndpoint e = site.endpoint();
+        Secret tokenId = require(secrets, e.tokenId().name());
+        Secret tokenSecret = require(secrets, e.tokenSecret().name());
+        PveClient.Builder b = PveClient.builder().baseUrl(e.url()).name(site.name()).apiToken(tokenId.reveal(), tokenSecret);
+        e.pinnedFingerprint().ifPresentOrElse(b::pinnedCertificate, b::trustSystemCertificates);
+        return builder().site(site).client(b.build()).build();
+    }
+
+    private static Secret require(SecretSource secrets, String name) {
+        return secrets.find(name).orElseThrow(() -> new NotFoundException("secret " + name, "not in any source (" + secrets.describe() + ")"));
+    }
+
+    /** The site's secret sources, in the site's order, seeing {@code environment} (DOPPLER=0 there turns Doppler off). */
+    public static SecretChain secrets(Site site, Map<String, String> environment) {
+        SecretSettings s = site.secrets();
+        List<SecretSource> sources = new ArrayList<>();
+        for (String kind : s.sources()) {
+            switch (kind) {
+                case "env" -> sources.add(SecretSources.environment(environment));
+                case "file" -> sources.add(SecretSources.files(Path.of(s.directory())));
+                case "command" -> sources.add(SecretSources.command(s.command(), environment));
+                default -> sources.add(Doppler.builder().project(s.dopplerProject()).config(s.dopplerConfig()).environment(environment).build());
+            }
+        }
+        return SecretChain.of(sources);
+    }
+
     public Site site() {
         return site;
     }
@@ -51,6 +97,11 @@ public final class Lab {
     /** Replication across nodes, journaled in {@code ops}. */
     public Replication replication(Ops ops) {
         return Replication.on(this, ops);
+    }
+
+    /** The L0 runway of this lab: every check, nothing changed. */
+    public Runway runway() {
+        return Runway.of(this);
     }
 
     /** The metadata catalog in {@code ops}'s state store. */

@@ -1,0 +1,101 @@
+package dev.ops.lab.runway;
+
+import dev.ops.core.error.OpsException;
+import dev.ops.core.secret.source.SecretSource;
+import dev.ops.lab.Lab;
+import dev.ops.lab.site.Site;
+import dev.ops.lab.site.SiteNode;
+import dev.ops.pve.preflight.Preflight;
+import dev.ops.pve.preflight.PreflightReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The L0 runway: required settings and secrets present, credentials usable, the endpoint reachable
+ * (with the pinned certificate), every node of the site online in the cluster, the VM storage usable
+ * on every node, and the token's privileges sufficient for replication and the guest layers (through
+ * ops-pve's preflight). Lists every failure; changes nothing.
+ *
+ * <pre>{@code
+ * RunwayReport r = Runway.of(site, SecretSources.processEnvironment()).run();
+ * System.out.println(r.render());
+ * }</pre>
+ */
+public final class Runway {
+    /** The privileges the layers and replication need, by ACL path. */
+    static final Map<String, List<String>> PRIVILEGES = Map.of(
+            "/vms", List.of("VM.Allocate", "VM.Clone", "VM.Config.Network", "VM.Config.Cloudinit", "VM.Audit", "VM.PowerMgmt"),
+            "/", List.of("Sys.Audit"));
+
+    private final Site site;
+    private final SecretSource secrets;
+    private final Lab lab;
+
+    private Runway(Site site, SecretSource secrets, Lab lab) {
+        this.site = site;
+        this.secrets = secrets;
+        this.lab = lab;
+    }
+
+    /** The runway of {@code site}, its secrets read from the site's sources over {@code environment}. */
+    public static Runway of(Site site, Map<String, String> environment) {
+        return new Runway(site, Lab.secrets(site, environment), null);
+    }
+
+    /** The runway of a lab whose client is already made (the secrets checks are then skipped). */
+    public static Runway of(Lab lab) {
+        return new Runway(lab.site(), null, lab);
+    }
+
+    /** Runs every check. */
+    public RunwayReport run() {
+        List<RunwayCheck> checks = new ArrayList<>();
+        checks.add(new RunwayCheck("setting proxmox.endpoint", true, site.endpoint().url()));
+        checks.add(new RunwayCheck("setting cluster.primary", true, site.primaryNode()));
+        checks.add(new RunwayCheck("setting storages.vm", site.storages().containsKey("vm"),
+                site.storages().containsKey("vm") ? site.storage("vm") : "no storage is given the role 'vm' (storages: vm: <id>)"));
+        Lab connected = lab;
+        if (connected == null) {
+            boolean allSecrets = true;
+            for (String name : List.of(site.endpoint().tokenId().name(), site.endpoint().tokenSecret().name())) {
+                RunwayCheck c = secretCheck(name);
+                checks.add(c);
+                allSecrets &= c.ok();
+            }
+            if (!allSecrets) {
+                checks.add(new RunwayCheck("cluster", false, "not checked: the credentials are missing"));
+                return new RunwayReport(checks);
+            }
+            try {
+                connected = Lab.connect(site, secrets);
+            } catch (OpsException e) {
+                checks.add(new RunwayCheck("client", false, e.getMessage()));
+                return new RunwayReport(checks);
+            }
+        }
+        Preflight preflight = connected.client().preflight();
+        for (SiteNode n : site.nodes()) {
+            preflight = preflight.node(n.name()).storage(n.name(), site.storage(site.replication().storage()), "images");
+        }
+        for (Map.Entry<String, List<String>> e : PRIVILEGES.entrySet()) {
+            for (String p : e.getValue()) {
+                preflight = preflight.privilege(e.getKey(), p);
+            }
+        }
+        PreflightReport report = preflight.run();
+        report.passed().forEach(p -> checks.add(new RunwayCheck(p, true, "")));
+        report.problems().forEach(p -> checks.add(new RunwayCheck(p.subject(), false, p.message())));
+        return new RunwayReport(checks);
+    }
+
+    private RunwayCheck secretCheck(String name) {
+        try {
+            Optional<?> found = secrets.find(name);
+            return new RunwayCheck("secret " + name, found.isPresent(), found.isPresent() ? "present" : "not in any source (" + secrets.describe() + ")");
+        } catch (OpsException e) {
+            return new RunwayCheck("secret " + name, false, e.getMessage());
+        }
+    }
+}
