@@ -46,7 +46,7 @@ class SiteTest {
 
         assertThatThrownBy(() -> Site.load(dir)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                 .as(e.getMessage()).extracting(Violation::field)
-                .contains("nodes.yml:2 cluster.primary", "nodes.yml:11 cluster.nodes.pve2.vms", "nodes.yml:19 cluster.nodes.pve3.color",
+                .contains("nodes.yml:2 cluster.primary", "nodes.yml:12 cluster.nodes.pve2.vms", "nodes.yml:19 cluster.nodes.pve3.color",
                         "naming-conventions.yml:2 pattern"));
     }
 
