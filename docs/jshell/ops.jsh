@@ -30,6 +30,7 @@ import dev.ops.lab.catalog.*;
 import dev.ops.lab.cli.*;
 import dev.ops.lab.policy.*;
 import dev.ops.lab.replicate.*;
+import dev.ops.lab.restore.*;
 import dev.ops.lab.runway.*;
 import dev.ops.lab.site.*;
 import dev.ops.net.*;

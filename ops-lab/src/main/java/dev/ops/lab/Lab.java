@@ -12,6 +12,7 @@ import dev.ops.core.secret.source.Doppler;
 import dev.ops.core.secret.source.SecretChain;
 import dev.ops.core.secret.source.SecretSource;
 import dev.ops.core.secret.source.SecretSources;
+import dev.ops.lab.restore.Restores;
 import dev.ops.lab.runway.Runway;
 import dev.ops.lab.site.ProxmoxEndpoint;
 import dev.ops.lab.site.SecretSettings;
@@ -97,6 +98,11 @@ public final class Lab {
     /** Replication across nodes, journaled in {@code ops}. */
     public Replication replication(Ops ops) {
         return Replication.on(this, ops);
+    }
+
+    /** Restores under a new identity, journaled in {@code ops}. */
+    public Restores restores(Ops ops) {
+        return Restores.on(this, ops);
     }
 
     /** The L0 runway of this lab: every check, nothing changed. */

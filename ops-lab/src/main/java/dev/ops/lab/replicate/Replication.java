@@ -9,25 +9,22 @@ import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.catalog.TargetResult;
-import dev.ops.lab.catalog.internal.CatalogChange;
-import dev.ops.lab.catalog.internal.CatalogKeys;
-import dev.ops.lab.catalog.internal.TaskOpenAction;
-import dev.ops.lab.catalog.internal.TaskStatusAction;
+import dev.ops.lab.replicate.internal.GuestNames;
 import dev.ops.lab.replicate.internal.ReplicaChain;
 import dev.ops.lab.replicate.internal.ReplicaSource;
+import dev.ops.lab.replicate.internal.TaskChain;
 import dev.ops.lab.site.Site;
 import dev.ops.lab.site.SiteTemplate;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
-import dev.ops.pve.guest.GuestSummary;
 import dev.ops.pve.guest.GuestType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,21 +80,14 @@ public final class Replication {
         String taskId = request.taskId();
         ReplicationTask task = new ReplicationTask(taskId, source.node(), source.vmid(), "running",
                 targets.stream().map(TargetResult::pending).toList(), ops.clock().instant().toString());
-        Change<?> all = new CatalogChange<>(ops, client.targets(ops), "open replication task " + taskId + " for " + source.node() + "/"
-                + source.vmid() + " to " + String.join(", ", targets),
-                new TaskOpenAction(taskId, new String(CatalogKeys.write(task), StandardCharsets.UTF_8)),
-                new TaskStatusAction(taskId, "rolled-back"), store -> task);
         ReplicaChain chain = new ReplicaChain(site, client, ops, source, taskId);
-        // Each target's part needs values taken at apply, so the parts are chained (Changes.then), not
-        // sequenced: still one journal record and one rollback.
+        List<Supplier<Change<?>>> parts = new ArrayList<>();
         for (String node : targets) {
-            List<String> names = namesOn(node);
-            all = Changes.then(all, done -> chain.on(node, names));
+            List<String> names = GuestNames.on(client, node);
+            parts.add(() -> chain.on(node, names));
         }
-        Catalog catalog = Catalog.of(site, ops);
-        return Changes.then(all, done -> new CatalogChange<>(ops, client.targets(ops),
-                "close replication task " + taskId, new TaskStatusAction(taskId, "done"), new TaskStatusAction(taskId, "rolled-back"),
-                store -> catalog.task(taskId).orElseThrow()));
+        return TaskChain.around(client, ops, task, "open replication task " + taskId + " for " + source.node() + "/" + source.vmid()
+                + " to " + String.join(", ", targets), parts);
     }
 
     /**
@@ -159,17 +149,5 @@ public final class Replication {
         v.check(!targets.isEmpty(), "targets", "no node to replicate to");
         v.throwIfAny();
         return targets;
-    }
-
-    private List<String> namesOn(String node) {
-        List<String> names = new ArrayList<>();
-        for (GuestSummary g : client.node(node).qemu().list()) {
-            names.add(g.name());
-        }
-        for (GuestSummary g : client.node(node).lxc().list()) {
-            names.add(g.name());
-        }
-        names.removeIf(Objects::isNull);
-        return names;
     }
 }
