@@ -57,7 +57,7 @@ class OpsCliTest {
 
     @Test
     void runwayExitsZeroWhenClearAndOneWhenAnyCheckFails() throws Exception {
-        assertThat(ops("runway")).isZero();
+        assertThat(ops("runway")).as("%s", out).isZero();
         assertThat(out.toString()).contains("runway clear");
 
         assertThat(ops(Map.of("DOPPLER", "0"), "--json", "runway")).isEqualTo(ExitCode.FAILED.code());
@@ -85,6 +85,18 @@ class OpsCliTest {
         assertThat(ops("rollback", id.group(1))).isZero();
         assertThat(ops("status")).isZero();
         assertThat(out.toString()).contains("rolled-back").doesNotContain("replica of");
+    }
+
+    @Test
+    void aRestoreIsPlannedAndAppliedLikeAReplication() {
+        Path plan = dir.resolve("r.json");
+        assertThat(ops("plan", "restore", LabFakes.ARCHIVE, "--node", "pve2", "--out", plan.toString())).isZero();
+        assertThat(out.toString()).contains("open restore task").contains("needs approval (action-policies.yml): restore_backup");
+
+        assertThat(ops("apply", plan.toString(), "--yes")).isZero();
+        assertThat(out.toString()).contains("pve2: done").contains("pve-pve2-vm-01 10.10.2.100/24");
+        assertThat(ops("plan", "restore", LabFakes.ARCHIVE)).isEqualTo(ExitCode.INVALID.code());
+        assertThat(err.toString()).contains("--node");
     }
 
     @Test

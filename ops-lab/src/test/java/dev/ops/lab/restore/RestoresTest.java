@@ -25,10 +25,9 @@ import org.junit.jupiter.api.Timeout;
 /** A backup restored on another node takes a new VMID, name, address and MAC from the allocators replication uses. */
 @Timeout(60)
 class RestoresTest {
-    private static final String ARCHIVE = "backups:backup/vzdump-qemu-101-2026_12_01-00_00_00.vma.zst";
+    private static final String ARCHIVE = LabFakes.ARCHIVE;
     private final Site site = Site.load(Sites.site1());
-    // A backup on storage every node sees, as a PBS or NFS backup storage is.
-    private final PveFakeServer pve = LabFakes.cluster().sharedStorage("backups", "backup").volume("pve1", ARCHIVE, 1L << 30).start();
+    private final PveFakeServer pve = LabFakes.cluster().start();
     private final Lab lab = Lab.builder().site(site).client(Fakes.client(pve)).build();
     private final Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(site, plan -> Approver.Decision.approve())).build();
 

@@ -11,7 +11,6 @@ import dev.ops.core.store.FileStateStore;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.cli.ExitCode;
-import dev.ops.lab.replicate.ReplicateRequest;
 import dev.ops.lab.site.Site;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,8 +44,7 @@ final class ApplyCommand implements Callable<Integer> {
         Lab lab = ops.connect(site);
         try (FileStateStore store = ops.store(site)) {
             Ops o = ops.ops(site, store, yes);
-            ReplicateRequest request = ReplicateRequest.builder().vmid(saved.vmid()).targets(saved.targets()).taskId(saved.taskId()).build();
-            Change<ReplicationTask> change = lab.replication(o).replicate(request);
+            Change<ReplicationTask> change = saved.change(lab, o);
             Plan now = change.plan();
             if (!now.render().equals(saved.plan())) {
                 throw new StalePlanException(now.change(), List.of("the plan saved in " + file + " differs from what would be done now; plan again"));

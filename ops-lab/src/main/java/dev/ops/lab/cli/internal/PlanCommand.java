@@ -7,7 +7,6 @@ import dev.ops.core.store.FileStateStore;
 import dev.ops.lab.Lab;
 import dev.ops.lab.cli.ExitCode;
 import dev.ops.lab.policy.SitePolicy;
-import dev.ops.lab.replicate.ReplicateRequest;
 import dev.ops.lab.site.Site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,38 +20,48 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ops plan replicate VMID [--to NODE]...}: the plan, shown and saved for {@code ops apply}. */
-@Command(name = "plan", description = "Plan a change (replicate) and save it for 'ops apply'; nothing is changed.")
+/**
+ * {@code ops plan replicate VMID [--to NODE]...} and {@code ops plan restore ARCHIVE --node NODE}:
+ * the plan, shown and saved for {@code ops apply}.
+ */
+@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE) and save it for 'ops apply'; nothing is changed.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     OpsCommand ops;
 
-    @Parameters(index = "0", description = "what to plan: replicate")
+    @Parameters(index = "0", description = "what to plan: replicate or restore")
     String what;
 
-    @Parameters(index = "1", description = "the source VMID")
-    int vmid;
+    @Parameters(index = "1", description = "replicate: the source VMID; restore: the backup's volume id")
+    String source;
 
-    @Option(names = "--to", description = "a target node (default: the site's rules)")
+    @Option(names = "--to", description = "replicate: a target node (default: the site's rules)")
     List<String> targets = new ArrayList<>();
+
+    @Option(names = "--node", description = "restore: the node to restore on")
+    String node;
 
     @Option(names = "--out", description = "where to save the plan (default: <state>/plans/<task>.json)")
     Path outFile;
 
     @Override
     public Integer call() {
-        if (!what.equals("replicate")) {
-            ops.err.println("ops: 'plan " + what + "' is not in this build (only: replicate)");
+        if (!what.equals("replicate") && !what.equals("restore")) {
+            ops.err.println("ops: 'plan " + what + "' is not in this build (only: replicate, restore)");
             return ExitCode.INVALID.code();
         }
         Site site = ops.site();
         Lab lab = ops.connect(site);
-        ReplicateRequest request = ReplicateRequest.builder().vmid(vmid).targets(targets).build();
+        String taskId = java.util.UUID.randomUUID().toString();
+        SavedPlan request = what.equals("replicate")
+                ? new SavedPlan("replicate", vmid(), targets, "", "", taskId, "")
+                : new SavedPlan("restore", 0, List.of(), source, requireNode(), taskId, "");
         try (FileStateStore store = ops.store(site)) {
             Ops o = ops.ops(site, store, false);
-            Plan plan = lab.replication(o).replicate(request).plan();
-            SavedPlan saved = new SavedPlan("replicate", vmid, targets, request.taskId(), plan.render());
-            Path file = outFile != null ? outFile : ops.stateDir(site).resolve("plans").resolve(request.taskId() + ".json");
+            Plan plan = request.change(lab, o).plan();
+            SavedPlan saved = new SavedPlan(request.kind(), request.vmid(), request.targets(), request.archive(), request.node(), taskId,
+                    plan.render());
+            Path file = outFile != null ? outFile : ops.stateDir(site).resolve("plans").resolve(taskId + ".json");
             write(file, Json.writePretty(saved));
             List<String> approvals = SitePolicy.approvalsFor(site, plan);
             if (ops.json) {
@@ -67,6 +76,23 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code();
+    }
+
+    private int vmid() {
+        try {
+            return dev.ops.core.text.AsciiNumbers.parseInt(source);
+        } catch (NumberFormatException e) {
+            throw new dev.ops.core.error.ValidationException("ops plan replicate", List.of(new dev.ops.core.error.Violation("VMID",
+                    "'" + source + "' is not a VMID")));
+        }
+    }
+
+    private String requireNode() {
+        if (node == null) {
+            throw new dev.ops.core.error.ValidationException("ops plan restore", List.of(new dev.ops.core.error.Violation("--node",
+                    "name the node to restore on")));
+        }
+        return node;
     }
 
     private static void write(Path file, String text) {

@@ -6,10 +6,21 @@ import java.util.List;
  * A plan saved by {@code ops plan} for {@code ops apply}: the request it was made from and the plan
  * as it was reviewed.
  *
- * @param kind {@code replicate}
- * @param vmid the source
- * @param targets the target nodes as the request named them
- * @param taskId the replication task's id
+ * @param kind {@code replicate} or {@code restore}
+ * @param vmid the source (replicate)
+ * @param targets the target nodes as the request named them (replicate)
+ * @param archive the backup's volume id (restore)
+ * @param node the node to restore on (restore)
+ * @param taskId the task's id
  * @param plan the reviewed plan, rendered
  */
-record SavedPlan(String kind, int vmid, List<String> targets, String taskId, String plan) {}
+record SavedPlan(String kind, int vmid, List<String> targets, String archive, String node, String taskId, String plan) {
+
+    /** The change this plan was made from, made again. */
+    dev.ops.core.change.Change<dev.ops.lab.catalog.ReplicationTask> change(dev.ops.lab.Lab lab, dev.ops.core.Ops ops) {
+        if (kind.equals("restore")) {
+            return lab.restores(ops).restore(r -> r.archive(archive).node(node).taskId(taskId));
+        }
+        return lab.replication(ops).replicate(r -> r.vmid(vmid).targets(targets).taskId(taskId));
+    }
+}

@@ -17,7 +17,7 @@ public final class SeedActions {
             "replicate", Pattern.compile("POST /nodes/(\\S+)/(?:qemu|lxc)/\\d+/clone\\b.*\\btarget=(?!\\1\\b)\\S+|^(?:record replica|open replication task)\\b"),
             "restore_snapshot", Pattern.compile("POST " + GUEST + "\\d+/snapshot/\\S+/rollback"),
             "create_backup", Pattern.compile("POST /nodes/\\S+/vzdump\\b"),
-            "restore_backup", Pattern.compile("POST /nodes/\\S+/(?:qemu|lxc)\\b.*\\b(?:archive|ostemplate)=\\S*(?:vzdump|backup|pbs)"),
+            "restore_backup", Pattern.compile("POST /nodes/\\S+/(?:qemu|lxc)\\b.*\\b(?:archive|ostemplate)=\\S*(?:vzdump|backup|pbs)|^open restore task\\b"),
             "assign_static_ip", Pattern.compile("\\bipconfig\\d+=(?:\\S*,)?ip=\\d|\\bnet\\d+=\\S*\\bip=\\d|^reserve address\\b"),
             "delete_guest", Pattern.compile("DELETE " + GUEST + "\\d+(?:\\s|$)"),
             "migrate", Pattern.compile("POST " + GUEST + "\\d+/migrate\\b"));
