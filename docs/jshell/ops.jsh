@@ -32,6 +32,7 @@ import dev.ops.lab.policy.*;
 import dev.ops.lab.replicate.*;
 import dev.ops.lab.restore.*;
 import dev.ops.lab.runway.*;
+import dev.ops.lab.safety.*;
 import dev.ops.lab.site.*;
 import dev.ops.net.*;
 import dev.ops.net.ifupdown.*;

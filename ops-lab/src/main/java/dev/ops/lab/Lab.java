@@ -14,6 +14,7 @@ import dev.ops.core.secret.source.SecretSource;
 import dev.ops.core.secret.source.SecretSources;
 import dev.ops.lab.restore.Restores;
 import dev.ops.lab.runway.Runway;
+import dev.ops.lab.safety.SafetySnapshots;
 import dev.ops.lab.site.ProxmoxEndpoint;
 import dev.ops.lab.site.SecretSettings;
 import java.nio.file.Path;
@@ -103,6 +104,11 @@ public final class Lab {
     /** Restores under a new identity, journaled in {@code ops}. */
     public Restores restores(Ops ops) {
         return Restores.on(this, ops);
+    }
+
+    /** Safety snapshots before rebuilds, configuration changes and upgrades, journaled in {@code ops}. */
+    public SafetySnapshots safety(Ops ops) {
+        return SafetySnapshots.on(this, ops);
     }
 
     /** The L0 runway of this lab: every check, nothing changed. */
