@@ -6,6 +6,7 @@ import dev.ops.core.change.Applied;
 import dev.ops.core.change.Change;
 import dev.ops.core.policy.Approver;
 import dev.ops.core.secret.Secret;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.policy.SitePolicy;
@@ -39,8 +40,8 @@ public final class LabBenchmark {
         int warmup = 5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = AsciiNumbers.parseInt(args[++i]);
+                case "--warmup" -> warmup = AsciiNumbers.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
