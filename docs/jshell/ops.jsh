@@ -28,6 +28,7 @@ import dev.ops.gpu.site.*;
 import dev.ops.lab.*;
 import dev.ops.lab.catalog.*;
 import dev.ops.lab.cli.*;
+import dev.ops.lab.layer.*;
 import dev.ops.lab.policy.*;
 import dev.ops.lab.replicate.*;
 import dev.ops.lab.restore.*;

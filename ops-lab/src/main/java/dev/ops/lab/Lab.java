@@ -3,6 +3,7 @@ package dev.ops.lab;
 import dev.ops.core.Ops;
 import dev.ops.core.error.Violations;
 import dev.ops.lab.catalog.Catalog;
+import dev.ops.lab.layer.Layers;
 import dev.ops.lab.replicate.Replication;
 import dev.ops.lab.site.Site;
 import dev.ops.pve.PveClient;
@@ -109,6 +110,11 @@ public final class Lab {
     /** Safety snapshots before rebuilds, configuration changes and upgrades, journaled in {@code ops}. */
     public SafetySnapshots safety(Ops ops) {
         return SafetySnapshots.on(this, ops);
+    }
+
+    /** The layers (L2: guests), journaled in {@code ops}. */
+    public Layers layers(Ops ops) {
+        return Layers.on(this, ops);
     }
 
     /** The L0 runway of this lab: every check, nothing changed. */

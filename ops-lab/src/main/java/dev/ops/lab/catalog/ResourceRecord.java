@@ -19,12 +19,13 @@ import java.util.Objects;
  * @param gateway its gateway; empty when none
  * @param mac its MAC
  * @param namingCompliant whether its name parses under the site's naming convention
- * @param taskId the replication task that made it
+ * @param taskId the task (or layer run) that made it
+ * @param role the site guest it is, {@code guest:<name>/<n>} (layer L2); empty for replicas and restores
  * @param createdAt when it was recorded (ISO-8601)
  */
 public record ResourceRecord(int vmid, String name, String node, String kind, boolean template, String originNode, int originVmid,
         String originTemplate, boolean replica, String address, String gateway, String mac, boolean namingCompliant, String taskId,
-        String createdAt) {
+        String role, String createdAt) {
     public ResourceRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(node, "node");
@@ -35,6 +36,7 @@ public record ResourceRecord(int vmid, String name, String node, String kind, bo
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(mac, "mac");
         Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
     }
 }

@@ -81,7 +81,7 @@ public final class Restores {
                 .storage(site.storage(site.replication().storage())).unique(true));
         Change<ResourceRecord> recorded = identities.record(new ResourceRecord(id.vmid(), id.name(), id.node(), kind, false, "", origin,
                 request.archive(), false, id.ip(), id.gateway(), id.mac().toString(), identities.compliant(id.name()), request.taskId(),
-                identities.now()));
+                "", identities.now()));
         return Changes.then(restore, g -> Changes.then(pve.updateConfig(guest, u -> {
             if (request.container()) {
                 u.set("hostname", id.name()).set("net0", "name=eth0,bridge=vmbr0,hwaddr=" + id.mac() + "," + id.ipConfig());

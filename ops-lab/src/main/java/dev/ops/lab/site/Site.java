@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param naming the naming convention
  * @param storages storage ids by role ({@code vm}, {@code backup}, {@code images}, ...)
  * @param templates the templates the site keeps
+ * @param guests the guests layer L2 makes from them
  * @param hosts the hosts it converges
  * @param services the services it runs
  * @param retention snapshot and backup retention
@@ -36,7 +37,7 @@ import java.util.Optional;
  * @param sources the file each section came from
  */
 public record Site(String name, ProxmoxEndpoint endpoint, SecretSettings secrets, List<SiteNode> nodes, Naming naming,
-        Map<String, String> storages, List<SiteTemplate> templates, List<SiteHost> hosts, List<SiteService> services,
+        Map<String, String> storages, List<SiteTemplate> templates, List<SiteGuest> guests, List<SiteHost> hosts, List<SiteService> services,
         RetentionSettings retention, ReplicationSettings replication, ActionPolicies policies, Map<String, String> sources) {
 
     public Site {
@@ -47,6 +48,7 @@ public record Site(String name, ProxmoxEndpoint endpoint, SecretSettings secrets
         Objects.requireNonNull(naming, "naming");
         storages = Map.copyOf(storages);
         templates = List.copyOf(templates);
+        guests = List.copyOf(guests);
         hosts = List.copyOf(hosts);
         services = List.copyOf(services);
         Objects.requireNonNull(retention, "retention");

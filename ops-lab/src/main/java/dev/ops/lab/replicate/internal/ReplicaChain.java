@@ -38,16 +38,27 @@ public final class ReplicaChain {
     public Change<ResourceRecord> on(String node, List<String> existingNames) {
         boolean container = source.type() == GuestType.LXC;
         String kind = container ? "container" : "vm";
-        return identities.on(node, container, source.template() ? "template" : kind, existingNames, id -> replica(id, kind));
+        return identities.on(node, container, source.template() ? "template" : kind, existingNames,
+                id -> copy(id, kind, source.template(), true, ""));
     }
 
-    private Change<ResourceRecord> replica(Identity id, String kind) {
+    /** A guest (not a template, not a replica) cloned from the source on its own node, recorded as the site guest {@code role}. */
+    public Change<ResourceRecord> guest(List<String> existingNames, String role) {
+        boolean container = source.type() == GuestType.LXC;
+        String kind = container ? "container" : "vm";
+        return identities.on(source.node(), container, kind, existingNames, id -> copy(id, kind, false, false, role));
+    }
+
+    private Change<ResourceRecord> copy(Identity id, String kind, boolean asTemplate, boolean replica, String role) {
         PveChanges pve = client.changes(ops);
         boolean container = source.type() == GuestType.LXC;
         boolean full = site.replication().full() || !source.template();
         Guest clone = client.node(id.node()).guest(source.type(), id.vmid());
         Change<Guest> cloned = pve.clone(source.guest(), c -> {
-            c.newId(id.vmid()).name(id.name()).targetNode(id.node()).full(full);
+            c.newId(id.vmid()).name(id.name()).full(full);
+            if (!id.node().equals(source.node())) {
+                c.targetNode(id.node());
+            }
             if (full) {
                 c.targetStorage(site.storage(site.replication().storage()));
             }
@@ -59,11 +70,11 @@ public final class ReplicaChain {
                 ? "name=eth0,bridge=" + source.bridge() + ",hwaddr=" + id.mac() + "," + id.ipConfig()
                 : source.net0().isEmpty() ? "virtio=" + id.mac() + ",bridge=" + source.bridge()
                 : NIC_MAC.matcher(source.net0()).replaceFirst("$1=" + id.mac());
-        Change<ResourceRecord> recorded = identities.record(new ResourceRecord(id.vmid(), id.name(), id.node(), kind, source.template(),
-                source.node(), source.vmid(), source.origin(), true, id.ip(), id.gateway(), id.mac().toString(), identities.compliant(id.name()),
-                identities.taskId(), identities.now()));
+        Change<ResourceRecord> recorded = identities.record(new ResourceRecord(id.vmid(), id.name(), id.node(), kind, asTemplate,
+                source.node(), source.vmid(), source.origin(), replica, id.ip(), id.gateway(), id.mac().toString(),
+                identities.compliant(id.name()), identities.taskId(), role, identities.now()));
         // Each later change reads the clone when it is planned, so it is chained after the clone exists.
         return Changes.then(cloned, guest -> Changes.then(pve.updateConfig(clone, u -> u.set("net0", net0)),
-                cfg -> source.template() ? Changes.then(pve.convertToTemplate(clone), t -> recorded) : recorded));
+                cfg -> asTemplate ? Changes.then(pve.convertToTemplate(clone), t -> recorded) : recorded));
     }
 }

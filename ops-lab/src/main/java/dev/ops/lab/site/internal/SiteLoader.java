@@ -12,6 +12,7 @@ import dev.ops.lab.site.RetentionSettings;
 import dev.ops.lab.site.SecretRef;
 import dev.ops.lab.site.SecretSettings;
 import dev.ops.lab.site.Site;
+import dev.ops.lab.site.SiteGuest;
 import dev.ops.lab.site.SiteHost;
 import dev.ops.lab.site.SiteNode;
 import dev.ops.lab.site.SiteService;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
 public final class SiteLoader {
     /** Files read whole as one section, by file name. */
     private static final Map<String, String> WHOLE_FILE = Map.of("naming-conventions.yml", "naming", "action-policies.yml", "policies");
-    private static final List<String> SECTIONS = List.of("site", "proxmox", "secrets", "cluster", "naming", "storages", "templates",
+    private static final List<String> SECTIONS = List.of("site", "proxmox", "secrets", "cluster", "naming", "storages", "templates", "guests",
             "hosts", "services", "retention", "replication", "policies");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -130,13 +131,14 @@ public final class SiteLoader {
         Map<String, String> storages = storages(section("storages"));
         String primary = nodes.stream().filter(SiteNode::primary).map(SiteNode::name).findFirst().orElse("");
         List<SiteTemplate> templates = templates(section("templates"), nodeNames, primary);
+        List<SiteGuest> guests = guests(section("guests"), nodeNames, templates);
         List<SiteHost> hosts = hosts(section("hosts"));
         List<SiteService> services = services(section("services"), hosts);
         RetentionSettings retention = sections.containsKey("retention") ? retention(section("retention")) : RetentionSettings.defaults();
         ReplicationSettings replication = sections.containsKey("replication") ? replication(section("replication")) : ReplicationSettings.defaults();
         ActionPolicies policies = sections.containsKey("policies") ? policies(section("policies")) : ActionPolicies.seed();
         problems.throwIfAny();
-        return new Site(name, endpoint, secrets, nodes, naming, storages, templates, hosts, services, retention, replication,
+        return new Site(name, endpoint, secrets, nodes, naming, storages, templates, guests, hosts, services, retention, replication,
                 policies, sources);
     }
 
@@ -333,6 +335,30 @@ public final class SiteLoader {
                 t.child("checksum").problem("must be sha256:<hex> or sha512:<hex>");
             }
             out.add(new SiteTemplate(t.key(), node, vmid, t.text("image", ""), checksum));
+        }
+        return out;
+    }
+
+    private List<SiteGuest> guests(Cursor c, Set<String> nodes, List<SiteTemplate> templates) {
+        List<SiteGuest> out = new ArrayList<>();
+        for (Cursor g : c.entries()) {
+            g.allow("node", "template", "count");
+            if (!NAME.matcher(g.key()).matches()) {
+                g.problem("'" + g.key() + "' is not a guest name (lower-case letters, digits, inner hyphens)");
+            }
+            String node = g.required("node");
+            if (!node.isEmpty() && !nodes.isEmpty() && !nodes.contains(node)) {
+                g.child("node").problem("'" + node + "' is not one of the cluster's nodes");
+            }
+            String template = g.required("template");
+            if (!template.isEmpty() && templates.stream().noneMatch(t -> t.name().equals(template))) {
+                g.child("template").problem("'" + template + "' is not one of the site's templates");
+            }
+            int count = g.integer("count", 1);
+            if (count < 1 || count > 100) {
+                g.child("count").problem("must be from 1 to 100");
+            }
+            out.add(new SiteGuest(g.key(), node, template, count));
         }
         return out;
     }
