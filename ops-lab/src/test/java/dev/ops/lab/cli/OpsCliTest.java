@@ -100,6 +100,25 @@ class OpsCliTest {
     }
 
     @Test
+    void layerTwoIsRefusedBeforeLayerOneThenPlannedAndApplied() {
+        assertThat(ops("plan", "l2")).isEqualTo(ExitCode.INVALID.code());
+        assertThat(err.toString()).contains("needs layer L1: template debian-12 has no copy on pve2");
+
+        Path replicate = dir.resolve("rep.json");
+        assertThat(ops("plan", "replicate", "9000", "--to", "pve2", "--out", replicate.toString())).isZero();
+        assertThat(ops("apply", replicate.toString(), "--yes")).isZero();
+        Path l2 = dir.resolve("l2.json");
+        assertThat(ops("plan", "l2", "--out", l2.toString())).isZero();
+        assertThat(ops("apply", l2.toString(), "--yes")).isZero();
+        assertThat(out.toString()).contains("layer L2");
+
+        assertThat(ops("plan", "l2")).isZero();
+        assertThat(out.toString()).contains("nothing to do");
+        assertThat(ops("status")).isZero();
+        assertThat(out.toString()).contains("pve-pve1-vm-02 on pve1").contains("pve-pve2-vm-01 on pve2");
+    }
+
+    @Test
     void aSavedPlanThatNoLongerMatchesIsStale() throws Exception {
         Path plan = dir.resolve("p.json");
         assertThat(ops("plan", "replicate", "9000", "--out", plan.toString())).isZero();

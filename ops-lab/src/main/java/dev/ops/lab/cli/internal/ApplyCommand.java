@@ -44,19 +44,22 @@ final class ApplyCommand implements Callable<Integer> {
         Lab lab = ops.connect(site);
         try (FileStateStore store = ops.store(site)) {
             Ops o = ops.ops(site, store, yes);
-            Change<ReplicationTask> change = saved.change(lab, o);
+            Change<?> change = saved.change(lab, o);
             Plan now = change.plan();
             if (!now.render().equals(saved.plan())) {
                 throw new StalePlanException(now.change(), List.of("the plan saved in " + file + " differs from what would be done now; plan again"));
             }
-            Applied<ReplicationTask> done = change.apply(now);
-            ReplicationTask task = done.value();
+            Applied<?> done = change.apply(now);
             if (ops.json) {
-                ops.out.println(Json.writePretty(task));
+                ops.out.println(Json.writePretty(done.value()));
             } else {
-                ops.out.println("applied " + done.id().orElse("") + ": task " + task.id() + " " + task.status());
-                task.targets().forEach(t -> ops.out.println("  " + t.node() + ": " + t.state() + " " + t.vmid() + " " + t.name() + " "
-                        + t.address() + " " + t.mac()));
+                if (done.value() instanceof ReplicationTask task) {
+                    ops.out.println("applied " + done.id().orElse("") + ": task " + task.id() + " " + task.status());
+                    task.targets().forEach(t -> ops.out.println("  " + t.node() + ": " + t.state() + " " + t.vmid() + " " + t.name() + " "
+                            + t.address() + " " + t.mac()));
+                } else {
+                    ops.out.println("applied " + done.id().orElse("") + ": layer L2");
+                }
                 ops.out.println("roll back with: ops rollback " + done.id().orElse(""));
             }
         }

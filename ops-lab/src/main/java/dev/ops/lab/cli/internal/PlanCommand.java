@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ops plan replicate VMID [--to NODE]...} and {@code ops plan restore ARCHIVE --node NODE}:
+ * {@code ops plan replicate VMID [--to NODE]...}, {@code ops plan restore ARCHIVE --node NODE} and {@code ops plan l2}:
  * the plan, shown and saved for {@code ops apply}.
  */
-@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE) and save it for 'ops apply'; nothing is changed.")
+@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE, l2) and save it for 'ops apply'; nothing is changed.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     OpsCommand ops;
@@ -32,8 +32,8 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "what to plan: replicate or restore")
     String what;
 
-    @Parameters(index = "1", description = "replicate: the source VMID; restore: the backup's volume id")
-    String source;
+    @Parameters(index = "1", arity = "0..1", description = "replicate: the source VMID; restore: the backup's volume id")
+    String source = "";
 
     @Option(names = "--to", description = "replicate: a target node (default: the site's rules)")
     List<String> targets = new ArrayList<>();
@@ -46,18 +46,24 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!what.equals("replicate") && !what.equals("restore")) {
-            ops.err.println("ops: 'plan " + what + "' is not in this build (only: replicate, restore)");
+        if (!List.of("replicate", "restore", "l2").contains(what)) {
+            ops.err.println("ops: 'plan " + what + "' is not in this build (only: replicate, restore, l2)");
             return ExitCode.INVALID.code();
         }
         Site site = ops.site();
         Lab lab = ops.connect(site);
         String taskId = java.util.UUID.randomUUID().toString();
-        SavedPlan request = what.equals("replicate")
-                ? new SavedPlan("replicate", vmid(), targets, "", "", taskId, "")
-                : new SavedPlan("restore", 0, List.of(), source, requireNode(), taskId, "");
+        SavedPlan request = switch (what) {
+            case "replicate" -> new SavedPlan("replicate", vmid(), targets, "", "", taskId, "");
+            case "restore" -> new SavedPlan("restore", 0, List.of(), source, requireNode(), taskId, "");
+            default -> new SavedPlan("l2", 0, List.of(), "", "", taskId, "");
+        };
         try (FileStateStore store = ops.store(site)) {
             Ops o = ops.ops(site, store, false);
+            if (what.equals("l2") && lab.layers(o).missingGuests().isEmpty()) {
+                ops.out.println("layer L2: every guest of the site exists; nothing to do");
+                return ExitCode.OK.code();
+            }
             Plan plan = request.change(lab, o).plan();
             SavedPlan saved = new SavedPlan(request.kind(), request.vmid(), request.targets(), request.archive(), request.node(), taskId,
                     plan.render());
