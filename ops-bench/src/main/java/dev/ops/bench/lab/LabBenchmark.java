@@ -8,6 +8,7 @@ import dev.ops.core.policy.Approver;
 import dev.ops.core.secret.Secret;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.lab.Lab;
+import dev.ops.lab.cli.OpsCli;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.policy.SitePolicy;
 import dev.ops.lab.runway.Runway;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * ops-lab on the fake Proxmox VE server (in this JVM, tasks ending at once): (a) replicating one
  * template from the primary node to the 3 other nodes of a 4-node cluster, plan time and apply time
- * (each run rolled back before the next); (b) {@code ops runway}'s checks, wall time, warm. Arguments:
+ * (each run rolled back before the next); (b) the runway's checks, and the {@code ops runway} command run
+ * in-process (loading the site, reading the secrets, making the client), wall time, warm. Arguments:
  * {@code --runs N} (default 15), {@code --warmup N} (default 5). Prints a table; see docs/benchmarks.md.
  */
 public final class LabBenchmark {
@@ -60,6 +62,9 @@ public final class LabBenchmark {
             List<Double> plans = new ArrayList<>();
             List<Double> applies = new ArrayList<>();
             List<Double> runways = new ArrayList<>();
+            List<Double> commands = new ArrayList<>();
+            java.io.StringWriter sink = new java.io.StringWriter();
+            OpsCli cli = OpsCli.builder().environment(env).out(new java.io.PrintWriter(sink)).err(new java.io.PrintWriter(sink)).build();
             for (int i = 0; i < warmup + runs; i++) {
                 long t0 = System.nanoTime();
                 Change<ReplicationTask> change = lab.replication(ops).replicate(r -> r.vmid(9000));
@@ -77,10 +82,16 @@ public final class LabBenchmark {
                 if (!report.ok()) {
                     throw new IllegalStateException(report.render());
                 }
+                int status = cli.run("--site", work.resolve("site").toString(), "runway");
+                long t5 = System.nanoTime();
+                if (status != 0) {
+                    throw new IllegalStateException("ops runway exited " + status + ": " + sink);
+                }
                 if (i >= warmup) {
                     plans.add((t1 - t0) / 1e6);
                     applies.add((t2 - t1) / 1e6);
                     runways.add((t4 - t3) / 1e6);
+                    commands.add((t5 - t4) / 1e6);
                 }
             }
             OUT.println("machine: " + Bench.machine(work));
@@ -91,6 +102,7 @@ public final class LabBenchmark {
             row("replicate 1 template to 3 nodes: plan", plans);
             row("replicate 1 template to 3 nodes: apply", applies);
             row("runway (warm)", runways);
+            row("`ops runway` command, in-process (warm): site load, secrets, client, checks", commands);
         } finally {
             Bench.deleteTree(work);
         }
