@@ -15,7 +15,6 @@ import dev.ops.lab.site.SiteGuest;
 import dev.ops.lab.site.SiteTemplate;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
-import dev.ops.pve.guest.GuestConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The lab's layers. L2 ({@link #guests()}): every guest the site's {@code guests} section names and
@@ -39,8 +36,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Layers {
-    private static final Pattern BRIDGE = Pattern.compile("\\bbridge=([A-Za-z0-9_.-]+)");
-
     private final Site site;
     private final PveClient client;
     private final Ops ops;
@@ -92,7 +87,7 @@ public final class Layers {
                 gate.add("guests." + g.name(), "needs layer L1: template " + t.name() + " has no copy on " + g.node()
                         + " (replicate " + t.vmid() + " to " + g.node() + " first)");
             } else {
-                sources.put(g.name(), source(found.get(), t.name()));
+                sources.put(g.name(), ReplicaSource.read(found.get(), t.name()));
             }
         }
         gate.throwIfAny();
@@ -112,12 +107,5 @@ public final class Layers {
             }
         }
         return Optional.of(all);
-    }
-
-    private static ReplicaSource source(Guest guest, String origin) {
-        GuestConfig cfg = guest.config();
-        String net0 = cfg.net(0).orElse("");
-        Matcher m = BRIDGE.matcher(net0);
-        return new ReplicaSource(guest, cfg.template(), origin, net0, m.find() ? m.group(1) : "vmbr0");
     }
 }

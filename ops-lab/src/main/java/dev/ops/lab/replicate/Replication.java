@@ -17,16 +17,12 @@ import dev.ops.lab.site.Site;
 import dev.ops.lab.site.SiteTemplate;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
-import dev.ops.pve.guest.GuestConfig;
-import dev.ops.pve.guest.GuestType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replicates templates and guests across the site's nodes. Each request is one change: the
@@ -44,8 +40,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Replication {
-    private static final Pattern BRIDGE = Pattern.compile("\\bbridge=([A-Za-z0-9_.-]+)");
-
     private final Site site;
     private final PveClient client;
     private final Ops ops;
@@ -125,12 +119,7 @@ public final class Replication {
 
     private ReplicaSource source(int vmid) {
         Guest guest = client.findGuest(vmid).orElseThrow(() -> new NotFoundException("guest " + vmid, "not in the cluster"));
-        GuestConfig cfg = guest.config();
-        String net0 = cfg.net(0).orElse("");
-        Matcher m = BRIDGE.matcher(net0);
-        String origin = site.templates().stream().filter(t -> t.vmid() == vmid).map(SiteTemplate::name).findFirst()
-                .orElse((guest.type() == GuestType.LXC ? cfg.get("hostname") : cfg.name()).orElse(Integer.toString(vmid)));
-        return new ReplicaSource(guest, cfg.template(), origin, net0, m.find() ? m.group(1) : "vmbr0");
+        return ReplicaSource.read(guest, site.templates().stream().filter(t -> t.vmid() == vmid).map(SiteTemplate::name).findFirst().orElse(""));
     }
 
     private List<String> targets(ReplicateRequest request, ReplicaSource source) {

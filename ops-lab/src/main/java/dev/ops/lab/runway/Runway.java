@@ -24,10 +24,10 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Runway {
-    /** The privileges the layers and replication need, by ACL path. */
-    static final Map<String, List<String>> PRIVILEGES = Map.of(
-            "/vms", List.of("VM.Allocate", "VM.Clone", "VM.Config.Network", "VM.Config.Cloudinit", "VM.Audit", "VM.PowerMgmt"),
-            "/", List.of("Sys.Audit"));
+    /** The privileges the layers and replication need, by ACL path, in the order the report lists them. */
+    static final List<Map.Entry<String, List<String>>> PRIVILEGES = List.of(
+            Map.entry("/vms", List.of("VM.Allocate", "VM.Clone", "VM.Config.Network", "VM.Config.Cloudinit", "VM.Audit", "VM.PowerMgmt")),
+            Map.entry("/", List.of("Sys.Audit")));
 
     private final Site site;
     private final SecretSource secrets;
@@ -79,7 +79,7 @@ public final class Runway {
         for (SiteNode n : site.nodes()) {
             preflight = preflight.node(n.name()).storage(n.name(), site.storage(site.replication().storage()), "images");
         }
-        for (Map.Entry<String, List<String>> e : PRIVILEGES.entrySet()) {
+        for (Map.Entry<String, List<String>> e : PRIVILEGES) {
             for (String p : e.getValue()) {
                 preflight = preflight.privilege(e.getKey(), p);
             }

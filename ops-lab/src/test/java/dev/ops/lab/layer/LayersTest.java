@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
 import dev.ops.core.error.ValidationException;
-import dev.ops.core.policy.Approver;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.ResourceRecord;
-import dev.ops.lab.policy.SitePolicy;
 import dev.ops.lab.site.Site;
-import dev.ops.lab.testing.LabFakes;
-import dev.ops.lab.testing.Sites;
-import dev.ops.pve.testing.Fakes;
+import dev.ops.lab.testing.LabFixture;
 import dev.ops.testkit.pve.PveFakeServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +18,15 @@ import org.junit.jupiter.api.Timeout;
 /** Layer L2 makes the site's guests from the templates' copies on their nodes, and refuses to run before L1 has put them there. */
 @Timeout(60)
 class LayersTest {
-    private final Site site = Site.load(Sites.site1());
-    private final PveFakeServer pve = LabFakes.cluster().start();
-    private final Lab lab = Lab.builder().site(site).client(Fakes.client(pve)).build();
-    private final Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(site, plan -> Approver.Decision.approve())).build();
+    private final LabFixture fixture = LabFixture.start();
+    private final Site site = fixture.site();
+    private final PveFakeServer pve = fixture.pve();
+    private final Lab lab = fixture.lab();
+    private final Ops ops = fixture.ops();
 
     @AfterEach
     void stop() {
-        pve.close();
+        fixture.close(); // strict: fails on any request the real API would refuse
     }
 
     @Test

@@ -8,17 +8,14 @@ import dev.ops.core.change.Applied;
 import dev.ops.core.change.Plan;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.ValidationException;
-import dev.ops.core.policy.Approver;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.catalog.ResourceRecord;
 import dev.ops.lab.policy.SitePolicy;
 import dev.ops.lab.site.Site;
-import dev.ops.lab.testing.LabFakes;
-import dev.ops.lab.testing.Sites;
+import dev.ops.lab.testing.LabFixture;
 import dev.ops.net.ipam.Pool;
-import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import dev.ops.core.store.FileStateStore;
 import java.nio.file.Path;
@@ -31,14 +28,15 @@ import org.junit.jupiter.api.Timeout;
 /** A template on the primary node replicates to every other node as one change, recorded in the catalog, rolled back as one. */
 @Timeout(60)
 class ReplicationTest {
-    private final Site site = Site.load(Sites.site1());
-    private final PveFakeServer pve = LabFakes.cluster().start();
-    private final Lab lab = Lab.builder().site(site).client(Fakes.client(pve)).build();
-    private final Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(site, plan -> Approver.Decision.approve())).build();
+    private final LabFixture fixture = LabFixture.start();
+    private final Site site = fixture.site();
+    private final PveFakeServer pve = fixture.pve();
+    private final Lab lab = fixture.lab();
+    private final Ops ops = fixture.ops();
 
     @AfterEach
     void stop() {
-        pve.close(); // strict: fails on any request the real API would refuse
+        fixture.close(); // strict: fails on any request the real API would refuse
     }
 
     @Test
