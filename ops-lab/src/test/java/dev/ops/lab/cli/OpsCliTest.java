@@ -140,6 +140,16 @@ class OpsCliTest {
     }
 
     @Test
+    void recoverWithNothingInterruptedChangesNothingAndAnUnknownRollbackIsNotFound() {
+        assertThat(ops("recover")).isZero();
+        assertThat(out.toString()).startsWith("recovered:");
+
+        int status = ops("rollback", "no-such-apply");
+        assertThat(status).as("%s", err).isEqualTo(ExitCode.NOT_FOUND.code());
+        assertThat(pve.requests()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
+    }
+
+    @Test
     void cleanRemovesSavedPlansButKeepsTheStore() {
         assertThat(ops("plan", "replicate", "9000")).isZero();
         assertThat(site.resolve(".ops/plans")).isNotEmptyDirectory();
