@@ -76,6 +76,7 @@ class OpsCliTest {
 
         assertThat(ops("apply", dir.resolve("p.json").toString(), "--yes")).isZero();
         assertThat(out.toString()).contains("pve2: done").contains("pve-pve3-tpl-01");
+        assertThat(err.toString()).contains("done record replica pve-pve2-tpl-01");
         Matcher id = Pattern.compile("ops rollback (\\S+)").matcher(out.toString());
         assertThat(id.find()).isTrue();
 

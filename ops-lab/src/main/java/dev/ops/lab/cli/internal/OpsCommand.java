@@ -110,6 +110,10 @@ public final class OpsCommand implements Callable<Integer> {
     Ops ops(Site loaded, FileStateStore store, boolean approve) {
         Approver approver = approve ? plan -> Approver.Decision.approve()
                 : plan -> Approver.Decision.reject("not approved: review the plan and run again with --yes");
-        return Ops.builder().store(store).actor(environment.getOrDefault("USER", "ops")).policy(SitePolicy.of(loaded, approver)).build();
+        Ops.Builder b = Ops.builder().store(store).actor(environment.getOrDefault("USER", "ops")).policy(SitePolicy.of(loaded, approver));
+        if (!json) {
+            b.listener(new Progress(err));
+        }
+        return b.build();
     }
 }
