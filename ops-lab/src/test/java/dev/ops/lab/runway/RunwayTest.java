@@ -2,11 +2,13 @@ package dev.ops.lab.runway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ops.core.error.ConnectionException;
 import dev.ops.lab.site.Site;
 import dev.ops.lab.testing.FakeSites;
 import dev.ops.lab.testing.LabFakes;
 import dev.ops.lab.testing.Sites;
 import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.host.ScriptedHost;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,6 +48,29 @@ class RunwayTest {
         assertThat(report.failures()).extracting(RunwayCheck::subject).containsExactly("secret PM_TOKEN_ID", "secret PM_TOKEN_SECRET", "cluster");
         assertThat(report.failures().get(0).message()).contains("env, then doppler lab/site1 (off: DOPPLER=0)");
         assertThat(pve.requests()).isEmpty();
+    }
+
+    @Test
+    void theHostsAreCheckedForTheToolsTheLaterLayersCall(@TempDir Path dir) {
+        Site site = Site.load(FakeSites.pointedAt(dir, pve));
+        ScriptedHost web = ScriptedHost.named("web").on("sh", "-c").reply("visudo\n");
+
+        RunwayReport report = Runway.of(site, FakeSites.environment()).hosts(h -> web).run();
+
+        assertThat(report.failures()).singleElement().satisfies(c -> assertThat(c.toString()).isEqualTo("FAIL host web tools: missing: visudo"));
+        assertThat(web.commandLines()).singleElement().satisfies(c -> assertThat(c).contains("command -v"));
+    }
+
+    @Test
+    void anUnreachableHostIsAFailedCheck(@TempDir Path dir) {
+        Site site = Site.load(FakeSites.pointedAt(dir, pve));
+
+        RunwayReport report = Runway.of(site, FakeSites.environment()).hosts(h -> {
+            throw new ConnectionException(h.address() + ":22", "connection refused", null);
+        }).run();
+
+        assertThat(report.failures()).extracting(RunwayCheck::subject).containsExactly("host web tools");
+        assertThat(report.failures().get(0).message()).contains("connection refused");
     }
 
     @Test
