@@ -1,0 +1,83 @@
+package dev.ops.lab.catalog;
+
+import dev.ops.core.Ops;
+import dev.ops.lab.catalog.internal.CatalogKeys;
+import dev.ops.lab.site.Site;
+import dev.ops.net.IpAddress;
+import dev.ops.net.IpFamily;
+import dev.ops.net.ipam.Allocation;
+import dev.ops.net.ipam.IpAllocator;
+import dev.ops.net.ipam.Pool;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads the lab's metadata catalog: the queries the seed's API offered (a resource's metadata, the
+ * next free address for a node and type, replication status). Reads only; records are written by
+ * the lab's changes, journaled with them.
+ *
+ * <pre>{@code
+ * Catalog catalog = lab.catalog(ops);
+ * catalog.resource(9101).map(ResourceRecord::originTemplate);   // "debian-12"
+ * catalog.nextFreeAddress("pve2", Pool.VM);                    // 10.10.2.101
+ * }</pre>
+ */
+public final class Catalog {
+    private final Site site;
+    private final Ops ops;
+
+    private Catalog(Site site, Ops ops) {
+        this.site = site;
+        this.ops = ops;
+    }
+
+    /** The catalog of {@code site} in {@code ops}'s state store. */
+    public static Catalog of(Site site, Ops ops) {
+        return new Catalog(Objects.requireNonNull(site, "site"), Objects.requireNonNull(ops, "ops"));
+    }
+
+    /** The metadata of guest {@code vmid}. */
+    public Optional<ResourceRecord> resource(int vmid) {
+        return ops.store().get(CatalogKeys.resource(vmid)).map(v -> CatalogKeys.read(CatalogKeys.resource(vmid), v.value(), ResourceRecord.class));
+    }
+
+    /** Every resource record, by VMID. */
+    public List<ResourceRecord> resources() {
+        return ops.store().list(CatalogKeys.RESOURCES).stream()
+                .map(e -> CatalogKeys.read(e.key(), e.value().value(), ResourceRecord.class))
+                .sorted(Comparator.comparingInt(ResourceRecord::vmid)).toList();
+    }
+
+    /** The replicas made from guest {@code vmid}. */
+    public List<ResourceRecord> replicasOf(int vmid) {
+        return resources().stream().filter(r -> r.replica() && r.originVmid() == vmid).toList();
+    }
+
+    /** The nodes {@code vmid} has replicas on. */
+    public List<String> replicatedNodes(int vmid) {
+        return replicasOf(vmid).stream().map(ResourceRecord::node).distinct().sorted().toList();
+    }
+
+    /** A replication task. */
+    public Optional<ReplicationTask> task(String id) {
+        return ops.store().get(CatalogKeys.task(id)).map(v -> CatalogKeys.read(CatalogKeys.task(id), v.value(), ReplicationTask.class));
+    }
+
+    /** Every replication task, oldest first. */
+    public List<ReplicationTask> tasks() {
+        return ops.store().list(CatalogKeys.TASKS).stream().map(e -> CatalogKeys.read(e.key(), e.value().value(), ReplicationTask.class))
+                .sorted(Comparator.comparing(ReplicationTask::startedAt)).toList();
+    }
+
+    /** The addresses handed out on {@code node}, with their owners and dates (ops-net's allocations). */
+    public List<Allocation> addresses(String node) {
+        return IpAllocator.on(site.ipam(), ops).list(node);
+    }
+
+    /** The address the next allocation for {@code node} and {@code pool} would take now (IPv4). */
+    public Optional<IpAddress> nextFreeAddress(String node, Pool pool) {
+        return IpAllocator.on(site.ipam(), ops).nextFree(node, pool, IpFamily.IPV4);
+    }
+}

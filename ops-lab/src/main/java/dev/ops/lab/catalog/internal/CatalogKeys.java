@@ -1,0 +1,48 @@
+package dev.ops.lab.catalog.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ops.core.error.CorruptRecordException;
+import dev.ops.core.json.internal.Json;
+import java.nio.charset.StandardCharsets;
+
+/** Where the catalog keeps its records, and their JSON form. */
+public final class CatalogKeys {
+    /** Resource records, by VMID. */
+    public static final String RESOURCES = "lab/catalog/resources/";
+    /** Replication tasks, by id. */
+    public static final String TASKS = "lab/catalog/tasks/";
+
+    private CatalogKeys() {}
+
+    public static String resource(int vmid) {
+        return RESOURCES + vmid;
+    }
+
+    public static String task(String id) {
+        return TASKS + id;
+    }
+
+    public static byte[] write(Object record) {
+        return Json.write(record);
+    }
+
+    public static <T> T read(String key, byte[] json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new CorruptRecordException(key, "state store", "not a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    public static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    static String json(Object o) {
+        try {
+            return Json.mapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

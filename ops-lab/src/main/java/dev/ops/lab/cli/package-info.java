@@ -1,0 +1,2 @@
+/** The {@code ops} command over ops-lab, as the lab's Justfile was its single entry point. */
+package dev.ops.lab.cli;

@@ -1,0 +1,67 @@
+package dev.ops.lab.safety;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Change;
+import dev.ops.core.change.Changes;
+import dev.ops.core.error.Violations;
+import dev.ops.lab.Lab;
+import dev.ops.lab.site.ActionPolicies;
+import dev.ops.lab.site.Site;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.guest.Guest;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+/**
+ * {@code automatic_snapshot} of {@code action-policies.yml}: {@link #around} puts a Proxmox snapshot
+ * of the guest, named with the retention section's {@code safety_prefix} and the time, before a
+ * change whose trigger ({@code rebuild}, {@code config_change}, {@code upgrade}) the site lists; one
+ * journal record, one rollback (the change itself is planned once the snapshot is taken). Safety snapshots are deleted by retention only (the policy
+ * {@code prohibited_actions.delete_safety_snapshot}).
+ *
+ * <pre>{@code
+ * Change<GuestConfig> safe = lab.safety(ops).around(guest, "config_change", pve.updateConfig(guest, u -> u.memoryMb(4096)));
+ * }</pre>
+ */
+public final class SafetySnapshots {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final Site site;
+    private final PveClient client;
+    private final Ops ops;
+
+    private SafetySnapshots(Site site, PveClient client, Ops ops) {
+        this.site = site;
+        this.client = client;
+        this.ops = ops;
+    }
+
+    /** Safety snapshots for {@code lab}'s site, journaled in {@code ops}. */
+    public static SafetySnapshots on(Lab lab, Ops ops) {
+        return new SafetySnapshots(lab.site(), lab.client(), Objects.requireNonNull(ops, "ops"));
+    }
+
+    /**
+     * {@code change}, after a safety snapshot of {@code guest} when the site takes one before
+     * {@code trigger}; {@code change} alone otherwise. A {@link dev.ops.core.error.ValidationException}
+     * when the trigger is not one of {@link ActionPolicies#SNAPSHOT_TRIGGERS}.
+     */
+    public <T> Change<T> around(Guest guest, String trigger, Change<T> change) {
+        Violations v = Violations.of("safety snapshot");
+        v.check(ActionPolicies.SNAPSHOT_TRIGGERS.contains(trigger), "trigger", "'" + trigger + "' is not rebuild, config_change or upgrade");
+        v.throwIfAny();
+        if (!site.policies().snapshotBefore().contains(trigger)) {
+            return change;
+        }
+        // The change is planned after the snapshot is taken: a snapshot changes the guest's config digest,
+        // which a config change planned before it would be refused for.
+        return Changes.then(client.changes(ops).snapshot(guest, s -> s.name(nameNow())
+                .description("safety snapshot before " + trigger + " (" + site.policies().file() + ")")), snapshot -> change);
+    }
+
+    /** The name a safety snapshot taken now gets. */
+    public String nameNow() {
+        return site.retention().safetyPrefix() + STAMP.format(ops.clock().instant());
+    }
+}

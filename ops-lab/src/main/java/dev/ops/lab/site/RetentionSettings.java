@@ -1,0 +1,24 @@
+package dev.ops.lab.site;
+
+import java.util.Objects;
+
+/**
+ * How long snapshots and backups are kept, and the prefix that marks safety snapshots (the ones made
+ * automatically before a rebuild, a configuration change or an upgrade, deleted only by retention).
+ *
+ * @param keepLast how many of the newest to keep
+ * @param keepDaily how many days to keep one per day
+ * @param keepWeekly how many weeks to keep one per week
+ * @param keepMonthly how many months to keep one per month
+ * @param safetyPrefix the name prefix of safety snapshots
+ */
+public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int keepMonthly, String safetyPrefix) {
+    public RetentionSettings {
+        Objects.requireNonNull(safetyPrefix, "safetyPrefix");
+    }
+
+    /** What a site without a {@code retention} section gets. */
+    public static RetentionSettings defaults() {
+        return new RetentionSettings(3, 7, 4, 6, "ops_safety_");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ops.lab.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.Ops;
+import dev.ops.core.error.ValidationException;
+import dev.ops.lab.Lab;
+import dev.ops.lab.policy.SitePolicy;
+import dev.ops.lab.site.Site;
+import dev.ops.lab.testing.LabFakes;
+import dev.ops.lab.testing.Sites;
+import dev.ops.pve.PveChanges;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.Snapshot;
+import dev.ops.pve.testing.Fakes;
+import dev.ops.testkit.pve.PveFakeServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A safety snapshot is taken before the changes the site names, in the same plan, and only the retention may delete it. */
+@Timeout(30)
+class SafetySnapshotsTest {
+    private final Site site = Site.load(Sites.site1());
+    private final PveFakeServer pve = LabFakes.cluster().start();
+    private final Lab lab = Lab.builder().site(site).client(Fakes.client(pve)).build();
+    private final Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(site)).build();
+    private final PveChanges changes = lab.client().changes(ops);
+    private final Guest db = lab.client().node("pve1").lxc().container(200);
+
+    @AfterEach
+    void stop() {
+        pve.close();
+    }
+
+    @Test
+    void aConfigurationChangeIsPrecededByASafetySnapshot() {
+        var change = lab.safety(ops).around(db, "config_change", changes.updateConfig(db, u -> u.memoryMb(2048)));
+
+        assertThat(change.plan().render()).contains("ops_safety_");
+        change.apply();
+
+        assertThat(db.snapshots().list()).extracting(Snapshot::name).anyMatch(n -> n.startsWith("ops_safety_"));
+        assertThat(pve.guestConfig(200).orElseThrow()).containsEntry("memory", "2048");
+        String name = db.snapshots().list().stream().map(Snapshot::name).filter(n -> n.startsWith("ops_safety_")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> changes.deleteSnapshot(db, name).plan()).hasMessageContaining("delete_safety_snapshot");
+    }
+
+    @Test
+    void aTriggerTheSiteDoesNotListTakesNoSnapshot(@TempDir Path dir) {
+        Sites.copy(dir);
+        Sites.edit(dir, "action-policies.yml", "before: [rebuild, config_change, upgrade]", "before: [upgrade]");
+        Lab other = Lab.builder().site(Site.load(dir)).client(lab.client()).build();
+
+        other.safety(ops).around(db, "config_change", changes.updateConfig(db, u -> u.memoryMb(1024))).apply();
+
+        assertThat(db.snapshots().list()).extracting(Snapshot::name).noneMatch(n -> n.startsWith("ops_safety_"));
+    }
+
+    @Test
+    void anUnknownTriggerIsRefused() {
+        assertThatThrownBy(() -> lab.safety(ops).around(db, "reboot", changes.updateConfig(db, u -> u.memoryMb(1024))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("trigger");
+    }
+}
