@@ -82,12 +82,7 @@ public final class BtrfsHost {
 
     /** {@link #list(Host, String)} of the file system mounted at {@code mount}: both listings in one process. */
     public static List<Subvolume> list(Host host, Mount mount) {
-        String out = host.check(Command.of("sh", "-c", LIST, "sh", mount.target()).asRoot()).stdoutText();
-        int split = out.indexOf('\0');
-        if (split < 0) {
-            throw new dev.ops.core.error.OpsException("btrfs subvolume list on " + host.name() + " gave no read-only listing");
-        }
-        return BtrfsParsers.list(out.substring(0, split), BtrfsParsers.ids(out.substring(split + 1)));
+        return parseLists(host.check(Command.of("sh", "-c", LIST, "sh", mount.target()).asRoot()).stdoutText());
     }
 
     /**
@@ -144,9 +139,22 @@ public final class BtrfsHost {
     /** The mount holding {@code path}. */
     public static Mount mount(Host host, String path) {
         // findmnt prints raw values with -r, escaping spaces and newlines as \x20 and \x0a
-        String out = host.check(Command.of("findmnt", "-n", "-r", "-o", "TARGET,FSROOT", "--target", path)).stdoutText().strip();
-        String[] parts = out.split(" ");
+        return parseMount(host.check(Command.of("findmnt", "-n", "-r", "-o", "TARGET,FSROOT", "--target", path)).stdoutText());
+    }
+
+    /** A mount from {@code findmnt -n -r -o TARGET,FSROOT} output. */
+    static Mount parseMount(String findmnt) {
+        String[] parts = findmnt.strip().split(" ");
         return new Mount(unescape(parts[0]), parts.length > 1 ? unescape(parts[1]) : "/");
+    }
+
+    /** Both listings of {@link #list(Host, Mount)} as one process prints them, split at their NUL. */
+    static List<Subvolume> parseLists(String both) {
+        int split = both.indexOf('\0');
+        if (split < 0) {
+            throw new dev.ops.core.error.OpsException("btrfs subvolume list gave no read-only listing");
+        }
+        return BtrfsParsers.list(both.substring(0, split), BtrfsParsers.ids(both.substring(split + 1)));
     }
 
     private static String unescape(String s) {

@@ -28,8 +28,15 @@ import java.util.Set;
  * when the batch stops half-way); deleting cannot be undone.
  */
 public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchChange.Batch> {
-    /** Prints, NUL-terminated, per path: its index, then E (a file or directory is there) or P (its parent directory is missing). */
-    private static final String LOOK = "i=0; for p; do if [ -e \"$p\" ] || [ -L \"$p\" ]; then printf '%sE\\0' $i; "
+    /**
+     * One look at the file system, in one process: where the source's file system is mounted
+     * ({@code findmnt -r}), a NUL, every subvolume, a NUL, the read-only ones, a NUL; then per path
+     * (NUL-terminated) its index and E (something is there) or P (its parent directory is missing).
+     */
+    private static final String SURVEY = "m=$(findmnt -n -r -o TARGET,FSROOT --target \"$1\") && t=$(findmnt -n -o TARGET --target \"$1\") "
+            + "|| exit 1; printf '%s\\0' \"$m\"; btrfs subvolume list -p -u -q -R -g -c \"$t\" && printf '\\0' "
+            + "&& btrfs subvolume list -r \"$t\" && printf '\\0' || exit 1; shift; "
+            + "i=0; for p; do if [ -e \"$p\" ] || [ -L \"$p\" ]; then printf '%sE\\0' $i; "
             + "elif [ ! -d \"${p%/*}/\" ]; then printf '%sP\\0' $i; fi; i=$((i+1)); done"; // ${p%/*}: no dirname process per path
     private static final String SNAPSHOT = "src=$1; shift; for p; do btrfs subvolume snapshot -r \"$src\" \"$p\" >/dev/null || exit 1; done";
     private static final String DELETE = "for p; do if [ -e \"$p\" ]; then btrfs subvolume delete \"$p\" >/dev/null || exit 1; fi; done";
@@ -78,9 +85,16 @@ public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchCha
     @Override
     protected Planned<Batch> planSteps() {
         String src = source;
-        BtrfsHost.Mount mount = BtrfsHost.mount(host, src);
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", SURVEY, "sh", src));
+        argv.addAll(paths);
+        String out = new String(host.check(Command.of(argv).asRoot()).stdout(), StandardCharsets.UTF_8);
+        String[] parts = out.split("\0", 4);
+        if (parts.length < 3) {
+            throw new dev.ops.core.error.OpsException("btrfs on " + host.name() + ": the survey of " + BtrfsHost.printable(src) + " ended early");
+        }
+        BtrfsHost.Mount mount = BtrfsHost.parseMount(parts[0]);
         Map<String, Subvolume> byPath = new HashMap<>();
-        for (Subvolume s : BtrfsHost.list(host, mount)) {
+        for (Subvolume s : BtrfsHost.parseLists(parts[1] + "\0" + parts[2])) {
             mount.absolute(s.path()).ifPresent(abs -> byPath.put(abs, s));
         }
         Subvolume from = byPath.get(src);
@@ -88,7 +102,7 @@ public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchCha
             throw new VolumeNotFoundException(host.name(), "source", BtrfsHost.printable(src) + " (not a subvolume of the file system mounted at "
                     + BtrfsHost.printable(mount.target()) + ")");
         }
-        Map<Integer, Character> looked = look();
+        Map<Integer, Character> looked = looked(parts.length > 3 ? parts[3] : "");
         List<String> todo = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -121,11 +135,11 @@ public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchCha
             return new Planned<>(List.of(Step.irreversible("delete " + todo.size() + " snapshots of " + BtrfsHost.printable(src), delete(todo))),
                     List.of("deleting snapshots cannot be undone: rollback leaves them deleted"), batch);
         }
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", SNAPSHOT, "sh", src));
-        argv.addAll(todo);
+        List<String> snapshot = new ArrayList<>(List.of("sh", "-c", SNAPSHOT, "sh", src));
+        snapshot.addAll(todo);
         return new Planned<>(List.of(Step.of("snapshot " + BtrfsHost.printable(src) + " as " + todo.size() + " read-only snapshots ("
                 + BtrfsHost.printable(todo.get(0)) + (todo.size() > 1 ? " ... " + BtrfsHost.printable(todo.get(todo.size() - 1)) : "") + ")",
-                CommandAction.of(host.name(), Command.of(argv).asRoot()), delete(todo)).undoneAlsoOnFailure()), List.of(), batch);
+                CommandAction.of(host.name(), Command.of(snapshot).asRoot()), delete(todo)).undoneAlsoOnFailure()), List.of(), batch);
     }
 
     private CommandAction delete(List<String> which) {
@@ -134,13 +148,10 @@ public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchCha
         return CommandAction.of(host.name(), Command.of(argv).asRoot());
     }
 
-    /** Which paths hold something ({@code E}) or lack their parent directory ({@code P}), by index; one process for all of them. */
-    private Map<Integer, Character> look() {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", LOOK, "sh"));
-        argv.addAll(paths);
-        String out = new String(host.check(Command.of(argv).asRoot()).stdout(), StandardCharsets.UTF_8);
+    /** Which paths hold something ({@code E}) or lack their parent directory ({@code P}), by index. */
+    private static Map<Integer, Character> looked(String records) {
         Map<Integer, Character> seen = new HashMap<>();
-        for (String rec : out.split("\0")) {
+        for (String rec : records.split("\0")) {
             if (rec.length() >= 2) {
                 seen.put(dev.ops.core.text.AsciiNumbers.parseInt(rec.substring(0, rec.length() - 1)), rec.charAt(rec.length() - 1));
             }
