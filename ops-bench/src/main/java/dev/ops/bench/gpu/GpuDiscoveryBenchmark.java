@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>ops, warm: the median of many calls in this JVM;
  *   <li>ops, fresh JVM: a child JVM that makes one call, timed from outside (JVM start included) and inside;
- *   <li>the shell: {@code lspci -vmm -nn -D -O sysfs.path=<fake>} (when lspci is installed) plus a bash loop
+ *   <li>the shell: {@code lspci -vmm -nn -D -O sysfs.path=<fake>/bus/pci} (when lspci is installed) plus a bash loop
  *       printing every IOMMU group's members, as the usual passthrough guides do.
  * </ol>
  *
@@ -91,7 +91,7 @@ public final class GpuDiscoveryBenchmark {
                 loop.add((System.nanoTime() - t0) / 1e6);
                 if (haveLspci) {
                     t0 = System.nanoTime();
-                    run(List.of("lspci", "-vmm", "-nn", "-D", "-A", "linux-sysfs", "-O", "sysfs.path=" + fake.sysfs()));
+                    run(List.of("lspci", "-vmm", "-nn", "-D", "-A", "linux-sysfs", "-O", "sysfs.path=" + fake.sysfs() + "/bus/pci")); // pciutils reads <sysfs.path>/devices
                     lspci.add((System.nanoTime() - t0) / 1e6);
                 }
             }
