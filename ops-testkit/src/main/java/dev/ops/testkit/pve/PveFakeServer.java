@@ -127,89 +127,9 @@ public final class PveFakeServer implements AutoCloseable {
 
     /** Seeds the cluster; the initial seed also brings the default node and storages when none were given. */
     private void seed(Builder b, boolean initial) {
-        List<String> nodes = b.nodes.isEmpty() && initial ? List.of("pve") : List.copyOf(b.nodes);
-        nodes.stream().filter(n -> !cluster.nodes.containsKey(n)).forEach(cluster::addNode);
-        if (b.storages.isEmpty() && initial) {
-            cluster.storages.put("local", new Cluster.Storage("local", "dir",
-                    new LinkedHashSet<>(List.of("iso", "vztmpl", "backup", "snippets", "import")), false));
-            cluster.storages.put("local-lvm", new Cluster.Storage("local-lvm", "lvmthin",
-                    new LinkedHashSet<>(List.of("images", "rootdir")), false));
-        } else {
-            b.storages.forEach(s -> cluster.storages.put(s.id, new Cluster.Storage(s.id, s.type, new LinkedHashSet<>(s.content), s.shared)));
-        }
-        for (VolumeSeed v : b.volumes) {
-            cluster.node(v.node);
-            String storage = v.volid.substring(0, v.volid.indexOf(':'));
-            cluster.storage(storage);
-            String rest = v.volid.substring(v.volid.indexOf(':') + 1);
-            String content = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "images";
-            Cluster.Volume volume = new Cluster.Volume(v.volid, storage, v.node, content,
-                    rest.endsWith(".iso") ? "iso" : rest.contains(".tar") ? "tzst" : "raw", v.size, null, cluster.now());
-            java.util.regex.Matcher dump = VZDUMP.matcher(rest);
-            if ("backup".equals(content) && dump.find()) {
-                // A seeded backup restores as a guest with the defaults a seeded guest gets.
-                boolean qemu = dump.group(1).equals("qemu");
-                volume.guestType = qemu ? "qemu" : "lxc";
-                volume.backupConfig = new LinkedHashMap<>(qemu
-                        ? Map.of("name", "vm" + dump.group(2), "memory", "2048", "cores", "2", "ostype", "l26")
-                        : Map.of("hostname", "ct" + dump.group(2), "memory", "512", "cores", "1", "ostype", "debian", "arch", "amd64"));
-            }
-            cluster.volumes.add(volume);
-        }
-        b.pools.forEach((id, comment) -> {
-            Cluster.Pool p = new Cluster.Pool();
-            p.comment = comment;
-            cluster.pools.put(id, p);
-        });
-        for (GuestSeed g : b.guests) {
-            if (cluster.guests.containsKey(g.vmid)) {
-                throw new IllegalArgumentException("VMID " + g.vmid + " is already taken");
-            }
-            if (!cluster.nodes.containsKey(g.node)) {
-                throw new IllegalArgumentException("guest " + g.vmid + " is on unknown node '" + g.node + "'");
-            }
-            Cluster.Guest guest = cluster.addGuest(g.vmid, g.type, g.node);
-            boolean qemu = "qemu".equals(g.type);
-            String name = g.spec.nameOrNull();
-            guest.config.put(qemu ? "name" : "hostname", name != null ? name : (qemu ? "vm" : "ct") + g.vmid);
-            if (qemu) {
-                guest.config.put("memory", "2048");
-                guest.config.put("cores", "2");
-                guest.config.put("ostype", "l26");
-            } else {
-                guest.config.put("memory", "512");
-                guest.config.put("cores", "1");
-                guest.config.put("ostype", "debian");
-                guest.config.put("arch", "amd64");
-            }
-            guest.config.putAll(g.spec.config());
-            if (g.spec.poolOrNull() != null) {
-                if (!cluster.pools.containsKey(g.spec.poolOrNull())) {
-                    throw new IllegalArgumentException("guest " + g.vmid + " is in unknown pool '" + g.spec.poolOrNull() + "'");
-                }
-                guest.pool = g.spec.poolOrNull();
-            }
-            cluster.allocateDisks(guest);
-            if (g.spec.isRunning()) {
-                guest.status = "running";
-                guest.startedAt = cluster.now();
-            }
-        }
-        for (UserSeed u : b.userSeeds) {
-            auth.addUser(new Auth.User(u.user.userid(), u.user.password(), u.user.totpSecret().orElse(null)), u.acl);
-        }
-        for (TokenSeed t : b.tokenSeeds) {
-            if (auth.user(t.token.userid()) == null) {
-                auth.addUser(new Auth.User(t.token.userid(), null, null), List.of());
-            }
-            auth.addToken(new Auth.Token(t.token.userid(), t.token.name(), t.token.secret(), t.acl != null), t.acl);
-        }
+        Seeding.apply(cluster, auth, b, initial);
         tokens.addAll(b.tokens);
         users.addAll(b.users);
-        if (initial) {
-            cluster.taskDuration(b.taskDuration);
-            cluster.taskReads(b.taskReads);
-        }
     }
 
     /** A builder for a server with a seeded cluster. */
@@ -512,35 +432,25 @@ public final class PveFakeServer implements AutoCloseable {
         }
     }
 
-    private static final java.util.regex.Pattern VZDUMP = java.util.regex.Pattern.compile("^backup/vzdump-(qemu|lxc)-(\\d+)[-.]");
-
-    private record GuestSeed(int vmid, String type, String node, GuestSpec spec) {}
-
-    private record VolumeSeed(String node, String volid, long size) {}
-
-    private record UserSeed(PveUser user, List<Auth.AclEntry> acl) {}
-
-    private record TokenSeed(PveApiToken token, List<Auth.AclEntry> acl) {}
-
     /** Configures the seeded cluster, the accepted credentials and the server's behaviour. */
     public static final class Builder {
-        private final LinkedHashSet<String> nodes = new LinkedHashSet<>();
-        private final List<Cluster.Storage> storages = new ArrayList<>();
-        private final List<GuestSeed> guests = new ArrayList<>();
-        private final List<VolumeSeed> volumes = new ArrayList<>();
-        private final List<PveApiToken> tokens = new ArrayList<>();
-        private final List<TokenSeed> tokenSeeds = new ArrayList<>();
-        private final List<PveUser> users = new ArrayList<>();
-        private final List<UserSeed> userSeeds = new ArrayList<>();
-        private Duration taskDuration = Duration.ofMillis(100);
-        private int pveMajor = 9;
-        private int taskReads = -1;
-        private Clock clock = Clock.systemUTC();
-        private boolean strict = true;
-        private final java.util.Map<String, String> pools = new java.util.LinkedHashMap<>();
-        private boolean compression = true;
-        private String clusterName = "ops-lab";
-        private int port;
+        final LinkedHashSet<String> nodes = new LinkedHashSet<>();
+        final List<Cluster.Storage> storages = new ArrayList<>();
+        final List<Seeding.GuestSeed> guests = new ArrayList<>();
+        final List<Seeding.VolumeSeed> volumes = new ArrayList<>();
+        final List<PveApiToken> tokens = new ArrayList<>();
+        final List<Seeding.TokenSeed> tokenSeeds = new ArrayList<>();
+        final List<PveUser> users = new ArrayList<>();
+        final List<Seeding.UserSeed> userSeeds = new ArrayList<>();
+        Duration taskDuration = Duration.ofMillis(100);
+        int pveMajor = 9;
+        int taskReads = -1;
+        Clock clock = Clock.systemUTC();
+        boolean strict = true;
+        final java.util.Map<String, String> pools = new java.util.LinkedHashMap<>();
+        boolean compression = true;
+        String clusterName = "ops-lab";
+        int port;
 
         private Builder() {}
 
@@ -591,7 +501,7 @@ public final class PveFakeServer implements AutoCloseable {
             if (!volid.contains(":")) {
                 throw new IllegalArgumentException("volume id must be storage:path: '" + volid + "'");
             }
-            volumes.add(new VolumeSeed(node, volid, sizeBytes));
+            volumes.add(new Seeding.VolumeSeed(node, volid, sizeBytes));
             return this;
         }
 
@@ -620,12 +530,12 @@ public final class PveFakeServer implements AutoCloseable {
             if (vmid < 100 || vmid > 999_999_999) {
                 throw new IllegalArgumentException("VMID must be 100..999999999: " + vmid);
             }
-            if (guests.stream().anyMatch(g -> g.vmid == vmid)) {
+            if (guests.stream().anyMatch(g -> g.vmid() == vmid)) {
                 throw new IllegalArgumentException("VMID " + vmid + " is seeded twice");
             }
             GuestSpec spec = new GuestSpec();
             config.accept(spec);
-            guests.add(new GuestSeed(vmid, type, Objects.requireNonNull(node, "node"), spec));
+            guests.add(new Seeding.GuestSeed(vmid, type, Objects.requireNonNull(node, "node"), spec));
             return this;
         }
 
@@ -633,7 +543,7 @@ public final class PveFakeServer implements AutoCloseable {
         public Builder token(String userid, String name, String secret) {
             PveApiToken t = new PveApiToken(userid, name, secret);
             tokens.add(t);
-            tokenSeeds.add(new TokenSeed(t, null));
+            tokenSeeds.add(new Seeding.TokenSeed(t, null));
             return this;
         }
 
@@ -643,7 +553,7 @@ public final class PveFakeServer implements AutoCloseable {
             AclSpec spec = new AclSpec();
             acl.accept(spec);
             tokens.add(t);
-            tokenSeeds.add(new TokenSeed(t, toEntries(spec)));
+            tokenSeeds.add(new Seeding.TokenSeed(t, toEntries(spec)));
             return this;
         }
 
@@ -670,7 +580,7 @@ public final class PveFakeServer implements AutoCloseable {
             AclSpec spec = new AclSpec();
             acl.accept(spec);
             users.add(u);
-            userSeeds.add(new UserSeed(u, toEntries(spec)));
+            userSeeds.add(new Seeding.UserSeed(u, toEntries(spec)));
             return this;
         }
 
