@@ -13,6 +13,7 @@ import dev.ops.lab.catalog.TargetResult;
 import dev.ops.lab.site.Site;
 import dev.ops.lab.testing.LabFakes;
 import dev.ops.lab.testing.LabFixture;
+import dev.ops.testkit.pbs.PbsFakeServer;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,33 @@ class RestoresTest {
         assertThat(r.originVmid()).isEqualTo(101);
         assertThat(r.originTemplate()).isEqualTo(ARCHIVE);
         assertThat(r.replica()).isFalse();
+    }
+
+    @Test
+    void aPbsSnapshotIsRestoredOnAnotherNodeUnderANewIdentity() {
+        try (PbsFakeServer pbs = PbsFakeServer.start()) {
+            pbs.datastore("store1");
+            var client = dev.ops.pve.testing.Fakes.client(pve);
+            dev.ops.pve.backup.PveBackups.on(client, ops).pbsStorage(s -> s.storage("pbs").server("127.0.0.1")
+                    .port(dev.ops.core.text.AsciiNumbers.parseInt(pbs.baseUrl().replaceAll(".*:", ""))).datastore("store1")
+                    .username("root@pam!ops").password(dev.ops.core.secret.Secret.of(PbsFakeServer.TOKEN_SECRET))
+                    .fingerprint(pbs.fingerprint())).apply();
+            client.changes(ops).backup(client.node("pve1").lxc().container(200), b -> b.storage("pbs").mode("snapshot")).apply();
+            String archive = client.node("pve1").storage("pbs").list().stream().map(i -> i.volid())
+                    .filter(v -> v.contains("backup/ct/200/")).findFirst().orElseThrow();
+
+            Applied<ReplicationTask> done = lab.restores(ops).restore(r -> r.archive(archive).node("pve3").container(true)).apply();
+
+            TargetResult t = done.value().target("pve3");
+            assertThat(done.value().status()).isEqualTo("done");
+            assertThat(pve.guestNode(t.vmid())).contains("pve3");
+            assertThat(t.mac()).startsWith("02:00:00:");
+            assertThat(pve.guestConfig(t.vmid()).orElseThrow().get("net0")).containsIgnoringCase(t.mac()).contains("ip=" + t.address()); // the container range
+            assertThat(lab.catalog(ops).resource(t.vmid()).orElseThrow().originTemplate()).isEqualTo(archive);
+            done.rollback();
+            assertThat(pve.hasGuest(t.vmid())).isFalse();
+            assertThat(pbs.violations()).isEmpty();
+        }
     }
 
     @Test
