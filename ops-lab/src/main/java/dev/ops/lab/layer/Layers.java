@@ -7,6 +7,8 @@ import dev.ops.core.error.Violations;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.catalog.ResourceRecord;
+import dev.ops.lab.catalog.TemplateManifest;
+import dev.ops.lab.layer.internal.TemplateChain;
 import dev.ops.lab.replicate.internal.GuestNames;
 import dev.ops.lab.replicate.internal.ReplicaChain;
 import dev.ops.lab.replicate.internal.ReplicaSource;
@@ -49,6 +51,29 @@ public final class Layers {
     /** The layers of {@code lab}'s site, journaled in {@code ops}. */
     public static Layers on(Lab lab, Ops ops) {
         return new Layers(lab.site(), lab.client(), Objects.requireNonNull(ops, "ops"));
+    }
+
+    /**
+     * Layer L1 as one change yielding the last template's manifest (the catalog has them all); empty
+     * when every site template with an image has a manifest of the same build. Templates are not
+     * promoted to stable ({@link Stable#KEEP}).
+     */
+    public Optional<Change<TemplateManifest>> templates() {
+        return templates(Stable.KEEP);
+    }
+
+    /**
+     * Layer L1: for each site template with an image and no manifest of the same build, the image
+     * downloaded by its node with its checksum (a local path is uploaded instead), a VM made with the
+     * image imported as its disk and a cloud-init drive, converted to a template, then the gate: the
+     * template verified and its manifest recorded. {@link Stable#PROMOTE} marks every template stable
+     * (a template already built only gets that step). A failing step or gate rolls the whole layer
+     * back. A {@link dev.ops.core.error.ValidationException} (field {@code templates.<name>}) before
+     * anything runs when a template's VMID holds a guest L1 did not build from that image, or the
+     * image is not a disk image.
+     */
+    public Optional<Change<TemplateManifest>> templates(Stable stable) {
+        return new TemplateChain(site, client, ops).build(Objects.requireNonNull(stable, "stable"));
     }
 
     /** The roles ({@code guest:web/2}) of the site's guests the catalog does not have. */

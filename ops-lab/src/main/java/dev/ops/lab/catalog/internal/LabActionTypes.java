@@ -9,6 +9,7 @@ public final class LabActionTypes implements ActionTypes {
     @Override
     public Map<String, Class<? extends Action>> types() {
         return Map.of("lab.task-open", TaskOpenAction.class, "lab.task-status", TaskStatusAction.class,
-                "lab.replica-record", ReplicaRecordAction.class, "lab.replica-forget", ReplicaForgetAction.class);
+                "lab.replica-record", ReplicaRecordAction.class, "lab.replica-forget", ReplicaForgetAction.class,
+                "lab.manifest-record", ManifestRecordAction.class, "lab.manifest-restore", ManifestRestoreAction.class);
     }
 }
