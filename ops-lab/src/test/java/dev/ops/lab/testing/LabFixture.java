@@ -22,7 +22,11 @@ public record LabFixture(Site site, PveFakeServer pve, Lab lab, Ops ops) impleme
 
     /** A fresh fixture on the fake {@code cluster} builds. */
     public static LabFixture start(PveFakeServer.Builder cluster) {
-        Site site = Site.load(Sites.site1());
+        return start(Site.load(Sites.site1()), cluster);
+    }
+
+    /** A fresh fixture of {@code site} on the fake {@code cluster} builds. */
+    public static LabFixture start(Site site, PveFakeServer.Builder cluster) {
         PveFakeServer pve = cluster.start();
         Lab lab = Lab.builder().site(site).client(Fakes.client(pve)).build();
         Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(site, plan -> Approver.Decision.approve())).build();
