@@ -385,7 +385,7 @@ public final class SiteLoader {
         }
         c.node().entries().forEach((k, v) -> {
             if (!k.matches("[a-z0-9_]+(\\.[a-zA-Z0-9_\\-]+)+") || !v.isScalar()) {
-                c.problem("'" + k + "' must be a kernel parameter (net.ipv4.ip_forward) with a single value");
+                c.child(k).problem("must be a kernel parameter (net.ipv4.ip_forward) with a single value");
             } else {
                 out.put(k, v.text());
             }
