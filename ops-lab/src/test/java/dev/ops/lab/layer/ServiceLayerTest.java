@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
+import dev.ops.core.change.Targets;
 import dev.ops.core.error.ValidationException;
 import dev.ops.lab.Lab;
 import dev.ops.lab.site.Site;
@@ -52,7 +53,7 @@ class ServiceLayerTest {
     }
 
     @Test
-    void aHealthyServiceIsEnabledAndStartedAndRollbackStopsAndDisablesIt() {
+    void aHealthyServiceIsEnabledAndStartedAndRollingBackItsJournalRecordStopsAndDisablesIt() {
         layerTwo();
 
         Applied<List<Object>> done = lab.layers(ops).services(h -> web.host()).orElseThrow().apply();
@@ -61,7 +62,8 @@ class ServiceLayerTest {
         assertThat(web.enabled("nginx.service")).isTrue();
         assertThat(web.host().commands()).anySatisfy(c -> assertThat(c.argv()).containsExactly("sh", "-c", HEALTH));
 
-        done.rollback();
+        // by id from the journal, as `ops rollback ID` does: every step (the health gate too) is read back by its logical name
+        ops.journal().rollback(done.id().orElseThrow(), Targets.of(web.host()));
 
         assertThat(web.active("nginx.service")).isFalse();
         assertThat(web.enabled("nginx.service")).isFalse();

@@ -57,7 +57,8 @@ class TemplateLayerTest {
 
         assertThat(lab.layers(ops).templates()).as("same manifest: nothing to do").isEmpty();
 
-        done.rollback();
+        // by id from the journal, as `ops rollback ID` does: the manifest steps are read back by their logical names
+        ops.journal().rollback(done.id().orElseThrow(), lab.client().targets(ops));
 
         assertThat(pve.hasGuest(9000)).isFalse();
         assertThat(pve.volumes("pve1", "local")).doesNotContain(VOLUME);
