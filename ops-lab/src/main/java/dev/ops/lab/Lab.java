@@ -112,7 +112,7 @@ public final class Lab {
         return SafetySnapshots.on(this, ops);
     }
 
-    /** The layers (L2: guests), journaled in {@code ops}. */
+    /** The layers (L1 templates, L2 guests, L3 hosts, L4 services), journaled in {@code ops}. */
     public Layers layers(Ops ops) {
         return Layers.on(this, ops);
     }

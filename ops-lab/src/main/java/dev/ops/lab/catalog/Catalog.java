@@ -50,6 +50,18 @@ public final class Catalog {
                 .sorted(Comparator.comparingInt(ResourceRecord::vmid)).toList();
     }
 
+    /** The manifest layer L1 recorded for template {@code name}. */
+    public Optional<TemplateManifest> manifest(String name) {
+        return ops.store().get(CatalogKeys.manifest(name)).map(v -> CatalogKeys.read(CatalogKeys.manifest(name), v.value(), TemplateManifest.class));
+    }
+
+    /** Every template manifest, by name. */
+    public List<TemplateManifest> manifests() {
+        return ops.store().list(CatalogKeys.TEMPLATES).stream()
+                .map(e -> CatalogKeys.read(e.key(), e.value().value(), TemplateManifest.class))
+                .sorted(Comparator.comparing(TemplateManifest::name)).toList();
+    }
+
     /** The replicas made from guest {@code vmid}. */
     public List<ResourceRecord> replicasOf(int vmid) {
         return resources().stream().filter(r -> r.replica() && r.originVmid() == vmid).toList();

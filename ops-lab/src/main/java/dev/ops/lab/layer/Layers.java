@@ -7,6 +7,15 @@ import dev.ops.core.error.Violations;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.catalog.ResourceRecord;
+import dev.ops.lab.catalog.TemplateManifest;
+import dev.ops.lab.layer.internal.HostChain;
+import dev.ops.lab.layer.internal.ServiceChain;
+import dev.ops.lab.layer.internal.TemplateChain;
+import dev.ops.lab.site.SiteHost;
+import dev.ops.lab.site.SiteService;
+import dev.ops.core.host.Host;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import dev.ops.lab.replicate.internal.GuestNames;
 import dev.ops.lab.replicate.internal.ReplicaChain;
 import dev.ops.lab.replicate.internal.ReplicaSource;
@@ -24,7 +33,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The lab's layers. L2 ({@link #guests()}): every guest the site's {@code guests} section names and
+ * The lab's layers, each one change (one journal record, one rollback) with gates: L1
+ * ({@link #templates(Stable)}) the site's templates from their cloud images, L2 ({@link #guests()})
+ * the site's guests, L3 ({@link #hosts(Function, int)}) the hosts' packages, kernel parameters,
+ * users, keys and sudo in batches, L4 ({@link #services(Function)}) the services and their health.
+ * L2: every guest the site's {@code guests} section names and
  * the catalog does not have yet, cloned from its template's copy on its node, with a VMID, a name,
  * an address and a MAC from the site's allocators and cloud-init network settings, verified and
  * recorded (its role {@code guest:<name>/<n>}); one change, one rollback. Its gate is layer L1: a
@@ -32,10 +45,17 @@ import java.util.UUID;
  * such node.
  *
  * <pre>{@code
+ * lab.layers(ops).templates(Stable.PROMOTE).ifPresent(l1 -> l1.apply());
  * lab.layers(ops).guests().ifPresent(l2 -> l2.apply());
+ * Function<SiteHost, Host> ssh = h -> SshHost.builder().host(h.address()).user(h.user()).build();
+ * lab.layers(ops).hosts(ssh, 2).ifPresent(l3 -> l3.apply());
+ * lab.layers(ops).services(ssh).ifPresent(l4 -> l4.apply());
  * }</pre>
  */
 public final class Layers {
+    /** How many hosts layer L3 converges at a time unless told. */
+    public static final int BATCH = 5;
+
     private final Site site;
     private final PveClient client;
     private final Ops ops;
@@ -49,6 +69,92 @@ public final class Layers {
     /** The layers of {@code lab}'s site, journaled in {@code ops}. */
     public static Layers on(Lab lab, Ops ops) {
         return new Layers(lab.site(), lab.client(), Objects.requireNonNull(ops, "ops"));
+    }
+
+    /**
+     * Layer L1 as one change yielding the last template's manifest (the catalog has them all); empty
+     * when every site template with an image has a manifest of the same build. Templates are not
+     * promoted to stable ({@link Stable#KEEP}).
+     */
+    public Optional<Change<TemplateManifest>> templates() {
+        return templates(Stable.KEEP);
+    }
+
+    /**
+     * Layer L1: for each site template with an image and no manifest of the same build, the image
+     * downloaded by its node with its checksum (a local path is uploaded instead), a VM made with the
+     * image imported as its disk and a cloud-init drive, converted to a template, then the gate: the
+     * template verified and its manifest recorded. {@link Stable#PROMOTE} marks every template stable
+     * (a template already built only gets that step). A failing step or gate rolls the whole layer
+     * back. A {@link dev.ops.core.error.ValidationException} (field {@code templates.<name>}) before
+     * anything runs when a template's VMID holds a guest L1 did not build from that image, or the
+     * image is not a disk image.
+     */
+    public Optional<Change<TemplateManifest>> templates(Stable stable) {
+        return new TemplateChain(site, client, ops).build(Objects.requireNonNull(stable, "stable"));
+    }
+
+    /**
+     * Layer L3 over the site's hosts, {@link #BATCH} at a time: see {@link #hosts(Function, int)}.
+     */
+    public Optional<Change<List<Object>>> hosts(Function<SiteHost, Host> connect) {
+        return hosts(connect, BATCH);
+    }
+
+    /**
+     * Layer L3 as one change: the site's hosts in batches of {@code batch}, each host given its
+     * packages (ops-sys), kernel parameters persisted under {@code /etc/sysctl.d} (ops-sys), users
+     * with their groups and SSH keys and a {@code lab-<user>} sudoers drop-in when the site says
+     * {@code sudo: true} (ops-usr), reached through {@code connect}; after each batch, a gate: every
+     * host of the batch still answers. A failing step or gate rolls the whole layer back. Empty when
+     * the site has no hosts. Refused with a {@link dev.ops.core.error.ValidationException} (field
+     * {@code guests.<name>}) before anything runs when layer L2 has not made every guest.
+     */
+    public Optional<Change<List<Object>>> hosts(Function<SiteHost, Host> connect, int batch) {
+        Objects.requireNonNull(connect, "connect");
+        Violations v = Violations.of("layer L3 (hosts)");
+        v.check(batch >= 1, "batch", "must be at least 1");
+        v.throwIfAny();
+        requireGuests("layer L3 (hosts)");
+        if (site.hosts().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<SiteHost, Host> hosts = new LinkedHashMap<>();
+        site.hosts().forEach(h -> hosts.put(h, connect.apply(h)));
+        return Optional.of(new HostChain(ops).build(hosts, batch));
+    }
+
+    /**
+     * Layer L4 as one change: each site service's unit enabled and started on its host (ops-srv),
+     * then its health gate (the site's {@code health}: an http(s) URL, else a shell command on the
+     * host, else the unit being active), probed a few times; an unhealthy service rolls the whole
+     * layer back. Empty when the site has no services. Refused like {@link #hosts(Function, int)}
+     * when layer L2 has not made every guest.
+     */
+    public Optional<Change<List<Object>>> services(Function<SiteHost, Host> connect) {
+        Objects.requireNonNull(connect, "connect");
+        requireGuests("layer L4 (services)");
+        if (site.services().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Host> reached = new HashMap<>();
+        Map<SiteService, Host> services = new LinkedHashMap<>();
+        for (SiteService s : site.services()) {
+            SiteHost h = site.hosts().stream().filter(x -> x.name().equals(s.host())).findFirst().orElseThrow();
+            services.put(s, reached.computeIfAbsent(h.name(), n -> connect.apply(h)));
+        }
+        return Optional.of(new ServiceChain(ops).build(services));
+    }
+
+    private void requireGuests(String layer) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (String role : missingGuests()) {
+            String name = role.substring("guest:".length(), role.indexOf('/'));
+            missing.computeIfAbsent(name, k -> new ArrayList<>()).add(role);
+        }
+        Violations v = Violations.of(layer);
+        missing.forEach((name, roles) -> v.add("guests." + name, "needs layer L2: " + String.join(", ", roles) + " not made yet (ops plan l2)"));
+        v.throwIfAny();
     }
 
     /** The roles ({@code guest:web/2}) of the site's guests the catalog does not have. */

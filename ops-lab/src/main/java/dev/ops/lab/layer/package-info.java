@@ -1,2 +1,2 @@
-/** The lab's layers as changes with gates; this build has L2 (guests from the templates' copies on their nodes). */
+/** The lab's layers as changes with gates: L1 templates, L2 guests, L3 host convergence, L4 services. */
 package dev.ops.lab.layer;

@@ -34,6 +34,27 @@ class SiteTest {
         assertThat(site.policies().file()).isEqualTo("action-policies.yml");
         assertThat(site.sourceOf("templates")).contains("inventory.yml");
         assertThat(site.services()).extracting(SiteService::unit).containsExactly("nginx.service");
+        SiteHost web = site.hosts().get(0);
+        assertThat(web.sysctl()).containsExactly(java.util.Map.entry("net.ipv4.ip_forward", "1"));
+        assertThat(web.users()).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo("deploy");
+            assertThat(u.groups()).containsExactly("adm");
+            assertThat(u.keys()).singleElement().satisfies(k -> assertThat(k).startsWith("ssh-ed25519 "));
+            assertThat(u.sudo()).isTrue();
+        });
+    }
+
+    @Test
+    void aHostsKernelParametersAndUsersAreChecked(@TempDir Path dir) {
+        Sites.copy(dir);
+        Sites.edit(dir, "inventory.yml", "net.ipv4.ip_forward: \"1\"", "forwarding: \"1\"");
+        Sites.edit(dir, "inventory.yml", "sudo: true", "sudo: always\n        shell: /bin/zsh");
+
+        assertThatThrownBy(() -> Site.load(dir)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                .extracting(Violation::toString)
+                .anySatisfy(s -> assertThat(s).startsWith("inventory.yml:14 hosts.web.sysctl.forwarding: must be a kernel parameter"))
+                .anySatisfy(s -> assertThat(s).startsWith("inventory.yml:19 hosts.web.users.deploy.sudo: 'always' must be true or false"))
+                .anySatisfy(s -> assertThat(s).startsWith("inventory.yml:20 hosts.web.users.deploy.shell: is not a known key")));
     }
 
     @Test

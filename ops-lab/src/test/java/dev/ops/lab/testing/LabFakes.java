@@ -12,10 +12,14 @@ public final class LabFakes {
 
     /** Nodes pve1..pve3; template 9000 on pve1; the lab's database 200 and monitoring 250, running; {@link #ARCHIVE}. */
     public static PveFakeServer.Builder cluster() {
+        return withoutTemplates().vm(9000, "pve1", vm -> vm.name("debian-12").template());
+    }
+
+    /** {@link #cluster()} before layer L1: no template 9000. */
+    public static PveFakeServer.Builder withoutTemplates() {
         // Naming any storage drops the fake's defaults, so the defaults are named too.
         return Fakes.cluster().node("pve3").storage("local", "iso,vztmpl,backup,snippets,import").storage("local-lvm", "images,rootdir")
                 .sharedStorage("backups", "backup").volume("pve1", ARCHIVE, 1L << 30)
-                .vm(9000, "pve1", vm -> vm.name("debian-12").template())
                 .container(200, "pve1", ct -> ct.name("ops-db").running())
                 .container(250, "pve1", ct -> ct.name("monitoring").running());
     }

@@ -17,8 +17,17 @@ public record LabFixture(Site site, PveFakeServer pve, Lab lab, Ops ops) impleme
 
     /** A fresh fixture. */
     public static LabFixture start() {
-        Site site = Site.load(Sites.site1());
-        PveFakeServer pve = LabFakes.cluster().start();
+        return start(LabFakes.cluster());
+    }
+
+    /** A fresh fixture on the fake {@code cluster} builds. */
+    public static LabFixture start(PveFakeServer.Builder cluster) {
+        return start(Site.load(Sites.site1()), cluster);
+    }
+
+    /** A fresh fixture of {@code site} on the fake {@code cluster} builds. */
+    public static LabFixture start(Site site, PveFakeServer.Builder cluster) {
+        PveFakeServer pve = cluster.start();
         Lab lab = Lab.builder().site(site).client(Fakes.client(pve)).build();
         Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(site, plan -> Approver.Decision.approve())).build();
         return new LabFixture(site, pve, lab, ops);

@@ -11,11 +11,17 @@ public final class CatalogKeys {
     public static final String RESOURCES = "lab/catalog/resources/";
     /** Replication tasks, by id. */
     public static final String TASKS = "lab/catalog/tasks/";
+    /** Template manifests (layer L1), by template name. */
+    public static final String TEMPLATES = "lab/catalog/templates/";
 
     private CatalogKeys() {}
 
     public static String resource(int vmid) {
         return RESOURCES + vmid;
+    }
+
+    public static String manifest(String template) {
+        return TEMPLATES + template;
     }
 
     public static String task(String id) {

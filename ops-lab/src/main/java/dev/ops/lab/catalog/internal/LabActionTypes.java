@@ -1,5 +1,6 @@
 package dev.ops.lab.catalog.internal;
 
+import dev.ops.lab.layer.internal.HealthGateAction;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.ActionTypes;
 import java.util.Map;
@@ -9,6 +10,8 @@ public final class LabActionTypes implements ActionTypes {
     @Override
     public Map<String, Class<? extends Action>> types() {
         return Map.of("lab.task-open", TaskOpenAction.class, "lab.task-status", TaskStatusAction.class,
-                "lab.replica-record", ReplicaRecordAction.class, "lab.replica-forget", ReplicaForgetAction.class);
+                "lab.replica-record", ReplicaRecordAction.class, "lab.replica-forget", ReplicaForgetAction.class,
+                "lab.manifest-record", ManifestRecordAction.class, "lab.manifest-restore", ManifestRestoreAction.class,
+                "lab.health-gate", HealthGateAction.class);
     }
 }

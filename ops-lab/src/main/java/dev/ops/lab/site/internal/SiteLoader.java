@@ -14,6 +14,7 @@ import dev.ops.lab.site.SecretSettings;
 import dev.ops.lab.site.Site;
 import dev.ops.lab.site.SiteGuest;
 import dev.ops.lab.site.SiteHost;
+import dev.ops.lab.site.SiteUser;
 import dev.ops.lab.site.SiteNode;
 import dev.ops.lab.site.SiteService;
 import dev.ops.lab.site.SiteTemplate;
@@ -366,8 +367,43 @@ public final class SiteLoader {
     private List<SiteHost> hosts(Cursor c) {
         List<SiteHost> out = new ArrayList<>();
         for (Cursor h : c.entries()) {
-            h.allow("address", "user", "packages");
-            out.add(new SiteHost(h.key(), h.required("address"), h.text("user", "root"), h.strings("packages")));
+            h.allow("address", "user", "packages", "sysctl", "users");
+            out.add(new SiteHost(h.key(), h.required("address"), h.text("user", "root"), h.strings("packages"), sysctl(h.child("sysctl")),
+                    users(h.child("users"))));
+        }
+        return out;
+    }
+
+    private static Map<String, String> sysctl(Cursor c) {
+        Map<String, String> out = new TreeMap<>();
+        if (c.node().isNull()) {
+            return out;
+        }
+        if (!c.node().isMap()) {
+            c.problem("must be a map of kernel parameters to values");
+            return out;
+        }
+        c.node().entries().forEach((k, v) -> {
+            if (!k.matches("[a-z0-9_]+(\\.[a-zA-Z0-9_\\-]+)+") || !v.isScalar()) {
+                c.child(k).problem("must be a kernel parameter (net.ipv4.ip_forward) with a single value");
+            } else {
+                out.put(k, v.text());
+            }
+        });
+        return out;
+    }
+
+    private static List<SiteUser> users(Cursor c) {
+        List<SiteUser> out = new ArrayList<>();
+        if (c.node().isNull()) {
+            return out;
+        }
+        for (Cursor u : c.entries()) {
+            u.allow("groups", "keys", "sudo");
+            if (!u.key().matches("[a-z_][a-z0-9_\\-]{0,31}")) {
+                u.problem("'" + u.key() + "' is not a user name");
+            }
+            out.add(new SiteUser(u.key(), u.strings("groups"), u.strings("keys"), u.bool("sudo", false)));
         }
         return out;
     }

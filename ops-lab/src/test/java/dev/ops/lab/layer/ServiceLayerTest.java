@@ -1,0 +1,90 @@
+package dev.ops.lab.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.Applied;
+import dev.ops.core.change.Targets;
+import dev.ops.core.error.ValidationException;
+import dev.ops.lab.Lab;
+import dev.ops.lab.site.Site;
+import dev.ops.lab.testing.LabFakes;
+import dev.ops.lab.testing.LabFixture;
+import dev.ops.lab.testing.ScriptedSystemd;
+import dev.ops.lab.testing.Sites;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Layer L4 enables and starts the site's services and gates on their health; an unhealthy service rolls the layer back. */
+@Timeout(60)
+class ServiceLayerTest {
+    private static final String HEALTH = "curl -fsS http://127.0.0.1/";
+
+    @TempDir
+    Path dir;
+    private LabFixture fixture;
+    private Lab lab;
+    private Ops ops;
+    private final ScriptedSystemd web = new ScriptedSystemd("web", "nginx.service", HEALTH);
+
+    @BeforeEach
+    void start() {
+        // the health check runs on the host: the test sends no traffic off loopback
+        Sites.edit(Sites.copy(dir), "inventory.yml", "health: http://10.10.1.101/", "health: " + HEALTH);
+        fixture = LabFixture.start(Site.load(dir), LabFakes.cluster());
+        lab = fixture.lab();
+        ops = fixture.ops();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private void layerTwo() {
+        lab.replication(ops).replicate(r -> r.vmid(9000).targets("pve2")).apply();
+        lab.layers(ops).guests().orElseThrow().apply();
+    }
+
+    @Test
+    void aHealthyServiceIsEnabledAndStartedAndRollingBackItsJournalRecordStopsAndDisablesIt() {
+        layerTwo();
+
+        Applied<List<Object>> done = lab.layers(ops).services(h -> web.host()).orElseThrow().apply();
+
+        assertThat(web.active("nginx.service")).isTrue();
+        assertThat(web.enabled("nginx.service")).isTrue();
+        assertThat(web.host().commands()).anySatisfy(c -> assertThat(c.argv()).containsExactly("sh", "-c", HEALTH));
+
+        // by id from the journal, as `ops rollback ID` does: every step (the health gate too) is read back by its logical name
+        ops.journal().rollback(done.id().orElseThrow(), Targets.of(web.host()));
+
+        assertThat(web.active("nginx.service")).isFalse();
+        assertThat(web.enabled("nginx.service")).isFalse();
+    }
+
+    @Test
+    void anUnhealthyServiceFailsItsGateAndTheLayerIsRolledBack() {
+        layerTwo();
+        web.unhealthy();
+
+        assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host()).orElseThrow().apply())
+                .hasMessageContaining("layer L4's health gate failed").hasMessageContaining("connection refused");
+
+        assertThat(web.active("nginx.service")).isFalse();
+        assertThat(web.enabled("nginx.service")).isFalse();
+    }
+
+    @Test
+    void layerFourBeforeLayerTwoIsRefused() {
+        assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("guests.web: needs layer L2");
+        assertThat(web.host().commands()).isEmpty();
+    }
+}
