@@ -43,6 +43,8 @@ public final class OpsCli {
 
     /** The command as a program: {@code java -jar ops-lab.jar --site DIR runway}. */
     public static void main(String[] args) {
+        // the program's SLF4J provider (slf4j-simple in ops.jar) logs warnings and errors only, unless told otherwise
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         Map<String, String> env = System.getenv();
         int status = builder().environment(env).terminal(Terminal.detect(env)).build().run(args);
         System.exit(status);
