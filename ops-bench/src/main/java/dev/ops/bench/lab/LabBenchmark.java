@@ -113,7 +113,7 @@ public final class LabBenchmark {
                 v.stream().mapToDouble(d -> d).max().orElse(0));
     }
 
-    private static Path writeSite(Path dir, PveFakeServer pve) throws Exception {
+    static Path writeSite(Path dir, PveFakeServer pve) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("site.yml"), """
                 site:
