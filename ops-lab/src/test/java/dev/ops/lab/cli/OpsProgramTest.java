@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ops.lab.cli.internal.Terminal;
 import dev.ops.lab.testing.FakeSites;
 import dev.ops.lab.testing.LabFakes;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -108,11 +109,23 @@ class OpsProgramTest {
     }
 
     @Test
-    void theCompletionScriptCompletesEverySubcommandAndOption() {
+    void theCompletionScriptCompletesEverySubcommandAndOption() throws Exception {
         Run completion = ops(false, "completion");
         assertThat(completion.status()).isZero();
         assertThat(completion.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_ops")
                 .contains("runway", "plan", "apply", "rollback", "recover", "status", "clean", "completion", "help")
                 .contains("--site", "--state", "--json", "--progress", "--yes");
+
+        Path script = Files.writeString(dir.resolve("ops.bash"), completion.out());
+        Process bash = new ProcessBuilder("bash", "-c", "source \"$0\" && complete -p ops", script.toString()).redirectErrorStream(true).start();
+        String registered = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(registered).isZero();
+        assertThat(registered).contains("_complete_ops").endsWith("ops\n");
+    }
+
+    @Test
+    void theLauncherSaysWhetherTheErrorStreamIsATerminal() {
+        assertThat(Terminal.detect(Map.of("OPS_TERMINAL", "1"))).isTrue();
+        assertThat(Terminal.detect(Map.of("OPS_TERMINAL", "0"))).isFalse();
     }
 }
