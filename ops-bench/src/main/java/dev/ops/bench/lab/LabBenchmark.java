@@ -28,8 +28,10 @@ import java.util.Map;
  * ops-lab on the fake Proxmox VE server (in this JVM, tasks ending at once): (a) replicating one
  * template from the primary node to the 3 other nodes of a 4-node cluster, plan time and apply time
  * (each run rolled back before the next); (b) the runway's checks, and the {@code ops runway} command run
- * in-process (loading the site, reading the secrets, making the client), wall time, warm. Arguments:
- * {@code --runs N} (default 15), {@code --warmup N} (default 5). Prints a table; see docs/benchmarks.md.
+ * in-process (loading the site, reading the secrets, making the client), wall time, warm; (c) {@code ops runway} in
+ * a fresh JVM each time (cold), start to exit. Arguments: {@code --runs N} (default 15), {@code --warmup N} (default 5),
+ * {@code --cold N} (default 5), {@code --jar PATH} (the cold runs as {@code java -jar PATH}, e.g. ops-lab/target/ops.jar;
+ * default: this class path), {@code --jvm-option OPT} (repeatable: options of those JVMs). Prints a table; see docs/benchmarks.md.
  */
 public final class LabBenchmark {
     private static final PrintStream OUT = System.out;
@@ -40,10 +42,16 @@ public final class LabBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = 15;
         int warmup = 5;
+        int cold = 5;
+        String jar = null;
+        List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = AsciiNumbers.parseInt(args[++i]);
                 case "--warmup" -> warmup = AsciiNumbers.parseInt(args[++i]);
+                case "--cold" -> cold = AsciiNumbers.parseInt(args[++i]);
+                case "--jar" -> jar = args[++i];
+                case "--jvm-option" -> jvmOptions.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -94,6 +102,10 @@ public final class LabBenchmark {
                     commands.add((t5 - t4) / 1e6);
                 }
             }
+            List<Double> colds = new ArrayList<>();
+            for (int i = 0; i < cold; i++) {
+                colds.add(coldRunway(jar, jvmOptions, work.resolve("site"), env));
+            }
             OUT.println("machine: " + Bench.machine(work));
             OUT.println("load: " + Bench.loadAverage());
             OUT.printf("runs: %d (after %d warm-up runs)%n", runs, warmup);
@@ -103,9 +115,32 @@ public final class LabBenchmark {
             row("replicate 1 template to 3 nodes: apply", applies);
             row("runway (warm)", runways);
             row("`ops runway` command, in-process (warm): site load, secrets, client, checks", commands);
+            if (!colds.isEmpty()) {
+                row("`ops runway` in a fresh JVM (cold), java " + String.join(" ", jvmOptions) + (jvmOptions.isEmpty() ? "" : " ")
+                        + (jar != null ? "-jar " + Path.of(jar).getFileName() : "-cp") + ", wall", colds);
+            }
         } finally {
             Bench.deleteTree(work);
         }
+    }
+
+    /** One {@code ops runway} in a JVM of its own ({@code java -jar JAR}, or this class path), start to exit, in ms. */
+    private static double coldRunway(String jar, List<String> jvmOptions, Path site, Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(jar != null ? List.of("-jar", jar) : List.of("-cp", System.getProperty("java.class.path"), OpsCli.class.getName()));
+        command.addAll(List.of("--site", site.toString(), "runway"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int status = p.waitFor();
+        long t1 = System.nanoTime();
+        if (status != 0) {
+            throw new IllegalStateException("ops runway in a fresh JVM exited " + status + ": " + output);
+        }
+        return (t1 - t0) / 1e6;
     }
 
     private static void row(String name, List<Double> v) {
@@ -113,7 +148,7 @@ public final class LabBenchmark {
                 v.stream().mapToDouble(d -> d).max().orElse(0));
     }
 
-    private static Path writeSite(Path dir, PveFakeServer pve) throws Exception {
+    static Path writeSite(Path dir, PveFakeServer pve) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("site.yml"), """
                 site:

@@ -1,6 +1,7 @@
 package dev.ops.lab.cli;
 
 import dev.ops.lab.cli.internal.OpsCommand;
+import dev.ops.lab.cli.internal.Terminal;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,11 +22,13 @@ public final class OpsCli {
     private final Map<String, String> environment;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean terminal;
 
     private OpsCli(Builder b) {
         this.environment = Map.copyOf(b.environment);
         this.out = b.out;
         this.err = b.err;
+        this.terminal = b.terminal;
     }
 
     /** A new builder: the process's standard output and error, an empty environment. */
@@ -35,12 +38,15 @@ public final class OpsCli {
 
     /** Runs the command line {@code args}; returns the exit status. */
     public int run(String... args) {
-        return OpsCommand.execute(args, environment, out, err);
+        return OpsCommand.execute(args, environment, out, err, terminal);
     }
 
     /** The command as a program: {@code java -jar ops-lab.jar --site DIR runway}. */
     public static void main(String[] args) {
-        int status = builder().environment(System.getenv()).build().run(args);
+        // the program's SLF4J provider (slf4j-simple in ops.jar) logs warnings and errors only, unless told otherwise
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        Map<String, String> env = System.getenv();
+        int status = builder().environment(env).terminal(Terminal.detect(env)).build().run(args);
         System.exit(status);
     }
 
@@ -49,6 +55,7 @@ public final class OpsCli {
         private Map<String, String> environment = new HashMap<>();
         private PrintWriter out = new PrintWriter(System.out, true);
         private PrintWriter err = new PrintWriter(System.err, true);
+        private boolean terminal;
 
         private Builder() {}
 
@@ -67,6 +74,15 @@ public final class OpsCli {
         /** Where errors go. */
         public Builder err(PrintWriter err) {
             this.err = Objects.requireNonNull(err, "err");
+            return this;
+        }
+
+        /**
+         * Whether the error stream is a terminal (default: no): then each step of an apply, rollback or recovery is
+         * shown there as it ends, unless {@code --json} or {@code --no-progress} is given; {@code --progress} shows it anywhere.
+         */
+        public Builder terminal(boolean terminal) {
+            this.terminal = terminal;
             return this;
         }
 

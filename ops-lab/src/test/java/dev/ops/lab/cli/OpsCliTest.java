@@ -74,7 +74,7 @@ class OpsCliTest {
         assertThat(ops("apply", dir.resolve("p.json").toString())).isEqualTo(ExitCode.REFUSED.code());
         assertThat(err.toString()).contains("approval_required (action-policies.yml)");
 
-        assertThat(ops("apply", dir.resolve("p.json").toString(), "--yes")).isZero();
+        assertThat(ops("--progress", "apply", dir.resolve("p.json").toString(), "--yes")).isZero();
         assertThat(out.toString()).contains("pve2: done").contains("pve-pve3-tpl-01");
         assertThat(err.toString()).contains("done record replica pve-pve2-tpl-01");
         Matcher id = Pattern.compile("ops rollback (\\S+)").matcher(out.toString());

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ops", mixinStandardHelpOptions = true, version = "ops 0.1.0",
         description = "The lab as code: runway, plans, apply, rollback, recovery and status over a site directory.",
         subcommands = {RunwayCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, RecoverCommand.class,
-                StatusCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, CleanCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--site", description = "the site directory (default: $OPS_SITE)")
     Path site;
@@ -35,16 +35,22 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
+    @Option(names = "--progress", negatable = true,
+            description = "each step of an apply, rollback or recovery on the error stream as it ends (default: when that stream is a terminal and --json is not given)")
+    Boolean progress;
+
     Map<String, String> environment = Map.of();
     PrintWriter out;
     PrintWriter err;
+    boolean terminal;
 
-    /** Parses and runs {@code args}; returns the exit status. */
-    public static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    /** Parses and runs {@code args}; returns the exit status. {@code terminal}: whether {@code err} is a terminal. */
+    public static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal) {
         OpsCommand root = new OpsCommand();
         root.environment = environment;
         root.out = out;
         root.err = err;
+        root.terminal = terminal;
         CommandLine cl = new CommandLine(root).setOut(out).setErr(err)
                 .setExitCodeExceptionMapper(OpsCommand::exitCodeOf)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
@@ -111,7 +117,7 @@ public final class OpsCommand implements Callable<Integer> {
         Approver approver = approve ? plan -> Approver.Decision.approve()
                 : plan -> Approver.Decision.reject("not approved: review the plan and run again with --yes");
         Ops.Builder b = Ops.builder().store(store).actor(environment.getOrDefault("USER", "ops")).policy(SitePolicy.of(loaded, approver));
-        if (!json) {
+        if (progress != null ? progress : terminal && !json) {
             b.listener(new Progress(err));
         }
         return b.build();
