@@ -24,12 +24,12 @@ import picocli.CommandLine.ParentCommand;
  * {@code ops plan replicate VMID [--to NODE]...}, {@code ops plan restore ARCHIVE --node NODE} and {@code ops plan l2}:
  * the plan, shown and saved for {@code ops apply}.
  */
-@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE, l2) and save it for 'ops apply'; nothing is changed.")
+@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE, l1, l2) and save it for 'ops apply'; nothing is changed.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     OpsCommand ops;
 
-    @Parameters(index = "0", description = "what to plan: replicate or restore")
+    @Parameters(index = "0", description = "what to plan: replicate, restore, l1 (templates) or l2 (guests)")
     String what;
 
     @Parameters(index = "1", arity = "0..1", description = "replicate: the source VMID; restore: the backup's volume id")
@@ -41,22 +41,26 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--node", description = "restore: the node to restore on")
     String node;
 
+    @Option(names = "--stable", description = "l1: promote the templates to stable (as UPDATE_STABLE=yes does)")
+    boolean stable;
+
     @Option(names = "--out", description = "where to save the plan (default: <state>/plans/<task>.json)")
     Path outFile;
 
     @Override
     public Integer call() {
-        if (!List.of("replicate", "restore", "l2").contains(what)) {
-            ops.err.println("ops: 'plan " + what + "' is not in this build (only: replicate, restore, l2)");
+        if (!List.of("replicate", "restore", "l1", "l2").contains(what)) {
+            ops.err.println("ops: 'plan " + what + "' is not in this build (only: replicate, restore, l1, l2)");
             return ExitCode.INVALID.code();
         }
         Site site = ops.site();
         Lab lab = ops.connect(site);
         String taskId = java.util.UUID.randomUUID().toString();
         SavedPlan request = switch (what) {
-            case "replicate" -> new SavedPlan("replicate", vmid(), targets, "", "", taskId, "");
-            case "restore" -> new SavedPlan("restore", 0, List.of(), source, requireNode(), taskId, "");
-            default -> new SavedPlan("l2", 0, List.of(), "", "", taskId, "");
+            case "replicate" -> new SavedPlan("replicate", vmid(), targets, "", "", taskId, "", false);
+            case "restore" -> new SavedPlan("restore", 0, List.of(), source, requireNode(), taskId, "", false);
+            case "l1" -> new SavedPlan("l1", 0, List.of(), "", "", taskId, "", stable || "yes".equals(System.getenv("UPDATE_STABLE")));
+            default -> new SavedPlan("l2", 0, List.of(), "", "", taskId, "", false);
         };
         try (FileStateStore store = ops.store(site)) {
             Ops o = ops.ops(site, store, false);
@@ -64,9 +68,14 @@ final class PlanCommand implements Callable<Integer> {
                 ops.out.println("layer L2: every guest of the site exists; nothing to do");
                 return ExitCode.OK.code();
             }
+            if (what.equals("l1") && lab.layers(o).templates(request.stable() ? dev.ops.lab.layer.Stable.PROMOTE
+                    : dev.ops.lab.layer.Stable.KEEP).isEmpty()) {
+                ops.out.println("layer L1: every template of the site is built as its manifest says; nothing to do");
+                return ExitCode.OK.code();
+            }
             Plan plan = request.change(lab, o).plan();
             SavedPlan saved = new SavedPlan(request.kind(), request.vmid(), request.targets(), request.archive(), request.node(), taskId,
-                    plan.render());
+                    plan.render(), request.stable());
             Path file = outFile != null ? outFile : ops.stateDir(site).resolve("plans").resolve(taskId + ".json");
             write(file, Json.writePretty(saved));
             List<String> approvals = SitePolicy.approvalsFor(site, plan);
