@@ -12,9 +12,11 @@ public enum BackupType {
     /** A host (file-level backups by proxmox-backup-client). */
     HOST;
 
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The wire name: {@code vm}, {@code ct} or {@code host}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /** The type of a wire name; any other is a {@link dev.ops.core.error.ValidationException} naming {@code backup-type}. */

@@ -1,8 +1,6 @@
 package dev.ops.pbs;
 
-import dev.ops.pve.JsonValue;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +10,7 @@ import java.util.OptionalLong;
  * has no manifest yet, and PBS lists it without size, verification or fingerprint: those are
  * {@code Optional} here, and {@link #inProgress()} says which it is.
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SnapshotReader.class)
 public final class Snapshot {
     /** The manifest file, present once a backup finished. */
     static final String MANIFEST = "index.json.blob";
@@ -25,7 +24,7 @@ public final class Snapshot {
     private final String owner;
     private final List<String> files;
 
-    private Snapshot(SnapshotRef ref, Long size, boolean isProtected, String comment, String verification, String fingerprint, String owner,
+    Snapshot(SnapshotRef ref, Long size, boolean isProtected, String comment, String verification, String fingerprint, String owner,
             List<String> files) {
         this.ref = ref;
         this.size = size;
@@ -35,18 +34,6 @@ public final class Snapshot {
         this.fingerprint = fingerprint;
         this.owner = owner;
         this.files = List.copyOf(files);
-    }
-
-    static Snapshot from(JsonValue v) {
-        SnapshotRef ref = SnapshotRef.of(BackupType.parse(v.path("backup-type").asText("")), v.path("backup-id").asText(""),
-                Instant.ofEpochSecond(v.path("backup-time").asLong()));
-        List<String> files = new ArrayList<>();
-        // The schema says strings; PBS sends objects with a filename (an erratum): both are read.
-        v.path("files").elements().forEach(f -> files.add(f.isObject() ? f.path("filename").asText("") : f.asText("")));
-        JsonValue verify = v.path("verification");
-        String state = verify.isObject() ? Values.text(verify, "state") : null;
-        return new Snapshot(ref, Values.number(v, "size"), v.path("protected").asBoolean(), Values.text(v, "comment"), state,
-                Values.text(v, "fingerprint"), Values.text(v, "owner"), files);
     }
 
     /** Which snapshot this is. */
