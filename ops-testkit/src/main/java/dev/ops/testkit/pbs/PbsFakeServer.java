@@ -56,6 +56,9 @@ public final class PbsFakeServer implements AutoCloseable {
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setDispatcher(dispatcher);
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
+        // TCP_NODELAY on every accepted connection, as proxmox-rest-server sets it; a deflated answer goes
+        // out chunked, and its last small write would otherwise wait for the client's delayed ACK.
+        server.setServerSocketFactory(new dev.ops.testkit.pve.internal.AcceptedSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         dev.ops.testkit.pve.internal.PbsBackends.register("127.0.0.1:" + server.getPort(), new Backend());
         // Every plan made while this server lives is checked to have sent it no writes.
