@@ -21,9 +21,20 @@ public enum BackupType {
 
     /** The type of a wire name; any other is a {@link dev.ops.core.error.ValidationException} naming {@code backup-type}. */
     public static BackupType parse(String wire) {
-        for (BackupType t : values()) {
-            if (t.wire().equals(wire)) {
-                return t;
+        if (wire != null) {
+            switch (wire) {
+                case "vm" -> {
+                    return VM;
+                }
+                case "ct" -> {
+                    return CT;
+                }
+                case "host" -> {
+                    return HOST;
+                }
+                default -> {
+                    // not a type: refused below
+                }
             }
         }
         Violations.of("backup type").add("backup-type", "'" + wire + "' is not one of vm, ct, host").throwIfAny();

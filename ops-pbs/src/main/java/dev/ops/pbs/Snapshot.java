@@ -24,6 +24,7 @@ public final class Snapshot {
     private final String owner;
     private final List<String> files;
 
+    /** A snapshot as read; {@code files} is an unmodifiable list, kept as it is (its reader shares one between entries). */
     Snapshot(SnapshotRef ref, Long size, boolean isProtected, String comment, String verification, String fingerprint, String owner,
             List<String> files) {
         this.ref = ref;
@@ -33,7 +34,7 @@ public final class Snapshot {
         this.verification = verification;
         this.fingerprint = fingerprint;
         this.owner = owner;
-        this.files = List.copyOf(files);
+        this.files = files;
     }
 
     /** Which snapshot this is. */

@@ -31,6 +31,7 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
     /** A field name as it comes on the wire, and what it is. */
     private record Name(SerializedString wire, Kind kind) {}
 
+    private static final SerializedString FILENAME = new SerializedString("filename");
     private static final Map<String, Name> KNOWN = new ConcurrentHashMap<>();
 
     static {
@@ -173,8 +174,11 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
                 String prev = i < previous.size() ? previous.get(i) : null;
                 if (t == JsonToken.START_OBJECT) {
                     String name = "";
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        boolean isName = "filename".equals(p.currentName());
+                    while (true) {
+                        boolean isName = p.nextFieldName(FILENAME);
+                        if (!isName && !p.hasToken(JsonToken.FIELD_NAME)) {
+                            break;
+                        }
                         p.nextToken();
                         if (isName) {
                             String v = LenientValues.text(p, prev);
