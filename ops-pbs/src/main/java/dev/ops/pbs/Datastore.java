@@ -76,6 +76,11 @@ public final class Datastore {
             p.put("backup-id", id);
         }
         List<Snapshot> out = new ArrayList<>(client.api().list("/admin/datastore/{store}/snapshots", p, Snapshot.class));
+        for (Snapshot s : out) {
+            if (s.unknownType != null) {
+                BackupType.parse(s.unknownType); // refuses it, naming the type
+            }
+        }
         out.sort(BY_GROUP_NEWEST_FIRST);
         return out;
     }

@@ -23,6 +23,8 @@ public final class Snapshot {
     private final String fingerprint;
     private final String owner;
     private final List<String> files;
+    /** The backup type PBS sent when it is none this client knows; the snapshot then has no ref, and is never handed out. */
+    final String unknownType;
 
     /** A snapshot as read; {@code files} is an unmodifiable list, kept as it is (its reader shares one between entries). */
     Snapshot(SnapshotRef ref, Long size, boolean isProtected, String comment, String verification, String fingerprint, String owner,
@@ -35,6 +37,20 @@ public final class Snapshot {
         this.fingerprint = fingerprint;
         this.owner = owner;
         this.files = files;
+        this.unknownType = null;
+    }
+
+    /** An entry whose backup type is not one of vm, ct, host: the listing that holds it is refused. */
+    Snapshot(String unknownType) {
+        this.ref = null;
+        this.size = null;
+        this.isProtected = false;
+        this.comment = null;
+        this.verification = null;
+        this.fingerprint = null;
+        this.owner = null;
+        this.files = List.of();
+        this.unknownType = unknownType;
     }
 
     /** Which snapshot this is. */

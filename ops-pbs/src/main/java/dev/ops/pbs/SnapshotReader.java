@@ -138,8 +138,22 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
             }
         }
 
+        /**
+         * The snapshot read; one of a type this client does not know is marked so, for the caller to
+         * refuse the listing with a {@link dev.ops.core.error.ValidationException} (thrown here, it
+         * would reach the caller as an unreadable answer).
+         */
         Snapshot snapshot() {
-            SnapshotRef ref = SnapshotRef.of(BackupType.parse(type), id, Instant.ofEpochSecond(time));
+            BackupType t = switch (type) {
+                case "vm" -> BackupType.VM;
+                case "ct" -> BackupType.CT;
+                case "host" -> BackupType.HOST;
+                default -> null;
+            };
+            if (t == null) {
+                return new Snapshot(type);
+            }
+            SnapshotRef ref = SnapshotRef.of(t, id, Instant.ofEpochSecond(time));
             return new Snapshot(ref, size, isProtected, comment, verification, fingerprint, owner, files);
         }
 
