@@ -1,15 +1,10 @@
 package dev.ops.bench.pbs;
 
+import dev.ops.bench.support.ChildJvm;
 import dev.ops.testkit.pbs.PbsFakeServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The seeded fake PBS the benchmark drives: in this JVM, or in a JVM of its own ({@link FakePbsProcess})
@@ -67,18 +62,10 @@ interface FakePbs extends AutoCloseable {
         };
     }
 
-    /** The fake in a child JVM, with this JVM's class path. */
+    /** The fake in a child JVM ({@link FakePbsProcess}), with this JVM's class path. */
     static FakePbs childProcess() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), FakePbsProcess.class.getName()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        PrintStream out = new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8);
-        String line = in.readLine();
-        if (line == null) {
-            throw new IOException("the fake PBS process ended before it started");
-        }
-        String[] hello = line.split(" ");
+        ChildJvm child = ChildJvm.start(FakePbsProcess.class);
+        String[] hello = child.hello().split(" ");
         return new FakePbs() {
             @Override
             public String baseUrl() {
@@ -102,25 +89,12 @@ interface FakePbs extends AutoCloseable {
 
             @Override
             public String violations() {
-                out.println("violations");
-                try {
-                    return in.readLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return child.ask("violations");
             }
 
             @Override
-            public void close() throws IOException {
-                out.close();
-                try {
-                    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    p.destroyForcibly();
-                }
+            public void close() {
+                child.close();
             }
         };
     }
