@@ -22,7 +22,9 @@ import okhttp3.tls.HeldCertificate;
  * A fake Proxmox Backup Server over HTTPS on loopback, for tests: requests are checked against the
  * PBS 4.2 schema (what it refused is in {@link #violations()}), API tokens are checked, and its
  * datastores, namespaces and snapshots change as PBS's would. Prune ({@code POST .../prune}) is
- * answered by the core retention engine in the host's time zone ({@link #timeZone(String)}).
+ * answered by the core retention engine in the host's time zone ({@link #timeZone(String)}). As
+ * proxmox-backup-proxy does, it deflates its answers (zlib format, level 3, chunked) for a client
+ * whose {@code Accept-Encoding} names {@code deflate}, and sets TCP_NODELAY on its connections.
  *
  * <pre>{@code
  * try (PbsFakeServer pbs = PbsFakeServer.start()) {
