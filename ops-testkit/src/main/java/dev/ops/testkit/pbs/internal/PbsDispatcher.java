@@ -525,6 +525,17 @@ public final class PbsDispatcher extends Dispatcher {
         return Optional.ofNullable(p.get(name)).map(v -> dev.ops.core.text.AsciiNumbers.parseInt(String.valueOf(v)));
     }
 
+    /** A file of a snapshot's list, its fields in the order PBS's {@code BackupContent} has them. */
+    private static Map<String, Object> file(String name, Long size) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("filename", name);
+        f.put("crypt-mode", "none");
+        if (size != null) {
+            f.put("size", size);
+        }
+        return f;
+    }
+
     private static Map<String, Object> view(PbsState.Snap sn) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backup-type", sn.type);
@@ -537,15 +548,14 @@ public final class PbsDispatcher extends Dispatcher {
         }
         if (sn.finished) {
             // As PBS sends them (an erratum: the schema says strings): objects with a file name.
-            m.put("files", List.of(Map.of("filename", "index.json.blob", "crypt-mode", "none"),
-                    Map.of("filename", "drive-scsi0.img.fidx", "crypt-mode", "none", "size", sn.size)));
+            m.put("files", List.of(file("index.json.blob", null), file("drive-scsi0.img.fidx", sn.size)));
             m.put("size", sn.size);
             if (sn.verification != null) {
                 m.put("verification", Map.of("state", sn.verification, "upid",
                         "UPID:pbs:00000001:00000001:00000001:" + String.format("%08X", sn.time) + ":verify:x:root@pam:"));
             }
         } else {
-            m.put("files", List.of(Map.of("filename", "drive-scsi0.img.fidx", "crypt-mode", "none")));
+            m.put("files", List.of(file("drive-scsi0.img.fidx", null)));
         }
         return m;
     }
