@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  *
  * Arguments: {@code --requests N} (default 20), {@code --rounds N} (default 5), {@code --no-python}
  * (ops-pbs only, where proxmoxer is not installed), {@code --server own-jvm|in-process} (where the
- * fake runs; default own-jvm). Prints a table; see docs/benchmarks/pbs.md.
+ * fake runs; default own-jvm), {@code --warmup N} (ops-pbs listings before the first round, which
+ * warm the JIT and GC of both JVMs; default 300: fewer leave the first rounds slower). Prints a table; see docs/benchmarks/pbs.md.
  */
 public final class PbsBenchmark {
     private static final PrintStream OUT = System.out;
@@ -58,12 +59,14 @@ public final class PbsBenchmark {
     public static void main(String[] args) throws Exception {
         int requests = 20;
         int rounds = 5;
+        int warmup = 300;
         boolean python = true;
         boolean ownJvm = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = AsciiNumbers.parseInt(args[++i]);
                 case "--rounds" -> rounds = AsciiNumbers.parseInt(args[++i]);
+                case "--warmup" -> warmup = AsciiNumbers.parseInt(args[++i]);
                 case "--no-python" -> python = false;
                 case "--server" -> ownJvm = switch (args[++i]) {
                     case "own-jvm" -> true;
@@ -71,7 +74,7 @@ public final class PbsBenchmark {
                     default -> throw new IllegalArgumentException("--server takes own-jvm or in-process, not " + args[i]);
                 };
                 default -> throw new IllegalArgumentException(
-                        "unknown argument " + args[i] + " (use --requests N, --rounds N, --no-python, --server own-jvm|in-process)");
+                        "unknown argument " + args[i] + " (use --requests N, --rounds N, --warmup N, --no-python, --server own-jvm|in-process)");
             }
         }
         Path work = Files.createTempDirectory("ops-pbs-bench-");
@@ -81,7 +84,7 @@ public final class PbsBenchmark {
             OUT.println(Bench.machine(work));
             OUT.println("load average: " + Bench.loadAverage());
             OUT.println("fake PBS: " + (ownJvm ? "a JVM of its own" : "in the benchmark's JVM"));
-            listing(pbs, client, work, requests, rounds, python);
+            listing(pbs, client, work, requests, rounds, warmup, python);
             prune(client, rounds);
             String violations = pbs.violations();
             if (!violations.equals("0")) {
@@ -118,7 +121,8 @@ public final class PbsBenchmark {
         return Instant.parse("2024-01-01T00:00:00Z").plusSeconds(s * 3_600L * 17 + g * 60L);
     }
 
-    private static void listing(FakePbs pbs, PbsClient client, Path work, int requests, int rounds, boolean python) throws Exception {
+    private static void listing(FakePbs pbs, PbsClient client, Path work, int requests, int rounds, int warmup, boolean python)
+            throws Exception {
         Path script = work.resolve("proxmoxer_pbs_bench.py");
         try (InputStream in = PbsBenchmark.class.getResourceAsStream("proxmoxer_pbs_bench.py")) {
             Files.write(script, in.readAllBytes());
@@ -127,7 +131,7 @@ public final class PbsBenchmark {
         Files.writeString(ca, pbs.certificatePem());
         // Warm both the server and the client: the JIT compiles the parse and the sort (and, in a JVM of
         // its own, the server's answer).
-        for (int i = 0; i < 3 * requests; i++) {
+        for (int i = 0; i < warmup; i++) {
             client.datastore(STORE).snapshots(Namespace.root());
         }
         List<Double> ops = new ArrayList<>();
