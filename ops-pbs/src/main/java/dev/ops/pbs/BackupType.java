@@ -12,16 +12,29 @@ public enum BackupType {
     /** A host (file-level backups by proxmox-backup-client). */
     HOST;
 
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The wire name: {@code vm}, {@code ct} or {@code host}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /** The type of a wire name; any other is a {@link dev.ops.core.error.ValidationException} naming {@code backup-type}. */
     public static BackupType parse(String wire) {
-        for (BackupType t : values()) {
-            if (t.wire().equals(wire)) {
-                return t;
+        if (wire != null) {
+            switch (wire) {
+                case "vm" -> {
+                    return VM;
+                }
+                case "ct" -> {
+                    return CT;
+                }
+                case "host" -> {
+                    return HOST;
+                }
+                default -> {
+                    // not a type: refused below
+                }
             }
         }
         Violations.of("backup type").add("backup-type", "'" + wire + "' is not one of vm, ct, host").throwIfAny();

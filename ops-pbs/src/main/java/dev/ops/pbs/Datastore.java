@@ -50,6 +50,19 @@ public final class Datastore {
         return out;
     }
 
+    /**
+     * By group ({@code type/id} as text) and newest first. Comparing the type's wire name and then the
+     * id orders as comparing {@code type/id} does (no wire name is a prefix of another), without
+     * building the group's text twice per comparison.
+     */
+    private static final Comparator<Snapshot> BY_GROUP_NEWEST_FIRST = (a, b) -> {
+        int c = a.type() == b.type() ? 0 : a.type().wire().compareTo(b.type().wire());
+        if (c == 0) {
+            c = a.id().compareTo(b.id());
+        }
+        return c != 0 ? c : b.time().compareTo(a.time());
+    };
+
     /** Every snapshot of namespace {@code ns}, by group and then newest first (whatever order the server sent). */
     public List<Snapshot> snapshots(Namespace ns) {
         return snapshots(ns, null, null);
@@ -62,9 +75,13 @@ public final class Datastore {
             p.put("backup-type", type.wire());
             p.put("backup-id", id);
         }
-        List<Snapshot> out = new ArrayList<>();
-        client.api().get("/admin/datastore/{store}/snapshots", p).elements().forEach(e -> out.add(Snapshot.from(e)));
-        out.sort(Comparator.comparing((Snapshot s) -> s.ref().group()).thenComparing(Snapshot::time, Comparator.reverseOrder()));
+        List<Snapshot> out = new ArrayList<>(client.api().list("/admin/datastore/{store}/snapshots", p, Snapshot.class));
+        for (Snapshot s : out) {
+            if (s.unknownType != null) {
+                BackupType.parse(s.unknownType); // refuses it, naming the type
+            }
+        }
+        out.sort(BY_GROUP_NEWEST_FIRST);
         return out;
     }
 

@@ -1,8 +1,6 @@
 package dev.ops.pbs;
 
-import dev.ops.pve.JsonValue;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +10,7 @@ import java.util.OptionalLong;
  * has no manifest yet, and PBS lists it without size, verification or fingerprint: those are
  * {@code Optional} here, and {@link #inProgress()} says which it is.
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SnapshotReader.class)
 public final class Snapshot {
     /** The manifest file, present once a backup finished. */
     static final String MANIFEST = "index.json.blob";
@@ -24,8 +23,11 @@ public final class Snapshot {
     private final String fingerprint;
     private final String owner;
     private final List<String> files;
+    /** The backup type PBS sent when it is none this client knows; the snapshot then has no ref, and is never handed out. */
+    final String unknownType;
 
-    private Snapshot(SnapshotRef ref, Long size, boolean isProtected, String comment, String verification, String fingerprint, String owner,
+    /** A snapshot as read; {@code files} is an unmodifiable list, kept as it is (its reader shares one between entries). */
+    Snapshot(SnapshotRef ref, Long size, boolean isProtected, String comment, String verification, String fingerprint, String owner,
             List<String> files) {
         this.ref = ref;
         this.size = size;
@@ -34,19 +36,21 @@ public final class Snapshot {
         this.verification = verification;
         this.fingerprint = fingerprint;
         this.owner = owner;
-        this.files = List.copyOf(files);
+        this.files = files;
+        this.unknownType = null;
     }
 
-    static Snapshot from(JsonValue v) {
-        SnapshotRef ref = SnapshotRef.of(BackupType.parse(v.path("backup-type").asText("")), v.path("backup-id").asText(""),
-                Instant.ofEpochSecond(v.path("backup-time").asLong()));
-        List<String> files = new ArrayList<>();
-        // The schema says strings; PBS sends objects with a filename (an erratum): both are read.
-        v.path("files").elements().forEach(f -> files.add(f.isObject() ? f.path("filename").asText("") : f.asText("")));
-        JsonValue verify = v.path("verification");
-        String state = verify.isObject() ? Values.text(verify, "state") : null;
-        return new Snapshot(ref, Values.number(v, "size"), v.path("protected").asBoolean(), Values.text(v, "comment"), state,
-                Values.text(v, "fingerprint"), Values.text(v, "owner"), files);
+    /** An entry whose backup type is not one of vm, ct, host: the listing that holds it is refused. */
+    Snapshot(String unknownType) {
+        this.ref = null;
+        this.size = null;
+        this.isProtected = false;
+        this.comment = null;
+        this.verification = null;
+        this.fingerprint = null;
+        this.owner = null;
+        this.files = List.of();
+        this.unknownType = unknownType;
     }
 
     /** Which snapshot this is. */

@@ -44,6 +44,55 @@ class PbsReadsTest {
     }
 
     @Test
+    void aSnapshotListIsReadWhateverTheOrderOfEachEntrysFieldsAndTheirOddValues() {
+        java.util.Map<String, Object> first = new java.util.LinkedHashMap<>();
+        first.put("backup-type", "vm");
+        first.put("backup-id", "100");
+        first.put("backup-time", 1767225600L);
+        first.put("files", java.util.List.of(java.util.Map.of("filename", "index.json.blob"), java.util.Map.of("filename", "drive-scsi0.img.fidx")));
+        first.put("size", 42);
+        first.put("owner", "root@pam");
+        first.put("verification", java.util.Map.of("state", "ok", "upid", "UPID:x"));
+        java.util.Map<String, Object> reordered = new java.util.LinkedHashMap<>();
+        reordered.put("owner", "backup@pbs");
+        reordered.put("new-field", java.util.Map.of("nested", java.util.List.of(1, 2)));
+        reordered.put("backup-time", "1767312000");
+        reordered.put("backup-id", "100");
+        reordered.put("protected", 1);
+        reordered.put("backup-type", "vm");
+        reordered.put("files", java.util.List.of("index.json.blob"));
+        reordered.put("comment", "nightly");
+        reordered.put("fingerprint", null);
+        java.util.Map<String, Object> sparse = new java.util.LinkedHashMap<>();
+        sparse.put("backup-id", "7");
+        sparse.put("backup-type", "ct");
+        sparse.put("backup-time", 1767225600L);
+        sparse.put("size", null);
+        sparse.put("verification", "odd");
+        pbs.answerNext("GET", "/admin/datastore/{store}/snapshots", dev.ops.testkit.pve.PveAnswer.data(java.util.List.of(first, reordered, sparse)));
+        pbs.datastore("store1");
+
+        var snaps = client.datastore("store1").snapshots(Namespace.root());
+
+        assertThat(snaps).extracting(s -> s.ref().path()).containsExactly(
+                "ct/7/2026-01-01T00:00:00Z", "vm/100/2026-01-02T00:00:00Z", "vm/100/2026-01-01T00:00:00Z");
+        assertThat(snaps.get(0).files()).isEmpty();
+        assertThat(snaps.get(0).size()).isEmpty();
+        assertThat(snaps.get(0).verification()).isEmpty();
+        assertThat(snaps.get(0).owner()).isEmpty();
+        assertThat(snaps.get(1).owner()).hasValue("backup@pbs");
+        assertThat(snaps.get(1).isProtected()).isTrue();
+        assertThat(snaps.get(1).files()).containsExactly("index.json.blob");
+        assertThat(snaps.get(1).comment()).hasValue("nightly");
+        assertThat(snaps.get(1).fingerprint()).isEmpty();
+        assertThat(snaps.get(2).files()).containsExactly("index.json.blob", "drive-scsi0.img.fidx");
+        assertThat(snaps.get(2).size()).hasValue(42L);
+        assertThat(snaps.get(2).verification()).hasValue("ok");
+        assertThat(snaps.get(2).owner()).hasValue("root@pam");
+        assertThat(snaps.get(2).isProtected()).isFalse();
+    }
+
+    @Test
     void snapshotsAreNewestFirstPerGroupAndAnInProgressOneHasNoSizeOrVerification() {
         pbs.datastore("store1")
                 .snapshot("", "vm/100/2026-01-01T00:00:00Z")

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * ops-pbs against proxmoxer (Debian's python3-proxmoxer, {@code ProxmoxAPI(service='PBS')}, run by
- * {@code /usr/bin/python3}), side by side against the same fake PBS on loopback (in this JVM):
+ * {@code /usr/bin/python3}), side by side against the same fake PBS on loopback, which runs in a JVM of
+ * its own as proxmox-backup-proxy is a process of its own ({@link FakePbsProcess}), and answers
+ * deflated to clients that accept it, as PBS does (both do):
  *
  * <ol>
  *   <li>(a) listing 10,000 snapshots in 500 groups ({@code GET /admin/datastore/store1/snapshots}),
@@ -40,12 +42,16 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  *
  * Arguments: {@code --requests N} (default 20), {@code --rounds N} (default 5), {@code --no-python}
- * (ops-pbs only, where proxmoxer is not installed). Prints a table; see docs/benchmarks/pbs.md.
+ * (ops-pbs only, where proxmoxer is not installed), {@code --server own-jvm|in-process} (where the
+ * fake runs; default own-jvm), {@code --warmup N} (ops-pbs listings before the first round, which
+ * warm the JIT and GC of both JVMs; default 300: fewer leave the first rounds slower). Prints a table; see docs/benchmarks/pbs.md.
  */
 public final class PbsBenchmark {
     private static final PrintStream OUT = System.out;
     private static final String STORE = "store1";
     private static final String PRUNE_STORE = "prune";
+    private static final int PRUNE_GROUPS = 100;
+    private static final int PRUNE_SNAPSHOTS = 1000;
 
     private PbsBenchmark() {}
 
@@ -53,48 +59,79 @@ public final class PbsBenchmark {
     public static void main(String[] args) throws Exception {
         int requests = 20;
         int rounds = 5;
+        int warmup = 300;
         boolean python = true;
+        boolean ownJvm = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = AsciiNumbers.parseInt(args[++i]);
                 case "--rounds" -> rounds = AsciiNumbers.parseInt(args[++i]);
+                case "--warmup" -> warmup = AsciiNumbers.parseInt(args[++i]);
                 case "--no-python" -> python = false;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (use --requests N, --rounds N, --no-python)");
+                case "--server" -> ownJvm = switch (args[++i]) {
+                    case "own-jvm" -> true;
+                    case "in-process" -> false;
+                    default -> throw new IllegalArgumentException("--server takes own-jvm or in-process, not " + args[i]);
+                };
+                default -> throw new IllegalArgumentException(
+                        "unknown argument " + args[i] + " (use --requests N, --rounds N, --warmup N, --no-python, --server own-jvm|in-process)");
             }
         }
         Path work = Files.createTempDirectory("ops-pbs-bench-");
-        try (PbsFakeServer pbs = PbsFakeServer.start();
+        try (FakePbs pbs = ownJvm ? FakePbs.childProcess() : FakePbs.inProcess();
                 PbsClient client = PbsClient.builder().baseUrl(pbs.baseUrl()).apiToken("root@pam", "ops", Secret.of(pbs.tokenSecret()))
                         .pinnedCertificate(pbs.fingerprint()).name("bench").build()) {
             OUT.println(Bench.machine(work));
             OUT.println("load average: " + Bench.loadAverage());
-            listing(pbs, client, work, requests, rounds, python);
-            prune(pbs, client, rounds);
-            if (!pbs.violations().isEmpty()) {
-                throw new IllegalStateException(pbs.violations().size() + " request(s) violated the PBS schema: " + pbs.violations().get(0));
+            OUT.println("fake PBS: " + (ownJvm ? "a JVM of its own" : "in the benchmark's JVM"));
+            listing(pbs, client, work, requests, rounds, warmup, python);
+            prune(client, rounds);
+            String violations = pbs.violations();
+            if (!violations.equals("0")) {
+                throw new IllegalStateException("requests violated the PBS schema: " + violations);
             }
         } finally {
             Bench.deleteTree(work);
         }
     }
 
-    private static void listing(PbsFakeServer pbs, PbsClient client, Path work, int requests, int rounds, boolean python) throws Exception {
-        var seed = pbs.datastore(STORE);
+    /** Seeds {@code pbs} with the datastores of (a) and (b), wherever it runs. */
+    static void seed(PbsFakeServer pbs) {
+        var listed = pbs.datastore(STORE);
         long base = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
         for (int g = 0; g < 500; g++) {
             String group = (g % 2 == 0 ? "vm/" : "ct/") + (1000 + g);
             for (int s = 0; s < 20; s++) {
-                seed.snapshot("", group + "/" + Instant.ofEpochSecond(base + s * 86_400L + g));
+                listed.snapshot("", group + "/" + Instant.ofEpochSecond(base + s * 86_400L + g));
             }
         }
+        var pruned = pbs.datastore(PRUNE_STORE);
+        for (int g = 0; g < PRUNE_GROUPS; g++) {
+            for (int s = 0; s < PRUNE_SNAPSHOTS; s++) {
+                pruned.snapshot("", pruneGroup(g) + "/" + pruneTime(g, s));
+            }
+        }
+    }
+
+    private static String pruneGroup(int g) {
+        return "vm/" + (2000 + g);
+    }
+
+    private static Instant pruneTime(int g, int s) {
+        return Instant.parse("2024-01-01T00:00:00Z").plusSeconds(s * 3_600L * 17 + g * 60L);
+    }
+
+    private static void listing(FakePbs pbs, PbsClient client, Path work, int requests, int rounds, int warmup, boolean python)
+            throws Exception {
         Path script = work.resolve("proxmoxer_pbs_bench.py");
         try (InputStream in = PbsBenchmark.class.getResourceAsStream("proxmoxer_pbs_bench.py")) {
             Files.write(script, in.readAllBytes());
         }
         Path ca = work.resolve("ca.pem");
         Files.writeString(ca, pbs.certificatePem());
-        // Warm both the server and the client: the JIT compiles the parse and the sort.
-        for (int i = 0; i < 3 * requests; i++) {
+        // Warm both the server and the client: the JIT compiles the parse and the sort (and, in a JVM of
+        // its own, the server's answer).
+        for (int i = 0; i < warmup; i++) {
             client.datastore(STORE).snapshots(Namespace.root());
         }
         List<Double> ops = new ArrayList<>();
@@ -124,15 +161,12 @@ public final class PbsBenchmark {
         }
     }
 
-    private static void prune(PbsFakeServer pbs, PbsClient client, int rounds) {
-        var seed = pbs.datastore(PRUNE_STORE);
-        long base = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
+    private static void prune(PbsClient client, int rounds) {
         List<RetentionItem> items = new ArrayList<>();
-        for (int g = 0; g < 100; g++) {
-            String group = "vm/" + (2000 + g);
-            for (int s = 0; s < 1000; s++) {
-                Instant t = Instant.ofEpochSecond(base + s * 3_600L * 17 + g * 60L);
-                seed.snapshot("", group + "/" + t);
+        for (int g = 0; g < PRUNE_GROUPS; g++) {
+            String group = pruneGroup(g);
+            for (int s = 0; s < PRUNE_SNAPSHOTS; s++) {
+                Instant t = pruneTime(g, s);
                 items.add(RetentionItem.of(group + "/" + t, t).inGroup(group));
             }
         }
@@ -190,7 +224,7 @@ public final class PbsBenchmark {
         return v.stream().map(d -> String.format("%.3f", d)).toList().toString();
     }
 
-    private static JsonNode python(Path script, PbsFakeServer pbs, Path ca, String n) throws Exception {
+    private static JsonNode python(Path script, FakePbs pbs, Path ca, String n) throws Exception {
         String hostPort = pbs.baseUrl().substring("https://".length());
         List<String> argv = List.of("/usr/bin/python3", script.toString(), hostPort, "root@pam", "ops", pbs.tokenSecret(), ca.toString(),
                 "snapshots", STORE, n);

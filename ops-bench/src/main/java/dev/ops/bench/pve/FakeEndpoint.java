@@ -1,17 +1,12 @@
 package dev.ops.bench.pve;
 
+import dev.ops.bench.support.ChildJvm;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.PveApiToken;
 import dev.ops.testkit.pve.PveFakeServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The fake Proxmox VE server the benchmark drives: in this JVM, or in a JVM of its own so that the
@@ -89,12 +84,8 @@ interface FakeEndpoint extends AutoCloseable {
 
     /** The fake in a child JVM ({@link FakePveProcess}), with this JVM's class path. */
     static FakeEndpoint childProcess() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), FakePveProcess.class.getName()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        PrintStream out = new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8);
-        String[] hello = in.readLine().split(" ");
+        ChildJvm child = ChildJvm.start(FakePveProcess.class);
+        String[] hello = child.hello().split(" ");
         return new FakeEndpoint() {
             @Override
             public String host() {
@@ -123,34 +114,17 @@ interface FakeEndpoint extends AutoCloseable {
 
             @Override
             public void taskDuration(Duration d) {
-                ask("taskDuration " + d.toMillis());
+                child.ask("taskDuration " + d.toMillis());
             }
 
             @Override
             public int violations() {
-                return AsciiNumbers.parseInt(ask("violations"));
-            }
-
-            private String ask(String command) {
-                out.println(command);
-                try {
-                    return in.readLine();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                return AsciiNumbers.parseInt(child.ask("violations"));
             }
 
             @Override
-            public void close() throws IOException {
-                out.close();
-                try {
-                    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    p.destroyForcibly();
-                }
+            public void close() {
+                child.close();
             }
         };
     }

@@ -81,6 +81,9 @@ public final class Transport {
                 // pveproxy speaks HTTP/1.1, and its error messages live in the reason phrase.
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .eventListener(Phase.LISTENER);
+        if (cfg.dialect().deflate()) {
+            b.addInterceptor(new DeflatedAnswers());
+        }
         if (!apiBase.isHttps()) {
             // Plain HTTP is allowed only to loopback (the client builder checks the host): a name such as
             // localhost is connected to at its loopback addresses only, whatever else it resolves to.

@@ -22,7 +22,9 @@ import okhttp3.tls.HeldCertificate;
  * A fake Proxmox Backup Server over HTTPS on loopback, for tests: requests are checked against the
  * PBS 4.2 schema (what it refused is in {@link #violations()}), API tokens are checked, and its
  * datastores, namespaces and snapshots change as PBS's would. Prune ({@code POST .../prune}) is
- * answered by the core retention engine in the host's time zone ({@link #timeZone(String)}).
+ * answered by the core retention engine in the host's time zone ({@link #timeZone(String)}). As
+ * proxmox-backup-proxy does, it deflates its answers (zlib format, level 3, chunked) for a client
+ * whose {@code Accept-Encoding} names {@code deflate}, and sets TCP_NODELAY on its connections.
  *
  * <pre>{@code
  * try (PbsFakeServer pbs = PbsFakeServer.start()) {
@@ -56,6 +58,9 @@ public final class PbsFakeServer implements AutoCloseable {
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setDispatcher(dispatcher);
         server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
+        // TCP_NODELAY on every accepted connection, as proxmox-rest-server sets it; a deflated answer goes
+        // out chunked, and its last small write would otherwise wait for the client's delayed ACK.
+        server.setServerSocketFactory(new dev.ops.testkit.pve.internal.AcceptedSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         dev.ops.testkit.pve.internal.PbsBackends.register("127.0.0.1:" + server.getPort(), new Backend());
         // Every plan made while this server lives is checked to have sent it no writes.

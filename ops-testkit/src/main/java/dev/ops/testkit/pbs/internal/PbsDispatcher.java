@@ -44,9 +44,9 @@ public final class PbsDispatcher extends Dispatcher {
     private static final java.util.Set<String> LISTINGS = java.util.Set.of("/admin/datastore/{store}/snapshots",
             "/admin/datastore/{store}/groups");
     /** Serialized listing answers by state version and request target (at most a few: cleared on every write). */
-    private final Map<String, byte[]> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Cached> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > 8;
         }
     };
@@ -96,8 +96,26 @@ public final class PbsDispatcher extends Dispatcher {
         return writes + " write(s)";
     }
 
+    /** A serialised listing, and its deflated form once a client asked for it. */
+    private static final class Cached {
+        private final byte[] body;
+        private byte[] deflated;
+
+        Cached(byte[] body) {
+            this.body = body;
+        }
+
+        synchronized byte[] deflated() {
+            if (deflated == null) {
+                deflated = PbsCompression.deflate(body);
+            }
+            return deflated;
+        }
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        boolean deflate = PbsCompression.accepts(request.getHeaders().get("Accept-Encoding"));
         String method = request.getMethod() == null ? "GET" : request.getMethod();
         String target = request.getTarget();
         int q = target.indexOf('?');
@@ -126,7 +144,7 @@ public final class PbsDispatcher extends Dispatcher {
             }
             Endpoint ep = route.get().endpoints().get(method);
             if ("POST".equals(method) && "/access/ticket".equals(route.get().template())) {
-                return login(ep, params);
+                return login(ep, params, deflate);
             }
             authenticate(request, method);
             params.putAll(route.get().pathParams());
@@ -141,7 +159,7 @@ public final class PbsDispatcher extends Dispatcher {
                     ? String.join("\n", many.stream().map(String::valueOf).toList()) : String.valueOf(v)));
             String template = route.get().template();
             boolean listing = "GET".equals(method) && LISTINGS.contains(template) && !state.scrambled;
-            byte[] cached;
+            Cached cached;
             long version;
             Object data;
             synchronized (state.tasks.lock()) {
@@ -154,20 +172,20 @@ public final class PbsDispatcher extends Dispatcher {
                 }
             }
             if (cached != null) {
-                return bytes(cached);
+                return answer(200, "OK", cached, deflate);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", data);
             if (listing) {
-                byte[] b = serialize(body);
+                Cached b = new Cached(serialize(body));
                 synchronized (state.tasks.lock()) {
                     if (version == state.version + state.tasks.engine().version()) {
                         cache.put(version + " " + target, b);
                     }
                 }
-                return bytes(b);
+                return answer(200, "OK", b, deflate);
             }
-            return json(200, "OK", body);
+            return json(200, "OK", body, deflate);
         } catch (ApiError e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", null);
@@ -175,17 +193,17 @@ public final class PbsDispatcher extends Dispatcher {
             if (!e.errors().isEmpty()) {
                 body.put("errors", e.errors());
             }
-            return json(e.status(), e.getMessage(), body);
+            return json(e.status(), e.getMessage(), body, deflate);
         } catch (RuntimeException e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", null);
             body.put("message", "fake server error: " + e);
-            return json(500, "fake server error", body);
+            return json(500, "fake server error", body, deflate);
         }
     }
 
     /** {@code POST /access/ticket}: a ticket and CSRF token for a known user and password. */
-    private MockResponse login(Endpoint ep, Map<String, Object> params) {
+    private MockResponse login(Endpoint ep, Map<String, Object> params, boolean deflate) {
         Map<String, String> errors = Validator.validate(ep, params);
         if (!errors.isEmpty()) {
             violations.add("POST /access/ticket: " + errors);
@@ -201,7 +219,7 @@ public final class PbsDispatcher extends Dispatcher {
         tickets.put(ticket, csrf);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", Map.of("username", user, "ticket", ticket, "CSRFPreventionToken", csrf));
-        return json(200, "OK", body);
+        return json(200, "OK", body, deflate);
     }
 
     private void authenticate(RecordedRequest request, String method) {
@@ -507,6 +525,17 @@ public final class PbsDispatcher extends Dispatcher {
         return Optional.ofNullable(p.get(name)).map(v -> dev.ops.core.text.AsciiNumbers.parseInt(String.valueOf(v)));
     }
 
+    /** A file of a snapshot's list, its fields in the order PBS's {@code BackupContent} has them. */
+    private static Map<String, Object> file(String name, Long size) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("filename", name);
+        f.put("crypt-mode", "none");
+        if (size != null) {
+            f.put("size", size);
+        }
+        return f;
+    }
+
     private static Map<String, Object> view(PbsState.Snap sn) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backup-type", sn.type);
@@ -519,15 +548,14 @@ public final class PbsDispatcher extends Dispatcher {
         }
         if (sn.finished) {
             // As PBS sends them (an erratum: the schema says strings): objects with a file name.
-            m.put("files", List.of(Map.of("filename", "index.json.blob", "crypt-mode", "none"),
-                    Map.of("filename", "drive-scsi0.img.fidx", "crypt-mode", "none", "size", sn.size)));
+            m.put("files", List.of(file("index.json.blob", null), file("drive-scsi0.img.fidx", sn.size)));
             m.put("size", sn.size);
             if (sn.verification != null) {
                 m.put("verification", Map.of("state", sn.verification, "upid",
                         "UPID:pbs:00000001:00000001:00000001:" + String.format("%08X", sn.time) + ":verify:x:root@pam:"));
             }
         } else {
-            m.put("files", List.of(Map.of("filename", "drive-scsi0.img.fidx", "crypt-mode", "none")));
+            m.put("files", List.of(file("drive-scsi0.img.fidx", null)));
         }
         return m;
     }
@@ -566,19 +594,16 @@ public final class PbsDispatcher extends Dispatcher {
         }
     }
 
-    private MockResponse bytes(byte[] body) {
-        return new MockResponse.Builder().status("HTTP/1.1 200 OK").setHeader("Content-Type", "application/json;charset=UTF-8")
-                .setHeader("Server", "proxmox-backup-api").body(new okio.Buffer().write(body)).build();
+    private MockResponse answer(int status, String reason, Cached body, boolean deflate) {
+        MockResponse.Builder b = new MockResponse.Builder().status("HTTP/1.1 " + status + " " + reason.replaceAll("[^\\x20-\\x7e]", " ").trim())
+                .setHeader("Content-Type", "application/json;charset=UTF-8").setHeader("Server", "proxmox-backup-api");
+        if (deflate) {
+            return b.setHeader("Content-Encoding", "deflate").chunkedBody(new okio.Buffer().write(body.deflated()), PbsCompression.CHUNK).build();
+        }
+        return b.body(new okio.Buffer().write(body.body)).build();
     }
 
-    private MockResponse json(int status, String reason, Object body) {
-        try {
-            return new MockResponse.Builder().status("HTTP/1.1 " + status + " " + reason.replaceAll("[^\\x20-\\x7e]", " ").trim())
-                    .setHeader("Content-Type", "application/json;charset=UTF-8")
-                    .setHeader("Server", "proxmox-backup-api")
-                    .body(new okio.Buffer().write(mapper.writeValueAsBytes(body))).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private MockResponse json(int status, String reason, Object body, boolean deflate) {
+        return answer(status, reason, new Cached(serialize(body)), deflate);
     }
 }
