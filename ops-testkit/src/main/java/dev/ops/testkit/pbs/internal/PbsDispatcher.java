@@ -2,10 +2,6 @@ package dev.ops.testkit.pbs.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ops.core.retention.RetentionDecision;
-import dev.ops.core.retention.RetentionItem;
-import dev.ops.core.retention.RetentionPlan;
-import dev.ops.core.retention.RetentionPolicy;
 import dev.ops.testkit.pve.internal.ApiError;
 import dev.ops.testkit.pve.internal.ApiSchema;
 import dev.ops.testkit.pve.internal.Endpoint;
@@ -440,42 +436,7 @@ public final class PbsDispatcher extends Dispatcher {
 
     /** Prunes one group of namespace {@code ns} by the {@code keep-*} options of {@code p}; the decisions, as PBS lists them. */
     List<Object> pruneGroup(PbsState.Store store, String ns, String type, String id, Map<String, ?> p, boolean dryRun) {
-        RetentionPolicy.Builder b = RetentionPolicy.builder().zone(state.timeZone);
-        keep(p, "keep-last").ifPresent(b::keepLast);
-        keep(p, "keep-hourly").ifPresent(b::keepHourly);
-        keep(p, "keep-daily").ifPresent(b::keepDaily);
-        keep(p, "keep-weekly").ifPresent(b::keepWeekly);
-        keep(p, "keep-monthly").ifPresent(b::keepMonthly);
-        keep(p, "keep-yearly").ifPresent(b::keepYearly);
-        RetentionPolicy policy = b.build();
-        List<RetentionItem> items = new ArrayList<>();
-        Map<String, PbsState.Snap> byPath = new LinkedHashMap<>();
-        for (PbsState.Snap sn : store.in(ns).values()) {
-            if (!sn.type.equals(type) || !sn.id.equals(id)) {
-                continue;
-            }
-            RetentionItem item = RetentionItem.of(sn.path(), Instant.ofEpochSecond(sn.time)).inGroup(sn.group());
-            item = sn.isProtected ? item.protect() : item;
-            item = sn.finished ? item : item.unfinished();
-            items.add(item);
-            byPath.put(sn.path(), sn);
-        }
-        RetentionPlan plan = policy.plan(items, Instant.now());
-        List<Object> out = new ArrayList<>();
-        for (RetentionDecision d : plan.decisions()) {
-            PbsState.Snap sn = byPath.get(d.item().id());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("backup-type", sn.type);
-            m.put("backup-id", sn.id);
-            m.put("backup-time", sn.time);
-            m.put("keep", d.keeps());
-            m.put("protected", sn.isProtected);
-            out.add(m);
-            if (!dryRun && !d.keeps()) {
-                store.in(ns).remove(sn.path());
-            }
-        }
-        return out;
+        return PbsPrune.group(store, state.timeZone, ns, type, id, p, dryRun);
     }
 
     /** Verifies a snapshot, a group or the namespace and below, as a task; a damaged snapshot fails it. */
@@ -519,10 +480,6 @@ public final class PbsDispatcher extends Dispatcher {
     static boolean flag(Map<String, ?> p, String name, boolean otherwise) {
         Object v = p.get(name);
         return v == null ? otherwise : "1".equals(String.valueOf(v)) || "true".equals(String.valueOf(v));
-    }
-
-    private static Optional<Integer> keep(Map<String, ?> p, String name) {
-        return Optional.ofNullable(p.get(name)).map(v -> dev.ops.core.text.AsciiNumbers.parseInt(String.valueOf(v)));
     }
 
     /** A file of a snapshot's list, its fields in the order PBS's {@code BackupContent} has them. */
