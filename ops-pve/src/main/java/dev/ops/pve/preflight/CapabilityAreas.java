@@ -29,12 +29,13 @@ final class CapabilityAreas {
 
     /** Whether the login's capabilities show that {@code privilege} is held nowhere that could cover {@code aclPath}. */
     boolean rulesOut(String aclPath, String privilege) {
-        for (String area : areasOf(aclPath, privilege)) {
+        List<String> areas = areasOf(aclPath, privilege);
+        for (String area : areas) {
             if (!inFamily(area, privilege) || !login.capabilities().containsKey(area) || login.has(area, privilege)) {
                 return false;
             }
         }
-        return !areasOf(aclPath, privilege).isEmpty();
+        return !areas.isEmpty();
     }
 
     /** The areas whose listing decides {@code privilege} on {@code aclPath}: a pool's path counts for guests and storage alike. */

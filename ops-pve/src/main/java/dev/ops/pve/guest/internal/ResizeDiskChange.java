@@ -90,10 +90,11 @@ final class ResizeDiskChange extends GuestChange<GuestConfig, Void> {
     }
 
     private static String human(long bytes) {
-        for (String[] u : new String[][] {{"T", "40"}, {"G", "30"}, {"M", "20"}, {"K", "10"}}) {
-            long unit = 1L << AsciiNumbers.parseInt(u[1]);
+        String units = "KMGT";
+        for (int i = units.length() - 1; i >= 0; i--) {
+            long unit = 1L << (10 * (i + 1));
             if (bytes % unit == 0) {
-                return (bytes / unit) + u[0];
+                return (bytes / unit) + units.substring(i, i + 1);
             }
         }
         return bytes + "B";

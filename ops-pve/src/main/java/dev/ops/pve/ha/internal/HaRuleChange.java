@@ -75,10 +75,10 @@ public final class HaRuleChange extends ApiChange<Optional<HaRule>, Void> {
     }
 
     private Optional<HaRule> current() {
-        int major = client.version().major();
-        if (major > 0 && major < 9) {
+        var version = client.version();
+        if (version.major() > 0 && version.major() < 9) {
             Violations v = Violations.of("HA rule " + id());
-            v.add("rule", "this cluster runs Proxmox VE " + client.version().version()
+            v.add("rule", "this cluster runs Proxmox VE " + version.version()
                     + ", which has no HA rules (they came with Proxmox VE 9; before it, HA groups place resources)");
             v.throwIfAny();
         }

@@ -154,7 +154,12 @@ public final class BtrfsHost {
         if (split < 0) {
             throw new dev.ops.core.error.OpsException("btrfs subvolume list gave no read-only listing");
         }
-        return BtrfsParsers.list(both.substring(0, split), BtrfsParsers.ids(both.substring(split + 1)));
+        return parseLists(both.substring(0, split), both.substring(split + 1));
+    }
+
+    /** Every subvolume ({@code list -p -u -q -R -g -c}), marked read-only where the {@code list -r} output names it. */
+    static List<Subvolume> parseLists(String all, String readOnly) {
+        return BtrfsParsers.list(all, BtrfsParsers.ids(readOnly));
     }
 
     private static String unescape(String s) {

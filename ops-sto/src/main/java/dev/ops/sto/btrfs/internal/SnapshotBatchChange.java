@@ -94,7 +94,7 @@ public final class SnapshotBatchChange<T> extends HostChange<T, SnapshotBatchCha
         }
         BtrfsHost.Mount mount = BtrfsHost.parseMount(parts[0]);
         Map<String, Subvolume> byPath = new HashMap<>();
-        for (Subvolume s : BtrfsHost.parseLists(parts[1] + "\0" + parts[2])) {
+        for (Subvolume s : BtrfsHost.parseLists(parts[1], parts[2])) {
             mount.absolute(s.path()).ifPresent(abs -> byPath.put(abs, s));
         }
         Subvolume from = byPath.get(src);

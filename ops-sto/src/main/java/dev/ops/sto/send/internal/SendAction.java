@@ -78,6 +78,7 @@ public record SendAction(String target, String pipeline, String progressFile, lo
         try {
             r = host.run(Command.of("bash", "-c", pipeline).asRoot().withTimeout(TIMEOUT));
         } finally {
+            LISTENERS.remove(progressFile, listener); // it served this run; a new plan registers it again
             watcher.interrupt();
             try {
                 watcher.join(EVERY.multipliedBy(5));
