@@ -11,12 +11,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -177,26 +180,27 @@ public final class FileStateStore implements StateStore {
         }
         List<Entry> out = new ArrayList<>();
         List<UnreadableRecord> unreadable = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(FileStateStore::isValueFile)::iterator) {
+        try {
+            walk(dir, (file, attrs) -> {
+                if (!attrs.isRegularFile() || !isValueFile(file)) {
+                    return;
+                }
                 String key;
                 try {
                     key = keyOf(file);
                 } catch (IllegalArgumentException e) {
                     unreadable.add(new UnreadableRecord(root.relativize(file).toString(), file.toString(), "file name is not a key: " + e.getMessage()));
-                    continue;
+                    return;
                 }
                 if (!key.startsWith(prefix)) {
-                    continue;
+                    return;
                 }
                 try {
                     read(key, file).ifPresent(v -> out.add(new Entry(key, v)));
                 } catch (CorruptRecordException e) {
                     unreadable.add(UnreadableRecord.of(e));
                 }
-            }
-        } catch (NoSuchFileException e) {
-            // The directory went away while listing: what was seen is the answer.
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new OpsException("cannot list state store " + root + ": " + e.getMessage(), e);
         }
@@ -216,7 +220,56 @@ public final class FileStateStore implements StateStore {
 
     private static boolean isValueFile(Path f) {
         String name = f.getFileName().toString();
-        return name.endsWith(SUFFIX) && !name.startsWith(".") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
+        return name.endsWith(SUFFIX) && !name.startsWith(".");
+    }
+
+    /** What {@link #walk} does with each entry below its start (not the start itself). */
+    private interface EntryVisitor {
+        void visit(Path entry, BasicFileAttributes attrs) throws IOException;
+    }
+
+    /**
+     * Visits every entry below {@code start}, depth first, without following links. Other writers
+     * rename their temporary files away and delete records while this runs, so an entry that is
+     * gone by the time it is looked at is skipped: it was never part of the state (a temporary file)
+     * or it was removed concurrently, which a reader without the lock cannot tell from before.
+     */
+    private static void walk(Path start, EntryVisitor visitor) throws IOException {
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(start)) {
+                    visitFile(dir, attrs);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                try {
+                    visitor.visit(file, attrs);
+                } catch (NoSuchFileException gone) {
+                    // removed after it was listed
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private interface LockedWork<T> {
@@ -248,18 +301,16 @@ public final class FileStateStore implements StateStore {
             // A new store in a directory made by someone else's umask: nothing is in it yet to leak.
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
         }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) all.skip(1)::iterator) {
-                PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isSymbolicLink()) {
-                    throw new UnsafePermissionsException(p, "a state store holds no symbolic links; this one could redirect writes elsewhere. "
-                            + "Remove it, or move the store");
-                }
-                if (a.permissions().stream().anyMatch(OTHERS::contains)) {
-                    throw unsafe(p, a.permissions());
-                }
+        walk(root, (p, attrs) -> {
+            if (attrs.isSymbolicLink()) {
+                throw new UnsafePermissionsException(p, "a state store holds no symbolic links; this one could redirect writes elsewhere. "
+                        + "Remove it, or move the store");
             }
-        }
+            Set<PosixFilePermission> permissions = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions();
+            if (permissions.stream().anyMatch(OTHERS::contains)) {
+                throw unsafe(p, permissions);
+            }
+        });
     }
 
     private static UnsafePermissionsException unsafe(Path p, Set<PosixFilePermission> permissions) {
@@ -271,17 +322,15 @@ public final class FileStateStore implements StateStore {
     /** Removes temporary files of writers killed mid-write, and moves directories of the first layout. Runs under the write lock. */
     private void tidy() throws IOException {
         List<Path> oldLayout = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) all.skip(1)::iterator) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") && name.contains(TEMP_MARK) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    LOG.debug("state store {}: removing {} left by an interrupted write", root, p);
-                    Files.deleteIfExists(p);
-                } else if (name.endsWith(SUFFIX) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    oldLayout.add(p);
-                }
+        walk(root, (p, attrs) -> {
+            String name = p.getFileName().toString();
+            if (name.startsWith(".") && name.contains(TEMP_MARK) && attrs.isRegularFile()) {
+                LOG.debug("state store {}: removing {} left by an interrupted write", root, p);
+                Files.deleteIfExists(p);
+            } else if (name.endsWith(SUFFIX) && attrs.isDirectory()) {
+                oldLayout.add(p);
             }
-        }
+        });
         // Deepest first, so that a renamed parent does not move a child still to be renamed.
         oldLayout.sort(Comparator.comparingInt(Path::getNameCount).reversed());
         for (Path dir : oldLayout) {

@@ -69,6 +69,46 @@ class FileStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void listingWhileAnotherWriterRenamesItsTemporaryFilesSeesEveryRecordAndNeverFails() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            store.put("jobs/stable-" + i, bytes("s" + i));
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; !done.get(); i++) {
+                store.put("jobs/busy-" + (i % 5), bytes("b" + i));
+            }
+        });
+        try {
+            for (int round = 0; round < 400; round++) {
+                assertThat(store.list("jobs/stable-")).as("round %d", round).hasSize(10);
+                assertThat(store.scan("jobs/").unreadable()).isEmpty();
+            }
+        } finally {
+            done.set(true);
+            writer.join();
+        }
+    }
+
+    @Test
+    void openingWhileAnotherInstanceWritesSucceeds() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; !done.get(); i++) {
+                store.put("shared/k" + (i % 20), bytes("v" + i));
+            }
+        });
+        try {
+            for (int round = 0; round < 300; round++) {
+                FileStateStore.open(dir).close();
+            }
+        } finally {
+            done.set(true);
+            writer.join();
+        }
+    }
+
+    @Test
     void leavesNoTemporaryFilesBehind() throws Exception {
         for (int i = 0; i < 20; i++) {
             store.put("k/" + i, bytes("v" + i));
