@@ -3,20 +3,13 @@ package dev.ops.testkit.pbs;
 import dev.ops.testkit.pbs.internal.PbsDispatcher;
 import dev.ops.testkit.pbs.internal.PbsState;
 import dev.ops.testkit.purity.PlanPurity;
+import dev.ops.testkit.pve.internal.LoopbackHttps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import mockwebserver3.MockWebServer;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 
 /**
  * A fake Proxmox Backup Server over HTTPS on loopback, for tests: requests are checked against the
@@ -43,26 +36,21 @@ public final class PbsFakeServer implements AutoCloseable {
     private final PbsState state = new PbsState(java.time.Duration.ofMillis(50));
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final PbsDispatcher dispatcher;
-    private final MockWebServer server = new MockWebServer();
+    private final LoopbackHttps https;
     private final String fingerprint;
     private final String certificatePem;
 
     private PbsFakeServer() throws IOException {
         tokens.put("root@pam!ops", TOKEN_SECRET);
         Map<String, String> passwords = Map.of("root@pam", ROOT_PASSWORD);
-        HeldCertificate cert = new HeldCertificate.Builder().commonName("pbs").addSubjectAlternativeName("127.0.0.1")
-                .addSubjectAlternativeName("localhost").build();
-        this.fingerprint = fingerprintOf(cert);
-        this.certificatePem = cert.certificatePem();
+        this.https = LoopbackHttps.certified("pbs");
+        this.fingerprint = https.fingerprint();
+        this.certificatePem = https.certificatePem();
         this.dispatcher = new PbsDispatcher(state, tokens, passwords);
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
-        server.setDispatcher(dispatcher);
-        server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
         // TCP_NODELAY on every accepted connection, as proxmox-rest-server sets it; a deflated answer goes
         // out chunked, and its last small write would otherwise wait for the client's delayed ACK.
-        server.setServerSocketFactory(new dev.ops.testkit.pve.internal.AcceptedSocketFactory());
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-        dev.ops.testkit.pve.internal.PbsBackends.register("127.0.0.1:" + server.getPort(), new Backend());
+        https.start(0, dispatcher);
+        dev.ops.testkit.pve.internal.PbsBackends.register("127.0.0.1:" + https.port(), new Backend());
         // Every plan made while this server lives is checked to have sent it no writes.
         PlanPurity.watch(this, dispatcher::writes);
     }
@@ -78,7 +66,7 @@ public final class PbsFakeServer implements AutoCloseable {
 
     /** The base URL, e.g. {@code https://127.0.0.1:40123}. */
     public String baseUrl() {
-        return "https://127.0.0.1:" + server.getPort();
+        return "https://127.0.0.1:" + https.port();
     }
 
     /** The SHA-256 fingerprint of the server's certificate, colon-separated, to pin. */
@@ -206,18 +194,9 @@ public final class PbsFakeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        dev.ops.testkit.pve.internal.PbsBackends.unregister("127.0.0.1:" + server.getPort());
-        server.close();
+        dev.ops.testkit.pve.internal.PbsBackends.unregister("127.0.0.1:" + https.port());
+        https.close();
         state.tasks.shutdown();
-    }
-
-    private static String fingerprintOf(HeldCertificate cert) {
-        try {
-            return HexFormat.ofDelimiter(":").withUpperCase()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.certificate().getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Seeds and inspects one datastore of the fake. */

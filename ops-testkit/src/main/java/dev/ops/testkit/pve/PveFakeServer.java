@@ -4,22 +4,18 @@ import dev.ops.testkit.purity.PlanPurity;
 import dev.ops.testkit.pve.internal.ApiSchema;
 import dev.ops.testkit.pve.internal.Auth;
 import dev.ops.testkit.pve.internal.Cluster;
+import dev.ops.testkit.pve.internal.Guest;
 import dev.ops.testkit.pve.internal.Handlers;
-import dev.ops.testkit.pve.internal.AcceptedSocketFactory;
+import dev.ops.testkit.pve.internal.LoopbackHttps;
 import dev.ops.testkit.pve.internal.PveDispatcher;
+import dev.ops.testkit.pve.internal.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 
 /**
  * A fake Proxmox VE API server for tests: HTTPS on 127.0.0.1 with a fresh self-signed certificate,
@@ -58,8 +52,7 @@ import okhttp3.tls.HeldCertificate;
  */
 public final class PveFakeServer implements AutoCloseable {
 
-    private final MockWebServer server;
-    private final HeldCertificate certificate;
+    private final LoopbackHttps https;
     private final String fingerprint;
     private final Cluster cluster;
     private final Auth auth;
@@ -74,17 +67,12 @@ public final class PveFakeServer implements AutoCloseable {
     private PveFakeServer(Builder b) throws IOException {
         ApiSchema schema = ApiSchema.forMajor(b.pveMajor);
         this.strict = b.strict;
-        this.certificate = new HeldCertificate.Builder()
-                .commonName(b.nodes.isEmpty() ? "pve" : b.nodes.iterator().next())
-                .addSubjectAlternativeName("127.0.0.1")
-                .addSubjectAlternativeName("localhost")
-                .duration(2 * 365, java.util.concurrent.TimeUnit.DAYS)
-                .build();
-        this.fingerprint = fingerprintOf(certificate.certificate());
+        this.https = LoopbackHttps.certified(b.nodes.isEmpty() ? "pve" : b.nodes.iterator().next());
+        this.fingerprint = https.fingerprint();
         this.cluster = new Cluster(b.clock, b.taskDuration, b.clusterName);
         cluster.pveVersion = b.pveMajor == 8 ? "8.4.18" : "9.1.9";
         this.auth = new Auth(b.clock);
-        this.seeded = b.copy();
+        this.seeded = Seeding.copyOf(b);
         try {
             seed(seeded, true);
         } catch (dev.ops.testkit.pve.internal.ApiError | IllegalArgumentException e) {
@@ -94,23 +82,7 @@ public final class PveFakeServer implements AutoCloseable {
         Handlers handlers = new Handlers(cluster, auth, schema, fingerprint);
         this.dispatcher = new PveDispatcher(schema, cluster, auth, handlers);
         dispatcher.compression(b.compression);
-        this.server = new MockWebServer();
-        HandshakeCertificates tls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
-        server.useHttps(tls.sslSocketFactory());
-        server.setDispatcher(dispatcher);
-        // MockWebServer queues every request for takeRequest(), which this fake never calls: drain it.
-        dispatcher.afterRequest(() -> {
-            try {
-                while (server.takeRequest(0, java.util.concurrent.TimeUnit.NANOSECONDS) != null) {
-                    // dropped: the dispatcher keeps its own bounded record
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        server.setServerSocketFactory(new AcceptedSocketFactory());
-        server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1)); // pveproxy speaks HTTP/1.1 only
-        server.start(InetAddress.getByName("127.0.0.1"), b.port);
+        https.start(b.port, dispatcher);
         // Every plan made while this server lives is checked to have sent it no writes.
         PlanPurity.watch(this, dispatcher::writes);
     }
@@ -139,7 +111,7 @@ public final class PveFakeServer implements AutoCloseable {
 
     /** The root of the server, e.g. {@code https://127.0.0.1:34567}. */
     public URI baseUri() {
-        return URI.create("https://127.0.0.1:" + server.getPort());
+        return URI.create("https://127.0.0.1:" + https.port());
     }
 
     /** The API root, {@code https://127.0.0.1:PORT/api2/json}. */
@@ -154,12 +126,12 @@ public final class PveFakeServer implements AutoCloseable {
 
     /** The TCP port. */
     public int port() {
-        return server.getPort();
+        return https.port();
     }
 
     /** The server's self-signed certificate (trust it, or pin {@link #fingerprint()}). */
     public X509Certificate certificate() {
-        return certificate.certificate();
+        return https.certificate();
     }
 
     /** A TLS context that trusts this server's certificate and nothing else, for HTTP clients of your own. */
@@ -283,7 +255,7 @@ public final class PveFakeServer implements AutoCloseable {
      */
     public PveFakeServer appendTaskLog(String upid, String line) {
         synchronized (cluster) {
-            Cluster.Task t = cluster.tasks.get(Objects.requireNonNull(upid, "upid"));
+            Task t = cluster.tasks.get(Objects.requireNonNull(upid, "upid"));
             if (t == null) {
                 throw new IllegalArgumentException("no such task: " + upid);
             }
@@ -341,7 +313,7 @@ public final class PveFakeServer implements AutoCloseable {
     /** A copy of a guest's state, or empty when no guest has this VMID. */
     public Optional<GuestState> guest(int vmid) {
         synchronized (cluster) {
-            Cluster.Guest g = cluster.guests.get(vmid);
+            Guest g = cluster.guests.get(vmid);
             if (g == null) {
                 return Optional.empty();
             }
@@ -369,7 +341,7 @@ public final class PveFakeServer implements AutoCloseable {
     /** A copy of a guest's current config, or empty when it does not exist. */
     public Optional<Map<String, String>> guestConfig(int vmid) {
         synchronized (cluster) {
-            Cluster.Guest g = cluster.guests.get(vmid);
+            Guest g = cluster.guests.get(vmid);
             if (g == null) {
                 return Optional.empty();
             }
@@ -380,7 +352,7 @@ public final class PveFakeServer implements AutoCloseable {
     /** A guest's power state ({@code running} or {@code stopped}), or empty when it does not exist. */
     public Optional<String> guestStatus(int vmid) {
         synchronized (cluster) {
-            Cluster.Guest g = cluster.guests.get(vmid);
+            Guest g = cluster.guests.get(vmid);
             return g == null ? Optional.empty() : Optional.of(g.status);
         }
     }
@@ -388,7 +360,7 @@ public final class PveFakeServer implements AutoCloseable {
     /** The node a guest is on, or empty when it does not exist. */
     public Optional<String> guestNode(int vmid) {
         synchronized (cluster) {
-            Cluster.Guest g = cluster.guests.get(vmid);
+            Guest g = cluster.guests.get(vmid);
             return g == null ? Optional.empty() : Optional.of(g.node);
         }
     }
@@ -412,7 +384,7 @@ public final class PveFakeServer implements AutoCloseable {
         closed = true;
         PlanPurity.unwatch(this);
         cluster.shutdown();
-        server.close();
+        https.close();
         if (strict) {
             assertNoSchemaViolations();
         }
@@ -421,15 +393,6 @@ public final class PveFakeServer implements AutoCloseable {
     @Override
     public String toString() {
         return "PveFakeServer[" + apiUri() + ", nodes=" + cluster.nodes.keySet() + "]";
-    }
-
-    static String fingerprintOf(X509Certificate cert) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Configures the seeded cluster, the accepted credentials and the server's behaviour. */
@@ -452,15 +415,11 @@ public final class PveFakeServer implements AutoCloseable {
         String clusterName = "ops-lab";
         int port;
 
-        private Builder() {}
+        Builder() {}
 
         /** Adds a node (the first is the one the certificate is named for). Default: one node {@code pve}. */
         public Builder node(String name) {
-            Objects.requireNonNull(name, "name");
-            if (!name.matches("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?")) {
-                throw new IllegalArgumentException("not a valid node name: '" + name + "'");
-            }
-            nodes.add(name);
+            nodes.add(Seeding.nodeName(name));
             return this;
         }
 
@@ -471,25 +430,13 @@ public final class PveFakeServer implements AutoCloseable {
          * (images,rootdir).
          */
         public Builder storage(String id, String content) {
-            return addStorage(id, content, false);
+            storages.add(Seeding.storage(id, content, false));
+            return this;
         }
 
         /** Adds a storage shared by all nodes (type {@code nfs}): one content list seen from every node. */
         public Builder sharedStorage(String id, String content) {
-            return addStorage(id, content, true);
-        }
-
-        private Builder addStorage(String id, String content, boolean shared) {
-            Objects.requireNonNull(id, "id");
-            List<String> types = Arrays.stream(content.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            for (String t : types) {
-                if (!List.of("images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import").contains(t)) {
-                    throw new IllegalArgumentException("unknown storage content type '" + t + "'");
-                }
-            }
-            boolean blockOnly = types.stream().allMatch(t -> t.equals("images") || t.equals("rootdir"));
-            storages.add(new Cluster.Storage(id, shared ? "nfs" : blockOnly ? "lvmthin" : "dir",
-                    new LinkedHashSet<>(types), shared));
+            storages.add(Seeding.storage(id, content, true));
             return this;
         }
 
@@ -518,24 +465,13 @@ public final class PveFakeServer implements AutoCloseable {
 
         /** Seeds a VM; the lambda sets its config (disks given as {@code storage:GiB} are allocated). */
         public Builder vm(int vmid, String node, Consumer<GuestSpec> config) {
-            return guest(vmid, "qemu", node, config);
+            guests.add(Seeding.guest(vmid, "qemu", node, config, guests));
+            return this;
         }
 
         /** Seeds a container; the lambda sets its config. */
         public Builder container(int vmid, String node, Consumer<GuestSpec> config) {
-            return guest(vmid, "lxc", node, config);
-        }
-
-        private Builder guest(int vmid, String type, String node, Consumer<GuestSpec> config) {
-            if (vmid < 100 || vmid > 999_999_999) {
-                throw new IllegalArgumentException("VMID must be 100..999999999: " + vmid);
-            }
-            if (guests.stream().anyMatch(g -> g.vmid() == vmid)) {
-                throw new IllegalArgumentException("VMID " + vmid + " is seeded twice");
-            }
-            GuestSpec spec = new GuestSpec();
-            config.accept(spec);
-            guests.add(new Seeding.GuestSeed(vmid, type, Objects.requireNonNull(node, "node"), spec));
+            guests.add(Seeding.guest(vmid, "lxc", node, config, guests));
             return this;
         }
 
@@ -553,7 +489,7 @@ public final class PveFakeServer implements AutoCloseable {
             AclSpec spec = new AclSpec();
             acl.accept(spec);
             tokens.add(t);
-            tokenSeeds.add(new Seeding.TokenSeed(t, toEntries(spec)));
+            tokenSeeds.add(new Seeding.TokenSeed(t, Seeding.aclEntries(spec)));
             return this;
         }
 
@@ -574,18 +510,11 @@ public final class PveFakeServer implements AutoCloseable {
         }
 
         private Builder addUser(PveUser u, Consumer<AclSpec> acl) {
-            if (!u.userid().matches("[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+")) {
-                throw new IllegalArgumentException("user id must be user@realm: '" + u.userid() + "'");
-            }
             AclSpec spec = new AclSpec();
             acl.accept(spec);
             users.add(u);
-            userSeeds.add(new Seeding.UserSeed(u, toEntries(spec)));
+            userSeeds.add(new Seeding.UserSeed(Seeding.user(u), Seeding.aclEntries(spec)));
             return this;
-        }
-
-        private static List<Auth.AclEntry> toEntries(AclSpec spec) {
-            return spec.grants().stream().map(g -> new Auth.AclEntry(g.path(), g.privileges(), g.propagate())).toList();
         }
 
         /**
@@ -646,29 +575,6 @@ public final class PveFakeServer implements AutoCloseable {
         public Builder port(int port) {
             this.port = port;
             return this;
-        }
-
-        /** A copy of everything seeded and set so far, for the server to go back to on reset. */
-        Builder copy() {
-            Builder c = new Builder();
-            c.nodes.addAll(nodes);
-            c.storages.addAll(storages);
-            c.guests.addAll(guests);
-            c.volumes.addAll(volumes);
-            c.tokens.addAll(tokens);
-            c.tokenSeeds.addAll(tokenSeeds);
-            c.users.addAll(users);
-            c.userSeeds.addAll(userSeeds);
-            c.pools.putAll(pools);
-            c.taskDuration = taskDuration;
-            c.pveMajor = pveMajor;
-            c.taskReads = taskReads;
-            c.clock = clock;
-            c.strict = strict;
-            c.compression = compression;
-            c.clusterName = clusterName;
-            c.port = port;
-            return c;
         }
 
         /** Starts the server. */

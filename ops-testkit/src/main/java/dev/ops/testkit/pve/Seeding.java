@@ -2,6 +2,7 @@ package dev.ops.testkit.pve;
 
 import dev.ops.testkit.pve.internal.Auth;
 import dev.ops.testkit.pve.internal.Cluster;
+import dev.ops.testkit.pve.internal.Guest;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,73 @@ final class Seeding {
     record TokenSeed(PveApiToken token, List<Auth.AclEntry> acl) {}
 
     private Seeding() {}
+
+    static String nodeName(String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        if (!name.matches("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?")) {
+            throw new IllegalArgumentException("not a valid node name: '" + name + "'");
+        }
+        return name;
+    }
+
+    /** A storage with a comma-separated content list: {@code nfs} when shared, {@code lvmthin} when it holds only disks, else {@code dir}. */
+    static Cluster.Storage storage(String id, String content, boolean shared) {
+        java.util.Objects.requireNonNull(id, "id");
+        List<String> types = java.util.Arrays.stream(content.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String t : types) {
+            if (!List.of("images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import").contains(t)) {
+                throw new IllegalArgumentException("unknown storage content type '" + t + "'");
+            }
+        }
+        boolean blockOnly = types.stream().allMatch(t -> t.equals("images") || t.equals("rootdir"));
+        return new Cluster.Storage(id, shared ? "nfs" : blockOnly ? "lvmthin" : "dir", new LinkedHashSet<>(types), shared);
+    }
+
+    static GuestSeed guest(int vmid, String type, String node, java.util.function.Consumer<GuestSpec> config, List<GuestSeed> seeded) {
+        if (vmid < 100 || vmid > 999_999_999) {
+            throw new IllegalArgumentException("VMID must be 100..999999999: " + vmid);
+        }
+        if (seeded.stream().anyMatch(g -> g.vmid() == vmid)) {
+            throw new IllegalArgumentException("VMID " + vmid + " is seeded twice");
+        }
+        GuestSpec spec = new GuestSpec();
+        config.accept(spec);
+        return new GuestSeed(vmid, type, java.util.Objects.requireNonNull(node, "node"), spec);
+    }
+
+    static PveUser user(PveUser u) {
+        if (!u.userid().matches("[^\\s:/]+@[A-Za-z][A-Za-z0-9.\\-_]+")) {
+            throw new IllegalArgumentException("user id must be user@realm: '" + u.userid() + "'");
+        }
+        return u;
+    }
+
+    static List<Auth.AclEntry> aclEntries(AclSpec spec) {
+        return spec.grants().stream().map(g -> new Auth.AclEntry(g.path(), g.privileges(), g.propagate())).toList();
+    }
+
+    /** A copy of everything seeded and set so far, for the server to go back to on reset. */
+    static PveFakeServer.Builder copyOf(PveFakeServer.Builder b) {
+        PveFakeServer.Builder c = new PveFakeServer.Builder();
+        c.nodes.addAll(b.nodes);
+        c.storages.addAll(b.storages);
+        c.guests.addAll(b.guests);
+        c.volumes.addAll(b.volumes);
+        c.tokens.addAll(b.tokens);
+        c.tokenSeeds.addAll(b.tokenSeeds);
+        c.users.addAll(b.users);
+        c.userSeeds.addAll(b.userSeeds);
+        c.pools.putAll(b.pools);
+        c.taskDuration = b.taskDuration;
+        c.pveMajor = b.pveMajor;
+        c.taskReads = b.taskReads;
+        c.clock = b.clock;
+        c.strict = b.strict;
+        c.compression = b.compression;
+        c.clusterName = b.clusterName;
+        c.port = b.port;
+        return c;
+    }
 
     /** Seeds {@code cluster} and {@code auth} from {@code b}; the initial seed also brings the default node and storages when none were given. */
     static void apply(Cluster cluster, Auth auth, PveFakeServer.Builder b, boolean initial) {
@@ -64,7 +132,7 @@ final class Seeding {
             if (!cluster.nodes.containsKey(g.node())) {
                 throw new IllegalArgumentException("guest " + g.vmid() + " is on unknown node '" + g.node() + "'");
             }
-            Cluster.Guest guest = cluster.addGuest(g.vmid(), g.type(), g.node());
+            Guest guest = cluster.addGuest(g.vmid(), g.type(), g.node());
             boolean qemu = "qemu".equals(g.type());
             String name = g.spec().nameOrNull();
             guest.config.put(qemu ? "name" : "hostname", name != null ? name : (qemu ? "vm" : "ct") + g.vmid());

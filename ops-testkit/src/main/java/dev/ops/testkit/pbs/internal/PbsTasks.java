@@ -1,6 +1,7 @@
 package dev.ops.testkit.pbs.internal;
 
 import dev.ops.testkit.pve.internal.Cluster;
+import dev.ops.testkit.pve.internal.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class PbsTasks {
     private final Cluster engine;
-    private final Map<String, Cluster.Task> byUpid = new LinkedHashMap<>();
+    private final Map<String, Task> byUpid = new LinkedHashMap<>();
     /** Tasks seeded by a test with a fixed exit status (null: running). */
     private final Map<String, String> seeded = new LinkedHashMap<>();
     private int counter;
@@ -36,8 +37,8 @@ public final class PbsTasks {
     }
 
     /** Starts a task of {@code type} on worker id {@code id}; {@code setup} gives it its success and failure actions. */
-    public String start(String type, String id, String user, java.util.function.Consumer<Cluster.Task> setup) {
-        Cluster.Task t = engine.startTask("pbs", type, id, user);
+    public String start(String type, String id, String user, java.util.function.Consumer<Task> setup) {
+        Task t = engine.startTask("pbs", type, id, user);
         setup.accept(t);
         String upid = upid(type, id, user, t.starttime);
         byUpid.put(upid, t);
@@ -65,7 +66,7 @@ public final class PbsTasks {
 
     /** Its exit status, null while it runs (a status read: a task ending by reads counts it). */
     public String exitStatus(String upid) {
-        Cluster.Task t = byUpid.get(upid);
+        Task t = byUpid.get(upid);
         if (t == null) {
             return seeded.get(upid);
         }
@@ -75,7 +76,7 @@ public final class PbsTasks {
 
     /** Its log lines. */
     public List<String> log(String upid) {
-        Cluster.Task t = byUpid.get(upid);
+        Task t = byUpid.get(upid);
         if (t != null) {
             return List.copyOf(t.log);
         }

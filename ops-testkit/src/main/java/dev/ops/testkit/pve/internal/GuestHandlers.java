@@ -1,9 +1,7 @@
 package dev.ops.testkit.pve.internal;
 
 import dev.ops.core.text.AsciiNumbers;
-import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Snapshot;
-import dev.ops.testkit.pve.internal.Cluster.Task;
 import dev.ops.testkit.pve.internal.Cluster.Volume;
 import java.util.ArrayList;
 import java.util.Arrays;

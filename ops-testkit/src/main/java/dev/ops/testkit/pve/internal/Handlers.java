@@ -1,11 +1,9 @@
 package dev.ops.testkit.pve.internal;
 
-import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.testkit.pve.internal.Cluster.Guest;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.testkit.pve.internal.Cluster.Snapshot;
 import dev.ops.testkit.pve.internal.Cluster.Storage;
-import dev.ops.testkit.pve.internal.Cluster.Task;
 import dev.ops.testkit.pve.internal.Cluster.Volume;
 import java.time.Instant;
 import java.time.ZoneOffset;

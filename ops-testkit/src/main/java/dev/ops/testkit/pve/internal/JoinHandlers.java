@@ -34,7 +34,7 @@ final class JoinHandlers extends HandlerSection {
         if (!errors.isEmpty() && !force) {
             throw ApiError.die("detected the following error(s):\n* " + String.join("\n* ", errors) + "\nCheck if node may join a cluster failed!");
         }
-        Cluster.Task t = cluster.startTask(self, "clusterjoin", "", c.user());
+        Task t = cluster.startTask(self, "clusterjoin", "", c.user());
         errors.forEach(e -> t.log.add("WARN: " + e));
         JoinPeer peer = cluster.joinPeer;
         String failure = failure(peer, c.req("hostname"), c.req("fingerprint"), c.req("password"), self, force);

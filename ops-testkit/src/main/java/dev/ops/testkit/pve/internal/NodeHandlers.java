@@ -98,7 +98,7 @@ final class NodeHandlers extends HandlerSection {
         on("PUT", "/nodes/{node}/network", c -> {
             Cluster.Node n = cluster.node(c.node());
             Map<String, Map<String, Object>> staged = cluster.stagedNetwork.remove(n.name);
-            Cluster.Task t = cluster.startTask(n.name, "srvreload", "networking", c.user());
+            Task t = cluster.startTask(n.name, "srvreload", "networking", c.user());
             if (staged != null) {
                 cluster.liveNetwork.put(n.name, staged);
                 t.log("applying the staged network configuration (ifreload -a)");

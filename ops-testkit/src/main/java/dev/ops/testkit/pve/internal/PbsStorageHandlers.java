@@ -126,7 +126,7 @@ final class PbsStorageHandlers extends HandlerSection {
         }
         long before = cluster.now();
         String upid = (String) vzdump.handle(c);
-        Cluster.Task t = cluster.tasks.get(upid);
+        Task t = cluster.tasks.get(upid);
         Runnable toPbs = () -> toPbs(s, conf, pbs, before, t);
         if (!"running".equals(t.status)) {
             if ("OK".equals(t.exitstatus) || t.exitstatus.startsWith("WARNINGS")) {
@@ -160,7 +160,7 @@ final class PbsStorageHandlers extends HandlerSection {
     }
 
     /** Turns the vzdump volumes this task wrote on the PBS storage into PBS volumes and snapshots. */
-    private void toPbs(Cluster.Storage s, Map<String, String> conf, PbsBackends.Backend pbs, long since, Cluster.Task t) {
+    private void toPbs(Cluster.Storage s, Map<String, String> conf, PbsBackends.Backend pbs, long since, Task t) {
         List<Cluster.Volume> written = cluster.volumes.stream()
                 .filter(v -> v.storage.equals(s.id) && "backup".equals(v.content) && v.volid.contains(":backup/vzdump-") && v.ctime >= since)
                 .toList();

@@ -1,7 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
 import dev.ops.core.text.AsciiNumbers;
-import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Pool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ops.testkit.pve.RecordedCall;
@@ -15,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.slf4j.Logger;
@@ -64,7 +63,6 @@ public final class PveDispatcher extends Dispatcher {
     /** How many writes were received and the last one: see {@link #writes()}. */
     private long writes;
     private String lastWrite = "";
-    private volatile Runnable afterRequest = () -> { };
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final ResponseCache cache = new ResponseCache();
     private volatile boolean compression = true;
@@ -105,11 +103,6 @@ public final class PveDispatcher extends Dispatcher {
         synchronized (calls) {
             return writes == 0 ? "no writes" : writes + " write(s), the last " + lastWrite;
         }
-    }
-
-    /** Runs {@code r} after each request is recorded (the server uses it to drop its own copy of the request). */
-    public void afterRequest(Runnable r) {
-        this.afterRequest = r;
     }
 
     /** Queues an answer for the next request matching method and path (concrete or template). */
@@ -451,7 +444,6 @@ public final class PveDispatcher extends Dispatcher {
                 lastWrite = method + " " + Http.decode(path);
             }
         }
-        afterRequest.run();
         return response;
     }
 

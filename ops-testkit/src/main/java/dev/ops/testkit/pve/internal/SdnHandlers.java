@@ -29,7 +29,7 @@ final class SdnHandlers extends HandlerSection {
     @Override
     void routes() {
         on("PUT", "/cluster/sdn", c -> {
-            Cluster.Task t = cluster.startTask(cluster.nodes.keySet().iterator().next(), "reloadnetworkall", "", c.user());
+            Task t = cluster.startTask(cluster.nodes.keySet().iterator().next(), "reloadnetworkall", "", c.user());
             t.onSuccess(this::apply);
             return cluster.schedule(t);
         });
@@ -58,7 +58,7 @@ final class SdnHandlers extends HandlerSection {
     }
 
     /** Why a guest cannot start: a NIC's bridge is a vnet that is not applied yet; null when every bridge exists. */
-    static String missingBridge(Cluster cluster, Cluster.Guest g) {
+    static String missingBridge(Cluster cluster, Guest g) {
         Map<String, Map<String, String>> pending = cluster.configEntries.getOrDefault("/cluster/sdn/vnets", Map.of());
         Map<String, Map<String, String>> running = cluster.sdnRunning.getOrDefault("/cluster/sdn/vnets", Map.of());
         for (Map.Entry<String, String> e : g.config.entrySet()) {

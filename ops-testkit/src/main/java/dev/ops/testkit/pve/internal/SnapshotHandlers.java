@@ -1,8 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
-import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Snapshot;
-import dev.ops.testkit.pve.internal.Cluster.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,7 @@
 package dev.ops.testkit.pve.internal;
 
 import dev.ops.core.text.AsciiNumbers;
-import dev.ops.testkit.pve.internal.Cluster.Guest;
 import dev.ops.testkit.pve.internal.Cluster.Storage;
-import dev.ops.testkit.pve.internal.Cluster.Task;
 import dev.ops.testkit.pve.internal.Cluster.Volume;
 import java.time.Instant;
 import java.time.ZoneOffset;

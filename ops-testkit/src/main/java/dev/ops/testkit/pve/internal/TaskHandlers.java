@@ -1,6 +1,5 @@
 package dev.ops.testkit.pve.internal;
 
-import dev.ops.testkit.pve.internal.Cluster.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
