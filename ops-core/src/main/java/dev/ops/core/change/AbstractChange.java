@@ -1,6 +1,7 @@
 package dev.ops.core.change;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.core.error.Violations;

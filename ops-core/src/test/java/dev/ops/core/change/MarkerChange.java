@@ -1,6 +1,7 @@
 package dev.ops.core.change;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
 import java.nio.file.Files;

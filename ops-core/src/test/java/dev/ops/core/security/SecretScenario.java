@@ -1,14 +1,14 @@
 package dev.ops.core.security;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.HostChange;
-import dev.ops.core.change.Planned;
 import dev.ops.core.change.Applied;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
 import dev.ops.core.change.Plan;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.file.ManagedFile;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;

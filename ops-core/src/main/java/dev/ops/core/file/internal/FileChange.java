@@ -2,9 +2,9 @@ package dev.ops.core.file.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.FileWriteAction;
-import dev.ops.core.change.HostChange;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.error.Violations;
 import dev.ops.core.file.FileSnapshot;
 import dev.ops.core.file.TextDiff;

@@ -1,18 +1,18 @@
 package dev.ops.gpu.boot.internal;
 
-import dev.ops.core.text.AsciiNumbers;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
 import dev.ops.core.change.FileWriteAction;
-import dev.ops.core.change.HostChange;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.error.Violations;
 import dev.ops.core.file.FileSnapshot;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.gpu.boot.BootConfig;
 import dev.ops.gpu.boot.Bootloader;
 import dev.ops.gpu.boot.VfioBoot;

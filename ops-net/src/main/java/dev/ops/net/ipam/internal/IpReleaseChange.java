@@ -3,7 +3,7 @@ package dev.ops.net.ipam.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.StoreChange;
+import dev.ops.core.change.internal.StoreChange;
 import dev.ops.core.error.Violations;
 import dev.ops.net.IpAddress;
 import dev.ops.net.ipam.Allocation;

@@ -3,7 +3,7 @@ package dev.ops.net.mac.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.core.change.StoreChange;
+import dev.ops.core.change.internal.StoreChange;
 import dev.ops.net.MacAddress;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.ops.sto.zfs.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
-import dev.ops.core.change.HostChange;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.sto.zfs.ScrubStatus;

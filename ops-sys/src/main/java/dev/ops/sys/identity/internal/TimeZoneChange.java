@@ -1,24 +1,24 @@
 package dev.ops.sys.identity.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.Change;
-import dev.ops.core.change.HostChange;
-import dev.ops.core.change.Planned;
 import dev.ops.core.change.Action;
+import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
+import dev.ops.core.change.FileWriteAction;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
+import dev.ops.core.change.internal.HostChange;
+import dev.ops.core.file.FileSnapshot;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
+import dev.ops.core.text.RawText;
 import dev.ops.sys.facts.internal.FactsScript;
 import dev.ops.sys.identity.UnknownTimeZoneException;
-import java.util.regex.Pattern;
-import dev.ops.core.file.FileSnapshot;
-import dev.ops.core.change.FileWriteAction;
-import dev.ops.core.text.RawText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Relinks /etc/localtime and rewrites /etc/timezone; built by {@link dev.ops.sys.identity.TimeZone}. */
 public final class TimeZoneChange extends HostChange<String, Void> {

@@ -2,10 +2,10 @@ package dev.ops.usr.ssh.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
-import dev.ops.core.change.HostChange;
-import dev.ops.core.change.Planned;
 import dev.ops.core.change.CommandAction;
+import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
+import dev.ops.core.change.internal.HostChange;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;

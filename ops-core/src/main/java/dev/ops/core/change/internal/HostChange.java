@@ -1,6 +1,8 @@
-package dev.ops.core.change;
+package dev.ops.core.change.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Targets;
 import dev.ops.core.host.Host;
 import java.util.Objects;
 

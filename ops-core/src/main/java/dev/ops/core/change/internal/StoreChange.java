@@ -1,6 +1,8 @@
-package dev.ops.core.change;
+package dev.ops.core.change.internal;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Targets;
 
 /**
  * The base of a change that acts only on the state store of its {@link Ops}: reserving an address,
