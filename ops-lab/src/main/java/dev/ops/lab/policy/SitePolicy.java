@@ -35,22 +35,29 @@ public final class SitePolicy {
         ActionPolicies p = site.policies();
         String file = p.file();
         Policy.Builder b = Policy.builder();
-        if (p.prohibited().contains("delete_primary_template")) {
+        if (p.prohibits("delete_primary_template")) {
             List<Integer> templates = site.templates().stream().filter(t -> t.node().equals(site.primaryNode())).map(SiteTemplate::vmid).toList();
             b.deny(new DenyRule(rule("prohibited_actions.delete_primary_template", file),
                     "the primary node's templates " + templates + " are never deleted",
                     (plan, step) -> templates.stream().anyMatch(v -> SeedActions.deletesGuest(step, v))));
         }
-        if (p.prohibited().contains("delete_safety_snapshot")) {
+        if (p.prohibits("delete_safety_snapshot")) {
             String prefix = site.retention().safetyPrefix();
             b.deny(new DenyRule(rule("prohibited_actions.delete_safety_snapshot", file),
                     "safety snapshots (" + prefix + "*) are deleted by retention only",
                     (plan, step) -> !SeedActions.byRetention(plan) && SeedActions.deletesSnapshot(step, prefix)));
         }
-        if (p.prohibited().contains("touch_monitoring")) {
-            b.deny(new DenyRule(rule("prohibited_actions.touch_monitoring", file), "the monitoring infrastructure is not touched",
+        if (p.prohibits("touch_monitoring")) {
+            String name = p.prohibited().contains("touch_monitoring") ? "touch_monitoring" : "modify_monitoring_system";
+            b.deny(new DenyRule(rule("prohibited_actions." + name, file), "the monitoring infrastructure is not touched",
                     (plan, step) -> p.monitoringVmids().stream().anyMatch(v -> SeedActions.touchesGuest(step, v))
                             || p.monitoringNames().stream().anyMatch(n -> SeedActions.names(step, n))));
+        }
+        for (String action : List.of("delete_node", "delete_storage", "format_disk")) {
+            if (p.prohibits(action)) {
+                b.deny(new DenyRule(rule("prohibited_actions." + action, file), action.replace('_', ' ') + " is never done by automation",
+                        (plan, step) -> SeedActions.isProhibited(action, step)));
+            }
         }
         if (!p.protectedVmids().isEmpty() || !p.protectedNames().isEmpty()) {
             b.deny(new DenyRule(rule("self_protection", file), "the lab's own containers and databases are not stopped, deleted or rolled back",

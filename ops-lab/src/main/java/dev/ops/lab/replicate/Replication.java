@@ -92,7 +92,7 @@ public final class Replication {
         Catalog catalog = Catalog.of(site, ops);
         List<ReplicateRequest> out = new ArrayList<>();
         for (SiteTemplate t : site.templates()) {
-            if (!t.node().equals(site.primaryNode()) && !site.replication().clusterWide()) {
+            if (!replicatesEverywhere(t.node())) {
                 continue;
             }
             List<String> have = catalog.replicatedNodes(t.vmid());
@@ -117,6 +117,11 @@ public final class Replication {
         return Optional.ofNullable(all);
     }
 
+    /** The seed's rules: the primary node's resources go everywhere (unless turned off); others when the site replicates cluster-wide. */
+    private boolean replicatesEverywhere(String node) {
+        return node.equals(site.primaryNode()) ? site.replication().fromPrimary() : site.replication().clusterWide();
+    }
+
     private ReplicaSource source(int vmid) {
         Guest guest = client.findGuest(vmid).orElseThrow(() -> new NotFoundException("guest " + vmid, "not in the cluster"));
         return ReplicaSource.read(guest, site.templates().stream().filter(t -> t.vmid() == vmid).map(SiteTemplate::name).findFirst().orElse(""));
@@ -126,9 +131,10 @@ public final class Replication {
         Violations v = Violations.of("replicate request");
         List<String> targets = request.targets();
         if (targets.isEmpty()) {
-            boolean everywhere = source.node().equals(site.primaryNode()) || site.replication().clusterWide();
-            v.check(everywhere, "targets", "the source is on " + source.node() + ", not the primary node " + site.primaryNode()
-                    + ", and the site does not replicate cluster-wide: name the targets");
+            v.check(replicatesEverywhere(source.node()), "targets", source.node().equals(site.primaryNode())
+                    ? "the site does not replicate from the primary node by itself (auto_replicate_from_primary: false): name the targets"
+                    : "the source is on " + source.node() + ", not the primary node " + site.primaryNode()
+                            + ", and the site does not replicate cluster-wide: name the targets");
             targets = site.nodeNames().stream().filter(n -> !n.equals(source.node())).toList();
         }
         for (String t : targets) {

@@ -101,4 +101,18 @@ class SitePolicyTest {
                 .hasMessageContaining("approval required for clone");
         assertThat(pve.hasGuest(302)).isFalse();
     }
+
+    @Test
+    void theSeedsOwnProhibitionsAndActionNamesAreActedOn() throws Exception {
+        Site seed = Site.load(java.nio.file.Path.of(SitePolicyTest.class.getResource("/seed-guide/site.yml").toURI()).getParent());
+        Ops ops = Ops.inMemory().toBuilder().policy(SitePolicy.of(seed)).build();
+
+        assertThatThrownBy(() -> dev.ops.pve.backup.PveBackups.on(client, ops).removeStorage("local").plan())
+                .isInstanceOfSatisfying(PolicyDeniedException.class,
+                        e -> assertThat(e.rule()).isEqualTo("prohibited_actions.delete_storage (action-policies.yml)"));
+        Guest template = client.node("pve1").qemu().vm(9000);
+        assertThatThrownBy(() -> client.changes(ops).clone(template, c -> c.name("web-9")).apply())
+                .as("clone_vm is approval_required in the seed's file, and no approver is set")
+                .isInstanceOf(PolicyDeniedException.class).hasMessageContaining("clone_vm");
+    }
 }

@@ -12,25 +12,44 @@ import java.util.regex.Pattern;
  */
 public final class SeedActions {
     private static final String GUEST = "/nodes/\\S+/(?:qemu|lxc)/";
-    private static final Map<String, Pattern> APPROVABLE = Map.of(
-            "clone", Pattern.compile("POST " + GUEST + "\\d+/clone\\b"),
-            "replicate", Pattern.compile("POST /nodes/(\\S+)/(?:qemu|lxc)/\\d+/clone\\b.*\\btarget=(?!\\1\\b)\\S+|^(?:record replica|open replication task)\\b"),
-            "restore_snapshot", Pattern.compile("POST " + GUEST + "\\d+/snapshot/\\S+/rollback"),
-            "create_backup", Pattern.compile("POST /nodes/\\S+/vzdump\\b"),
-            "restore_backup", Pattern.compile("POST /nodes/\\S+/(?:qemu|lxc)\\b.*\\b(?:archive|ostemplate)=\\S*(?:vzdump|backup|pbs)|^open restore task\\b"),
-            "assign_static_ip", Pattern.compile("\\bipconfig\\d+=(?:\\S*,)?ip=\\d|\\bnet\\d+=\\S*\\bip=\\d|^reserve address\\b"),
-            "delete_guest", Pattern.compile("DELETE " + GUEST + "\\d+(?:\\s|$)"),
-            "migrate", Pattern.compile("POST " + GUEST + "\\d+/migrate\\b"));
+    private static final Map<String, Pattern> APPROVABLE = Map.ofEntries(
+            Map.entry("clone", Pattern.compile("POST " + GUEST + "\\d+/clone\\b")),
+            Map.entry("replicate", Pattern.compile("POST /nodes/(\\S+)/(?:qemu|lxc)/\\d+/clone\\b.*\\btarget=(?!\\1\\b)\\S+|^(?:record replica|open replication task)\\b")),
+            Map.entry("restore_snapshot", Pattern.compile("POST " + GUEST + "\\d+/snapshot/\\S+/rollback")),
+            Map.entry("create_backup", Pattern.compile("POST /nodes/\\S+/vzdump\\b")),
+            Map.entry("restore_backup", Pattern.compile("POST /nodes/\\S+/(?:qemu|lxc)\\b.*\\b(?:archive|ostemplate)=\\S*(?:vzdump|backup|pbs)|^open restore task\\b")),
+            Map.entry("assign_static_ip", Pattern.compile("\\bipconfig\\d+=(?:\\S*,)?ip=\\d|\\bnet\\d+=\\S*\\bip=\\d|^reserve address\\b")),
+            Map.entry("delete_guest", Pattern.compile("DELETE " + GUEST + "\\d+(?:\\s|$)")),
+            Map.entry("migrate", Pattern.compile("POST " + GUEST + "\\d+/migrate\\b")),
+            Map.entry("clone_vm", Pattern.compile("POST /nodes/\\S+/qemu/\\d+/clone\\b")),
+            Map.entry("clone_lxc", Pattern.compile("POST /nodes/\\S+/lxc/\\d+/clone\\b")),
+            Map.entry("modify_config", Pattern.compile("(?:PUT|POST) " + GUEST + "\\d+/config\\b")),
+            Map.entry("network_config_change", Pattern.compile("(?:POST|PUT|DELETE) /nodes/\\S+/network\\b")),
+            Map.entry("restart_node", Pattern.compile("POST /nodes/\\S+/status\\b.*\\bcommand=(?:reboot|shutdown)\\b")),
+            Map.entry("rebuild_container", Pattern.compile("POST /nodes/\\S+/lxc\\b.*\\bforce=1\\b")));
+    /** The seed's names for what ops calls otherwise: the same steps. */
+    private static final Map<String, String> ALIASES = Map.of("replicate_resource", "replicate", "delete_resource", "delete_guest");
+    /** The steps the seed's prohibited actions are; {@code delete_n8n_workflow} is none: ops never calls n8n. */
+    private static final Map<String, Pattern> PROHIBITED = Map.of(
+            "delete_node", Pattern.compile("DELETE /cluster/config/nodes/\\S+"),
+            "delete_storage", Pattern.compile("DELETE /storage/\\S+"),
+            "format_disk", Pattern.compile("(?:POST|PUT) /nodes/\\S+/disks/(?:initgpt|wipedisk|zfs|lvm|lvmthin|directory)\\b"));
 
     private SeedActions() {}
 
     /** Whether {@code step} is the approvable action {@code action}. */
     public static boolean is(String action, Step step) {
-        Pattern p = APPROVABLE.get(action);
+        Pattern p = APPROVABLE.get(ALIASES.getOrDefault(action, action));
         if (p == null) {
             return false;
         }
         return p.matcher(step.description()).find() || step.action().render().lines().anyMatch(l -> p.matcher(l).find());
+    }
+
+    /** Whether {@code step} is the seed's prohibited action {@code action} (false for one ops never takes). */
+    public static boolean isProhibited(String action, Step step) {
+        Pattern p = PROHIBITED.get(action);
+        return p != null && step.action().render().lines().anyMatch(l -> p.matcher(l).find());
     }
 
     /** The approvable actions among {@code actions} that some step of the plan is, in the order given. */

@@ -56,6 +56,23 @@ final class Cursor {
         return out;
     }
 
+    /** The items of the list under {@code key} as cursors ({@code key[0]}, ...); a problem when it is something else. */
+    List<Cursor> items(String key) {
+        Cursor c = child(key);
+        if (c.node.isNull()) {
+            return List.of();
+        }
+        if (!c.node.isList()) {
+            c.problem("must be a list");
+            return List.of();
+        }
+        List<Cursor> out = new ArrayList<>();
+        for (YamlNode item : c.node.items()) {
+            out.add(new Cursor(file, c.path + "[" + out.size() + "]", item, problems));
+        }
+        return out;
+    }
+
     /** The key this cursor's field ends with. */
     String key() {
         return path.substring(path.lastIndexOf('.') + 1);

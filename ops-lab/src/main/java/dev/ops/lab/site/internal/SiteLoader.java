@@ -117,16 +117,26 @@ public final class SiteLoader {
     }
 
     private Site build(Path dir) {
-        for (String required : List.of("proxmox", "cluster")) {
+        boolean seedNodes = sections.containsKey("naming") && SeedNodes.listed(section("naming"));
+        for (String required : seedNodes ? List.of("proxmox") : List.of("proxmox", "cluster")) {
             if (!sections.containsKey(required)) {
-                problems.add(dir + " " + required, "section is required (in any .yml file of the site)");
+                problems.add(dir + " " + required, "section is required (in any .yml file of the site)"
+                        + (required.equals("cluster") ? ", or the seed's nodes and ip_ranges in naming-conventions.yml" : ""));
             }
         }
         String name = sections.containsKey("site") ? section("site").allow("name").text("name", dir.getFileName().toString())
                 : dir.getFileName().toString();
         ProxmoxEndpoint endpoint = endpoint(section("proxmox"));
         SecretSettings secrets = sections.containsKey("secrets") ? secrets(section("secrets")) : SecretSettings.environmentOnly();
-        List<SiteNode> nodes = cluster(section("cluster"));
+        List<SiteNode> nodes;
+        if (sections.containsKey("cluster")) {
+            nodes = cluster(section("cluster"));
+            if (seedNodes) {
+                SeedNodes.checkAgainst(section("naming"), nodes, sources.get("cluster"));
+            }
+        } else {
+            nodes = seedNodes ? SeedNodes.read(section("naming")) : List.of();
+        }
         Set<String> nodeNames = Set.copyOf(nodes.stream().map(SiteNode::name).toList());
         Naming naming = naming(section("naming"));
         Map<String, String> storages = storages(section("storages"));
@@ -137,7 +147,10 @@ public final class SiteLoader {
         List<SiteService> services = services(section("services"), hosts);
         RetentionSettings retention = sections.containsKey("retention") ? retention(section("retention")) : RetentionSettings.defaults();
         ReplicationSettings replication = sections.containsKey("replication") ? replication(section("replication")) : ReplicationSettings.defaults();
-        ActionPolicies policies = sections.containsKey("policies") ? policies(section("policies")) : ActionPolicies.seed();
+        ActionPolicies policies = sections.containsKey("policies") ? PolicyReader.read(section("policies")) : ActionPolicies.seed();
+        if (sections.containsKey("policies")) {
+            replication = policyReplication(section("policies").child("replication"), replication, primary, sections.containsKey("replication"));
+        }
         problems.throwIfAny();
         return new Site(name, endpoint, secrets, nodes, naming, storages, templates, guests, hosts, services, retention, replication,
                 policies, sources);
@@ -284,14 +297,18 @@ public final class SiteLoader {
         if (!sections.containsKey("naming")) {
             return new Naming(NamingConvention.of("pve-{node}-{type}-{seq:02d}"), Map.of("vm", "vm", "container", "ct", "template", "tpl"));
         }
-        c.allow("pattern", "types");
-        String pattern = c.required("pattern");
+        c.allow("pattern", "types", "naming_pattern", "nodes", "ip_ranges");
+        if (c.present("pattern") && c.present("naming_pattern")) {
+            c.child("naming_pattern").problem("give the pattern once: pattern (ops' form) or naming_pattern (the seed's)");
+        }
+        String pattern = c.present("naming_pattern") ? c.required("naming_pattern") : c.required("pattern");
         NamingConvention convention = NamingConvention.of("pve-{node}-{type}-{seq:02d}");
         if (!pattern.isEmpty()) {
             try {
                 convention = NamingConvention.of(pattern);
             } catch (ValidationException e) {
-                e.violations().forEach(v -> c.child("pattern").problem(v.message()));
+                Cursor at = c.child(c.present("naming_pattern") ? "naming_pattern" : "pattern");
+                e.violations().forEach(v -> at.problem(v.message()));
             }
         }
         Map<String, String> types = new TreeMap<>(Map.of("vm", "vm", "container", "ct", "template", "tpl"));
@@ -440,25 +457,36 @@ public final class SiteLoader {
     private ReplicationSettings replication(Cursor c) {
         c.allow("cluster_wide", "full", "storage");
         ReplicationSettings d = ReplicationSettings.defaults();
-        return new ReplicationSettings(c.bool("cluster_wide", d.clusterWide()), c.bool("full", d.full()), c.text("storage", d.storage()));
+        return new ReplicationSettings(c.bool("cluster_wide", d.clusterWide()), c.bool("full", d.full()), c.text("storage", d.storage()),
+                d.fromPrimary());
     }
 
-    private ActionPolicies policies(Cursor c) {
-        c.allow("approval_required", "prohibited_actions", "self_protection", "monitoring", "automatic_snapshot");
-        List<String> approval = c.strings("approval_required");
-        approval.stream().filter(a -> !ActionPolicies.APPROVABLE.contains(a)).forEach(a -> c.child("approval_required")
-                .problem("'" + a + "' is not an action (" + String.join(", ", new java.util.TreeSet<>(ActionPolicies.APPROVABLE)) + ")"));
-        List<String> prohibited = c.strings("prohibited_actions");
-        prohibited.stream().filter(a -> !ActionPolicies.PROHIBITABLE.contains(a)).forEach(a -> c.child("prohibited_actions")
-                .problem("'" + a + "' is not a prohibitable action (" + String.join(", ", new java.util.TreeSet<>(ActionPolicies.PROHIBITABLE)) + ")"));
-        Cursor self = c.child("self_protection").allow("vmids", "names");
-        Cursor mon = c.child("monitoring").allow("vmids", "names");
-        Cursor snap = c.child("automatic_snapshot").allow("before");
-        List<String> before = snap.strings("before");
-        before.stream().filter(a -> !ActionPolicies.SNAPSHOT_TRIGGERS.contains(a)).forEach(a -> snap.child("before")
-                .problem("'" + a + "' is not a trigger (rebuild, config_change, upgrade)"));
-        return new ActionPolicies(approval, prohibited, self.integers("vmids"), self.strings("names"), mon.integers("vmids"),
-                mon.strings("names"), before, c.file());
+    /**
+     * The seed's {@code replication} block of {@code action-policies.yml}: its primary node must be the
+     * cluster's, and it says whether the primary's and other nodes' resources replicate everywhere.
+     */
+    private ReplicationSettings policyReplication(Cursor c, ReplicationSettings given, String primary, boolean sectionGiven) {
+        if (c.node().isNull()) {
+            return given;
+        }
+        c.allow("primary_node", "auto_replicate_from_primary", "cross_node_replication", "auto_network_assignment",
+                "naming_convention_enforcement");
+        String named = c.text("primary_node", primary);
+        if (!primary.isEmpty() && !named.equals(primary)) {
+            c.child("primary_node").problem("'" + named + "' is not the cluster's primary node (" + primary + ", in "
+                    + sources.getOrDefault("cluster", sources.get("naming")) + ")");
+        }
+        boolean crossNode = c.bool("cross_node_replication", given.clusterWide());
+        if (sectionGiven && crossNode != given.clusterWide()) {
+            c.child("cross_node_replication").problem("says " + crossNode + " where the replication section (" + sources.get("replication")
+                    + ") says cluster_wide: " + given.clusterWide());
+        }
+        for (String always : List.of("auto_network_assignment", "naming_convention_enforcement")) {
+            if (!c.bool(always, true)) {
+                c.child(always).problem("ops-lab always gives a replica its name, address and MAC from the site's conventions; false is not supported");
+            }
+        }
+        return new ReplicationSettings(crossNode, given.full(), given.storage(), c.bool("auto_replicate_from_primary", given.fromPrimary()));
     }
 
     private static String firstLine(String message) {
