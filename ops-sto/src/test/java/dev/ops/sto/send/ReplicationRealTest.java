@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Full and incremental sends for real: between two Btrfs file systems on loop devices, and between
- * two zfs-fuse pools, in one sandbox (the same host; between two hosts the receive side goes through
- * ssh, which these tests do not start).
+ * two zfs-fuse pools, in one sandbox (the same host; between two hosts, through ssh to a real sshd,
+ * see {@link ReplicationOverSshRealTest}).
  */
 @Timeout(180)
 class ReplicationRealTest {

@@ -36,6 +36,15 @@ public final class LoopBtrfs implements AutoCloseable {
 
     /** A fresh file system of {@code megabytes} in {@code dir}, mounted at {@code /tmp/btrfs-<name>} inside a new sandbox. */
     public static LoopBtrfs create(Path dir, String name, int megabytes) {
+        return create(dir, name, megabytes, true);
+    }
+
+    /**
+     * As {@link #create(Path, String, int)}, in a sandbox with a network namespace of its own
+     * (loopback only) when {@code privateNetwork}, or sharing this machine's otherwise (to reach a
+     * test's sshd on this machine's loopback).
+     */
+    public static LoopBtrfs create(Path dir, String name, int megabytes, boolean privateNetwork) {
         assumeAvailable();
         LocalHost local = LocalHost.create();
         Path image = dir.resolve(name + ".img");
@@ -43,7 +52,7 @@ public final class LoopBtrfs implements AutoCloseable {
         String mnt = "/tmp/btrfs-" + name;
         local.check(Command.of("truncate", "-s", megabytes + "M", image.toString()));
         local.check(Command.of("mkfs.btrfs", "-q", image.toString()));
-        SandboxHost sandbox = SandboxHost.builder().name("btrfs-" + name).build();
+        SandboxHost sandbox = SandboxHost.builder().name("btrfs-" + name).privateNetwork(privateNetwork).build();
         LoopBtrfs fs = new LoopBtrfs(sandbox, image, mnt);
         try {
             // the loop device is made outside (the sandbox's namespaces cannot set one up), mounted
