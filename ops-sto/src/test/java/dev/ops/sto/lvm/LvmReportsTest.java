@@ -30,6 +30,19 @@ class LvmReportsTest {
     }
 
     @Test
+    void aRecordedLinearVolumeWithUnknownStateIsReadAsInactive() throws IOException {
+        assertThat(LvmReports.lvs(report("lvs-2.03.16-linear-metadata-only.json"))).singleElement().satisfies(lv -> {
+            assertThat(lv.fullName()).isEqualTo("opsvg/meta");
+            assertThat(lv.size()).isEqualTo(8388608);
+            assertThat(lv.attr()).isEqualTo("-wi-XX----");
+            assertThat(lv.isActive()).isFalse();
+            assertThat(lv.isOpen()).isFalse();
+            assertThat(lv.isSnapshot()).isFalse();
+            assertThat(lv.snapPercent()).isZero();
+        });
+    }
+
+    @Test
     void snapshotFillAndInvalidStateComeFromAttrAndPercent() throws IOException {
         List<LogicalVolume> lvs = LvmReports.lvs(report("lvs-pve.json"));
         LogicalVolume pool = lvs.get(0);
