@@ -38,7 +38,7 @@ class LvmReportsTest {
             assertThat(lv.isActive()).isFalse();
             assertThat(lv.isOpen()).isFalse();
             assertThat(lv.isSnapshot()).isFalse();
-            assertThat(lv.snapPercent()).isZero();
+            assertThat(lv.snapPercent()).as("empty: not reported").isEqualTo(-1.0);
         });
     }
 
