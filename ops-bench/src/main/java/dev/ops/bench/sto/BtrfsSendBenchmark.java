@@ -49,7 +49,9 @@ public final class BtrfsSendBenchmark {
         String[] mounts = {"/tmp/send-src", "/tmp/send-dst"};
         try {
             for (int i = 0; i < 2; i++) {
-                local.check(Command.of("truncate", "-s", (mib * 2 + 512) + "M", images[i]));
+                // Btrfs frees a deleted snapshot's space lazily: room for every increment received, besides the full copy
+                long increments = (long) (warmup + runs) * mib * percent / 100;
+                local.check(Command.of("truncate", "-s", (mib * 2 + 512 + increments) + "M", images[i]));
                 local.check(Command.of("mkfs.btrfs", "-q", images[i]));
                 String dev = local.check(Command.of("losetup", "--find", "--show", images[i])).stdoutText().strip();
                 host.check(Command.of("mkdir", "-p", mounts[i]));
@@ -110,7 +112,7 @@ public final class BtrfsSendBenchmark {
                         .withTimeout(long_));
                 pipe[r] = (System.nanoTime() - t0) / 1e9;
                 host.check(Command.of("btrfs", "subvolume", "delete", received));
-                traced.commands.clear();
+                traced.commands().clear();
                 t0 = System.nanoTime();
                 Replication.on(traced, ops).btrfs(s2).incrementalFrom(s1).to(traced, mounts[1]).send().apply();
                 long t1 = System.nanoTime();
@@ -119,17 +121,22 @@ public final class BtrfsSendBenchmark {
                     OUT.printf("    phases: to planned %.1f ms, to step start %.1f ms, step %.1f ms, to finished %.1f ms, to return %.1f ms%n",
                             (at[0] - t0) / 1e6, (at[1] - at[0]) / 1e6, (at[2] - at[1]) / 1e6, (at[3] - at[2]) / 1e6, (t1 - at[3]) / 1e6);
                     double inCommands = 0;
-                    for (String[] c : traced.commands) {
+                    for (String[] c : traced.commands()) {
                         OUT.printf("    %s ms  %s%n", c[1], c[0]);
                         inCommands += Double.parseDouble(c[1]);
                     }
-                    OUT.printf("    %.1f ms in %d commands, %.1f ms in the JVM (plan, journal, listeners)%n", inCommands, traced.commands.size(),
+                    OUT.printf("    %.1f ms in %d commands, %.1f ms in the JVM (plan, journal, listeners)%n", inCommands, traced.commands().size(),
                             viaOps[r] * 1000 - inCommands);
                 }
                 transfer[r] = step[0];
                 host.check(Command.of("btrfs", "subvolume", "delete", received));
                 OUT.printf("run %d: pipe %.3f s, ops %.3f s (its send step %.3f s)%n", r + 1, pipe[r], viaOps[r], transfer[r]);
             }
+            double[] ratios = new double[runs]; // ops throughput / pipe throughput, run by run
+            for (int r = 0; r < runs; r++) {
+                ratios[r] = pipe[r] / viaOps[r];
+            }
+            Arrays.sort(ratios);
             Arrays.sort(pipe);
             Arrays.sort(viaOps);
             Arrays.sort(transfer);
@@ -140,6 +147,7 @@ public final class BtrfsSendBenchmark {
                     + "ops throughput / pipe = %.2f (medians of %d)%n", bytes, mib, blocks, p, bytes / p / 1048576, o, bytes / o / 1048576, p / o, runs);
             OUT.printf("the send step alone (the stream, without the change's reads and journal): %.3f s (%.1f MiB/s); step / pipe = %.2f%n",
                     t, bytes / t / 1048576, p / t);
+            OUT.printf("median of the per-run ratios (ops throughput / pipe, each ops run against the pipe run just before it): %.2f%n", ratios[runs / 2]);
         } finally {
             for (String m : mounts) {
                 host.run(Command.of("umount", m));
@@ -155,13 +163,22 @@ public final class BtrfsSendBenchmark {
         }
     }
 
-    /** A host that notes each command it runs and how long it took, for {@code --trace}. */
-    private static final class TracedHost implements Host {
-        private final Host host;
-        final java.util.List<String[]> commands = new java.util.ArrayList<>();
-
+    /** A host that notes each command it runs and how long it took (milliseconds), for {@code --trace}. */
+    private record TracedHost(Host host, java.util.List<String[]> commands) implements Host {
         TracedHost(Host host) {
-            this.host = host;
+            this(host, new java.util.ArrayList<>());
+        }
+
+        @Override
+        public CommandResult run(Command command) {
+            long t0 = System.nanoTime();
+            try {
+                return host.run(command);
+            } finally {
+                String shown = String.join(" ", command.argv());
+                commands.add(new String[] {shown.length() > 90 ? shown.substring(0, 90) + "..." : shown,
+                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6)});
+            }
         }
 
         @Override
@@ -169,14 +186,15 @@ public final class BtrfsSendBenchmark {
             return host.name();
         }
 
+        // One host, however many commands it noted: ops remembers what it learnt of a host (its privileges) by equality.
         @Override
-        public CommandResult run(Command command) {
-            long t0 = System.nanoTime();
-            CommandResult r = host.run(command);
-            String shown = String.join(" ", command.argv());
-            commands.add(new String[] {shown.length() > 90 ? shown.substring(0, 90) + "..." : shown,
-                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6)});
-            return r;
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
     }
 

@@ -76,13 +76,7 @@ class ReplicationOverSshRealTest {
     private void sendsBothWays(SandboxHost sender, SshHost receiver, Sshd sshd, LoopBtrfs fs, String target) throws Exception {
         assertThat(sender.run(Command.of("test", "-d", target)).ok()).as("the sender does not see the receiver's mount").isFalse();
         trustReceiver(sender, sshd);
-        Btrfs btrfs = Btrfs.on(sender, ops);
-        String vol = fs.path("vol");
-        btrfs.subvolume(vol).present().apply();
-        sender.check(Command.of("sh", "-c", "head -c 8388608 /dev/urandom > \"$1\"/a", "sh", vol));
-        btrfs.snapshot(fs.path("s1")).of(vol).present().apply();
-        sender.check(Command.of("sh", "-c", "head -c 1048576 /dev/urandom > \"$1\"/b", "sh", vol));
-        btrfs.snapshot(fs.path("s2")).of(vol).present().apply();
+        fs.volumeWithTwoSnapshots(ops, 8 << 20, 1 << 20);
         Replication replication = Replication.on(sender, ops);
 
         List<SendProgress> heard = new CopyOnWriteArrayList<>();

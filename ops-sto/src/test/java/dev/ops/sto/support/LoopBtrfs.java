@@ -90,6 +90,21 @@ public final class LoopBtrfs implements AutoCloseable {
         return mnt;
     }
 
+    /**
+     * What sends are tested with: subvolume {@code vol} holding a file {@code a} of {@code first}
+     * random bytes, its read-only snapshot {@code s1}, then a file {@code b} of {@code second} random
+     * bytes and snapshot {@code s2}; made through ops.
+     */
+    public void volumeWithTwoSnapshots(dev.ops.core.Ops ops, int first, int second) {
+        dev.ops.sto.btrfs.Btrfs btrfs = dev.ops.sto.btrfs.Btrfs.on(host, ops);
+        String vol = path("vol");
+        btrfs.subvolume(vol).present().apply();
+        host.check(Command.of("sh", "-c", "head -c " + first + " /dev/urandom > \"$1\"/a", "sh", vol));
+        btrfs.snapshot(path("s1")).of(vol).present().apply();
+        host.check(Command.of("sh", "-c", "head -c " + second + " /dev/urandom > \"$1\"/b", "sh", vol));
+        btrfs.snapshot(path("s2")).of(vol).present().apply();
+    }
+
     /** The host whose commands see the mount (root in the sandbox). */
     public SandboxHost host() {
         return host;
