@@ -29,6 +29,7 @@ class LvmReportsTest {
         assertThat(LvmReports.vgs(report("vgs-2.03.16.json"))).containsExactly(new VolumeGroup("opsvg", 62914560, 62914560, 1, 0));
     }
 
+    /** Recorded on this machine with lvm2 2.03.16 (an LV made in the metadata only). */
     @Test
     void aRecordedLinearVolumeWithUnknownStateIsReadAsInactive() throws IOException {
         assertThat(LvmReports.lvs(report("lvs-2.03.16-linear-metadata-only.json"))).singleElement().satisfies(lv -> {
@@ -42,6 +43,7 @@ class LvmReportsTest {
         });
     }
 
+    /** Written by hand (lvs-pve.json): this kernel has no device-mapper to make snapshots and thin volumes on, to record. */
     @Test
     void snapshotFillAndInvalidStateComeFromAttrAndPercent() throws IOException {
         List<LogicalVolume> lvs = LvmReports.lvs(report("lvs-pve.json"));

@@ -25,6 +25,7 @@ class ZfsParsersTest {
     private static final ZfsDataset SNAP = new ZfsDataset("rpool/data/vm-101-disk-0@pre upgrade", ZfsType.SNAPSHOT, 0, 0, 56623104,
             Instant.ofEpochSecond(1714644000), "");
 
+    /** Written by hand from the documented format (no public recording of OpenZFS 2.2's {@code zfs list -H -p} was found). */
     @Test
     void openZfs22ListIsTabSeparatedExactBytesAndEpochSeconds() throws IOException {
         List<ZfsDataset> ds = ZfsParsers.list(out("openzfs-2.2-list.txt"));
@@ -34,6 +35,7 @@ class ZfsParsersTest {
         assertThat(ds.get(3).dataset()).isEqualTo("rpool/data/vm-101-disk-0");
     }
 
+    /** Written by hand in the recorded shape below, with {@code --json-int}'s integers (no public recording with them was found). */
     @Test
     void openZfs23JsonReadsToTheSameValues() throws IOException {
         assertThat(ZfsParsers.json(out("openzfs-2.3-list.json"))).containsExactly(RPOOL, SNAP);
@@ -73,6 +75,7 @@ class ZfsParsersTest {
         }
     }
 
+    /** Recorded from Debian 12's zfs-fuse. */
     @Test
     void zfsFuseIsReadThroughZfsGetOneLinePerProperty() throws IOException {
         assertThat(ZfsParsers.get(out("zfs-fuse-get.txt"))).containsExactly(
