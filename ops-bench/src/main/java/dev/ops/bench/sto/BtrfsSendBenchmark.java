@@ -2,6 +2,8 @@ package dev.ops.bench.sto;
 
 import dev.ops.core.Ops;
 import dev.ops.core.host.Command;
+import dev.ops.core.host.CommandResult;
+import dev.ops.core.host.Host;
 import dev.ops.core.host.LocalHost;
 import dev.ops.sto.btrfs.Btrfs;
 import dev.ops.sto.send.Replication;
@@ -21,7 +23,10 @@ import java.util.Arrays;
  * alternate. Must run as root, with btrfs-progs.
  *
  * <p>Arguments: {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024), {@code --percent N}
- * (share of the file rewritten between the snapshots, default 1).
+ * (share of the file rewritten between the snapshots, default 1), {@code --warmup N} (sends through ops
+ * before the measured runs, not counted; default 0), {@code --file-store} (journal to a
+ * {@code FileStateStore} in the temporary directory, fsynced, instead of memory), {@code --trace} (print each command ops ran in every run,
+ * with its time, and the rest spent in the JVM).
  */
 public final class BtrfsSendBenchmark {
     private static final PrintStream OUT = System.out;
@@ -30,8 +35,13 @@ public final class BtrfsSendBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = arg(args, "--runs", 5);
+        // ops-testkit (on the class path for SandboxHost) checks every plan's purity by default: two `find`s in the sandbox per plan.
+        System.setProperty("ops.testkit.planPurity", "false");
         int mib = arg(args, "--mib", 1024);
         int percent = arg(args, "--percent", 1);
+        int warmup = arg(args, "--warmup", 0);
+        boolean fileStore = Arrays.asList(args).contains("--file-store");
+        boolean trace = Arrays.asList(args).contains("--trace");
         Path dir = Files.createTempDirectory("ops-send-bench");
         LocalHost local = LocalHost.create();
         SandboxHost host = SandboxHost.builder().name("send-bench").build();
@@ -39,7 +49,9 @@ public final class BtrfsSendBenchmark {
         String[] mounts = {"/tmp/send-src", "/tmp/send-dst"};
         try {
             for (int i = 0; i < 2; i++) {
-                local.check(Command.of("truncate", "-s", (mib * 2 + 512) + "M", images[i]));
+                // Btrfs frees a deleted snapshot's space lazily: room for every increment received, besides the full copy
+                long increments = (long) (warmup + runs) * mib * percent / 100;
+                local.check(Command.of("truncate", "-s", (mib * 2 + 512 + increments) + "M", images[i]));
                 local.check(Command.of("mkfs.btrfs", "-q", images[i]));
                 String dev = local.check(Command.of("losetup", "--find", "--show", images[i])).stdoutText().strip();
                 host.check(Command.of("mkdir", "-p", mounts[i]));
@@ -47,13 +59,32 @@ public final class BtrfsSendBenchmark {
                 local.run("losetup", "-d", dev);
             }
             double[] step = {0};
-            Ops ops = Ops.inMemory().toBuilder().listener(new dev.ops.core.change.ApplyListener() {
+            long[] at = new long[4]; // when the apply was planned, its step started and finished, and the apply finished
+            Ops base = fileStore ? Ops.builder().store(dev.ops.core.store.FileStateStore.open(dir.resolve("state"))).build() : Ops.inMemory();
+            Ops ops = base.toBuilder().listener(new dev.ops.core.change.ApplyListener() {
+                @Override
+                public void planned(dev.ops.core.change.ApplyEvent apply) {
+                    at[0] = System.nanoTime();
+                }
+
+                @Override
+                public void stepStarted(dev.ops.core.change.ApplyEvent apply, int index, dev.ops.core.change.Step s) {
+                    at[1] = System.nanoTime();
+                }
+
                 @Override
                 public void stepFinished(dev.ops.core.change.ApplyEvent apply, int index, dev.ops.core.change.Step s, Duration took) {
+                    at[2] = System.nanoTime();
                     step[0] = took.toNanos() / 1e9; // the send | receive step alone, without the plan's reads
+                }
+
+                @Override
+                public void finished(dev.ops.core.change.ApplyEvent apply, dev.ops.core.change.ApplyEvent.Outcome outcome, Duration took) {
+                    at[3] = System.nanoTime();
                 }
             }).build();
             Btrfs btrfs = Btrfs.on(host, ops);
+            TracedHost traced = new TracedHost(host);
             String vol = mounts[0] + "/vol";
             btrfs.subvolume(vol).present().apply();
             Duration long_ = Duration.ofMinutes(30);
@@ -67,23 +98,45 @@ public final class BtrfsSendBenchmark {
             btrfs.snapshot(s2).of(vol).present().apply();
             host.check(Command.of("sh", "-c", "btrfs send -q " + s1 + " | btrfs receive " + mounts[1] + " >/dev/null").withTimeout(long_));
             long bytes = dev.ops.core.text.AsciiNumbers.parseLong(host.check(Command.of("sh", "-c", "btrfs send -q -p " + s1 + " " + s2 + " | wc -c")).stdoutText().strip());
+            String received = mounts[1] + "/s2";
             double[] pipe = new double[runs];
             double[] viaOps = new double[runs];
             double[] transfer = new double[runs];
-            String received = mounts[1] + "/s2";
+            for (int w = 0; w < warmup; w++) { // the same send through ops, not counted: the JIT compiles the change model's code
+                Replication.on(host, ops).btrfs(s2).incrementalFrom(s1).to(host, mounts[1]).send().apply();
+                host.check(Command.of("btrfs", "subvolume", "delete", received));
+            }
             for (int r = 0; r < runs; r++) {
                 long t0 = System.nanoTime();
                 host.check(Command.of("bash", "-c", "set -o pipefail; btrfs send -q -p " + s1 + " " + s2 + " | btrfs receive " + mounts[1] + " >/dev/null")
                         .withTimeout(long_));
                 pipe[r] = (System.nanoTime() - t0) / 1e9;
                 host.check(Command.of("btrfs", "subvolume", "delete", received));
+                traced.commands().clear();
                 t0 = System.nanoTime();
-                Replication.on(host, ops).btrfs(s2).incrementalFrom(s1).to(host, mounts[1]).send().apply();
-                viaOps[r] = (System.nanoTime() - t0) / 1e9;
+                Replication.on(traced, ops).btrfs(s2).incrementalFrom(s1).to(traced, mounts[1]).send().apply();
+                long t1 = System.nanoTime();
+                viaOps[r] = (t1 - t0) / 1e9;
+                if (trace) {
+                    OUT.printf("    phases: to planned %.1f ms, to step start %.1f ms, step %.1f ms, to finished %.1f ms, to return %.1f ms%n",
+                            (at[0] - t0) / 1e6, (at[1] - at[0]) / 1e6, (at[2] - at[1]) / 1e6, (at[3] - at[2]) / 1e6, (t1 - at[3]) / 1e6);
+                    double inCommands = 0;
+                    for (String[] c : traced.commands()) {
+                        OUT.printf("    %s ms  %s%n", c[1], c[0]);
+                        inCommands += Double.parseDouble(c[1]);
+                    }
+                    OUT.printf("    %.1f ms in %d commands, %.1f ms in the JVM (plan, journal, listeners)%n", inCommands, traced.commands().size(),
+                            viaOps[r] * 1000 - inCommands);
+                }
                 transfer[r] = step[0];
                 host.check(Command.of("btrfs", "subvolume", "delete", received));
                 OUT.printf("run %d: pipe %.3f s, ops %.3f s (its send step %.3f s)%n", r + 1, pipe[r], viaOps[r], transfer[r]);
             }
+            double[] ratios = new double[runs]; // ops throughput / pipe throughput, run by run
+            for (int r = 0; r < runs; r++) {
+                ratios[r] = pipe[r] / viaOps[r];
+            }
+            Arrays.sort(ratios);
             Arrays.sort(pipe);
             Arrays.sort(viaOps);
             Arrays.sort(transfer);
@@ -94,6 +147,7 @@ public final class BtrfsSendBenchmark {
                     + "ops throughput / pipe = %.2f (medians of %d)%n", bytes, mib, blocks, p, bytes / p / 1048576, o, bytes / o / 1048576, p / o, runs);
             OUT.printf("the send step alone (the stream, without the change's reads and journal): %.3f s (%.1f MiB/s); step / pipe = %.2f%n",
                     t, bytes / t / 1048576, p / t);
+            OUT.printf("median of the per-run ratios (ops throughput / pipe, each ops run against the pipe run just before it): %.2f%n", ratios[runs / 2]);
         } finally {
             for (String m : mounts) {
                 host.run(Command.of("umount", m));
@@ -106,6 +160,41 @@ public final class BtrfsSendBenchmark {
                 }
             }
             local.run("rm", "-rf", dir.toString());
+        }
+    }
+
+    /** A host that notes each command it runs and how long it took (milliseconds), for {@code --trace}. */
+    private record TracedHost(Host host, java.util.List<String[]> commands) implements Host {
+        TracedHost(Host host) {
+            this(host, new java.util.ArrayList<>());
+        }
+
+        @Override
+        public CommandResult run(Command command) {
+            long t0 = System.nanoTime();
+            try {
+                return host.run(command);
+            } finally {
+                String shown = String.join(" ", command.argv());
+                commands.add(new String[] {shown.length() > 90 ? shown.substring(0, 90) + "..." : shown,
+                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6)});
+            }
+        }
+
+        @Override
+        public String name() {
+            return host.name();
+        }
+
+        // One host, however many commands it noted: ops remembers what it learnt of a host (its privileges) by equality.
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
     }
 

@@ -6,17 +6,28 @@ import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.LocalHost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Checks, before a plan is applied (never for a dry-run), that a host grants what the plan needs,
- * and says exactly what is missing.
+ * and says exactly what is missing. A probe that found everything granted is trusted for the same
+ * host object for a minute, so that a run of applies on one host probes it once: a privilege lost
+ * within that minute shows as the failure of the step that needed it instead. A probe that found
+ * something missing is never kept; the next check asks again.
  */
 public final class PrivilegeCheck {
+    /** How long a probe that found everything granted is trusted for the same host object. */
+    static final Duration TRUSTED_FOR = Duration.ofMinutes(1);
+    /** The last probe that found everything granted, by host object (held weakly: a host that is gone is forgotten). */
+    private static final Map<Host, Granted> GRANTED = Collections.synchronizedMap(new WeakHashMap<>());
     private static final String PROBE = "echo \"uid=$(id -u)\"; "
             + "if [ \"$(id -u)\" != 0 ]; then if out=$(sudo -n true 2>&1); then echo sudo=yes; else echo \"sudo=no $out\" | head -1; fi; fi; "
             + "grep '^CapEff:' /proc/self/status 2>/dev/null; "
@@ -40,6 +51,10 @@ public final class PrivilegeCheck {
                 programs.add(prog.name());
             }
         });
+        Granted granted = GRANTED.get(host);
+        if (granted != null && granted.covers(needed, programs)) {
+            return List.of();
+        }
         Probe probe = probe(host, programs);
         HostPrivileges hp = probe.privileges();
         List<String> missing = new ArrayList<>();
@@ -63,6 +78,13 @@ public final class PrivilegeCheck {
                 }
             }
         }
+        if (missing.isEmpty()) {
+            Set<String> found = new LinkedHashSet<>(programs);
+            if (granted != null && granted.fresh()) {
+                found.addAll(granted.programs());
+            }
+            GRANTED.put(host, new Granted(hp, Set.copyOf(found), System.nanoTime()));
+        }
         return missing;
     }
 
@@ -71,6 +93,31 @@ public final class PrivilegeCheck {
         List<String> missing = missing(host, needed);
         if (!missing.isEmpty()) {
             throw new PrivilegeException(host.name(), missing);
+        }
+    }
+
+    /** A probe that found everything it was asked granted: the host's privileges and the programs found, at {@code when} (nanoTime). */
+    private record Granted(HostPrivileges privileges, Set<String> programs, long when) {
+        boolean fresh() {
+            return System.nanoTime() - when < TRUSTED_FOR.toNanos();
+        }
+
+        /** Whether this probe, still fresh, shows every one of {@code needed} granted. */
+        boolean covers(Collection<Privilege> needed, Set<String> neededPrograms) {
+            if (!fresh() || !programs.containsAll(neededPrograms)) {
+                return false;
+            }
+            for (Privilege p : needed) {
+                boolean ok = switch (p) {
+                    case Privilege.Root r -> privileges.canBeRoot();
+                    case Privilege.Capability c -> privileges.has(c);
+                    case Privilege.Program prog -> true;
+                };
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

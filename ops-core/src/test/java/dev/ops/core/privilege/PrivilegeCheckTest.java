@@ -56,4 +56,65 @@ class PrivilegeCheckTest {
         assertThat(local.uid()).isEqualTo(LocalHost.create().effectiveUid());
         assertThat(Integer.toString(local.uid())).isEqualTo(LocalHost.create().output("id", "-u").strip());
     }
+
+    /** A host that answers the probe as root would, or as a user without sudo once {@code refuse} is set, counting the probes. */
+    private static final class CountingHost implements Host {
+        final java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean refuse;
+
+        @Override
+        public String name() {
+            return "db-1";
+        }
+
+        @Override
+        public CommandResult run(Command command) {
+            probes.incrementAndGet();
+            String out = refuse ? "uid=1000\nsudo=no sudo: a password is required\nCapEff:\t0000000000000000\n" : "uid=0\nCapEff:\t000001ffffffffff\n";
+            return new CommandResult("db-1", command.render(), 0, out.getBytes(), new byte[0], Duration.ZERO, false);
+        }
+    }
+
+    @Test
+    void aProbeThatFoundEverythingGrantedIsTrustedForTheSameHostForAMinute() {
+        CountingHost host = new CountingHost();
+
+        assertThat(PrivilegeCheck.missing(host, List.of(Privilege.root()))).isEmpty();
+        assertThat(PrivilegeCheck.missing(host, List.of(Privilege.root(), Privilege.capability("net_admin")))).isEmpty();
+
+        assertThat(host.probes).as("probed once").hasValue(1);
+        assertThat(PrivilegeCheck.TRUSTED_FOR).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aProgramNotYetFoundIsProbedFor() {
+        CountingHost host = new CountingHost();
+        PrivilegeCheck.missing(host, List.of(Privilege.root()));
+
+        PrivilegeCheck.missing(host, List.of(Privilege.root(), Privilege.program("btrfs")));
+        PrivilegeCheck.missing(host, List.of(Privilege.program("btrfs")));
+
+        assertThat(host.probes).as("once, then once for the program").hasValue(2);
+    }
+
+    @Test
+    void aProbeThatFoundSomethingMissingIsNeverKept() {
+        CountingHost host = new CountingHost();
+        host.refuse = true;
+        assertThat(PrivilegeCheck.missing(host, List.of(Privilege.root()))).hasSize(1);
+
+        host.refuse = false;
+        assertThat(PrivilegeCheck.missing(host, List.of(Privilege.root()))).as("asked again, now granted").isEmpty();
+        assertThat(host.probes).hasValue(2);
+    }
+
+    @Test
+    void anotherHostObjectIsProbedOnItsOwn() {
+        CountingHost one = new CountingHost();
+        CountingHost other = new CountingHost();
+        other.refuse = true;
+        PrivilegeCheck.missing(one, List.of(Privilege.root()));
+
+        assertThat(PrivilegeCheck.missing(other, List.of(Privilege.root()))).hasSize(1);
+    }
 }

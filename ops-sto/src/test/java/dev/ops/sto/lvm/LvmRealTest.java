@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sandbox whose /etc/lvm/lvm.conf (an overlay) accepts only that loop device, with a private /run, so
  * the machine's own disks are neither scanned nor touched. LVs and snapshots need device-mapper
  * targets: that part skips (a kernel feature) where {@code dmsetup targets} lacks them, and is covered
- * by recorded reports ({@code LvmReportsTest}).
+ * by recorded reports ({@code LvmReportsTest}). A linear LV made in the metadata only (never activated,
+ * {@code --driverloaded n}) is read for real everywhere: lvs reports it like any other.
  */
 @Timeout(120)
 class LvmRealTest {
@@ -85,6 +86,29 @@ class LvmRealTest {
         assertThat(snap.value().isSnapshot()).isTrue();
         snap.rollback();
         lv.rollback();
+        assertThat(lvm.lvs()).isEmpty();
+    }
+
+    @Test
+    void aLinearVolumeMadeInTheMetadataOnlyIsReadFromTheRealReport() {
+        lvm.pv(loop).present().apply();
+        lvm.vg("opsvg").on(loop).present().apply();
+        // without device-mapper, lvcreate can only write the metadata: no activation, no zeroing
+        host.check(Command.of("env", "LVM_SUPPRESS_FD_WARNINGS=1", "lvcreate", "-q", "--driverloaded", "n", "-an", "-Zn", "-L", "8M", "-n", "meta",
+                "opsvg"));
+        try {
+            assertThat(lvm.lvs()).singleElement().satisfies(lv -> {
+                assertThat(lv.name()).isEqualTo("meta");
+                assertThat(lv.vg()).isEqualTo("opsvg");
+                assertThat(lv.size()).isEqualTo(8L << 20);
+                assertThat(lv.attr()).startsWith("-wi-");
+                assertThat(lv.isSnapshot()).isFalse();
+                assertThat(lv.isThinPool()).isFalse();
+            });
+            assertThat(lvm.get("opsvg/meta")).isPresent();
+        } finally {
+            host.run(Command.of("env", "LVM_SUPPRESS_FD_WARNINGS=1", "lvremove", "-q", "-f", "--driverloaded", "n", "opsvg/meta"));
+        }
         assertThat(lvm.lvs()).isEmpty();
     }
 }

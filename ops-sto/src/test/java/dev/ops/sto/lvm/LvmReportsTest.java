@@ -29,6 +29,21 @@ class LvmReportsTest {
         assertThat(LvmReports.vgs(report("vgs-2.03.16.json"))).containsExactly(new VolumeGroup("opsvg", 62914560, 62914560, 1, 0));
     }
 
+    /** Recorded on this machine with lvm2 2.03.16 (an LV made in the metadata only). */
+    @Test
+    void aRecordedLinearVolumeWithUnknownStateIsReadAsInactive() throws IOException {
+        assertThat(LvmReports.lvs(report("lvs-2.03.16-linear-metadata-only.json"))).singleElement().satisfies(lv -> {
+            assertThat(lv.fullName()).isEqualTo("opsvg/meta");
+            assertThat(lv.size()).isEqualTo(8388608);
+            assertThat(lv.attr()).isEqualTo("-wi-XX----");
+            assertThat(lv.isActive()).isFalse();
+            assertThat(lv.isOpen()).isFalse();
+            assertThat(lv.isSnapshot()).isFalse();
+            assertThat(lv.snapPercent()).as("empty: not reported").isEqualTo(-1.0);
+        });
+    }
+
+    /** Written by hand (lvs-pve.json): this kernel has no device-mapper to make snapshots and thin volumes on, to record. */
     @Test
     void snapshotFillAndInvalidStateComeFromAttrAndPercent() throws IOException {
         List<LogicalVolume> lvs = LvmReports.lvs(report("lvs-pve.json"));

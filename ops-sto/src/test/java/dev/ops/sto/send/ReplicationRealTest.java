@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Full and incremental sends for real: between two Btrfs file systems on loop devices, and between
- * two zfs-fuse pools, in one sandbox (the same host; between two hosts the receive side goes through
- * ssh, which these tests do not start).
+ * two zfs-fuse pools, in one sandbox (the same host; between two hosts, through ssh to a real sshd,
+ * see {@link ReplicationOverSshRealTest}).
  */
 @Timeout(180)
 class ReplicationRealTest {
@@ -32,11 +32,7 @@ class ReplicationRealTest {
             String target = fs.another("dst", 256);
             Btrfs btrfs = Btrfs.on(host, ops);
             String vol = fs.path("vol");
-            btrfs.subvolume(vol).present().apply();
-            host.check(Command.of("sh", "-c", "head -c 1048576 /dev/urandom > \"$1\"/a", "sh", vol));
-            btrfs.snapshot(fs.path("s1")).of(vol).present().apply();
-            host.check(Command.of("sh", "-c", "head -c 65536 /dev/urandom > \"$1\"/b", "sh", vol));
-            btrfs.snapshot(fs.path("s2")).of(vol).present().apply();
+            fs.volumeWithTwoSnapshots(ops, 1 << 20, 1 << 16);
 
             Replication r = Replication.on(host, ops);
             java.util.List<SendProgress> heard = new java.util.concurrent.CopyOnWriteArrayList<>();

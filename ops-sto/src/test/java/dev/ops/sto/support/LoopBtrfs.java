@@ -36,6 +36,15 @@ public final class LoopBtrfs implements AutoCloseable {
 
     /** A fresh file system of {@code megabytes} in {@code dir}, mounted at {@code /tmp/btrfs-<name>} inside a new sandbox. */
     public static LoopBtrfs create(Path dir, String name, int megabytes) {
+        return create(dir, name, megabytes, true);
+    }
+
+    /**
+     * As {@link #create(Path, String, int)}, in a sandbox with a network namespace of its own
+     * (loopback only) when {@code privateNetwork}, or sharing this machine's otherwise (to reach a
+     * test's sshd on this machine's loopback).
+     */
+    public static LoopBtrfs create(Path dir, String name, int megabytes, boolean privateNetwork) {
         assumeAvailable();
         LocalHost local = LocalHost.create();
         Path image = dir.resolve(name + ".img");
@@ -43,7 +52,7 @@ public final class LoopBtrfs implements AutoCloseable {
         String mnt = "/tmp/btrfs-" + name;
         local.check(Command.of("truncate", "-s", megabytes + "M", image.toString()));
         local.check(Command.of("mkfs.btrfs", "-q", image.toString()));
-        SandboxHost sandbox = SandboxHost.builder().name("btrfs-" + name).build();
+        SandboxHost sandbox = SandboxHost.builder().name("btrfs-" + name).privateNetwork(privateNetwork).build();
         LoopBtrfs fs = new LoopBtrfs(sandbox, image, mnt);
         try {
             // the loop device is made outside (the sandbox's namespaces cannot set one up), mounted
@@ -79,6 +88,21 @@ public final class LoopBtrfs implements AutoCloseable {
             local.run("losetup", "-d", dev);
         }
         return mnt;
+    }
+
+    /**
+     * What sends are tested with: subvolume {@code vol} holding a file {@code a} of {@code first}
+     * random bytes, its read-only snapshot {@code s1}, then a file {@code b} of {@code second} random
+     * bytes and snapshot {@code s2}; made through ops.
+     */
+    public void volumeWithTwoSnapshots(dev.ops.core.Ops ops, int first, int second) {
+        dev.ops.sto.btrfs.Btrfs btrfs = dev.ops.sto.btrfs.Btrfs.on(host, ops);
+        String vol = path("vol");
+        btrfs.subvolume(vol).present().apply();
+        host.check(Command.of("sh", "-c", "head -c " + first + " /dev/urandom > \"$1\"/a", "sh", vol));
+        btrfs.snapshot(path("s1")).of(vol).present().apply();
+        host.check(Command.of("sh", "-c", "head -c " + second + " /dev/urandom > \"$1\"/b", "sh", vol));
+        btrfs.snapshot(path("s2")).of(vol).present().apply();
     }
 
     /** The host whose commands see the mount (root in the sandbox). */

@@ -224,19 +224,22 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
     }
 
     /**
-     * The common case in one process on the same host (two otherwise): the snapshot and base are
-     * Btrfs subvolume roots (inode 256 on a btrfs file system), the destination is a directory and
-     * nothing is received there yet. False when anything is otherwise; the plan then looks closer,
-     * to say exactly what is wrong or that the snapshot is there already.
+     * The common case in one shell per host that starts two {@code stat}s and nothing else: the
+     * snapshot and base are Btrfs subvolume roots (inode 256 on a btrfs file system, symbolic links
+     * followed), the destination is a directory and nothing is received there yet. False when
+     * anything is otherwise; the plan then looks closer, to say exactly what is wrong or that the
+     * snapshot is there already.
      */
     private boolean quickLook(String received) {
-        String sourceSide = "for p in \"$1\" ${2:+\"$2\"}; do [ \"$(stat -L -c %i -- \"$p\" 2>/dev/null)\" = 256 ] "
-                + "&& [ \"$(stat -f -L -c %T -- \"$p\" 2>/dev/null)\" = btrfs ] || exit 1; done";
+        String sourceSide = "stat -L -c %i -- \"$1\" ${2:+\"$2\"} && stat -f -L -c %T -- \"$1\" ${2:+\"$2\"}";
         String targetSide = "[ -d \"$3\" ] && [ ! -e \"$4\" ] && [ ! -L \"$4\" ]";
+        String subvolumes = base.isEmpty() ? "256\nbtrfs\n" : "256\n256\nbtrfs\nbtrfs\n";
         if (sameHost()) {
-            return source.run(Command.of("sh", "-c", sourceSide + " && " + targetSide, "sh", snapshot, base, destination, received).asRoot()).ok();
+            CommandResult r = source.run(Command.of("sh", "-c", sourceSide + " && " + targetSide, "sh", snapshot, base, destination, received).asRoot());
+            return r.ok() && r.stdoutText().equals(subvolumes);
         }
-        return source.run(Command.of("sh", "-c", sourceSide, "sh", snapshot, base).asRoot()).ok()
+        CommandResult r = source.run(Command.of("sh", "-c", sourceSide, "sh", snapshot, base).asRoot());
+        return r.ok() && r.stdoutText().equals(subvolumes)
                 && target.run(Command.of("sh", "-c", targetSide, "sh", "", "", destination, received).asRoot()).ok();
     }
 

@@ -117,7 +117,14 @@ public final class ZfsParsers {
     }
 
     private static long bytes(String v) {
-        return v.equals("-") || v.isEmpty() ? 0 : AsciiNumbers.parseLong(v);
+        if (v.equals("-") || v.isEmpty()) {
+            return 0;
+        }
+        if (!AsciiNumbers.isDigits(v)) {
+            throw new IllegalArgumentException("zfs printed '" + v + "' where exact bytes or seconds were expected "
+                    + "(ops asks for them: -p, and --json-int with -j)");
+        }
+        return AsciiNumbers.parseLong(v);
     }
 
     private static final Pattern STATE = Pattern.compile("(?m)^\\s*state: (\\S+)");

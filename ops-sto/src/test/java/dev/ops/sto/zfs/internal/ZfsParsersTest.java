@@ -25,6 +25,7 @@ class ZfsParsersTest {
     private static final ZfsDataset SNAP = new ZfsDataset("rpool/data/vm-101-disk-0@pre upgrade", ZfsType.SNAPSHOT, 0, 0, 56623104,
             Instant.ofEpochSecond(1714644000), "");
 
+    /** Written by hand from the documented format (no public recording of OpenZFS 2.2's {@code zfs list -H -p} was found). */
     @Test
     void openZfs22ListIsTabSeparatedExactBytesAndEpochSeconds() throws IOException {
         List<ZfsDataset> ds = ZfsParsers.list(out("openzfs-2.2-list.txt"));
@@ -34,11 +35,47 @@ class ZfsParsersTest {
         assertThat(ds.get(3).dataset()).isEqualTo("rpool/data/vm-101-disk-0");
     }
 
+    /** Written by hand in the recorded shape below, with {@code --json-int}'s integers (no public recording with them was found). */
     @Test
     void openZfs23JsonReadsToTheSameValues() throws IOException {
         assertThat(ZfsParsers.json(out("openzfs-2.3-list.json"))).containsExactly(RPOOL, SNAP);
     }
 
+    /**
+     * A real recording: the {@code zfs list -j -t filesystem,snapshot} example of OpenZFS 2.3.0's own
+     * zfs-list(8), printed without {@code --json-int}. It has the shape the parser reads (datasets
+     * keyed by name, each with name, type and properties.NAME.value; a snapshot also with dataset and
+     * snapshot_name); its sizes are human-readable, which ops never asks for, and the parser refuses
+     * them rather than guess.
+     */
+    @Test
+    void openZfs23sOwnJsonExampleHasTheShapeTheParserReadsAndItsHumanSizesAreRefused() throws IOException {
+        String recorded = out("openzfs-2.3.0-man-zfs-list-j.json");
+        com.fasterxml.jackson.databind.JsonNode datasets = dev.ops.core.json.internal.Json.mapper().readTree(recorded).path("datasets");
+        assertThat(datasets.fieldNames()).toIterable().containsExactly("pool", "pool/home", "pool/home/bob", "pool/home/bob@v1");
+        datasets.fields().forEachRemaining(e -> {
+            assertThat(e.getValue().path("name").asText()).isEqualTo(e.getKey());
+            assertThat(e.getValue().path("type").asText()).isIn("FILESYSTEM", "SNAPSHOT");
+            assertThat(e.getValue().path("properties").path("used").path("value").isTextual()).isTrue();
+        });
+        assertThat(datasets.path("pool/home/bob@v1").path("dataset").asText()).isEqualTo("pool/home/bob");
+        assertThat(datasets.path("pool/home/bob@v1").path("properties").path("mountpoint").path("value").asText()).isEqualTo("-");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZfsParsers.json(recorded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'290K'").hasMessageContaining("--json-int");
+    }
+
+    /** Real recordings of {@code zpool status} during a scrub, from OpenZFS bug reports (README.md names them). */
+    @Test
+    void recordedScrubsInProgressAreRunning() throws IOException {
+        for (String name : List.of("openzfs-0.8.0-rc5-status-scrubbing.txt", "openzfs-2026-status-scrubbing-excerpt.txt")) {
+            String status = out(name);
+            assertThat(ZfsParsers.scrub(status).state()).as(name).isEqualTo(ScrubStatus.State.RUNNING);
+            assertThat(ZfsParsers.health(status)).as(name).isEqualTo("ONLINE");
+        }
+    }
+
+    /** Recorded from Debian 12's zfs-fuse. */
     @Test
     void zfsFuseIsReadThroughZfsGetOneLinePerProperty() throws IOException {
         assertThat(ZfsParsers.get(out("zfs-fuse-get.txt"))).containsExactly(
