@@ -62,6 +62,18 @@ public final class Catalog {
                 .sorted(Comparator.comparing(TemplateManifest::name)).toList();
     }
 
+    /** The record layer L3 made when it converged host {@code name}; empty when L3 has not run for it (or was rolled back). */
+    public Optional<HostConvergence> convergence(String name) {
+        return ops.store().get(CatalogKeys.host(name)).map(v -> CatalogKeys.read(CatalogKeys.host(name), v.value(), HostConvergence.class));
+    }
+
+    /** Every host convergence record, by host name. */
+    public List<HostConvergence> convergences() {
+        return ops.store().list(CatalogKeys.HOSTS).stream()
+                .map(e -> CatalogKeys.read(e.key(), e.value().value(), HostConvergence.class))
+                .sorted(Comparator.comparing(HostConvergence::host)).toList();
+    }
+
     /** The replicas made from guest {@code vmid}. */
     public List<ResourceRecord> replicasOf(int vmid) {
         return resources().stream().filter(r -> r.replica() && r.originVmid() == vmid).toList();

@@ -9,9 +9,14 @@ import dev.ops.lab.site.ActionPolicies;
 import dev.ops.lab.site.Site;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.Snapshot;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code automatic_snapshot} of {@code action-policies.yml}: {@link #around} puts a Proxmox snapshot
@@ -51,13 +56,25 @@ public final class SafetySnapshots {
         Violations v = Violations.of("safety snapshot");
         v.check(ActionPolicies.SNAPSHOT_TRIGGERS.contains(trigger), "trigger", "'" + trigger + "' is not rebuild, config_change or upgrade");
         v.throwIfAny();
-        if (!site.policies().snapshotBefore().contains(trigger)) {
-            return change;
-        }
         // The change is planned after the snapshot is taken: a snapshot changes the guest's config digest,
         // which a config change planned before it would be refused for.
-        return Changes.then(client.changes(ops).snapshot(guest, s -> s.name(nameNow())
-                .description("safety snapshot before " + trigger + " (" + site.policies().file() + ")")), snapshot -> change);
+        return before(guest, List.of(trigger), ops.clock().instant()).<Change<T>>map(snapshot -> Changes.then(snapshot, taken -> change))
+                .orElse(change);
+    }
+
+    /**
+     * The safety snapshot of {@code guest} named for {@code at} ({@code <safety_prefix><yyyyMMddHHmmss>}),
+     * when the site takes one before any of {@code triggers}; empty otherwise. Rolling it back deletes
+     * the snapshot (it is part of the change that took it); otherwise it is kept until retention.
+     * The lab's own layers put it first in their change (layer L3 before a host that is a site guest).
+     */
+    public Optional<Change<Snapshot>> before(Guest guest, Collection<String> triggers, Instant at) {
+        List<String> taken = triggers.stream().filter(site.policies().snapshotBefore()::contains).toList();
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(client.changes(ops).snapshot(guest, s -> s.name(site.retention().safetyPrefix() + STAMP.format(at))
+                .description("safety snapshot before " + String.join(", ", taken) + " (" + site.policies().file() + ")")));
     }
 
     /** The name a safety snapshot taken now gets. */

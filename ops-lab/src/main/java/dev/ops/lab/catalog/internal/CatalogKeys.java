@@ -14,7 +14,14 @@ public final class CatalogKeys {
     /** Template manifests (layer L1), by template name. */
     public static final String TEMPLATES = "lab/catalog/templates/";
 
+    /** Layer L3's convergence records, by host name. */
+    public static final String HOSTS = "lab/catalog/hosts/";
+
     private CatalogKeys() {}
+
+    public static String host(String name) {
+        return HOSTS + name;
+    }
 
     public static String resource(int vmid) {
         return RESOURCES + vmid;
