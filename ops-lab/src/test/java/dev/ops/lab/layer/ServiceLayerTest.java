@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
 import dev.ops.core.change.Targets;
-import dev.ops.core.error.ValidationException;
 import dev.ops.lab.Lab;
 import dev.ops.lab.site.Site;
 import dev.ops.lab.testing.LabFakes;
@@ -37,6 +36,9 @@ class ServiceLayerTest {
     void start() {
         // the health check runs on the host: the test sends no traffic off loopback
         Sites.edit(Sites.copy(dir), "inventory.yml", "health: http://10.10.1.101/", "health: " + HEALTH);
+        // layer L3 has nothing to converge on the scripted host but its gate and record
+        Sites.edit(dir, "inventory.yml", "    packages: [nginx]\n    sysctl:\n      net.ipv4.ip_forward: \"1\"\n", "");
+        Sites.drop(dir, "inventory.yml", "    users:", "        sudo: true");
         fixture = LabFixture.start(Site.load(dir), LabFakes.cluster());
         lab = fixture.lab();
         ops = fixture.ops();
@@ -52,9 +54,14 @@ class ServiceLayerTest {
         lab.layers(ops).guests().orElseThrow().apply();
     }
 
+    private Applied<List<Object>> layersTwoAndThree() {
+        layerTwo();
+        return lab.layers(ops).hosts(h -> web.host()).orElseThrow().apply();
+    }
+
     @Test
     void aHealthyServiceIsEnabledAndStartedAndRollingBackItsJournalRecordStopsAndDisablesIt() {
-        layerTwo();
+        layersTwoAndThree();
 
         Applied<List<Object>> done = lab.layers(ops).services(h -> web.host()).orElseThrow().apply();
 
@@ -71,7 +78,7 @@ class ServiceLayerTest {
 
     @Test
     void anUnhealthyServiceFailsItsGateAndTheLayerIsRolledBack() {
-        layerTwo();
+        layersTwoAndThree();
         web.unhealthy();
 
         assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host()).orElseThrow().apply())
@@ -83,8 +90,27 @@ class ServiceLayerTest {
 
     @Test
     void layerFourBeforeLayerTwoIsRefused() {
-        assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host())).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host())).isInstanceOf(LayerOrderException.class)
                 .hasMessageContaining("guests.web: needs layer L2");
         assertThat(web.host().commands()).isEmpty();
+    }
+
+    @Test
+    void layerFourBeforeLayerThreeHasConvergedItsHostIsRefusedAndRollingBackLayerThreeRefusesItAgain() {
+        layerTwo();
+
+        assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host())).isInstanceOfSatisfying(LayerOrderException.class,
+                e -> assertThat(e.violations()).extracting(Object::toString)
+                        .containsExactly("services.nginx: needs layer L3: host web has not been converged (ops plan l3)"));
+        assertThat(web.host().commands()).isEmpty();
+
+        Applied<List<Object>> l3 = lab.layers(ops).hosts(h -> web.host()).orElseThrow().apply();
+        assertThat(lab.catalog(ops).convergence("web")).hasValueSatisfying(c -> assertThat(c.address()).isEqualTo("10.10.1.101"));
+        assertThat(lab.layers(ops).services(h -> web.host())).isPresent();
+
+        l3.rollback();
+
+        assertThat(lab.catalog(ops).convergence("web")).isEmpty();
+        assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host())).isInstanceOf(LayerOrderException.class);
     }
 }

@@ -34,6 +34,25 @@ class TemplateLayerTest {
     }
 
     @Test
+    void layerTwoNeedsTheTemplateLayerOneBuiltToBePromotedToStable() {
+        lab.layers(ops).templates().orElseThrow().apply();
+        lab.replication(ops).replicate(r -> r.vmid(9000).targets("pve2")).apply();
+        int calls = pve.requests().size();
+
+        assertThatThrownBy(() -> lab.layers(ops).guests()).isInstanceOfSatisfying(LayerOrderException.class, e -> assertThat(e.violations())
+                .extracting(Object::toString).containsExactly(
+                        "guests.web: needs layer L1's stable template: template debian-12 is built but not promoted to stable"
+                                + " (ops plan l1 --stable, or UPDATE_STABLE=yes)",
+                        "guests.api: needs layer L1's stable template: template debian-12 is built but not promoted to stable"
+                                + " (ops plan l1 --stable, or UPDATE_STABLE=yes)"));
+        assertThat(pve.requests().subList(calls, pve.requests().size())).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
+
+        lab.layers(ops).templates(Stable.PROMOTE).orElseThrow().apply();
+
+        assertThat(lab.layers(ops).guests().orElseThrow().apply().value().role()).isEqualTo("guest:api/1");
+    }
+
+    @Test
     void aTemplateIsDownloadedWithItsChecksumImportedGivenACloudInitDriveConvertedAndRecorded() {
         Change<TemplateManifest> l1 = lab.layers(ops).templates().orElseThrow();
         Plan plan = l1.plan();
