@@ -9,10 +9,9 @@ import dev.ops.core.testing.RealComponents;
 import dev.ops.core.testing.Sshd;
 import dev.ops.lab.testing.FakeSites;
 import dev.ops.lab.testing.LabFakes;
+import dev.ops.lab.testing.OpsRunner;
 import dev.ops.lab.testing.Sites;
 import dev.ops.testkit.pve.PveFakeServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +38,7 @@ class OpsCliHostLayersTest {
     Path dir;
     private Sshd sshd;
     private Path site;
-    private StringWriter out;
-    private StringWriter err;
+    private OpsRunner cli;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,6 +54,7 @@ class OpsCliHostLayersTest {
                 + sshd.port() + "\n    user: root\n    key: id_ed25519\n    known_hosts: " + sshd.knownHosts());
         Sites.edit(site, "inventory.yml", "packages: [nginx]", "packages: [coreutils]");
         Sites.edit(site, "inventory.yml", "    sysctl:\n      net.ipv4.ip_forward: \"1\"\n", "");
+        cli = new OpsRunner(site, FakeSites.environment());
     }
 
     @AfterEach
@@ -67,13 +66,7 @@ class OpsCliHostLayersTest {
     }
 
     private int ops(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--site";
-        all[1] = site.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return OpsCli.builder().environment(FakeSites.environment()).out(new PrintWriter(out)).err(new PrintWriter(err)).build().run(all);
+        return cli.run(args);
     }
 
     /** Runs {@code command} on the sshd's host as the test sees it (its own connection). */
@@ -91,8 +84,8 @@ class OpsCliHostLayersTest {
         System.arraycopy(plan, 0, args, 1, plan.length);
         args[plan.length + 1] = "--out";
         args[plan.length + 2] = saved.toString();
-        assertThat(ops(args)).as("%s%s", out, err).isZero();
-        assertThat(ops("apply", saved.toString(), "--yes")).as("%s%s", out, err).isZero();
+        assertThat(ops(args)).as("%s%s", cli.out(), cli.err()).isZero();
+        assertThat(ops("apply", saved.toString(), "--yes")).as("%s%s", cli.out(), cli.err()).isZero();
     }
 
     private static String journalId(String applyOutput) {
@@ -106,21 +99,21 @@ class OpsCliHostLayersTest {
         planAndApply("replicate", "9000", "--to", "pve2");
         planAndApply("l2");
 
-        assertThat(ops("plan", "l4")).as("%s", out).isEqualTo(ExitCode.INVALID.code());
-        assertThat(err.toString()).contains("services.nginx: needs layer L3: host web has not been converged (ops plan l3)");
+        assertThat(ops("plan", "l4")).as("%s", cli.out()).isEqualTo(ExitCode.INVALID.code());
+        assertThat(cli.err()).contains("services.nginx: needs layer L3: host web has not been converged (ops plan l3)");
 
         Path l3 = dir.resolve("l3.json");
-        assertThat(ops("plan", "l3", "--out", l3.toString())).as("%s%s", out, err).isZero();
-        assertThat(out.toString()).contains("deploy").contains("lab-deploy").contains("saved: " + l3);
+        assertThat(ops("plan", "l3", "--out", l3.toString())).as("%s%s", cli.out(), cli.err()).isZero();
+        assertThat(cli.out()).contains("deploy").contains("lab-deploy").contains("saved: " + l3);
         assertThat(onHost("id deploy")).as("planning changes nothing").isNotZero();
 
-        assertThat(ops("apply", l3.toString())).as("%s%s", out, err).isZero();
-        String id = journalId(out.toString());
+        assertThat(ops("apply", l3.toString())).as("%s%s", cli.out(), cli.err()).isZero();
+        String id = journalId(cli.out());
         assertThat(onHost("id -nG deploy | grep -qw adm")).isZero();
         assertThat(onHost("grep -q NOPASSWD /etc/sudoers.d/lab-deploy")).isZero();
         assertThat(onHost("grep -q deploy@lab /home/deploy/.ssh/authorized_keys")).isZero();
 
-        assertThat(ops("rollback", id)).as("%s%s", out, err).isZero();
+        assertThat(ops("rollback", id)).as("%s%s", cli.out(), cli.err()).isZero();
         assertThat(onHost("id deploy")).isNotZero();
         assertThat(onHost("test -e /etc/sudoers.d/lab-deploy")).isNotZero();
         assertThat(ops("plan", "l4")).as("the rollback took the convergence record away").isEqualTo(ExitCode.INVALID.code());
@@ -128,8 +121,8 @@ class OpsCliHostLayersTest {
 
     @Test
     void runwayChecksEachHostsToolsOverSshAndListsAHostKeyItDoesNotKnow() throws Exception {
-        assertThat(ops("--json", "runway")).as("%s%s", out, err).isZero();
-        JsonNode web = check(new ObjectMapper().readTree(out.toString()), "host web tools");
+        assertThat(ops("--json", "runway")).as("%s%s", cli.out(), cli.err()).isZero();
+        JsonNode web = check(new ObjectMapper().readTree(cli.out()), "host web tools");
         assertThat(web.path("ok").asBoolean()).isTrue();
         assertThat(web.path("message").asText()).contains("apt-get", "visudo", "systemctl");
 
@@ -137,7 +130,7 @@ class OpsCliHostLayersTest {
         Sites.edit(site, "inventory.yml", "known_hosts: " + sshd.knownHosts(), "known_hosts: " + empty);
 
         assertThat(ops("--json", "runway")).as("strict host-key checking: an unknown key is a failure").isEqualTo(ExitCode.FAILED.code());
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(cli.out());
         assertThat(check(report, "host web tools").path("ok").asBoolean()).isFalse();
         assertThat(check(report, "setting proxmox.endpoint").path("ok").asBoolean()).as("every other check still runs").isTrue();
     }

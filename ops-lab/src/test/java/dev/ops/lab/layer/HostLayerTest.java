@@ -49,13 +49,18 @@ class HostLayerTest {
         return fixture.lab();
     }
 
-    /** The site with host web being the site guest web/1 (L2's first web guest), and the given automatic_snapshot triggers. */
-    private Lab guestLab(Path dir, String triggers) {
+    /**
+     * Layer L3 on a site whose host web is the site guest web/1 (L2's first web guest), with the given
+     * automatic_snapshot triggers, after layer L2; the host is the sandbox {@link #web}.
+     */
+    private Change<List<Object>> layerThreeOnAGuest(Path dir, String triggers) {
         Sites.edit(Sites.copy(dir), "inventory.yml", "packages: [nginx]", "packages: [coreutils]");
         Sites.edit(dir, "inventory.yml", "    user: ops\n", "    user: ops\n    guest: web/1\n");
         Sites.edit(dir, "action-policies.yml", "before: [rebuild, config_change, upgrade]", "before: [" + triggers + "]");
         fixture = LabFixture.start(Site.load(dir), LabFakes.cluster());
-        return fixture.lab();
+        layerTwo(fixture.lab(), fixture.ops());
+        SandboxHost host = sandbox();
+        return fixture.lab().layers(fixture.ops()).hosts(h -> host).orElseThrow();
     }
 
     private List<String> safetySnapshots(Lab lab, Ops ops) {
@@ -112,12 +117,10 @@ class HostLayerTest {
 
     @Test
     void aHostThatIsASiteGuestGetsASafetySnapshotFirstInTheSamePlanAndRollbackTakesBothAway(@TempDir Path dir) {
-        Lab lab = guestLab(dir, "rebuild, config_change, upgrade");
+        Change<List<Object>> l3 = layerThreeOnAGuest(dir, "rebuild, config_change, upgrade");
+        Lab lab = fixture.lab();
         Ops ops = fixture.ops();
-        layerTwo(lab, ops);
-        SandboxHost host = sandbox();
-
-        Change<List<Object>> l3 = lab.layers(ops).hosts(h -> host).orElseThrow();
+        SandboxHost host = web;
         List<Step> steps = l3.plan().steps();
         assertThat(steps.get(0).description()).as("the snapshot is the plan's first step").contains("snapshot").contains("ops_safety_");
         Applied<List<Object>> done = l3.apply();
@@ -134,17 +137,12 @@ class HostLayerTest {
 
     @Test
     void withoutTheTriggersInTheSitesPolicyAGuestHostGetsNoSnapshot(@TempDir Path dir) {
-        Lab lab = guestLab(dir, "rebuild");
-        Ops ops = fixture.ops();
-        layerTwo(lab, ops);
-        SandboxHost host = sandbox();
-
-        Change<List<Object>> l3 = lab.layers(ops).hosts(h -> host).orElseThrow();
+        Change<List<Object>> l3 = layerThreeOnAGuest(dir, "rebuild");
         assertThat(l3.plan().render()).doesNotContain("ops_safety_");
         l3.apply();
 
-        assertThat(safetySnapshots(lab, ops)).isEmpty();
-        assertThat(host.output("id", "-nG", "deploy")).contains("adm");
+        assertThat(safetySnapshots(fixture.lab(), fixture.ops())).isEmpty();
+        assertThat(web.output("id", "-nG", "deploy")).contains("adm");
     }
 
     @Test

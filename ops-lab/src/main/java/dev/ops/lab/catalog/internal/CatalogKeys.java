@@ -3,6 +3,8 @@ package dev.ops.lab.catalog.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ops.core.error.CorruptRecordException;
 import dev.ops.core.json.internal.Json;
+import dev.ops.core.change.Targets;
+import dev.ops.core.store.StateStore;
 import java.nio.charset.StandardCharsets;
 
 /** Where the catalog keeps its records, and their JSON form. */
@@ -33,6 +35,16 @@ public final class CatalogKeys {
 
     public static String task(String id) {
         return TASKS + id;
+    }
+
+    /** Puts {@code previous} (JSON) back under {@code key}, or deletes the key when {@code previous} is empty: a record's undo. */
+    static void restore(Targets targets, String key, String previous) {
+        StateStore store = targets.resolve(Targets.STATE_STORE, StateStore.class);
+        if (previous.isEmpty()) {
+            store.delete(key);
+        } else {
+            store.put(key, previous.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public static byte[] write(Object record) {

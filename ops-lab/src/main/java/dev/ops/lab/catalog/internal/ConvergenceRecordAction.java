@@ -2,25 +2,25 @@ package dev.ops.lab.catalog.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
-import dev.ops.core.store.StateStore;
 import dev.ops.lab.catalog.HostConvergence;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Layer L3's record that it converged a host (after the host's gate passed); undone by
- * {@link ConvergenceRestoreAction}.
+ * Layer L3's record that it converged a host (after the host's gate passed), or, as its undo, the
+ * host's earlier record put back (none: the record forgotten).
  *
- * @param json the {@link HostConvergence} record
+ * @param host the host's name
+ * @param json the {@link HostConvergence} record to leave; empty to leave none
  */
-public record ConvergenceRecordAction(String json) implements Action {
+public record ConvergenceRecordAction(String host, String json) implements Action {
     public ConvergenceRecordAction {
+        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(json, "json");
     }
 
     /** The action recording {@code record}. */
     public static ConvergenceRecordAction of(HostConvergence record) {
-        return new ConvergenceRecordAction(CatalogKeys.json(record));
+        return new ConvergenceRecordAction(record.host(), CatalogKeys.json(record));
     }
 
     @Override
@@ -30,15 +30,11 @@ public record ConvergenceRecordAction(String json) implements Action {
 
     @Override
     public String render() {
-        return "record that layer L3 converged host " + record().host();
-    }
-
-    private HostConvergence record() {
-        return CatalogKeys.read("host convergence", json.getBytes(StandardCharsets.UTF_8), HostConvergence.class);
+        return (json.isEmpty() ? "forget that layer L3 converged host " : "record that layer L3 converged host ") + host;
     }
 
     @Override
     public void execute(Targets targets) {
-        targets.resolve(Targets.STATE_STORE, StateStore.class).put(CatalogKeys.host(record().host()), json.getBytes(StandardCharsets.UTF_8));
+        CatalogKeys.restore(targets, CatalogKeys.host(host), json);
     }
 }

@@ -12,7 +12,6 @@ import dev.ops.lab.catalog.HostConvergence;
 import dev.ops.lab.catalog.internal.CatalogChange;
 import dev.ops.lab.catalog.internal.CatalogKeys;
 import dev.ops.lab.catalog.internal.ConvergenceRecordAction;
-import dev.ops.lab.catalog.internal.ConvergenceRestoreAction;
 import dev.ops.lab.site.SiteHost;
 import dev.ops.lab.site.SiteUser;
 import dev.ops.sys.pkg.Packages;
@@ -120,6 +119,6 @@ public final class HostChain {
         String previous = catalog.convergence(site.name()).map(p -> new String(CatalogKeys.write(p), java.nio.charset.StandardCharsets.UTF_8))
                 .orElse("");
         return new CatalogChange<>(ops, Targets.of(host), "record that layer L3 converged " + site.name(), ConvergenceRecordAction.of(record),
-                new ConvergenceRestoreAction(site.name(), previous), store -> record);
+                new ConvergenceRecordAction(site.name(), previous), store -> record);
     }
 }
