@@ -4,7 +4,10 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.Changes;
 import dev.ops.core.error.Violations;
+import dev.ops.core.journal.ApplyRecord;
+import dev.ops.core.journal.ApplyStatus;
 import dev.ops.lab.Lab;
+import dev.ops.lab.safety.internal.RetentionChange;
 import dev.ops.lab.site.ActionPolicies;
 import dev.ops.lab.site.Site;
 import dev.ops.pve.PveClient;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +79,27 @@ public final class SafetySnapshots {
         }
         return Optional.of(client.changes(ops).snapshot(guest, s -> s.name(site.retention().safetyPrefix() + STAMP.format(at))
                 .description("safety snapshot before " + String.join(", ", taken) + " (" + site.policies().file() + ")")));
+    }
+
+    /**
+     * The retention of {@code guest}'s safety snapshots (those named with the retention section's
+     * {@code safety_prefix}): every one but the newest {@code keep_last} deleted, except a snapshot that
+     * a change still applied took (its journal record in {@code ops} is not rolled back: rolling it back
+     * deletes the snapshot, and until then it is kept). Empty when there is nothing to delete. The one
+     * way the site's policy lets safety snapshots go ({@code prohibited_actions.delete_safety_snapshot}).
+     */
+    public Optional<Change<List<String>>> retention(Guest guest) {
+        String prefix = site.retention().safetyPrefix();
+        List<String> newestFirst = guest.snapshots().list().stream().map(Snapshot::name).filter(n -> n.startsWith(prefix))
+                .sorted(Comparator.reverseOrder()).toList();
+        List<ApplyRecord> live = ops.journal().list().stream().filter(r -> r.status() != ApplyStatus.ROLLED_BACK).toList();
+        List<String> doomed = newestFirst.stream().skip(site.retention().keepLast())
+                .filter(n -> live.stream().noneMatch(r -> took(r, guest, n))).toList();
+        return doomed.isEmpty() ? Optional.empty() : Optional.of(new RetentionChange(ops, client, guest, doomed));
+    }
+
+    private static boolean took(ApplyRecord record, Guest guest, String snapshot) {
+        return record.steps().stream().anyMatch(s -> s.description().equals("take snapshot " + snapshot + " of " + guest));
     }
 
     /** The name a safety snapshot taken now gets. */
