@@ -48,9 +48,10 @@ import java.util.UUID;
  * <pre>{@code
  * lab.layers(ops).templates(Stable.PROMOTE).ifPresent(l1 -> l1.apply());
  * lab.layers(ops).guests().ifPresent(l2 -> l2.apply());
- * Function<SiteHost, Host> ssh = h -> SshHost.builder().host(h.address()).user(h.user()).build();
- * lab.layers(ops).hosts(ssh, 2).ifPresent(l3 -> l3.apply());
- * lab.layers(ops).services(ssh).ifPresent(l4 -> l4.apply());
+ * try (SshConnections ssh = SshConnections.of(lab.site())) {   // or any Function<SiteHost, Host>
+ *     lab.layers(ops).hosts(ssh, 2).ifPresent(l3 -> l3.apply());
+ *     lab.layers(ops).services(ssh).ifPresent(l4 -> l4.apply());
+ * }
  * }</pre>
  */
 public final class Layers {

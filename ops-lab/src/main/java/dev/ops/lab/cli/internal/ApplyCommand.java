@@ -8,7 +8,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.FileStateStore;
-import dev.ops.lab.Fleet;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.cli.ExitCode;
@@ -43,9 +43,9 @@ final class ApplyCommand implements Callable<Integer> {
         SavedPlan saved = Json.mapper().readValue(Files.readString(file), SavedPlan.class);
         Site site = ops.site();
         Lab lab = ops.connect(site);
-        try (FileStateStore store = ops.store(site); Fleet fleet = Fleet.of(site)) {
+        try (FileStateStore store = ops.store(site); SshConnections ssh = SshConnections.of(site)) {
             Ops o = ops.ops(site, store, yes);
-            Change<?> change = saved.change(lab, o, fleet);
+            Change<?> change = saved.change(lab, o, ssh);
             Plan now = change.plan();
             if (!now.render().equals(saved.plan())) {
                 throw new StalePlanException(now.change(), List.of("the plan saved in " + file + " differs from what would be done now; plan again"));

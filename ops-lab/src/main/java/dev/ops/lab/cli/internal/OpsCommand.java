@@ -9,7 +9,7 @@ import dev.ops.core.error.ValidationException;
 import dev.ops.core.policy.Approver;
 import dev.ops.core.store.FileStateStore;
 import dev.ops.core.change.Targets;
-import dev.ops.lab.Fleet;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.site.SiteHost;
 import dev.ops.lab.cli.ExitCode;
@@ -121,11 +121,11 @@ public final class OpsCommand implements Callable<Integer> {
      * host whose connection settings are usable (one that is not is left out: a step on it then
      * names it as a target it cannot reach).
      */
-    static Targets targets(Lab lab, Ops o, Fleet fleet) {
+    static Targets targets(Lab lab, Ops o, SshConnections ssh) {
         Targets t = lab.client().targets(o);
         for (SiteHost h : lab.site().hosts()) {
             try {
-                t = t.with(fleet.apply(h));
+                t = t.with(ssh.apply(h));
             } catch (ValidationException e) {
                 // left out, as said above
             }

@@ -6,7 +6,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.FileStateStore;
-import dev.ops.lab.Fleet;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.cli.ExitCode;
 import dev.ops.lab.policy.SitePolicy;
@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code ops plan replicate VMID [--to NODE]...}, {@code ops plan restore ARCHIVE --node NODE} and
  * {@code ops plan l1|l2|l3|l4}: the plan, shown and saved for {@code ops apply}. L3 and L4 read the
- * site's hosts over SSH ({@link Fleet}); nothing is changed.
+ * site's hosts over SSH ({@link SshConnections}); nothing is changed.
  */
 @Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE, l1, l2, l3, l4) and save it for 'ops apply'; nothing is changed.")
 final class PlanCommand implements Callable<Integer> {
@@ -73,11 +73,11 @@ final class PlanCommand implements Callable<Integer> {
                     planned);
             default -> new SavedPlan(what, 0, List.of(), "", "", taskId, "", false, planned);
         };
-        try (FileStateStore store = ops.store(site); Fleet fleet = Fleet.of(site)) {
+        try (FileStateStore store = ops.store(site); SshConnections ssh = SshConnections.of(site)) {
             Ops o = ops.ops(site, store, false);
             Change<?> change;
             try {
-                change = request.change(lab, o, fleet);
+                change = request.change(lab, o, ssh);
             } catch (StalePlanException e) {
                 ops.out.println("layer " + what.toUpperCase(Locale.ROOT) + ": " + request.nothing());
                 return ExitCode.OK.code();

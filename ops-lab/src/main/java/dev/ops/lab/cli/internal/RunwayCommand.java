@@ -1,7 +1,7 @@
 package dev.ops.lab.cli.internal;
 
 import dev.ops.core.json.internal.Json;
-import dev.ops.lab.Fleet;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.cli.ExitCode;
 import dev.ops.lab.runway.Runway;
 import dev.ops.lab.runway.RunwayReport;
@@ -24,9 +24,9 @@ final class RunwayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Site site = ops.site();
-        try (Fleet fleet = Fleet.of(site)) {
+        try (SshConnections ssh = SshConnections.of(site)) {
             Runway runway = Runway.of(site, ops.environment);
-            RunwayReport report = (hosts ? runway.hosts(fleet) : runway).run();
+            RunwayReport report = (hosts ? runway.hosts(ssh) : runway).run();
             ops.out.println(ops.json ? Json.writePretty(report) : report.render());
             return report.ok() ? ExitCode.OK.code() : ExitCode.FAILED.code();
         }

@@ -3,7 +3,7 @@ package dev.ops.lab.cli.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.error.StalePlanException;
-import dev.ops.lab.Fleet;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.layer.Layers;
 import dev.ops.lab.layer.Stable;
@@ -33,8 +33,8 @@ record SavedPlan(String kind, int vmid, List<String> targets, String archive, St
         return new SavedPlan(kind, vmid, targets, archive, node, taskId, rendered, stable, planned);
     }
 
-    /** The change this plan was made from, made again; the site's hosts reached through {@code fleet}. */
-    Change<?> change(Lab lab, Ops ops, Fleet fleet) {
+    /** The change this plan was made from, made again; the site's hosts reached through {@code ssh}. */
+    Change<?> change(Lab lab, Ops ops, SshConnections ssh) {
         if (kind.equals("restore")) {
             return lab.restores(ops).restore(r -> r.archive(archive).node(node).taskId(taskId));
         }
@@ -45,8 +45,8 @@ record SavedPlan(String kind, int vmid, List<String> targets, String archive, St
         Optional<? extends Change<?>> layer = switch (kind) {
             case "l1" -> layers.templates(stable ? Stable.PROMOTE : Stable.KEEP);
             case "l2" -> layers.guests();
-            case "l3" -> layers.hosts(fleet);
-            default -> layers.services(fleet);
+            case "l3" -> layers.hosts(ssh);
+            default -> layers.services(ssh);
         };
         return layer.orElseThrow(() -> new StalePlanException("layer " + kind.toUpperCase(java.util.Locale.ROOT), List.of(nothing())));
     }

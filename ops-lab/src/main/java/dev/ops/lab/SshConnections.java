@@ -17,21 +17,21 @@ import java.util.function.Function;
  * the connection function layers L3 and L4 and the runway take.
  *
  * <pre>{@code
- * try (Fleet fleet = Fleet.of(site)) {
- *     lab.layers(ops).hosts(fleet).ifPresent(l3 -> l3.apply());
- *     Runway.of(site, env).hosts(fleet).run();
+ * try (SshConnections ssh = SshConnections.of(site)) {
+ *     lab.layers(ops).hosts(ssh).ifPresent(l3 -> l3.apply());
+ *     Runway.of(site, env).hosts(ssh).run();
  * }
  * }</pre>
  */
-public final class Fleet implements Function<SiteHost, Host>, AutoCloseable {
+public final class SshConnections implements Function<SiteHost, Host>, AutoCloseable {
     private final Map<String, SshHost> open = new LinkedHashMap<>();
 
-    private Fleet() {}
+    private SshConnections() {}
 
     /** The hosts of {@code site}; nothing is connected yet. */
-    public static Fleet of(Site site) {
+    public static SshConnections of(Site site) {
         Objects.requireNonNull(site, "site");
-        return new Fleet();
+        return new SshConnections();
     }
 
     /**
