@@ -1,5 +1,6 @@
 package dev.ops.lab;
 
+import dev.ops.core.error.Violations;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.SshHost;
 import dev.ops.lab.site.Site;
@@ -24,23 +25,29 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class SshConnections implements Function<SiteHost, Host>, AutoCloseable {
+    private final Site site;
     private final Map<String, SshHost> open = new LinkedHashMap<>();
 
-    private SshConnections() {}
+    private SshConnections(Site site) {
+        this.site = site;
+    }
 
     /** The hosts of {@code site}; nothing is connected yet. */
     public static SshConnections of(Site site) {
-        Objects.requireNonNull(site, "site");
-        return new SshConnections();
+        return new SshConnections(Objects.requireNonNull(site, "site"));
     }
 
     /**
      * The connection to {@code host} (made on first use and then kept). A
      * {@link dev.ops.core.error.ValidationException} names what the site gives wrong (a key file that
-     * is missing, for one); an unreachable host or an unknown host key fails the first command run.
+     * is missing, for one), or a host that is not one of the site's; an unreachable host or an
+     * unknown host key fails the first command run.
      */
     @Override
     public synchronized Host apply(SiteHost host) {
+        Violations v = Violations.of("ssh connection");
+        v.check(site.hosts().contains(host), "hosts." + host.name(), "is not one of the hosts of site " + site.name());
+        v.throwIfAny();
         return open.computeIfAbsent(host.name(), n -> connect(host));
     }
 

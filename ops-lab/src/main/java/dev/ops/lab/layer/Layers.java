@@ -143,8 +143,12 @@ public final class Layers {
         site.hosts().forEach(h -> hosts.put(h, connect.apply(h)));
         Catalog catalog = Catalog.of(site, ops);
         Instant at = snapshotTime != null ? snapshotTime : ops.clock().instant();
-        return Optional.of(new HostChain(ops, catalog, (h, triggers) -> guestOf(h, catalog)
-                .flatMap(g -> lab.safety(ops).before(g, triggers, at).map(c -> (Change<?>) c))).build(hosts, batch));
+        return Optional.of(new HostChain(ops, catalog, (h, triggers) -> safetySnapshot(h, triggers, catalog, at)).build(hosts, batch));
+    }
+
+    /** The safety snapshot to take of {@code host} before changes of {@code triggers}: empty unless it is a site guest and the site asks. */
+    private Optional<Change<?>> safetySnapshot(SiteHost host, List<String> triggers, Catalog catalog, Instant at) {
+        return guestOf(host, catalog).flatMap(g -> lab.safety(ops).before(g, triggers, at).map(c -> (Change<?>) c));
     }
 
     /** The site guest {@code host} is: the one its {@code guest} names, else the one the catalog gives its address. */
@@ -160,7 +164,9 @@ public final class Layers {
      * Layer L4 as one change: each site service's unit enabled and started on its host (ops-srv),
      * then its health gate (the site's {@code health}: an http(s) URL, else a shell command on the
      * host, else the unit being active), probed a few times; an unhealthy service rolls the whole
-     * layer back. Empty when the site has no services. Refused with a {@link LayerOrderException}
+     * layer back. A service's host that is a site guest gets a safety snapshot before its first unit
+     * that changes, as in {@link #hosts(Function, int)}, when the site lists {@code config_change}.
+     * Empty when the site has no services. Refused with a {@link LayerOrderException}
      * before anything runs when layer L2 has not made every guest (field {@code guests.<name>}) or
      * layer L3 has not converged a service's host (field {@code services.<name>}).
      */
@@ -184,7 +190,9 @@ public final class Layers {
             SiteHost h = site.hosts().stream().filter(x -> x.name().equals(s.host())).findFirst().orElseThrow();
             services.put(s, reached.computeIfAbsent(h.name(), n -> connect.apply(h)));
         }
-        return Optional.of(new ServiceChain(ops).build(services));
+        Instant at = snapshotTime != null ? snapshotTime : ops.clock().instant();
+        return Optional.of(new ServiceChain(ops).build(services, name -> site.hosts().stream().filter(h -> h.name().equals(name)).findFirst()
+                .flatMap(h -> safetySnapshot(h, List.of("config_change"), catalog, at))));
     }
 
     /** Throws what {@code gate} collected as a {@link LayerOrderException}. */
