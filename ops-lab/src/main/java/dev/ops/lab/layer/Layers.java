@@ -177,7 +177,7 @@ public final class Layers {
         Violations gate = Violations.of("layer L4 (services)");
         for (SiteService s : site.services()) {
             if (catalog.convergence(s.host()).isEmpty()) {
-                gate.add("services." + s.name(), "needs layer L3: host " + s.host() + " has not been converged (ops plan l3)");
+                gate.add(site.locate("services." + s.name()), "needs layer L3: host " + s.host() + " has not been converged (ops plan l3)");
             }
         }
         throwOrder("layer L4 (services)", gate);
@@ -209,7 +209,7 @@ public final class Layers {
             missing.computeIfAbsent(name, k -> new ArrayList<>()).add(role);
         }
         Violations v = Violations.of(layer);
-        missing.forEach((name, roles) -> v.add("guests." + name, "needs layer L2: " + String.join(", ", roles) + " not made yet (ops plan l2)"));
+        missing.forEach((name, roles) -> v.add(site.locate("guests." + name), "needs layer L2: " + String.join(", ", roles) + " not made yet (ops plan l2)"));
         throwOrder(layer, v);
     }
 
@@ -247,10 +247,10 @@ public final class Layers {
             Optional<Guest> found = copy.flatMap(client::findGuest);
             Optional<TemplateManifest> manifest = catalog.manifest(t.name());
             if (manifest.isPresent() && !manifest.get().stable()) {
-                gate.add("guests." + g.name(), "needs layer L1's stable template: template " + t.name()
+                gate.add(site.locate("guests." + g.name()), "needs layer L1's stable template: template " + t.name()
                         + " is built but not promoted to stable (ops plan l1 --stable, or UPDATE_STABLE=yes)");
             } else if (found.isEmpty()) {
-                gate.add("guests." + g.name(), "needs layer L1: template " + t.name() + " has no copy on " + g.node()
+                gate.add(site.locate("guests." + g.name()), "needs layer L1: template " + t.name() + " has no copy on " + g.node()
                         + " (replicate " + t.vmid() + " to " + g.node() + " first)");
             } else {
                 sources.put(g.name(), ReplicaSource.read(found.get(), t.name()));

@@ -100,7 +100,7 @@ class OpsCliHostLayersTest {
         planAndApply("l2");
 
         assertThat(ops("plan", "l4")).as("%s", cli.out()).isEqualTo(ExitCode.INVALID.code());
-        assertThat(cli.err()).contains("services.nginx: needs layer L3: host web has not been converged (ops plan l3)");
+        assertThat(cli.err()).contains("inventory.yml:23 services.nginx: needs layer L3: host web has not been converged (ops plan l3)");
 
         Path l3 = dir.resolve("l3.json");
         assertThat(ops("plan", "l3", "--out", l3.toString())).as("%s%s", cli.out(), cli.err()).isZero();

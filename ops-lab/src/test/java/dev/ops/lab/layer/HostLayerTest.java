@@ -88,8 +88,8 @@ class HostLayerTest {
         assertThatThrownBy(() -> lab.layers(fixture.ops()).hosts(h -> {
             throw new AssertionError("no host is reached");
         })).isInstanceOfSatisfying(LayerOrderException.class, e -> assertThat(e.violations()).extracting(Object::toString).containsExactly(
-                "guests.web: needs layer L2: guest:web/1, guest:web/2 not made yet (ops plan l2)",
-                "guests.api: needs layer L2: guest:api/1 not made yet (ops plan l2)"));
+                "inventory.yml:38 guests.web: needs layer L2: guest:web/1, guest:web/2 not made yet (ops plan l2)",
+                "inventory.yml:42 guests.api: needs layer L2: guest:api/1 not made yet (ops plan l2)"));
     }
 
     @Test

@@ -34,7 +34,7 @@ class LayersTest {
 
         assertThatThrownBy(() -> lab.layers(ops).guests()).isInstanceOfSatisfying(LayerOrderException.class, e -> assertThat(e.violations())
                 .singleElement().satisfies(v -> assertThat(v.toString())
-                        .isEqualTo("guests.api: needs layer L1: template debian-12 has no copy on pve2 (replicate 9000 to pve2 first)")));
+                        .isEqualTo("inventory.yml:42 guests.api: needs layer L1: template debian-12 has no copy on pve2 (replicate 9000 to pve2 first)")));
         assertThat(pve.requests().subList(calls, pve.requests().size())).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
     }
 

@@ -146,7 +146,7 @@ class ServiceLayerTest {
 
         assertThatThrownBy(() -> lab.layers(ops).services(h -> web.host())).isInstanceOfSatisfying(LayerOrderException.class,
                 e -> assertThat(e.violations()).extracting(Object::toString)
-                        .containsExactly("services.nginx: needs layer L3: host web has not been converged (ops plan l3)"));
+                        .containsExactly("inventory.yml:15 services.nginx: needs layer L3: host web has not been converged (ops plan l3)"));
         assertThat(web.host().commands()).isEmpty();
 
         Applied<List<Object>> l3 = lab.layers(ops).hosts(h -> web.host()).orElseThrow().apply();

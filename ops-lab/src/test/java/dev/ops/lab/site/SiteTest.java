@@ -65,6 +65,16 @@ class SiteTest {
     }
 
     @Test
+    void entriesFoundWrongAfterLoadingAreNamedWithTheirFileAndLine() {
+        Site site = Site.load(Sites.site1());
+        assertThat(site.locate("guests.api")).isEqualTo("inventory.yml:42 guests.api");
+        assertThat(site.locate("services.nginx")).isEqualTo("inventory.yml:22 services.nginx");
+        assertThat(site.locate("templates.debian-12")).isEqualTo("inventory.yml:2 templates.debian-12");
+        assertThat(site.locate("hosts.web")).isEqualTo("inventory.yml:9 hosts.web");
+        assertThat(site.locate("retention")).as("not an entry").isEqualTo("retention");
+    }
+
+    @Test
     void theSitesHostsDefaultToPort22AndTheUsersKnownHostsAndAgent() {
         SiteHost web = Site.load(Sites.site1()).hosts().get(0);
         assertThat(web.port()).isEqualTo(22);

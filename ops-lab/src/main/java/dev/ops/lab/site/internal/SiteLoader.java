@@ -51,6 +51,7 @@ public final class SiteLoader {
     private final Violations problems = Violations.of("site");
     private final Map<String, Cursor> sections = new LinkedHashMap<>();
     private final Map<String, String> sources = new HashMap<>();
+    private final Map<String, String> locations = new HashMap<>();
 
     private SiteLoader() {}
 
@@ -142,7 +143,7 @@ public final class SiteLoader {
         ActionPolicies policies = sections.containsKey("policies") ? policies(section("policies")) : ActionPolicies.seed();
         problems.throwIfAny();
         return new Site(name, endpoint, secrets, nodes, naming, storages, templates, guests, hosts, services, retention, replication,
-                policies, sources);
+                policies, sources, locations);
     }
 
     private ProxmoxEndpoint endpoint(Cursor c) {
@@ -321,9 +322,15 @@ public final class SiteLoader {
         return out;
     }
 
+    /** Remembers where each entry is ({@code file:line}), for errors found after loading (a layer's gate). */
+    private List<Cursor> located(List<Cursor> entries) {
+        entries.forEach(e -> locations.put(e.path(), e.file() + ":" + e.node().line()));
+        return entries;
+    }
+
     private List<SiteTemplate> templates(Cursor c, Set<String> nodes, String primary) {
         List<SiteTemplate> out = new ArrayList<>();
-        for (Cursor t : c.entries()) {
+        for (Cursor t : located(c.entries())) {
             t.allow("node", "vmid", "image", "checksum");
             String node = t.text("node", primary);
             if (!node.isEmpty() && !nodes.isEmpty() && !nodes.contains(node)) {
@@ -344,7 +351,7 @@ public final class SiteLoader {
 
     private List<SiteGuest> guests(Cursor c, Set<String> nodes, List<SiteTemplate> templates) {
         List<SiteGuest> out = new ArrayList<>();
-        for (Cursor g : c.entries()) {
+        for (Cursor g : located(c.entries())) {
             g.allow("node", "template", "count");
             if (!NAME.matcher(g.key()).matches()) {
                 g.problem("'" + g.key() + "' is not a guest name (lower-case letters, digits, inner hyphens)");
@@ -368,7 +375,7 @@ public final class SiteLoader {
 
     private List<SiteHost> hosts(Cursor c, Path dir, List<SiteGuest> guests) {
         List<SiteHost> out = new ArrayList<>();
-        for (Cursor h : c.entries()) {
+        for (Cursor h : located(c.entries())) {
             h.allow("address", "port", "user", "key", "known_hosts", "guest", "packages", "sysctl", "users");
             int port = h.integer("port", 22);
             if (port < 1 || port > 65535) {
@@ -446,7 +453,7 @@ public final class SiteLoader {
 
     private List<SiteService> services(Cursor c, List<SiteHost> hosts) {
         List<SiteService> out = new ArrayList<>();
-        for (Cursor s : c.entries()) {
+        for (Cursor s : located(c.entries())) {
             s.allow("host", "unit", "health");
             String host = s.required("host");
             if (!host.isEmpty() && hosts.stream().noneMatch(h -> h.name().equals(host))) {
