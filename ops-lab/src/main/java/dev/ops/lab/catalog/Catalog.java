@@ -68,6 +68,16 @@ public final class Catalog {
         return all(CatalogKeys.HOSTS, HostConvergence.class, Comparator.comparing(HostConvergence::host));
     }
 
+    /** The safety snapshots the lab took of guest {@code vmid}, oldest first, kept or pruned. */
+    public List<SnapshotRecord> snapshots(int vmid) {
+        return all(CatalogKeys.SNAPSHOTS + vmid + "/", SnapshotRecord.class, Comparator.comparing(SnapshotRecord::taken));
+    }
+
+    /** One safety snapshot's record. */
+    public Optional<SnapshotRecord> snapshot(int vmid, String name) {
+        return one(CatalogKeys.snapshot(vmid, name), SnapshotRecord.class);
+    }
+
     /** The replicas made from guest {@code vmid}. */
     public List<ResourceRecord> replicasOf(int vmid) {
         return resources().stream().filter(r -> r.replica() && r.originVmid() == vmid).toList();

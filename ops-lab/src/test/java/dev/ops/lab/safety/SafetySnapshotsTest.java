@@ -68,11 +68,14 @@ class SafetySnapshotsTest {
     @Test
     void retentionKeepsTheNewestAndEverySnapshotAChangeThatCanStillRollBackTookAndOnlyItMayDeleteThem() {
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        // one taken by a change whose journal record is gone (pruned): recorded in the catalog, held by nothing
+        lab.safety(ops).before(db, List.of("upgrade"), t0.plus(Duration.ofDays(1))).orElseThrow().apply();
+        ops.journal().prune(0);
         // the oldest, taken by a change this journal holds as applied
-        Applied<Snapshot> held = lab.safety(ops).before(db, List.of("upgrade"), t0).orElseThrow().apply();
+        Applied<List<Object>> held = lab.safety(ops).before(db, List.of("upgrade"), t0).orElseThrow().apply();
         // four more, taken by changes another controller journaled (this journal knows nothing of them)
         Ops other = Ops.inMemory();
-        for (int day = 1; day <= 4; day++) {
+        for (int day = 2; day <= 4; day++) {
             lab.safety(other).before(db, List.of("upgrade"), t0.plus(Duration.ofDays(day))).orElseThrow().apply();
         }
 
@@ -83,10 +86,13 @@ class SafetySnapshotsTest {
         assertThat(safetySnapshots()).containsExactly("ops_safety_20261201000000", "ops_safety_20261203000000",
                 "ops_safety_20261204000000", "ops_safety_20261205000000");
         assertThat(lab.safety(ops).retention(db)).as("keep_last 3, and the held one").isEmpty();
+        assertThat(lab.catalog(ops).snapshots(200)).extracting(r -> r.name() + " " + r.state() + " " + r.before()).containsExactly(
+                "ops_safety_20261201000000 kept upgrade", "ops_safety_20261202000000 pruned upgrade");
 
         held.rollback();
 
         assertThat(safetySnapshots()).doesNotContain("ops_safety_20261201000000");
+        assertThat(lab.catalog(ops).snapshot(200, "ops_safety_20261201000000")).as("its record went with it").isEmpty();
     }
 
     private List<String> safetySnapshots() {

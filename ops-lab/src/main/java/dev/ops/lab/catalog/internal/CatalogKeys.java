@@ -16,10 +16,16 @@ public final class CatalogKeys {
     /** Template manifests (layer L1), by template name. */
     public static final String TEMPLATES = "lab/catalog/templates/";
 
+    /** Safety snapshots the lab took, by VMID and name. */
+    public static final String SNAPSHOTS = "lab/catalog/snapshots/";
     /** Layer L3's convergence records, by host name. */
     public static final String HOSTS = "lab/catalog/hosts/";
 
     private CatalogKeys() {}
+
+    public static String snapshot(int vmid, String name) {
+        return SNAPSHOTS + vmid + "/" + name;
+    }
 
     public static String host(String name) {
         return HOSTS + name;

@@ -5,6 +5,7 @@ import dev.ops.core.change.AbstractChange;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.lab.catalog.internal.SnapshotRecordAction;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.change.PveCallAction;
 import dev.ops.pve.guest.Guest;
@@ -21,12 +22,19 @@ public final class RetentionChange extends AbstractChange<List<String>, Void> {
     private final PveClient client;
     private final Guest guest;
     private final List<String> names;
+    private final List<Map.Entry<SnapshotRecordAction, SnapshotRecordAction>> records;
 
-    public RetentionChange(Ops ops, PveClient client, Guest guest, List<String> names) {
+    /**
+     * @param names the snapshots to delete
+     * @param records for each catalog record of those, the action marking it pruned and the one putting it back
+     */
+    public RetentionChange(Ops ops, PveClient client, Guest guest, List<String> names,
+            List<Map.Entry<SnapshotRecordAction, SnapshotRecordAction>> records) {
         super(ops);
         this.client = client;
         this.guest = guest;
         this.names = List.copyOf(names);
+        this.records = List.copyOf(records);
     }
 
     @Override
@@ -44,12 +52,13 @@ public final class RetentionChange extends AbstractChange<List<String>, Void> {
                                 Map.of("node", guest.node(), "vmid", guest.vmid(), "snapname", name), true, false)));
             }
         }
+        records.forEach(r -> steps.add(Step.of(r.getKey().render(), r.getKey(), r.getValue())));
         return Planned.of(steps, null);
     }
 
     @Override
     protected Targets targets() {
-        return client.targets(ops);
+        return client.targets(ops).withStore(ops.store());
     }
 
     @Override
