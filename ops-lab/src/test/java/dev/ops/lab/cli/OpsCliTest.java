@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ops.core.Ops;
+import dev.ops.lab.Lab;
+import dev.ops.lab.site.Site;
 import dev.ops.lab.testing.FakeSites;
 import dev.ops.lab.testing.OpsRunner;
 import dev.ops.lab.testing.LabFakes;
 import dev.ops.lab.testing.Sites;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.Snapshot;
+import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +88,27 @@ class OpsCliTest {
         assertThat(ops("rollback", id.group(1))).isZero();
         assertThat(ops("status")).isZero();
         assertThat(cli.out()).contains("rolled-back").doesNotContain("replica of");
+    }
+
+    @Test
+    void retentionOfAGuestsSafetySnapshotsIsPlannedSavedAndAppliedDeletingThoseBeyondKeepLast() {
+        Lab lab = Lab.builder().site(Site.load(site)).client(Fakes.client(pve)).build();
+        Guest db = lab.client().node("pve1").lxc().container(200);
+        Instant first = Instant.parse("2026-12-01T00:00:00Z");
+        Ops elsewhere = Ops.inMemory(); // taken by changes another controller journaled: nothing here holds them
+        for (int day = 0; day < 4; day++) {
+            lab.safety(elsewhere).before(db, List.of("upgrade"), first.plus(Duration.ofDays(day))).orElseThrow().apply();
+        }
+        Path saved = dir.resolve("retention.json");
+
+        assertThat(ops("plan", "retention", "200", "--out", saved.toString())).as("%s", cli.err()).isZero();
+        assertThat(cli.out()).contains("delete safety snapshot ops_safety_20261201000000").doesNotContain("20261202000000");
+        assertThat(ops("apply", saved.toString())).as("%s", cli.err()).isZero();
+
+        assertThat(db.snapshots().list()).extracting(Snapshot::name).filteredOn(n -> n.startsWith("ops_safety_"))
+                .containsExactlyInAnyOrder("ops_safety_20261202000000", "ops_safety_20261203000000", "ops_safety_20261204000000");
+        assertThat(ops("plan", "retention", "200")).isZero();
+        assertThat(cli.out()).contains("retention of 200: no safety snapshot of the guest is past retention; nothing to do");
     }
 
     @Test

@@ -59,7 +59,7 @@ final class ApplyCommand implements Callable<Integer> {
                     task.targets().forEach(t -> ops.out.println("  " + t.node() + ": " + t.state() + " " + t.vmid() + " " + t.name() + " "
                             + t.address() + " " + t.mac()));
                 } else {
-                    ops.out.println("applied " + done.id().orElse("") + ": layer " + saved.kind().toUpperCase(java.util.Locale.ROOT));
+                    ops.out.println("applied " + done.id().orElse("") + ": " + saved.title());
                 }
                 ops.out.println("roll back with: ops rollback " + done.id().orElse(""));
             }

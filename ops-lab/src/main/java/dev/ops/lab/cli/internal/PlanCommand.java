@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,20 +27,20 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ops plan replicate VMID [--to NODE]...}, {@code ops plan restore ARCHIVE --node NODE} and
- * {@code ops plan l1|l2|l3|l4}: the plan, shown and saved for {@code ops apply}. L3 and L4 read the
+ * {@code ops plan l1|l2|l3|l4} and {@code ops plan retention VMID}: the plan, shown and saved for {@code ops apply}. L3 and L4 read the
  * site's hosts over SSH ({@link SshConnections}); nothing is changed.
  */
-@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE, l1, l2, l3, l4) and save it for 'ops apply'; nothing is changed.")
+@Command(name = "plan", description = "Plan a change (replicate VMID, restore ARCHIVE, l1, l2, l3, l4, retention VMID) and save it for 'ops apply'; nothing is changed.")
 final class PlanCommand implements Callable<Integer> {
-    private static final List<String> KINDS = List.of("replicate", "restore", "l1", "l2", "l3", "l4");
+    private static final List<String> KINDS = List.of("replicate", "restore", "l1", "l2", "l3", "l4", "retention");
 
     @ParentCommand
     OpsCommand ops;
 
-    @Parameters(index = "0", description = "what to plan: replicate, restore, l1 (templates), l2 (guests), l3 (hosts, over SSH) or l4 (services, over SSH)")
+    @Parameters(index = "0", description = "what to plan: replicate, restore, l1 (templates), l2 (guests), l3 (hosts, over SSH), l4 (services, over SSH) or retention (a guest's safety snapshots)")
     String what;
 
-    @Parameters(index = "1", arity = "0..1", description = "replicate: the source VMID; restore: the backup's volume id")
+    @Parameters(index = "1", arity = "0..1", description = "replicate: the source VMID; restore: the backup's volume id; retention: the guest's VMID")
     String source = "";
 
     @Option(names = "--to", description = "replicate: a target node (default: the site's rules)")
@@ -67,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
         String taskId = java.util.UUID.randomUUID().toString();
         String planned = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         SavedPlan request = switch (what) {
-            case "replicate" -> new SavedPlan("replicate", vmid(), targets, "", "", taskId, "", false, planned);
+            case "replicate", "retention" -> new SavedPlan(what, vmid(), targets, "", "", taskId, "", false, planned);
             case "restore" -> new SavedPlan("restore", 0, List.of(), source, requireNode(), taskId, "", false, planned);
             case "l1" -> new SavedPlan("l1", 0, List.of(), "", "", taskId, "", stable || "yes".equals(ops.environment.get("UPDATE_STABLE")),
                     planned);
@@ -79,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
             try {
                 change = request.change(lab, o, ssh);
             } catch (StalePlanException e) {
-                ops.out.println("layer " + what.toUpperCase(Locale.ROOT) + ": " + request.nothing());
+                ops.out.println(request.title() + ": " + request.nothing());
                 return ExitCode.OK.code();
             }
             Plan plan = change.plan();
@@ -105,7 +104,7 @@ final class PlanCommand implements Callable<Integer> {
         try {
             return dev.ops.core.text.AsciiNumbers.parseInt(source);
         } catch (NumberFormatException e) {
-            throw new dev.ops.core.error.ValidationException("ops plan replicate", List.of(new dev.ops.core.error.Violation("VMID",
+            throw new dev.ops.core.error.ValidationException("ops plan " + what, List.of(new dev.ops.core.error.Violation("VMID",
                     "'" + source + "' is not a VMID")));
         }
     }
