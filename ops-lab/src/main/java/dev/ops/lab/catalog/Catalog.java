@@ -40,26 +40,42 @@ public final class Catalog {
 
     /** The metadata of guest {@code vmid}. */
     public Optional<ResourceRecord> resource(int vmid) {
-        return ops.store().get(CatalogKeys.resource(vmid)).map(v -> CatalogKeys.read(CatalogKeys.resource(vmid), v.value(), ResourceRecord.class));
+        return one(CatalogKeys.resource(vmid), ResourceRecord.class);
     }
 
     /** Every resource record, by VMID. */
     public List<ResourceRecord> resources() {
-        return ops.store().list(CatalogKeys.RESOURCES).stream()
-                .map(e -> CatalogKeys.read(e.key(), e.value().value(), ResourceRecord.class))
-                .sorted(Comparator.comparingInt(ResourceRecord::vmid)).toList();
+        return all(CatalogKeys.RESOURCES, ResourceRecord.class, Comparator.comparingInt(ResourceRecord::vmid));
     }
 
     /** The manifest layer L1 recorded for template {@code name}. */
     public Optional<TemplateManifest> manifest(String name) {
-        return ops.store().get(CatalogKeys.manifest(name)).map(v -> CatalogKeys.read(CatalogKeys.manifest(name), v.value(), TemplateManifest.class));
+        return one(CatalogKeys.manifest(name), TemplateManifest.class);
     }
 
     /** Every template manifest, by name. */
     public List<TemplateManifest> manifests() {
-        return ops.store().list(CatalogKeys.TEMPLATES).stream()
-                .map(e -> CatalogKeys.read(e.key(), e.value().value(), TemplateManifest.class))
-                .sorted(Comparator.comparing(TemplateManifest::name)).toList();
+        return all(CatalogKeys.TEMPLATES, TemplateManifest.class, Comparator.comparing(TemplateManifest::name));
+    }
+
+    /** The record layer L3 made when it converged host {@code name}; empty when L3 has not run for it (or was rolled back). */
+    public Optional<HostConvergence> convergence(String name) {
+        return one(CatalogKeys.host(name), HostConvergence.class);
+    }
+
+    /** Every host convergence record, by host name. */
+    public List<HostConvergence> convergences() {
+        return all(CatalogKeys.HOSTS, HostConvergence.class, Comparator.comparing(HostConvergence::host));
+    }
+
+    /** The safety snapshots the lab took of guest {@code vmid}, oldest first, kept or pruned. */
+    public List<SnapshotRecord> snapshots(int vmid) {
+        return all(CatalogKeys.SNAPSHOTS + vmid + "/", SnapshotRecord.class, Comparator.comparing(SnapshotRecord::taken));
+    }
+
+    /** One safety snapshot's record. */
+    public Optional<SnapshotRecord> snapshot(int vmid, String name) {
+        return one(CatalogKeys.snapshot(vmid, name), SnapshotRecord.class);
     }
 
     /** The replicas made from guest {@code vmid}. */
@@ -74,13 +90,20 @@ public final class Catalog {
 
     /** A replication task. */
     public Optional<ReplicationTask> task(String id) {
-        return ops.store().get(CatalogKeys.task(id)).map(v -> CatalogKeys.read(CatalogKeys.task(id), v.value(), ReplicationTask.class));
+        return one(CatalogKeys.task(id), ReplicationTask.class);
     }
 
     /** Every replication task, oldest first. */
     public List<ReplicationTask> tasks() {
-        return ops.store().list(CatalogKeys.TASKS).stream().map(e -> CatalogKeys.read(e.key(), e.value().value(), ReplicationTask.class))
-                .sorted(Comparator.comparing(ReplicationTask::startedAt)).toList();
+        return all(CatalogKeys.TASKS, ReplicationTask.class, Comparator.comparing(ReplicationTask::startedAt));
+    }
+
+    private <T> Optional<T> one(String key, Class<T> type) {
+        return ops.store().get(key).map(v -> CatalogKeys.read(key, v.value(), type));
+    }
+
+    private <T> List<T> all(String prefix, Class<T> type, Comparator<T> order) {
+        return ops.store().list(prefix).stream().map(e -> CatalogKeys.read(e.key(), e.value().value(), type)).sorted(order).toList();
     }
 
     /** The addresses handed out on {@code node}, with their owners and dates (ops-net's allocations). */

@@ -24,6 +24,7 @@ import dev.ops.lab.site.SiteGuest;
 import dev.ops.lab.site.SiteTemplate;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,28 +48,42 @@ import java.util.UUID;
  * <pre>{@code
  * lab.layers(ops).templates(Stable.PROMOTE).ifPresent(l1 -> l1.apply());
  * lab.layers(ops).guests().ifPresent(l2 -> l2.apply());
- * Function<SiteHost, Host> ssh = h -> SshHost.builder().host(h.address()).user(h.user()).build();
- * lab.layers(ops).hosts(ssh, 2).ifPresent(l3 -> l3.apply());
- * lab.layers(ops).services(ssh).ifPresent(l4 -> l4.apply());
+ * try (SshConnections ssh = SshConnections.of(lab.site())) {   // or any Function<SiteHost, Host>
+ *     lab.layers(ops).hosts(ssh, 2).ifPresent(l3 -> l3.apply());
+ *     lab.layers(ops).services(ssh).ifPresent(l4 -> l4.apply());
+ * }
  * }</pre>
  */
 public final class Layers {
     /** How many hosts layer L3 converges at a time unless told. */
     public static final int BATCH = 5;
 
+    private final Lab lab;
     private final Site site;
     private final PveClient client;
     private final Ops ops;
+    private final Instant snapshotTime;
 
-    private Layers(Site site, PveClient client, Ops ops) {
-        this.site = site;
-        this.client = client;
+    private Layers(Lab lab, Ops ops, Instant snapshotTime) {
+        this.lab = lab;
+        this.site = lab.site();
+        this.client = lab.client();
         this.ops = ops;
+        this.snapshotTime = snapshotTime;
     }
 
     /** The layers of {@code lab}'s site, journaled in {@code ops}. */
     public static Layers on(Lab lab, Ops ops) {
-        return new Layers(lab.site(), lab.client(), Objects.requireNonNull(ops, "ops"));
+        return new Layers(lab, Objects.requireNonNull(ops, "ops"), null);
+    }
+
+    /**
+     * These layers, naming the safety snapshots they take for {@code time} rather than the moment
+     * they are planned: a plan saved and applied later ({@code ops plan l3}, then {@code ops apply})
+     * takes the snapshots it showed.
+     */
+    public Layers snapshotsNamedAt(Instant time) {
+        return new Layers(lab, ops, Objects.requireNonNull(time, "time"));
     }
 
     /**
@@ -106,9 +121,14 @@ public final class Layers {
      * packages (ops-sys), kernel parameters persisted under {@code /etc/sysctl.d} (ops-sys), users
      * with their groups and SSH keys and a {@code lab-<user>} sudoers drop-in when the site says
      * {@code sudo: true} (ops-usr), reached through {@code connect}; after each batch, a gate: every
-     * host of the batch still answers. A failing step or gate rolls the whole layer back. Empty when
-     * the site has no hosts. Refused with a {@link dev.ops.core.error.ValidationException} (field
-     * {@code guests.<name>}) before anything runs when layer L2 has not made every guest.
+     * host of the batch still answers, and the catalog records that L3 converged it (what layer L4
+     * checks; rolled back with the layer). A host that is a site guest ({@code guest: web/1}, or the
+     * guest the catalog gives its address) and has something to change gets a safety snapshot first
+     * when the site's {@code automatic_snapshot} lists {@code upgrade} (packages) or
+     * {@code config_change} (kernel parameters, users). A failing step or gate rolls the whole layer
+     * back, snapshots included. Empty when the site has no hosts. Refused with a
+     * {@link LayerOrderException} (field {@code guests.<name>}) before anything runs when layer L2
+     * has not made every guest.
      */
     public Optional<Change<List<Object>>> hosts(Function<SiteHost, Host> connect, int batch) {
         Objects.requireNonNull(connect, "connect");
@@ -121,19 +141,46 @@ public final class Layers {
         }
         Map<SiteHost, Host> hosts = new LinkedHashMap<>();
         site.hosts().forEach(h -> hosts.put(h, connect.apply(h)));
-        return Optional.of(new HostChain(ops).build(hosts, batch));
+        Catalog catalog = Catalog.of(site, ops);
+        Instant at = snapshotTime != null ? snapshotTime : ops.clock().instant();
+        return Optional.of(new HostChain(ops, catalog, (h, triggers) -> safetySnapshot(h, triggers, catalog, at)).build(hosts, batch));
+    }
+
+    /** The safety snapshot to take of {@code host} before changes of {@code triggers}: empty unless it is a site guest and the site asks. */
+    private Optional<Change<?>> safetySnapshot(SiteHost host, List<String> triggers, Catalog catalog, Instant at) {
+        return guestOf(host, catalog).flatMap(g -> lab.safety(ops).before(g, triggers, at).map(c -> (Change<?>) c));
+    }
+
+    /** The site guest {@code host} is: the one its {@code guest} names, else the one the catalog gives its address. */
+    private Optional<Guest> guestOf(SiteHost host, Catalog catalog) {
+        Optional<ResourceRecord> record = catalog.resources().stream()
+                .filter(r -> host.guestRole().map(r.role()::equals)
+                        .orElseGet(() -> r.address().substring(0, Math.max(0, r.address().indexOf('/'))).equals(host.address())))
+                .findFirst();
+        return record.flatMap(r -> client.findGuest(r.vmid()));
     }
 
     /**
      * Layer L4 as one change: each site service's unit enabled and started on its host (ops-srv),
      * then its health gate (the site's {@code health}: an http(s) URL, else a shell command on the
      * host, else the unit being active), probed a few times; an unhealthy service rolls the whole
-     * layer back. Empty when the site has no services. Refused like {@link #hosts(Function, int)}
-     * when layer L2 has not made every guest.
+     * layer back. A service's host that is a site guest gets a safety snapshot before its first unit
+     * that changes, as in {@link #hosts(Function, int)}, when the site lists {@code config_change}.
+     * Empty when the site has no services. Refused with a {@link LayerOrderException}
+     * before anything runs when layer L2 has not made every guest (field {@code guests.<name>}) or
+     * layer L3 has not converged a service's host (field {@code services.<name>}).
      */
     public Optional<Change<List<Object>>> services(Function<SiteHost, Host> connect) {
         Objects.requireNonNull(connect, "connect");
         requireGuests("layer L4 (services)");
+        Catalog catalog = Catalog.of(site, ops);
+        Violations gate = Violations.of("layer L4 (services)");
+        for (SiteService s : site.services()) {
+            if (catalog.convergence(s.host()).isEmpty()) {
+                gate.add(site.locate("services." + s.name()), "needs layer L3: host " + s.host() + " has not been converged (ops plan l3)");
+            }
+        }
+        throwOrder("layer L4 (services)", gate);
         if (site.services().isEmpty()) {
             return Optional.empty();
         }
@@ -143,7 +190,16 @@ public final class Layers {
             SiteHost h = site.hosts().stream().filter(x -> x.name().equals(s.host())).findFirst().orElseThrow();
             services.put(s, reached.computeIfAbsent(h.name(), n -> connect.apply(h)));
         }
-        return Optional.of(new ServiceChain(ops).build(services));
+        Instant at = snapshotTime != null ? snapshotTime : ops.clock().instant();
+        return Optional.of(new ServiceChain(ops).build(services, name -> site.hosts().stream().filter(h -> h.name().equals(name)).findFirst()
+                .flatMap(h -> safetySnapshot(h, List.of("config_change"), catalog, at))));
+    }
+
+    /** Throws what {@code gate} collected as a {@link LayerOrderException}. */
+    private static void throwOrder(String layer, Violations gate) {
+        if (!gate.isEmpty()) {
+            throw new LayerOrderException(layer, gate.list());
+        }
     }
 
     private void requireGuests(String layer) {
@@ -153,8 +209,8 @@ public final class Layers {
             missing.computeIfAbsent(name, k -> new ArrayList<>()).add(role);
         }
         Violations v = Violations.of(layer);
-        missing.forEach((name, roles) -> v.add("guests." + name, "needs layer L2: " + String.join(", ", roles) + " not made yet (ops plan l2)"));
-        v.throwIfAny();
+        missing.forEach((name, roles) -> v.add(site.locate("guests." + name), "needs layer L2: " + String.join(", ", roles) + " not made yet (ops plan l2)"));
+        throwOrder(layer, v);
     }
 
     /** The roles ({@code guest:web/2}) of the site's guests the catalog does not have. */
@@ -189,14 +245,18 @@ public final class Layers {
             Optional<Integer> copy = t.node().equals(g.node()) ? Optional.of(t.vmid())
                     : catalog.replicasOf(t.vmid()).stream().filter(r -> r.node().equals(g.node())).map(ResourceRecord::vmid).findFirst();
             Optional<Guest> found = copy.flatMap(client::findGuest);
-            if (found.isEmpty()) {
-                gate.add("guests." + g.name(), "needs layer L1: template " + t.name() + " has no copy on " + g.node()
+            Optional<TemplateManifest> manifest = catalog.manifest(t.name());
+            if (manifest.isPresent() && !manifest.get().stable()) {
+                gate.add(site.locate("guests." + g.name()), "needs layer L1's stable template: template " + t.name()
+                        + " is built but not promoted to stable (ops plan l1 --stable, or UPDATE_STABLE=yes)");
+            } else if (found.isEmpty()) {
+                gate.add(site.locate("guests." + g.name()), "needs layer L1: template " + t.name() + " has no copy on " + g.node()
                         + " (replicate " + t.vmid() + " to " + g.node() + " first)");
             } else {
                 sources.put(g.name(), ReplicaSource.read(found.get(), t.name()));
             }
         }
-        gate.throwIfAny();
+        throwOrder("layer L2 (guests)", gate);
         String run = "l2-" + UUID.randomUUID();
         Map<String, List<String>> names = new HashMap<>();
         Change<ResourceRecord> all = null;

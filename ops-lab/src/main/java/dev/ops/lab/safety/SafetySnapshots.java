@@ -4,14 +4,31 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.Changes;
 import dev.ops.core.error.Violations;
+import dev.ops.core.journal.ApplyRecord;
+import dev.ops.core.journal.ApplyStatus;
 import dev.ops.lab.Lab;
+import dev.ops.lab.catalog.Catalog;
+import dev.ops.lab.catalog.SnapshotRecord;
+import dev.ops.lab.catalog.internal.CatalogChange;
+import dev.ops.lab.catalog.internal.CatalogKeys;
+import dev.ops.lab.catalog.internal.SnapshotRecordAction;
+import dev.ops.lab.safety.internal.RetentionChange;
 import dev.ops.lab.site.ActionPolicies;
 import dev.ops.lab.site.Site;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.Snapshot;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code automatic_snapshot} of {@code action-policies.yml}: {@link #around} puts a Proxmox snapshot
@@ -51,13 +68,69 @@ public final class SafetySnapshots {
         Violations v = Violations.of("safety snapshot");
         v.check(ActionPolicies.SNAPSHOT_TRIGGERS.contains(trigger), "trigger", "'" + trigger + "' is not rebuild, config_change or upgrade");
         v.throwIfAny();
-        if (!site.policies().snapshotBefore().contains(trigger)) {
-            return change;
-        }
         // The change is planned after the snapshot is taken: a snapshot changes the guest's config digest,
         // which a config change planned before it would be refused for.
-        return Changes.then(client.changes(ops).snapshot(guest, s -> s.name(nameNow())
-                .description("safety snapshot before " + trigger + " (" + site.policies().file() + ")")), snapshot -> change);
+        return before(guest, List.of(trigger), ops.clock().instant()).<Change<T>>map(snapshot -> Changes.then(snapshot, taken -> change))
+                .orElse(change);
+    }
+
+    /**
+     * The safety snapshot of {@code guest} named for {@code at} ({@code <safety_prefix><yyyyMMddHHmmss>}),
+     * when the site takes one before any of {@code triggers}, and its record in the catalog
+     * ({@link SnapshotRecord}, {@code kept}); empty otherwise. Rolling it back deletes the snapshot
+     * and its record (they are part of the change that took them); otherwise they are kept until
+     * retention. The lab's own layers put it first in their change (layers L3 and L4, before a host
+     * that is a site guest).
+     */
+    public Optional<Change<List<Object>>> before(Guest guest, Collection<String> triggers, Instant at) {
+        List<String> taken = triggers.stream().filter(site.policies().snapshotBefore()::contains).toList();
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = site.retention().safetyPrefix() + STAMP.format(at);
+        Change<Snapshot> snapshot = client.changes(ops).snapshot(guest, s -> s.name(name)
+                .description("safety snapshot before " + String.join(", ", taken) + " (" + site.policies().file() + ")"));
+        SnapshotRecord record = new SnapshotRecord(guest.vmid(), guest.node(), name, String.join(", ", taken), at.toString(),
+                SnapshotRecord.KEPT, "");
+        Change<SnapshotRecord> recorded = new CatalogChange<>(ops, client.targets(ops), "record safety snapshot " + name + " of " + guest,
+                SnapshotRecordAction.of(record), new SnapshotRecordAction(guest.vmid(), name, previous(guest, name)), store -> record);
+        return Optional.of(Changes.sequence(snapshot, recorded));
+    }
+
+    /** The catalog's record of snapshot {@code name} of {@code guest} as JSON; empty when it has none. */
+    private String previous(Guest guest, String name) {
+        return Catalog.of(site, ops).snapshot(guest.vmid(), name).map(r -> new String(CatalogKeys.write(r), StandardCharsets.UTF_8)).orElse("");
+    }
+
+    /**
+     * The retention of {@code guest}'s safety snapshots (those named with the retention section's
+     * {@code safety_prefix}): every one but the newest {@code keep_last} deleted, except a snapshot that
+     * a change still applied took (its journal record in {@code ops} is not rolled back: rolling it back
+     * deletes the snapshot, and until then it is kept). Empty when there is nothing to delete. The one
+     * way the site's policy lets safety snapshots go ({@code prohibited_actions.delete_safety_snapshot}).
+     */
+    public Optional<Change<List<String>>> retention(Guest guest) {
+        String prefix = site.retention().safetyPrefix();
+        List<String> newestFirst = guest.snapshots().list().stream().map(Snapshot::name).filter(n -> n.startsWith(prefix))
+                .sorted(Comparator.reverseOrder()).toList();
+        List<ApplyRecord> live = ops.journal().list().stream().filter(r -> r.status() != ApplyStatus.ROLLED_BACK).toList();
+        List<String> doomed = newestFirst.stream().skip(site.retention().keepLast())
+                .filter(n -> live.stream().noneMatch(r -> took(r, guest, n))).toList();
+        if (doomed.isEmpty()) {
+            return Optional.empty();
+        }
+        String now = ops.clock().instant().toString();
+        List<Map.Entry<SnapshotRecordAction, SnapshotRecordAction>> records = new ArrayList<>();
+        Catalog catalog = Catalog.of(site, ops);
+        for (String name : doomed) {
+            catalog.snapshot(guest.vmid(), name).ifPresent(r -> records.add(Map.entry(SnapshotRecordAction.of(r.prunedAt(now)),
+                    new SnapshotRecordAction(guest.vmid(), name, previous(guest, name)))));
+        }
+        return Optional.of(new RetentionChange(ops, client, guest, doomed, records));
+    }
+
+    private static boolean took(ApplyRecord record, Guest guest, String snapshot) {
+        return record.steps().stream().anyMatch(s -> s.description().equals("take snapshot " + snapshot + " of " + guest));
     }
 
     /** The name a safety snapshot taken now gets. */

@@ -35,10 +35,13 @@ import java.util.Optional;
  * @param replication replication across nodes
  * @param policies the action policies
  * @param sources the file each section came from
+ * @param locations where each entry of the templates, guests, hosts and services sections is
+ *     ({@code guests.web} to {@code inventory.yml:23})
  */
 public record Site(String name, ProxmoxEndpoint endpoint, SecretSettings secrets, List<SiteNode> nodes, Naming naming,
         Map<String, String> storages, List<SiteTemplate> templates, List<SiteGuest> guests, List<SiteHost> hosts, List<SiteService> services,
-        RetentionSettings retention, ReplicationSettings replication, ActionPolicies policies, Map<String, String> sources) {
+        RetentionSettings retention, ReplicationSettings replication, ActionPolicies policies, Map<String, String> sources,
+        Map<String, String> locations) {
 
     public Site {
         Objects.requireNonNull(name, "name");
@@ -55,6 +58,7 @@ public record Site(String name, ProxmoxEndpoint endpoint, SecretSettings secrets
         Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(policies, "policies");
         sources = Map.copyOf(sources);
+        locations = Map.copyOf(locations);
     }
 
     /**
@@ -94,6 +98,15 @@ public record Site(String name, ProxmoxEndpoint endpoint, SecretSettings secrets
     /** Every node's subnet as ops-net's allocator takes it. */
     public IpamConfig ipam() {
         return new IpamConfig(nodes.stream().map(SiteNode::subnet).toList());
+    }
+
+    /**
+     * {@code field} ({@code guests.web}) as errors found after loading name it: with its file and line
+     * ({@code inventory.yml:23 guests.web}) when it is an entry the site gives, as it is otherwise.
+     */
+    public String locate(String field) {
+        String at = locations.get(field);
+        return at == null ? field : at + " " + field;
     }
 
     /** The file a section came from, e.g. {@code sourceOf("policies")} is {@code action-policies.yml}. */

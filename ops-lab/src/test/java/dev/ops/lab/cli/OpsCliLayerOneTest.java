@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.lab.testing.FakeSites;
 import dev.ops.lab.testing.LabFakes;
+import dev.ops.lab.testing.OpsRunner;
 import dev.ops.testkit.pve.PveFakeServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,7 @@ class OpsCliLayerOneTest {
     private final PveFakeServer pve = LabFakes.withoutTemplates().start();
     @TempDir
     Path dir;
-    private StringWriter out;
+    private OpsRunner cli;
 
     @AfterEach
     void stop() {
@@ -28,13 +27,8 @@ class OpsCliLayerOneTest {
     }
 
     private int ops(Path site, String... args) {
-        out = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--site";
-        all[1] = site.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return OpsCli.builder().environment(FakeSites.environment()).out(new PrintWriter(out)).err(new PrintWriter(new StringWriter()))
-                .build().run(all);
+        cli = new OpsRunner(site, FakeSites.environment());
+        return cli.run(args);
     }
 
     @Test
@@ -42,15 +36,15 @@ class OpsCliLayerOneTest {
         Path site = FakeSites.pointedAt(Files.createDirectories(dir.resolve("site1")), pve);
         Path saved = dir.resolve("l1.json");
 
-        assertThat(ops(site, "plan", "l1", "--stable", "--out", saved.toString())).as("%s", out).isZero();
+        assertThat(ops(site, "plan", "l1", "--stable", "--out", saved.toString())).as("%s", cli.out()).isZero();
         assertThat(pve.requests()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
         assertThat(Files.readString(saved)).contains("\"stable\" : true");
 
-        assertThat(ops(site, "apply", saved.toString(), "--yes")).as("%s", out).isZero();
-        assertThat(out.toString()).contains("layer L1");
+        assertThat(ops(site, "apply", saved.toString(), "--yes")).as("%s", cli.out()).isZero();
+        assertThat(cli.out()).contains("layer L1");
         assertThat(pve.guestConfig(9000)).hasValueSatisfying(cfg -> assertThat(cfg).containsEntry("template", "1"));
 
         assertThat(ops(site, "plan", "l1", "--stable")).isZero();
-        assertThat(out.toString()).contains("nothing to do");
+        assertThat(cli.out()).contains("nothing to do");
     }
 }

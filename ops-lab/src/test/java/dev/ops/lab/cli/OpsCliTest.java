@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ops.core.Ops;
+import dev.ops.lab.Lab;
+import dev.ops.lab.site.Site;
 import dev.ops.lab.testing.FakeSites;
+import dev.ops.lab.testing.OpsRunner;
 import dev.ops.lab.testing.LabFakes;
 import dev.ops.lab.testing.Sites;
+import dev.ops.pve.guest.Guest;
+import dev.ops.pve.guest.Snapshot;
+import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +36,7 @@ class OpsCliTest {
     @TempDir
     Path dir;
     private Path site;
-    private StringWriter out;
-    private StringWriter err;
+    private OpsRunner cli;
 
     @BeforeEach
     void site() throws Exception {
@@ -42,13 +49,8 @@ class OpsCliTest {
     }
 
     private int ops(Map<String, String> env, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--site";
-        all[1] = site.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return OpsCli.builder().environment(env).out(new PrintWriter(out)).err(new PrintWriter(err)).build().run(all);
+        cli = new OpsRunner(site, env);
+        return cli.run(args);
     }
 
     private int ops(String... args) {
@@ -57,53 +59,74 @@ class OpsCliTest {
 
     @Test
     void runwayExitsZeroWhenClearAndOneWhenAnyCheckFails() throws Exception {
-        assertThat(ops("runway")).as("%s", out).isZero();
-        assertThat(out.toString()).contains("runway clear");
+        assertThat(ops("runway", "--no-hosts")).as("%s", cli.out()).isZero();
+        assertThat(cli.out()).contains("runway clear");
 
-        assertThat(ops(Map.of("DOPPLER", "0"), "--json", "runway")).isEqualTo(ExitCode.FAILED.code());
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(ops(Map.of("DOPPLER", "0"), "--json", "runway", "--no-hosts")).isEqualTo(ExitCode.FAILED.code());
+        JsonNode report = new ObjectMapper().readTree(cli.out());
         assertThat(report.path("checks").get(3).path("subject").asText()).isEqualTo("secret PM_TOKEN_ID");
     }
 
     @Test
     void planThenApplyWithApprovalThenStatusThenRollback() throws Exception {
         assertThat(ops("plan", "replicate", "9000", "--out", dir.resolve("p.json").toString())).isZero();
-        assertThat(out.toString()).contains("open replication task").contains("needs approval (action-policies.yml): replicate");
+        assertThat(cli.out()).contains("open replication task").contains("needs approval (action-policies.yml): replicate");
         assertThat(pve.requests()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
 
         assertThat(ops("apply", dir.resolve("p.json").toString())).isEqualTo(ExitCode.REFUSED.code());
-        assertThat(err.toString()).contains("approval_required (action-policies.yml)");
+        assertThat(cli.err()).contains("approval_required (action-policies.yml)");
 
         assertThat(ops("--progress", "apply", dir.resolve("p.json").toString(), "--yes")).isZero();
-        assertThat(out.toString()).contains("pve2: done").contains("pve-pve3-tpl-01");
-        assertThat(err.toString()).contains("done record replica pve-pve2-tpl-01");
-        Matcher id = Pattern.compile("ops rollback (\\S+)").matcher(out.toString());
+        assertThat(cli.out()).contains("pve2: done").contains("pve-pve3-tpl-01");
+        assertThat(cli.err()).contains("done record replica pve-pve2-tpl-01");
+        Matcher id = Pattern.compile("ops rollback (\\S+)").matcher(cli.out());
         assertThat(id.find()).isTrue();
 
         assertThat(ops("status")).isZero();
-        assertThat(out.toString()).contains("done 100%").contains("replica of pve1/9000 (debian-12)");
+        assertThat(cli.out()).contains("done 100%").contains("replica of pve1/9000 (debian-12)");
 
         assertThat(ops("rollback", id.group(1))).isZero();
         assertThat(ops("status")).isZero();
-        assertThat(out.toString()).contains("rolled-back").doesNotContain("replica of");
+        assertThat(cli.out()).contains("rolled-back").doesNotContain("replica of");
+    }
+
+    @Test
+    void retentionOfAGuestsSafetySnapshotsIsPlannedSavedAndAppliedDeletingThoseBeyondKeepLast() {
+        Lab lab = Lab.builder().site(Site.load(site)).client(Fakes.client(pve)).build();
+        Guest db = lab.client().node("pve1").lxc().container(200);
+        Instant first = Instant.parse("2026-12-01T00:00:00Z");
+        Ops elsewhere = Ops.inMemory(); // taken by changes another controller journaled: nothing here holds them
+        for (int day = 0; day < 4; day++) {
+            lab.safety(elsewhere).before(db, List.of("upgrade"), first.plus(Duration.ofDays(day))).orElseThrow().apply();
+        }
+        Path saved = dir.resolve("retention.json");
+
+        assertThat(ops("plan", "retention", "200", "--out", saved.toString())).as("%s", cli.err()).isZero();
+        assertThat(cli.out()).contains("delete safety snapshot ops_safety_20261201000000").doesNotContain("20261202000000");
+        assertThat(ops("apply", saved.toString())).as("%s", cli.err()).isZero();
+
+        assertThat(db.snapshots().list()).extracting(Snapshot::name).filteredOn(n -> n.startsWith("ops_safety_"))
+                .containsExactlyInAnyOrder("ops_safety_20261202000000", "ops_safety_20261203000000", "ops_safety_20261204000000");
+        assertThat(ops("plan", "retention", "200")).isZero();
+        assertThat(cli.out()).contains("retention of 200: no safety snapshot of the guest is past retention; nothing to do");
     }
 
     @Test
     void aRestoreIsPlannedAndAppliedLikeAReplication() {
         Path plan = dir.resolve("r.json");
         assertThat(ops("plan", "restore", LabFakes.ARCHIVE, "--node", "pve2", "--out", plan.toString())).isZero();
-        assertThat(out.toString()).contains("open restore task").contains("needs approval (action-policies.yml): restore_backup");
+        assertThat(cli.out()).contains("open restore task").contains("needs approval (action-policies.yml): restore_backup");
 
         assertThat(ops("apply", plan.toString(), "--yes")).isZero();
-        assertThat(out.toString()).contains("pve2: done").contains("pve-pve2-vm-01 10.10.2.100/24");
+        assertThat(cli.out()).contains("pve2: done").contains("pve-pve2-vm-01 10.10.2.100/24");
         assertThat(ops("plan", "restore", LabFakes.ARCHIVE)).isEqualTo(ExitCode.INVALID.code());
-        assertThat(err.toString()).contains("--node");
+        assertThat(cli.err()).contains("--node");
     }
 
     @Test
     void layerTwoIsRefusedBeforeLayerOneThenPlannedAndApplied() {
         assertThat(ops("plan", "l2")).isEqualTo(ExitCode.INVALID.code());
-        assertThat(err.toString()).contains("needs layer L1: template debian-12 has no copy on pve2");
+        assertThat(cli.err()).contains("needs layer L1: template debian-12 has no copy on pve2");
 
         Path replicate = dir.resolve("rep.json");
         assertThat(ops("plan", "replicate", "9000", "--to", "pve2", "--out", replicate.toString())).isZero();
@@ -111,12 +134,12 @@ class OpsCliTest {
         Path l2 = dir.resolve("l2.json");
         assertThat(ops("plan", "l2", "--out", l2.toString())).isZero();
         assertThat(ops("apply", l2.toString(), "--yes")).isZero();
-        assertThat(out.toString()).contains("layer L2");
+        assertThat(cli.out()).contains("layer L2");
 
         assertThat(ops("plan", "l2")).isZero();
-        assertThat(out.toString()).contains("nothing to do");
+        assertThat(cli.out()).contains("nothing to do");
         assertThat(ops("status")).isZero();
-        assertThat(out.toString()).contains("pve-pve1-vm-02 on pve1").contains("pve-pve2-vm-01 on pve2");
+        assertThat(cli.out()).contains("pve-pve1-vm-02 on pve1").contains("pve-pve2-vm-01 on pve2");
     }
 
     @Test
@@ -133,7 +156,7 @@ class OpsCliTest {
     void aBadSiteIsInvalidAndAMissingGuestIsNotFound() {
         Sites.edit(site, "nodes.yml", "primary: pve1", "primary: pve9");
         assertThat(ops("runway")).isEqualTo(ExitCode.INVALID.code());
-        assertThat(err.toString()).contains("nodes.yml:2 cluster.primary");
+        assertThat(cli.err()).contains("nodes.yml:2 cluster.primary");
 
         Sites.edit(site, "nodes.yml", "primary: pve9", "primary: pve1");
         assertThat(ops("plan", "replicate", "4242")).isEqualTo(ExitCode.NOT_FOUND.code());
@@ -143,10 +166,10 @@ class OpsCliTest {
     @Test
     void recoverWithNothingInterruptedChangesNothingAndAnUnknownRollbackIsNotFound() {
         assertThat(ops("recover")).isZero();
-        assertThat(out.toString()).startsWith("recovered:");
+        assertThat(cli.out()).startsWith("recovered:");
 
         int status = ops("rollback", "no-such-apply");
-        assertThat(status).as("%s", err).isEqualTo(ExitCode.NOT_FOUND.code());
+        assertThat(status).as("%s", cli.err()).isEqualTo(ExitCode.NOT_FOUND.code());
         assertThat(pve.requests()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
-import dev.ops.core.error.ValidationException;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.ResourceRecord;
 import dev.ops.lab.site.Site;
@@ -33,9 +32,9 @@ class LayersTest {
     void layerTwoBeforeLayerOneIsRefusedNamingTheNodeAndNothingRuns() {
         int calls = pve.requests().size();
 
-        assertThatThrownBy(() -> lab.layers(ops).guests()).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+        assertThatThrownBy(() -> lab.layers(ops).guests()).isInstanceOfSatisfying(LayerOrderException.class, e -> assertThat(e.violations())
                 .singleElement().satisfies(v -> assertThat(v.toString())
-                        .isEqualTo("guests.api: needs layer L1: template debian-12 has no copy on pve2 (replicate 9000 to pve2 first)")));
+                        .isEqualTo("inventory.yml:42 guests.api: needs layer L1: template debian-12 has no copy on pve2 (replicate 9000 to pve2 first)")));
         assertThat(pve.requests().subList(calls, pve.requests().size())).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
     }
 

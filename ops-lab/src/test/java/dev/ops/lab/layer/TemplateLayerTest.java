@@ -34,6 +34,25 @@ class TemplateLayerTest {
     }
 
     @Test
+    void layerTwoNeedsTheTemplateLayerOneBuiltToBePromotedToStable() {
+        lab.layers(ops).templates().orElseThrow().apply();
+        lab.replication(ops).replicate(r -> r.vmid(9000).targets("pve2")).apply();
+        int calls = pve.requests().size();
+
+        assertThatThrownBy(() -> lab.layers(ops).guests()).isInstanceOfSatisfying(LayerOrderException.class, e -> assertThat(e.violations())
+                .extracting(Object::toString).containsExactly(
+                        "inventory.yml:38 guests.web: needs layer L1's stable template: template debian-12 is built but not promoted to stable"
+                                + " (ops plan l1 --stable, or UPDATE_STABLE=yes)",
+                        "inventory.yml:42 guests.api: needs layer L1's stable template: template debian-12 is built but not promoted to stable"
+                                + " (ops plan l1 --stable, or UPDATE_STABLE=yes)"));
+        assertThat(pve.requests().subList(calls, pve.requests().size())).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
+
+        lab.layers(ops).templates(Stable.PROMOTE).orElseThrow().apply();
+
+        assertThat(lab.layers(ops).guests().orElseThrow().apply().value().role()).isEqualTo("guest:api/1");
+    }
+
+    @Test
     void aTemplateIsDownloadedWithItsChecksumImportedGivenACloudInitDriveConvertedAndRecorded() {
         Change<TemplateManifest> l1 = lab.layers(ops).templates().orElseThrow();
         Plan plan = l1.plan();
@@ -104,7 +123,7 @@ class TemplateLayerTest {
         int calls = pve.requests().size();
 
         assertThatThrownBy(() -> lab.layers(ops).templates()).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                .singleElement().satisfies(v -> assertThat(v.toString()).isEqualTo("templates.debian-12: VMID 9000 holds a guest layer L1 did not"
+                .singleElement().satisfies(v -> assertThat(v.toString()).isEqualTo("inventory.yml:2 templates.debian-12: VMID 9000 holds a guest layer L1 did not"
                         + " build from https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2 (no manifest);"
                         + " delete it or give the template another vmid")));
         assertThat(pve.requests().subList(calls, pve.requests().size())).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
+import dev.ops.core.change.Applied;
+import dev.ops.core.change.Change;
 import dev.ops.core.error.ValidationException;
 import dev.ops.lab.Lab;
 import dev.ops.lab.policy.SitePolicy;
@@ -16,6 +18,9 @@ import dev.ops.pve.guest.Snapshot;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,6 +63,40 @@ class SafetySnapshotsTest {
         other.safety(ops).around(db, "config_change", changes.updateConfig(db, u -> u.memoryMb(1024))).apply();
 
         assertThat(db.snapshots().list()).extracting(Snapshot::name).noneMatch(n -> n.startsWith("ops_safety_"));
+    }
+
+    @Test
+    void retentionKeepsTheNewestAndEverySnapshotAChangeThatCanStillRollBackTookAndOnlyItMayDeleteThem() {
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        // one taken by a change whose journal record is gone (pruned): recorded in the catalog, held by nothing
+        lab.safety(ops).before(db, List.of("upgrade"), t0.plus(Duration.ofDays(1))).orElseThrow().apply();
+        ops.journal().prune(0);
+        // the oldest, taken by a change this journal holds as applied
+        Applied<List<Object>> held = lab.safety(ops).before(db, List.of("upgrade"), t0).orElseThrow().apply();
+        // four more, taken by changes another controller journaled (this journal knows nothing of them)
+        Ops other = Ops.inMemory();
+        for (int day = 2; day <= 4; day++) {
+            lab.safety(other).before(db, List.of("upgrade"), t0.plus(Duration.ofDays(day))).orElseThrow().apply();
+        }
+
+        Change<List<String>> retention = lab.safety(ops).retention(db).orElseThrow();
+        assertThat(retention.description()).startsWith("retention");
+        assertThat(retention.apply().value()).containsExactly("ops_safety_20261202000000");
+
+        assertThat(safetySnapshots()).containsExactly("ops_safety_20261201000000", "ops_safety_20261203000000",
+                "ops_safety_20261204000000", "ops_safety_20261205000000");
+        assertThat(lab.safety(ops).retention(db)).as("keep_last 3, and the held one").isEmpty();
+        assertThat(lab.catalog(ops).snapshots(200)).extracting(r -> r.name() + " " + r.state() + " " + r.before()).containsExactly(
+                "ops_safety_20261201000000 kept upgrade", "ops_safety_20261202000000 pruned upgrade");
+
+        held.rollback();
+
+        assertThat(safetySnapshots()).doesNotContain("ops_safety_20261201000000");
+        assertThat(lab.catalog(ops).snapshot(200, "ops_safety_20261201000000")).as("its record went with it").isEmpty();
+    }
+
+    private List<String> safetySnapshots() {
+        return db.snapshots().list().stream().map(Snapshot::name).filter(n -> n.startsWith("ops_safety_")).sorted().toList();
     }
 
     @Test

@@ -45,6 +45,45 @@ class SiteTest {
     }
 
     @Test
+    void aHostsSshSettingsAreReadWithFilesResolvedAgainstTheSiteAndCheckedWithFileLineAndField(@TempDir Path dir) {
+        Sites.copy(dir);
+        Sites.edit(dir, "inventory.yml", "    user: ops\n", "    user: ops\n    port: 2222\n    key: keys/id_ed25519\n"
+                + "    known_hosts: /etc/lab/known_hosts\n    guest: web/2\n");
+
+        SiteHost web = Site.load(dir).hosts().get(0);
+        assertThat(web.port()).isEqualTo(2222);
+        assertThat(web.keyFile()).contains(dir.toAbsolutePath().resolve("keys/id_ed25519"));
+        assertThat(web.knownHostsFile()).contains(Path.of("/etc/lab/known_hosts"));
+        assertThat(web.guestRole()).contains("guest:web/2");
+
+        Sites.edit(dir, "inventory.yml", "port: 2222", "port: 70000");
+        Sites.edit(dir, "inventory.yml", "guest: web/2", "guest: web/3");
+        assertThatThrownBy(() -> Site.load(dir)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                .extracting(Violation::toString).containsExactly(
+                        "inventory.yml:12 hosts.web.port: must be from 1 to 65535",
+                        "inventory.yml:15 hosts.web.guest: 'web/3' is not one of the site's guests (<guest>/<n>, n from 1 to its count)"));
+    }
+
+    @Test
+    void entriesFoundWrongAfterLoadingAreNamedWithTheirFileAndLine() {
+        Site site = Site.load(Sites.site1());
+        assertThat(site.locate("guests.api")).isEqualTo("inventory.yml:42 guests.api");
+        assertThat(site.locate("services.nginx")).isEqualTo("inventory.yml:22 services.nginx");
+        assertThat(site.locate("templates.debian-12")).isEqualTo("inventory.yml:2 templates.debian-12");
+        assertThat(site.locate("hosts.web")).isEqualTo("inventory.yml:9 hosts.web");
+        assertThat(site.locate("retention")).as("not an entry").isEqualTo("retention");
+    }
+
+    @Test
+    void theSitesHostsDefaultToPort22AndTheUsersKnownHostsAndAgent() {
+        SiteHost web = Site.load(Sites.site1()).hosts().get(0);
+        assertThat(web.port()).isEqualTo(22);
+        assertThat(web.keyFile()).isEmpty();
+        assertThat(web.knownHostsFile()).isEmpty();
+        assertThat(web.guestRole()).isEmpty();
+    }
+
+    @Test
     void aHostsKernelParametersAndUsersAreChecked(@TempDir Path dir) {
         Sites.copy(dir);
         Sites.edit(dir, "inventory.yml", "net.ipv4.ip_forward: \"1\"", "forwarding: \"1\"");

@@ -10,10 +10,15 @@ import java.util.Map;
 public final class FakeSites {
     private FakeSites() {}
 
-    /** A copy of site1 in {@code dir} whose endpoint is {@code pve}. */
+    /**
+     * A copy of site1 in {@code dir} whose endpoint is {@code pve}. Its host {@code web} is put on
+     * loopback port 1, where nothing listens: a command that reaches for the site's hosts reaches
+     * nothing off this machine.
+     */
     public static Path pointedAt(Path dir, PveFakeServer pve) {
         Sites.copy(dir);
         Sites.edit(dir, "site.yml", "endpoint: https://pve1.lab:8006", "endpoint: " + pve.baseUri() + "\n  fingerprint: " + pve.fingerprint());
+        Sites.edit(dir, "inventory.yml", "address: 10.10.1.101", "address: 127.0.0.1\n    port: 1");
         return dir;
     }
 

@@ -24,6 +24,7 @@ public final class ScriptedSystemd {
         host.when(c -> c.argv().equals(List.of("sh", "-c", health)), "health").answer(c -> result(c, healthy ? 0 : 7, "", "connection refused\n"));
         host.on("sh", "-c").reply("uid=0\n");
         host.on("systemctl").answer(this::systemctl);
+        host.on("true").reply("");
     }
 
     public ScriptedHost host() {

@@ -32,6 +32,23 @@ public final class Sites {
         }
     }
 
+    /** Removes the lines of one of the copy's files from the one that is {@code first} to the one that is {@code last}, both included. */
+    public static void drop(Path dir, String file, String first, String last) {
+        try {
+            Path f = dir.resolve(file);
+            java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f));
+            int from = lines.indexOf(first);
+            int to = lines.indexOf(last);
+            if (from < 0 || to < from) {
+                throw new IllegalArgumentException(file + " has no lines '" + first + "' .. '" + last + "'");
+            }
+            lines.subList(from, to + 1).clear();
+            Files.write(f, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces {@code from} with {@code to} in one of the copy's files (the text must be there). */
     public static void edit(Path dir, String file, String from, String to) {
         try {

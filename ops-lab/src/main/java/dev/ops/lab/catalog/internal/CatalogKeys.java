@@ -3,6 +3,8 @@ package dev.ops.lab.catalog.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ops.core.error.CorruptRecordException;
 import dev.ops.core.json.internal.Json;
+import dev.ops.core.change.Targets;
+import dev.ops.core.store.StateStore;
 import java.nio.charset.StandardCharsets;
 
 /** Where the catalog keeps its records, and their JSON form. */
@@ -14,7 +16,20 @@ public final class CatalogKeys {
     /** Template manifests (layer L1), by template name. */
     public static final String TEMPLATES = "lab/catalog/templates/";
 
+    /** Safety snapshots the lab took, by VMID and name. */
+    public static final String SNAPSHOTS = "lab/catalog/snapshots/";
+    /** Layer L3's convergence records, by host name. */
+    public static final String HOSTS = "lab/catalog/hosts/";
+
     private CatalogKeys() {}
+
+    public static String snapshot(int vmid, String name) {
+        return SNAPSHOTS + vmid + "/" + name;
+    }
+
+    public static String host(String name) {
+        return HOSTS + name;
+    }
 
     public static String resource(int vmid) {
         return RESOURCES + vmid;
@@ -26,6 +41,16 @@ public final class CatalogKeys {
 
     public static String task(String id) {
         return TASKS + id;
+    }
+
+    /** Puts {@code previous} (JSON) back under {@code key}, or deletes the key when {@code previous} is empty: a record's undo. */
+    static void restore(Targets targets, String key, String previous) {
+        StateStore store = targets.resolve(Targets.STATE_STORE, StateStore.class);
+        if (previous.isEmpty()) {
+            store.delete(key);
+        } else {
+            store.put(key, previous.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public static byte[] write(Object record) {

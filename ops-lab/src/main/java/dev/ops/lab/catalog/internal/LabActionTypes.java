@@ -12,6 +12,7 @@ public final class LabActionTypes implements ActionTypes {
         return Map.of("lab.task-open", TaskOpenAction.class, "lab.task-status", TaskStatusAction.class,
                 "lab.replica-record", ReplicaRecordAction.class, "lab.replica-forget", ReplicaForgetAction.class,
                 "lab.manifest-record", ManifestRecordAction.class, "lab.manifest-restore", ManifestRestoreAction.class,
-                "lab.health-gate", HealthGateAction.class);
+                "lab.health-gate", HealthGateAction.class, "lab.convergence-record", ConvergenceRecordAction.class,
+                "lab.snapshot-record", SnapshotRecordAction.class);
     }
 }

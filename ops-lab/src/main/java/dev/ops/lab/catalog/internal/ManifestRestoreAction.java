@@ -2,8 +2,6 @@ package dev.ops.lab.catalog.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
-import dev.ops.core.store.StateStore;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -31,11 +29,6 @@ public record ManifestRestoreAction(String name, String previous) implements Act
 
     @Override
     public void execute(Targets targets) {
-        StateStore store = targets.resolve(Targets.STATE_STORE, StateStore.class);
-        if (previous.isEmpty()) {
-            store.delete(CatalogKeys.manifest(name));
-        } else {
-            store.put(CatalogKeys.manifest(name), previous.getBytes(StandardCharsets.UTF_8));
-        }
+        CatalogKeys.restore(targets, CatalogKeys.manifest(name), previous);
     }
 }

@@ -8,6 +8,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.StalePlanException;
 import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.FileStateStore;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.ReplicationTask;
 import dev.ops.lab.cli.ExitCode;
@@ -42,9 +43,9 @@ final class ApplyCommand implements Callable<Integer> {
         SavedPlan saved = Json.mapper().readValue(Files.readString(file), SavedPlan.class);
         Site site = ops.site();
         Lab lab = ops.connect(site);
-        try (FileStateStore store = ops.store(site)) {
+        try (FileStateStore store = ops.store(site); SshConnections ssh = SshConnections.of(site)) {
             Ops o = ops.ops(site, store, yes);
-            Change<?> change = saved.change(lab, o);
+            Change<?> change = saved.change(lab, o, ssh);
             Plan now = change.plan();
             if (!now.render().equals(saved.plan())) {
                 throw new StalePlanException(now.change(), List.of("the plan saved in " + file + " differs from what would be done now; plan again"));
@@ -58,7 +59,7 @@ final class ApplyCommand implements Callable<Integer> {
                     task.targets().forEach(t -> ops.out.println("  " + t.node() + ": " + t.state() + " " + t.vmid() + " " + t.name() + " "
                             + t.address() + " " + t.mac()));
                 } else {
-                    ops.out.println("applied " + done.id().orElse("") + ": layer " + saved.kind().toUpperCase(java.util.Locale.ROOT));
+                    ops.out.println("applied " + done.id().orElse("") + ": " + saved.title());
                 }
                 ops.out.println("roll back with: ops rollback " + done.id().orElse(""));
             }

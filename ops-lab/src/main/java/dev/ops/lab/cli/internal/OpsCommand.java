@@ -8,7 +8,10 @@ import dev.ops.core.error.StalePlanException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.policy.Approver;
 import dev.ops.core.store.FileStateStore;
+import dev.ops.core.change.Targets;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
+import dev.ops.lab.site.SiteHost;
 import dev.ops.lab.cli.ExitCode;
 import dev.ops.lab.policy.SitePolicy;
 import dev.ops.lab.site.Site;
@@ -111,6 +114,23 @@ public final class OpsCommand implements Callable<Integer> {
     /** The store of local state, with the site's policy; {@code approve} is the operator's {@code --yes}. */
     FileStateStore store(Site loaded) {
         return FileStateStore.open(stateDir(loaded).resolve("store"));
+    }
+
+    /**
+     * What a rollback or recovery may need to reach: the cluster and the state store, and each site
+     * host whose connection settings are usable (one that is not is left out: a step on it then
+     * names it as a target it cannot reach).
+     */
+    static Targets targets(Lab lab, Ops o, SshConnections ssh) {
+        Targets t = lab.client().targets(o);
+        for (SiteHost h : lab.site().hosts()) {
+            try {
+                t = t.with(ssh.apply(h));
+            } catch (ValidationException e) {
+                // left out, as said above
+            }
+        }
+        return t;
     }
 
     Ops ops(Site loaded, FileStateStore store, boolean approve) {

@@ -3,6 +3,7 @@ package dev.ops.lab.cli.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.journal.RecoveryReport;
 import dev.ops.core.store.FileStateStore;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.cli.ExitCode;
 import dev.ops.lab.site.Site;
@@ -20,9 +21,9 @@ final class RecoverCommand implements Callable<Integer> {
     public Integer call() {
         Site site = ops.site();
         Lab lab = ops.connect(site);
-        try (FileStateStore store = ops.store(site)) {
+        try (FileStateStore store = ops.store(site); SshConnections ssh = SshConnections.of(site)) {
             Ops o = ops.ops(site, store, true);
-            RecoveryReport report = o.journal().recover(lab.client().targets(o));
+            RecoveryReport report = o.journal().recover(OpsCommand.targets(lab, o, ssh));
             ops.out.println("recovered: " + report);
         }
         return ExitCode.OK.code();

@@ -3,6 +3,7 @@ package dev.ops.lab.cli.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.RollbackReport;
 import dev.ops.core.store.FileStateStore;
+import dev.ops.lab.SshConnections;
 import dev.ops.lab.Lab;
 import dev.ops.lab.cli.ExitCode;
 import dev.ops.lab.site.Site;
@@ -24,9 +25,9 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         Site site = ops.site();
         Lab lab = ops.connect(site);
-        try (FileStateStore store = ops.store(site)) {
+        try (FileStateStore store = ops.store(site); SshConnections ssh = SshConnections.of(site)) {
             Ops o = ops.ops(site, store, true);
-            RollbackReport report = o.rollback(id, lab.client().targets(o)).run();
+            RollbackReport report = o.rollback(id, OpsCommand.targets(lab, o, ssh)).run();
             ops.out.println("rolled back " + id + ": " + report);
         }
         return ExitCode.OK.code();

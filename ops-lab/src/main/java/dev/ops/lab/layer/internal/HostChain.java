@@ -4,8 +4,14 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.Changes;
 import dev.ops.core.change.CommandAction;
+import dev.ops.core.change.Targets;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.Host;
+import dev.ops.lab.catalog.Catalog;
+import dev.ops.lab.catalog.HostConvergence;
+import dev.ops.lab.catalog.internal.CatalogChange;
+import dev.ops.lab.catalog.internal.CatalogKeys;
+import dev.ops.lab.catalog.internal.ConvergenceRecordAction;
 import dev.ops.lab.site.SiteHost;
 import dev.ops.lab.site.SiteUser;
 import dev.ops.sys.pkg.Packages;
@@ -16,61 +22,103 @@ import dev.ops.usr.sudo.Sudoers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
- * Layer L3 as one chain: the site's hosts in batches; per host its packages, kernel parameters
- * (persisted), users with their keys and sudo drop-ins; after each batch, the gate that each host of
- * the batch still answers.
+ * Layer L3 as one chain: the site's hosts in batches; per host a safety snapshot first when it is a
+ * site guest and the site takes one before its upgrades or configuration changes, then its packages,
+ * kernel parameters (persisted), users with their keys and sudo drop-ins; after each batch, the gate
+ * that each host of the batch still answers, and the record that L3 converged it.
  */
 public final class HostChain {
     private final Ops ops;
+    private final Catalog catalog;
+    private final BiFunction<SiteHost, List<String>, Optional<Change<?>>> snapshot;
 
-    public HostChain(Ops ops) {
+    /**
+     * @param snapshot the safety snapshot to take before converging a host, given the triggers its
+     *     steps are ({@code upgrade} for packages, {@code config_change} for the rest); empty for none
+     */
+    public HostChain(Ops ops, Catalog catalog, BiFunction<SiteHost, List<String>, Optional<Change<?>>> snapshot) {
         this.ops = ops;
+        this.catalog = catalog;
+        this.snapshot = snapshot;
     }
 
     /**
      * The layer over {@code hosts} (each site host with the host that reaches it), {@code batch}
-     * hosts at a time. Each batch is two parts: packages, kernel parameters, users and sudo; then,
-     * once the users exist, their keys and the batch's gates.
+     * hosts at a time. Each batch is two parts: snapshots, packages, kernel parameters, users and
+     * sudo; then, once the users exist, their keys, the batch's gates and records. A batch after the
+     * first is made when it is reached (what a host needs is read then).
      */
     public Change<List<Object>> build(Map<SiteHost, Host> hosts, int batch) {
-        List<Change<List<Object>>> parts = new ArrayList<>();
         List<Map.Entry<SiteHost, Host>> all = new ArrayList<>(hosts.entrySet());
-        for (int from = 0; from < all.size(); from += batch) {
-            List<Map.Entry<SiteHost, Host>> part = all.subList(from, Math.min(all.size(), from + batch));
-            List<Change<?>> first = new ArrayList<>();
-            List<Change<?>> then = new ArrayList<>();
-            part.forEach(e -> converge(e.getKey(), e.getValue(), first, then));
-            int n = from / batch + 1;
-            part.forEach(e -> then.add(new GateChange(ops, e.getValue(), "gate: " + e.getKey().name() + " answers after batch " + n,
-                    CommandAction.of(e.getValue().name(), Command.of("true")))));
-            if (!first.isEmpty()) {
-                parts.add(Changes.sequence(first));
-            }
-            parts.add(Changes.sequence(then));
+        return batch(all, batch, 0);
+    }
+
+    private Change<List<Object>> batch(List<Map.Entry<SiteHost, Host>> all, int size, int from) {
+        List<Map.Entry<SiteHost, Host>> part = all.subList(from, Math.min(all.size(), from + size));
+        List<Change<?>> first = new ArrayList<>();
+        List<Change<?>> then = new ArrayList<>();
+        for (Map.Entry<SiteHost, Host> e : part) {
+            converge(e.getKey(), e.getValue(), first, then);
         }
-        Change<List<Object>> layer = null;
-        for (Change<List<Object>> part : parts) {
-            layer = layer == null ? part : Changes.then(layer, done -> part);
+        int n = from / size + 1;
+        for (Map.Entry<SiteHost, Host> e : part) {
+            then.add(new GateChange(ops, e.getValue(), "gate: " + e.getKey().name() + " answers after batch " + n,
+                    CommandAction.of(e.getValue().name(), Command.of("true"))));
+            then.add(record(e.getKey(), e.getValue()));
         }
-        return layer;
+        Change<List<Object>> keysAndGates = Changes.sequence(then);
+        Change<List<Object>> layer = first.isEmpty() ? keysAndGates : Changes.then(Changes.sequence(first), done -> keysAndGates);
+        if (from + size >= all.size()) {
+            return layer;
+        }
+        return Changes.then(layer, done -> batch(all, size, from + size));
     }
 
     private void converge(SiteHost site, Host host, List<Change<?>> first, List<Change<?>> then) {
+        List<Change<?>> mine = new ArrayList<>();
+        List<Change<?>> keys = new ArrayList<>();
         if (!site.packages().isEmpty()) {
-            first.add(Packages.on(host, ops).packages(site.packages().toArray(String[]::new)).present());
+            mine.add(Packages.on(host, ops).packages(site.packages().toArray(String[]::new)).present());
         }
-        site.sysctl().forEach((k, v) -> first.add(Sysctl.on(host, ops).key(k).persist().set(v)));
+        site.sysctl().forEach((k, v) -> mine.add(Sysctl.on(host, ops).key(k).persist().set(v)));
         for (SiteUser u : site.users()) {
-            first.add(Users.on(host, ops).user(u.name()).memberOf(u.groups().toArray(String[]::new)).present());
+            mine.add(Users.on(host, ops).user(u.name()).memberOf(u.groups().toArray(String[]::new)).present());
             if (u.sudo()) {
-                first.add(Sudoers.on(host, ops).dropIn("lab-" + u.name())
+                mine.add(Sudoers.on(host, ops).dropIn("lab-" + u.name())
                         .rule(r -> r.users(u.name()).noPassword(true).commands("ALL")).present());
             }
             if (!u.keys().isEmpty()) {
-                then.add(AuthorizedKeys.on(host, ops).user(u.name()).keys(u.keys().toArray(String[]::new)).present());
+                keys.add(AuthorizedKeys.on(host, ops).user(u.name()).keys(u.keys().toArray(String[]::new)).present());
             }
         }
+        List<String> triggers = new ArrayList<>();
+        if (!site.packages().isEmpty()) {
+            triggers.add("upgrade");
+        }
+        if (!site.sysctl().isEmpty() || !site.users().isEmpty()) {
+            triggers.add("config_change");
+        }
+        if (!triggers.isEmpty() && changes(mine, keys)) {
+            snapshot.apply(site, triggers).ifPresent(first::add);
+        }
+        first.addAll(mine);
+        then.addAll(keys);
+    }
+
+    /** Whether converging the host changes anything (a user's keys are read only once its user exists). */
+    private static boolean changes(List<Change<?>> mine, List<Change<?>> keys) {
+        return mine.stream().anyMatch(c -> !c.plan().steps().isEmpty()) || keys.stream().anyMatch(c -> !c.plan().steps().isEmpty());
+    }
+
+    private Change<HostConvergence> record(SiteHost site, Host host) {
+        HostConvergence record = new HostConvergence(site.name(), site.address(), ops.clock().instant().toString());
+        String previous = catalog.convergence(site.name()).map(p -> new String(CatalogKeys.write(p), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse("");
+        return new CatalogChange<>(ops, Targets.of(host), "record that layer L3 converged " + site.name(), ConvergenceRecordAction.of(record),
+                new ConvergenceRecordAction(site.name(), previous), store -> record);
     }
 }

@@ -7,10 +7,18 @@ import dev.ops.core.host.Host;
 import dev.ops.lab.site.SiteService;
 import dev.ops.srv.unit.Service;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Map;
 
-/** Layer L4 as one chain: per site service, its unit enabled and started on its host, then its health gate. */
+/**
+ * Layer L4 as one chain: per site service, its unit enabled and started on its host, then its health
+ * gate; before the first service that changes something on a host, that host's safety snapshot when
+ * it has one.
+ */
 public final class ServiceChain {
     private final Ops ops;
 
@@ -18,13 +26,25 @@ public final class ServiceChain {
         this.ops = ops;
     }
 
-    /** The layer over {@code services}, each with the host it runs on. */
-    public Change<List<Object>> build(Map<SiteService, Host> services) {
+    /**
+     * The layer over {@code services}, each with the host it runs on; {@code snapshot} gives the safety
+     * snapshot to take of a host (by its site name) before its configuration changes, empty for none.
+     */
+    public Change<List<Object>> build(Map<SiteService, Host> services, Function<String, Optional<Change<?>>> snapshot) {
         List<Change<?>> members = new ArrayList<>();
+        Set<String> snapshotted = new HashSet<>();
         services.forEach((s, host) -> {
             Service.UnitHandle unit = Service.on(host, ops).unit(s.unit());
-            members.add(unit.enable());
-            members.add(unit.start());
+            Change<?> enable = unit.enable();
+            Change<?> start = unit.start();
+            if (!snapshotted.contains(s.host()) && (!enable.plan().steps().isEmpty() || !start.plan().steps().isEmpty())) {
+                snapshot.apply(s.host()).ifPresent(c -> {
+                    members.add(c);
+                    snapshotted.add(s.host());
+                });
+            }
+            members.add(enable);
+            members.add(start);
             members.add(new GateChange(ops, host, "health gate: " + s.name() + " on " + s.host(),
                     new HealthGateAction(host.name(), s.unit(), s.health())));
         });

@@ -53,7 +53,7 @@ public final class TemplateChain {
             if (t.image().isEmpty()) {
                 continue;
             }
-            String field = "templates." + t.name();
+            String field = site.locate("templates." + t.name());
             TemplateManifest wanted = manifest(t, stable == Stable.PROMOTE);
             Optional<TemplateManifest> have = catalog.manifest(t.name());
             Optional<Guest> guest = client.findGuest(t.vmid());

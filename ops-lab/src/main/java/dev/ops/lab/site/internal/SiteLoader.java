@@ -4,6 +4,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violation;
 import dev.ops.core.error.Violations;
+import dev.ops.core.text.AsciiNumbers;
 import dev.ops.lab.site.ActionPolicies;
 import dev.ops.lab.site.Naming;
 import dev.ops.lab.site.ProxmoxEndpoint;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -49,6 +51,7 @@ public final class SiteLoader {
     private final Violations problems = Violations.of("site");
     private final Map<String, Cursor> sections = new LinkedHashMap<>();
     private final Map<String, String> sources = new HashMap<>();
+    private final Map<String, String> locations = new HashMap<>();
 
     private SiteLoader() {}
 
@@ -143,7 +146,7 @@ public final class SiteLoader {
         String primary = nodes.stream().filter(SiteNode::primary).map(SiteNode::name).findFirst().orElse("");
         List<SiteTemplate> templates = templates(section("templates"), nodeNames, primary);
         List<SiteGuest> guests = guests(section("guests"), nodeNames, templates);
-        List<SiteHost> hosts = hosts(section("hosts"));
+        List<SiteHost> hosts = hosts(section("hosts"), dir, guests);
         List<SiteService> services = services(section("services"), hosts);
         RetentionSettings retention = sections.containsKey("retention") ? retention(section("retention")) : RetentionSettings.defaults();
         ReplicationSettings replication = sections.containsKey("replication") ? replication(section("replication")) : ReplicationSettings.defaults();
@@ -153,7 +156,7 @@ public final class SiteLoader {
         }
         problems.throwIfAny();
         return new Site(name, endpoint, secrets, nodes, naming, storages, templates, guests, hosts, services, retention, replication,
-                policies, sources);
+                policies, sources, locations);
     }
 
     private ProxmoxEndpoint endpoint(Cursor c) {
@@ -336,9 +339,15 @@ public final class SiteLoader {
         return out;
     }
 
+    /** Remembers where each entry is ({@code file:line}), for errors found after loading (a layer's gate). */
+    private List<Cursor> located(List<Cursor> entries) {
+        entries.forEach(e -> locations.put(e.path(), e.file() + ":" + e.node().line()));
+        return entries;
+    }
+
     private List<SiteTemplate> templates(Cursor c, Set<String> nodes, String primary) {
         List<SiteTemplate> out = new ArrayList<>();
-        for (Cursor t : c.entries()) {
+        for (Cursor t : located(c.entries())) {
             t.allow("node", "vmid", "image", "checksum");
             String node = t.text("node", primary);
             if (!node.isEmpty() && !nodes.isEmpty() && !nodes.contains(node)) {
@@ -359,7 +368,7 @@ public final class SiteLoader {
 
     private List<SiteGuest> guests(Cursor c, Set<String> nodes, List<SiteTemplate> templates) {
         List<SiteGuest> out = new ArrayList<>();
-        for (Cursor g : c.entries()) {
+        for (Cursor g : located(c.entries())) {
             g.allow("node", "template", "count");
             if (!NAME.matcher(g.key()).matches()) {
                 g.problem("'" + g.key() + "' is not a guest name (lower-case letters, digits, inner hyphens)");
@@ -381,14 +390,48 @@ public final class SiteLoader {
         return out;
     }
 
-    private List<SiteHost> hosts(Cursor c) {
+    private List<SiteHost> hosts(Cursor c, Path dir, List<SiteGuest> guests) {
         List<SiteHost> out = new ArrayList<>();
-        for (Cursor h : c.entries()) {
-            h.allow("address", "user", "packages", "sysctl", "users");
-            out.add(new SiteHost(h.key(), h.required("address"), h.text("user", "root"), h.strings("packages"), sysctl(h.child("sysctl")),
+        for (Cursor h : located(c.entries())) {
+            h.allow("address", "port", "user", "key", "known_hosts", "guest", "packages", "sysctl", "users");
+            int port = h.integer("port", 22);
+            if (port < 1 || port > 65535) {
+                h.child("port").problem("must be from 1 to 65535");
+            }
+            out.add(new SiteHost(h.key(), h.required("address"), port, h.text("user", "root"), file(h, "key", dir),
+                    file(h, "known_hosts", dir), guestRole(h, guests), h.strings("packages"), sysctl(h.child("sysctl")),
                     users(h.child("users"))));
         }
         return out;
+    }
+
+    /** A file the site names, resolved against the site directory; empty when not given. */
+    private static String file(Cursor c, String key, Path dir) {
+        String text = c.text(key, "");
+        return text.isBlank() ? "" : dir.toAbsolutePath().resolve(text).normalize().toString();
+    }
+
+    /** {@code guest: web/1}: the site guest a host is, as its role ({@code guest:web/1}). */
+    private static String guestRole(Cursor h, List<SiteGuest> guests) {
+        String text = h.text("guest", "");
+        if (text.isEmpty()) {
+            return "";
+        }
+        int slash = text.indexOf('/');
+        String name = slash < 0 ? text : text.substring(0, slash);
+        int n;
+        try {
+            n = slash < 0 ? 1 : AsciiNumbers.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        int index = n;
+        Optional<SiteGuest> g = guests.stream().filter(x -> x.name().equals(name)).findFirst();
+        if (g.isEmpty() || index < 1 || index > g.get().count()) {
+            h.child("guest").problem("'" + text + "' is not one of the site's guests (<guest>/<n>, n from 1 to its count)");
+            return "";
+        }
+        return g.get().role(index);
     }
 
     private static Map<String, String> sysctl(Cursor c) {
@@ -427,7 +470,7 @@ public final class SiteLoader {
 
     private List<SiteService> services(Cursor c, List<SiteHost> hosts) {
         List<SiteService> out = new ArrayList<>();
-        for (Cursor s : c.entries()) {
+        for (Cursor s : located(c.entries())) {
             s.allow("host", "unit", "health");
             String host = s.required("host");
             if (!host.isEmpty() && hosts.stream().noneMatch(h -> h.name().equals(host))) {
