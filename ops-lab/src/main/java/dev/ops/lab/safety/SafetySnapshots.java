@@ -6,6 +6,8 @@ import dev.ops.core.change.Changes;
 import dev.ops.core.error.Violations;
 import dev.ops.core.journal.ApplyRecord;
 import dev.ops.core.journal.ApplyStatus;
+import dev.ops.core.retention.RetentionItem;
+import dev.ops.core.retention.RetentionPolicy;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.catalog.SnapshotRecord;
@@ -14,7 +16,9 @@ import dev.ops.lab.catalog.internal.CatalogKeys;
 import dev.ops.lab.catalog.internal.SnapshotRecordAction;
 import dev.ops.lab.safety.internal.RetentionChange;
 import dev.ops.lab.site.ActionPolicies;
+import dev.ops.lab.site.RetentionSettings;
 import dev.ops.lab.site.Site;
+import dev.ops.lab.site.SnapshotRetention;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.Snapshot;
@@ -24,7 +28,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,11 +114,17 @@ public final class SafetySnapshots {
      */
     public Optional<Change<List<String>>> retention(Guest guest) {
         String prefix = site.retention().safetyPrefix();
-        List<String> newestFirst = guest.snapshots().list().stream().map(Snapshot::name).filter(n -> n.startsWith(prefix))
-                .sorted(Comparator.reverseOrder()).toList();
         List<ApplyRecord> live = ops.journal().list().stream().filter(r -> r.status() != ApplyStatus.ROLLED_BACK).toList();
-        List<String> doomed = newestFirst.stream().skip(site.retention().keepLast())
-                .filter(n -> live.stream().noneMatch(r -> took(r, guest, n))).toList();
+        List<RetentionItem> items = new ArrayList<>();
+        for (Snapshot s : guest.snapshots().list()) {
+            if (!s.name().startsWith(prefix)) {
+                continue;
+            }
+            RetentionItem item = RetentionItem.of(s.name(), s.time().orElseGet(() -> timeInName(s.name(), prefix)));
+            Optional<ApplyRecord> holder = live.stream().filter(r -> took(r, guest, s.name())).findFirst();
+            items.add(holder.map(r -> item.pinnedBy("taken by change " + r.id() + ", which can still roll back")).orElse(item));
+        }
+        List<String> doomed = policy().plan(items, ops.clock().instant()).removed().stream().map(RetentionItem::id).sorted().toList();
         if (doomed.isEmpty()) {
             return Optional.empty();
         }
@@ -127,6 +136,41 @@ public final class SafetySnapshots {
                     new SnapshotRecordAction(guest.vmid(), name, previous(guest, name)))));
         }
         return Optional.of(new RetentionChange(ops, client, guest, doomed, records));
+    }
+
+    /**
+     * The site's retention as the one retention engine of ops-core takes it: the retention section's
+     * keep_last/daily/weekly/monthly in its time zone, and the policies' {@code snapshot_retention} for
+     * guests (maximum age and count) when automatic clean-up is on.
+     */
+    private RetentionPolicy policy() {
+        RetentionSettings r = site.retention();
+        RetentionPolicy.Builder b = RetentionPolicy.builder().zone(java.time.ZoneId.of(r.zone()));
+        if (r.keepLast() > 0) {
+            b.keepLast(r.keepLast());
+        }
+        if (r.keepDaily() > 0) {
+            b.keepDaily(r.keepDaily());
+        }
+        if (r.keepWeekly() > 0) {
+            b.keepWeekly(r.keepWeekly());
+        }
+        if (r.keepMonthly() > 0) {
+            b.keepMonthly(r.keepMonthly());
+        }
+        SnapshotRetention guests = site.policies().guestSnapshots();
+        if (guests.autoCleanup() && guests.maxAgeDays() > 0) {
+            b.maxAgeDays(guests.maxAgeDays());
+        }
+        if (guests.autoCleanup() && guests.maxPerVolume() > 0) {
+            b.maxSnapshotsPerGroup(guests.maxPerVolume());
+        }
+        return b.build();
+    }
+
+    /** The time a safety snapshot's name carries, for a snapshot the server lists without one. */
+    private static Instant timeInName(String name, String prefix) {
+        return java.time.LocalDateTime.parse(name.substring(prefix.length()), STAMP).toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static boolean took(ApplyRecord record, Guest guest, String snapshot) {

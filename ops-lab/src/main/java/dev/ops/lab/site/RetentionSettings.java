@@ -11,14 +11,16 @@ import java.util.Objects;
  * @param keepWeekly how many weeks to keep one per week
  * @param keepMonthly how many months to keep one per month
  * @param safetyPrefix the name prefix of safety snapshots
+ * @param zone the time zone days, weeks and months are counted in (an IANA zone id; {@code UTC} unless the site says)
  */
-public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int keepMonthly, String safetyPrefix) {
+public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int keepMonthly, String safetyPrefix, String zone) {
     public RetentionSettings {
         Objects.requireNonNull(safetyPrefix, "safetyPrefix");
+        Objects.requireNonNull(zone, "zone");
     }
 
     /** What a site without a {@code retention} section gets. */
     public static RetentionSettings defaults() {
-        return new RetentionSettings(3, 7, 4, 6, "ops_safety_");
+        return new RetentionSettings(3, 7, 4, 6, "ops_safety_", "UTC");
     }
 }

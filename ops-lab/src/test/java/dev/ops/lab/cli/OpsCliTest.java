@@ -92,6 +92,7 @@ class OpsCliTest {
 
     @Test
     void retentionOfAGuestsSafetySnapshotsIsPlannedSavedAndAppliedDeletingThoseBeyondKeepLast() {
+        Sites.edit(site, "inventory.yml", "keep_daily: 7", "keep_daily: 0"); // one a day would keep all four
         Lab lab = Lab.builder().site(Site.load(site)).client(Fakes.client(pve)).build();
         Guest db = lab.client().node("pve1").lxc().container(200);
         Instant first = Instant.parse("2026-12-01T00:00:00Z");

@@ -66,7 +66,10 @@ class SafetySnapshotsTest {
     }
 
     @Test
-    void retentionKeepsTheNewestAndEverySnapshotAChangeThatCanStillRollBackTookAndOnlyItMayDeleteThem() {
+    void retentionKeepsTheNewestAndEverySnapshotAChangeThatCanStillRollBackTookAndOnlyItMayDeleteThem(@TempDir Path dir) {
+        Sites.copy(dir);
+        Sites.edit(dir, "inventory.yml", "keep_daily: 7", "keep_daily: 0"); // keep_last 3 alone: one a day would keep them all
+        Lab lab = Lab.builder().site(Site.load(dir)).client(Fakes.client(pve)).build();
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         // one taken by a change whose journal record is gone (pruned): recorded in the catalog, held by nothing
         lab.safety(ops).before(db, List.of("upgrade"), t0.plus(Duration.ofDays(1))).orElseThrow().apply();
@@ -93,6 +96,24 @@ class SafetySnapshotsTest {
 
         assertThat(safetySnapshots()).doesNotContain("ops_safety_20261201000000");
         assertThat(lab.catalog(ops).snapshot(200, "ops_safety_20261201000000")).as("its record went with it").isEmpty();
+    }
+
+    @Test
+    void theSeedsMaximumSnapshotsPerGuestCapsWhatTheKeepRulesKeep(@TempDir Path dir) throws Exception {
+        Sites.copy(dir);
+        Sites.edit(dir, "inventory.yml", "keep_daily: 7", "keep_daily: 0");
+        java.nio.file.Files.writeString(dir.resolve("action-policies.yml"), java.nio.file.Files.readString(dir.resolve("action-policies.yml"))
+                + "snapshot_retention:\n  vm: {max_age_days: 3650, max_snapshots_per_vm: 2, auto_cleanup: true}\n");
+        Lab lab = Lab.builder().site(Site.load(dir)).client(Fakes.client(pve)).build();
+        Ops other = Ops.inMemory();
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        for (int day = 0; day < 4; day++) {
+            lab.safety(other).before(db, List.of("upgrade"), t0.plus(Duration.ofDays(day))).orElseThrow().apply();
+        }
+
+        assertThat(lab.safety(ops).retention(db).orElseThrow().apply().value()).as("keep_last 3, capped at 2 per guest")
+                .containsExactly("ops_safety_20261201000000", "ops_safety_20261202000000");
+        assertThat(safetySnapshots()).containsExactly("ops_safety_20261203000000", "ops_safety_20261204000000");
     }
 
     private List<String> safetySnapshots() {

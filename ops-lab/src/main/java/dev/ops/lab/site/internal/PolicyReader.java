@@ -43,9 +43,13 @@ final class PolicyReader {
         List<String> before = c.present("automatic_snapshot") ? snap.strings("before") : List.of("rebuild", "config_change", "upgrade");
         before.stream().filter(a -> !ActionPolicies.SNAPSHOT_TRIGGERS.contains(a)).forEach(a -> snap.child("before")
                 .problem("'" + a + "' is not a trigger (rebuild, config_change, upgrade)"));
+        Cursor retention = c.child("snapshot_retention");
+        SnapshotRetention volumes = volumeSnapshots(retention);
+        boolean nested = retention.present("lvm") || retention.present("vm");
+        // The flat form names no kind: its limits hold for guest snapshots as for volume snapshots.
+        SnapshotRetention guests = retention.present("vm") ? guestSnapshots(retention) : nested ? SnapshotRetention.unlimited() : volumes;
         return new ActionPolicies(approval, prohibited, self.integers("vmids"), protectedNames, mon.integers("vmids"), mon.strings("names"),
-                before, c.file(), autonomous, limits(c.child("action_limits")), volumeSnapshots(c.child("snapshot_retention")),
-                guestSnapshots(c.child("snapshot_retention")), backups(c.child("backup_retention")));
+                before, c.file(), autonomous, limits(c.child("action_limits")), volumes, guests, backups(c.child("backup_retention")));
     }
 
     private static List<String> names(Cursor c, String key, String what, Set<String> known) {
@@ -64,6 +68,9 @@ final class PolicyReader {
 
     /** The flat form ({@code max_age_days}, {@code max_snapshots_per_volume}) or the {@code lvm} part of the nested one. */
     private static SnapshotRetention volumeSnapshots(Cursor c) {
+        if (c.node().isNull()) {
+            return SnapshotRetention.unlimited();
+        }
         c.allow("max_age_days", "max_snapshots_per_volume", "auto_cleanup", "lvm", "vm");
         boolean nested = c.present("lvm") || c.present("vm");
         if (nested && (c.present("max_age_days") || c.present("max_snapshots_per_volume"))) {

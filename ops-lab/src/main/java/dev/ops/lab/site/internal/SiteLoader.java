@@ -482,10 +482,16 @@ public final class SiteLoader {
     }
 
     private RetentionSettings retention(Cursor c) {
-        c.allow("keep_last", "keep_daily", "keep_weekly", "keep_monthly", "safety_prefix");
+        c.allow("keep_last", "keep_daily", "keep_weekly", "keep_monthly", "safety_prefix", "zone");
         RetentionSettings d = RetentionSettings.defaults();
         RetentionSettings r = new RetentionSettings(c.integer("keep_last", d.keepLast()), c.integer("keep_daily", d.keepDaily()),
-                c.integer("keep_weekly", d.keepWeekly()), c.integer("keep_monthly", d.keepMonthly()), c.text("safety_prefix", d.safetyPrefix()));
+                c.integer("keep_weekly", d.keepWeekly()), c.integer("keep_monthly", d.keepMonthly()), c.text("safety_prefix", d.safetyPrefix()),
+                c.text("zone", d.zone()));
+        try {
+            java.time.ZoneId.of(r.zone());
+        } catch (java.time.DateTimeException e) {
+            c.child("zone").problem("'" + r.zone() + "' is not a time zone (an IANA id such as Europe/Berlin, or UTC)");
+        }
         if (!r.safetyPrefix().matches("[A-Za-z][A-Za-z0-9_]{0,30}")) {
             c.child("safety_prefix").problem("must start a Proxmox snapshot name: a letter, then letters, digits or '_'");
         }
