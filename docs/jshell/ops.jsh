@@ -48,7 +48,7 @@ import dev.ops.pve.agent.*;
 import dev.ops.pve.backup.*;
 import dev.ops.pve.change.*;
 import dev.ops.pve.cluster.*;
-import dev.ops.pve.error.*;
+import dev.ops.proxmox.error.*;
 import dev.ops.pve.guest.*;
 import dev.ops.pve.ha.*;
 import dev.ops.pve.node.*;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record Namespace(String path) {
     /** The deepest namespace PBS allows. */
     public static final int MAX_DEPTH = 7;
-    private static final Pattern NAME = dev.ops.pve.internal.BackupServerNames.SAFE_ID;
+    private static final Pattern NAME = dev.ops.proxmox.internal.BackupServerNames.SAFE_ID;
 
     public Namespace {
         Violations v = Violations.of("namespace");

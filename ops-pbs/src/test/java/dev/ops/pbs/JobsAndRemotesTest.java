@@ -9,7 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.error.PveTaskFailedException;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ class JobsAndRemotesTest {
         pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z").corrupt("", "vm/100/2026-01-01T00:00:00Z");
         client.changes(ops).verifyJob(v -> v.id("all-snapshots").store("store1")).apply();
 
-        assertThatThrownBy(() -> client.changes(ops).runVerifyJob("all-snapshots").apply()).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.changes(ops).runVerifyJob("all-snapshots").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
                 .hasMessageContaining("verification failed");
         assertThatThrownBy(() -> client.changes(ops).runSyncJob("nope").plan()).isInstanceOf(NotFoundException.class);
     }
@@ -185,7 +185,7 @@ class JobsAndRemotesTest {
         client.changes(ops).syncJob(j -> j.id("local").store("store1").remoteStore("store2")).apply();
         pbs.failTasks("syncjob", "connection refused");
 
-        assertThatThrownBy(() -> client.changes(ops).runSyncJob("local").apply()).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.changes(ops).runSyncJob("local").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
                 .hasMessageContaining("connection refused");
         assertThatThrownBy(() -> SyncJobRequest.builder().id("self").store("store1").remoteStore("store1").build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("into itself");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.error.PveTaskFailedException;
-import dev.ops.pve.internal.Auth;
-import dev.ops.pve.internal.Dialect;
-import dev.ops.pve.task.TaskOutcome;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
+import dev.ops.proxmox.internal.Auth;
+import dev.ops.proxmox.internal.Dialect;
+import dev.ops.proxmox.task.TaskOutcome;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +56,7 @@ class TasksAndDialectTest {
         TaskOutcome w = client.task(warned).await(Duration.ofSeconds(10));
         assertThat(w.state()).isEqualTo(TaskOutcome.State.WARNINGS);
         assertThat(w.warnings()).isEqualTo(2);
-        assertThatThrownBy(() -> client.task(failed).awaitSuccess(Duration.ofSeconds(10))).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.task(failed).awaitSuccess(Duration.ofSeconds(10))).isInstanceOf(ProxmoxTaskFailedException.class)
                 .hasMessageContaining("unable to acquire lock");
     }
 

@@ -4,7 +4,7 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * @param <T> what applying yields
  */
-final class AccessChange<T> extends ApiChange<T, Void> {
+final class AccessChange<T> extends PveChange<T, Void> {
     private final String what;
     private final Consumer<Violations> validation;
     private final Supplier<Planned<Void>> planner;
