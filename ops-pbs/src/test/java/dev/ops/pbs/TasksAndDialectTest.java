@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** PBS tasks have PBS's UPID and ops-pve's outcome model; PBS tokens are sent with a colon before the secret. */
+/** PBS tasks have PBS's UPID and the outcome model shared with ops-pve; PBS tokens are sent with a colon before the secret. */
 class TasksAndDialectTest {
     private final PbsFakeServer pbs = PbsFakeServer.start();
     private final PbsClient client = PbsFixture.client(pbs);

@@ -20,7 +20,7 @@ import okhttp3.internal.connection.ConnectionListener;
  *
  * <p>OkHttp 5 still reschedules the clean-up on every call that ends, and offers no public way to run
  * it elsewhere, so this uses OkHttp internals ({@code TaskRunner} and its {@code Backend}, the pool
- * constructor that takes a runner) of the OkHttp version ops-pve ships with. With another version
+ * constructor that takes a runner) of the OkHttp version ops-proxmox ships with. With another version
  * they may be missing or different, and the client falls back to OkHttp's default pool, which works
  * the same, only with more wake-ups; {@code QuietConnectionPoolTest} fails when the OkHttp ops-pve
  * is built with takes the fallback, so an upgrade that changes the internals is seen at once.

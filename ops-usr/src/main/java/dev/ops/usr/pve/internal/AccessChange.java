@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A Proxmox access change: ops-pve's shared {@link ApiChange} with its validation, plan (steps and
+ * A Proxmox access change: ops-pve's shared {@link dev.ops.pve.change.PveChange} with its validation, plan (steps and
  * notes computed together from the current state, since a note may depend on what was read, e.g.
  * which tokens a deleted user loses) and result given by {@link AccessPlanner}.
  *
