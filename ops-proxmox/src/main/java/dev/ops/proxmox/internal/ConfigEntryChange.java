@@ -7,12 +7,9 @@ import dev.ops.core.change.Step;
 import dev.ops.proxmox.JsonValue;
 import dev.ops.proxmox.change.ApiChange;
 import dev.ops.proxmox.change.ApiCallAction;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,7 +17,8 @@ import java.util.TreeSet;
  * Makes one entry of a configuration section of the Proxmox VE or Backup Server API (PVE's
  * {@code /cluster/backup} and {@code /storage}, PBS's {@code /config/prune}, {@code /config/sync},
  * {@code /config/remote}...) as desired, or removes it. Created: the undo deletes it. Updated: only
- * what differs is sent (settings left out are deleted), and the undo puts the old settings back.
+ * what differs is sent (settings left out are deleted), and the undo puts the old settings back, as
+ * {@link SettingsDiff#replacing} works it out for every whole-entry change.
  * Removed: the undo creates it again with its old settings. A secret setting (a remote's password)
  * is never read back, so it is sent only on create or when asked, is masked in every rendering, and
  * a removal that would need it back is irreversible.
@@ -107,51 +105,20 @@ public final class ConfigEntryChange<T> extends ApiChange<T, Void, ProxmoxClient
             return Planned.of(List.of(Step.of("create " + section.kind() + " " + id, call("POST", section.path(), desired),
                     call("DELETE", entry, Map.of(section.key(), id)))));
         }
-        Map<String, Object> set = new LinkedHashMap<>();
-        Map<String, Object> back = new LinkedHashMap<>();
-        List<String> added = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        desired.forEach((k, v) -> {
-            if (k.equals(section.key()) || section.secrets().contains(k) && !sendSecrets) {
-                return;
-            }
-            if (section.secrets().contains(k)) {
-                set.put(k, v);
-                lines.add(k + " (new secret; the old one cannot be read back, so rollback keeps the new one)");
-                return;
-            }
-            String was = current.containsKey(k) ? norm(current.get(k)) : null;
-            if (!norm(v).equals(was)) {
-                set.put(k, v);
-                lines.add(k + ": " + (was == null ? "(unset)" : was) + " -> " + norm(v));
-                if (was == null) {
-                    added.add(k);
-                } else {
-                    back.put(k, current.get(k));
-                }
-            }
-        });
-        List<String> removed = new ArrayList<>();
-        current.forEach((k, v) -> {
-            if (!desired.containsKey(k) && !k.equals(section.key()) && !NEVER_COMPARED.contains(k) && !section.secrets().contains(k)) {
-                removed.add(k);
-                back.put(k, v);
-                lines.add(k + ": " + norm(v) + " -> (unset)");
-            }
-        });
-        if (set.isEmpty() && removed.isEmpty()) {
+        Map<String, Object> wanted = new LinkedHashMap<>(desired);
+        wanted.remove(section.key());
+        if (!sendSecrets) {
+            wanted.keySet().removeAll(section.secrets());
+        }
+        Map<String, Object> now = new LinkedHashMap<>(current);
+        now.remove(section.key());
+        SettingsDiff d = SettingsDiff.replacing(now, wanted, new SettingsDiff.Rules("(unset)", section.deleteAsArray(), section.secrets()));
+        if (d.isEmpty()) {
             return Planned.none(null);
         }
-        set.put(section.key(), id);
-        back.put(section.key(), id);
-        if (!removed.isEmpty()) {
-            set.put("delete", section.deleteAsArray() ? removed : String.join(",", removed));
-        }
-        if (!added.isEmpty()) {
-            back.put("delete", section.deleteAsArray() ? added : String.join(",", added));
-        }
-        return Planned.of(List.of(Step.of("update " + section.kind() + " " + id + ": " + String.join("; ", lines),
-                call("PUT", entry, set), call("PUT", entry, back))));
+        Map<String, Object> base = Map.of(section.key(), id);
+        return Planned.of(List.of(Step.of("update " + section.kind() + " " + id + ": " + String.join("; ", d.lines()),
+                call("PUT", entry, d.forward(base)), call("PUT", entry, d.undo(base)))));
     }
 
     /** The entry as the server lists it, null when there is none. */
@@ -162,30 +129,13 @@ public final class ConfigEntryChange<T> extends ApiChange<T, Void, ProxmoxClient
                 for (String k : e.fieldNames()) {
                     if (!NEVER_COMPARED.contains(k) && !section.derived().contains(k)) {
                         JsonValue f = e.path(k);
-                        out.put(k, f.isArray() ? f.elements().stream().map(JsonValue::asText).toList() : norm(f));
+                        out.put(k, f.isArray() ? f.elements().stream().map(JsonValue::asText).toList() : SettingsDiff.wire(f));
                     }
                 }
                 return out;
             }
         }
         return null;
-    }
-
-    /** A value as its wire text: booleans as 1/0, lists one item per line. */
-    public static String norm(Object v) {
-        if (v instanceof JsonValue j) {
-            return j.isBoolean() ? (j.asBoolean() ? "1" : "0") : j.asText();
-        }
-        if (v instanceof Collection<?> c) {
-            return String.join("\n", c.stream().map(ConfigEntryChange::norm).toList());
-        }
-        if (v instanceof Boolean b) {
-            return b ? "1" : "0";
-        }
-        if (v instanceof java.util.Optional<?> o) {
-            return o.map(ConfigEntryChange::norm).orElse("");
-        }
-        return Objects.toString(v);
     }
 
     @Override
