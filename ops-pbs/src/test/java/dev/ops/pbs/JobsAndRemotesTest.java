@@ -137,7 +137,9 @@ class JobsAndRemotesTest {
         client.changes(ops).remote(r -> r.name("offsite").host("10.0.0.2").authId("sync@pbs!job").password(Secret.of(PASSWORD))).apply();
         Applied<SyncJobRequest> applied = client.changes(ops).syncJob(job).apply();
         assertThat(pbs.config("sync", "pull").orElseThrow()).containsEntry("group-filter", List.of("type:vm", "exclude:group:vm/999"));
-        client.changes(ops).runSyncJob("pull").apply();
+        // No PBS answers at 10.0.0.2 (SyncJobPullTest pulls from a second fake).
+        assertThatThrownBy(() -> client.changes(ops).runSyncJob("pull").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
+                .hasMessageContaining("unable to connect to remote 'offsite'");
 
         assertThatThrownBy(() -> client.changes(ops).removeRemote("offsite").apply()).hasMessageContaining("used by sync job 'pull'");
         applied.rollback();

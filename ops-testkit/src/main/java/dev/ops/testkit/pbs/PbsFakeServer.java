@@ -42,6 +42,7 @@ public final class PbsFakeServer implements AutoCloseable {
 
     private final PbsState state = new PbsState(java.time.Duration.ofMillis(50));
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final PbsDispatcher dispatcher;
     private final MockWebServer server = new MockWebServer();
     private final String fingerprint;
@@ -49,7 +50,7 @@ public final class PbsFakeServer implements AutoCloseable {
 
     private PbsFakeServer() throws IOException {
         tokens.put("root@pam!ops", TOKEN_SECRET);
-        Map<String, String> passwords = Map.of("root@pam", ROOT_PASSWORD);
+        passwords.put("root@pam", ROOT_PASSWORD);
         HeldCertificate cert = new HeldCertificate.Builder().commonName("pbs").addSubjectAlternativeName("127.0.0.1")
                 .addSubjectAlternativeName("localhost").build();
         this.fingerprint = fingerprintOf(cert);
@@ -324,7 +325,7 @@ public final class PbsFakeServer implements AutoCloseable {
         }
     }
 
-    /** This server as the PBS behind a PVE fake's storage of type {@code pbs}. */
+    /** This server as the PBS behind a PVE fake's storage of type {@code pbs}, and as the remote of another PBS fake's sync job. */
     private final class Backend implements dev.ops.testkit.pve.internal.PbsBackends.Backend {
         @Override
         public void store(String datastore, String ns, String type, String id, long time, String notes) {
@@ -347,6 +348,19 @@ public final class PbsFakeServer implements AutoCloseable {
             synchronized (state.tasks.lock()) {
                 PbsState.Store s = state.stores.get(datastore);
                 return s != null && s.namespaces.contains(ns);
+            }
+        }
+
+        @Override
+        public boolean accepts(String authId, String secret) {
+            String known = authId.contains("!") ? tokens.get(authId) : passwords.get(authId);
+            return known != null && known.equals(secret);
+        }
+
+        @Override
+        public dev.ops.testkit.pve.internal.PbsBackends.Listing listing(String datastore, String ns, int maxDepth) {
+            synchronized (state.tasks.lock()) {
+                return dev.ops.testkit.pbs.internal.PbsSync.listing(state, datastore, ns, maxDepth);
             }
         }
 

@@ -304,7 +304,7 @@ public final class PbsDispatcher extends Dispatcher {
                 }
                 String ns = parent.isEmpty() ? p.get("name") : parent + "/" + p.get("name");
                 if (ns.split("/").length > 7) {
-                    throw new ApiError(400, "namespace '" + ns + "' is too deep (max depth 7)");
+                    throw new ApiError(400, "namespace '" + ns + "' is too deep: at most 7 names below the root (8 levels with the root)");
                 }
                 if (!s.namespaces.add(ns)) {
                     throw new ApiError(400, "namespace '" + ns + "' already exists");
