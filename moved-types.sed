@@ -24,3 +24,5 @@ s/\bdev\.ops\.pve\.(JsonValue|ListAnswer|LoginInfo|RetryPolicy|HeavySlot|LocalHe
 s/\bdev\.ops\.pve\.task\.(PollPolicy|TaskDurations|TaskOutcome|TaskStatus|TimeSource|Upid)\b/dev.ops.proxmox.task.\1/g
 s/\bdev\.ops\.pve\.task\.internal\.StopTaskChange\b/dev.ops.proxmox.task.internal.StopTaskChange/g
 s/\bdev\.ops\.pve\.internal\.(AnswerText|ApiSocketFactory|Auth|BackupServerNames|BaseUrl|ClientChecks|ConfigEntryChange|DeflatedAnswers|Dialect|ErrorClassifier|Handles|JsonFields|LenientValues|LimitedSource|Listeners|NodeValue|Params|QuietConnectionPool|ReadTimeoutSocket|SettingsDiff|Tls|Transport|TransportConfig)\b/dev.ops.proxmox.internal.\1/g
+s/\bdev\.ops\.pve\.task\.internal\.\*/dev.ops.proxmox.task.internal.*/g
+s/\bdev\.ops\.pve\.task\.\*/dev.ops.proxmox.task.*/g
