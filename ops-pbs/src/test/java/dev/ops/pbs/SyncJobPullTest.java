@@ -81,6 +81,16 @@ class SyncJobPullTest {
     }
 
     @Test
+    void aScheduledRunPullsAsARunNowDoes() {
+        client.changes(ops).syncJob(j -> j.id("pull").store("store1").ns(Namespace.of("mirror")).remote("offsite").remoteStore("main")
+                .maxDepth(0).schedule("hourly")).apply();
+
+        client.task(pbs.runScheduledJob("sync", "pull")).awaitSuccess(Duration.ofSeconds(20));
+
+        assertThat(pbs.datastore("store1").snapshots("mirror")).hasSize(4);
+    }
+
+    @Test
     void remoteNamespaceDepthGroupFilterAndTransferLastChooseWhatIsPulled() {
         client.changes(ops).syncJob(j -> j.id("prod").store("store1").ns(Namespace.of("mirror")).remote("offsite").remoteStore("main")
                 .remoteNs(Namespace.of("prod")).maxDepth(0)).apply();

@@ -200,6 +200,15 @@ public final class PbsFakeServer implements AutoCloseable {
         return dispatcher.violations();
     }
 
+    /**
+     * Starts job {@code id} of {@code kind} ({@code prune}, {@code verify}, {@code sync}) as PBS's scheduler
+     * does when its schedule is due (the fake keeps no clock of schedules): the same task as
+     * {@code POST /admin/{kind}/{id}/run}; its UPID. An unknown job throws.
+     */
+    public String runScheduledJob(String kind, String id) {
+        return dispatcher.runJob(kind, id);
+    }
+
     /** Every request, as {@code METHOD path}. */
     public List<String> calls() {
         return dispatcher.calls();

@@ -120,8 +120,8 @@ final class PbsConfigHandlers {
         return out;
     }
 
-    /** Runs a job now, as a task; the answer is its UPID. */
-    private Object run(String kind, String id) {
+    /** Runs a job now, as a task, as {@code POST /admin/{kind}/{id}/run} and PBS's scheduler start it; the answer is its UPID. */
+    String run(String kind, String id) {
         Map<String, Object> job = state.section(kind).get(id);
         if (job == null) {
             throw new ApiError(404, "job '" + id + "' does not exist.");

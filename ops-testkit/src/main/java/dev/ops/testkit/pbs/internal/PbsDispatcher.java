@@ -36,6 +36,13 @@ public final class PbsDispatcher extends Dispatcher {
     private int writes;
 
     private final PbsConfigHandlers config;
+
+    /** Starts job {@code id} of {@code kind} (prune, verify, sync) as PBS's scheduler does when it is due; its task's UPID. */
+    public String runJob(String kind, String id) {
+        synchronized (state.tasks.lock()) {
+            return config.run(kind, id);
+        }
+    }
     /** Listings that are served again while nothing changed, as a real server's are cheap to read twice. */
     private static final java.util.Set<String> LISTINGS = java.util.Set.of("/admin/datastore/{store}/snapshots",
             "/admin/datastore/{store}/groups");
