@@ -61,7 +61,7 @@ public final class ProxmoxApi {
     /**
      * {@code GET}, binding {@code data} to {@code type} straight from the answer's bytes: a Jackson-
      * bindable class, such as the models of this library or your own (unknown fields are ignored
-     * unless it keeps them, as {@link PveObject} does). Null when Proxmox sent no data.
+     * unless it keeps them, as ops-pve's {@code PveObject} does). Null when Proxmox sent no data.
      */
     public <T> T get(String pathTemplate, Map<String, ?> params, Class<T> type) {
         return read("GET", pathTemplate, params, ProxmoxJson.data(ProxmoxJson.type(type)));
@@ -124,7 +124,7 @@ public final class ProxmoxApi {
 
     /**
      * Starts a heavy task (clone, create, restore, migrate, backup) on {@code node}, first waiting
-     * for one of the node's slots ({@link ProxmoxClient.Builder#maxHeavyTasksPerNode}); the slot is
+     * for one of the node's slots ({@link ProxmoxClient.Settings#maxHeavyTasksPerNode}); the slot is
      * freed once the task is seen to end (await it), or at once if the call fails.
      */
     public ProxmoxTask heavyTask(String node, String method, String pathTemplate, Map<String, ?> params) {

@@ -101,7 +101,7 @@ public final class ProxmoxTask {
 
     /**
      * Waits until the task ends or {@code deadline} passes, polling fast at first and then less
-     * often ({@link ProxmoxClient.Builder#pollPolicy}). Returns the outcome: OK, OK with warnings,
+     * often ({@link dev.ops.proxmox.ProxmoxClient.Settings#pollPolicy}). Returns the outcome: OK, OK with warnings,
      * failed (with the exit status and the last log lines), or still running at the deadline.
      * Throws only when the API itself cannot be asked.
      */
