@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** The checks {@code ProxmoxClient.Builder.build()} makes of credentials, timeouts and plain HTTP, each problem added by field. */
+/** The checks a {@code ProxmoxClient.Settings} makes when its client is built of credentials, timeouts and plain HTTP, each problem added by field. */
 public final class ClientChecks {
     private static final Pattern USER = Pattern.compile("[^\\s:/@!]+@[A-Za-z][A-Za-z0-9.\\-_]+");
     private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-_]+");

@@ -398,7 +398,7 @@ public final class Transport {
 
     private ProxmoxServerException tooLarge(String method, String path, String size, boolean read) {
         return new ProxmoxServerException(200, method, path, "the answer (" + size + ") is larger than the client's limit of "
-                + cfg.maxAnswerBytes() + " bytes (ProxmoxClient.Builder.maxAnswerBytes)", false, "permanent: the same answer comes again");
+                + cfg.maxAnswerBytes() + " bytes (the client builder's maxAnswerBytes)", false, "permanent: the same answer comes again");
     }
 
     private void authenticate(Request.Builder rb, boolean write) {
