@@ -133,6 +133,20 @@ class SyncJobPullTest {
     }
 
     @Test
+    void aLocalGroupOwnedBySomeoneElseIsNotSyncedTheOthersAreAndTheTaskFails() {
+        pbs.datastore("store1").snapshot("mirror", "ct/200/2026-02-01T10:00:00Z");
+        client.changes(ops).owner("store1", Namespace.of("mirror"), BackupType.CT, "200", "backup@pbs").apply();
+        client.changes(ops).syncJob(j -> j.id("pull").store("store1").ns(Namespace.of("mirror")).remote("offsite").remoteStore("main")
+                .maxDepth(0)).apply();
+
+        assertThatThrownBy(() -> client.changes(ops).runSyncJob("pull").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
+                .hasMessageContaining("sync failed with some errors");
+
+        assertThat(pbs.datastore("store1").snapshots("mirror")).containsExactly("ct/200/2026-02-01T10:00:00Z", "vm/100/" + T1,
+                "vm/100/" + T2, "vm/100/" + T3);
+    }
+
+    @Test
     void aLocalSyncPullsFromAnotherDatastoreOfTheSameServer() {
         pbs.datastore("store2").snapshot("", "host/files/" + T1);
         client.changes(ops).syncJob(j -> j.id("local").store("store1").ns(Namespace.of("mirror")).remoteStore("store2")).apply();

@@ -169,6 +169,10 @@ final class PbsConfigHandlers {
                     if (pull != null) {
                         pull.apply(t);
                     }
+                    if (t.endsWithError()) {
+                        ran(kind, id, "error");
+                        return;
+                    }
                 }
                 ran(kind, id, "OK");
             });

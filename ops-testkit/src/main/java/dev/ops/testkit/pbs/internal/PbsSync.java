@@ -23,7 +23,8 @@ import java.util.regex.PatternSyntaxException;
  * verification state (they are part of the manifest) and the job's owner. As in PBS, a snapshot older
  * than the local group's newest is not pulled, {@code transfer-last} pulls only a group's newest ones,
  * and {@code remove-vanished} removes the local snapshots, groups and namespaces the source no longer
- * has (protected snapshots stay). Called under the fake's lock.
+ * has (protected snapshots stay). A local group that someone other than the job's owner owns is not
+ * synced: the others are, and the task ends with an error. Called under the fake's lock.
  */
 public final class PbsSync {
     /** PBS's MAX_NAMESPACE_DEPTH: namespaces below the root. */
@@ -118,6 +119,7 @@ public final class PbsSync {
         List<Filter> filters = filters(job.get("group-filter"));
         int pulled = 0;
         int removed = 0;
+        int failed = 0;
         Set<String> sourceNamespaces = new HashSet<>();
         for (String rel : source.namespaces()) {
             String target = join(ns, rel);
@@ -133,6 +135,13 @@ public final class PbsSync {
             TreeMap<String, PbsState.Snap> here = local.in(target);
             for (Map.Entry<String, List<PbsBackends.Source>> g : groups.entrySet()) {
                 if (!passes(filters, g.getKey())) {
+                    continue;
+                }
+                String held = here.values().stream().filter(sn -> sn.group().equals(g.getKey())).reduce((a, b) -> b).map(sn -> sn.owner)
+                        .orElse(owner);
+                if (!held.equals(owner)) {
+                    task.log("sync group " + g.getKey() + " failed - owner check failed (" + owner + " != " + held + ")");
+                    failed++;
                     continue;
                 }
                 List<PbsBackends.Source> list = new ArrayList<>(g.getValue());
@@ -163,7 +172,11 @@ public final class PbsSync {
             removed += removeVanishedNamespaces(task, local, ns, sourceNamespaces);
         }
         state.version++;
-        task.log("sync job finished: " + pulled + " snapshot(s) pulled" + (removeVanished ? ", " + removed + " removed as vanished" : ""));
+        task.log("sync job finished: " + pulled + " snapshot(s) pulled" + (removeVanished ? ", " + removed + " removed as vanished" : "")
+                + (failed > 0 ? ", " + failed + " group(s) failed" : ""));
+        if (failed > 0) {
+            task.endWithError("sync failed with some errors.");
+        }
     }
 
     private static int removeVanished(Cluster.Task task, TreeMap<String, PbsState.Snap> here, Map<String, List<PbsBackends.Source>> groups,
