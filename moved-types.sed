@@ -1,5 +1,7 @@
 # Types moved from ops-pve to ops-proxmox (issue 15). Run on Java sources, docs and jshell scripts:
-#   find . -name '*.java' -o -name '*.md' -o -name '*.jsh' | xargs sed -i -E -f moved-types.sed
+#   git ls-files '*.java' '*.md' '*.jsh' | xargs sed -i -E -f moved-types.sed
+# It is idempotent: running it again, or on a tree that already has ops-proxmox, changes nothing
+# (the three-argument ApiChange<T, C, SomeClient> of ops-proxmox and ops-pbs is left alone).
 # Renamed types first (simple names too: they are unique words), then the packages of types that keep their names.
 s/\bdev\.ops\.pve\.PveApi\b/dev.ops.proxmox.ProxmoxApi/g
 s/\bPveApi\b/ProxmoxApi/g
@@ -18,7 +20,7 @@ s/\bPve(AlreadyExistsException|ApiException|Call|CallTimeoutException|Certificat
 s/\bdev\.ops\.pve\.error\b/dev.ops.proxmox.error/g
 # The PVE change base keeps its package under a PVE name; the neutral base is dev.ops.proxmox.change.ApiChange<T, C, K>.
 s/\bdev\.ops\.pve\.change\.ApiChange\b/dev.ops.pve.change.PveChange/g
-s/\bextends ApiChange</extends PveChange</g
+/extends ApiChange<[^>]*Client>/!s/\bextends ApiChange</extends PveChange</g
 s/\bdev\.ops\.pve\.change\.SecretParams\b/dev.ops.proxmox.change.SecretParams/g
 s/\bdev\.ops\.pve\.(JsonValue|ListAnswer|LoginInfo|RetryPolicy|HeavySlot|LocalHeavySlots|SharedHeavySlots)\b/dev.ops.proxmox.\1/g
 s/\bdev\.ops\.pve\.task\.(PollPolicy|TaskDurations|TaskOutcome|TaskStatus|TimeSource|Upid)\b/dev.ops.proxmox.task.\1/g
