@@ -25,7 +25,7 @@ class JShellImportsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path SCRIPT = ROOT.resolve("docs/jshell/ops.jsh");
     /** Modules whose public packages a JShell user gets imported. */
-    private static final List<String> MODULES = List.of("ops-core", "ops-ssh", "ops-net", "ops-pve", "ops-sys", "ops-usr", "ops-sto",
+    private static final List<String> MODULES = List.of("ops-core", "ops-ssh", "ops-net", "ops-proxmox", "ops-pve", "ops-sys", "ops-usr", "ops-sto",
             "ops-gpu", "ops-srv", "ops-lab", "ops-pbs", "ops-testkit", "ops-testkit-junit");
     /** Public packages that are not for users: the Immutables style ops' own values are generated with. */
     private static final Set<String> NOT_FOR_USERS = Set.of("dev.ops.core.value");

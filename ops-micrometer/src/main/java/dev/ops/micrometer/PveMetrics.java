@@ -1,8 +1,8 @@
 package dev.ops.micrometer;
 
-import dev.ops.pve.PveListener;
-import dev.ops.pve.task.TaskOutcome;
-import dev.ops.pve.task.Upid;
+import dev.ops.proxmox.ProxmoxListener;
+import dev.ops.proxmox.task.TaskOutcome;
+import dev.ops.proxmox.task.Upid;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +21,7 @@ import java.util.Objects;
  *       {@code warnings}, {@code failed}, {@code still_running}).</li>
  * </ul>
  */
-public final class PveMetrics implements PveListener {
+public final class PveMetrics implements ProxmoxListener {
     private final MeterRegistry registry;
 
     private PveMetrics(MeterRegistry registry) {

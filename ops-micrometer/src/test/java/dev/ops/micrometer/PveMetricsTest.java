@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.task.PveTask;
+import dev.ops.proxmox.task.ProxmoxTask;
 import dev.ops.testkit.pve.PveApiToken;
 import dev.ops.testkit.pve.PveFakeServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,7 +44,7 @@ class PveMetricsTest {
 
     @Test
     void aTaskIsCountedWhenStartedAndItsWaitTimedByTypeAndOutcome() {
-        PveTask task = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101));
+        ProxmoxTask task = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101));
         task.await(Duration.ofSeconds(10));
 
         assertThat(registry.get("ops.pve.tasks.started").tags("type", "qmstart").counter().count()).isEqualTo(1);

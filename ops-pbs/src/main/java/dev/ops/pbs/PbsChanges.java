@@ -73,7 +73,7 @@ public final class PbsChanges {
     /**
      * Verifies what {@code scope} covers in namespace {@code ns} (a snapshot, a group, or the datastore
      * from {@code ns} down) and awaits the task; damage found fails the task, which apply throws as
-     * {@link dev.ops.pve.error.PveTaskFailedException}. Yields the covered snapshots with their new
+     * {@link dev.ops.proxmox.error.ProxmoxTaskFailedException}. Yields the covered snapshots with their new
      * verification state. Nothing to roll back.
      */
     public Change<List<Snapshot>> verify(String store, Namespace ns, VerifyScope scope) {

@@ -1,19 +1,12 @@
 package dev.ops.pbs;
 
 import dev.ops.core.Ops;
-import dev.ops.core.change.Targets;
 import dev.ops.core.error.Violations;
-import dev.ops.core.secret.Secret;
-import dev.ops.pve.JsonValue;
-import dev.ops.pve.PveApi;
-import dev.ops.pve.PveClient;
-import dev.ops.pve.internal.Dialect;
-import dev.ops.pve.task.PollPolicy;
-import dev.ops.pve.task.PveTask;
-import dev.ops.pve.task.TimeSource;
+import dev.ops.proxmox.JsonValue;
+import dev.ops.proxmox.ProxmoxClient;
+import dev.ops.proxmox.internal.Dialect;
 import java.net.URI;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Proxmox Backup Server API client: immutable, thread-safe and meant to be shared. It speaks
- * through ops-pve's transport (authentication, TLS pinning, retries, typed errors, task waiting) in
- * the PBS dialect: {@code PBSAPIToken=user@realm!name:secret}, the {@code PBSAuthCookie} ticket, port
+ * A Proxmox Backup Server API client: immutable, thread-safe and meant to be shared. It is a
+ * {@link ProxmoxClient}, the transport it shares with the Proxmox VE client (authentication, TLS
+ * pinning, retries, typed errors, task waiting), spoken in the PBS dialect: {@code PBSAPIToken=user@realm!name:secret}, the {@code PBSAuthCookie} ticket, port
  * 8007.
  *
  * <pre>{@code
@@ -36,16 +29,14 @@ import java.util.Objects;
  * pbs.changes(ops).prune("store1", Namespace.root(), BackupType.VM, "100", p -> p.keepLast(3)).apply(); // changes
  * }</pre>
  */
-public final class PbsClient implements AutoCloseable {
+public final class PbsClient extends ProxmoxClient {
     /** The port PBS's API listens on. */
     public static final int DEFAULT_PORT = 8007;
     /** The node name PBS answers to for itself. */
     public static final String LOCAL_NODE = "localhost";
 
-    private final PveClient transport;
-
-    private PbsClient(PveClient transport) {
-        this.transport = transport;
+    private PbsClient(Builder b) {
+        super(b);
     }
 
     /** A builder; give it at least a base URL, credentials and how to trust the server. */
@@ -53,22 +44,9 @@ public final class PbsClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** The endpoint name this client is known by in journals and {@link Targets} (default {@code host:port}). */
-    public String name() {
-        return transport.name();
-    }
-
-    /** The API base, e.g. {@code https://pbs:8007/api2/json}. */
-    public String apiBase() {
-        return transport.apiBase();
-    }
-
-    /**
-     * The untyped API, the raw way out: calls made through it act at once, with no plan, journal or
-     * rollback.
-     */
-    public PveApi api() {
-        return transport.api();
+    /** A builder holding this client's settings, to build a variant (the variant has its own connections and ticket). */
+    public Builder newBuilder() {
+        return settingsInto(new Builder());
     }
 
     /** {@code GET /admin/datastore}: the datastores this user may see, by name. */
@@ -105,108 +83,35 @@ public final class PbsClient implements AutoCloseable {
         return new PbsConfiguration(this);
     }
 
-    /** A handle on the task {@code upid} (a PBS UPID), with the same outcome model as ops-pve's tasks. */
-    public PveTask task(String upid) {
-        return PveTask.of(transport, upid);
-    }
-
     /** The changes of this server (plan, apply, rollback), journaled in {@code ops}. */
     public PbsChanges changes(Ops ops) {
         return new PbsChanges(this, Objects.requireNonNull(ops, "ops"));
     }
 
-    /** Targets holding this client's transport under its name, for journal recovery and rollback in a fresh JVM. */
-    public Targets targets() {
-        return transport.targets();
-    }
+    /**
+     * Builds a {@link PbsClient}: the settings of {@link ProxmoxClient.Settings} (credentials, trust,
+     * timeouts, retries, polling), spoken in the PBS dialect; port 8007 when the base URL names none.
+     * Every problem with the settings is reported at once by {@link #build()}.
+     */
+    public static final class Builder extends ProxmoxClient.Settings<Builder> {
+        Builder() {
+            super(Dialect.PBS);
+        }
 
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return "PbsClient[" + name() + "]";
-    }
-
-    /** Builds a {@link PbsClient}; every problem with the settings is reported at once by {@link #build()}. */
-    public static final class Builder {
-        private final PveClient.Builder pve = PveClient.builder().dialect(Dialect.PBS);
-        private String baseUrl;
-
-        Builder() {}
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /** The server, e.g. {@code https://pbs:8007}; port 8007 when none is given, {@code /api2/json} added. */
+        @Override
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-            return this;
-        }
-
-        /** Allows plain {@code http://} to a loopback host only (a test server). */
-        public Builder allowPlainHttpToLoopback() {
-            pve.allowPlainHttpToLoopback();
-            return this;
-        }
-
-        /** The endpoint name journals and {@link Targets} know this client by (default {@code host:port}). */
-        public Builder name(String name) {
-            pve.name(name);
-            return this;
-        }
-
-        /** Authenticates with the API token {@code user!tokenId}, sent as {@code PBSAPIToken=user@realm!tokenId:secret}. */
-        public Builder apiToken(String user, String tokenId, Secret secret) {
-            pve.apiToken(user, tokenId, secret);
-            return this;
-        }
-
-        /** Authenticates with a user and password, exchanged for a {@code PBSAuthCookie} ticket. */
-        public Builder login(String user, Secret password) {
-            pve.login(user, password);
-            return this;
-        }
-
-        /** Trusts the server whose certificate has this SHA-256 fingerprint (as {@code proxmox-backup-manager cert info} shows it). */
-        public Builder pinnedCertificate(String sha256Fingerprint) {
-            pve.pinnedCertificate(sha256Fingerprint);
-            return this;
-        }
-
-        /** Trusts certificates issued by this CA (PEM). */
-        public Builder trustCertificatePem(String pem) {
-            pve.trustCertificatePem(pem);
-            return this;
-        }
-
-        /** Trusts the JVM's CA certificates. */
-        public Builder trustSystemCertificates() {
-            pve.trustSystemCertificates();
-            return this;
-        }
-
-        /** How long one call may take as a whole. */
-        public Builder callTimeout(Duration timeout) {
-            pve.callTimeout(timeout);
-            return this;
-        }
-
-        /** How task waits poll. */
-        public Builder pollPolicy(PollPolicy policy) {
-            pve.pollPolicy(policy);
-            return this;
-        }
-
-        /** The clock and sleeper for retries and task waits (tests give a fake one). */
-        public Builder timeSource(TimeSource time) {
-            pve.timeSource(time);
-            return this;
+            return super.baseUrl(withDefaultPort(baseUrl));
         }
 
         /** Checks every setting, reporting all problems at once, and builds the client. */
         public PbsClient build() {
-            pve.baseUrl(withDefaultPort(baseUrl));
-            return new PbsClient(pve.build());
+            return new PbsClient(this);
         }
 
         /** The URL with port 8007 added when it names none; anything unparsable is left for the transport to report. */

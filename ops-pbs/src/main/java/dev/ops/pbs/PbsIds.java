@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** The checks of PBS's names, as its schema states them: ids, datastore names, auth ids. */
 final class PbsIds {
     /** PBS's safe id: datastores, jobs, remotes, rules. */
-    static final Pattern SAFE_ID = dev.ops.pve.internal.BackupServerNames.SAFE_ID;
+    static final Pattern SAFE_ID = dev.ops.proxmox.internal.BackupServerNames.SAFE_ID;
     /** {@code user@realm} or {@code user@realm!token}. */
     static final Pattern AUTH_ID = dev.ops.pbs.internal.PbsParams.AUTH_ID;
 

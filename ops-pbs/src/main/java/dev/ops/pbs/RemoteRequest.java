@@ -58,7 +58,7 @@ public abstract class RemoteRequest {
         v.check(host().matches("[A-Za-z0-9.:\\-\\[\\]]+"), "host", "'" + host() + "' is not a host name or address");
         port().ifPresent(p -> v.check(p >= 1 && p <= 65535, "port", "is " + p + "; 1 to 65535"));
         v.check(PbsIds.AUTH_ID.matcher(authId()).matches(), "auth-id", "'" + authId() + "' is not user@realm or user@realm!token");
-        fingerprint().ifPresent(f -> v.check(dev.ops.pve.internal.BackupServerNames.FINGERPRINT.matcher(f).matches(), "fingerprint",
+        fingerprint().ifPresent(f -> v.check(dev.ops.proxmox.internal.BackupServerNames.FINGERPRINT.matcher(f).matches(), "fingerprint",
                 "'" + f + "' is not a SHA-256 fingerprint (32 hex pairs separated by colons)"));
         PbsIds.oneLine(v, "comment", comment());
         v.throwIfAny();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import dev.ops.pve.internal.LenientValues;
+import dev.ops.proxmox.internal.LenientValues;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

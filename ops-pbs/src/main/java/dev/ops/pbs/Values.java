@@ -1,6 +1,6 @@
 package dev.ops.pbs;
 
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 
 /** Reading optional fields of PBS answers. */
 final class Values {

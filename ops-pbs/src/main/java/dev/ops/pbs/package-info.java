@@ -4,7 +4,7 @@
  * group's prune planned locally with the core retention engine, garbage collection, prune, verify
  * and sync jobs, remotes, traffic-control rules, and a Proxmox VE guest's backup into PBS as one
  * change) with plan, journal and rollback. It speaks through
- * ops-pve's transport, authentication, TLS pinning, task and error machinery, in the PBS dialect.
+ * the transport, authentication, TLS pinning, task and error machinery it shares with ops-pve (ops-proxmox), in the PBS dialect.
  */
 @OpsStyle
 package dev.ops.pbs;

@@ -51,15 +51,19 @@ class BadInputTest {
 
     @Test
     void aNamespaceDeeperThanPbsAllowsIsRefusedWhenNamedAndByTheServer() {
-        assertThat(Namespace.of("a/b/c/d/e/f/g").depth()).isEqualTo(Namespace.MAX_DEPTH);
-        assertThatThrownBy(() -> Namespace.of("a/b/c/d/e/f/g/h")).isInstanceOf(ValidationException.class).hasMessageContaining("8 levels");
+        // 7 names below the root are PBS's 8 levels (the root is one); the schema's pattern would admit an eighth name.
+        assertThat(Namespace.of("a/b/c/d/e/f/g").depth()).isEqualTo(Namespace.MAX_DEPTH).isEqualTo(7);
+        assertThatThrownBy(() -> Namespace.of("a/b/c/d/e/f/g/h")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("has 8 names below the root; PBS allows at most 7 (8 levels counting the root namespace)");
         assertThatThrownBy(() -> Namespace.of("a/b/c/d/e/f/g/h/i")).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("9 levels deep; PBS allows 7");
+                .hasMessageContaining("has 9 names below the root");
         assertThatThrownBy(() -> Namespace.of("a//b")).isInstanceOf(ValidationException.class).hasMessageContaining("ns");
         assertThatThrownBy(() -> PruneJobRequest.builder().id("p1").store("s").schedule("daily").keepLast(1).maxDepth(8).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("max-depth");
         pbs.datastore("store1").namespace("a/b/c/d/e/f/g");
         assertThat(client.datastore("store1").namespaces()).hasSize(8);
+        assertThatThrownBy(() -> client.api().post("/admin/datastore/{store}/namespace",
+                java.util.Map.of("store", "store1", "parent", "a/b/c/d/e/f/g", "name", "h"))).hasMessageContaining("too deep");
     }
 
     @Test

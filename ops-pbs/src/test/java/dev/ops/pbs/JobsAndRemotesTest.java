@@ -9,7 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.error.PveTaskFailedException;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ class JobsAndRemotesTest {
         pbs.datastore("store1").snapshot("", "vm/100/2026-01-01T00:00:00Z").corrupt("", "vm/100/2026-01-01T00:00:00Z");
         client.changes(ops).verifyJob(v -> v.id("all-snapshots").store("store1")).apply();
 
-        assertThatThrownBy(() -> client.changes(ops).runVerifyJob("all-snapshots").apply()).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.changes(ops).runVerifyJob("all-snapshots").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
                 .hasMessageContaining("verification failed");
         assertThatThrownBy(() -> client.changes(ops).runSyncJob("nope").plan()).isInstanceOf(NotFoundException.class);
     }
@@ -137,7 +137,9 @@ class JobsAndRemotesTest {
         client.changes(ops).remote(r -> r.name("offsite").host("10.0.0.2").authId("sync@pbs!job").password(Secret.of(PASSWORD))).apply();
         Applied<SyncJobRequest> applied = client.changes(ops).syncJob(job).apply();
         assertThat(pbs.config("sync", "pull").orElseThrow()).containsEntry("group-filter", List.of("type:vm", "exclude:group:vm/999"));
-        client.changes(ops).runSyncJob("pull").apply();
+        // No PBS answers at 10.0.0.2 (SyncJobPullTest pulls from a second fake).
+        assertThatThrownBy(() -> client.changes(ops).runSyncJob("pull").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
+                .hasMessageContaining("unable to connect to remote 'offsite'");
 
         assertThatThrownBy(() -> client.changes(ops).removeRemote("offsite").apply()).hasMessageContaining("used by sync job 'pull'");
         applied.rollback();
@@ -185,7 +187,7 @@ class JobsAndRemotesTest {
         client.changes(ops).syncJob(j -> j.id("local").store("store1").remoteStore("store2")).apply();
         pbs.failTasks("syncjob", "connection refused");
 
-        assertThatThrownBy(() -> client.changes(ops).runSyncJob("local").apply()).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.changes(ops).runSyncJob("local").apply()).isInstanceOf(ProxmoxTaskFailedException.class)
                 .hasMessageContaining("connection refused");
         assertThatThrownBy(() -> SyncJobRequest.builder().id("self").store("store1").remoteStore("store1").build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("into itself");

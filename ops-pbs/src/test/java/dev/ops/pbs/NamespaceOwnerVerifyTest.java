@@ -9,7 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.ValidationException;
-import dev.ops.pve.error.PveTaskFailedException;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import java.time.Duration;
 import java.util.List;
@@ -114,7 +114,7 @@ class NamespaceOwnerVerifyTest {
         pbs.datastore("store1").snapshot("", A).snapshot("", B).corrupt("", A);
 
         assertThatThrownBy(() -> client.changes(ops).verify("store1", Namespace.root(), VerifyScope.group(BackupType.VM, "100")).apply())
-                .isInstanceOf(PveTaskFailedException.class).hasMessageContaining("verification failed");
+                .isInstanceOf(ProxmoxTaskFailedException.class).hasMessageContaining("verification failed");
         assertThat(pbs.datastore("store1").verification("", A)).hasValue("failed");
         assertThat(pbs.datastore("store1").verification("", B)).hasValue("ok");
     }
@@ -135,7 +135,7 @@ class NamespaceOwnerVerifyTest {
         pbs.failTasks("verify_snapshot", "unable to acquire lock on snapshot directory");
 
         assertThatThrownBy(() -> client.changes(ops).verify("store1", Namespace.root(), VerifyScope.snapshot(SnapshotRef.parse(A))).apply())
-                .isInstanceOf(PveTaskFailedException.class).hasMessageContaining("unable to acquire lock");
+                .isInstanceOf(ProxmoxTaskFailedException.class).hasMessageContaining("unable to acquire lock");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Reading a PBS: datastores, space, namespaces, groups and snapshots, through the PBS dialect of ops-pve's transport. */
+/** Reading a PBS: datastores, space, namespaces, groups and snapshots, through the PBS dialect of the shared transport. */
 class PbsReadsTest {
     private final PbsFakeServer pbs = PbsFakeServer.start();
     private final PbsClient client = PbsFixture.client(pbs);

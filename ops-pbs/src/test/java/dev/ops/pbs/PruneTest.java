@@ -8,7 +8,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.retention.RetentionItem;
 import dev.ops.core.retention.RetentionPlan;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import java.time.Instant;
 import java.util.ArrayList;

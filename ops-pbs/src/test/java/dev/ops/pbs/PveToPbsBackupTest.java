@@ -16,7 +16,7 @@ import dev.ops.pve.backup.PbsStorageRequest;
 import dev.ops.pve.backup.PveBackups;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;
-import dev.ops.pve.task.PollPolicy;
+import dev.ops.proxmox.task.PollPolicy;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;

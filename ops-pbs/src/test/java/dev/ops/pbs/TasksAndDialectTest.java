@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.error.PveTaskFailedException;
-import dev.ops.pve.internal.Auth;
-import dev.ops.pve.internal.Dialect;
-import dev.ops.pve.task.TaskOutcome;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
+import dev.ops.proxmox.internal.Auth;
+import dev.ops.proxmox.internal.Dialect;
+import dev.ops.proxmox.task.TaskOutcome;
 import dev.ops.testkit.pbs.PbsFakeServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** PBS tasks have PBS's UPID and ops-pve's outcome model; PBS tokens are sent with a colon before the secret. */
+/** PBS tasks have PBS's UPID and the outcome model shared with ops-pve; PBS tokens are sent with a colon before the secret. */
 class TasksAndDialectTest {
     private final PbsFakeServer pbs = PbsFakeServer.start();
     private final PbsClient client = PbsFixture.client(pbs);
@@ -56,7 +56,7 @@ class TasksAndDialectTest {
         TaskOutcome w = client.task(warned).await(Duration.ofSeconds(10));
         assertThat(w.state()).isEqualTo(TaskOutcome.State.WARNINGS);
         assertThat(w.warnings()).isEqualTo(2);
-        assertThatThrownBy(() -> client.task(failed).awaitSuccess(Duration.ofSeconds(10))).isInstanceOf(PveTaskFailedException.class)
+        assertThatThrownBy(() -> client.task(failed).awaitSuccess(Duration.ofSeconds(10))).isInstanceOf(ProxmoxTaskFailedException.class)
                 .hasMessageContaining("unable to acquire lock");
     }
 

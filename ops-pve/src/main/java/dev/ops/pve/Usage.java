@@ -3,7 +3,7 @@ package dev.ops.pve;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import dev.ops.pve.internal.LenientValues;
+import dev.ops.proxmox.internal.LenientValues;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

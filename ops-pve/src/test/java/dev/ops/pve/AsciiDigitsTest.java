@@ -8,12 +8,12 @@ import dev.ops.core.error.ValidationException;
 import dev.ops.core.json.internal.Json;
 import dev.ops.pve.cluster.ClusterResource;
 import dev.ops.pve.cluster.PveVersion;
-import dev.ops.pve.error.PveServerException;
+import dev.ops.proxmox.error.ProxmoxServerException;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.UriComponent;
-import dev.ops.pve.internal.PveJson;
-import dev.ops.pve.task.Upid;
+import dev.ops.proxmox.internal.ProxmoxJson;
+import dev.ops.proxmox.task.Upid;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -40,13 +40,13 @@ class AsciiDigitsTest {
         pve.close();
     }
 
-    private static dev.ops.pve.JsonValue json(String text) throws Exception {
-        return dev.ops.pve.JsonValue.parse(text);
+    private static dev.ops.proxmox.JsonValue json(String text) throws Exception {
+        return dev.ops.proxmox.JsonValue.parse(text);
     }
 
     @Test
     void aVmidWrittenInOtherDigitsIsNoVmid() throws Exception {
-        List<ClusterResource> r = PveJson.<List<ClusterResource>>data(PveJson.listOf(ClusterResource.class)).read(new ByteArrayInputStream(
+        List<ClusterResource> r = ProxmoxJson.<List<ClusterResource>>data(ProxmoxJson.listOf(ClusterResource.class)).read(new ByteArrayInputStream(
                 ("{\"data\":[{\"id\":\"qemu/101\",\"type\":\"qemu\",\"vmid\":\"" + ARABIC_101 + "\",\"maxmem\":\"" + ARABIC_101 + "\"}]}")
                         .getBytes(StandardCharsets.UTF_8)));
         assertThat(r.get(0).vmid()).isEmpty();
@@ -63,7 +63,7 @@ class AsciiDigitsTest {
     @Test
     void aNextIdInOtherDigitsIsAServerErrorNotAVmid() {
         pve.answerNext("GET", "/cluster/nextid", PveAnswer.data(ARABIC_101));
-        assertThatThrownBy(() -> Fakes.clientBuilder(pve).build().cluster().nextId()).isInstanceOf(PveServerException.class)
+        assertThatThrownBy(() -> Fakes.clientBuilder(pve).build().cluster().nextId()).isInstanceOf(ProxmoxServerException.class)
                 .hasMessageContaining("not a VMID");
     }
 

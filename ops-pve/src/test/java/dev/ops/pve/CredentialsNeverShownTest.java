@@ -1,12 +1,12 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.ops.core.error.ApiException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.error.PveHttpError;
+import dev.ops.proxmox.error.ProxmoxHttpError;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -30,7 +30,7 @@ class CredentialsNeverShownTest {
 
     private static String everythingShown(OpsException e) {
         StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        if (e instanceof PveHttpError h) {
+        if (e instanceof ProxmoxHttpError h) {
             sb.append(' ').append(h.call().serverMessage());
         }
         if (e instanceof ApiException a) {
@@ -38,7 +38,7 @@ class CredentialsNeverShownTest {
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             sb.append(' ').append(c.getMessage());
-            if (c instanceof PveHttpError h) {
+            if (c instanceof ProxmoxHttpError h) {
                 sb.append(' ').append(h.call().serverMessage());
             }
             if (c instanceof ApiException a) {

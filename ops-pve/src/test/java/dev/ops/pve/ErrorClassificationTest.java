@@ -1,19 +1,19 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ops.core.error.ApiException;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.ConnectionException;
 import dev.ops.core.error.NotFoundException;
-import dev.ops.pve.error.PveAlreadyExistsException;
-import dev.ops.pve.error.PveInvalidParameterException;
-import dev.ops.pve.error.PveLockedException;
-import dev.ops.pve.error.PveNotFoundException;
-import dev.ops.pve.error.PvePermissionException;
-import dev.ops.pve.error.PveRootTicketRequiredException;
-import dev.ops.pve.error.PveServerException;
+import dev.ops.proxmox.error.ProxmoxAlreadyExistsException;
+import dev.ops.proxmox.error.ProxmoxInvalidParameterException;
+import dev.ops.proxmox.error.ProxmoxLockedException;
+import dev.ops.proxmox.error.ProxmoxNotFoundException;
+import dev.ops.proxmox.error.ProxmoxPermissionException;
+import dev.ops.proxmox.error.ProxmoxRootTicketRequiredException;
+import dev.ops.proxmox.error.ProxmoxServerException;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -37,27 +37,27 @@ class ErrorClassificationTest {
     void lockContentionIsARetryableConflict() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start",
                 PveAnswer.error(500, "can't lock file '/var/lock/qemu-server/lock-101.conf' - got timeout"));
-        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PveLockedException.class)
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(ProxmoxLockedException.class)
                 .isInstanceOf(ConflictException.class).hasMessageContaining("can't lock file")
-                .satisfies(e -> assertThat(((PveLockedException) e).retryable()).isTrue());
+                .satisfies(e -> assertThat(((ProxmoxLockedException) e).retryable()).isTrue());
     }
 
     @Test
     void vmIsLockedIsALockError() {
         pve.answerNext("PUT", "/nodes/pve1/qemu/101/config", PveAnswer.error(500, "VM is locked (backup)"));
-        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(PveLockedException.class)
+        assertThatThrownBy(() -> client.api().put("/nodes/{node}/qemu/{vmid}/config", java.util.Map.of("node", "pve1", "vmid", 101, "cores", 2))).isInstanceOf(ProxmoxLockedException.class)
                 .hasMessageContaining("VM is locked (backup)");
     }
 
     @Test
     void alreadyExistsIsAPermanentConflict() {
-        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", java.util.Map.of("node", "pve1", "vmid", 101))).isInstanceOf(PveAlreadyExistsException.class)
+        assertThatThrownBy(() -> client.api().post("/nodes/{node}/qemu", java.util.Map.of("node", "pve1", "vmid", 101))).isInstanceOf(ProxmoxAlreadyExistsException.class)
                 .hasMessageContaining("already exists").satisfies(e -> assertThat(((ConflictException) e).retryable()).isFalse());
     }
 
     @Test
     void aMissingGuestIsNotFound() {
-        assertThatThrownBy(() -> client.node("pve1").qemu().vm(999).config()).isInstanceOf(PveNotFoundException.class)
+        assertThatThrownBy(() -> client.node("pve1").qemu().vm(999).config()).isInstanceOf(ProxmoxNotFoundException.class)
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("999.conf' does not exist");
     }
 
@@ -66,14 +66,14 @@ class ErrorClassificationTest {
         // What a cluster answers for a node it has but cannot reach; pveproxy answers a name it cannot resolve
         // with 500 "hostname lookup 'nope' failed", which the fake does by default.
         pve.answerNext("GET", "/nodes/nope/status", PveAnswer.error(595, "no such cluster node 'nope'"));
-        assertThatThrownBy(() -> client.node("nope").status()).isInstanceOf(PveNotFoundException.class).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> client.node("nope").status()).isInstanceOf(ProxmoxNotFoundException.class).hasMessageContaining("'nope'");
     }
 
     @Test
     void permissionDeniedNamesThePrivilegeAndPath() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start", PveAnswer.error(403, "Permission check failed (/vms/101, VM.PowerMgmt)"));
-        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PvePermissionException.class).satisfies(e -> {
-            PvePermissionException p = (PvePermissionException) e;
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(ProxmoxPermissionException.class).satisfies(e -> {
+            ProxmoxPermissionException p = (ProxmoxPermissionException) e;
             assertThat(p.privilege()).contains("VM.PowerMgmt");
             assertThat(p.aclPath()).contains("/vms/101");
             assertThat(p.status()).isEqualTo(403);
@@ -83,13 +83,13 @@ class ErrorClassificationTest {
     @Test
     void aRootOnlyCallRefusingTokensSaysATicketIsNeeded() {
         pve.answerNext("GET", "/version", PveAnswer.error(403, "Permission check failed (user != root@pam)"));
-        assertThatThrownBy(client::version).isInstanceOf(PveRootTicketRequiredException.class).hasMessageContaining("root@pam login ticket");
+        assertThatThrownBy(client::version).isInstanceOf(ProxmoxRootTicketRequiredException.class).hasMessageContaining("root@pam login ticket");
     }
 
     @Test
     void invalidParametersCarryTheFieldErrors() {
         pve.answerNext("GET", "/version", PveAnswer.invalid(Map.of("memory", "value must have a minimum value of 16")));
-        assertThatThrownBy(client::version).isInstanceOf(PveInvalidParameterException.class).satisfies(e -> {
+        assertThatThrownBy(client::version).isInstanceOf(ProxmoxInvalidParameterException.class).satisfies(e -> {
             assertThat(((ApiException) e).fieldErrors()).containsEntry("memory", "value must have a minimum value of 16");
             assertThat(((ApiException) e).retryable()).isFalse();
         });
@@ -98,21 +98,21 @@ class ErrorClassificationTest {
     @Test
     void anHtmlErrorPageIsAServerErrorQuotingIt() {
         pve.answerNext("GET", "/version", PveAnswer.html(500, "<html><body><h1>Proxy Error</h1></body></html>"));
-        assertThatThrownBy(client::version).isInstanceOf(PveServerException.class).hasMessageContaining("text/html")
+        assertThatThrownBy(client::version).isInstanceOf(ProxmoxServerException.class).hasMessageContaining("text/html")
                 .hasMessageContaining("Proxy Error");
     }
 
     @Test
     void aSuccessfulAnswerThatIsNotJsonIsAServerError() {
         pve.answerNext("GET", "/version", PveAnswer.html(200, "<html>login</html>"));
-        assertThatThrownBy(client::version).isInstanceOf(PveServerException.class).hasMessageContaining("not a Proxmox API object");
+        assertThatThrownBy(client::version).isInstanceOf(ProxmoxServerException.class).hasMessageContaining("not a Proxmox API object");
     }
 
     @Test
     void aServerThatHangsHitsTheReadTimeout() {
         PveClient impatient = Fakes.clientBuilder(pve).retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build();
         pve.answerNext("GET", "/version", PveAnswer.hang());
-        assertThatThrownBy(impatient::version).isInstanceOf(dev.ops.pve.error.PveCallTimeoutException.class).hasMessageContaining("read timeout");
+        assertThatThrownBy(impatient::version).isInstanceOf(dev.ops.proxmox.error.ProxmoxCallTimeoutException.class).hasMessageContaining("read timeout");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ErrorClassificationTest {
     @Test
     void anUnknownApiPathIsNotFound() {
         assertThatThrownBy(() -> client.api().get("/nodes/{node}/nonsense", Map.of("node", "pve1")))
-                .isInstanceOf(PveNotFoundException.class).hasMessageContaining("not implemented");
+                .isInstanceOf(ProxmoxNotFoundException.class).hasMessageContaining("not implemented");
     }
 
     @Test

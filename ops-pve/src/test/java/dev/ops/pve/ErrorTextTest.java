@@ -1,12 +1,13 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ops.pve.error.PveAlreadyExistsException;
-import dev.ops.pve.error.PveLockedException;
-import dev.ops.pve.error.PveNotFoundException;
-import dev.ops.pve.error.PveServerException;
+import dev.ops.proxmox.error.ProxmoxAlreadyExistsException;
+import dev.ops.proxmox.error.ProxmoxLockedException;
+import dev.ops.proxmox.error.ProxmoxNotFoundException;
+import dev.ops.proxmox.error.ProxmoxServerException;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -52,12 +53,12 @@ class ErrorTextTest {
     @ParameterizedTest
     @MethodSource("forms")
     void theTextDecidesTheTypeInEveryForm(BiFunction<Integer, String, PveAnswer> form) {
-        assertThat(configUpdateFailing(form.apply(500, "VM is locked (backup)"))).isInstanceOf(PveLockedException.class)
+        assertThat(configUpdateFailing(form.apply(500, "VM is locked (backup)"))).isInstanceOf(ProxmoxLockedException.class)
                 .hasMessageContaining("VM is locked (backup)");
         assertThat(configUpdateFailing(form.apply(500, "unable to create VM 101 - VM 101 already exists on node 'pve1'")))
-                .isInstanceOf(PveAlreadyExistsException.class).hasMessageContaining("already exists");
+                .isInstanceOf(ProxmoxAlreadyExistsException.class).hasMessageContaining("already exists");
         assertThat(configUpdateFailing(form.apply(500, "Configuration file 'nodes/pve1/qemu-server/101.conf' does not exist")))
-                .isInstanceOf(PveNotFoundException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ProxmoxNotFoundException.class).hasMessageContaining("does not exist");
     }
 
     @ParameterizedTest
@@ -66,7 +67,7 @@ class ErrorTextTest {
         pve.answerNext("GET", "/nodes/pve1/qemu/101/agent/info", form.apply(500, "QEMU guest agent is not running"));
 
         assertThatThrownBy(() -> client.api().get("/nodes/{node}/qemu/{vmid}/agent/info", Map.of("node", "pve1", "vmid", 101)))
-                .isInstanceOfSatisfying(PveServerException.class, e -> {
+                .isInstanceOfSatisfying(ProxmoxServerException.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.rule()).startsWith("permanent").contains("guest agent is not running");
                 })
@@ -86,7 +87,7 @@ class ErrorTextTest {
     void anAnswerOfTheWrongShapeIsATypedErrorNamingWhereInTheAnswer() {
         pve.answerNext("GET", "/nodes/pve1/tasks", PveAnswer.data(Map.of("upid", "not a list")));
 
-        assertThatThrownBy(() -> once.node("pve1").tasks()).isInstanceOf(PveServerException.class)
+        assertThatThrownBy(() -> once.node("pve1").tasks()).isInstanceOf(ProxmoxServerException.class)
                 .hasMessageContaining("data").hasMessageContaining("a list").hasMessageContaining("/nodes/pve1/tasks");
     }
 
@@ -99,7 +100,7 @@ class ErrorTextTest {
         }
         pve.answerNext("GET", "/nodes/pve1/tasks", PveAnswer.data(many));
 
-        assertThatThrownBy(() -> small.node("pve1").tasks()).isInstanceOf(PveServerException.class)
+        assertThatThrownBy(() -> small.node("pve1").tasks()).isInstanceOf(ProxmoxServerException.class)
                 .hasMessageContaining("2048").hasMessageContaining("maxAnswerBytes");
         assertThatThrownBy(() -> Fakes.clientBuilder(pve).maxAnswerBytes(10)).isInstanceOf(dev.ops.core.error.ValidationException.class)
                 .hasMessageContaining("maxAnswerBytes");

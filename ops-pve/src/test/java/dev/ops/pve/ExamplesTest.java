@@ -7,8 +7,8 @@ import dev.ops.core.change.Applied;
 import dev.ops.pve.guest.CloudInit;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
-import dev.ops.pve.task.PveTask;
-import dev.ops.pve.task.TaskOutcome;
+import dev.ops.proxmox.task.ProxmoxTask;
+import dev.ops.proxmox.task.TaskOutcome;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The examples of the javadoc of {@link PveClient}, {@link PveChanges} and {@link dev.ops.pve.task.PveTask}, run. */
+/** The examples of the javadoc of {@link PveClient}, {@link PveChanges} and {@link dev.ops.proxmox.task.ProxmoxTask}, run. */
 @Timeout(30)
 class ExamplesTest {
     private final PveFakeServer pve = Fakes.cluster().vm(101, "pve1", vm -> vm.name("web")).vm(9000, "pve1", vm -> vm.name("tmpl"))

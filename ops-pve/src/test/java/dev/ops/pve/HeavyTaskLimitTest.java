@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.error.ValidationException;
-import dev.ops.pve.task.PveTask;
+import dev.ops.proxmox.task.ProxmoxTask;
 import dev.ops.pve.testing.FakeTime;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
@@ -29,9 +29,9 @@ class HeavyTaskLimitTest {
     void aSecondHeavyTaskOnANodeWaitsUntilTheFirstEnds() {
         PveClient client = Fakes.clientBuilder(pve).timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.taskReads(3);
-        PveTask first = RawCalls.clone(client, "pve1", 9000, 150);
+        ProxmoxTask first = RawCalls.clone(client, "pve1", 9000, 150);
         pve.taskReads(0);
-        PveTask second = RawCalls.clone(client, "pve1", 9000, 151);
+        ProxmoxTask second = RawCalls.clone(client, "pve1", 9000, 151);
         // The second clone was only sent once the first task was seen stopped.
         var requests = pve.requests();
         var statusPolls = requests.stream().filter(r -> r.template().equals(TASK_STATUS) && r.path().contains(first.upid().value())).toList();
@@ -56,7 +56,7 @@ class HeavyTaskLimitTest {
         PveClient client = Fakes.clientBuilder(pve).timeSource(time).maxHeavyTasksPerNode(1).build();
         pve.answerNext("POST", "/nodes/pve1/qemu/9000/clone", PveAnswer.error(403, "Permission check failed (/vms/150, VM.Allocate)"));
         assertThatThrownBy(() -> RawCalls.clone(client, "pve1", 9000, 150))
-                .isInstanceOf(dev.ops.pve.error.PvePermissionException.class);
+                .isInstanceOf(dev.ops.proxmox.error.ProxmoxPermissionException.class);
         assertThat(RawCalls.clone(client, "pve1", 9000, 151).upid().type()).isEqualTo("qmclone");
     }
 

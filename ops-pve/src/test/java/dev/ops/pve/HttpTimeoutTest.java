@@ -1,5 +1,6 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import dev.ops.core.error.OpsTimeoutException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violation;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.error.PveCallTimeoutException;
+import dev.ops.proxmox.error.ProxmoxCallTimeoutException;
 import dev.ops.pve.preflight.PreflightReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ class HttpTimeoutTest {
     @Test
     void aServerThatAcceptsAndNeverAnswersIsATypedReadTimeout() throws Exception {
         try (PveClient c = plain().readTimeout(Duration.ofMillis(200)).build()) {
-            assertThatThrownBy(c::version).isInstanceOfSatisfying(PveCallTimeoutException.class, e -> {
+            assertThatThrownBy(c::version).isInstanceOfSatisfying(ProxmoxCallTimeoutException.class, e -> {
                 assertThat(e.bound()).isEqualTo("read");
                 assertThat(e.limit()).isEqualTo(Duration.ofMillis(200));
                 assertThat(e.retryable()).as("a read may be made again").isTrue();
@@ -67,7 +68,7 @@ class HttpTimeoutTest {
     @Test
     void aServerThatNeverFinishesTheTlsHandshakeIsATypedTimeout() throws Exception {
         try (PveClient c = tls().readTimeout(Duration.ofMillis(200)).build()) {
-            assertThatThrownBy(c::version).isInstanceOfSatisfying(PveCallTimeoutException.class, e -> {
+            assertThatThrownBy(c::version).isInstanceOfSatisfying(ProxmoxCallTimeoutException.class, e -> {
                 assertThat(e.lastState()).contains("TLS handshake");
                 assertThat(e.retryable()).as("nothing was sent").isTrue();
             });
@@ -79,7 +80,7 @@ class HttpTimeoutTest {
     void aServerThatTricklesItsAnswerHitsTheWholeCallTimeout() throws Exception {
         server.trickle = true;
         try (PveClient c = plain().readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(300)).build()) {
-            assertThatThrownBy(c::version).isInstanceOfSatisfying(PveCallTimeoutException.class, e -> {
+            assertThatThrownBy(c::version).isInstanceOfSatisfying(ProxmoxCallTimeoutException.class, e -> {
                 assertThat(e.bound()).isEqualTo("call");
                 assertThat(e.limit()).isEqualTo(Duration.ofMillis(300));
             });
@@ -91,7 +92,7 @@ class HttpTimeoutTest {
     void aPostWhoseAnswerTimesOutIsNotRetriedAsItMayHaveTakenEffect() throws Exception {
         try (PveClient c = plain().readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.defaults()).build()) {
             assertThatThrownBy(() -> c.api().post("/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101)))
-                    .isInstanceOfSatisfying(PveCallTimeoutException.class, e -> {
+                    .isInstanceOfSatisfying(ProxmoxCallTimeoutException.class, e -> {
                         assertThat(e.retryable()).isFalse();
                         assertThat(e.lastState()).contains("may have taken effect");
                     });
@@ -111,7 +112,7 @@ class HttpTimeoutTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (PveClient c = plain().readTimeout(Duration.ofMillis(100)).callTimeout(Duration.ofMillis(500)).build()) {
             for (int i = 0; i < 3; i++) {
-                assertThatThrownBy(c::version).isInstanceOf(PveCallTimeoutException.class);
+                assertThatThrownBy(c::version).isInstanceOf(ProxmoxCallTimeoutException.class);
             }
         }
         server.close();

@@ -1,5 +1,6 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.LoginInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.secret.Secret;

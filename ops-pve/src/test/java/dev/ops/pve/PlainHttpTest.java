@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.error.Violation;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.internal.BaseUrl;
+import dev.ops.proxmox.internal.BaseUrl;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;

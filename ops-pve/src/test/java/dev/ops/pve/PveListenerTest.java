@@ -1,13 +1,13 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.ProxmoxListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.ops.pve.error.PveNotFoundException;
-import dev.ops.pve.task.PveTask;
-import dev.ops.pve.task.TaskOutcome;
-import dev.ops.pve.task.TaskStatus;
-import dev.ops.pve.task.Upid;
+import dev.ops.proxmox.error.ProxmoxNotFoundException;
+import dev.ops.proxmox.task.ProxmoxTask;
+import dev.ops.proxmox.task.TaskOutcome;
+import dev.ops.proxmox.task.TaskStatus;
+import dev.ops.proxmox.task.Upid;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class PveListenerTest {
     private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
-    private final PveListener recorder = new PveListener() {
+    private final ProxmoxListener recorder = new ProxmoxListener() {
         @Override
         public void callEnded(String method, String pathTemplate, int status, Duration took) {
             heard.add(method + " " + pathTemplate + " " + status + (took.isNegative() ? " negative" : ""));
@@ -62,7 +62,7 @@ class PveListenerTest {
     @Test
     void aRefusedCallIsToldWithTheStatusTheServerAnswered() {
         assertThatThrownBy(() -> client.api().get("/nodes/{node}/qemu/{vmid}/status/current", Map.of("node", "pve1", "vmid", 999)))
-                .isInstanceOf(PveNotFoundException.class);
+                .isInstanceOf(ProxmoxNotFoundException.class);
 
         assertThat(heard).isNotEmpty().allSatisfy(h -> assertThat(h).matches("GET /nodes/\\{node}/qemu/\\{vmid}/status/current [45]\\d\\d"));
     }
@@ -70,7 +70,7 @@ class PveListenerTest {
     @Test
     void aTaskIsToldStartedThenEachPollThenItsOutcomeInThatOrder() {
         pve.taskReads(2); // running for two status reads, ended at the third
-        PveTask task = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101));
+        ProxmoxTask task = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101));
         task.await(Duration.ofSeconds(10));
 
         assertThat(heard).containsExactly("POST /nodes/{node}/qemu/{vmid}/status/start 200", "task started qmstart",
@@ -82,7 +82,7 @@ class PveListenerTest {
 
     @Test
     void aListenerThatThrowsChangesNothingAboutTheCall() {
-        PveClient throwing = client.newBuilder().listener(new PveListener() {
+        PveClient throwing = client.newBuilder().listener(new ProxmoxListener() {
             @Override
             public void callEnded(String method, String pathTemplate, int status, Duration took) {
                 throw new IllegalStateException("listener bug");

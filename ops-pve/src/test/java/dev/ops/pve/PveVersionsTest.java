@@ -3,7 +3,7 @@ package dev.ops.pve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ops.pve.error.PveNotFoundException;
+import dev.ops.proxmox.error.ProxmoxNotFoundException;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.util.Map;
@@ -22,7 +22,7 @@ class PveVersionsTest {
             assertThat(client.version().major()).isEqualTo(8);
             assertThat(client.node("pve1").version().version()).startsWith("8.4");
             assertThat(client.node("pve1").qemu().vm(101).status().running()).isFalse();
-            assertThatThrownBy(() -> client.api().get("/cluster/ha/rules", Map.of())).isInstanceOf(PveNotFoundException.class);
+            assertThatThrownBy(() -> client.api().get("/cluster/ha/rules", Map.of())).isInstanceOf(ProxmoxNotFoundException.class);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.ops.pve.error.PveInvalidParameterException;
-import dev.ops.pve.error.PveServerException;
+import dev.ops.proxmox.error.ProxmoxInvalidParameterException;
+import dev.ops.proxmox.error.ProxmoxServerException;
 import dev.ops.pve.testing.FakeTime;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
@@ -40,7 +40,7 @@ class RetryTest {
     @Test
     void neverRetriesAServerErrorOnAWrite() {
         pve.answerNext("POST", "/nodes/pve1/qemu/101/status/start", PveAnswer.error(500, "internal error"));
-        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(PveServerException.class);
+        assertThatThrownBy(() -> RawCalls.start(client, "pve1", 101)).isInstanceOf(ProxmoxServerException.class);
         assertThat(Fakes.calls(pve, "POST", "/status/start")).hasSize(1);
         assertThat(time.sleeps).isEmpty();
     }
@@ -55,7 +55,7 @@ class RetryTest {
     @Test
     void neverRetriesAPermanentError() {
         pve.answerNext("GET", "/version", PveAnswer.invalid(Map.of("x", "bad")));
-        assertThatThrownBy(client::version).isInstanceOf(PveInvalidParameterException.class);
+        assertThatThrownBy(client::version).isInstanceOf(ProxmoxInvalidParameterException.class);
         assertThat(Fakes.calls(pve, "GET", "/version")).hasSize(1);
     }
 
@@ -64,7 +64,7 @@ class RetryTest {
         for (int i = 0; i < 5; i++) {
             pve.answerNext("GET", "/version", PveAnswer.error(500, "internal error"));
         }
-        assertThatThrownBy(client::version).isInstanceOf(PveServerException.class);
+        assertThatThrownBy(client::version).isInstanceOf(ProxmoxServerException.class);
         assertThat(Fakes.calls(pve, "GET", "/version")).hasSize(4);
     }
 
@@ -73,7 +73,7 @@ class RetryTest {
         for (int i = 0; i < 5; i++) {
             pve.answerNext("GET", "/version", PveAnswer.error(500, "internal error"));
         }
-        assertThatThrownBy(() -> client.api().withDeadline(Duration.ofMillis(150)).get("/version")).isInstanceOf(PveServerException.class);
+        assertThatThrownBy(() -> client.api().withDeadline(Duration.ofMillis(150)).get("/version")).isInstanceOf(ProxmoxServerException.class);
         assertThat(Fakes.calls(pve, "GET", "/version")).hasSizeLessThanOrEqualTo(2);
     }
 }

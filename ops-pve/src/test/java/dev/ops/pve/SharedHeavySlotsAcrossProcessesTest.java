@@ -55,7 +55,7 @@ class SharedHeavySlotsAcrossProcessesTest {
                     PveClient client = PveClient.builder().baseUrl(args[0]).name("lab").pinnedCertificate(args[3])
                             .apiToken(Fakes.TOKEN_USER, Fakes.TOKEN_ID, Secret.of(Fakes.TOKEN_SECRET))
                             .maxHeavyTasksPerNode(1).sharedHeavyTaskSlots(store)
-                            .pollPolicy(new dev.ops.pve.task.PollPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), 0)).build()) {
+                            .pollPolicy(new dev.ops.proxmox.task.PollPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), 0)).build()) {
                 RawCalls.clone(client, "pve1", 9000, Integer.parseInt(args[2])).awaitSuccess(Duration.ofMinutes(1));
             }
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.core.store.StateStore;
-import dev.ops.pve.task.PveTask;
+import dev.ops.proxmox.task.ProxmoxTask;
 import dev.ops.pve.testing.FakeTime;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -34,10 +34,10 @@ class SharedHeavySlotsTest {
         PveClient first = client(store);
         PveClient second = client(store);
         pve.taskReads(3);
-        PveTask running = RawCalls.clone(first, "pve1", 9000, 150);
+        ProxmoxTask running = RawCalls.clone(first, "pve1", 9000, 150);
         pve.taskReads(0);
 
-        PveTask next = RawCalls.clone(second, "pve1", 9000, 151);
+        ProxmoxTask next = RawCalls.clone(second, "pve1", 9000, 151);
 
         var requests = pve.requests();
         var polls = requests.stream().filter(r -> r.template().equals(TASK_STATUS) && r.path().contains(running.upid().value())).toList();
@@ -52,7 +52,7 @@ class SharedHeavySlotsTest {
     void theSlotRecordsTheTaskWhileItRunsAndIsFreedWhenItIsSeenToEnd() {
         PveClient client = client(store);
         pve.taskReads(2);
-        PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
+        ProxmoxTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         var slots = store.list("pve/");
         assertThat(slots).hasSize(1);
@@ -67,10 +67,10 @@ class SharedHeavySlotsTest {
     void aSlotWhoseTakerDiedBeforeStartingItsTaskIsTakenOverAfterTheGrace() {
         PveClient client = client(store);
         String key = "pve/" + client.name().replaceAll("[^A-Za-z0-9._:@\\-]", "_") + "/heavy/pve1/0";
-        long longAgo = System.currentTimeMillis() - PveClient.SHARED_SLOT_GRACE.toMillis() - 1_000;
+        long longAgo = System.currentTimeMillis() - java.time.Duration.ofMinutes(2).toMillis() - 1_000;
         store.put(key, ("{\"token\":\"dead\",\"owner\":\"1@gone\",\"at\":" + longAgo + "}").getBytes());
 
-        PveTask task = RawCalls.clone(client, "pve1", 9000, 150);
+        ProxmoxTask task = RawCalls.clone(client, "pve1", 9000, 150);
 
         assertThat(task.upid().type()).isEqualTo("qmclone");
         assertThat(store.get(key).orElseThrow().text()).contains(task.upid().value()).doesNotContain("dead");

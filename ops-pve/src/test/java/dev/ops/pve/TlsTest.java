@@ -1,10 +1,11 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ops.pve.error.PveCertificateException;
-import dev.ops.pve.internal.Tls;
+import dev.ops.proxmox.error.ProxmoxCertificateException;
+import dev.ops.proxmox.internal.Tls;
 import java.net.InetAddress;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -63,7 +64,7 @@ class TlsTest {
     @Test
     void refusesACertificateThatDoesNotMatchThePinAndSaysWhichItSaw() {
         PveClient c = builder().pinnedCertificate("AA".repeat(32)).build();
-        assertThatThrownBy(c::version).isInstanceOf(PveCertificateException.class)
+        assertThatThrownBy(c::version).isInstanceOf(ProxmoxCertificateException.class)
                 .hasMessageContaining("fingerprint mismatch").hasMessageContaining(Tls.fingerprint(cert.certificate()));
         assertThat(server.getRequestCount()).isZero();
     }
@@ -79,14 +80,14 @@ class TlsTest {
     void checksTheHostnameOfACaTrustedCertificateByDefault() {
         // The certificate names localhost, the client connects to 127.0.0.1.
         PveClient c = builder().trustCertificate(cert.certificate()).build();
-        assertThatThrownBy(c::version).isInstanceOf(PveCertificateException.class).hasMessageContaining("127.0.0.1");
+        assertThatThrownBy(c::version).isInstanceOf(ProxmoxCertificateException.class).hasMessageContaining("127.0.0.1");
     }
 
     @Test
     void refusesASelfSignedCertificateUnderTheSystemTrustStore() {
         PveClient c = builder().build();
-        assertThatThrownBy(c::version).isInstanceOf(PveCertificateException.class).hasMessageContaining("not trusted")
-                .satisfies(e -> assertThat(((PveCertificateException) e).retryable()).isFalse());
+        assertThatThrownBy(c::version).isInstanceOf(ProxmoxCertificateException.class).hasMessageContaining("not trusted")
+                .satisfies(e -> assertThat(((ProxmoxCertificateException) e).retryable()).isFalse());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.ops.pve;
 
+import dev.ops.proxmox.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ops.pve.error.PveServerException;
+import dev.ops.proxmox.error.ProxmoxServerException;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -60,7 +61,7 @@ class TypedApiTest {
         pve.answerNext("GET", "/nodes", PveAnswer.html(200, "<html>maintenance</html>"));
         // Reads are retried on a bad answer; without retries the first one is what the caller sees.
         assertThatThrownBy(() -> client.api().withRetry(RetryPolicy.none()).list("/nodes", Map.of(), NodeRow.class))
-                .isInstanceOf(PveServerException.class)
+                .isInstanceOf(ProxmoxServerException.class)
                 .hasMessageContaining("text/html").hasMessageContaining("<html>maintenance</html>");
     }
 }

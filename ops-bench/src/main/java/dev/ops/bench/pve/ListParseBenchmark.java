@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ops.core.json.internal.Json;
 import dev.ops.pve.cluster.ClusterResource;
-import dev.ops.pve.internal.PveJson;
-import dev.ops.pve.internal.Transport;
+import dev.ops.proxmox.internal.ProxmoxJson;
+import dev.ops.proxmox.internal.Transport;
 import dev.ops.testkit.pve.PveApiToken;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.io.ByteArrayInputStream;
@@ -53,7 +53,7 @@ public class ListParseBenchmark {
             body = http.send(HttpRequest.newBuilder(URI.create(server.apiUri() + "/cluster/resources"))
                     .header("Authorization", token.authorizationHeader()).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         }
-        typed = PveJson.data(PveJson.listOf(ClusterResource.class));
+        typed = ProxmoxJson.data(ProxmoxJson.listOf(ClusterResource.class));
     }
 
     /** Into ops-pve's typed models, as {@code client.cluster().resources()} reads it. */

@@ -7,8 +7,8 @@ import dev.ops.core.json.internal.Json;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
-import dev.ops.pve.task.PveTask;
-import dev.ops.pve.task.TaskOutcome;
+import dev.ops.proxmox.task.ProxmoxTask;
+import dev.ops.proxmox.task.TaskOutcome;
 import dev.ops.testkit.pve.PveApiToken;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,7 +167,7 @@ public final class PveBenchmark {
     private double[] opsTask(Duration d) {
         Guest g = client.node(NODE).qemu().vm(BenchCluster.stoppedVm(startedVms++));
         // The raw API: this measures task waiting, not the change model around it.
-        PveTask task = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", java.util.Map.of("node", NODE, "vmid", g.vmid()));
+        ProxmoxTask task = client.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", java.util.Map.of("node", NODE, "vmid", g.vmid()));
         long posted = System.nanoTime();
         TaskOutcome outcome = task.await(Duration.ofMinutes(2));
         long seen = System.nanoTime();

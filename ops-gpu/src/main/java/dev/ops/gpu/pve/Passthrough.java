@@ -6,7 +6,7 @@ import dev.ops.core.host.Host;
 import dev.ops.gpu.site.GpuSite;
 import dev.ops.gpu.pve.internal.HostPciChange;
 import dev.ops.gpu.pve.internal.MappingChange;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.ops.pbs.RemoteRequest;
 import dev.ops.pbs.SyncJobRequest;
 import dev.ops.pbs.TrafficControlRequest;
 import dev.ops.pbs.VerifyJobRequest;
-import dev.ops.pve.internal.ConfigEntryChange;
+import dev.ops.proxmox.internal.ConfigEntryChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -93,7 +93,7 @@ final class NamespaceDeleteChange extends PbsChange<Namespace, Void> {
         return Planned.of(steps).withNote("namespace " + ns + " " + holds);
     }
 
-    private dev.ops.pve.change.PveCallAction create(Namespace n) {
+    private dev.ops.proxmox.change.ApiCallAction create(Namespace n) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("store", store);
         p.put("name", n.name());

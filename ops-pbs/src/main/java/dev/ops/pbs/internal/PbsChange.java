@@ -2,14 +2,15 @@ package dev.ops.pbs.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.pbs.PbsClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.proxmox.change.ApiChange;
 
-/** The base of ops-pbs's changes: an {@link ApiChange} on the client's transport, its steps PBS API calls. */
-abstract class PbsChange<T, C> extends ApiChange<T, C> {
+/** The base of ops-pbs's changes: an {@link ApiChange} on a {@link PbsClient}, its steps PBS API calls. */
+abstract class PbsChange<T, C> extends ApiChange<T, C, PbsClient> {
+    /** The server, the same object as {@link #client}, under the name ops-pbs's changes use. */
     protected final PbsClient pbs;
 
     PbsChange(Ops ops, PbsClient pbs) {
-        super(ops, pbs.api().client());
+        super(ops, pbs);
         this.pbs = pbs;
     }
 }

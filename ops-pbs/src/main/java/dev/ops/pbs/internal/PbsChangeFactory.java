@@ -48,9 +48,9 @@ public final class PbsChangeFactory {
         return new VerifyChange(ops, client, store, ns, scope);
     }
 
-    private static <T> Change<T> entry(Ops ops, PbsClient client, dev.ops.pve.internal.ConfigEntryChange.Section section, String id,
+    private static <T> Change<T> entry(Ops ops, PbsClient client, dev.ops.proxmox.internal.ConfigEntryChange.Section section, String id,
             java.util.Map<String, Object> desired, boolean sendSecrets, T value, java.util.function.Consumer<PbsClient> precheck) {
-        return new dev.ops.pve.internal.ConfigEntryChange<>(ops, client.api().client(), section, id, desired, sendSecrets, value,
+        return new dev.ops.proxmox.internal.ConfigEntryChange<>(ops, client.api().client(), section, id, desired, sendSecrets, value,
                 () -> precheck.accept(client));
     }
 
@@ -76,7 +76,7 @@ public final class PbsChangeFactory {
 
     /** Removes entry {@code id} of a section: {@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}. */
     public static Change<Boolean> remove(Ops ops, PbsClient client, String section, String id) {
-        dev.ops.pve.internal.ConfigEntryChange.Section s = switch (section) {
+        dev.ops.proxmox.internal.ConfigEntryChange.Section s = switch (section) {
             case "prune" -> JobWire.PRUNE;
             case "verify" -> JobWire.VERIFY;
             case "sync" -> JobWire.SYNC;

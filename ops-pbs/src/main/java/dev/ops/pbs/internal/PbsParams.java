@@ -8,7 +8,7 @@ import java.util.Map;
 /** The wire parameters that name things on a PBS datastore. */
 public final class PbsParams {
     /** {@code user@realm} or {@code user@realm!token}, as PBS's Authid. */
-    public static final java.util.regex.Pattern AUTH_ID = dev.ops.pve.internal.BackupServerNames.AUTH_ID;
+    public static final java.util.regex.Pattern AUTH_ID = dev.ops.proxmox.internal.BackupServerNames.AUTH_ID;
 
     private PbsParams() {}
 

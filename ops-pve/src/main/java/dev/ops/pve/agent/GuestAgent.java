@@ -3,7 +3,7 @@ package dev.ops.pve.agent;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.OpsTimeoutException;
 import dev.ops.core.error.Violations;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;

@@ -3,7 +3,7 @@ package dev.ops.pve.backup;
 import dev.ops.core.error.Violations;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.internal.BackupServerNames;
+import dev.ops.proxmox.internal.BackupServerNames;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;

@@ -1,7 +1,6 @@
 /**
- * What changes made through the Proxmox API are built from: {@link dev.ops.pve.change.ApiChange},
- * the base of every such change (in ops-pve and in modules on it, such as ops-usr's Proxmox access),
- * and {@link dev.ops.pve.change.PveCallAction}, one HTTP call as a journal step that finds its client
- * through {@link dev.ops.core.change.Targets} by the client's name.
+ * The base of changes made through the Proxmox VE API: {@link dev.ops.pve.change.PveChange}, an
+ * {@link dev.ops.proxmox.change.ApiChange} on a {@link dev.ops.pve.PveClient}. Its steps are
+ * {@link dev.ops.proxmox.change.ApiCallAction}s, shared with the Backup Server client.
  */
 package dev.ops.pve.change;

@@ -13,7 +13,7 @@ public final class Cluster {
     private final PveClient client;
 
     static {
-        dev.ops.pve.internal.Handles.register(Cluster.class, a -> new Cluster((PveClient) a[0]));
+        dev.ops.proxmox.internal.Handles.register(Cluster.class, a -> new Cluster((PveClient) a[0]));
     }
 
     private Cluster(PveClient client) {
@@ -41,7 +41,7 @@ public final class Cluster {
 
     /** {@code GET /cluster/nextid}: the lowest free VMID as the cluster sees it now (another caller may take it). */
     public int nextId() {
-        return asInt(dev.ops.pve.internal.NodeValue.tree(client.api().get("/cluster/nextid")));
+        return asInt(dev.ops.proxmox.internal.NodeValue.tree(client.api().get("/cluster/nextid")));
     }
 
     /**
@@ -53,8 +53,8 @@ public final class Cluster {
         Map<String, Object> p = new HashMap<>();
         p.put("vmid", vmid);
         try {
-            return asInt(dev.ops.pve.internal.NodeValue.tree(client.api().get("/cluster/nextid", p))) == vmid;
-        } catch (dev.ops.pve.error.PveInvalidParameterException | dev.ops.pve.error.PveAlreadyExistsException taken) {
+            return asInt(dev.ops.proxmox.internal.NodeValue.tree(client.api().get("/cluster/nextid", p))) == vmid;
+        } catch (dev.ops.proxmox.error.ProxmoxInvalidParameterException | dev.ops.proxmox.error.ProxmoxAlreadyExistsException taken) {
             return false;
         }
     }
@@ -67,7 +67,7 @@ public final class Cluster {
         try {
             return AsciiNumbers.parseInt(n.asText().trim());
         } catch (NumberFormatException e) {
-            throw new dev.ops.pve.error.PveServerException(200, "GET", "/cluster/nextid", "the answer was not a VMID but '"
+            throw new dev.ops.proxmox.error.ProxmoxServerException(200, "GET", "/cluster/nextid", "the answer was not a VMID but '"
                     + n.asText() + "'", true);
         }
     }
@@ -75,16 +75,16 @@ public final class Cluster {
     /** {@code GET /cluster/firewall/options}: the cluster firewall's options, as text by name. */
     public Map<String, String> firewallOptions() {
         Map<String, String> out = new java.util.TreeMap<>();
-        dev.ops.pve.JsonValue v = client.api().get("/cluster/firewall/options", Map.of());
+        dev.ops.proxmox.JsonValue v = client.api().get("/cluster/firewall/options", Map.of());
         v.fieldNames().stream().filter(k -> !k.equals("digest")).forEach(k -> out.put(k, v.path(k).asText()));
         return out;
     }
 
     /** {@code GET /cluster/config/join}: what a new node needs to join this cluster (addresses and certificate fingerprints of its nodes). */
     public JoinInfo joinInfo() {
-        dev.ops.pve.JsonValue v = client.api().get("/cluster/config/join", Map.of());
+        dev.ops.proxmox.JsonValue v = client.api().get("/cluster/config/join", Map.of());
         java.util.List<JoinInfo.Member> nodes = new java.util.ArrayList<>();
-        for (dev.ops.pve.JsonValue n : v.path("nodelist").elements()) {
+        for (dev.ops.proxmox.JsonValue n : v.path("nodelist").elements()) {
             nodes.add(new JoinInfo.Member(n.path("name").asText(), n.path("nodeid").asInt(), n.path("pve_addr").asText(""),
                     n.path("pve_fp").asText("")));
         }

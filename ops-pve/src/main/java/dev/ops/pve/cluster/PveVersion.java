@@ -1,7 +1,7 @@
 package dev.ops.pve.cluster;
 
 import dev.ops.core.text.AsciiNumbers;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 
 /**
  * {@code GET /version}: the API server's version.

@@ -1,7 +1,7 @@
 package dev.ops.pve.guest;
 
 import dev.ops.core.error.Violations;
-import dev.ops.pve.internal.Params;
+import dev.ops.proxmox.internal.Params;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

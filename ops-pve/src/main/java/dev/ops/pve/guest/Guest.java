@@ -18,7 +18,7 @@ public final class Guest {
     private final int vmid;
 
     static {
-        dev.ops.pve.internal.Handles.register(Guest.class, a -> new Guest((PveClient) a[0], (String) a[1], (GuestType) a[2], (Integer) a[3]));
+        dev.ops.proxmox.internal.Handles.register(Guest.class, a -> new Guest((PveClient) a[0], (String) a[1], (GuestType) a[2], (Integer) a[3]));
     }
 
     Guest(PveClient client, String node, GuestType type, int vmid) {

@@ -2,8 +2,8 @@ package dev.ops.pve.guest;
 
 import dev.ops.core.text.AsciiNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.pve.JsonValue;
-import dev.ops.pve.internal.NodeValue;
+import dev.ops.proxmox.JsonValue;
+import dev.ops.proxmox.internal.NodeValue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,7 +16,7 @@ public final class Guests {
     private final GuestType type;
 
     static {
-        dev.ops.pve.internal.Handles.register(Guests.class, a -> new Guests((PveClient) a[0], (String) a[1], (GuestType) a[2]));
+        dev.ops.proxmox.internal.Handles.register(Guests.class, a -> new Guests((PveClient) a[0], (String) a[1], (GuestType) a[2]));
     }
 
     Guests(PveClient client, String node, GuestType type) {

@@ -17,7 +17,7 @@ public final class Ha {
     private final PveClient client;
 
     static {
-        dev.ops.pve.internal.Handles.register(Ha.class, a -> new Ha((PveClient) a[0]));
+        dev.ops.proxmox.internal.Handles.register(Ha.class, a -> new Ha((PveClient) a[0]));
     }
 
     private Ha(PveClient client) {
@@ -42,7 +42,7 @@ public final class Ha {
     /** {@code GET /cluster/ha/status/current}: the quorum, the master, every node's LRM and every service with its state. */
     public List<HaStatusEntry> status() {
         List<HaStatusEntry> out = new java.util.ArrayList<>();
-        for (dev.ops.pve.JsonValue e : client.api().get("/cluster/ha/status/current", java.util.Map.of()).elements()) {
+        for (dev.ops.proxmox.JsonValue e : client.api().get("/cluster/ha/status/current", java.util.Map.of()).elements()) {
             out.add(new HaStatusEntry(e.path("id").asText(""), e.path("type").asText(""), e.path("node").asText(""),
                     e.path("status").asText(""), e.path("sid").asText(""), e.path("state").asText(""), e.path("request_state").asText("")));
         }
@@ -52,7 +52,7 @@ public final class Ha {
     /** {@code GET /cluster/ha/rules} (Proxmox VE 9; a PVE 8 cluster has HA groups instead and answers 501). */
     public List<HaRule> rules() {
         List<HaRule> out = new java.util.ArrayList<>();
-        for (dev.ops.pve.JsonValue r : client.api().get("/cluster/ha/rules", Map.of()).elements()) {
+        for (dev.ops.proxmox.JsonValue r : client.api().get("/cluster/ha/rules", Map.of()).elements()) {
             out.add(dev.ops.pve.ha.internal.HaRules.read(r));
         }
         return out;

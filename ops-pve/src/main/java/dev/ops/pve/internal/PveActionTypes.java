@@ -2,7 +2,6 @@ package dev.ops.pve.internal;
 
 import dev.ops.core.change.Action;
 import dev.ops.core.change.ActionTypes;
-import dev.ops.pve.change.PveCallAction;
 import dev.ops.pve.guest.internal.GuestDestroyAction;
 import dev.ops.pve.storage.internal.UploadAction;
 import dev.ops.pve.vmid.internal.VmidReleaseAction;
@@ -14,7 +13,6 @@ public final class PveActionTypes implements ActionTypes {
     @Override
     public Map<String, Class<? extends Action>> types() {
         return Map.of("pve.upload", UploadAction.class,
-                "pve.call", PveCallAction.class,
                 "pve.guest-destroy", GuestDestroyAction.class,
                 "pve.vmid-take", VmidTakeAction.class,
                 "pve.vmid-release", VmidReleaseAction.class);

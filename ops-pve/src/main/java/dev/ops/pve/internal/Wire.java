@@ -1,5 +1,6 @@
 package dev.ops.pve.internal;
 
+import dev.ops.proxmox.internal.Params;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.UriComponent;
 import dev.ops.pve.backup.BackupRequest;

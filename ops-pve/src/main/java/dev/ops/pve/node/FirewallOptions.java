@@ -1,6 +1,6 @@
 package dev.ops.pve.node;
 
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import java.util.Map;
 import java.util.TreeMap;
 

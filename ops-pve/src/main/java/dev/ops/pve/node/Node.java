@@ -1,16 +1,16 @@
 package dev.ops.pve.node;
 
-import dev.ops.pve.JsonValue;
-import dev.ops.pve.ListAnswer;
+import dev.ops.proxmox.JsonValue;
+import dev.ops.proxmox.ListAnswer;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.internal.Handles;
+import dev.ops.proxmox.internal.Handles;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.Guests;
 import dev.ops.pve.storage.Storage;
 import dev.ops.pve.storage.StorageSummary;
-import dev.ops.pve.task.PveTask;
+import dev.ops.proxmox.task.ProxmoxTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class Node {
     private final String name;
 
     static {
-        dev.ops.pve.internal.Handles.register(Node.class, a -> new Node((PveClient) a[0], (String) a[1]));
+        dev.ops.proxmox.internal.Handles.register(Node.class, a -> new Node((PveClient) a[0], (String) a[1]));
     }
 
     private Node(PveClient client, String name) {
@@ -87,8 +87,8 @@ public final class Node {
     }
 
     /** A handle on a task of this node by UPID. */
-    public PveTask task(String upid) {
-        return PveTask.of(client, upid);
+    public ProxmoxTask task(String upid) {
+        return ProxmoxTask.of(client, upid);
     }
 
     /** {@code GET /nodes/{node}/storage}: the storages this node can use, with usage. */

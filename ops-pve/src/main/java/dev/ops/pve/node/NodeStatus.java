@@ -1,9 +1,9 @@
 package dev.ops.pve.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ops.pve.JsonValue;
-import dev.ops.pve.internal.NodeValue;
-import dev.ops.pve.internal.JsonFields;
+import dev.ops.proxmox.JsonValue;
+import dev.ops.proxmox.internal.NodeValue;
+import dev.ops.proxmox.internal.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

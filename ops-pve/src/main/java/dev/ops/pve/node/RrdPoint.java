@@ -24,12 +24,12 @@ public record RrdPoint(Instant time, Map<String, Double> values) {
     }
 
     /** Reads the points of an {@code rrddata} answer; values that are not numbers (gaps) are left out. */
-    static java.util.List<RrdPoint> read(dev.ops.pve.JsonValue data) {
+    static java.util.List<RrdPoint> read(dev.ops.proxmox.JsonValue data) {
         java.util.List<RrdPoint> out = new java.util.ArrayList<>();
-        for (dev.ops.pve.JsonValue p : data.elements()) {
+        for (dev.ops.proxmox.JsonValue p : data.elements()) {
             Map<String, Double> values = new java.util.TreeMap<>();
             for (String name : p.fieldNames()) {
-                dev.ops.pve.JsonValue v = p.path(name);
+                dev.ops.proxmox.JsonValue v = p.path(name);
                 if (!name.equals("time") && v.isNumber()) {
                     values.put(name, v.asDouble());
                 }

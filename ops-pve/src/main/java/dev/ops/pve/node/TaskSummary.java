@@ -2,7 +2,7 @@ package dev.ops.pve.node;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.ops.pve.PveObject;
-import dev.ops.pve.task.Upid;
+import dev.ops.proxmox.task.Upid;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -5,7 +5,7 @@ import dev.ops.core.json.internal.Json;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
 import dev.ops.pve.cluster.ClusterResource;
-import dev.ops.pve.error.PveNotFoundException;
+import dev.ops.proxmox.error.ProxmoxNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ public final class Pools {
     private final PveClient client;
 
     static {
-        dev.ops.pve.internal.Handles.register(Pools.class, a -> new Pools((PveClient) a[0]));
+        dev.ops.proxmox.internal.Handles.register(Pools.class, a -> new Pools((PveClient) a[0]));
     }
 
     private Pools(PveClient client) {
@@ -33,8 +33,8 @@ public final class Pools {
         PveIds.requirePoolId(poolid);
         JsonNode data;
         try {
-            data = dev.ops.pve.internal.NodeValue.tree(client.api().get("/pools", Map.of("poolid", poolid)));
-        } catch (PveNotFoundException missing) {
+            data = dev.ops.proxmox.internal.NodeValue.tree(client.api().get("/pools", Map.of("poolid", poolid)));
+        } catch (ProxmoxNotFoundException missing) {
             return Optional.empty();
         }
         if (!data.isArray() || data.isEmpty()) {

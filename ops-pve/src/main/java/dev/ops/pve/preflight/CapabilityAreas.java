@@ -1,6 +1,6 @@
 package dev.ops.pve.preflight;
 
-import dev.ops.pve.LoginInfo;
+import dev.ops.proxmox.LoginInfo;
 import java.util.List;
 import java.util.Map;
 

@@ -9,7 +9,7 @@ import dev.ops.core.error.ConnectionException;
 import dev.ops.core.error.OpsException;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.internal.GuestDestroyAction;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.node.NodeSummary;
 import dev.ops.pve.storage.StorageSummary;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class Preflight {
     private final Set<Requirement> requirements = new LinkedHashSet<>();
 
     static {
-        dev.ops.pve.internal.Handles.register(Preflight.class, a -> new Preflight((PveClient) a[0]));
+        dev.ops.proxmox.internal.Handles.register(Preflight.class, a -> new Preflight((PveClient) a[0]));
     }
 
     private Preflight(PveClient client) {
@@ -76,7 +76,7 @@ public final class Preflight {
     }
 
     private void addAction(Action a) {
-        if (a instanceof PveCallAction c) {
+        if (a instanceof ApiCallAction c) {
             String n = c.params().get("node") instanceof String s ? s : null;
             if (n != null) {
                 nodes.add(n);
@@ -103,7 +103,7 @@ public final class Preflight {
         } catch (AuthenticationException e) {
             problems.add(new PreflightReport.Problem("credentials", e.getMessage()));
             return new PreflightReport(client.name(), problems, passed);
-        } catch (ConnectionException | dev.ops.pve.error.PveCallTimeoutException e) {
+        } catch (ConnectionException | dev.ops.proxmox.error.ProxmoxCallTimeoutException e) {
             problems.add(new PreflightReport.Problem("reachability", e.getMessage()));
             return new PreflightReport(client.name(), problems, passed);
         } catch (OpsException e) {
@@ -232,7 +232,7 @@ public final class Preflight {
     }
 
     private Set<String> grantedOn(String path) {
-        JsonNode on = dev.ops.pve.internal.NodeValue.tree(client.api().get("/access/permissions", Map.of("path", path))).path(path);
+        JsonNode on = dev.ops.proxmox.internal.NodeValue.tree(client.api().get("/access/permissions", Map.of("path", path))).path(path);
         Set<String> out = new LinkedHashSet<>();
         on.fields().forEachRemaining(e -> {
             if (e.getValue().asInt(0) == 1 || e.getValue().asBoolean(false)) {

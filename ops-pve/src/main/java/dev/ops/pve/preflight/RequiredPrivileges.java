@@ -1,6 +1,6 @@
 package dev.ops.pve.preflight;
 
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class RequiredPrivileges {
     private RequiredPrivileges() {}
 
     /** What {@code action} needs. */
-    public static Requirement of(PveCallAction action) {
+    public static Requirement of(ApiCallAction action) {
         return of(action.method(), action.path(), action.params());
     }
 

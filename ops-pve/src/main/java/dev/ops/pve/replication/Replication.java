@@ -1,6 +1,6 @@
 package dev.ops.pve.replication;
 
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
 import java.time.Instant;
 import java.util.ArrayList;

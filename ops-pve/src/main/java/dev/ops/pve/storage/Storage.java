@@ -18,7 +18,7 @@ public final class Storage {
     private final String storage;
 
     static {
-        dev.ops.pve.internal.Handles.register(Storage.class, a -> new Storage((PveClient) a[0], (String) a[1], (String) a[2]));
+        dev.ops.proxmox.internal.Handles.register(Storage.class, a -> new Storage((PveClient) a[0], (String) a[1], (String) a[2]));
     }
 
     private Storage(PveClient client, String node, String storage) {

@@ -9,7 +9,7 @@ import dev.ops.core.change.Plan;
 import dev.ops.core.error.ValidationException;
 import dev.ops.pve.PveChanges;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.error.PveServerException;
+import dev.ops.proxmox.error.ProxmoxServerException;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -67,7 +67,7 @@ class GuestAgentTest {
 
     @Test
     void anAgentThatIsNotConfiguredFailsOnceWithProxmoxsText() {
-        assertThatThrownBy(() -> GuestAgent.of(client, vm(102)).hostName()).isInstanceOf(PveServerException.class)
+        assertThatThrownBy(() -> GuestAgent.of(client, vm(102)).hostName()).isInstanceOf(ProxmoxServerException.class)
                 .hasMessageContaining("No QEMU guest agent configured");
         assertThat(Fakes.calls(pve, "GET", "/agent/get-host-name")).hasSize(1);
         assertThatThrownBy(() -> GuestAgent.of(client, client.node("pve1").lxc().container(200)))

@@ -242,7 +242,7 @@ class GuestChangesTest {
         seedVm(9000, "tmpl");
         pve.failNextTask("clone failed: out of space");
         assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")).apply())
-                .isInstanceOf(dev.ops.pve.error.PveTaskFailedException.class)
+                .isInstanceOf(dev.ops.proxmox.error.ProxmoxTaskFailedException.class)
                 .hasMessageContaining("clone failed: out of space").hasMessageContaining("TASK ERROR");
     }
 
@@ -252,7 +252,7 @@ class GuestChangesTest {
         pve.answerNext("PUT", "/nodes/pve1/qemu/150/config", PveAnswer.invalid(java.util.Map.of("ipconfig0", "invalid format")));
         assertThatThrownBy(() -> changes.clone(vm(9000), c -> c.newId(150).name("web-1")
                 .cloudInit(CloudInit.builder().putIpConfigs(0, "ip=dhcp").build())).apply())
-                .isInstanceOf(dev.ops.pve.error.PveInvalidParameterException.class).hasMessageContaining("ipconfig0");
+                .isInstanceOf(dev.ops.proxmox.error.ProxmoxInvalidParameterException.class).hasMessageContaining("ipconfig0");
         assertThat(pve.hasGuest(150)).isFalse();
     }
 

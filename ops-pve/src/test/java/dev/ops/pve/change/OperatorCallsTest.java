@@ -14,8 +14,8 @@ import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.ha.HaStatusEntry;
 import dev.ops.pve.node.RrdPoint;
 import dev.ops.pve.node.RrdTimeframe;
-import dev.ops.pve.task.PveTask;
-import dev.ops.pve.task.TaskStatus;
+import dev.ops.proxmox.task.ProxmoxTask;
+import dev.ops.proxmox.task.TaskStatus;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;
@@ -107,7 +107,7 @@ class OperatorCallsTest {
     void aRunningTaskIsStoppedAndAnEndedOnePlansNothing() {
         try (PveFakeServer slow = Fakes.cluster().taskDuration(Duration.ofSeconds(30)).vm(101, "pve1").start()) {
             PveClient c = Fakes.client(slow);
-            PveTask task = c.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101));
+            ProxmoxTask task = c.api().task("POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101));
 
             Applied<TaskStatus> stopped = c.changes(Ops.inMemory()).stopTask(task.upid()).apply();
 

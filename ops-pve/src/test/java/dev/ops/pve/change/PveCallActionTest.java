@@ -1,5 +1,6 @@
 package dev.ops.pve.change;
 
+import dev.ops.proxmox.change.ApiCallAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.Ops;
@@ -29,7 +30,7 @@ class PveCallActionTest {
     @Test
     void roundTripsThroughTheJournalsJson() {
         PveClient client = Fakes.client(pve);
-        Action a = PveCallAction.of(client, "POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101), true, false);
+        Action a = ApiCallAction.of(client, "POST", "/nodes/{node}/qemu/{vmid}/status/start", Map.of("node", "pve1", "vmid", 101), true, false);
         Action back = Json.read(Json.write(a), Action.class);
         assertThat(back).isEqualTo(a);
         Action d = new GuestDestroyAction("lab", "pve1", GuestType.LXC, 200);
@@ -40,7 +41,7 @@ class PveCallActionTest {
     void keepsSecretsOutOfTheJournal() {
         PveClient client = Fakes.client(pve);
         String pw = "journal-secret-4711";
-        Action a = PveCallAction.of(client, "PUT", "/nodes/{node}/qemu/{vmid}/config",
+        Action a = ApiCallAction.of(client, "PUT", "/nodes/{node}/qemu/{vmid}/config",
                 Map.of("node", "pve1", "vmid", 101, "cipassword", Secret.of(pw)), false, false);
         assertThat(new String(Json.write(a))).doesNotContain(pw);
         assertThat(a.render()).contains("cipassword=***").doesNotContain(pw);

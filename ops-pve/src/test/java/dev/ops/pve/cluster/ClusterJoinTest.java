@@ -10,7 +10,7 @@ import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.ValidationException;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.error.PveTaskFailedException;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
 import dev.ops.pve.node.NodeSummary;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -63,10 +63,10 @@ class ClusterJoinTest {
         JoinInfo info = cluster.cluster().joinInfo();
 
         assertThatThrownBy(() -> pve3.changes(ops).joinCluster(j -> j.from(info).password(Secret.of("wrong"))).apply())
-                .isInstanceOf(PveTaskFailedException.class).hasMessageContaining("authentication failure").hasMessageNotContaining("wrong");
+                .isInstanceOf(ProxmoxTaskFailedException.class).hasMessageContaining("authentication failure").hasMessageNotContaining("wrong");
         String otherFp = "AA:" + info.members().get(0).fingerprint().substring(3).replace('A', 'B');
         assertThatThrownBy(() -> pve3.changes(ops).joinCluster(j -> j.from(info).fingerprint(otherFp).password(Secret.of(Fakes.PASSWORD))).apply())
-                .isInstanceOf(PveTaskFailedException.class).hasMessageContaining("fingerprint");
+                .isInstanceOf(ProxmoxTaskFailedException.class).hasMessageContaining("fingerprint");
         assertThat(cluster.nodes()).extracting(NodeSummary::node).doesNotContain("pve3");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.pve.guest.GuestType;
-import dev.ops.pve.internal.PveJson;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ClusterResourceTest {
 
     private static List<ClusterResource> read(String body) throws IOException {
-        return PveJson.<List<ClusterResource>>data(PveJson.listOf(ClusterResource.class))
+        return ProxmoxJson.<List<ClusterResource>>data(ProxmoxJson.listOf(ClusterResource.class))
                 .read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ops.core.json.internal.Json;
-import dev.ops.pve.internal.PveJson;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -62,7 +62,7 @@ class LenientReadingPropertiesTest {
     void anEntryOfAnyShapeIsReadAndKeepsWhatItDoesNotType(@ForAll("entries") ObjectNode entry) throws IOException {
         ObjectNode body = F.objectNode();
         body.putArray("data").add(entry);
-        List<ClusterResource> read = PveJson.<List<ClusterResource>>data(PveJson.listOf(ClusterResource.class))
+        List<ClusterResource> read = ProxmoxJson.<List<ClusterResource>>data(ProxmoxJson.listOf(ClusterResource.class))
                 .read(new ByteArrayInputStream(Json.write(body)));
 
         assertThat(read).hasSize(1);
@@ -119,7 +119,7 @@ class LenientReadingPropertiesTest {
     }
 
     private static List<ClusterResource> read(ObjectNode body) throws IOException {
-        return PveJson.<List<ClusterResource>>data(PveJson.listOf(ClusterResource.class))
+        return ProxmoxJson.<List<ClusterResource>>data(ProxmoxJson.listOf(ClusterResource.class))
                 .read(new ByteArrayInputStream(Json.write(body)));
     }
 

@@ -2,7 +2,7 @@ package dev.ops.pve.guest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ops.pve.internal.PveJson;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GuestStatusTest {
 
     private static GuestStatus read(String body) throws IOException {
-        return PveJson.<GuestStatus>data(PveJson.type(GuestStatus.class))
+        return ProxmoxJson.<GuestStatus>data(ProxmoxJson.type(GuestStatus.class))
                 .read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).ofVmid(101);
     }
 

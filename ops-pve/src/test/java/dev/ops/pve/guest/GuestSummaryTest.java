@@ -2,7 +2,7 @@ package dev.ops.pve.guest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ops.pve.internal.PveJson;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GuestSummaryTest {
 
     private static List<GuestSummary> read(String body, GuestType type) throws IOException {
-        List<GuestSummary> list = PveJson.<List<GuestSummary>>data(PveJson.listOf(GuestSummary.class))
+        List<GuestSummary> list = ProxmoxJson.<List<GuestSummary>>data(ProxmoxJson.listOf(GuestSummary.class))
                 .read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         return list.stream().map(g -> g.ofType(type)).toList();
     }

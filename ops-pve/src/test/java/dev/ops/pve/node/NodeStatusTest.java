@@ -11,7 +11,7 @@ class NodeStatusTest {
 
     @Test
     void readsWhatProxmoxVeNineSends() throws IOException {
-        NodeStatus s = NodeStatus.from("pve1", dev.ops.pve.JsonValue.parse("""
+        NodeStatus s = NodeStatus.from("pve1", dev.ops.proxmox.JsonValue.parse("""
                 {"uptime":86400,"cpu":0.0312,"wait":0.0021,"loadavg":["0.52","0.38","0.31"],
                  "memory":{"total":134217728000,"used":8589934592,"free":125627793408,"available":126000000000},
                  "swap":{"total":8589934592,"used":0,"free":8589934592},
@@ -47,7 +47,7 @@ class NodeStatusTest {
 
     @Test
     void anOlderOrSparserAnswerLeavesWhatItLacksEmpty() throws IOException {
-        NodeStatus s = NodeStatus.from("pve1", dev.ops.pve.JsonValue.parse("""
+        NodeStatus s = NodeStatus.from("pve1", dev.ops.proxmox.JsonValue.parse("""
                 {"uptime":"120","loadavg":["0.1","high","0.3"],"memory":{"total":1024},
                  "kversion":"Linux 5.15.108-1-pve #1 SMP PVE 5.15.108-1"}"""));
 

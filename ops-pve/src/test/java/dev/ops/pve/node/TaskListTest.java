@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.error.ValidationException;
-import dev.ops.pve.ListAnswer;
+import dev.ops.proxmox.ListAnswer;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;

@@ -130,7 +130,7 @@ class PreflightTest {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PveClient c = Fakes.clientBuilder(pve).baseUrl("https://127.0.0.1:" + port).retryPolicy(dev.ops.pve.RetryPolicy.none()).build();
+        PveClient c = Fakes.clientBuilder(pve).baseUrl("https://127.0.0.1:" + port).retryPolicy(dev.ops.proxmox.RetryPolicy.none()).build();
         assertThat(c.preflight().run().problems()).singleElement().satisfies(p -> assertThat(p.subject()).isEqualTo("reachability"));
     }
 }

@@ -1,11 +1,13 @@
 package dev.ops.pve.task;
 
+import dev.ops.proxmox.task.ProxmoxTask;
+import dev.ops.proxmox.task.PollPolicy;
+import dev.ops.proxmox.task.TaskOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ops.pve.PveClient;
-import dev.ops.pve.error.PveTaskFailedException;
-import dev.ops.pve.error.PveTaskStillRunningException;
+import dev.ops.proxmox.error.ProxmoxTaskFailedException;
+import dev.ops.proxmox.error.ProxmoxTaskStillRunningException;
 import dev.ops.pve.testing.FakeTime;
 import dev.ops.pve.testing.Fakes;
 import dev.ops.testkit.pve.PveFakeServer;
@@ -40,7 +42,7 @@ class TaskWaitTest {
     @Test
     void anOkTaskIsASuccess() {
         String upid = newTask();
-        TaskOutcome out = PveTask.of(client, upid).await(Duration.ofMinutes(1));
+        TaskOutcome out = ProxmoxTask.of(client, upid).await(Duration.ofMinutes(1));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.OK);
         assertThat(out.succeeded()).isTrue();
         assertThat(out.logTail()).isEmpty();
@@ -49,7 +51,7 @@ class TaskWaitTest {
     @Test
     void warningsAreNotAFailure() {
         pve.failNextTask("WARNINGS: 2");
-        TaskOutcome out = PveTask.of(client, newTask()).awaitSuccess(Duration.ofMinutes(1));
+        TaskOutcome out = ProxmoxTask.of(client, newTask()).awaitSuccess(Duration.ofMinutes(1));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.WARNINGS);
         assertThat(out.warnings()).isEqualTo(2);
         assertThat(out.logTail()).contains("WARN: simulated warning");
@@ -58,23 +60,23 @@ class TaskWaitTest {
     @Test
     void aFailedTaskCarriesItsExitStatusAndLogTail() {
         pve.failNextTask("VM 101 already running");
-        PveTask task = PveTask.of(client, newTask());
+        ProxmoxTask task = ProxmoxTask.of(client, newTask());
         TaskOutcome out = task.await(Duration.ofMinutes(1));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.FAILED);
         assertThat(out.exitStatus()).isEqualTo("VM 101 already running");
         assertThat(out.logTail()).last().isEqualTo("TASK ERROR: VM 101 already running");
-        assertThatThrownBy(out::orThrow).isInstanceOf(PveTaskFailedException.class).hasMessageContaining("VM 101 already running")
+        assertThatThrownBy(out::orThrow).isInstanceOf(ProxmoxTaskFailedException.class).hasMessageContaining("VM 101 already running")
                 .hasMessageContaining("TASK ERROR");
     }
 
     @Test
     void aTaskStillRunningAtTheDeadlineIsNotAFailureAndSaysSo() {
         pve.taskReads(Integer.MAX_VALUE);
-        TaskOutcome out = PveTask.of(client, newTask()).await(Duration.ofSeconds(10));
+        TaskOutcome out = ProxmoxTask.of(client, newTask()).await(Duration.ofSeconds(10));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.STILL_RUNNING);
         assertThat(out.succeeded()).isFalse();
         assertThat(time.elapsedSinceStart()).isGreaterThanOrEqualTo(Duration.ofSeconds(10)).isLessThan(Duration.ofSeconds(12));
-        assertThatThrownBy(out::orThrow).isInstanceOf(PveTaskStillRunningException.class).hasMessageContaining("not a failure of the task");
+        assertThatThrownBy(out::orThrow).isInstanceOf(ProxmoxTaskStillRunningException.class).hasMessageContaining("not a failure of the task");
     }
 
     @Test
@@ -83,7 +85,7 @@ class TaskWaitTest {
         PveClient c = Fakes.clientBuilder(pve).timeSource(time).pollPolicy(new PollPolicy(Duration.ofMillis(50), 2, Duration.ofSeconds(30), 0))
                 .readTimeout(Duration.ofSeconds(5)).build();
         pve.taskReads(30);
-        TaskOutcome out = PveTask.of(c, newTask()).await(Duration.ofMinutes(15));
+        TaskOutcome out = ProxmoxTask.of(c, newTask()).await(Duration.ofMinutes(15));
         assertThat(out.state()).isEqualTo(TaskOutcome.State.OK);
         assertThat(time.elapsedSinceStart()).isGreaterThan(Duration.ofMinutes(9));
     }
@@ -91,7 +93,7 @@ class TaskWaitTest {
     @Test
     void pollsFastAtFirstThenBacksOffNeverSpinning() {
         pve.taskReads(30);
-        PveTask.of(client, newTask()).await(Duration.ofMinutes(5));
+        ProxmoxTask.of(client, newTask()).await(Duration.ofMinutes(5));
         assertThat(time.sleeps.get(0)).isLessThanOrEqualTo(Duration.ofMillis(60));
         assertThat(time.sleeps).allSatisfy(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMillis(1100)));
         assertThat(time.sleeps.get(10)).isGreaterThan(time.sleeps.get(0).multipliedBy(5));
@@ -122,14 +124,14 @@ class TaskWaitTest {
                         : "{\"data\":{\"status\":\"stopped\",\"exitstatus\":\"OK\",\"upid\":\"" + upid + "\"}}").build();
             }
         });
-        TaskOutcome out = PveTask.of(statusClient, upid).await(Duration.ofMinutes(1));
+        TaskOutcome out = ProxmoxTask.of(statusClient, upid).await(Duration.ofMinutes(1));
         return new Run(out, Duration.ofNanos(time.nanoTime() - endAt));
     }
 
     private static final HeldCertificate STATUS_CERT = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
     private final MockWebServer statusServer = startStatusServer();
     private final PveClient statusClient = PveClient.builder().baseUrl(statusServer.url("/").toString()).name("lab")
-            .pinnedCertificate(dev.ops.pve.internal.Tls.fingerprint(STATUS_CERT.certificate()))
+            .pinnedCertificate(dev.ops.proxmox.internal.Tls.fingerprint(STATUS_CERT.certificate()))
             .apiToken("root@pam", "ops", dev.ops.core.secret.Secret.of(Fakes.TOKEN_SECRET)).timeSource(time)
             .pollPolicy(PollPolicy.defaults()).readTimeout(Duration.ofSeconds(5)).build();
 
@@ -212,7 +214,7 @@ class TaskWaitTest {
         for (int i = 0; i < 50; i++) {
             pve.appendTaskLog(upid, "line " + i);
         }
-        List<String> tail = PveTask.of(client, upid).logTail(3);
+        List<String> tail = ProxmoxTask.of(client, upid).logTail(3);
         assertThat(tail).containsExactly("line 47", "line 48", "line 49");
     }
 }

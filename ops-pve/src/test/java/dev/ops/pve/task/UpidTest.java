@@ -1,8 +1,8 @@
 package dev.ops.pve.task;
 
+import dev.ops.proxmox.task.Upid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ops.core.error.ValidationException;
 import java.time.Instant;
 import net.jqwik.api.ForAll;

@@ -1,6 +1,6 @@
 package dev.ops.pve.testing;
 
-import dev.ops.pve.internal.PveJson;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ public final class Answers {
 
     /** The answer's {@code data} as a list of {@code element}; null when the answer has none. */
     public static <T> List<T> list(Class<T> element, String body) throws IOException {
-        return PveJson.<List<T>>data(PveJson.listOf(element)).read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        return ProxmoxJson.<List<T>>data(ProxmoxJson.listOf(element)).read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The single element of the answer's {@code data} list. */

@@ -1,6 +1,6 @@
 package dev.ops.pve.testing;
 
-import dev.ops.pve.task.TimeSource;
+import dev.ops.proxmox.task.TimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,8 +2,8 @@ package dev.ops.pve.testing;
 
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.RetryPolicy;
-import dev.ops.pve.task.PollPolicy;
+import dev.ops.proxmox.RetryPolicy;
+import dev.ops.proxmox.task.PollPolicy;
 import dev.ops.testkit.pve.PveFakeServer;
 import dev.ops.testkit.pve.RecordedCall;
 import java.time.Duration;

@@ -35,6 +35,7 @@ public final class PbsFakeServer implements AutoCloseable {
 
     private final PbsState state = new PbsState(java.time.Duration.ofMillis(50));
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final PbsDispatcher dispatcher;
     private final LoopbackHttps https;
     private final String fingerprint;
@@ -42,7 +43,7 @@ public final class PbsFakeServer implements AutoCloseable {
 
     private PbsFakeServer() throws IOException {
         tokens.put("root@pam!ops", TOKEN_SECRET);
-        Map<String, String> passwords = Map.of("root@pam", ROOT_PASSWORD);
+        passwords.put("root@pam", ROOT_PASSWORD);
         this.https = LoopbackHttps.certified("pbs");
         this.fingerprint = https.fingerprint();
         this.certificatePem = https.certificatePem();
@@ -187,6 +188,15 @@ public final class PbsFakeServer implements AutoCloseable {
         return dispatcher.violations();
     }
 
+    /**
+     * Starts job {@code id} of {@code kind} ({@code prune}, {@code verify}, {@code sync}) as PBS's scheduler
+     * does when its schedule is due (the fake keeps no clock of schedules): the same task as
+     * {@code POST /admin/{kind}/{id}/run}; its UPID. An unknown job throws.
+     */
+    public String runScheduledJob(String kind, String id) {
+        return dispatcher.runJob(kind, id);
+    }
+
     /** Every request, as {@code METHOD path}. */
     public List<String> calls() {
         return dispatcher.calls();
@@ -303,7 +313,7 @@ public final class PbsFakeServer implements AutoCloseable {
         }
     }
 
-    /** This server as the PBS behind a PVE fake's storage of type {@code pbs}. */
+    /** This server as the PBS behind a PVE fake's storage of type {@code pbs}, and as the remote of another PBS fake's sync job. */
     private final class Backend implements dev.ops.testkit.pve.internal.PbsBackends.Backend {
         @Override
         public void store(String datastore, String ns, String type, String id, long time, String notes) {
@@ -326,6 +336,19 @@ public final class PbsFakeServer implements AutoCloseable {
             synchronized (state.tasks.lock()) {
                 PbsState.Store s = state.stores.get(datastore);
                 return s != null && s.namespaces.contains(ns);
+            }
+        }
+
+        @Override
+        public boolean accepts(String authId, String secret) {
+            String known = authId.contains("!") ? tokens.get(authId) : passwords.get(authId);
+            return known != null && known.equals(secret);
+        }
+
+        @Override
+        public dev.ops.testkit.pve.internal.PbsBackends.Listing listing(String datastore, String ns, int maxDepth) {
+            synchronized (state.tasks.lock()) {
+                return dev.ops.testkit.pbs.internal.PbsSync.listing(state, datastore, ns, maxDepth);
             }
         }
 

@@ -5,7 +5,7 @@ import dev.ops.core.Ops;
 import dev.ops.core.secret.Secret;
 import dev.ops.core.store.InMemoryStateStore;
 import dev.ops.core.store.StateStore;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.testkit.pve.PveFakeServer;
 import dev.ops.testkit.pve.RecordedCall;

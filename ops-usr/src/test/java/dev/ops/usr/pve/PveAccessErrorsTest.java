@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.error.NotFoundException;
-import dev.ops.pve.error.PvePermissionException;
+import dev.ops.proxmox.error.ProxmoxPermissionException;
 import dev.ops.testkit.pve.PveAnswer;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class PveAccessErrorsTest extends AccessTestBase {
     void aRefusedReadSurfacesAsAPermissionErrorNamingThePrivilege() {
         server.answerNext("GET", "/access/users/alice@pve", PveAnswer.error(403, "Permission check failed (/access/groups, User.Modify)"));
 
-        assertThatThrownBy(() -> access.user("alice@pve").present().plan()).isInstanceOfSatisfying(PvePermissionException.class, e -> {
+        assertThatThrownBy(() -> access.user("alice@pve").present().plan()).isInstanceOfSatisfying(ProxmoxPermissionException.class, e -> {
             assertThat(e.aclPath()).contains("/access/groups");
             assertThat(e.privilege()).contains("User.Modify");
         });
@@ -46,7 +46,7 @@ class PveAccessErrorsTest extends AccessTestBase {
     void aRefusedWriteSurfacesAsAPermissionErrorAndNothingIsLeftApplied() {
         server.answerNext("POST", "/access/groups", PveAnswer.error(403, "Permission check failed (/access/groups, Group.Allocate)"));
 
-        assertThatThrownBy(() -> access.group("ops").present().apply()).isInstanceOfSatisfying(PvePermissionException.class,
+        assertThatThrownBy(() -> access.group("ops").present().apply()).isInstanceOfSatisfying(ProxmoxPermissionException.class,
                 e -> assertThat(e.privilege()).contains("Group.Allocate"));
         assertThat(pve.groups()).isEmpty();
     }

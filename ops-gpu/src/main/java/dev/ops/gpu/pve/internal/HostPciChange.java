@@ -9,7 +9,7 @@ import dev.ops.gpu.device.internal.RomCheck;
 import dev.ops.gpu.pve.GuestRunningException;
 import dev.ops.gpu.pve.HostPci;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestType;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * anyone but root@pam with a ticket (Proxmox refuses that: use a mapping), when {@code driver} is set
  * on a server older than PVE 9, and when a named mapping does not exist.
  */
-public final class HostPciChange extends ApiChange<Optional<HostPci>, Void> {
+public final class HostPciChange extends PveChange<Optional<HostPci>, Void> {
     private static final String CONFIG = "/nodes/{node}/qemu/{vmid}/config";
     private final Guest guest;
     private final int index;

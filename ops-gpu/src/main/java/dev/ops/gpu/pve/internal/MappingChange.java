@@ -5,15 +5,15 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.gpu.pve.PciMapping;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Makes a PCI resource mapping present as given, or absent; undo puts back what was there. */
-public final class MappingChange extends ApiChange<Optional<PciMapping>, Void> {
+public final class MappingChange extends PveChange<Optional<PciMapping>, Void> {
     private final String id;
     /** The mapping wanted; null to remove it. */
     private final PciMapping wanted;

@@ -6,7 +6,7 @@ import dev.ops.core.change.Step;
 import dev.ops.gpu.pve.GuestRunningException;
 import dev.ops.gpu.pve.GuestTuning;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Sets a stopped VM's NUMA, hugepages and affinity; the undo restores the old values or removes the keys. */
-public final class TuningChange extends ApiChange<GuestConfig, Void> {
+public final class TuningChange extends PveChange<GuestConfig, Void> {
     private static final String CONFIG = "/nodes/{node}/qemu/{vmid}/config";
     private final Guest guest;
     private final GuestTuning tuning;

@@ -7,7 +7,7 @@ import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
 import dev.ops.lab.catalog.internal.SnapshotRecordAction;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.guest.Guest;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class RetentionChange extends AbstractChange<List<String>, Void> {
         for (String name : names) {
             if (guest.snapshots().get(name).isPresent()) {
                 steps.add(Step.irreversible("delete safety snapshot " + name + " of " + guest + " (retention)",
-                        PveCallAction.of(client, "DELETE", "/nodes/{node}/" + guest.type().segment() + "/{vmid}/snapshot/{snapname}",
+                        ApiCallAction.of(client, "DELETE", "/nodes/{node}/" + guest.type().segment() + "/{vmid}/snapshot/{snapname}",
                                 Map.of("node", guest.node(), "vmid", guest.vmid(), "snapname", name), true, false)));
             }
         }

@@ -6,8 +6,8 @@ import dev.ops.core.change.Step;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.agent.GuestAgent;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.internal.GuestPaths;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * or removes a file the change created (through the agent's exec, which needs
  * {@code VM.GuestAgent.Unrestricted}).
  */
-public final class AgentFileWriteChange extends ApiChange<String, Void> {
+public final class AgentFileWriteChange extends PveChange<String, Void> {
     /** The longest content the API takes in one write ({@code file-write}'s {@code content}). */
     public static final int MAX_CONTENT = 61_440;
 
@@ -57,8 +57,8 @@ public final class AgentFileWriteChange extends ApiChange<String, Void> {
         if (now.isPresent() && now.get().equals(content)) {
             return Planned.none(null);
         }
-        PveCallAction write = call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", GuestPaths.params(guest, "file", file, "content", content));
-        PveCallAction undo = now.isPresent()
+        ApiCallAction write = call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", GuestPaths.params(guest, "file", file, "content", content));
+        ApiCallAction undo = now.isPresent()
                 ? call("POST", "/nodes/{node}/qemu/{vmid}/agent/file-write", GuestPaths.params(guest, "file", file, "content", now.get()))
                 : call("POST", "/nodes/{node}/qemu/{vmid}/agent/exec", GuestPaths.params(guest, "command", List.of("rm", "-f", "--", file)));
         Planned<Void> planned = Planned.of(List.of(Step.of((now.isPresent() ? "rewrite " : "create ") + file + " in " + guest, write, undo)));

@@ -6,14 +6,14 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.backup.BackupRequest;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.guest.Guest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Backs an existing guest up with vzdump. The backup volume stays on rollback (the step cannot be undone). */
-final class BackupChange extends ApiChange<Boolean, Void> {
+final class BackupChange extends PveChange<Boolean, Void> {
     private final Guest guest;
     private final BackupRequest request;
 

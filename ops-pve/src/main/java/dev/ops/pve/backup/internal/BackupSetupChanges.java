@@ -7,7 +7,7 @@ import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.backup.BackupJobRequest;
 import dev.ops.pve.backup.PbsStorageRequest;
-import dev.ops.pve.internal.ConfigEntryChange;
+import dev.ops.proxmox.internal.ConfigEntryChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

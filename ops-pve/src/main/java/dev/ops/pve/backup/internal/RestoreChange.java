@@ -8,8 +8,8 @@ import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.backup.RestoreRequest;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestType;
 import dev.ops.pve.guest.internal.GuestDestroyAction;
@@ -21,7 +21,7 @@ import java.util.Map;
  * Restores a backup volume as a guest; the undo destroys the restored guest. Overwriting an existing
  * guest needs {@code force} and cannot be undone.
  */
-final class RestoreChange extends ApiChange<Guest, Void> {
+final class RestoreChange extends PveChange<Guest, Void> {
     private final String node;
     private final GuestType type;
     private final RestoreRequest request;
@@ -57,7 +57,7 @@ final class RestoreChange extends ApiChange<Guest, Void> {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("node", node);
         p.putAll(Wire.restore(request, type));
-        PveCallAction action = heavyTask("POST", "/nodes/{node}/" + type.segment(), p);
+        ApiCallAction action = heavyTask("POST", "/nodes/{node}/" + type.segment(), p);
         Planned<Void> planned = Planned.of(List.of(exists ? Step.irreversible("restore over " + guest, action)
                 : Step.of("restore " + guest, action, new GuestDestroyAction(client.name(), node, type, request.vmid())).undoneAlsoOnFailure()));
         return checked ? planned : planned.withNote("the archive is a path on " + node + ", which the API cannot list; its existence is checked by the restore");

@@ -5,7 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.cluster.ClusterStatusEntry;
 import dev.ops.pve.cluster.JoinRequest;
 import dev.ops.pve.cluster.ResourceType;
@@ -18,7 +18,7 @@ import java.util.Map;
  * would, a node that is in a cluster already or holds guests (unless forced); the step cannot be
  * undone through the API. Yields the cluster's name.
  */
-public final class JoinClusterChange extends ApiChange<String, Void> {
+public final class JoinClusterChange extends PveChange<String, Void> {
     private final JoinRequest request;
 
     public JoinClusterChange(Ops ops, PveClient client, JoinRequest request) {

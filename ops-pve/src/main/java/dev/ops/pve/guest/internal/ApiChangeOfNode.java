@@ -2,10 +2,10 @@ package dev.ops.pve.guest.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 
 /** A change that makes something new on one node. */
-abstract class ApiChangeOfNode<T> extends ApiChange<T, Void> {
+abstract class ApiChangeOfNode<T> extends PveChange<T, Void> {
     protected final String node;
 
     ApiChangeOfNode(Ops ops, PveClient client, String node) {

@@ -3,8 +3,8 @@ package dev.ops.pve.guest.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestStatus;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A change of one existing guest, with the calls on its endpoints. */
-abstract class GuestChange<T, C> extends ApiChange<T, C> {
+abstract class GuestChange<T, C> extends PveChange<T, C> {
     protected final Guest guest;
 
     GuestChange(Ops ops, PveClient client, Guest guest) {
@@ -22,11 +22,11 @@ abstract class GuestChange<T, C> extends ApiChange<T, C> {
     }
 
     /** {@code POST .../status/{action}}, awaited. */
-    final PveCallAction power(Guest g, String action) {
+    final ApiCallAction power(Guest g, String action) {
         return power(g, action, Map.of());
     }
 
-    final PveCallAction power(Guest g, String action, Map<String, ?> options) {
+    final ApiCallAction power(Guest g, String action, Map<String, ?> options) {
         return task("POST", GuestPaths.template(g, "/status/" + action), GuestPaths.params(g, options));
     }
 

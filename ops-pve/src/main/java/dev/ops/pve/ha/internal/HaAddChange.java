@@ -5,7 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.ha.HaRequest;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes an existing guest HA-managed; the undo removes it from HA. No steps when it is HA-managed already. */
-final class HaAddChange extends ApiChange<HaResource, Void> {
+final class HaAddChange extends PveChange<HaResource, Void> {
     private final Guest guest;
     private final HaRequest request;
     private final String sid;

@@ -4,7 +4,7 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.ha.HaResource;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Removes a guest from HA; the undo adds it back with its previous state, group, comment and restart/relocate policy. */
-final class HaRemoveChange extends ApiChange<Boolean, Void> {
+final class HaRemoveChange extends PveChange<Boolean, Void> {
     private final String sid;
 
     HaRemoveChange(Ops ops, PveClient client, Guest guest) {

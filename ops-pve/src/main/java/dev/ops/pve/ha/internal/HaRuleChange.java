@@ -5,13 +5,13 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.ha.Ha;
 import dev.ops.pve.ha.HaRule;
 import dev.ops.pve.ha.HaRuleRequest;
 import dev.ops.pve.ha.HaRuleType;
-import dev.ops.pve.internal.SettingsDiff;
+import dev.ops.proxmox.internal.SettingsDiff;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * settings back), or removed (rollback makes it again). A rule's type cannot change in place: the
  * plan refuses it. On a cluster without HA rules (before Proxmox VE 9) the plan says so.
  */
-public final class HaRuleChange extends ApiChange<Optional<HaRule>, Void> {
+public final class HaRuleChange extends PveChange<Optional<HaRule>, Void> {
     private static final String COLLECTION = "/cluster/ha/rules";
     private static final String ENTRY = "/cluster/ha/rules/{rule}";
 
@@ -85,7 +85,7 @@ public final class HaRuleChange extends ApiChange<Optional<HaRule>, Void> {
         return client.ha().rule(id());
     }
 
-    private PveCallAction create(HaRule rule) {
+    private ApiCallAction create(HaRule rule) {
         return call("POST", COLLECTION, withIds(rule.type(), settings(rule)));
     }
 

@@ -1,7 +1,7 @@
 package dev.ops.pve.ha.internal;
 
 import dev.ops.core.text.AsciiNumbers;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.ha.HaRule;
 import dev.ops.pve.ha.HaRuleType;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.Violations;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.internal.SettingsDiff;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.internal.SettingsDiff;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Map;
  * plan shows each as old -> new; rollback puts the old values back and removes the ones that were
  * not set.
  */
-public final class FirewallOptionsChange extends ApiChange<Map<String, String>, Void> {
+public final class FirewallOptionsChange extends PveChange<Map<String, String>, Void> {
     private final String node;
     private final Map<String, String> wanted;
 

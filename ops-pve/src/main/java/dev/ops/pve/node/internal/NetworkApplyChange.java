@@ -3,9 +3,9 @@ package dev.ops.pve.node.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.pve.ListAnswer;
+import dev.ops.proxmox.ListAnswer;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.node.NetworkInterface;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
  * nothing is planned. Neither can be undone by the API: to go back, stage the old interfaces and
  * apply again.
  */
-public final class NetworkApplyChange extends ApiChange<String, String> {
+public final class NetworkApplyChange extends PveChange<String, String> {
     private final String node;
     private final boolean apply;
 

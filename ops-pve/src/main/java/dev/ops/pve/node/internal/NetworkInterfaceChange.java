@@ -3,10 +3,10 @@ package dev.ops.pve.node.internal;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.internal.SettingsDiff;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.internal.SettingsDiff;
 import dev.ops.pve.node.NetworkInterfaceRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Set;
  * rollback stages the old state again. Nothing goes live until the node's network is applied
  * (see {@link NetworkApplyChange}).
  */
-public final class NetworkInterfaceChange extends ApiChange<String, Void> {
+public final class NetworkInterfaceChange extends PveChange<String, Void> {
     private static final Set<String> READ_ONLY = Set.of("iface", "type", "active", "exists", "families", "priority", "method",
             "method6", "cidr", "cidr6");
 

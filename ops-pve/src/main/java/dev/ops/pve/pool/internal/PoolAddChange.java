@@ -7,7 +7,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.cluster.ResourceType;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.pool.PoolSummary;
@@ -20,7 +20,7 @@ import java.util.Map;
  * Puts existing guests in an existing pool; the undo takes out those it put in. Guests already in it
  * are left as they are; a guest in another pool is refused (take it out there first).
  */
-final class PoolAddChange extends ApiChange<PoolSummary, Void> {
+final class PoolAddChange extends PveChange<PoolSummary, Void> {
     private final String poolid;
     private final List<Guest> guests;
 

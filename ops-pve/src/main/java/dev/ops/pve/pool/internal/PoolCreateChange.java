@@ -5,7 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.pool.PoolRequest;
 import dev.ops.pve.pool.PoolSummary;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Creates a resource pool; the undo deletes it. No steps when it exists. */
-final class PoolCreateChange extends ApiChange<PoolSummary, Void> {
+final class PoolCreateChange extends PveChange<PoolSummary, Void> {
     private final PoolRequest request;
 
     PoolCreateChange(Ops ops, PveClient client, PoolRequest request) {

@@ -7,7 +7,7 @@ import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.cluster.ClusterResource;
 import dev.ops.pve.pool.PoolSummary;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Deletes an empty pool; the undo creates it again with its comment. No steps when it is gone. */
-final class PoolDeleteChange extends ApiChange<Boolean, Void> {
+final class PoolDeleteChange extends PveChange<Boolean, Void> {
     private final String poolid;
 
     PoolDeleteChange(Ops ops, PveClient client, String poolid) {

@@ -6,9 +6,9 @@ import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
-import dev.ops.pve.change.PveCallAction;
-import dev.ops.pve.internal.SettingsDiff;
+import dev.ops.pve.change.PveChange;
+import dev.ops.proxmox.change.ApiCallAction;
+import dev.ops.proxmox.internal.SettingsDiff;
 import dev.ops.pve.replication.Replication;
 import dev.ops.pve.replication.ReplicationJob;
 import dev.ops.pve.replication.ReplicationRequest;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * it), or removed (rollback makes it again). Its target cannot change in place: the plan refuses it
  * and says to remove the job first. The guest must exist.
  */
-public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJob>, Void> {
+public final class ReplicationJobChange extends PveChange<Optional<ReplicationJob>, Void> {
     private static final String COLLECTION = "/cluster/replication";
     private static final String ENTRY = "/cluster/replication/{id}";
 
@@ -82,7 +82,7 @@ public final class ReplicationJobChange extends ApiChange<Optional<ReplicationJo
                 call("PUT", ENTRY, d.undo(base))))).withNotes(d.lines());
     }
 
-    private PveCallAction create(ReplicationJob job) {
+    private ApiCallAction create(ReplicationJob job) {
         Map<String, Object> p = new LinkedHashMap<>(settings(job));
         p.put("id", job.id());
         p.put("type", "local");

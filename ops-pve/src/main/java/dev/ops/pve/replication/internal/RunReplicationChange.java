@@ -5,7 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.replication.Replication;
 import dev.ops.pve.replication.ReplicationJob;
 import dev.ops.pve.replication.ReplicationState;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a replication job now ({@code schedule_now} on the guest's node) and waits for it; yields the job's state after. */
-public final class RunReplicationChange extends ApiChange<ReplicationState, String> {
+public final class RunReplicationChange extends PveChange<ReplicationState, String> {
     private final String id;
 
     public RunReplicationChange(Ops ops, PveClient client, String id) {

@@ -6,7 +6,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import dev.ops.pve.storage.Storage;
 import dev.ops.pve.storage.StorageContentItem;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Puts a volume on a storage (a download or an upload); the undo deletes the volume. No steps when the volume exists. */
-final class StorageChange extends ApiChange<StorageContentItem, Void> {
+final class StorageChange extends PveChange<StorageContentItem, Void> {
     private final Storage storage;
     private final String volid;
     private final String what;

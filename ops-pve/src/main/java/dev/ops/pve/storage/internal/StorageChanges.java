@@ -4,7 +4,7 @@ import dev.ops.core.Ops;
 import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Change;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.pve.storage.DownloadUrlRequest;
 import dev.ops.pve.storage.Storage;
 import dev.ops.pve.storage.StorageContentItem;
@@ -25,7 +25,7 @@ public final class StorageChanges {
         p.putAll(Wire.download(request));
         return new StorageChange(ops, client, storage, volid, "download " + request.fileName() + " to " + storage.id() + " on " + storage.node(),
                 "download " + request.url() + " as " + volid,
-                PveCallAction.of(client, "POST", "/nodes/{node}/storage/{storage}/download-url", p, true, false));
+                ApiCallAction.of(client, "POST", "/nodes/{node}/storage/{storage}/download-url", p, true, false));
     }
 
     public static Change<StorageContentItem> upload(Ops ops, PveClient client, Storage storage, UploadRequest request) {

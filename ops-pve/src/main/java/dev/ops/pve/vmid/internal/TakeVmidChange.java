@@ -11,7 +11,7 @@ import dev.ops.core.error.OpsException;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * which id the cluster would hand out now. The claim is made once per change, so that planning and
  * applying the same change agree.
  */
-public final class TakeVmidChange extends ApiChange<Integer, Void> {
+public final class TakeVmidChange extends PveChange<Integer, Void> {
     private final String purpose;
     private final Consumer<Violations> validation;
     private final Supplier<List<String>> check;

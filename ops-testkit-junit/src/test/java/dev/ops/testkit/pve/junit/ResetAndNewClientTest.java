@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ops.core.Ops;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.RetryPolicy;
+import dev.ops.proxmox.RetryPolicy;
 import dev.ops.testkit.pve.PveAnswer;
 import dev.ops.testkit.pve.PveFakeServer;
 import java.time.Duration;

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * The PBS fake's configuration sections and jobs: prune, verify and sync jobs, remotes and
  * traffic-control rules ({@code /config/...}: list, create, read, update with {@code delete}, delete),
  * and running a job now ({@code POST /admin/{kind}/{id}/run}), which answers a UPID although the
- * schema says null, as PBS does. A remote's password is kept but never listed; a remote that a sync
- * job uses cannot be deleted. Called under the fake's lock.
+ * schema says null, as PBS does; a sync job's run pulls snapshots ({@link PbsSync}). A remote's
+ * password is kept but never listed; a remote that a sync job uses cannot be deleted. Called under
+ * the fake's lock.
  */
 final class PbsConfigHandlers {
     private static final Pattern CONFIG = Pattern.compile("/config/(prune|verify|sync|remote|traffic-control)(/\\{(id|name)})?");
@@ -119,8 +120,8 @@ final class PbsConfigHandlers {
         return out;
     }
 
-    /** Runs a job now, as a task; the answer is its UPID. */
-    private Object run(String kind, String id) {
+    /** Runs a job now, as a task, as {@code POST /admin/{kind}/{id}/run} and PBS's scheduler start it; the answer is its UPID. */
+    String run(String kind, String id) {
         Map<String, Object> job = state.section(kind).get(id);
         if (job == null) {
             throw new ApiError(404, "job '" + id + "' does not exist.");
@@ -144,9 +145,17 @@ final class PbsConfigHandlers {
                 state.tasks.engine().failNextTask("verification failed - please check the log for details");
             }
         }
+        PbsSync sync = null;
         if (store == null) {
             state.tasks.engine().failNextTask("datastore '" + storeName + "' does not exist");
+        } else if (kind.equals("sync")) {
+            try {
+                sync = PbsSync.prepare(state, job);
+            } catch (java.util.NoSuchElementException e) {
+                state.tasks.engine().failNextTask(e.getMessage());
+            }
         }
+        PbsSync pull = sync;
         String upid = state.tasks.start(type, storeName + ":" + id, "root@pam", t -> {
             t.log("starting " + type + " '" + id + "' on datastore " + storeName);
             t.onSuccess(() -> {
@@ -155,7 +164,15 @@ final class PbsConfigHandlers {
                 } else if (kind.equals("verify")) {
                     toVerify.forEach(sn -> sn.verification = "ok");
                 } else {
-                    t.log("sync from remote '" + job.get("remote") + "' store '" + job.get("remote-store") + "' (simulated: nothing pulled)");
+                    t.log("sync datastore '" + storeName + "' from " + (job.containsKey("remote") ? "remote '" + job.get("remote") + "' " : "")
+                            + "datastore '" + job.get("remote-store") + "'");
+                    if (pull != null) {
+                        pull.apply(t);
+                    }
+                    if (t.endsWithError()) {
+                        ran(kind, id, "error");
+                        return;
+                    }
                 }
                 ran(kind, id, "OK");
             });

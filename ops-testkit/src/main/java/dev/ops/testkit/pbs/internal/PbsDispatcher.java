@@ -36,6 +36,13 @@ public final class PbsDispatcher extends Dispatcher {
     private int writes;
 
     private final PbsConfigHandlers config;
+
+    /** Starts job {@code id} of {@code kind} (prune, verify, sync) as PBS's scheduler does when it is due; its task's UPID. */
+    public String runJob(String kind, String id) {
+        synchronized (state.tasks.lock()) {
+            return config.run(kind, id);
+        }
+    }
     /** Listings that are served again while nothing changed, as a real server's are cheap to read twice. */
     private static final java.util.Set<String> LISTINGS = java.util.Set.of("/admin/datastore/{store}/snapshots",
             "/admin/datastore/{store}/groups");
@@ -304,7 +311,7 @@ public final class PbsDispatcher extends Dispatcher {
                 }
                 String ns = parent.isEmpty() ? p.get("name") : parent + "/" + p.get("name");
                 if (ns.split("/").length > 7) {
-                    throw new ApiError(400, "namespace '" + ns + "' is too deep (max depth 7)");
+                    throw new ApiError(400, "namespace '" + ns + "' is too deep: at most 7 names below the root (8 levels with the root)");
                 }
                 if (!s.namespaces.add(ns)) {
                     throw new ApiError(400, "namespace '" + ns + "' already exists");

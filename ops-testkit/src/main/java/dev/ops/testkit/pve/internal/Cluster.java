@@ -506,7 +506,12 @@ public final class Cluster {
                 t.log.add("WARN: simulated warning");
             }
             t.onSuccess.run();
-            t.log.add("TASK " + exitstatus);
+            if (t.endError != null) {
+                exitstatus = t.endError;
+                t.log.add("TASK ERROR: " + exitstatus);
+            } else {
+                t.log.add("TASK " + exitstatus);
+            }
         } else {
             t.onFailure.run();
             t.log.add("TASK ERROR: " + exitstatus);

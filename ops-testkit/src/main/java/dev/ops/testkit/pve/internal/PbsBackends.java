@@ -1,5 +1,6 @@
 package dev.ops.testkit.pve.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The PBS fakes running in this JVM, by {@code host:port}, so that a PVE fake's storage of type
  * {@code pbs} that names one of them ({@code server}, {@code port}) backs up into it, as PVE's
- * vzdump writes into a real Proxmox Backup Server.
+ * vzdump writes into a real Proxmox Backup Server, and a PBS fake's sync job pulls from the one its
+ * remote names ({@code host}, {@code port}).
  */
 public final class PbsBackends {
     /** What the PVE fake needs of a PBS: to take a backup, and to say whether one is still there. */
@@ -20,7 +22,39 @@ public final class PbsBackends {
 
         /** Whether the snapshot is still there (a prune may have removed it). */
         boolean has(String datastore, String ns, String type, String id, long time);
+
+        /** Whether {@code authId} (a user or an API token) with {@code secret} (its password or token secret) may log in. */
+        boolean accepts(String authId, String secret);
+
+        /**
+         * What a sync pulls: namespace {@code ns} of {@code datastore} and the namespaces below it, down to
+         * {@code maxDepth} levels; throws {@link java.util.NoSuchElementException} (its message as PBS
+         * words it) when the datastore or the namespace does not exist.
+         */
+        Listing listing(String datastore, String ns, int maxDepth);
     }
+
+    /**
+     * A sync source's content.
+     *
+     * @param namespaces the namespaces, relative to the one asked for ("" for itself)
+     * @param snapshots the snapshots in them
+     */
+    public record Listing(List<String> namespaces, List<Source> snapshots) {}
+
+    /**
+     * One snapshot as a sync reads it.
+     *
+     * @param ns its namespace, relative to the one asked for
+     * @param type vm, ct or host
+     * @param id the backup id
+     * @param time its backup time, epoch seconds
+     * @param finished whether it is complete (a sync skips one still being written)
+     * @param size its size in bytes
+     * @param notes its notes (part of the manifest, so a sync carries them)
+     * @param verification its last verification ({@code ok}, {@code failed}), null when never verified
+     */
+    public record Source(String ns, String type, String id, long time, boolean finished, long size, String notes, String verification) {}
 
     private static final Map<String, Backend> BACKENDS = new ConcurrentHashMap<>();
 

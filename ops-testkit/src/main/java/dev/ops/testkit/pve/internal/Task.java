@@ -20,6 +20,7 @@ public final class Task {
     public long endtime;
     Runnable onSuccess = () -> { };
     Runnable onFailure = () -> { };
+    String endError;
     /** Status reads still answered {@code running} when tasks end by reads; -1 when they end by time. */
     int readsLeft = -1;
     String plannedExit;
@@ -41,6 +42,20 @@ public final class Task {
     public Task onSuccess(Runnable r) {
         this.onSuccess = r;
         return this;
+    }
+
+    /**
+     * Makes a task whose work ran (its success action) end with {@code exitstatus} all the same, as a
+     * PBS sync does when some groups failed: what was done stays done.
+     */
+    public Task endWithError(String exitstatus) {
+        this.endError = java.util.Objects.requireNonNull(exitstatus, "exitstatus");
+        return this;
+    }
+
+    /** Whether {@link #endWithError} was called. */
+    public boolean endsWithError() {
+        return endError != null;
     }
 
     /** Sets the clean-up when the task fails. */

@@ -4,18 +4,18 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.ApiChange;
+import dev.ops.pve.change.PveChange;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A Proxmox access change: ops-pve's shared {@link ApiChange} with its validation, plan (steps and
+ * A Proxmox access change: ops-pve's shared {@link dev.ops.pve.change.PveChange} with its validation, plan (steps and
  * notes computed together from the current state, since a note may depend on what was read, e.g.
  * which tokens a deleted user loses) and result given by {@link AccessPlanner}.
  *
  * @param <T> what applying yields
  */
-final class AccessChange<T> extends ApiChange<T, Void> {
+final class AccessChange<T> extends PveChange<T, Void> {
     private final String what;
     private final Consumer<Violations> validation;
     private final Supplier<Planned<Void>> planner;

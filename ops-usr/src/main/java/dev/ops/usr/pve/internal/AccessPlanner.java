@@ -9,7 +9,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.secret.Secret;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import dev.ops.usr.pve.PveAclEntry;
 import dev.ops.usr.pve.PveAclEntry.PrincipalType;
 import dev.ops.usr.pve.PveGroup;
@@ -123,7 +123,7 @@ public final class AccessPlanner {
                 return Planned.none(null);
             }
             PveUser u = cur.get();
-            List<PveCallAction> back = new ArrayList<>();
+            List<ApiCallAction> back = new ArrayList<>();
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("userid", userid);
             u.email().ifPresent(x -> p.put("email", x));
@@ -203,7 +203,7 @@ public final class AccessPlanner {
             if (cur.isEmpty()) {
                 return Planned.none(null);
             }
-            List<PveCallAction> back = new ArrayList<>();
+            List<ApiCallAction> back = new ArrayList<>();
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("groupid", groupid);
             cur.get().comment().ifPresent(c -> p.put("comment", c));
@@ -385,7 +385,7 @@ public final class AccessPlanner {
                 + String.join(",", s.principals().stream().map(p -> p.type().wire() + " " + p.id()).toList());
     }
 
-    private PveCallAction grant(PveAclEntry e, boolean propagate) {
+    private ApiCallAction grant(PveAclEntry e, boolean propagate) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("path", e.path());
         p.put("roles", e.role());
@@ -394,7 +394,7 @@ public final class AccessPlanner {
         return call("PUT", ACL, p);
     }
 
-    private PveCallAction revoke(PveAclEntry e) {
+    private ApiCallAction revoke(PveAclEntry e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("path", e.path());
         p.put("roles", e.role());
@@ -422,8 +422,8 @@ public final class AccessPlanner {
         return params.keySet().stream().filter(k -> !List.of("userid", "tokenid", "groupid").contains(k)).toList();
     }
 
-    private PveCallAction call(String method, String template, Map<String, ?> params) {
-        return PveCallAction.of(client, method, template, params, false, false);
+    private ApiCallAction call(String method, String template, Map<String, ?> params) {
+        return ApiCallAction.of(client, method, template, params, false, false);
     }
 
     /** The groups a user is to join must exist: a typed not-found error at plan time names those that do not. */

@@ -1,7 +1,7 @@
 package dev.ops.usr.pve.internal;
 
 import dev.ops.core.error.NotFoundException;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
 import dev.ops.usr.pve.PveAclEntry;
 import dev.ops.usr.pve.PveGroup;

@@ -3,19 +3,19 @@ package dev.ops.usr.pve.internal;
 import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * Several Proxmox calls run in order as one action, e.g. the undo of a user's deletion: recreate the
- * user, then grant its ACL entries again. Journal-safe (a list of {@link PveCallAction} records).
+ * user, then grant its ACL entries again. Journal-safe (a list of {@link ApiCallAction} records).
  *
  * @param target the client's name
  * @param calls the calls, in order
  */
-public record CallSequenceAction(String target, List<PveCallAction> calls) implements Action {
+public record CallSequenceAction(String target, List<ApiCallAction> calls) implements Action {
 
     public CallSequenceAction {
         Objects.requireNonNull(target, "target");
@@ -27,7 +27,7 @@ public record CallSequenceAction(String target, List<PveCallAction> calls) imple
 
     @Override
     public String render() {
-        return calls.stream().map(PveCallAction::render).collect(Collectors.joining("\n"));
+        return calls.stream().map(ApiCallAction::render).collect(Collectors.joining("\n"));
     }
 
     @Override

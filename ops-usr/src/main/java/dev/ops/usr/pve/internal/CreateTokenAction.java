@@ -4,9 +4,9 @@ import dev.ops.core.change.Action;
 import dev.ops.core.change.Targets;
 import dev.ops.core.error.ApiException;
 import dev.ops.core.secret.Secret;
-import dev.ops.pve.JsonValue;
+import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveCallAction;
+import dev.ops.proxmox.change.ApiCallAction;
 import java.util.Objects;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param call the POST
  * @param handoff the id under which the secret is left for the result
  */
-public record CreateTokenAction(PveCallAction call, String handoff) implements Action {
+public record CreateTokenAction(ApiCallAction call, String handoff) implements Action {
 
     public CreateTokenAction {
         Objects.requireNonNull(call, "call");

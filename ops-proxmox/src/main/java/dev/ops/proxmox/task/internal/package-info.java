@@ -1,0 +1,2 @@
+/** The task changes behind the product clients' change sets (stop a task); not API. */
+package dev.ops.proxmox.task.internal;

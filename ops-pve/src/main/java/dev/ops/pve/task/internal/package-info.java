@@ -1,2 +1,0 @@
-/** The task changes behind {@link dev.ops.pve.PveChanges}; not API. */
-package dev.ops.pve.task.internal;
