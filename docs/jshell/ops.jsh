@@ -50,7 +50,6 @@ import dev.ops.proxmox.task.*;
 import dev.ops.pve.*;
 import dev.ops.pve.agent.*;
 import dev.ops.pve.backup.*;
-import dev.ops.pve.change.*;
 import dev.ops.pve.cluster.*;
 import dev.ops.pve.guest.*;
 import dev.ops.pve.ha.*;

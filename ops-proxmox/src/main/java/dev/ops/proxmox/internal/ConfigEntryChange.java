@@ -1,12 +1,12 @@
 package dev.ops.proxmox.internal;
 
-import dev.ops.proxmox.ProxmoxClient;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.proxmox.JsonValue;
-import dev.ops.proxmox.change.ApiChange;
+import dev.ops.proxmox.ProxmoxClient;
 import dev.ops.proxmox.change.ApiCallAction;
+import dev.ops.proxmox.change.internal.ApiChange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

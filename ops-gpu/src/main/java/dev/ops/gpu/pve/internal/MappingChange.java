@@ -7,7 +7,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.gpu.pve.PciMapping;
 import dev.ops.proxmox.JsonValue;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.ops.core.change.Step;
 import dev.ops.gpu.pve.GuestRunningException;
 import dev.ops.gpu.pve.GuestTuning;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import java.util.ArrayList;

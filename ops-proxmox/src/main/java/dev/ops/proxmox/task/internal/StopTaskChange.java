@@ -1,10 +1,10 @@
 package dev.ops.proxmox.task.internal;
 
-import dev.ops.proxmox.ProxmoxClient;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
-import dev.ops.proxmox.change.ApiChange;
+import dev.ops.proxmox.ProxmoxClient;
+import dev.ops.proxmox.change.internal.ApiChange;
 import dev.ops.proxmox.task.ProxmoxTask;
 import dev.ops.proxmox.task.TaskStatus;
 import dev.ops.proxmox.task.Upid;

@@ -1,13 +1,13 @@
 package dev.ops.pve.backup.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.pve.internal.Wire;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.backup.BackupRequest;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.guest.Guest;
+import dev.ops.pve.internal.Wire;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.ConflictException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.cluster.ClusterStatusEntry;
 import dev.ops.pve.cluster.JoinRequest;
 import dev.ops.pve.cluster.ResourceType;

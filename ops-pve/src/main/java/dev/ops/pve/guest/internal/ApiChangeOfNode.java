@@ -2,7 +2,7 @@ package dev.ops.pve.guest.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 
 /** A change that makes something new on one node. */
 abstract class ApiChangeOfNode<T> extends PveChange<T, Void> {

@@ -2,9 +2,9 @@ package dev.ops.pve.guest.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.error.NotFoundException;
-import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
 import dev.ops.proxmox.change.ApiCallAction;
+import dev.ops.pve.PveClient;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.GuestConfig;
 import dev.ops.pve.guest.GuestStatus;

@@ -5,7 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.proxmox.ListAnswer;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.node.NetworkInterface;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.cluster.ClusterResource;
 import dev.ops.pve.pool.PoolSummary;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import dev.ops.pve.storage.Storage;
 import dev.ops.pve.storage.StorageContentItem;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ import dev.ops.core.error.OpsException;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.PveIds;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;

@@ -4,12 +4,12 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Planned;
 import dev.ops.core.error.Violations;
 import dev.ops.pve.PveClient;
-import dev.ops.pve.change.PveChange;
+import dev.ops.pve.change.internal.PveChange;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A Proxmox access change: ops-pve's shared {@link dev.ops.pve.change.PveChange} with its validation, plan (steps and
+ * A Proxmox access change: ops-pve's shared {@link dev.ops.pve.change.internal.PveChange} with its validation, plan (steps and
  * notes computed together from the current state, since a note may depend on what was read, e.g.
  * which tokens a deleted user loses) and result given by {@link AccessPlanner}.
  *

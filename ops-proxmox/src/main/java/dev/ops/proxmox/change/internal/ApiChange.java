@@ -1,9 +1,10 @@
-package dev.ops.proxmox.change;
+package dev.ops.proxmox.change.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
 import dev.ops.core.change.Targets;
 import dev.ops.proxmox.ProxmoxClient;
+import dev.ops.proxmox.change.ApiCallAction;
 import java.util.Map;
 import java.util.Objects;
 

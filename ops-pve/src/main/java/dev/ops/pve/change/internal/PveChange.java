@@ -1,7 +1,7 @@
-package dev.ops.pve.change;
+package dev.ops.pve.change.internal;
 
 import dev.ops.core.Ops;
-import dev.ops.proxmox.change.ApiChange;
+import dev.ops.proxmox.change.internal.ApiChange;
 import dev.ops.pve.PveClient;
 
 /**

@@ -1,6 +1,0 @@
-/**
- * The base of changes made through the Proxmox VE API: {@link dev.ops.pve.change.PveChange}, an
- * {@link dev.ops.proxmox.change.ApiChange} on a {@link dev.ops.pve.PveClient}. Its steps are
- * {@link dev.ops.proxmox.change.ApiCallAction}s, shared with the Backup Server client.
- */
-package dev.ops.pve.change;
