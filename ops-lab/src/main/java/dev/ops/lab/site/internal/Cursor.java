@@ -141,20 +141,12 @@ final class Cursor {
     }
 
     List<String> strings(String key) {
-        Cursor c = child(key);
-        if (c.node.isNull()) {
-            return List.of();
-        }
-        if (!c.node.isList()) {
-            c.problem("must be a list");
-            return List.of();
-        }
         List<String> out = new ArrayList<>();
-        for (YamlNode item : c.node.items()) {
-            if (item.isScalar()) {
-                out.add(item.text());
+        for (Cursor item : items(key)) {
+            if (item.node.isScalar()) {
+                out.add(item.node.text());
             } else {
-                new Cursor(file, c.path + "[" + out.size() + "]", item, problems).problem("must be a single value");
+                item.problem("must be a single value");
             }
         }
         return out;
