@@ -2,6 +2,7 @@ package dev.ops.lab;
 
 import dev.ops.core.Ops;
 import dev.ops.core.error.Violations;
+import dev.ops.lab.backup.Backups;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.layer.Layers;
 import dev.ops.lab.replicate.Replication;
@@ -105,6 +106,11 @@ public final class Lab {
     /** Restores under a new identity, journaled in {@code ops}. */
     public Restores restores(Ops ops) {
         return Restores.on(this, ops);
+    }
+
+    /** Backups of the site's guests, recorded in the catalog, journaled in {@code ops}. */
+    public Backups backups(Ops ops) {
+        return Backups.on(this, ops);
     }
 
     /** Safety snapshots before rebuilds, configuration changes and upgrades, journaled in {@code ops}. */

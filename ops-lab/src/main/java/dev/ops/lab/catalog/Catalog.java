@@ -78,6 +78,16 @@ public final class Catalog {
         return one(CatalogKeys.snapshot(vmid, name), SnapshotRecord.class);
     }
 
+    /** The backups the lab took of guest {@code vmid}, oldest first, kept or pruned. */
+    public List<BackupRecord> backups(int vmid) {
+        return all(CatalogKeys.BACKUPS + vmid + "/", BackupRecord.class, Comparator.comparing(BackupRecord::taken).thenComparing(BackupRecord::id));
+    }
+
+    /** The record of the backup of guest {@code vmid} whose volume is {@code volid}. */
+    public Optional<BackupRecord> backup(int vmid, String volid) {
+        return backups(vmid).stream().filter(b -> b.volid().equals(volid)).findFirst();
+    }
+
     /** The replicas made from guest {@code vmid}. */
     public List<ResourceRecord> replicasOf(int vmid) {
         return resources().stream().filter(r -> r.replica() && r.originVmid() == vmid).toList();

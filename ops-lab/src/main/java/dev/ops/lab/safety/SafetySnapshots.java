@@ -16,7 +16,6 @@ import dev.ops.lab.catalog.internal.CatalogKeys;
 import dev.ops.lab.catalog.internal.SnapshotRecordAction;
 import dev.ops.lab.safety.internal.RetentionChange;
 import dev.ops.lab.site.ActionPolicies;
-import dev.ops.lab.site.RetentionSettings;
 import dev.ops.lab.site.Site;
 import dev.ops.lab.site.SnapshotRetention;
 import dev.ops.pve.PveClient;
@@ -144,20 +143,7 @@ public final class SafetySnapshots {
      * guests (maximum age and count) when automatic clean-up is on.
      */
     private RetentionPolicy policy() {
-        RetentionSettings r = site.retention();
-        RetentionPolicy.Builder b = RetentionPolicy.builder().zone(java.time.ZoneId.of(r.zone()));
-        if (r.keepLast() > 0) {
-            b.keepLast(r.keepLast());
-        }
-        if (r.keepDaily() > 0) {
-            b.keepDaily(r.keepDaily());
-        }
-        if (r.keepWeekly() > 0) {
-            b.keepWeekly(r.keepWeekly());
-        }
-        if (r.keepMonthly() > 0) {
-            b.keepMonthly(r.keepMonthly());
-        }
+        RetentionPolicy.Builder b = site.retention().keepRules();
         SnapshotRetention guests = site.policies().guestSnapshots();
         if (guests.autoCleanup() && guests.maxAgeDays() > 0) {
             b.maxAgeDays(guests.maxAgeDays());

@@ -19,6 +19,27 @@ public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int
         Objects.requireNonNull(zone, "zone");
     }
 
+    /**
+     * These keep rules ({@code keep_last/daily/weekly/monthly}, those above zero) in this zone, as the
+     * one retention engine of ops-core takes them; the caller adds its maximum age and count.
+     */
+    public dev.ops.core.retention.RetentionPolicy.Builder keepRules() {
+        dev.ops.core.retention.RetentionPolicy.Builder b = dev.ops.core.retention.RetentionPolicy.builder().zone(java.time.ZoneId.of(zone));
+        if (keepLast > 0) {
+            b.keepLast(keepLast);
+        }
+        if (keepDaily > 0) {
+            b.keepDaily(keepDaily);
+        }
+        if (keepWeekly > 0) {
+            b.keepWeekly(keepWeekly);
+        }
+        if (keepMonthly > 0) {
+            b.keepMonthly(keepMonthly);
+        }
+        return b;
+    }
+
     /** What a site without a {@code retention} section gets. */
     public static RetentionSettings defaults() {
         return new RetentionSettings(3, 7, 4, 6, "ops_safety_", "UTC");

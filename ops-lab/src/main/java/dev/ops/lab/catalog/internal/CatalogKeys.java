@@ -18,6 +18,8 @@ public final class CatalogKeys {
 
     /** Safety snapshots the lab took, by VMID and name. */
     public static final String SNAPSHOTS = "lab/catalog/snapshots/";
+    /** Backups the lab took, by VMID and id. */
+    public static final String BACKUPS = "lab/catalog/backups/";
     /** Layer L3's convergence records, by host name. */
     public static final String HOSTS = "lab/catalog/hosts/";
 
@@ -25,6 +27,10 @@ public final class CatalogKeys {
 
     public static String snapshot(int vmid, String name) {
         return SNAPSHOTS + vmid + "/" + name;
+    }
+
+    public static String backup(int vmid, String id) {
+        return BACKUPS + vmid + "/" + id;
     }
 
     public static String host(String name) {
