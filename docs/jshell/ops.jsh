@@ -26,6 +26,7 @@ import dev.ops.gpu.pci.*;
 import dev.ops.gpu.pve.*;
 import dev.ops.gpu.site.*;
 import dev.ops.lab.*;
+import dev.ops.lab.backup.*;
 import dev.ops.lab.catalog.*;
 import dev.ops.lab.cli.*;
 import dev.ops.lab.layer.*;
