@@ -105,8 +105,9 @@ class HostLayerTest {
         assertThat(host.output("id", "-nG", "deploy")).contains("adm");
         assertThat(host.output("cat", "/home/deploy/.ssh/authorized_keys")).contains(KEY);
         assertThat(host.output("cat", "/etc/sudoers.d/lab-deploy")).contains("deploy").contains("NOPASSWD");
-        assertThat(lab.layers(ops).hosts(h -> host).orElseThrow().plan().steps()).as("converged: nothing to do before the keys and gate")
-                .isEmpty();
+        Change<List<Object>> again = lab.layers(ops).hosts(h -> host).orElseThrow();
+        assertThat(again.plan().steps()).as("converged and recorded: the layer plans nothing, no gate, no record").isEmpty();
+        assertThat(again.plan().render()).doesNotContain("gate").doesNotContain("planned at apply");
 
         done.rollback();
 

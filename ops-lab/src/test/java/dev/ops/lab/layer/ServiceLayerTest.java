@@ -72,6 +72,8 @@ class ServiceLayerTest {
         assertThat(web.active("nginx.service")).isTrue();
         assertThat(web.enabled("nginx.service")).isTrue();
         assertThat(web.host().commands()).anySatisfy(c -> assertThat(c.argv()).containsExactly("sh", "-c", HEALTH));
+        assertThat(lab.layers(ops).services(h -> web.host()).orElseThrow().plan().steps())
+                .as("enabled, running and checked: a second plan has nothing to do").isEmpty();
 
         // by id from the journal, as `ops rollback ID` does: every step (the health gate too) is read back by its logical name
         // (the host is the site guest web/1, so the record holds its safety snapshot too: the cluster is a target)

@@ -61,24 +61,32 @@ public final class HostChain {
         List<Map.Entry<SiteHost, Host>> part = all.subList(from, Math.min(all.size(), from + size));
         List<Change<?>> first = new ArrayList<>();
         List<Change<?>> then = new ArrayList<>();
+        List<Map.Entry<SiteHost, Host>> gated = new ArrayList<>();
         for (Map.Entry<SiteHost, Host> e : part) {
-            converge(e.getKey(), e.getValue(), first, then);
+            // A host already converged and recorded plans nothing (idempotent): no gate, no new record.
+            if (converge(e.getKey(), e.getValue(), first, then) || catalog.convergence(e.getKey().name()).isEmpty()) {
+                gated.add(e);
+            }
+        }
+        if (first.isEmpty() && then.isEmpty() && gated.isEmpty()) {
+            gated.addAll(part); // nothing at all to converge: the gates are the layer, so that it is still a change
         }
         int n = from / size + 1;
-        for (Map.Entry<SiteHost, Host> e : part) {
+        for (Map.Entry<SiteHost, Host> e : gated) {
             then.add(new GateChange(ops, e.getValue(), "gate: " + e.getKey().name() + " answers after batch " + n,
                     CommandAction.of(e.getValue().name(), Command.of("true"))));
             then.add(record(e.getKey(), e.getValue()));
         }
-        Change<List<Object>> keysAndGates = Changes.sequence(then);
-        Change<List<Object>> layer = first.isEmpty() ? keysAndGates : Changes.then(Changes.sequence(first), done -> keysAndGates);
+        Change<List<Object>> layer = then.isEmpty() ? Changes.sequence(first)
+                : first.isEmpty() ? Changes.sequence(then) : Changes.then(Changes.sequence(first), done -> Changes.sequence(then));
         if (from + size >= all.size()) {
             return layer;
         }
         return Changes.then(layer, done -> batch(all, size, from + size));
     }
 
-    private void converge(SiteHost site, Host host, List<Change<?>> first, List<Change<?>> then) {
+    /** Adds what converging {@code site} takes to {@code first} and {@code then}; whether any of it changes something. */
+    private boolean converge(SiteHost site, Host host, List<Change<?>> first, List<Change<?>> then) {
         List<Change<?>> mine = new ArrayList<>();
         List<Change<?>> keys = new ArrayList<>();
         if (!site.packages().isEmpty()) {
@@ -102,11 +110,15 @@ public final class HostChain {
         if (!site.sysctl().isEmpty() || !site.users().isEmpty()) {
             triggers.add("config_change");
         }
-        if (!triggers.isEmpty() && changes(mine, keys)) {
+        boolean changes = changes(mine, keys);
+        if (!triggers.isEmpty() && changes) {
             snapshot.apply(site, triggers).ifPresent(first::add);
         }
         first.addAll(mine);
-        then.addAll(keys);
+        if (changes) {
+            then.addAll(keys); // they need the users first; when nothing changes they have nothing to add after them
+        }
+        return changes;
     }
 
     /** Whether converging the host changes anything (a user's keys are read only once its user exists). */

@@ -37,7 +37,8 @@ public final class ServiceChain {
             Service.UnitHandle unit = Service.on(host, ops).unit(s.unit());
             Change<?> enable = unit.enable();
             Change<?> start = unit.start();
-            if (!snapshotted.contains(s.host()) && (!enable.plan().steps().isEmpty() || !start.plan().steps().isEmpty())) {
+            boolean changes = !enable.plan().steps().isEmpty() || !start.plan().steps().isEmpty();
+            if (!snapshotted.contains(s.host()) && changes) {
                 snapshot.apply(s.host()).ifPresent(c -> {
                     members.add(c);
                     snapshotted.add(s.host());
@@ -45,8 +46,11 @@ public final class ServiceChain {
             }
             members.add(enable);
             members.add(start);
-            members.add(new GateChange(ops, host, "health gate: " + s.name() + " on " + s.host(),
-                    new HealthGateAction(host.name(), s.unit(), s.health())));
+            // A service already enabled and running plans nothing (idempotent): its gate runs when something changed.
+            if (changes) {
+                members.add(new GateChange(ops, host, "health gate: " + s.name() + " on " + s.host(),
+                        new HealthGateAction(host.name(), s.unit(), s.health())));
+            }
         });
         return Changes.sequence(members);
     }
