@@ -31,7 +31,9 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
     /** A field name as it comes on the wire, and what it is. */
     private record Name(SerializedString wire, Kind kind) {}
 
-    private static final SerializedString FILENAME = new SerializedString("filename");
+    /** A file's fields in the order PBS writes them ({@code BackupContent}); only the first is read. */
+    private static final SerializedString[] FILE_FIELDS = {
+        new SerializedString("filename"), new SerializedString("crypt-mode"), new SerializedString("size")};
     private static final Map<String, Name> KNOWN = new ConcurrentHashMap<>();
 
     static {
@@ -92,7 +94,9 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
         if (seen != null || read != expected.size()) {
             this.expected = List.copyOf(seen != null ? seen : expected.subList(0, read));
         }
-        this.last = new Last(e.type, e.id, e.owner, e.files);
+        if (e.type != last.type() || e.id != last.id() || e.owner != last.owner() || e.files != last.files()) {
+            this.last = new Last(e.type, e.id, e.owner, e.files); // shared values are the same objects: mostly nothing changed
+        }
         return e.snapshot();
     }
 
@@ -125,8 +129,7 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
             switch (kind) {
                 case TYPE -> type = text(p, last.type(), "");
                 case ID -> id = text(p, last.id(), "");
-                case TIME -> time = p.currentToken().isNumeric() || p.currentToken() == JsonToken.VALUE_STRING
-                        ? orZero(LenientValues.longValue(p)) : skipZero(p);
+                case TIME -> time = time(p);
                 case PROTECTED -> isProtected = Boolean.TRUE.equals(LenientValues.bool(p));
                 case OWNER -> owner = text(p, last.owner(), null);
                 case COMMENT -> comment = text(p, null, null);
@@ -144,12 +147,9 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
          * would reach the caller as an unreadable answer).
          */
         Snapshot snapshot() {
-            BackupType t = switch (type) {
-                case "vm" -> BackupType.VM;
-                case "ct" -> BackupType.CT;
-                case "host" -> BackupType.HOST;
-                default -> null;
-            };
+            // Not a switch on the text, which would hash each entry's type.
+            BackupType t = type.equals("vm") ? BackupType.VM : type.equals("ct") ? BackupType.CT
+                    : type.equals("host") ? BackupType.HOST : null;
             if (t == null) {
                 return new Snapshot(type);
             }
@@ -157,11 +157,20 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
             return new Snapshot(ref, size, isProtected, comment, verification, fingerprint, owner, files);
         }
 
-        private static long orZero(Long v) {
-            return v == null ? 0 : v;
-        }
-
-        private static long skipZero(JsonParser p) throws IOException {
+        /** The backup time in epoch seconds (a number, or a numeric string), without boxing it; 0 when it is neither. */
+        private static long time(JsonParser p) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT) {
+                try {
+                    return p.getLongValue();
+                } catch (com.fasterxml.jackson.core.exc.InputCoercionException tooLarge) {
+                    return 0;
+                }
+            }
+            if (t.isNumeric() || t == JsonToken.VALUE_STRING) {
+                Long v = LenientValues.longValue(p);
+                return v == null ? 0 : v;
+            }
             p.skipChildren();
             return 0;
         }
@@ -181,33 +190,59 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
                 p.skipChildren();
                 return List.of();
             }
-            List<String> out = new ArrayList<>(previous.size());
+            List<String> out = null; // null while every name so far is the previous entry's own string
+            int i = 0;
             JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                int i = out.size();
+            for (; (t = p.nextToken()) != JsonToken.END_ARRAY && t != null; i++) {
                 String prev = i < previous.size() ? previous.get(i) : null;
+                String name;
                 if (t == JsonToken.START_OBJECT) {
-                    String name = "";
+                    name = "";
+                    int expected = 0; // the field expected next, in PBS's order: matched by its bytes
                     while (true) {
-                        boolean isName = p.nextFieldName(FILENAME);
-                        if (!isName && !p.hasToken(JsonToken.FIELD_NAME)) {
+                        int field;
+                        if (expected < FILE_FIELDS.length && p.nextFieldName(FILE_FIELDS[expected])) {
+                            field = expected;
+                        } else if (expected < FILE_FIELDS.length ? p.hasToken(JsonToken.FIELD_NAME)
+                                : p.nextToken() == JsonToken.FIELD_NAME) {
+                            field = fileField(p.currentName());
+                        } else {
                             break;
                         }
+                        expected = field >= 0 ? field + 1 : expected;
                         p.nextToken();
-                        if (isName) {
+                        if (field == 0) {
                             String v = LenientValues.text(p, prev);
                             name = v == null ? "" : v;
                         } else {
                             p.skipChildren();
                         }
                     }
-                    out.add(name);
                 } else {
                     String v = t == JsonToken.VALUE_NULL ? null : LenientValues.text(p, prev);
-                    out.add(v == null ? "" : v);
+                    name = v == null ? "" : v;
+                }
+                if (out == null && name != prev) {
+                    out = new ArrayList<>(Math.max(previous.size(), i + 1));
+                    out.addAll(previous.subList(0, i));
+                }
+                if (out != null) {
+                    out.add(name);
                 }
             }
-            return out.equals(previous) ? previous : List.copyOf(out);
+            if (out != null) {
+                return out.equals(previous) ? previous : List.copyOf(out);
+            }
+            return i == previous.size() ? previous : List.copyOf(previous.subList(0, i));
+        }
+
+        private static int fileField(String name) {
+            for (int i = 0; i < FILE_FIELDS.length; i++) {
+                if (FILE_FIELDS[i].getValue().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** The {@code state} of a {@code verification} object; null otherwise. */

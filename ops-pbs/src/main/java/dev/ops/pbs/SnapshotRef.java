@@ -15,12 +15,16 @@ import java.util.Objects;
  */
 public record SnapshotRef(BackupType type, String id, Instant time) {
     public SnapshotRef {
-        Violations v = Violations.of("snapshot");
-        v.check(type != null, "backup-type", "must be given");
-        v.check(id != null && !id.isBlank() && !id.contains("/"), "backup-id", "'" + id + "' must be a non-empty id without '/'");
-        v.check(time != null, "backup-time", "must be given");
-        v.throwIfAny();
-        time = time.truncatedTo(ChronoUnit.SECONDS);
+        boolean validId = id != null && !id.isBlank() && id.indexOf('/') < 0;
+        if (type == null || !validId || time == null) {
+            // The messages are built only for a ref that is refused: a listing makes thousands of refs.
+            Violations v = Violations.of("snapshot");
+            v.check(type != null, "backup-type", "must be given");
+            v.check(validId, "backup-id", "'" + id + "' must be a non-empty id without '/'");
+            v.check(time != null, "backup-time", "must be given");
+            v.throwIfAny();
+        }
+        time = time.getNano() == 0 ? time : time.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The snapshot {@code type/id/time}, e.g. {@code SnapshotRef.of(BackupType.VM, "100", t)}. */

@@ -92,6 +92,47 @@ class PbsReadsTest {
         assertThat(snaps.get(2).isProtected()).isFalse();
     }
 
+    private static java.util.Map<String, Object> file(Object... fields) {
+        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i += 2) {
+            f.put((String) fields[i], fields[i + 1]);
+        }
+        return f;
+    }
+
+    private static java.util.Map<String, Object> entry(long time, Object files) {
+        java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+        e.put("backup-type", "vm");
+        e.put("backup-id", "100");
+        e.put("backup-time", time);
+        e.put("files", files);
+        return e;
+    }
+
+    @Test
+    void fileListsAreReadWhateverTheOrderOfAFilesFieldsAndEachEntryKeepsItsOwnList() {
+        var index = file("filename", "index.json.blob", "crypt-mode", "none");
+        var disk = file("filename", "drive-scsi0.img.fidx", "crypt-mode", "none", "size", 42);
+        pbs.answerNext("GET", "/admin/datastore/{store}/snapshots", dev.ops.testkit.pve.PveAnswer.data(java.util.List.of(
+                entry(1, java.util.List.of(index, disk)),
+                entry(2, java.util.List.of(index, disk)),
+                entry(3, java.util.List.of(index)),
+                entry(4, java.util.List.of(index, disk, file("size", 7, "extra", java.util.List.of(1), "filename", "catalog.pcat1.didx"))),
+                entry(5, java.util.List.of(file("crypt-mode", "encrypt", "filename", "index.json.blob"), file("crypt-mode", "none"))),
+                entry(6, java.util.List.of("index.json.blob", "fw.conf.blob")))));
+        pbs.datastore("store1");
+
+        var snaps = client.datastore("store1").snapshots(Namespace.root());
+
+        assertThat(snaps).extracting(s -> s.time().getEpochSecond()).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(snaps.get(0).files()).containsExactly("index.json.blob", "fw.conf.blob");
+        assertThat(snaps.get(1).files()).containsExactly("index.json.blob", "");
+        assertThat(snaps.get(2).files()).containsExactly("index.json.blob", "drive-scsi0.img.fidx", "catalog.pcat1.didx");
+        assertThat(snaps.get(3).files()).containsExactly("index.json.blob");
+        assertThat(snaps.get(4).files()).containsExactly("index.json.blob", "drive-scsi0.img.fidx");
+        assertThat(snaps.get(5).files()).containsExactly("index.json.blob", "drive-scsi0.img.fidx");
+    }
+
     @Test
     void snapshotsAreNewestFirstPerGroupAndAnInProgressOneHasNoSizeOrVerification() {
         pbs.datastore("store1")

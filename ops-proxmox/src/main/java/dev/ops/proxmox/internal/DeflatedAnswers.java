@@ -6,7 +6,6 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
-import okio.InflaterSource;
 import okio.Okio;
 
 /**
@@ -14,7 +13,8 @@ import okio.Okio;
  * gzip only. Proxmox Backup Server deflates every API answer for a client that accepts it (and knows
  * no gzip): a snapshot listing of 2.5 MB travels as about a tenth of that. The answer's size limit
  * counts the inflated bytes. Both the zlib format (which PBS sends, as HTTP's {@code deflate} means)
- * and a bare deflate stream (which some servers send instead) are read.
+ * and a bare deflate stream (which some servers send instead) are read. A large answer is inflated
+ * on a thread of its own while the caller parses it ({@link InflatingSource}).
  */
 final class DeflatedAnswers implements Interceptor {
     @Override
@@ -29,7 +29,7 @@ final class DeflatedAnswers implements Interceptor {
         }
         BufferedSource compressed = body.source();
         boolean zlib = compressed.request(2) && zlibHeader(compressed.getBuffer().getByte(0), compressed.getBuffer().getByte(1));
-        BufferedSource inflated = Okio.buffer(new InflaterSource(compressed, new Inflater(!zlib)));
+        BufferedSource inflated = Okio.buffer(new InflatingSource(compressed, new Inflater(!zlib), chain.call()));
         return resp.newBuilder().removeHeader("Content-Encoding").removeHeader("Content-Length")
                 .body(ResponseBody.create(inflated, body.contentType(), -1)).build();
     }
