@@ -94,8 +94,8 @@ class DeflatedAnswersTest {
             byte[] body = deflate(large(40_000), true); // 2.5 MB inflated, far past what is inflated on the caller's thread
             server.enqueue(deflated(body));
             server.enqueue(deflated(body));
-            try (PveClient c = PveClient.builder().baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
-                    .apiToken("root@pam", "ops", TOKEN).dialect(Dialect.PBS).build()) {
+            try (TestClient c = TestClient.builder(Dialect.PBS).baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
+                    .apiToken("root@pam", "ops", TOKEN).build()) {
                 for (int call = 0; call < 2; call++) {
                     java.util.List<JsonValue> listed = c.api().get("/admin/datastore/store1/snapshots").elements();
 
@@ -119,8 +119,8 @@ class DeflatedAnswersTest {
         try (MockWebServer server = new MockWebServer()) {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
             server.enqueue(deflated(cut));
-            try (PveClient c = PveClient.builder().baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
-                    .apiToken("root@pam", "ops", TOKEN).dialect(Dialect.PBS).retryPolicy(RetryPolicy.none()).build()) {
+            try (TestClient c = TestClient.builder(Dialect.PBS).baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
+                    .apiToken("root@pam", "ops", TOKEN).retryPolicy(RetryPolicy.none()).build()) {
                 assertThatThrownBy(() -> c.api().get("/admin/datastore/store1/snapshots")).isInstanceOf(dev.ops.core.error.OpsException.class);
             }
         }
@@ -132,9 +132,9 @@ class DeflatedAnswersTest {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
             server.enqueue(deflated(deflate(large(40_000), true)));
             server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(BODY).build());
-            try (PveClient c = PveClient.builder().baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
-                    .apiToken("root@pam", "ops", TOKEN).dialect(Dialect.PBS).retryPolicy(RetryPolicy.none()).maxAnswerBytes(1_000_000).build()) {
-                assertThatThrownBy(() -> c.api().get("/admin/datastore/store1/snapshots")).isInstanceOf(dev.ops.pve.error.PveServerException.class)
+            try (TestClient c = TestClient.builder(Dialect.PBS).baseUrl("http://127.0.0.1:" + server.getPort()).allowPlainHttpToLoopback()
+                    .apiToken("root@pam", "ops", TOKEN).retryPolicy(RetryPolicy.none()).maxAnswerBytes(1_000_000).build()) {
+                assertThatThrownBy(() -> c.api().get("/admin/datastore/store1/snapshots")).isInstanceOf(dev.ops.proxmox.error.ProxmoxServerException.class)
                         .hasMessageContaining("maxAnswerBytes");
 
                 assertThat(c.api().get("/admin/datastore/store1/snapshots").elements()).hasSize(201);

@@ -1,4 +1,4 @@
-package dev.ops.pve.internal;
+package dev.ops.proxmox.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
