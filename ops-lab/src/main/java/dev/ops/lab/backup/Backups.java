@@ -3,13 +3,12 @@ package dev.ops.lab.backup;
 import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.error.Violations;
-import dev.ops.core.journal.ApplyRecord;
-import dev.ops.core.journal.ApplyStatus;
 import dev.ops.core.retention.RetentionItem;
-import dev.ops.core.retention.RetentionPolicy;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.BackupRecord;
 import dev.ops.lab.catalog.Catalog;
+import dev.ops.lab.internal.LiveChanges;
+import dev.ops.lab.internal.Stamps;
 import dev.ops.lab.backup.internal.BackupChange;
 import dev.ops.lab.backup.internal.BackupRetentionChange;
 import dev.ops.lab.site.BackupRetention;
@@ -17,8 +16,6 @@ import dev.ops.lab.site.Site;
 import dev.ops.pve.PveClient;
 import dev.ops.pve.guest.Guest;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +36,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Backups {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Site site;
     private final PveClient client;
@@ -77,7 +73,7 @@ public final class Backups {
         v.throwIfAny();
         Instant at = ops.clock().instant();
         String storage = site.storage(request.storageRole());
-        return new BackupChange(ops, client, guest, storage, request.mode(), STAMP.format(at) + "-" + storage, at.toString());
+        return new BackupChange(ops, client, guest, storage, request.mode(), Stamps.format(at) + "-" + storage, at.toString());
     }
 
     /**
@@ -89,36 +85,22 @@ public final class Backups {
      * {@code pruned} with the date. Empty when there is nothing to delete.
      */
     public Optional<Change<List<String>>> retention(Guest guest) {
-        List<ApplyRecord> live = ops.journal().list().stream().filter(r -> r.status() != ApplyStatus.ROLLED_BACK).toList();
+        LiveChanges live = LiveChanges.in(ops);
         List<BackupRecord> kept = Catalog.of(site, ops).backups(guest.vmid()).stream().filter(r -> r.state().equals(BackupRecord.KEPT)).toList();
         List<RetentionItem> items = new ArrayList<>();
         for (BackupRecord r : kept) {
-            RetentionItem item = RetentionItem.of(r.id(), Instant.parse(r.taken()));
-            Optional<ApplyRecord> holder = live.stream().filter(j -> took(j, r.id())).findFirst();
-            items.add(holder.map(j -> item.pinnedBy("taken by change " + j.id() + ", which can still roll back")).orElse(item));
+            String took = " as backup " + r.id() + " ";
+            items.add(live.pin(RetentionItem.of(r.id(), Instant.parse(r.taken())),
+                    step -> step.description().startsWith("vzdump ") && step.description().contains(took)));
         }
         Instant now = ops.clock().instant();
-        List<String> doomed = policy().plan(items, now).removed().stream().map(RetentionItem::id).toList();
+        BackupRetention caps = site.policies().backups();
+        List<String> doomed = site.retention().policy(caps.autoCleanupExpired(), caps.retentionDays(), caps.maxPerResource())
+                .plan(items, now).removed().stream().map(RetentionItem::id).toList();
         if (doomed.isEmpty()) {
             return Optional.empty();
         }
         List<BackupRecord> records = kept.stream().filter(r -> doomed.contains(r.id())).toList();
         return Optional.of(new BackupRetentionChange(ops, client, guest, records, now.toString()));
-    }
-
-    private RetentionPolicy policy() {
-        RetentionPolicy.Builder b = site.retention().keepRules();
-        BackupRetention backups = site.policies().backups();
-        if (backups.autoCleanupExpired() && backups.retentionDays() > 0) {
-            b.maxAgeDays(backups.retentionDays());
-        }
-        if (backups.autoCleanupExpired() && backups.maxPerResource() > 0) {
-            b.maxSnapshotsPerGroup(backups.maxPerResource());
-        }
-        return b.build();
-    }
-
-    private static boolean took(ApplyRecord record, String id) {
-        return record.steps().stream().anyMatch(s -> s.description().startsWith("vzdump ") && s.description().contains(" as backup " + id + " "));
     }
 }

@@ -4,16 +4,15 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.Changes;
 import dev.ops.core.error.Violations;
-import dev.ops.core.journal.ApplyRecord;
-import dev.ops.core.journal.ApplyStatus;
 import dev.ops.core.retention.RetentionItem;
-import dev.ops.core.retention.RetentionPolicy;
 import dev.ops.lab.Lab;
 import dev.ops.lab.catalog.Catalog;
 import dev.ops.lab.catalog.SnapshotRecord;
 import dev.ops.lab.catalog.internal.CatalogChange;
 import dev.ops.lab.catalog.internal.CatalogKeys;
 import dev.ops.lab.catalog.internal.SnapshotRecordAction;
+import dev.ops.lab.internal.LiveChanges;
+import dev.ops.lab.internal.Stamps;
 import dev.ops.lab.safety.internal.RetentionChange;
 import dev.ops.lab.site.ActionPolicies;
 import dev.ops.lab.site.Site;
@@ -23,8 +22,6 @@ import dev.ops.pve.guest.Guest;
 import dev.ops.pve.guest.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +41,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SafetySnapshots {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Site site;
     private final PveClient client;
@@ -89,7 +85,7 @@ public final class SafetySnapshots {
         if (taken.isEmpty()) {
             return Optional.empty();
         }
-        String name = site.retention().safetyPrefix() + STAMP.format(at);
+        String name = site.retention().safetyPrefix() + Stamps.format(at);
         Change<Snapshot> snapshot = client.changes(ops).snapshot(guest, s -> s.name(name)
                 .description("safety snapshot before " + String.join(", ", taken) + " (" + site.policies().file() + ")"));
         SnapshotRecord record = new SnapshotRecord(guest.vmid(), guest.node(), name, String.join(", ", taken), at.toString(),
@@ -106,24 +102,27 @@ public final class SafetySnapshots {
 
     /**
      * The retention of {@code guest}'s safety snapshots (those named with the retention section's
-     * {@code safety_prefix}): every one but the newest {@code keep_last} deleted, except a snapshot that
-     * a change still applied took (its journal record in {@code ops} is not rolled back: rolling it back
-     * deletes the snapshot, and until then it is kept). Empty when there is nothing to delete. The one
-     * way the site's policy lets safety snapshots go ({@code prohibited_actions.delete_safety_snapshot}).
+     * {@code safety_prefix}): those ops-core's retention engine lets go under the retention section's
+     * keep rules in its zone and, when {@code auto_cleanup} is on, the policies' guest
+     * {@code snapshot_retention} (maximum age and count) are deleted, except a snapshot that a change
+     * still applied took (its journal record in {@code ops} is not rolled back: rolling it back deletes
+     * the snapshot, and until then it is pinned). Empty when there is nothing to delete. The one way the
+     * site's policy lets safety snapshots go ({@code prohibited_actions.delete_safety_snapshot}).
      */
     public Optional<Change<List<String>>> retention(Guest guest) {
         String prefix = site.retention().safetyPrefix();
-        List<ApplyRecord> live = ops.journal().list().stream().filter(r -> r.status() != ApplyStatus.ROLLED_BACK).toList();
+        LiveChanges live = LiveChanges.in(ops);
         List<RetentionItem> items = new ArrayList<>();
         for (Snapshot s : guest.snapshots().list()) {
-            if (!s.name().startsWith(prefix)) {
-                continue;
+            if (s.name().startsWith(prefix)) {
+                String took = "take snapshot " + s.name() + " of " + guest;
+                items.add(live.pin(RetentionItem.of(s.name(), s.time().orElseGet(() -> Stamps.parse(s.name().substring(prefix.length())))),
+                        step -> step.description().equals(took)));
             }
-            RetentionItem item = RetentionItem.of(s.name(), s.time().orElseGet(() -> timeInName(s.name(), prefix)));
-            Optional<ApplyRecord> holder = live.stream().filter(r -> took(r, guest, s.name())).findFirst();
-            items.add(holder.map(r -> item.pinnedBy("taken by change " + r.id() + ", which can still roll back")).orElse(item));
         }
-        List<String> doomed = policy().plan(items, ops.clock().instant()).removed().stream().map(RetentionItem::id).sorted().toList();
+        SnapshotRetention caps = site.policies().guestSnapshots();
+        List<String> doomed = site.retention().policy(caps.autoCleanup(), caps.maxAgeDays(), caps.maxPerVolume())
+                .plan(items, ops.clock().instant()).removed().stream().map(RetentionItem::id).sorted().toList();
         if (doomed.isEmpty()) {
             return Optional.empty();
         }
@@ -137,34 +136,8 @@ public final class SafetySnapshots {
         return Optional.of(new RetentionChange(ops, client, guest, doomed, records));
     }
 
-    /**
-     * The site's retention as the one retention engine of ops-core takes it: the retention section's
-     * keep_last/daily/weekly/monthly in its time zone, and the policies' {@code snapshot_retention} for
-     * guests (maximum age and count) when automatic clean-up is on.
-     */
-    private RetentionPolicy policy() {
-        RetentionPolicy.Builder b = site.retention().keepRules();
-        SnapshotRetention guests = site.policies().guestSnapshots();
-        if (guests.autoCleanup() && guests.maxAgeDays() > 0) {
-            b.maxAgeDays(guests.maxAgeDays());
-        }
-        if (guests.autoCleanup() && guests.maxPerVolume() > 0) {
-            b.maxSnapshotsPerGroup(guests.maxPerVolume());
-        }
-        return b.build();
-    }
-
-    /** The time a safety snapshot's name carries, for a snapshot the server lists without one. */
-    private static Instant timeInName(String name, String prefix) {
-        return java.time.LocalDateTime.parse(name.substring(prefix.length()), STAMP).toInstant(java.time.ZoneOffset.UTC);
-    }
-
-    private static boolean took(ApplyRecord record, Guest guest, String snapshot) {
-        return record.steps().stream().anyMatch(s -> s.description().equals("take snapshot " + snapshot + " of " + guest));
-    }
-
     /** The name a safety snapshot taken now gets. */
     public String nameNow() {
-        return site.retention().safetyPrefix() + STAMP.format(ops.clock().instant());
+        return site.retention().safetyPrefix() + Stamps.format(ops.clock().instant());
     }
 }

@@ -1,5 +1,7 @@
 package dev.ops.lab.site;
 
+import dev.ops.core.retention.RetentionPolicy;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -20,11 +22,11 @@ public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int
     }
 
     /**
-     * These keep rules ({@code keep_last/daily/weekly/monthly}, those above zero) in this zone, as the
-     * one retention engine of ops-core takes them; the caller adds its maximum age and count.
+     * These keep rules in this zone, as ops-core's one retention engine takes them, capped (when
+     * {@code cleanup} is on) at {@code maxAgeDays} and {@code maxCount} per group, each 0 for no cap.
      */
-    public dev.ops.core.retention.RetentionPolicy.Builder keepRules() {
-        dev.ops.core.retention.RetentionPolicy.Builder b = dev.ops.core.retention.RetentionPolicy.builder().zone(java.time.ZoneId.of(zone));
+    public RetentionPolicy policy(boolean cleanup, int maxAgeDays, int maxCount) {
+        RetentionPolicy.Builder b = RetentionPolicy.builder().zone(ZoneId.of(zone));
         if (keepLast > 0) {
             b.keepLast(keepLast);
         }
@@ -37,7 +39,13 @@ public record RetentionSettings(int keepLast, int keepDaily, int keepWeekly, int
         if (keepMonthly > 0) {
             b.keepMonthly(keepMonthly);
         }
-        return b;
+        if (cleanup && maxAgeDays > 0) {
+            b.maxAgeDays(maxAgeDays);
+        }
+        if (cleanup && maxCount > 0) {
+            b.maxSnapshotsPerGroup(maxCount);
+        }
+        return b.build();
     }
 
     /** What a site without a {@code retention} section gets. */
