@@ -33,6 +33,7 @@ final class PolicyReader {
                 : ActionPolicies.SEED_PROHIBITED;
         Cursor self = c.child("self_protection").allow("vmids", "names", "protected_containers", "protected_workflows",
                 "prevent_self_modification", "canary_monitoring_enabled");
+        // The seed service's own n8n settings: checked for their types, not acted on by ops-lab (docs/lab.md).
         self.bool("prevent_self_modification", true);
         self.bool("canary_monitoring_enabled", true);
         self.strings("protected_workflows");
