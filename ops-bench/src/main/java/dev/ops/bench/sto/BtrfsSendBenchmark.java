@@ -16,13 +16,17 @@ import java.util.Arrays;
 
 /**
  * Incremental Btrfs send/receive of a 1 GiB file with 1% of its blocks changed (160 random 64 KiB
- * blocks), between two Btrfs file systems on loop devices in one {@link SandboxHost}: (a)
+ * blocks), between two Btrfs file systems on loop devices on this machine, as ops runs on a node:
+ * through {@link LocalHost}, with the file systems mounted in a mount namespace of the benchmark's
+ * own (start it with {@code unshare --mount --propagation private}: it refuses to mount anything in
+ * the machine's namespace). With {@code --sandbox} both sides run in a {@link SandboxHost} instead,
+ * every command entering its namespaces through {@code nsenter}. It compares (a)
  * {@code btrfs send -p s1 s2 | btrfs receive dst} in one shell, against (b) ops's
  * {@code Replication.btrfs(s2).incrementalFrom(s1).to(host, dst).send().apply()} (plan, replan under
  * the lock, the same pipeline, read-back). The received snapshot is deleted between runs; runs
  * alternate. Must run as root, with btrfs-progs.
  *
- * <p>Arguments: {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024), {@code --percent N}
+ * <p>Arguments: {@code --sandbox} (see above), {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024), {@code --percent N}
  * (share of the file rewritten between the snapshots, default 1), {@code --warmup N} (sends through ops
  * before the measured runs, not counted; default 0), {@code --file-store} (journal to a
  * {@code FileStateStore} in the temporary directory, fsynced, instead of memory), {@code --trace} (print each command ops ran in every run,
@@ -42,9 +46,14 @@ public final class BtrfsSendBenchmark {
         int warmup = arg(args, "--warmup", 0);
         boolean fileStore = Arrays.asList(args).contains("--file-store");
         boolean trace = Arrays.asList(args).contains("--trace");
+        boolean sandbox = Arrays.asList(args).contains("--sandbox");
+        if (!sandbox && sharesMachineMounts()) {
+            throw new IllegalStateException("this JVM shares the machine's mount namespace: start it with `unshare --mount --propagation private`"
+                    + " (or pass --sandbox), so that the benchmark's mounts stay its own");
+        }
         Path dir = Files.createTempDirectory("ops-send-bench");
         LocalHost local = LocalHost.create();
-        SandboxHost host = SandboxHost.builder().name("send-bench").build();
+        Host host = sandbox ? SandboxHost.builder().name("send-bench").build() : local;
         String[] images = {dir.resolve("src.img").toString(), dir.resolve("dst.img").toString()};
         String[] mounts = {"/tmp/send-src", "/tmp/send-dst"};
         try {
@@ -151,6 +160,7 @@ public final class BtrfsSendBenchmark {
         } finally {
             for (String m : mounts) {
                 host.run(Command.of("umount", m));
+                host.run(Command.of("rmdir", m));
             }
             host.close();
             for (String img : images) {
@@ -186,6 +196,11 @@ public final class BtrfsSendBenchmark {
             return host.name();
         }
 
+        @Override
+        public boolean isLocal() {
+            return host.isLocal();
+        }
+
         // One host, however many commands it noted: ops remembers what it learnt of a host (its privileges) by equality.
         @Override
         public boolean equals(Object other) {
@@ -195,6 +210,20 @@ public final class BtrfsSendBenchmark {
         @Override
         public int hashCode() {
             return System.identityHashCode(this);
+        }
+    }
+
+    /**
+     * Whether this JVM is in the mount namespace of the machine's init, or, where that cannot be
+     * read (a container's), of the process that started it.
+     */
+    private static boolean sharesMachineMounts() throws java.io.IOException {
+        Path own = Files.readSymbolicLink(Path.of("/proc/self/ns/mnt"));
+        try {
+            return own.equals(Files.readSymbolicLink(Path.of("/proc/1/ns/mnt")));
+        } catch (java.nio.file.AccessDeniedException e) {
+            long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+            return own.equals(Files.readSymbolicLink(Path.of("/proc/" + parent + "/ns/mnt")));
         }
     }
 

@@ -12,7 +12,12 @@ public final class JavaProcess {
 
     /** Starts {@code main} of {@code mainClass} with {@code args}; its output goes to this process's stderr. */
     public static Process start(Class<?> mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return startUnder(List.of(), mainClass, args);
+    }
+
+    /** As {@link #start}, the JVM started by {@code launcher} (e.g. {@code unshare --mount}) when that is not empty. */
+    public static Process startUnder(List<String> launcher, Class<?> mainClass, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

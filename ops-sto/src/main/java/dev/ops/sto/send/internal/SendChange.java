@@ -25,6 +25,7 @@ import dev.ops.sto.zfs.internal.ZfsNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One send: the sending host runs {@code send | receive} as one shell pipeline (the receive side
@@ -224,13 +225,20 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
     }
 
     /**
-     * The common case in one shell per host that starts two {@code stat}s and nothing else: the
-     * snapshot and base are Btrfs subvolume roots (inode 256 on a btrfs file system, symbolic links
-     * followed), the destination is a directory and nothing is received there yet. False when
-     * anything is otherwise; the plan then looks closer, to say exactly what is wrong or that the
-     * snapshot is there already.
+     * The common case in one look per host (in this JVM when the hosts are this machine, else one
+     * shell per host that starts two {@code stat}s and nothing else): the snapshot and base are
+     * Btrfs subvolume roots (inode 256 on a btrfs file system, symbolic links followed), the
+     * destination is a directory and nothing is received there yet. False when anything is
+     * otherwise; the plan then looks closer, to say exactly what is wrong or that the snapshot is
+     * there already.
      */
     private boolean quickLook(String received) {
+        if (source.isLocal() && target.isLocal()) {
+            Optional<Boolean> seen = LocalLook.sendable(snapshot, base, destination, received);
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+        }
         String sourceSide = "stat -L -c %i -- \"$1\" ${2:+\"$2\"} && stat -f -L -c %T -- \"$1\" ${2:+\"$2\"}";
         String targetSide = "[ -d \"$3\" ] && [ ! -e \"$4\" ] && [ ! -L \"$4\" ]";
         String subvolumes = base.isEmpty() ? "256\nbtrfs\n" : "256\n256\nbtrfs\nbtrfs\n";
