@@ -4,6 +4,7 @@ import dev.ops.proxmox.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -52,10 +53,11 @@ public final class PbsConfiguration {
         }, VerifyJobRequest::id);
     }
 
-    /** {@code GET /config/sync}: the sync jobs, by id. */
+    /** {@code GET /config/sync?sync-direction=all}: the sync jobs that pull and those that push, by id (PBS lists only pulls unless asked). */
     public List<SyncJobRequest> syncJobs() {
-        return read("/config/sync", v -> {
-            SyncJobRequest.Builder b = SyncJobRequest.builder().id(text(v, "id")).store(text(v, "store")).remoteStore(text(v, "remote-store"));
+        return read("/config/sync", dev.ops.pbs.internal.PbsChangeFactory.listQuery("sync"), v -> {
+            SyncJobRequest.Builder b = SyncJobRequest.builder().id(text(v, "id")).store(text(v, "store")).remoteStore(text(v, "remote-store"))
+                    .direction(SyncDirection.parse(optional(v, "sync-direction").orElse("")));
             ns(v, "ns").ifPresent(b::ns);
             optional(v, "remote").ifPresent(b::remote);
             ns(v, "remote-ns").ifPresent(b::remoteNs);
@@ -65,6 +67,8 @@ public final class PbsConfiguration {
             optional(v, "owner").ifPresent(b::owner);
             number(v, "transfer-last").ifPresent(b::transferLast);
             optional(v, "rate-in").ifPresent(b::rateIn);
+            optional(v, "rate-out").ifPresent(b::rateOut);
+            flag(v, "verified-only").ifPresent(b::verifiedOnly);
             b.groupFilter(list(v, "group-filter"));
             optional(v, "comment").ifPresent(b::comment);
             return b.build();
@@ -103,8 +107,12 @@ public final class PbsConfiguration {
     public record RemoteInfo(String name, String host, int port, String authId, String fingerprint) {}
 
     private <T> List<T> read(String path, Function<JsonValue, T> each, Function<T, String> key) {
+        return read(path, Map.of(), each, key);
+    }
+
+    private <T> List<T> read(String path, Map<String, ?> params, Function<JsonValue, T> each, Function<T, String> key) {
         List<T> out = new ArrayList<>();
-        client.api().get(path).elements().forEach(e -> out.add(each.apply(e)));
+        client.api().get(path, params).elements().forEach(e -> out.add(each.apply(e)));
         out.sort(Comparator.comparing(key));
         return out;
     }

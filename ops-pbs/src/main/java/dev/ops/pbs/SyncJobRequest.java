@@ -8,21 +8,28 @@ import org.immutables.value.Value;
 
 /**
  * A sync job as wanted ({@code /config/sync}): it pulls a remote datastore (of a {@link RemoteRequest
- * remote}; a local one when no remote is set) into a local one, on a schedule, optionally with a
- * rate limit, a group filter and removal of what vanished at the source.
+ * remote}; a local one when no remote is set) into a local one, or, with {@link SyncDirection#PUSH},
+ * pushes a local datastore to a remote's, on a schedule, optionally with rate limits, a group filter,
+ * only verified snapshots, and removal of what vanished at the source.
  */
 @Value.Immutable
 public abstract class SyncJobRequest {
     /** The job id. */
     public abstract String id();
 
-    /** The local datastore it fills. */
+    /** Which way it syncs: {@link SyncDirection#PULL} unless set. */
+    @Value.Default
+    public SyncDirection direction() {
+        return SyncDirection.PULL;
+    }
+
+    /** The local datastore it fills (a pull) or reads (a push). */
     public abstract String store();
 
-    /** The local namespace it fills (the root when not set). */
+    /** The local namespace it fills or reads (the root when not set). */
     public abstract Optional<Namespace> ns();
 
-    /** The remote it pulls from (another local datastore when not set). */
+    /** The remote it pulls from or pushes to (a pull from another local datastore when not set; a push needs one). */
     public abstract Optional<String> remote();
 
     /** The datastore on the remote. */
@@ -40,7 +47,7 @@ public abstract class SyncJobRequest {
     /** Whether snapshots gone from the source are removed here too. */
     public abstract Optional<Boolean> removeVanished();
 
-    /** Who owns the groups it makes ({@code user@realm} or a token). */
+    /** Who owns the groups a pull makes, or whose groups a push reads ({@code user@realm} or a token). */
     public abstract Optional<String> owner();
 
     /** Only the newest this many snapshots of each group are synced. */
@@ -48,6 +55,12 @@ public abstract class SyncJobRequest {
 
     /** The incoming rate limit, e.g. {@code 10 MiB}. */
     public abstract Optional<String> rateIn();
+
+    /** The outgoing rate limit (what a push sends), e.g. {@code 10 MiB}. */
+    public abstract Optional<String> rateOut();
+
+    /** Whether only snapshots whose last verification passed are synced. */
+    public abstract Optional<Boolean> verifiedOnly();
 
     /** Group filters, e.g. {@code type:vm} or {@code group:vm/100}. */
     public abstract List<String> groupFilter();
@@ -82,6 +95,7 @@ public abstract class SyncJobRequest {
         }
         v.check(remote().isPresent() || !remoteStore().equals(store()) || !remoteNs().equals(ns()), "remote-store",
                 "a local sync cannot pull a namespace into itself");
+        v.check(direction() == SyncDirection.PULL || remote().isPresent(), "remote", "a push sync job pushes to a remote: name one");
         PbsIds.oneLine(v, "comment", comment());
         v.throwIfAny();
     }

@@ -30,7 +30,7 @@ final class JobRunChange extends PbsChange<Boolean, Void> {
 
     @Override
     protected Planned<Void> planSteps() {
-        boolean known = pbs.api().get("/config/" + kind).elements().stream().anyMatch(e -> id.equals(e.path("id").asText("")));
+        boolean known = pbs.api().get("/config/" + kind, JobWire.listQuery(kind)).elements().stream().anyMatch(e -> id.equals(e.path("id").asText("")));
         if (!known) {
             throw new NotFoundException(kind + " job " + id, "does not exist");
         }

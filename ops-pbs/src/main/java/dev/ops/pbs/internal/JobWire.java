@@ -5,6 +5,7 @@ import dev.ops.pbs.Namespace;
 import dev.ops.pbs.PbsClient;
 import dev.ops.pbs.PruneJobRequest;
 import dev.ops.pbs.RemoteRequest;
+import dev.ops.pbs.SyncDirection;
 import dev.ops.pbs.SyncJobRequest;
 import dev.ops.pbs.TrafficControlRequest;
 import dev.ops.pbs.VerifyJobRequest;
@@ -19,11 +20,17 @@ import java.util.function.Consumer;
 final class JobWire {
     static final ConfigEntryChange.Section PRUNE = ConfigEntryChange.Section.pbs("prune job", "/config/prune", "id");
     static final ConfigEntryChange.Section VERIFY = ConfigEntryChange.Section.pbs("verify job", "/config/verify", "id");
-    static final ConfigEntryChange.Section SYNC = ConfigEntryChange.Section.pbs("sync job", "/config/sync", "id");
+    static final ConfigEntryChange.Section SYNC = ConfigEntryChange.Section.pbs("sync job", "/config/sync", "id")
+            .withListQuery(Map.of("sync-direction", "all"));
     static final ConfigEntryChange.Section REMOTE = ConfigEntryChange.Section.pbs("remote", "/config/remote", "name").withSecrets("password");
     static final ConfigEntryChange.Section TRAFFIC = ConfigEntryChange.Section.pbs("traffic-control rule", "/config/traffic-control", "name");
 
     private JobWire() {}
+
+    /** The query that lists every job of {@code kind} (prune, verify, sync): PBS lists only pulling sync jobs unless asked for all. */
+    static Map<String, Object> listQuery(String kind) {
+        return kind.equals("sync") ? SYNC.listQuery() : Map.of();
+    }
 
     static Map<String, Object> prune(PruneJobRequest r) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -61,6 +68,9 @@ final class JobWire {
     static Map<String, Object> sync(SyncJobRequest r) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", r.id());
+        if (r.direction() != SyncDirection.PULL) {
+            p.put("sync-direction", r.direction().wire()); // pull is PBS's default: left out, as a job made in its GUI has it
+        }
         p.put("store", r.store());
         ns(p, "ns", r.ns());
         r.remote().ifPresent(x -> p.put("remote", x));
@@ -72,6 +82,8 @@ final class JobWire {
         r.owner().ifPresent(o -> p.put("owner", o));
         num(p, "transfer-last", r.transferLast());
         r.rateIn().ifPresent(x -> p.put("rate-in", x));
+        r.rateOut().ifPresent(x -> p.put("rate-out", x));
+        r.verifiedOnly().ifPresent(b -> p.put("verified-only", b));
         if (!r.groupFilter().isEmpty()) {
             p.put("group-filter", r.groupFilter());
         }

@@ -87,6 +87,11 @@ public final class PbsChangeFactory {
         return entry(ops, client, s, id, null, false, true, pbs -> { });
     }
 
+    /** The query that lists every job of {@code kind} (prune, verify, sync), push sync jobs included. */
+    public static java.util.Map<String, Object> listQuery(String kind) {
+        return JobWire.listQuery(kind);
+    }
+
     /** Runs job {@code id} of {@code kind} ({@code prune}, {@code verify}, {@code sync}) now. */
     public static Change<Boolean> runJob(Ops ops, PbsClient client, String kind, String id) {
         dev.ops.core.error.Violations.of(kind + " job").check(id != null && !id.isBlank(), "id", "must be given").throwIfAny();

@@ -28,28 +28,35 @@ import java.util.TreeSet;
 public final class ConfigEntryChange<T> extends ApiChange<T, Void, ProxmoxClient> {
     /**
      * A configuration section: what it holds in words, its path, the name of its id parameter, its
-     * secret settings, whether {@code delete} is an array (PBS) or a comma-separated list (PVE), and
-     * the settings the server adds on its own (never compared, sent or deleted).
+     * secret settings, whether {@code delete} is an array (PBS) or a comma-separated list (PVE), the
+     * settings the server adds on its own (never compared, sent or deleted), and the query that makes
+     * its listing show every entry (PBS lists only pulling sync jobs unless asked for all).
      */
-    public record Section(String kind, String path, String key, Set<String> secrets, boolean deleteAsArray, Set<String> derived) {
+    public record Section(String kind, String path, String key, Set<String> secrets, boolean deleteAsArray, Set<String> derived,
+            Map<String, Object> listQuery) {
         /** A PBS section without secrets. */
         public static Section pbs(String kind, String path, String key) {
-            return new Section(kind, path, key, Set.of(), true, Set.of());
+            return new Section(kind, path, key, Set.of(), true, Set.of(), Map.of());
         }
 
         /** A PVE section without secrets. */
         public static Section pve(String kind, String path, String key) {
-            return new Section(kind, path, key, Set.of(), false, Set.of());
+            return new Section(kind, path, key, Set.of(), false, Set.of(), Map.of());
         }
 
         /** The same section with these secret settings. */
         public Section withSecrets(String... names) {
-            return new Section(kind, path, key, Set.of(names), deleteAsArray, derived);
+            return new Section(kind, path, key, Set.of(names), deleteAsArray, derived, listQuery);
         }
 
         /** The same section with these settings the server adds on its own. */
         public Section withDerived(String... names) {
-            return new Section(kind, path, key, secrets, deleteAsArray, Set.of(names));
+            return new Section(kind, path, key, secrets, deleteAsArray, Set.of(names), listQuery);
+        }
+
+        /** The same section, listed with {@code query} so that every entry shows. */
+        public Section withListQuery(Map<String, Object> query) {
+            return new Section(kind, path, key, secrets, deleteAsArray, derived, Map.copyOf(query));
         }
     }
 
@@ -123,7 +130,7 @@ public final class ConfigEntryChange<T> extends ApiChange<T, Void, ProxmoxClient
 
     /** The entry as the server lists it, null when there is none. */
     private Map<String, Object> current() {
-        for (JsonValue e : client.api().get(section.path()).elements()) {
+        for (JsonValue e : client.api().get(section.path(), section.listQuery()).elements()) {
             if (id.equals(e.path(section.key()).asText(""))) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (String k : e.fieldNames()) {

@@ -353,6 +353,15 @@ public final class PbsFakeServer implements AutoCloseable {
         }
 
         @Override
+        public dev.ops.testkit.pve.internal.PbsBackends.Synced receive(String datastore, String ns,
+                dev.ops.testkit.pve.internal.PbsBackends.Listing from, Map<String, Object> job, String owner,
+                java.util.function.Consumer<String> log) {
+            synchronized (state.tasks.lock()) {
+                return dev.ops.testkit.pbs.internal.PbsSync.copy(state, datastore, ns, from, job, owner, log);
+            }
+        }
+
+        @Override
         public boolean has(String datastore, String ns, String type, String id, long time) {
             synchronized (state.tasks.lock()) {
                 PbsState.Store s = state.stores.get(datastore);

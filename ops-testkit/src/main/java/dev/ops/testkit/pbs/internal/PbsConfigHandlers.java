@@ -46,7 +46,8 @@ final class PbsConfigHandlers {
         Map<String, Map<String, Object>> entries = state.section(section);
         if (m.group(2) == null) {
             return switch (method) {
-                case "GET" -> entries.values().stream().map(this::shown).toList();
+                case "GET" -> entries.values().stream().filter(e -> !section.equals("sync") || listed(e, p.get("sync-direction")))
+                        .map(this::shown).toList();
                 case "POST" -> {
                     String id = p.get(key);
                     if (entries.containsKey(id)) {
@@ -98,6 +99,12 @@ final class PbsConfigHandlers {
             }
             default -> throw new ApiError(501, method + " " + template + " not implemented");
         };
+    }
+
+    /** Whether a sync job is listed when asked for {@code direction} (pull, push or all; pull when not asked, as PBS lists). */
+    private static boolean listed(Map<String, Object> job, String direction) {
+        String wanted = direction == null ? "pull" : direction;
+        return wanted.equals("all") || wanted.equals(String.valueOf(job.getOrDefault("sync-direction", "pull")));
     }
 
     /** Numbers and booleans as PBS answers them (JSON types), everything else as text. */
@@ -164,8 +171,12 @@ final class PbsConfigHandlers {
                 } else if (kind.equals("verify")) {
                     toVerify.forEach(sn -> sn.verification = "ok");
                 } else {
-                    t.log("sync datastore '" + storeName + "' from " + (job.containsKey("remote") ? "remote '" + job.get("remote") + "' " : "")
-                            + "datastore '" + job.get("remote-store") + "'");
+                    if ("push".equals(job.get("sync-direction"))) {
+                        t.log("push datastore '" + storeName + "' to remote '" + job.get("remote") + "' datastore '" + job.get("remote-store") + "'");
+                    } else {
+                        t.log("sync datastore '" + storeName + "' from " + (job.containsKey("remote") ? "remote '" + job.get("remote") + "' " : "")
+                                + "datastore '" + job.get("remote-store") + "'");
+                    }
                     if (pull != null) {
                         pull.apply(t);
                     }

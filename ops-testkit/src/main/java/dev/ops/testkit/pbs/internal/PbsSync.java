@@ -1,6 +1,5 @@
 package dev.ops.testkit.pbs.internal;
 
-import dev.ops.testkit.pve.internal.Cluster;
 import dev.ops.testkit.pve.internal.Task;
 import dev.ops.testkit.pve.internal.PbsBackends;
 import java.util.ArrayList;
@@ -12,20 +11,24 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A sync job's pull, as PBS does it: the source (another PBS fake that the job's remote names by
- * {@code host} and {@code port}, this fake itself, or with no remote a datastore of this fake) is read
- * when the job starts; when its task ends successfully, every finished snapshot of the source's
- * {@code remote-ns} and the namespaces below it (down to {@code max-depth}) that passes the
- * {@code group-filter} and that the local group lacks is copied into {@code ns}, with its notes and
- * verification state (they are part of the manifest) and the job's owner. As in PBS, a snapshot older
- * than the local group's newest is not pulled, {@code transfer-last} pulls only a group's newest ones,
- * and {@code remove-vanished} removes the local snapshots, groups and namespaces the source no longer
- * has (protected snapshots stay). A local group that someone other than the job's owner owns is not
- * synced: the others are, and the task ends with an error. Called under the fake's lock.
+ * A sync job's run, as PBS does it. A pull reads its source (another PBS fake that the job's remote
+ * names by {@code host} and {@code port}, this fake itself, or with no remote a datastore of this
+ * fake) when the job starts; a push reads this fake's {@code store} and {@code ns} and writes into the
+ * remote's {@code remote-store} and {@code remote-ns} (a push needs a remote; the groups it makes
+ * there belong to the remote's auth-id). When the job's task ends successfully, every finished
+ * snapshot of the source namespace and the namespaces below it (down to {@code max-depth}) that
+ * passes the {@code group-filter} (and, with {@code verified-only}, was verified ok) and that the
+ * target group lacks is copied, with its notes and verification state (they are part of the
+ * manifest). As in PBS, a snapshot older than the target group's newest is not copied,
+ * {@code transfer-last} copies only a group's newest ones, and {@code remove-vanished} removes the
+ * target's snapshots, groups and namespaces the source no longer has (protected snapshots stay). A
+ * target group that someone other than the job's owner owns is not synced: the others are, and the
+ * task ends with an error. Called under the fake's lock (a push takes the remote's too).
  */
 public final class PbsSync {
     /** PBS's MAX_NAMESPACE_DEPTH: namespaces below the root. */
@@ -34,18 +37,20 @@ public final class PbsSync {
     private final PbsState state;
     private final Map<String, Object> job;
     private final PbsBackends.Listing source;
+    private final PbsBackends.Backend pushTo;
+    private final String pushOwner;
 
-    private PbsSync(PbsState state, Map<String, Object> job, PbsBackends.Listing source) {
+    private PbsSync(PbsState state, Map<String, Object> job, PbsBackends.Listing source, PbsBackends.Backend pushTo, String pushOwner) {
         this.state = state;
         this.job = job;
         this.source = source;
+        this.pushTo = pushTo;
+        this.pushOwner = pushOwner;
     }
 
     /** The sync of {@code job}, its source read now; throws {@link NoSuchElementException} with the task's error when it cannot run. */
     static PbsSync prepare(PbsState state, Map<String, Object> job) {
-        if ("push".equals(text(job, "sync-direction", "pull"))) {
-            throw new NoSuchElementException("push sync jobs are not simulated by the PBS fake");
-        }
+        boolean push = "push".equals(text(job, "sync-direction", "pull"));
         String store = text(job, "store", "");
         PbsState.Store local = state.stores.get(store);
         if (local == null) {
@@ -56,31 +61,45 @@ public final class PbsSync {
             throw new NoSuchElementException("namespace '" + ns + "' does not exist in datastore '" + store + "'");
         }
         int maxDepth = job.get("max-depth") instanceof Number n ? n.intValue() : MAX_DEPTH;
-        if (job.containsKey("max-depth") && depth(ns) + maxDepth > MAX_DEPTH) {
-            throw new NoSuchElementException("sync with max-depth " + maxDepth + " into namespace '" + ns
+        String into = push ? text(job, "remote-ns", "") : ns;
+        if (job.containsKey("max-depth") && depth(into) + maxDepth > MAX_DEPTH) {
+            throw new NoSuchElementException("sync with max-depth " + maxDepth + " into namespace '" + into
                     + "' would exceed the namespace depth limit of " + MAX_DEPTH);
         }
         String remoteStore = text(job, "remote-store", "");
         String remoteNs = text(job, "remote-ns", "");
         Object remote = job.get("remote");
-        PbsBackends.Listing listing;
-        if (remote == null) {
-            listing = listing(state, remoteStore, remoteNs, maxDepth);
-        } else {
+        if (push) {
+            if (remote == null) {
+                throw new NoSuchElementException("push sync job '" + text(job, "id", "") + "' has no remote to push to");
+            }
             Map<String, Object> r = state.section("remote").get(String.valueOf(remote));
-            if (r == null) {
-                throw new NoSuchElementException("remote '" + remote + "' does not exist");
+            PbsBackends.Backend target = backend(state, String.valueOf(remote));
+            if (!target.hasNamespace(remoteStore, remoteNs)) {
+                throw new NoSuchElementException("remote '" + remote + "': namespace '" + remoteNs + "' does not exist in datastore '"
+                        + remoteStore + "'");
             }
-            String host = text(r, "host", "");
-            String hostPort = (host.equals("localhost") || host.equals("[::1]") ? "127.0.0.1" : host) + ":" + text(r, "port", "8007");
-            PbsBackends.Backend b = PbsBackends.at(hostPort)
-                    .orElseThrow(() -> new NoSuchElementException("unable to connect to remote '" + remote + "' (" + hostPort + "): connection refused"));
-            if (!b.accepts(text(r, "auth-id", ""), text(r, "password", ""))) {
-                throw new NoSuchElementException("remote '" + remote + "': authentication failed");
-            }
-            listing = b.listing(remoteStore, remoteNs, maxDepth);
+            return new PbsSync(state, job, listing(state, store, ns, maxDepth), target, text(r, "auth-id", ""));
         }
-        return new PbsSync(state, job, listing);
+        PbsBackends.Listing listing = remote == null ? listing(state, remoteStore, remoteNs, maxDepth)
+                : backend(state, String.valueOf(remote)).listing(remoteStore, remoteNs, maxDepth);
+        return new PbsSync(state, job, listing, null, "");
+    }
+
+    /** The PBS fake that remote {@code name} of {@code state} reaches, its credentials checked. */
+    private static PbsBackends.Backend backend(PbsState state, String name) {
+        Map<String, Object> r = state.section("remote").get(name);
+        if (r == null) {
+            throw new NoSuchElementException("remote '" + name + "' does not exist");
+        }
+        String host = text(r, "host", "");
+        String hostPort = (host.equals("localhost") || host.equals("[::1]") ? "127.0.0.1" : host) + ":" + text(r, "port", "8007");
+        PbsBackends.Backend b = PbsBackends.at(hostPort)
+                .orElseThrow(() -> new NoSuchElementException("unable to connect to remote '" + name + "' (" + hostPort + "): connection refused"));
+        if (!b.accepts(text(r, "auth-id", ""), text(r, "password", ""))) {
+            throw new NoSuchElementException("remote '" + name + "': authentication failed");
+        }
+        return b;
     }
 
     /** What a sync from {@code datastore}'s namespace {@code ns} of {@code state} reads (a remote fake answers with it too). */
@@ -107,33 +126,56 @@ public final class PbsSync {
         return new PbsBackends.Listing(List.copyOf(namespaces), List.copyOf(snaps));
     }
 
-    /** Pulls, logging each snapshot to {@code task}; run when the job's task ends successfully. */
+    /** Pulls or pushes, logging each snapshot to {@code task}; run when the job's task ends successfully. */
     void apply(Task task) {
-        PbsState.Store local = state.stores.get(text(job, "store", ""));
-        String ns = text(job, "ns", "");
-        if (local == null) {
-            return;
+        PbsBackends.Synced done;
+        if (pushTo != null) {
+            done = pushTo.receive(text(job, "remote-store", ""), text(job, "remote-ns", ""), source, job, pushOwner, task::log);
+        } else {
+            if (!state.stores.containsKey(text(job, "store", ""))) {
+                return;
+            }
+            done = copy(state, text(job, "store", ""), text(job, "ns", ""), source, job, text(job, "owner", "root@pam"), task::log);
         }
-        boolean removeVanished = Boolean.TRUE.equals(job.get("remove-vanished")) || "1".equals(String.valueOf(job.get("remove-vanished")));
+        boolean removeVanished = flag(job, "remove-vanished");
+        task.log("sync job finished: " + done.copied() + " snapshot(s) " + (pushTo != null ? "pushed" : "pulled")
+                + (removeVanished ? ", " + done.removed() + " removed as vanished" : "")
+                + (done.failed() > 0 ? ", " + done.failed() + " group(s) failed" : ""));
+        if (done.failed() > 0) {
+            task.endWithError("sync failed with some errors.");
+        }
+    }
+
+    /**
+     * Copies what {@code source} lists into namespace {@code ns} of datastore {@code store} of
+     * {@code target}, by the sync settings of {@code job}, new groups owned by {@code owner}.
+     */
+    public static PbsBackends.Synced copy(PbsState target, String store, String ns, PbsBackends.Listing source, Map<String, Object> job,
+            String owner, Consumer<String> log) {
+        PbsState.Store local = target.stores.get(store);
+        if (local == null) {
+            throw new NoSuchElementException("datastore '" + store + "' does not exist");
+        }
+        boolean removeVanished = flag(job, "remove-vanished");
+        boolean verifiedOnly = flag(job, "verified-only");
         Integer transferLast = job.get("transfer-last") instanceof Number n ? n.intValue() : null;
-        String owner = text(job, "owner", "root@pam");
         List<Filter> filters = filters(job.get("group-filter"));
-        int pulled = 0;
+        int copied = 0;
         int removed = 0;
         int failed = 0;
         Set<String> sourceNamespaces = new HashSet<>();
         for (String rel : source.namespaces()) {
-            String target = join(ns, rel);
-            if (depth(target) > MAX_DEPTH) {
-                task.log("skipping namespace '" + rel + "': '" + target + "' would exceed the namespace depth limit of " + MAX_DEPTH);
+            String into = join(ns, rel);
+            if (depth(into) > MAX_DEPTH) {
+                log.accept("skipping namespace '" + rel + "': '" + into + "' would exceed the namespace depth limit of " + MAX_DEPTH);
                 continue;
             }
-            sourceNamespaces.add(target);
-            addNamespace(local, target);
+            sourceNamespaces.add(into);
+            addNamespace(local, into);
             Map<String, List<PbsBackends.Source>> groups = new TreeMap<>();
-            source.snapshots().stream().filter(s -> s.ns().equals(rel) && s.finished())
+            source.snapshots().stream().filter(s -> s.ns().equals(rel) && s.finished() && (!verifiedOnly || "ok".equals(s.verification())))
                     .forEach(s -> groups.computeIfAbsent(s.type() + "/" + s.id(), k -> new ArrayList<>()).add(s));
-            TreeMap<String, PbsState.Snap> here = local.in(target);
+            TreeMap<String, PbsState.Snap> here = local.in(into);
             for (Map.Entry<String, List<PbsBackends.Source>> g : groups.entrySet()) {
                 if (!passes(filters, g.getKey())) {
                     continue;
@@ -141,18 +183,18 @@ public final class PbsSync {
                 String held = here.values().stream().filter(sn -> sn.group().equals(g.getKey())).reduce((a, b) -> b).map(sn -> sn.owner)
                         .orElse(owner);
                 if (!held.equals(owner)) {
-                    task.log("sync group " + g.getKey() + " failed - owner check failed (" + owner + " != " + held + ")");
+                    log.accept("sync group " + g.getKey() + " failed - owner check failed (" + owner + " != " + held + ")");
                     failed++;
                     continue;
                 }
                 List<PbsBackends.Source> list = new ArrayList<>(g.getValue());
                 list.sort(Comparator.comparingLong(PbsBackends.Source::time));
-                long newestLocal = here.values().stream().filter(sn -> sn.group().equals(g.getKey()) && sn.finished)
+                long newestHere = here.values().stream().filter(sn -> sn.group().equals(g.getKey()) && sn.finished)
                         .mapToLong(sn -> sn.time).max().orElse(Long.MIN_VALUE);
                 int from = transferLast == null ? 0 : Math.max(0, list.size() - transferLast);
                 for (PbsBackends.Source s : list.subList(from, list.size())) {
                     PbsState.Snap sn = new PbsState.Snap(s.type(), s.id(), s.time());
-                    if (s.time() < newestLocal || here.containsKey(sn.path())) {
+                    if (s.time() < newestHere || here.containsKey(sn.path())) {
                         continue;
                     }
                     sn.finished = true;
@@ -161,26 +203,26 @@ public final class PbsSync {
                     sn.verification = s.verification();
                     sn.owner = owner;
                     here.put(sn.path(), sn);
-                    task.log("sync snapshot " + sn.path() + (target.isEmpty() ? "" : " into namespace '" + target + "'"));
-                    pulled++;
+                    log.accept("sync snapshot " + sn.path() + (into.isEmpty() ? "" : " into namespace '" + into + "'"));
+                    copied++;
                 }
             }
             if (removeVanished) {
-                removed += removeVanished(task, here, groups, filters);
+                removed += removeVanished(log, here, groups, filters);
             }
         }
         if (removeVanished) {
-            removed += removeVanishedNamespaces(task, local, ns, sourceNamespaces);
+            removed += removeVanishedNamespaces(log, local, ns, sourceNamespaces);
         }
-        state.version++;
-        task.log("sync job finished: " + pulled + " snapshot(s) pulled" + (removeVanished ? ", " + removed + " removed as vanished" : "")
-                + (failed > 0 ? ", " + failed + " group(s) failed" : ""));
-        if (failed > 0) {
-            task.endWithError("sync failed with some errors.");
-        }
+        target.version++;
+        return new PbsBackends.Synced(copied, removed, failed);
     }
 
-    private static int removeVanished(Task task, TreeMap<String, PbsState.Snap> here, Map<String, List<PbsBackends.Source>> groups,
+    private static boolean flag(Map<String, Object> job, String key) {
+        return Boolean.TRUE.equals(job.get(key)) || "1".equals(String.valueOf(job.get(key)));
+    }
+
+    private static int removeVanished(Consumer<String> log, TreeMap<String, PbsState.Snap> here, Map<String, List<PbsBackends.Source>> groups,
             List<Filter> filters) {
         Map<String, Set<Long>> kept = new HashMap<>();
         groups.forEach((g, list) -> list.forEach(s -> kept.computeIfAbsent(g, k -> new HashSet<>()).add(s.time())));
@@ -190,17 +232,17 @@ public final class PbsSync {
                 continue;
             }
             if (sn.isProtected) {
-                task.log("skipping protected snapshot " + sn.path() + ", which vanished on the source");
+                log.accept("skipping protected snapshot " + sn.path() + ", which vanished on the source");
                 continue;
             }
             here.remove(sn.path());
-            task.log("delete vanished snapshot " + sn.path());
+            log.accept("delete vanished snapshot " + sn.path());
             removed++;
         }
         return removed;
     }
 
-    private static int removeVanishedNamespaces(Task task, PbsState.Store local, String ns, Set<String> kept) {
+    private static int removeVanishedNamespaces(Consumer<String> log, PbsState.Store local, String ns, Set<String> kept) {
         int removed = 0;
         List<String> below = local.namespaces.stream().filter(n -> !n.equals(ns) && relative(ns, n) != null)
                 .sorted(Comparator.comparingInt(PbsSync::depth).reversed()).toList();
@@ -210,7 +252,7 @@ public final class PbsSync {
             if (!kept.contains(n) && empty) {
                 local.namespaces.remove(n);
                 local.snapshots.remove(n);
-                task.log("delete vanished namespace '" + n + "'");
+                log.accept("delete vanished namespace '" + n + "'");
                 removed++;
             }
         }

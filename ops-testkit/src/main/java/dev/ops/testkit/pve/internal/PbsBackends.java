@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The PBS fakes running in this JVM, by {@code host:port}, so that a PVE fake's storage of type
  * {@code pbs} that names one of them ({@code server}, {@code port}) backs up into it, as PVE's
- * vzdump writes into a real Proxmox Backup Server, and a PBS fake's sync job pulls from the one its
- * remote names ({@code host}, {@code port}).
+ * vzdump writes into a real Proxmox Backup Server, and a PBS fake's sync job pulls from, or pushes
+ * to, the one its remote names ({@code host}, {@code port}).
  */
 public final class PbsBackends {
     /** What the PVE fake needs of a PBS: to take a backup, and to say whether one is still there. */
@@ -32,7 +32,24 @@ public final class PbsBackends {
          * words it) when the datastore or the namespace does not exist.
          */
         Listing listing(String datastore, String ns, int maxDepth);
+
+        /**
+         * What a push sync does to this server: copies {@code from} into namespace {@code ns} of
+         * {@code datastore} by the sync job's settings ({@code job}: group-filter, transfer-last,
+         * remove-vanished, max-depth), the groups it makes owned by {@code owner} (the remote's
+         * auth-id), each step told to {@code log}.
+         */
+        Synced receive(String datastore, String ns, Listing from, Map<String, Object> job, String owner, java.util.function.Consumer<String> log);
     }
+
+    /**
+     * What one sync did.
+     *
+     * @param copied the snapshots copied
+     * @param removed the snapshots and namespaces removed as vanished
+     * @param failed the groups not synced (another owner holds them)
+     */
+    public record Synced(int copied, int removed, int failed) {}
 
     /**
      * A sync source's content.
