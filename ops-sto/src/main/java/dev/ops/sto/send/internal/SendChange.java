@@ -2,11 +2,13 @@ package dev.ops.sto.send.internal;
 
 import dev.ops.core.Ops;
 import dev.ops.core.change.AbstractChange;
+import dev.ops.core.change.Action;
 import dev.ops.core.change.Change;
 import dev.ops.core.change.CommandAction;
 import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.core.error.ConflictException;
 import dev.ops.core.error.Violations;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
@@ -17,8 +19,7 @@ import dev.ops.sto.VolumeNotFoundException;
 import dev.ops.sto.btrfs.internal.BtrfsHost;
 import dev.ops.sto.send.SendProgress;
 import dev.ops.sto.send.SendResult;
-import dev.ops.core.change.Action;
-import java.util.function.Consumer;
+import dev.ops.sto.zfs.ZfsDataset;
 import dev.ops.sto.zfs.internal.ZfsAction;
 import dev.ops.sto.zfs.internal.ZfsHost;
 import dev.ops.sto.zfs.internal.ZfsNames;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One send: the sending host runs {@code send | receive} as one shell pipeline (the receive side
@@ -152,6 +154,10 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
             return Planned.none(new SendResult(snapshot, destination, 0, !base.isEmpty(), false));
         }
         String token = ZfsHost.property(target, destination, "receive_resume_token").map(p -> p.value()).filter(t -> !t.equals("-") && !t.isEmpty()).orElse("");
+        boolean created = ZfsHost.get(target, destination).isEmpty();
+        if (token.isEmpty() && !base.isEmpty()) {
+            checkIncrementalTarget(created);
+        }
         List<String> send = new ArrayList<>(List.of("zfs", "send"));
         if (!token.isEmpty()) {
             send.addAll(List.of("-t", token));
@@ -172,13 +178,42 @@ public final class SendChange extends AbstractChange<SendResult, SendResult> {
         if (!token.isEmpty()) {
             notes.add("resumes an interrupted receive into " + destination + " from its resume token");
         }
-        boolean created = ZfsHost.get(target, destination).isEmpty();
         ZfsAction undo = created ? ZfsAction.undo(target.name(), destination, "zfs", "destroy", "-r", destination)
                 : ZfsAction.undo(target.name(), received, "zfs", "destroy", received);
         Step step = Step.of("send " + snapshot + (base.isEmpty() ? "" : " incrementally from " + base) + " to " + target.name() + ":" + destination
                 + (expected >= 0 ? " (" + expected + " bytes)" : ""),
                 pipeline(send, receiveSide(receive), expected), undo);
         return new Planned<>(List.of(step), notes, new SendResult(snapshot, destination, expected, !base.isEmpty(), !token.isEmpty()));
+    }
+
+    /**
+     * What {@code zfs receive} of an incremental stream needs of the destination, checked at plan
+     * where the receive would only fail at apply: it exists, its most recent snapshot is the base,
+     * and nothing was written to it since (ZFS refuses "destination has been modified since most
+     * recent snapshot"; reading with {@code atime=on} counts as a write). {@code zfs receive -F}
+     * would roll it back and destroy newer snapshots: ops leaves that to the operator.
+     */
+    private void checkIncrementalTarget(boolean missing) {
+        String where = target.name() + ":" + destination;
+        if (missing) {
+            throw new VolumeNotFoundException(target.name(), "destination", destination);
+        }
+        String from = base.substring(base.indexOf('@'));
+        List<ZfsDataset> snapshots = ZfsHost.snapshots(target, destination);
+        if (snapshots.stream().noneMatch(d -> d.name().equals(destination + from))) {
+            throw new ConflictException(where, "has no snapshot " + from + " to receive the incremental stream from " + base
+                    + " onto; send the full stream first", false);
+        }
+        String newest = snapshots.get(snapshots.size() - 1).name();
+        if (!newest.equals(destination + from)) {
+            throw new ConflictException(where, "has snapshots newer than " + from + " (the newest is " + newest.substring(destination.length())
+                    + "); an incremental stream from " + base + " is received only onto its most recent snapshot", false);
+        }
+        ZfsHost.property(target, destination, "written").map(p -> p.value()).filter(AsciiNumbers::isDigits).map(AsciiNumbers::parseLong)
+                .filter(written -> written > 0).ifPresent(written -> {
+                    throw new ConflictException(where, "was modified since its most recent snapshot " + from + " (" + written
+                            + " bytes written; with atime=on reading counts); roll it back to " + from + " before the incremental receive", false);
+                });
     }
 
     private long expectedBytes(List<String> send) {
