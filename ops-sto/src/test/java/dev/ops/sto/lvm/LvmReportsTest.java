@@ -122,14 +122,23 @@ class LvmReportsTest {
                 .isInstanceOfSatisfying(dev.ops.sto.VolumeNotFoundException.class, e -> assertThat(e.field()).isEqualTo("origin"));
     }
 
+    /** A volume of opsvg as lvs reports it while inactive: every fill level unknown. */
+    private static LogicalVolume inactive(String name, String attr, long size, String origin, String pool) {
+        return new LogicalVolume(name, "opsvg", attr, size, origin, pool, -1, -1, -1);
+    }
+
+    private static List<LogicalVolume> readsAs(String recording, LogicalVolume... expected) throws IOException {
+        List<LogicalVolume> lvs = LvmReports.lvs(report(recording));
+        assertThat(lvs).containsExactly(expected);
+        return lvs;
+    }
+
     /** Recorded from the live run of {@code LvmRealTest}: two linear volumes in the metadata, the second made the first's snapshot by lvconvert. */
     @Test
     @DisplayName("[recorded: lvm2 2.03.16, metadata only] a thick snapshot: its origin, and fill levels unknown (not 0) while inactive")
     void aRecordedInactiveThickSnapshotHasItsOriginAndNoFillLevel() throws IOException {
-        List<LogicalVolume> lvs = LvmReports.lvs(report("lvs-2.03.16-thick-snapshot-metadata-only.json"));
-        assertThat(lvs).containsExactly(
-                new LogicalVolume("origin", "opsvg", "owi-XXs---", 16777216, "", "", -1, -1, -1),
-                new LogicalVolume("origin-snap", "opsvg", "swi-XXs---", 8388608, "origin", "", -1, -1, -1));
+        List<LogicalVolume> lvs = readsAs("lvs-2.03.16-thick-snapshot-metadata-only.json", inactive("origin", "owi-XXs---", 16777216, "", ""),
+                inactive("origin-snap", "swi-XXs---", 8388608, "origin", ""));
         LogicalVolume snap = lvs.get(1);
         assertThat(snap.isSnapshot()).isTrue();
         assertThat(snap.isInvalid()).isFalse();
@@ -142,11 +151,8 @@ class LvmReportsTest {
     @Test
     @DisplayName("[recorded: lvm2 2.03.16, restored metadata] a thin pool, thin volume and thin snapshot: pool and origin, fill levels unknown (not 0)")
     void aRecordedInactiveThinPoolAndItsVolumesAreReadWithUnknownFill() throws IOException {
-        List<LogicalVolume> lvs = LvmReports.lvs(report("lvs-2.03.16-thin-restored-metadata.json"));
-        assertThat(lvs).containsExactly(
-                new LogicalVolume("pool", "opsvg", "twi---tz--", 33554432, "", "", -1, -1, -1),
-                new LogicalVolume("thin", "opsvg", "Vwi-XXtz--", 16777216, "", "pool", -1, -1, -1),
-                new LogicalVolume("thinsnap", "opsvg", "Vwi-XXtz-k", 16777216, "thin", "pool", -1, -1, -1));
+        List<LogicalVolume> lvs = readsAs("lvs-2.03.16-thin-restored-metadata.json", inactive("pool", "twi---tz--", 33554432, "", ""),
+                inactive("thin", "Vwi-XXtz--", 16777216, "", "pool"), inactive("thinsnap", "Vwi-XXtz-k", 16777216, "thin", "pool"));
         assertThat(lvs).extracting(LogicalVolume::isThinPool, LogicalVolume::isThin, LogicalVolume::isSnapshot, LogicalVolume::isActive)
                 .containsExactly(tuple(true, false, false, false), tuple(false, true, false, false), tuple(false, true, true, false));
     }
