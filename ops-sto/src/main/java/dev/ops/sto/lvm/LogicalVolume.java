@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param size bytes
  * @param origin the volume a snapshot is of; empty for others
  * @param pool the thin pool of a thin volume; empty for others
- * @param snapPercent how full a thick snapshot's copy-on-write space is, 0 to 100; -1 when it does not apply
- * @param dataPercent how full a thin pool's (or a thin volume's) data is, 0 to 100; -1 when it does not apply
+ * @param snapPercent how full a thick snapshot's copy-on-write space is, 0 to 100; -1 when lvs reports none: it
+ *     does not apply, or the volume is inactive and lvs could not ask the kernel (unknown, never read as 0)
+ * @param dataPercent how full a thin pool's (or a thin volume's) data is, 0 to 100; -1 when lvs reports none, as above
+ * @param metadataPercent how full a thin pool's metadata is, 0 to 100; -1 when lvs reports none, as above
  */
-public record LogicalVolume(String name, String vg, String attr, long size, String origin, String pool, double snapPercent, double dataPercent) {
+public record LogicalVolume(String name, String vg, String attr, long size, String origin, String pool, double snapPercent, double dataPercent,
+        double metadataPercent) {
 
     public LogicalVolume {
         Objects.requireNonNull(name, "name");

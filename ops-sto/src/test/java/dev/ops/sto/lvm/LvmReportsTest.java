@@ -2,6 +2,7 @@ package dev.ops.sto.lvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ops.core.Ops;
 import dev.ops.core.error.ConflictException;
@@ -12,9 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** LVM's JSON reports read exactly (see src/test/resources/lvm/README.md for which are recorded), and what plans make of them. */
+/**
+ * LVM's JSON reports read exactly, and what plans make of them. Each display name says whether its
+ * report was recorded from a real lvm2 or written by hand; src/test/resources/lvm/README.md says where
+ * each comes from, and lists which LVM cases run for real ({@code LvmRealTest}) and which against reports.
+ */
+@DisplayName("LVM reports (recorded from lvm2, or written by hand where named so)")
 class LvmReportsTest {
 
     private static String report(String name) throws IOException {
@@ -24,6 +31,7 @@ class LvmReportsTest {
     }
 
     @Test
+    @DisplayName("[recorded: lvm2 2.03.16] pvs and vgs")
     void pvsAndVgsAreReadFromRecordedReports() throws IOException {
         assertThat(LvmReports.pvs(report("pvs-2.03.16.json"))).containsExactly(new PhysicalVolume("/dev/loop0", "opsvg", 62914560, 62914560));
         assertThat(LvmReports.vgs(report("vgs-2.03.16.json"))).containsExactly(new VolumeGroup("opsvg", 62914560, 62914560, 1, 0));
@@ -31,6 +39,7 @@ class LvmReportsTest {
 
     /** Recorded on this machine with lvm2 2.03.16 (an LV made in the metadata only). */
     @Test
+    @DisplayName("[recorded: lvm2 2.03.16, metadata only] a linear volume whose state lvs could not ask is read as inactive")
     void aRecordedLinearVolumeWithUnknownStateIsReadAsInactive() throws IOException {
         assertThat(LvmReports.lvs(report("lvs-2.03.16-linear-metadata-only.json"))).singleElement().satisfies(lv -> {
             assertThat(lv.fullName()).isEqualTo("opsvg/meta");
@@ -43,8 +52,12 @@ class LvmReportsTest {
         });
     }
 
-    /** Written by hand (lvs-pve.json): this kernel has no device-mapper to make snapshots and thin volumes on, to record. */
+    /**
+     * Written by hand (lvs-pve.json): the fill levels and the invalid state only exist on active volumes,
+     * which need device-mapper; the recordings above cover attributes, origin and pool of inactive ones.
+     */
     @Test
+    @DisplayName("[hand-written: Proxmox-like layout] snapshot fill, invalid state and thin pool data/metadata fill come from lv_attr and the percents")
     void snapshotFillAndInvalidStateComeFromAttrAndPercent() throws IOException {
         List<LogicalVolume> lvs = LvmReports.lvs(report("lvs-pve.json"));
         LogicalVolume pool = lvs.get(0);
@@ -53,6 +66,7 @@ class LvmReportsTest {
         LogicalVolume overflowed = lvs.get(3);
         assertThat(pool.isThinPool()).isTrue();
         assertThat(pool.dataPercent()).isEqualTo(12.87);
+        assertThat(pool.metadataPercent()).isEqualTo(1.53);
         assertThat(root.isOpen()).isTrue();
         assertThat(root.snapPercent()).isEqualTo(-1);
         assertThat(snap.isSnapshot()).isTrue();
@@ -70,6 +84,7 @@ class LvmReportsTest {
     }
 
     @Test
+    @DisplayName("[hand-written report] merging into an origin in use is planned as deferred")
     void mergingIntoAnOriginInUseIsPlannedAsDeferred() throws IOException {
         ScriptedHost host = pve();
         var plan = Lvm.on(host, Ops.inMemory()).snapshot("pve/root-pre-upgrade").rollback().plan();
@@ -78,12 +93,14 @@ class LvmReportsTest {
     }
 
     @Test
+    @DisplayName("[hand-written report] an invalid snapshot cannot be merged")
     void anInvalidSnapshotCannotBeMerged() throws IOException {
         assertThatThrownBy(() -> Lvm.on(pve(), Ops.inMemory()).snapshot("pve/root-overflowed").rollback().plan())
                 .isInstanceOf(ConflictException.class).hasMessageContaining("invalid");
     }
 
     @Test
+    @DisplayName("[hand-written report] a thick snapshot is planned with its size and removed on rollback")
     void aThickSnapshotIsPlannedWithItsSizeAndRemovedOnRollback() throws IOException {
         var plan = Lvm.on(pve(), Ops.inMemory()).snapshot("pve/root-new").of("pve/root").size(4L << 30).present().plan();
         assertThat(plan.steps()).singleElement().satisfies(s -> {
@@ -94,6 +111,7 @@ class LvmReportsTest {
     }
 
     @Test
+    @DisplayName("[hand-written report] bad names and a missing origin are typed errors")
     void badNamesAndAMissingOriginAreTypedErrors() throws IOException {
         Lvm lvm = Lvm.on(pve(), Ops.inMemory());
         assertThatThrownBy(() -> lvm.snapshot("pve/-bad").of("pve/root").size(1).present().plan())
@@ -102,5 +120,68 @@ class LvmReportsTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("origin")).isNotEmpty());
         assertThatThrownBy(() -> lvm.snapshot("pve/x").of("pve/nothere").size(1).present().plan())
                 .isInstanceOfSatisfying(dev.ops.sto.VolumeNotFoundException.class, e -> assertThat(e.field()).isEqualTo("origin"));
+    }
+
+    /** A volume of opsvg as lvs reports it while inactive: every fill level unknown. */
+    private static LogicalVolume inactive(String name, String attr, long size, String origin, String pool) {
+        return new LogicalVolume(name, "opsvg", attr, size, origin, pool, -1, -1, -1);
+    }
+
+    private static List<LogicalVolume> readsAs(String recording, LogicalVolume... expected) throws IOException {
+        List<LogicalVolume> lvs = LvmReports.lvs(report(recording));
+        assertThat(lvs).containsExactly(expected);
+        return lvs;
+    }
+
+    /** Recorded from the live run of {@code LvmRealTest}: two linear volumes in the metadata, the second made the first's snapshot by lvconvert. */
+    @Test
+    @DisplayName("[recorded: lvm2 2.03.16, metadata only] a thick snapshot: its origin, and fill levels unknown (not 0) while inactive")
+    void aRecordedInactiveThickSnapshotHasItsOriginAndNoFillLevel() throws IOException {
+        List<LogicalVolume> lvs = readsAs("lvs-2.03.16-thick-snapshot-metadata-only.json", inactive("origin", "owi-XXs---", 16777216, "", ""),
+                inactive("origin-snap", "swi-XXs---", 8388608, "origin", ""));
+        LogicalVolume snap = lvs.get(1);
+        assertThat(snap.isSnapshot()).isTrue();
+        assertThat(snap.isInvalid()).isFalse();
+        assertThat(snap.isActive()).isFalse();
+        assertThat(lvs.get(0).isSnapshot()).isFalse();
+        assertThat(lvs.get(0).isOpen()).as("state unknown (X): not taken for open").isFalse();
+    }
+
+    /** Recorded from the live run of {@code LvmRealTest}: a thin pool, a thin volume and its thin snapshot restored into the metadata. */
+    @Test
+    @DisplayName("[recorded: lvm2 2.03.16, restored metadata] a thin pool, thin volume and thin snapshot: pool and origin, fill levels unknown (not 0)")
+    void aRecordedInactiveThinPoolAndItsVolumesAreReadWithUnknownFill() throws IOException {
+        List<LogicalVolume> lvs = readsAs("lvs-2.03.16-thin-restored-metadata.json", inactive("pool", "twi---tz--", 33554432, "", ""),
+                inactive("thin", "Vwi-XXtz--", 16777216, "", "pool"), inactive("thinsnap", "Vwi-XXtz-k", 16777216, "thin", "pool"));
+        assertThat(lvs).extracting(LogicalVolume::isThinPool, LogicalVolume::isThin, LogicalVolume::isSnapshot, LogicalVolume::isActive)
+                .containsExactly(tuple(true, false, false, false), tuple(false, true, false, false), tuple(false, true, true, false));
+    }
+
+    @Test
+    @DisplayName("[hand-written values] percents are read exactly, with a decimal point or comma; an empty one is unknown (-1), never 0")
+    void percentsAreExactAndEmptyIsUnknown() {
+        String json = """
+                {"report":[{"lv":[
+                  {"lv_name":"a", "vg_name":"v", "lv_attr":"twi-aotz--", "lv_size":"1", "origin":"", "pool_lv":"", "snap_percent":"", "data_percent":"0.00", "metadata_percent":"100.00"},
+                  {"lv_name":"b", "vg_name":"v", "lv_attr":"twi---tz--", "lv_size":"1", "origin":"", "pool_lv":"", "snap_percent":"", "data_percent":"", "metadata_percent":""},
+                  {"lv_name":"c", "vg_name":"v", "lv_attr":"twi-aotz--", "lv_size":"1", "origin":"", "pool_lv":"", "snap_percent":"", "data_percent":"12,87", "metadata_percent":"1,53"}
+                ]}]}""";
+        assertThat(LvmReports.lvs(json)).extracting(LogicalVolume::dataPercent, LogicalVolume::metadataPercent)
+                .as("a decimal comma, as lvs prints in a locale that has one, reads like a point")
+                .containsExactly(tuple(0.0, 100.0), tuple(-1.0, -1.0), tuple(12.87, 1.53));
+    }
+
+    /** The README is the test report's key: it names every LVM test and says whether it runs for real or against a report. */
+    @Test
+    @DisplayName("[documentation] the LVM README says for every LVM test whether it runs for real or against a recorded or hand-written report")
+    void theReadmeSaysWhichCasesRunForRealAndWhichAgainstReports() throws IOException {
+        String readme = report("README.md");
+        for (Class<?> c : List.of(LvmRealTest.class, LvmReportsTest.class)) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Test.class)) {
+                    assertThat(readme).as(c.getSimpleName() + "." + m.getName()).contains("`" + m.getName() + "`");
+                }
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ public final class LvmReports {
     /** The vgs columns read. */
     public static final String VG_COLUMNS = "vg_name,vg_size,vg_free,pv_count,lv_count";
     /** The lvs columns read. */
-    public static final String LV_COLUMNS = "lv_name,vg_name,lv_attr,lv_size,origin,pool_lv,snap_percent,data_percent";
+    public static final String LV_COLUMNS = "lv_name,vg_name,lv_attr,lv_size,origin,pool_lv,snap_percent,data_percent,metadata_percent";
 
     private LvmReports() {}
 
@@ -47,7 +47,8 @@ public final class LvmReports {
         if (v.isEmpty()) {
             return -1;
         }
-        int dot = v.indexOf('.');
+        // lvs formats percents in its locale: 12.87, or 12,87 where the decimal separator is a comma
+        int dot = Math.max(v.indexOf('.'), v.indexOf(','));
         String whole = dot < 0 ? v : v.substring(0, dot);
         String frac = dot < 0 ? "" : v.substring(dot + 1);
         // digits as one integer, then one division: 12.87 is read as 1287 / 100.0, the double closest to 12.87
@@ -70,6 +71,6 @@ public final class LvmReports {
     public static List<LogicalVolume> lvs(String json) {
         return rows(json, "lv").stream().map(r -> new LogicalVolume(r.path("lv_name").asText(), r.path("vg_name").asText(),
                 r.path("lv_attr").asText(""), bytes(r, "lv_size"), r.path("origin").asText(""), r.path("pool_lv").asText(""),
-                percent(r, "snap_percent"), percent(r, "data_percent"))).toList();
+                percent(r, "snap_percent"), percent(r, "data_percent"), percent(r, "metadata_percent"))).toList();
     }
 }
