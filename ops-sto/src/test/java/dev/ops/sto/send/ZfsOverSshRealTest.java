@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * expected bytes (the estimate from {@code zfs send -nP} is tested against recorded OpenZFS output
  * in {@link ZfsResumeTest}); its {@code zfs receive} has no {@code -s} and it keeps no resume
  * tokens, so the receive is not resumable (also in {@link ZfsResumeTest}). Its receive reads a
- * stream from a pipe through ssh like any other. Skips without root, namespaces, zfs-fuse or
+ * stream from a pipe through ssh like any other, full or incremental; only its FUSE mount shows a
+ * file an incremental receive rewrote with the pages read before until the dataset is mounted again
+ * (see below). Skips without root, namespaces, zfs-fuse or
  * OpenSSH; fails instead under {@code OPS_REQUIRE_REAL=1}. Connects nowhere but 127.0.0.1.
  */
 @Timeout(240)
