@@ -13,6 +13,7 @@ import dev.ops.core.testing.Sshd;
 import dev.ops.core.text.AsciiNumbers;
 import dev.ops.sto.btrfs.Btrfs;
 import dev.ops.sto.support.LoopBtrfs;
+import dev.ops.sto.support.SshPeers;
 import dev.ops.testkit.sandbox.SandboxHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class ReplicationOverSshRealTest {
 
     private void sendsBothWays(SandboxHost sender, SshHost receiver, Sshd sshd, LoopBtrfs fs, String target) throws Exception {
         assertThat(sender.run(Command.of("test", "-d", target)).ok()).as("the sender does not see the receiver's mount").isFalse();
-        trustReceiver(sender, sshd);
+        SshPeers.trust(sender, sshd, "receiver");
         fs.volumeWithTwoSnapshots(ops, 8 << 20, 1 << 20);
         Replication replication = Replication.on(sender, ops);
 
@@ -95,7 +96,7 @@ class ReplicationOverSshRealTest {
         Applied<SendResult> incremental = replication.btrfs(fs.path("s2")).incrementalFrom(fs.path("s1")).to(receiver, target)
                 .over("receiver").send().apply();
         assertThat(incremental.value().incremental()).isTrue();
-        assertThat(digest(receiver, target + "/s2")).isEqualTo(digest(sender, fs.path("s2")));
+        assertThat(SshPeers.digest(receiver, target + "/s2")).isEqualTo(SshPeers.digest(sender, fs.path("s2")));
         assertThat(Btrfs.on(receiver, ops).get(target + "/s2").orElseThrow().receivedUuid()).isNotEmpty();
         assertThat(replication.btrfs(fs.path("s2")).incrementalFrom(fs.path("s1")).to(receiver, target).over("receiver").send().plan().isEmpty())
                 .as("received already").isTrue();
@@ -105,26 +106,7 @@ class ReplicationOverSshRealTest {
         assertThat(Btrfs.on(receiver, ops).get(target + "/s1")).isPresent();
     }
 
-    /** Gives the sender's root an ssh client configuration naming the receiver, its host key and the client key. */
-    private static void trustReceiver(SandboxHost sender, Sshd sshd) throws Exception {
-        String config = String.join("\n", "Host receiver", "  HostName " + sshd.host(), "  Port " + sshd.port(), "  User root",
-                "  IdentityFile /root/.ssh/ops-test-key", "  IdentitiesOnly yes", "  UserKnownHostsFile /root/.ssh/ops-test-known-hosts",
-                "  StrictHostKeyChecking yes", "");
-        write(sender, "/root/.ssh/config", config);
-        write(sender, "/root/.ssh/ops-test-key", Files.readString(sshd.clientKey()));
-        write(sender, "/root/.ssh/ops-test-known-hosts", Files.readString(sshd.knownHosts()));
-    }
-
-    private static void write(SandboxHost host, String path, String content) {
-        host.check(Command.builder().addArgv("sh", "-c", "umask 077; mkdir -p /root/.ssh && cat > \"$1\"", "sh", path).stdin(content).build());
-    }
-
     private static long streamBytes(SandboxHost host, String script, String a, String b) {
         return AsciiNumbers.parseLong(host.check(Command.of("sh", "-c", script, "sh", a, b)).stdoutText().strip());
-    }
-
-    /** The names and contents of every file under {@code path}, as one digest. */
-    private static String digest(dev.ops.core.host.Host host, String path) {
-        return host.check(Command.of("sh", "-c", "cd \"$1\" && find . -type f | sort | xargs sha256sum", "sh", path)).stdoutText();
     }
 }

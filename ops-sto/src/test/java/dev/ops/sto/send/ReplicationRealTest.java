@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Full and incremental sends for real: between two Btrfs file systems on loop devices, and between
  * two zfs-fuse pools, in one sandbox (the same host; between two hosts, through ssh to a real sshd,
- * see {@link ReplicationOverSshRealTest}).
+ * see {@link ReplicationOverSshRealTest} for Btrfs and {@link ZfsOverSshRealTest} for ZFS).
  */
 @Timeout(180)
 class ReplicationRealTest {
