@@ -67,6 +67,14 @@ public record LogicalVolume(String name, String vg, String attr, long size, Stri
         return at(5) == 'o';
     }
 
+    /**
+     * Whether lvs could not tell its state or whether it is open ({@code X} in {@code lv_attr}: it
+     * could not ask device-mapper), so that {@link #isOpen()} false does not mean "not in use".
+     */
+    public boolean isUseUnknown() {
+        return at(4) == 'X' || at(5) == 'X';
+    }
+
     /** Whether a merge into (or of) it is pending ({@code O} origin or {@code S} merging snapshot in state). */
     public boolean isMerging() {
         return at(0) == 'O' || at(4) == 'm';

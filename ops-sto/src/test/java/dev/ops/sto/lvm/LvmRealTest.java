@@ -208,7 +208,8 @@ class LvmRealTest {
         assertThat(segtypes()).contains("{\"lv_name\":\"origin-snap\", \"segtype\":\"linear\"}");
 
         var merge = lvm.snapshot("opsvg/origin-snap").rollback().plan();
-        assertThat(merge.toString()).contains("lvconvert -y --merge opsvg/origin-snap").doesNotContain("deferred");
+        // without device-mapper lvs cannot tell whether the origin is in use (X): the plan does not claim it is not
+        assertThat(merge.toString()).contains("lvconvert -y --merge opsvg/origin-snap").contains("maybe deferred");
     }
 
     private static String resource(String name) {

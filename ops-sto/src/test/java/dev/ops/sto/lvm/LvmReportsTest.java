@@ -93,6 +93,18 @@ class LvmReportsTest {
     }
 
     @Test
+    @DisplayName("[recorded: lvm2 2.03.16, metadata only] merging into an origin whose use lvs cannot tell is planned as maybe deferred")
+    void mergingIntoAnOriginOfUnknownUseIsPlannedAsMaybeDeferred() throws IOException {
+        ScriptedHost host = ScriptedHost.named("nodm").on("env", "LVM_SUPPRESS_FD_WARNINGS=1", "lvs")
+                .reply(report("lvs-2.03.16-thick-snapshot-metadata-only.json"));
+        var rollback = Lvm.on(host, Ops.inMemory()).snapshot("opsvg/origin-snap").rollback();
+        var plan = rollback.plan();
+        assertThat(plan.toString()).contains("lvconvert -y --merge opsvg/origin-snap")
+                .contains("maybe deferred: lvs cannot tell whether opsvg/origin is in use (lv_attr owi-XXs---");
+        assertThat(LvmReports.lvs(report("lvs-2.03.16-thick-snapshot-metadata-only.json")).get(0).isUseUnknown()).isTrue();
+    }
+
+    @Test
     @DisplayName("[hand-written report] an invalid snapshot cannot be merged")
     void anInvalidSnapshotCannotBeMerged() throws IOException {
         assertThatThrownBy(() -> Lvm.on(pve(), Ops.inMemory()).snapshot("pve/root-overflowed").rollback().plan())

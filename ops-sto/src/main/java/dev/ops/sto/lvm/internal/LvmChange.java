@@ -170,10 +170,15 @@ public final class LvmChange<T> extends HostChange<T, MergeOutcome> {
                 notes.add("a merge cannot be undone: the snapshot is consumed and " + origin.fullName() + " returns to its content");
                 if (origin.isOpen()) {
                     notes.add("deferred: " + origin.fullName() + " is in use, so the merge starts when it is next activated (after a reboot, for a root volume)");
+                } else if (origin.isUseUnknown()) {
+                    notes.add("maybe deferred: lvs cannot tell whether " + origin.fullName() + " is in use (lv_attr " + origin.attr()
+                            + ": device-mapper did not answer); if it is, the merge starts when it is next activated");
                 }
+                // an unknown use counts as deferred: the outcome never claims a merge done that may still wait
+                boolean deferred = origin.isOpen() || origin.isUseUnknown();
                 return new Planned<MergeOutcome>(List.of(Step.irreversible("merge " + name + " back into " + origin.fullName()
-                        + (origin.isOpen() ? " (deferred until its next activation)" : ""), lvm("lvconvert", "-y", "--merge", name))), notes,
-                        new MergeOutcome(name, origin.fullName(), origin.isOpen()));
+                        + (origin.isOpen() ? " (deferred until its next activation)" : origin.isUseUnknown() ? " (maybe deferred: its use is unknown)" : ""),
+                        lvm("lvconvert", "-y", "--merge", name))), notes, new MergeOutcome(name, origin.fullName(), deferred));
             }
         }
     }

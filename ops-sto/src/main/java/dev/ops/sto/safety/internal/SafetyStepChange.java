@@ -123,7 +123,8 @@ public final class SafetyStepChange extends HostChange<String, Void> {
                 step = Step.of("safety snapshot " + snap, CommandAction.of(host.name(), Command.of(make).asRoot()),
                         CommandAction.of(host.name(), Command.of(LvmHost.argv("lvconvert", "-y", "--merge", snap)).asRoot()));
                 notes.add("on failure or rollback, " + snap + " is merged back into " + volume.name()
-                        + (lv.isOpen() ? " at its next activation (it is in use now, e.g. a mounted root: reboot to finish)" : ""));
+                        + (lv.isOpen() ? " at its next activation (it is in use now, e.g. a mounted root: reboot to finish)"
+                                : lv.isUseUnknown() ? " (at its next activation if it is in use: lvs cannot tell, lv_attr " + lv.attr() + ")" : ""));
             }
         }
         return new Planned<>(List.of(step), notes, null);
