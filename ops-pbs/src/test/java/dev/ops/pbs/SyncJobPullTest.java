@@ -91,6 +91,22 @@ class SyncJobPullTest {
     }
 
     @Test
+    void theFakesSchedulerStartsAJobWhenItsScheduleComesDueInTheHostsTimeZoneAndOnceForRunsMissed() {
+        pbs.timeZone("Europe/Berlin");
+        client.changes(ops).syncJob(j -> j.id("pull").store("store1").ns(Namespace.of("mirror")).remote("offsite").remoteStore("main")
+                .maxDepth(0).schedule("02:00")).apply();
+        java.time.Instant twoInBerlin = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1).atTime(2, 0)
+                .atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+
+        assertThat(pbs.runDueJobs(twoInBerlin.minusSeconds(60))).as("a minute early").isEmpty();
+        List<String> started = pbs.runDueJobs(twoInBerlin);
+        assertThat(started).singleElement().satisfies(upid -> client.task(upid).awaitSuccess(Duration.ofSeconds(20)));
+        assertThat(pbs.datastore("store1").snapshots("mirror")).hasSize(4);
+        assertThat(pbs.runDueJobs(twoInBerlin.plusSeconds(60))).as("ran already today").isEmpty();
+        assertThat(pbs.runDueJobs(twoInBerlin.plus(Duration.ofDays(3)))).as("three days missed start once").hasSize(1);
+    }
+
+    @Test
     void remoteNamespaceDepthGroupFilterAndTransferLastChooseWhatIsPulled() {
         client.changes(ops).syncJob(j -> j.id("prod").store("store1").ns(Namespace.of("mirror")).remote("offsite").remoteStore("main")
                 .remoteNs(Namespace.of("prod")).maxDepth(0)).apply();

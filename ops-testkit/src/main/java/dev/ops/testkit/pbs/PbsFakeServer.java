@@ -197,6 +197,16 @@ public final class PbsFakeServer implements AutoCloseable {
         return dispatcher.runJob(kind, id);
     }
 
+    /**
+     * Plays PBS's scheduler at {@code now} (a test's clock; the server's own never fires a job): starts
+     * every prune, verify and sync job whose {@code schedule}, a calendar event read in the host's
+     * {@linkplain #timeZone(String) time zone}, came due since the job was created or last started
+     * this way, once however many times it came due; the UPIDs of the tasks started.
+     */
+    public List<String> runDueJobs(java.time.Instant now) {
+        return dispatcher.runDueJobs(now);
+    }
+
     /** Every request, as {@code METHOD path}. */
     public List<String> calls() {
         return dispatcher.calls();

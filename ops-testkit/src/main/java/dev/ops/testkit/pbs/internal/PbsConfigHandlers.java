@@ -56,6 +56,7 @@ final class PbsConfigHandlers {
                     Map<String, Object> e = new LinkedHashMap<>();
                     p.forEach((k, v) -> e.put(k, value(k, v)));
                     entries.put(id, e);
+                    state.scheduledSince.put(section + "/" + id, Instant.now());
                     yield null;
                 }
                 default -> throw new ApiError(501, method + " " + template + " not implemented");
@@ -86,6 +87,7 @@ final class PbsConfigHandlers {
                 yield null;
             }
             case "DELETE" -> {
+                state.scheduledSince.remove(section + "/" + id);
                 if (section.equals("remote")) {
                     for (Map<String, Object> job : state.section("sync").values()) {
                         if (id.equals(job.get("remote"))) {
@@ -125,6 +127,33 @@ final class PbsConfigHandlers {
         Map<String, Object> out = new LinkedHashMap<>(e);
         out.keySet().removeAll(NEVER_SHOWN);
         return out;
+    }
+
+    /**
+     * What PBS's scheduler starts at {@code now}: every prune, verify and sync job (not disabled)
+     * whose schedule, in the host's time zone, came due after its creation or its last scheduled
+     * start; each counts from {@code now} afterwards (runs missed meanwhile start once, as in PBS).
+     */
+    List<String> runDue(Instant now) {
+        java.time.ZoneId zone = java.time.ZoneId.of(state.timeZone);
+        List<String> started = new ArrayList<>();
+        for (String kind : List.of("prune", "verify", "sync")) {
+            for (Map<String, Object> job : List.copyOf(state.section(kind).values())) {
+                String id = String.valueOf(job.get("id"));
+                Object schedule = job.get("schedule");
+                if (schedule == null || Boolean.TRUE.equals(job.get("disable"))) {
+                    continue;
+                }
+                Instant since = state.scheduledSince.getOrDefault(kind + "/" + id, Instant.EPOCH);
+                boolean due = dev.ops.testkit.pve.internal.CalendarSchedule.parse(String.valueOf(schedule)).next(since.atZone(zone))
+                        .filter(at -> !at.toInstant().isAfter(now)).isPresent();
+                if (due) {
+                    state.scheduledSince.put(kind + "/" + id, now);
+                    started.add(run(kind, id));
+                }
+            }
+        }
+        return started;
     }
 
     /** Runs a job now, as a task, as {@code POST /admin/{kind}/{id}/run} and PBS's scheduler start it; the answer is its UPID. */

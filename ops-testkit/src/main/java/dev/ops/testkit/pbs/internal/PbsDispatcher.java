@@ -37,6 +37,13 @@ public final class PbsDispatcher extends Dispatcher {
 
     private final PbsConfigHandlers config;
 
+    /** Starts the jobs PBS's scheduler would start at {@code now}; their tasks' UPIDs. */
+    public List<String> runDueJobs(java.time.Instant now) {
+        synchronized (state.tasks.lock()) {
+            return config.runDue(now);
+        }
+    }
+
     /** Starts job {@code id} of {@code kind} (prune, verify, sync) as PBS's scheduler does when it is due; its task's UPID. */
     public String runJob(String kind, String id) {
         synchronized (state.tasks.lock()) {

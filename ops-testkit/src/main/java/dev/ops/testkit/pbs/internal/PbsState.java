@@ -80,6 +80,8 @@ public final class PbsState {
     public final Map<String, Map<String, Map<String, Object>>> config = new LinkedHashMap<>();
     /** The last run of each job, by section and id: {@code last-run-upid}, {@code last-run-state}, {@code last-run-endtime}. */
     public final Map<String, Map<String, Object>> jobRuns = new LinkedHashMap<>();
+    /** Since when each scheduled job's schedule is counted, by section and id: its creation, then the scheduler's last start of it. */
+    public final Map<String, java.time.Instant> scheduledSince = new LinkedHashMap<>();
 
     public PbsState(java.time.Duration taskDuration) {
         this.tasks = new PbsTasks(taskDuration);
