@@ -22,14 +22,16 @@ public final class RetentionItem {
     private final boolean isProtected;
     private final boolean finished;
     private final String pin;
+    private final long order;
 
-    private RetentionItem(String id, String group, Instant time, boolean isProtected, boolean finished, String pin) {
+    private RetentionItem(String id, String group, Instant time, boolean isProtected, boolean finished, String pin, long order) {
         this.id = id;
         this.group = group;
         this.time = time;
         this.isProtected = isProtected;
         this.finished = finished;
         this.pin = pin;
+        this.order = order;
     }
 
     /** A finished, unprotected snapshot {@code id} made at {@code time}, in the unnamed group. */
@@ -38,17 +40,17 @@ public final class RetentionItem {
         v.checkText(id, "id", s -> true, "");
         v.check(time != null, "time", "must be set");
         v.throwIfAny();
-        return new RetentionItem(id, "", time, false, true, null);
+        return new RetentionItem(id, "", time, false, true, null, 0);
     }
 
     /** This snapshot in group {@code group}; groups are planned independently. */
     public RetentionItem inGroup(String group) {
-        return new RetentionItem(id, Objects.requireNonNull(group, "group"), time, isProtected, finished, pin);
+        return new RetentionItem(id, Objects.requireNonNull(group, "group"), time, isProtected, finished, pin, order);
     }
 
     /** This snapshot, protected: always kept, never counted by a rule. */
     public RetentionItem protect() {
-        return new RetentionItem(id, group, time, true, finished, pin);
+        return new RetentionItem(id, group, time, true, finished, pin, order);
     }
 
     /**
@@ -56,13 +58,23 @@ public final class RetentionItem {
      * while no finished one is newer, the others go, as PBS does.
      */
     public RetentionItem unfinished() {
-        return new RetentionItem(id, group, time, isProtected, false, pin);
+        return new RetentionItem(id, group, time, isProtected, false, pin, order);
     }
 
     /** This snapshot, pinned for {@code reason} (a change that can still roll back to it): kept like a protected one. */
     public RetentionItem pinnedBy(String reason) {
         Violations.of("retention item").checkText(reason, "pin", s -> true, "").throwIfAny();
-        return new RetentionItem(id, group, time, isProtected, finished, reason);
+        return new RetentionItem(id, group, time, isProtected, finished, reason, order);
+    }
+
+    /**
+     * This snapshot, at place {@code order} in the order its host made the group's snapshots (a ZFS
+     * listing's order, a Btrfs subvolume id): of two made at the same {@link #time()}, the one with
+     * the higher order is the newer. ZFS and Btrfs date snapshots to the second, so two made within
+     * one second would otherwise be told apart by id; items with the same order (0 unless set) are.
+     */
+    public RetentionItem ordered(long order) {
+        return new RetentionItem(id, group, time, isProtected, finished, pin, order);
     }
 
     /** The snapshot's id, unique in its group. */
@@ -95,15 +107,20 @@ public final class RetentionItem {
         return Optional.ofNullable(pin);
     }
 
+    /** Its place in the order its host made the group's snapshots (see {@link #ordered(long)}); 0 unless set. */
+    public long order() {
+        return order;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RetentionItem r && r.id.equals(id) && r.group.equals(group) && r.time.equals(time)
-                && r.isProtected == isProtected && r.finished == finished && Objects.equals(r.pin, pin);
+                && r.isProtected == isProtected && r.finished == finished && Objects.equals(r.pin, pin) && r.order == order;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, group, time, isProtected, finished, pin);
+        return Objects.hash(id, group, time, isProtected, finished, pin, order);
     }
 
     @Override

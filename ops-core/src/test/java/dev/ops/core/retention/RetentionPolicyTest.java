@@ -27,6 +27,20 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void ofTwoSnapshotsMadeInTheSameSecondTheOneMadeLaterIsTheNewestWhateverTheirNames() {
+        Instant second = NOW.minus(Duration.ofHours(1));
+        RetentionItem made1st = RetentionItem.of("tank/a@new", second).ordered(1);
+        RetentionItem made2nd = RetentionItem.of("tank/a@old", second).ordered(2);
+
+        RetentionPlan plan = RetentionPolicy.builder().zone("UTC").keepLast(1).build().plan(List.of(made1st, made2nd), NOW);
+
+        assertThat(plan.removed()).containsExactly(made1st);
+        assertThat(RetentionPolicy.builder().zone("UTC").keepLast(1).build()
+                .plan(List.of(RetentionItem.of("tank/a@new", second), RetentionItem.of("tank/a@old", second)), NOW).removed())
+                .as("without an order, ids break the tie as before").extracting(RetentionItem::id).containsExactly("tank/a@new");
+    }
+
+    @Test
     void anUnknownTimeZoneIsRefusedNamingTheField() {
         assertThatThrownBy(() -> RetentionPolicy.builder().zone("Mars/Olympus_Mons").keepDaily(1).build())
                 .isInstanceOfSatisfying(ValidationException.class,

@@ -32,7 +32,7 @@ import java.util.TreeMap;
 public final class RetentionEngine {
     /** Newest first; equal times by id, so the outcome does not depend on the input order. */
     private static final Comparator<RetentionItem> NEWEST_FIRST =
-            Comparator.comparing(RetentionItem::time).thenComparing(RetentionItem::id).reversed();
+            Comparator.comparing(RetentionItem::time).thenComparingLong(RetentionItem::order).thenComparing(RetentionItem::id).reversed();
 
     private RetentionEngine() {}
 

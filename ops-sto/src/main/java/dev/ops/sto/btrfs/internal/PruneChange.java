@@ -59,7 +59,8 @@ public final class PruneChange extends HostChange<RetentionPlan, RetentionPlan> 
                 continue;
             }
             mount.absolute(s.path()).ifPresent(abs -> BtrfsHost.show(host, "snapshot", abs).flatMap(BtrfsParsers.Shown::created)
-                    .ifPresent(created -> items.add(RetentionItem.of(abs, created.toInstant()).inGroup(source))));
+                    // subvolume ids grow as subvolumes are made: they tell apart two snapshots made in one second
+                    .ifPresent(created -> items.add(RetentionItem.of(abs, created.toInstant()).inGroup(source).ordered(s.id()))));
         }
         return items;
     }

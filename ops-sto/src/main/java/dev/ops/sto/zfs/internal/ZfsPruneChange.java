@@ -53,8 +53,11 @@ public final class ZfsPruneChange extends HostChange<RetentionPlan, RetentionPla
         ZfsHost.require(host, "dataset", dataset);
         List<RetentionItem> items = new ArrayList<>();
         java.util.Map<String, String> pins = dev.ops.sto.safety.internal.SafetyPins.of(ops);
-        for (ZfsDataset s : ZfsHost.snapshots(host, dataset)) {
-            RetentionItem item = RetentionItem.of(s.name(), s.creation()).inGroup(dataset);
+        List<ZfsDataset> snapshots = ZfsHost.snapshots(host, dataset);
+        for (int i = 0; i < snapshots.size(); i++) {
+            ZfsDataset s = snapshots.get(i);
+            // zfs lists a dataset's snapshots in the order it made them: that order tells apart two made in one second
+            RetentionItem item = RetentionItem.of(s.name(), s.creation()).inGroup(dataset).ordered(i);
             items.add(pins.containsKey(s.name()) ? item.pinnedBy(pins.get(s.name())) : item);
         }
         RetentionPlan plan = policy.plan(items, clock.instant());
