@@ -85,7 +85,8 @@ class DocsExamplesTest {
             String start = "// tag::" + tag + "[]\n";
             assertThat(source).as(tag).contains(start);
             String region = source.substring(source.indexOf(start) + start.length(), source.indexOf("// end::" + tag + "[]"));
-            assertThat(doc).as(tag).contains(region.replaceAll("(?m)^ {12}", "").stripTrailing());
+            String indent = region.substring(0, region.length() - region.stripLeading().length());
+            assertThat(doc).as(tag).contains(region.replaceAll("(?m)^" + indent, "").stripTrailing());
         }
     }
 
@@ -111,10 +112,11 @@ class DocsExamplesTest {
             Change<ZfsDataset> back = zfs.snapshot("tank/vm-101@pre-upgrade").destroyingNewer().rollback();
             Plan plan = back.plan();
             System.out.println(plan.render());  // zfs rollback -r tank/vm-101@pre-upgrade
-                                                // note: destroys the newer snapshot tank/vm-101@after-upgrade
+                                                // note: -r destroys the newer snapshot tank/vm-101@after-upgrade
             back.apply(plan);                   // cannot be undone
             // end::zfs-rollback[]
-            assertThat(plan.render()).contains("zfs rollback -r tank/vm-101@pre-upgrade").contains("destroys the newer snapshot tank/vm-101@after-upgrade");
+            assertThat(plan.render()).contains("zfs rollback -r tank/vm-101@pre-upgrade").contains("note: -r destroys the newer snapshot tank/vm-101@after-upgrade")
+                    .contains("(cannot be undone)");
             assertThat(host.readText(config)).hasValue("workers=4\n");
             assertThat(zfs.snapshotsOf("tank/vm-101").list()).extracting(ZfsDataset::name).containsExactly("tank/vm-101@pre-upgrade");
         }
@@ -138,6 +140,7 @@ class DocsExamplesTest {
             // end::btrfs-rollback[]
             assertThat(host.readText(data + "/app.conf")).hasValue("workers=4\n");
             assertThat(host.run(Command.of("test", "-e", data + "/cache.db")).ok()).isFalse();
+            assertThat(Btrfs.on(host, ops).get(data)).hasValueSatisfying(s -> assertThat(s.readOnly()).isFalse());
             assertThat(Btrfs.on(host, ops).get(snapshots + "/pre-tuning")).hasValueSatisfying(s -> assertThat(s.readOnly()).isTrue());
         }
     }
@@ -303,6 +306,7 @@ class DocsExamplesTest {
         // end::block[]
         assertThat(scheduler.value().scheduler()).isEqualTo("bfq");
         assertThat(readAhead.value().readAheadKb()).isEqualTo(4096);
+        assertThat(scheduler.plan().notes()).contains("live only: a udev rule persists it across reboots");
         assertThat(sdb.get()).isEqualTo(new BlockQueue("sdb", "mq-deadline", List.of("none", "mq-deadline", "kyber", "bfq"), 128));
     }
 
@@ -318,8 +322,12 @@ class DocsExamplesTest {
             NfsExports nfs = NfsExports.on(host, ops);
             Applied<Optional<NfsExport>> exported = nfs.export("/srv/backup")
                     .to(NfsClient.of("192.168.2.0/24", "rw", "sync", "no_subtree_check")).present().apply();
-            exported.rollback();   // /etc/exports back byte for byte, exportfs -ra again
+            nfs.get("/srv/backup");  // the export as /etc/exports holds it; nfs.active() asks exportfs -v
+            exported.rollback();     // /etc/exports back byte for byte, then exportfs -ra again
             // end::nfs[]
+            assertThat(exported.value()).hasValueSatisfying(e -> assertThat(e.render()).isEqualTo("/srv/backup 192.168.2.0/24(rw,sync,no_subtree_check)"));
+            assertThat(exported.plan().steps().get(0).undo().orElseThrow().render()).contains("exportfs -ra");
+            assertThat(nfs.get("/srv/backup")).isEmpty();
             assertThatThrownBy(() -> NfsExports.parse("/etc/exports", "/srv/iso 192.168.2.0/24 (ro)\n"))
                     .isInstanceOfSatisfying(ExportsSyntaxException.class, e -> assertThat(e.getMessage()).isEqualTo("invalid exports file /etc/exports: "
                             + "clients: line 1: a space before '(ro)' exports /srv/iso to the world with those options; write the client and its "
