@@ -5,6 +5,7 @@ import dev.ops.core.error.CorruptRecordException;
 import dev.ops.core.error.LockHeldException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.json.internal.Json;
+import dev.ops.core.store.Durability;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.Versioned;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The leases behind {@link ChangeLock}s, kept in the state store under {@code lock/change/}: one
  * per change (its description and targets), with its holder and expiry, as a Terraform state lock.
+ *
+ * <p>Written {@link Durability#RELAXED}: a lock lost in a crash of the operating system is one whose
+ * holder that crash killed (a lock in a store shared by machines is written durably by that store).
+ * Its apply's durable journal record keeps what the lock would have said: that the apply needs
+ * recovery first.
  */
 final class ChangeLocks {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLocks.class);
@@ -77,7 +83,7 @@ final class ChangeLocks {
                 LOG.info("breaking lock {} of {}, whose holder is gone", key, held.describe());
             }
             LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), forApply, now, now.plus(LEASE));
-            if (store.compareAndSet(key, expected, Json.write(mine))) {
+            if (store.compareAndSet(key, expected, Json.write(mine), Durability.RELAXED)) {
                 return new ChangeLock(this, key, mine.token(), true);
             }
         }
@@ -106,23 +112,28 @@ final class ChangeLocks {
                 throw new ConflictException(lock.key(), "lock was lost before apply " + id + " began", false);
             }
             return Json.write(held.forApply(id));
-        });
+        }, Durability.RELAXED);
     }
 
+    /** Extends the lease of apply {@code id}'s lock once less than half of it is left. */
     void renew(String key, String id) {
-        store.update(key, bytes -> {
-            if (bytes == null) {
-                return null;
-            }
-            LockRecord held = readLock(key, bytes);
-            return id.equals(held.applyId()) && held.owner().isCurrent() ? Json.write(held.renewedUntil(clock.instant().plus(LEASE))) : bytes;
-        });
+        Optional<Versioned> current = store.get(key);
+        if (current.isEmpty()) {
+            return;
+        }
+        LockRecord held = readLock(key, current.get().value());
+        Instant now = clock.instant();
+        if (!id.equals(held.applyId()) || !held.owner().isCurrent() || held.expiresAt().isAfter(now.plus(LEASE.dividedBy(2)))) {
+            return;
+        }
+        // Lost to a holder that broke it meanwhile: the apply's fencing (its record's status) stops what must stop.
+        store.compareAndSet(key, current.get().version(), Json.write(held.renewedUntil(now.plus(LEASE))), Durability.RELAXED);
     }
 
     void release(ChangeLock lock) {
         Optional<Versioned> current = store.get(lock.key());
         if (current.isPresent() && readLock(lock.key(), current.get().value()).token().equals(lock.token())
-                && !store.compareAndDelete(lock.key(), current.get().version())) {
+                && !store.compareAndDelete(lock.key(), current.get().version(), Durability.RELAXED)) {
             LOG.debug("lock {} changed while letting go of it", lock.key());
         }
     }

@@ -1,0 +1,148 @@
+package dev.ops.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ops.core.Ops;
+import dev.ops.core.change.MarkerChange;
+import dev.ops.core.change.Targets;
+import dev.ops.core.host.LocalHost;
+import dev.ops.core.json.internal.Json;
+import dev.ops.core.store.Durability;
+import dev.ops.core.store.StateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an apply writes durably (what recovery after a crash of the operating system needs) and
+ * what it writes relaxed; and that recovery is right after such a crash at every point of an
+ * apply, whichever relaxed records the crash lost.
+ */
+@Timeout(120)
+class JournalDurabilityTest {
+    private static final LocalHost LOCAL = LocalHost.named("local");
+
+    private static List<String> summaries(List<SystemCrashStore.Write> writes) {
+        return writes.stream().map(SystemCrashStore.Write::summary).toList();
+    }
+
+    @Test
+    void aOneStepApplyWritesDurablyTheStepsStartTheAuditRecordAndTheFinishAndTheRestRelaxed(@TempDir Path markers) {
+        SystemCrashStore store = new SystemCrashStore();
+        Ops ops = Ops.builder().store(store).build();
+
+        new MarkerChange(ops, LOCAL, markers, List.of("m")).apply();
+
+        assertThat(summaries(store.writes())).containsExactly(
+                "lock relaxed",       // the change's lock taken
+                "journal relaxed",    // the apply's record, every step pending: nothing ran yet
+                "lock relaxed",       // the lock names the apply
+                "journal durable",    // the step started: its undo and its start on disk before it runs
+                "journal relaxed",    // the step's process started (a system crash kills it)
+                "journal relaxed",    // ... and ended
+                "journal relaxed",    // the step ended: the finish carries it
+                "audit durable",      // the audit record
+                "journal durable",    // the apply finished
+                "lock relaxed delete");
+    }
+
+    @Test
+    void everyStepStartsDurablyAndAFailureAndTheRollbackAfterItAreDurable(@TempDir Path markers) {
+        SystemCrashStore store = new SystemCrashStore();
+        Ops ops = Ops.builder().store(store).build();
+
+        assertThatThrownBy(() -> new MarkerChange(ops, LOCAL, markers, List.of("a", "b", "fail")).apply()).isNotNull();
+
+        int started = 0;
+        for (SystemCrashStore.Write w : store.writes()) {
+            if (!w.key().startsWith("journal/")) {
+                continue;
+            }
+            ApplyRecord r = Json.read(w.value(), ApplyRecord.class);
+            int nowStarted = (int) r.steps().stream().filter(s -> s.state() != StepState.PENDING).count();
+            boolean startsAStep = nowStarted > started;
+            started = nowStarted;
+            boolean failureOrRollback = r.status() != ApplyStatus.RUNNING
+                    || r.steps().stream().anyMatch(s -> s.state() == StepState.FAILED);
+            if (startsAStep || failureOrRollback) {
+                assertThat(w.durability()).as(r.status() + " " + r.steps().stream().map(StepRecord::state).toList()).isEqualTo(Durability.DURABLE);
+            }
+        }
+        assertThat(started).as("steps started").isEqualTo(3);
+        assertThat(markers.resolve("a")).doesNotExist();
+    }
+
+    /** What a crash of the system may keep of the relaxed writes: none, the lock's, the journal's (each key keeps old or new). */
+    private static final Map<String, Predicate<String>> RELAXED_KEPT = Map.of(
+            "every relaxed write lost", key -> false,
+            "the lock kept, the journal's relaxed writes lost", key -> key.startsWith("lock/"),
+            "the journal's relaxed writes kept, the lock lost", key -> key.startsWith("journal/"));
+
+    /** The state of the machine at one write of the apply: the markers made so far and what a crash would leave of the store. */
+    private record CrashPoint(int write, Set<String> markers, String crash, Map<String, byte[]> store) {}
+
+    @Test
+    void afterACrashOfTheSystemAtAnyWriteOfAnApplyRecoveryUndoesWhatRanAndTheChangeCanBeAppliedAgain(@TempDir Path tmp)
+            throws Exception {
+        Path markers = Files.createDirectories(tmp.resolve("markers"));
+        SystemCrashStore store = new SystemCrashStore();
+        List<CrashPoint> points = new ArrayList<>();
+        store.afterEachWrite(() -> {
+            int write = store.writes().size();
+            Set<String> made = listing(markers);
+            RELAXED_KEPT.forEach((crash, kept) -> points.add(new CrashPoint(write, made, crash, store.afterSystemCrash(kept))));
+        });
+        Ops ops = Ops.builder().store(store).build();
+        new MarkerChange(ops, LOCAL, markers, List.of("a", "b")).apply();
+        assertThat(points).hasSizeGreaterThan(3 * 10);
+
+        for (CrashPoint point : points) {
+            String at = "crash after write " + point.write() + " (" + summaries(store.writes()).get(point.write() - 1) + "), "
+                    + point.crash();
+            setListing(markers, point.markers());
+            StateStore after = SystemCrashStore.restored(point.store());
+            Ops rebooted = Ops.builder().store(after).build();
+            boolean finished = rebooted.journal().list().stream().anyMatch(r -> r.status() == ApplyStatus.APPLIED);
+
+            RecoveryReport report = rebooted.journal().recover(Targets.of(LOCAL));
+
+            assertThat(report.failed()).as(at).isEmpty();
+            assertThat(report.unreadable()).as(at).isEmpty();
+            assertThat(rebooted.journal().interrupted()).as(at).isEmpty();
+            assertThat(listing(markers)).as(at + ": what ran is undone, unless the apply finished")
+                    .isEqualTo(finished ? Set.of("a", "b") : Set.of());
+            // The lock (left or lost) stands in no one's way once the apply is recovered.
+            new MarkerChange(rebooted, LOCAL, markers, List.of("a", "b")).apply();
+            assertThat(listing(markers)).as(at).isEqualTo(Set.of("a", "b"));
+        }
+    }
+
+    private static Set<String> listing(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return new TreeSet<>(files.map(p -> p.getFileName().toString()).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void setListing(Path dir, Set<String> names) throws IOException {
+        for (String existing : listing(dir)) {
+            Files.delete(dir.resolve(existing));
+        }
+        for (String name : names) {
+            Files.createFile(dir.resolve(name));
+        }
+    }
+}
