@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
+import dev.ops.core.audit.StoreAuditLog;
 import dev.ops.core.change.MarkerChange;
 import dev.ops.core.change.Targets;
 import dev.ops.core.host.LocalHost;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +92,11 @@ class JournalDurabilityTest {
             "the lock kept, the journal's relaxed writes lost", key -> key.startsWith("lock/"),
             "the journal's relaxed writes kept, the lock lost", key -> key.startsWith("journal/"));
 
-    /** The state of the machine at one write of the apply: the markers made so far and what a crash would leave of the store. */
-    private record CrashPoint(int write, Set<String> markers, String crash, Map<String, byte[]> store) {}
+    /**
+     * The state of the machine at one write of the apply: the markers made so far, whether the apply
+     * has finished (its caller may be told so from here on), and what a crash would leave of the store.
+     */
+    private record CrashPoint(int write, Set<String> markers, boolean finished, String crash, Map<String, byte[]> store) {}
 
     @Test
     void afterACrashOfTheSystemAtAnyWriteOfAnApplyRecoveryUndoesWhatRanAndTheChangeCanBeAppliedAgain(@TempDir Path tmp)
@@ -102,7 +107,9 @@ class JournalDurabilityTest {
         store.afterEachWrite(() -> {
             int write = store.writes().size();
             Set<String> made = listing(markers);
-            RELAXED_KEPT.forEach((crash, kept) -> points.add(new CrashPoint(write, made, crash, store.afterSystemCrash(kept))));
+            boolean finished = new Journal(store, new StoreAuditLog(store), Clock.systemUTC(), "test").list().stream()
+                    .anyMatch(r -> r.status() == ApplyStatus.APPLIED);
+            RELAXED_KEPT.forEach((crash, kept) -> points.add(new CrashPoint(write, made, finished, crash, store.afterSystemCrash(kept))));
         });
         Ops ops = Ops.builder().store(store).build();
         new MarkerChange(ops, LOCAL, markers, List.of("a", "b")).apply();
@@ -115,6 +122,7 @@ class JournalDurabilityTest {
             StateStore after = SystemCrashStore.restored(point.store());
             Ops rebooted = Ops.builder().store(after).build();
             boolean finished = rebooted.journal().list().stream().anyMatch(r -> r.status() == ApplyStatus.APPLIED);
+            assertThat(finished).as(at + ": an apply finished before the crash stays finished").isEqualTo(point.finished());
 
             RecoveryReport report = rebooted.journal().recover(Targets.of(LOCAL));
 
