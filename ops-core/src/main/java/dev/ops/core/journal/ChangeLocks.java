@@ -36,6 +36,8 @@ final class ChangeLocks {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLocks.class);
     private static final String LOCK_PREFIX = "lock/change/";
     private static final Duration LEASE = Duration.ofMinutes(10);
+    /** How old a lease must be before a step renews it: the steps of one apply that start within a minute write it once. */
+    private static final Duration RENEW_AFTER = Duration.ofMinutes(1);
 
     private final StateStore store;
     private final Clock clock;
@@ -115,7 +117,7 @@ final class ChangeLocks {
         }, Durability.RELAXED);
     }
 
-    /** Extends the lease of apply {@code id}'s lock once less than half of it is left. */
+    /** Extends the lease of apply {@code id}'s lock to a full one, unless it was taken or renewed in the last minute. */
     void renew(String key, String id) {
         Optional<Versioned> current = store.get(key);
         if (current.isEmpty()) {
@@ -123,7 +125,7 @@ final class ChangeLocks {
         }
         LockRecord held = readLock(key, current.get().value());
         Instant now = clock.instant();
-        if (!id.equals(held.applyId()) || !held.owner().isCurrent() || held.expiresAt().isAfter(now.plus(LEASE.dividedBy(2)))) {
+        if (!id.equals(held.applyId()) || !held.owner().isCurrent() || held.expiresAt().isAfter(now.plus(LEASE).minus(RENEW_AFTER))) {
             return;
         }
         // Lost to a holder that broke it meanwhile: the apply's fencing (its record's status) stops what must stop.

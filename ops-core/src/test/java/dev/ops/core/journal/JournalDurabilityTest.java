@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ops.core.Ops;
 import dev.ops.core.audit.StoreAuditLog;
+import dev.ops.core.change.CommandAction;
 import dev.ops.core.change.MarkerChange;
+import dev.ops.core.change.Plan;
+import dev.ops.core.change.Step;
 import dev.ops.core.change.Targets;
+import dev.ops.core.host.Command;
 import dev.ops.core.host.LocalHost;
 import dev.ops.core.json.internal.Json;
 import dev.ops.core.store.Durability;
@@ -16,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +90,51 @@ class JournalDurabilityTest {
         }
         assertThat(started).as("steps started").isEqualTo(3);
         assertThat(markers.resolve("a")).doesNotExist();
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aStepRenewsTheChangesLockOnlyWhenItWasTakenOrRenewedOverAMinuteAgo() {
+        MovingClock clock = new MovingClock();
+        SystemCrashStore store = new SystemCrashStore();
+        Journal journal = new Journal(store, new StoreAuditLog(store), clock, "test");
+        Step step = Step.of("nothing", CommandAction.of("local", Command.of("true")), CommandAction.of("local", Command.of("true")));
+        try (ChangeLock lock = journal.lock("renewal", Set.of("local"))) {
+            String id = journal.begin(Plan.of("renewal", List.of(step, step, step), List.of(), clock.instant()), lock);
+            journal.runStep(id, 0, Targets.of(LOCAL));
+            clock.advance(Duration.ofSeconds(59));
+            journal.runStep(id, 1, Targets.of(LOCAL));
+            assertThat(store.writes()).filteredOn(w -> w.key().equals(lock.key())).as("taken and bound, not renewed").hasSize(2);
+
+            clock.advance(Duration.ofSeconds(2));
+            journal.runStep(id, 2, Targets.of(LOCAL));
+            assertThat(store.writes()).filteredOn(w -> w.key().equals(lock.key())).as("renewed").hasSize(3);
+            LockRecord held = Json.read(store.get(lock.key()).orElseThrow().value(), LockRecord.class);
+            assertThat(held.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        }
     }
 
     /** What a crash of the system may keep of the relaxed writes: none, the lock's, the journal's (each key keeps old or new). */
