@@ -43,12 +43,19 @@ final class ChangeLocks {
     private final Clock clock;
     private final String actor;
     private final Function<String, Optional<ApplyRecord>> find;
+    private final java.util.function.Supplier<String> newId;
 
-    ChangeLocks(StateStore store, Clock clock, String actor, Function<String, Optional<ApplyRecord>> find) {
+    /**
+     * Locks in {@code store}; {@code find} reads an apply's record, {@code newId} makes the journal id
+     * a new lock names for the apply it is taken for (so that beginning that apply writes no lock).
+     */
+    ChangeLocks(StateStore store, Clock clock, String actor, Function<String, Optional<ApplyRecord>> find,
+            java.util.function.Supplier<String> newId) {
         this.store = store;
         this.clock = clock;
         this.actor = actor;
         this.find = find;
+        this.newId = newId;
     }
 
     ChangeLock lock(String change, Set<String> targetNames) {
@@ -73,7 +80,7 @@ final class ChangeLocks {
                 expected = current.get().version();
                 boolean sameApply = forApply != null && forApply.equals(held.applyId());
                 if (sameApply && held.owner().isCurrent()) {
-                    return new ChangeLock(this, key, held.token(), false);
+                    return new ChangeLock(this, key, held.token(), false, null);
                 }
                 if (!held.isStale(now)) {
                     throw new LockHeldException(key, held.describe(), "change '" + held.change() + "' is being applied or rolled back by "
@@ -84,9 +91,10 @@ final class ChangeLocks {
                 }
                 LOG.info("breaking lock {} of {}, whose holder is gone", key, held.describe());
             }
-            LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), forApply, now, now.plus(LEASE));
+            String applyId = forApply != null ? forApply : newId.get();
+            LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), applyId, now, now.plus(LEASE));
             if (store.compareAndSet(key, expected, Json.write(mine), Durability.RELAXED)) {
-                return new ChangeLock(this, key, mine.token(), true);
+                return new ChangeLock(this, key, mine.token(), true, forApply != null ? null : applyId);
             }
         }
         throw new ConflictException(key, "too much contention taking the lock", true);
@@ -106,7 +114,7 @@ final class ChangeLocks {
         }
     }
 
-    /** Writes the apply's id into the lock it holds, so that a taker can tell whether that apply was recovered. */
+    /** Writes the apply's id into the lock it holds, so that a taker can tell whether that apply was recovered (where the lock named another). */
     void bind(ChangeLock lock, String id) {
         store.update(lock.key(), bytes -> {
             LockRecord held = bytes == null ? null : readLock(lock.key(), bytes);

@@ -100,7 +100,7 @@ public final class Journal {
         this.clock = clock;
         this.actor = actor;
         this.seal = new JournalSeal(key);
-        this.locks = new ChangeLocks(store, clock, actor, this::find);
+        this.locks = new ChangeLocks(store, clock, actor, this::find, this::newId);
     }
 
     /**
@@ -149,20 +149,31 @@ public final class Journal {
         return begin(plan, Optional.empty());
     }
 
-    /** Writes the record of a new apply of a change whose lock {@code lock} holds; returns its id. */
+    /**
+     * Writes the record of a new apply of a change whose lock {@code lock} holds; returns its id: the
+     * one the lock was taken naming, for the first apply begun under it.
+     */
     public String begin(Plan plan, ChangeLock lock) {
         return begin(plan, Optional.of(lock));
     }
 
+    private String newId() {
+        return ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private String begin(Plan plan, Optional<ChangeLock> lock) {
-        String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // The lock already names the id of the first apply begun under it: nothing to write to it.
+        Optional<String> reserved = lock.flatMap(ChangeLock::takeReservedId);
+        String id = reserved.orElseGet(this::newId);
         List<StepRecord> steps = stepRecords(id, 0, plan.steps());
         ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
                 clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
         if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record), Durability.RELAXED)) {
             throw new OpsException("journal id " + id + " already taken");
         }
-        lock.ifPresent(l -> locks.bind(l, id));
+        if (reserved.isEmpty()) {
+            lock.ifPresent(l -> locks.bind(l, id));
+        }
         return id;
     }
 
