@@ -10,12 +10,15 @@ public final class ChangeLock implements AutoCloseable {
     private final String key;
     private final String token;
     private final boolean owned;
+    /** The journal id this lock was taken for and names, while no apply has used it; null once used, or for a lock taken over. */
+    private final java.util.concurrent.atomic.AtomicReference<String> reservedId;
 
-    ChangeLock(ChangeLocks locks, String key, String token, boolean owned) {
+    ChangeLock(ChangeLocks locks, String key, String token, boolean owned, String reservedId) {
         this.locks = locks;
         this.key = key;
         this.token = token;
         this.owned = owned;
+        this.reservedId = new java.util.concurrent.atomic.AtomicReference<>(reservedId);
     }
 
     /** The store key of the lock. */
@@ -25,6 +28,11 @@ public final class ChangeLock implements AutoCloseable {
 
     String token() {
         return token;
+    }
+
+    /** The journal id the lock already names, for the first apply that begins under it (then empty). */
+    java.util.Optional<String> takeReservedId() {
+        return java.util.Optional.ofNullable(reservedId.getAndSet(null));
     }
 
     /** Lets go of the lock, unless it was already held by this holder when taken (then the outer holding lets go). */

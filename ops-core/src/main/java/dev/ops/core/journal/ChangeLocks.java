@@ -5,6 +5,7 @@ import dev.ops.core.error.CorruptRecordException;
 import dev.ops.core.error.LockHeldException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.json.internal.Json;
+import dev.ops.core.store.Durability;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.Versioned;
 import java.nio.charset.StandardCharsets;
@@ -25,22 +26,36 @@ import org.slf4j.LoggerFactory;
 /**
  * The leases behind {@link ChangeLock}s, kept in the state store under {@code lock/change/}: one
  * per change (its description and targets), with its holder and expiry, as a Terraform state lock.
+ *
+ * <p>Written {@link Durability#RELAXED}: a lock lost in a crash of the operating system is one whose
+ * holder that crash killed (a lock in a store shared by machines is written durably by that store).
+ * Its apply's durable journal record keeps what the lock would have said: that the apply needs
+ * recovery first.
  */
 final class ChangeLocks {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLocks.class);
     private static final String LOCK_PREFIX = "lock/change/";
     private static final Duration LEASE = Duration.ofMinutes(10);
+    /** How old a lease must be before a step renews it: the steps of one apply that start within a minute write it once. */
+    private static final Duration RENEW_AFTER = Duration.ofMinutes(1);
 
     private final StateStore store;
     private final Clock clock;
     private final String actor;
     private final Function<String, Optional<ApplyRecord>> find;
+    private final java.util.function.Supplier<String> newId;
 
-    ChangeLocks(StateStore store, Clock clock, String actor, Function<String, Optional<ApplyRecord>> find) {
+    /**
+     * Locks in {@code store}; {@code find} reads an apply's record, {@code newId} makes the journal id
+     * a new lock names for the apply it is taken for (so that beginning that apply writes no lock).
+     */
+    ChangeLocks(StateStore store, Clock clock, String actor, Function<String, Optional<ApplyRecord>> find,
+            java.util.function.Supplier<String> newId) {
         this.store = store;
         this.clock = clock;
         this.actor = actor;
         this.find = find;
+        this.newId = newId;
     }
 
     ChangeLock lock(String change, Set<String> targetNames) {
@@ -65,7 +80,7 @@ final class ChangeLocks {
                 expected = current.get().version();
                 boolean sameApply = forApply != null && forApply.equals(held.applyId());
                 if (sameApply && held.owner().isCurrent()) {
-                    return new ChangeLock(this, key, held.token(), false);
+                    return new ChangeLock(this, key, held.token(), false, null);
                 }
                 if (!held.isStale(now)) {
                     throw new LockHeldException(key, held.describe(), "change '" + held.change() + "' is being applied or rolled back by "
@@ -76,9 +91,10 @@ final class ChangeLocks {
                 }
                 LOG.info("breaking lock {} of {}, whose holder is gone", key, held.describe());
             }
-            LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), forApply, now, now.plus(LEASE));
-            if (store.compareAndSet(key, expected, Json.write(mine))) {
-                return new ChangeLock(this, key, mine.token(), true);
+            String applyId = forApply != null ? forApply : newId.get();
+            LockRecord mine = new LockRecord(UUID.randomUUID().toString(), change, actor, Owner.current(), applyId, now, now.plus(LEASE));
+            if (store.compareAndSet(key, expected, Json.write(mine), Durability.RELAXED)) {
+                return new ChangeLock(this, key, mine.token(), true, forApply != null ? null : applyId);
             }
         }
         throw new ConflictException(key, "too much contention taking the lock", true);
@@ -98,7 +114,7 @@ final class ChangeLocks {
         }
     }
 
-    /** Writes the apply's id into the lock it holds, so that a taker can tell whether that apply was recovered. */
+    /** Writes the apply's id into the lock it holds, so that a taker can tell whether that apply was recovered (where the lock named another). */
     void bind(ChangeLock lock, String id) {
         store.update(lock.key(), bytes -> {
             LockRecord held = bytes == null ? null : readLock(lock.key(), bytes);
@@ -106,23 +122,28 @@ final class ChangeLocks {
                 throw new ConflictException(lock.key(), "lock was lost before apply " + id + " began", false);
             }
             return Json.write(held.forApply(id));
-        });
+        }, Durability.RELAXED);
     }
 
+    /** Extends the lease of apply {@code id}'s lock to a full one, unless it was taken or renewed in the last minute. */
     void renew(String key, String id) {
-        store.update(key, bytes -> {
-            if (bytes == null) {
-                return null;
-            }
-            LockRecord held = readLock(key, bytes);
-            return id.equals(held.applyId()) && held.owner().isCurrent() ? Json.write(held.renewedUntil(clock.instant().plus(LEASE))) : bytes;
-        });
+        Optional<Versioned> current = store.get(key);
+        if (current.isEmpty()) {
+            return;
+        }
+        LockRecord held = readLock(key, current.get().value());
+        Instant now = clock.instant();
+        if (!id.equals(held.applyId()) || !held.owner().isCurrent() || held.expiresAt().isAfter(now.plus(LEASE).minus(RENEW_AFTER))) {
+            return;
+        }
+        // Lost to a holder that broke it meanwhile: the apply's fencing (its record's status) stops what must stop.
+        store.compareAndSet(key, current.get().version(), Json.write(held.renewedUntil(now.plus(LEASE))), Durability.RELAXED);
     }
 
     void release(ChangeLock lock) {
         Optional<Versioned> current = store.get(lock.key());
         if (current.isPresent() && readLock(lock.key(), current.get().value()).token().equals(lock.token())
-                && !store.compareAndDelete(lock.key(), current.get().version())) {
+                && !store.compareAndDelete(lock.key(), current.get().version(), Durability.RELAXED)) {
             LOG.debug("lock {} changed while letting go of it", lock.key());
         }
     }

@@ -15,6 +15,7 @@ import dev.ops.core.error.NotFoundException;
 import dev.ops.core.error.OpsException;
 import dev.ops.core.error.RollbackFailedException;
 import dev.ops.core.json.internal.Json;
+import dev.ops.core.store.Durability;
 import dev.ops.core.store.StateStore;
 import dev.ops.core.store.UnreadableRecord;
 import dev.ops.core.store.Versioned;
@@ -55,6 +56,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Applies of one change (its description and targets) by several processes are serialized by a
  * lock in the store ({@link #lock}), a lease that names its holder, like the Terraform state lock.
+ *
+ * <p>An apply writes durably only what recovery after a crash of the operating system needs: a
+ * step's start (the record, with every step's undo, as it is when the step runs), a step's failure,
+ * the apply's finish, and every write of a rollback. The rest is written {@link Durability#RELAXED},
+ * safe from a crash of the process but not of the system: the record as first written (nothing ran
+ * yet), steps added later (their start carries them), a step's end (the next step's start or the
+ * finish carries it; a system crash before leaves the step started, which recovery undoes as of
+ * unknown outcome), the step's processes and the change's lock (a system crash stops every process
+ * of this machine, the only ones they can name). The audit log writes durably.
  */
 public final class Journal {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -90,7 +100,7 @@ public final class Journal {
         this.clock = clock;
         this.actor = actor;
         this.seal = new JournalSeal(key);
-        this.locks = new ChangeLocks(store, clock, actor, this::find);
+        this.locks = new ChangeLocks(store, clock, actor, this::find, this::newId);
     }
 
     /**
@@ -139,20 +149,31 @@ public final class Journal {
         return begin(plan, Optional.empty());
     }
 
-    /** Writes the record of a new apply of a change whose lock {@code lock} holds; returns its id. */
+    /**
+     * Writes the record of a new apply of a change whose lock {@code lock} holds; returns its id: the
+     * one the lock was taken naming, for the first apply begun under it.
+     */
     public String begin(Plan plan, ChangeLock lock) {
         return begin(plan, Optional.of(lock));
     }
 
+    private String newId() {
+        return ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private String begin(Plan plan, Optional<ChangeLock> lock) {
-        String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // The lock already names the id of the first apply begun under it: nothing to write to it.
+        Optional<String> reserved = lock.flatMap(ChangeLock::takeReservedId);
+        String id = reserved.orElseGet(this::newId);
         List<StepRecord> steps = stepRecords(id, 0, plan.steps());
         ApplyRecord record = new ApplyRecord(id, plan.change(), actor, Owner.current(), ApplyStatus.RUNNING,
                 clock.instant(), clock.instant(), steps, null, lock.map(ChangeLock::key).orElse(null), ApplyRecord.FORMAT);
-        if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record))) {
+        if (!store.compareAndSet(PREFIX + id, StateStore.ABSENT, Json.write(record), Durability.RELAXED)) {
             throw new OpsException("journal id " + id + " already taken");
         }
-        lock.ifPresent(l -> locks.bind(l, id));
+        if (reserved.isEmpty()) {
+            lock.ifPresent(l -> locks.bind(l, id));
+        }
         return id;
     }
 
@@ -169,7 +190,7 @@ public final class Journal {
             }
             first[0] = r.steps().size();
             return r.withMoreSteps(stepRecords(id, first[0], more), clock.instant());
-        });
+        }, Durability.RELAXED);
         return first[0];
     }
 
@@ -213,7 +234,7 @@ public final class Journal {
                         + ", no longer running here; step " + index + " not run", false);
             }
             return r.withStep(index, r.steps().get(index).withState(StepState.STARTED, null), clock.instant());
-        });
+        }, Durability.DURABLE);
         if (record.lock() != null) {
             locks.renew(record.lock(), id);
         }
@@ -221,27 +242,27 @@ public final class Journal {
         try (StepProcesses.Scope ignored = StepProcesses.open(new StepProcesses.Listener() {
             @Override
             public void started(StepProcess p) {
-                update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, true), clock.instant()));
+                update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, true), clock.instant()), Durability.RELAXED);
             }
 
             @Override
             public void ended(StepProcess p) {
-                update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, false), clock.instant()));
+                update(id, r -> r.withStep(index, r.steps().get(index).withProcess(p, false), clock.instant()), Durability.RELAXED);
             }
         })) {
             toRun(id, index, false, step.action()).execute(targets);
         } catch (RuntimeException e) {
-            update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.FAILED, e.getMessage()), clock.instant()));
+            update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.FAILED, e.getMessage()), clock.instant()), Durability.DURABLE);
             audit(record, step, step.action(), Outcome.FAILED, e.getMessage());
             throw e;
         }
-        update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.DONE, null), clock.instant()));
+        update(id, r -> r.withStep(index, r.steps().get(index).withState(StepState.DONE, null), clock.instant()), Durability.RELAXED);
         audit(record, step, step.action(), Outcome.APPLIED, "");
     }
 
     /** Marks apply {@code id} as fully applied. */
     public void finish(String id) {
-        update(id, r -> r.withStatus(ApplyStatus.APPLIED, clock.instant()));
+        update(id, r -> r.withStatus(ApplyStatus.APPLIED, clock.instant()), Durability.DURABLE);
         release(id);
     }
 
@@ -527,13 +548,13 @@ public final class Journal {
         }
     }
 
-    private ApplyRecord update(String id, UnaryOperator<ApplyRecord> change) {
+    private ApplyRecord update(String id, UnaryOperator<ApplyRecord> change, Durability durability) {
         byte[] next = store.update(PREFIX + id, bytes -> {
             if (bytes == null) {
                 throw new NotFoundException(PREFIX + id, "no such apply");
             }
             return Json.write(change.apply(read(id, bytes)));
-        });
+        }, durability);
         return read(id, next);
     }
 
@@ -544,7 +565,7 @@ public final class Journal {
                 throw new ConflictException(PREFIX + id, "rollback claim was taken over by " + r.claimant() + " (" + r.status() + ")", false);
             }
             return change.apply(r);
-        });
+        }, Durability.DURABLE);
     }
 
     private void audit(ApplyRecord record, StepRecord step, Action action, Outcome outcome, String detail) {

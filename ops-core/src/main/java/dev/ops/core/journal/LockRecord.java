@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param change the change, in words
  * @param actor who applies it
  * @param owner the process holding it
- * @param applyId the journal id of the apply, once it began (null before)
+ * @param applyId the journal id of the apply it is held for: named when the lock is taken, a record
+ *     under it once that apply began (none if it never did; null in locks of older versions until it began)
  * @param acquiredAt when it was taken
  * @param expiresAt when a holder on another machine counts as gone unless it renewed the lease (each step renews it)
  */

@@ -41,7 +41,13 @@ import org.slf4j.LoggerFactory;
  * The embedded default store: one file per key under a directory.
  *
  * <p>Crash-safe: a write goes to a temporary file that is fsynced and then atomically renamed
- * over the old one, and the directory is fsynced after. Safe for several processes on one
+ * over the old one, and the directory is fsynced after. A {@link Durability#RELAXED} write skips
+ * the fsyncs that only a crash of the operating system needs (the page cache survives a crash of
+ * the process): one that makes a new file fsyncs nothing, one that replaces a file fsyncs the new
+ * content before the rename (so the old value, which may be durable, is never swapped for a file
+ * whose content did not reach the disk) but not the directory, and a relaxed delete does not fsync
+ * the directory. A file that such a crash left empty (a relaxed write's new file, renamed before
+ * its content was written) reads as absent: no other write leaves an empty file. Safe for several processes on one
  * machine: every write holds an exclusive {@link FileLock} on {@code .lock} in the directory (and
  * a JVM lock per real path, since file locks are per process). Reads take no lock: a rename is
  * atomic, so a reader sees either the old or the new value, never a torn one.
@@ -74,6 +80,8 @@ public final class FileStateStore implements StateStore {
     private final ReentrantLock jvmLock;
     private final FileChannel lockChannel;
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
+    /** How many fsyncs this instance made (files and directories), for the tests that say which writes are durable. */
+    private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
 
     private FileStateStore(Path directory) {
         Path given = directory.toAbsolutePath().normalize();
@@ -123,31 +131,46 @@ public final class FileStateStore implements StateStore {
         return read(key, fileOf(Keys.check(key)));
     }
 
+    /** How many fsyncs (of files and directories) this instance made so far. */
+    long syncs() {
+        return syncs.get();
+    }
+
     @Override
     public long put(String key, byte[] value) {
         Path file = fileOf(Keys.check(key));
         return locked(() -> {
             long next = read(key, file).map(Versioned::version).orElse(ABSENT) + 1;
-            write(file, next, value);
+            write(file, next, value, Durability.DURABLE);
             return next;
         });
     }
 
     @Override
     public boolean compareAndSet(String key, long expectedVersion, byte[] value) {
+        return compareAndSet(key, expectedVersion, value, Durability.DURABLE);
+    }
+
+    @Override
+    public boolean compareAndSet(String key, long expectedVersion, byte[] value, Durability durability) {
         Path file = fileOf(Keys.check(key));
         return locked(() -> {
             long current = read(key, file).map(Versioned::version).orElse(ABSENT);
             if (current != expectedVersion) {
                 return false;
             }
-            write(file, current + 1, value);
+            write(file, current + 1, value, durability);
             return true;
         });
     }
 
     @Override
     public boolean compareAndDelete(String key, long expectedVersion) {
+        return compareAndDelete(key, expectedVersion, Durability.DURABLE);
+    }
+
+    @Override
+    public boolean compareAndDelete(String key, long expectedVersion, Durability durability) {
         Path file = fileOf(Keys.check(key));
         return locked(() -> {
             Optional<Versioned> current = read(key, file);
@@ -155,7 +178,9 @@ public final class FileStateStore implements StateStore {
                 return false;
             }
             Files.delete(file);
-            fsyncDirectory(file.getParent());
+            if (durability == Durability.DURABLE) {
+                fsyncDirectory(file.getParent());
+            }
             return true;
         });
     }
@@ -319,13 +344,19 @@ public final class FileStateStore implements StateStore {
                 + "Make it private (chmod -R go= <store directory>) and check who read it");
     }
 
-    /** Removes temporary files of writers killed mid-write, and moves directories of the first layout. Runs under the write lock. */
+    /**
+     * Removes temporary files of writers killed mid-write and empty files of relaxed writes that a
+     * system crash cut off, and moves directories of the first layout. Runs under the write lock.
+     */
     private void tidy() throws IOException {
         List<Path> oldLayout = new ArrayList<>();
         walk(root, (p, attrs) -> {
             String name = p.getFileName().toString();
             if (name.startsWith(".") && name.contains(TEMP_MARK) && attrs.isRegularFile()) {
                 LOG.debug("state store {}: removing {} left by an interrupted write", root, p);
+                Files.deleteIfExists(p);
+            } else if (isValueFile(p) && attrs.isRegularFile() && attrs.size() == 0) {
+                LOG.info("state store {}: removing {}, left empty by a relaxed write that the system went down before writing", root, p);
                 Files.deleteIfExists(p);
             } else if (name.endsWith(SUFFIX) && attrs.isDirectory()) {
                 oldLayout.add(p);
@@ -355,6 +386,10 @@ public final class FileStateStore implements StateStore {
         } catch (IOException e) {
             throw new OpsException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        if (bytes.length == 0) {
+            // Only a relaxed write's new file, cut off by a crash of the system before its content was on disk.
+            return Optional.empty();
+        }
         if (bytes.length < HEADER) {
             throw new CorruptRecordException(key, file.toString(), "file is truncated: " + bytes.length + " bytes, shorter than the "
                     + HEADER + "-byte version header");
@@ -369,9 +404,16 @@ public final class FileStateStore implements StateStore {
         return Optional.of(new Versioned(value, version));
     }
 
-    private static void write(Path file, long version, byte[] value) throws IOException {
+    /**
+     * Writes {@code file} through a temporary file and a rename. Durable: the content and the
+     * directory are fsynced. Relaxed: a file that replaces another has its content fsynced before
+     * the rename (the one replaced may be durable, and must stay if this one is lost), nothing else.
+     */
+    private void write(Path file, long version, byte[] value, Durability durability) throws IOException {
         Path dir = file.getParent();
         Files.createDirectories(dir, DIR_MODE);
+        boolean durable = durability == Durability.DURABLE;
+        boolean forceContent = durable || Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         Path temp = dir.resolve("." + file.getFileName() + TEMP_MARK + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)) {
             ByteBuffer buffer = ByteBuffer.allocate(HEADER + value.length);
@@ -379,7 +421,10 @@ public final class FileStateStore implements StateStore {
             while (buffer.hasRemaining()) {
                 ch.write(buffer);
             }
-            ch.force(true);
+            if (forceContent) {
+                ch.force(durable);
+                syncs.incrementAndGet();
+            }
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -387,13 +432,16 @@ public final class FileStateStore implements StateStore {
             Files.deleteIfExists(temp);
             throw e;
         }
-        fsyncDirectory(dir);
+        if (durable) {
+            fsyncDirectory(dir);
+        }
     }
 
-    private static void fsyncDirectory(Path dir) throws IOException {
+    private void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         }
+        syncs.incrementAndGet();
     }
 
     private Path dirOf(String keyPrefix) {

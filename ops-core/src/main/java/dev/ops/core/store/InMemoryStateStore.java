@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A state store that lives and dies with the JVM; for tests and dry-runs. */
+/** A state store that lives and dies with the JVM; for tests and dry-runs. Every {@link Durability} is the same to it. */
 public final class InMemoryStateStore implements StateStore {
     private final ConcurrentSkipListMap<String, Versioned> data = new ConcurrentSkipListMap<>();
 

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE}/{@code INSERT ... ON CONFLICT DO NOTHING}, so it is atomic without locks held
  * across round trips. The PostgreSQL JDBC driver is the caller's runtime dependency.
  *
+ * <p>{@link Durability#RELAXED} writes are written durably too: the records they are meant for
+ * (locks, processes) belong to controllers on other machines, which a crash of the database server
+ * does not stop, so losing them there would not be harmless.
+ *
  * <pre>{@code
  * StateStore store = JdbcStateStore.create(dataSource, "ops_state");   // creates the table if missing
  * }</pre>

@@ -12,6 +12,11 @@ import java.util.function.UnaryOperator;
  * bytes. Every key carries a version that starts at 1 and grows by one with each write, which
  * makes {@link #compareAndSet} possible. Implementations are safe for concurrent use by many
  * threads; the embedded {@link FileStateStore} is also safe across processes on one machine.
+ *
+ * <p>Every write is durable unless its writer says otherwise: the writes that take a
+ * {@link Durability} may be {@link Durability#RELAXED}, kept safe from a crash of the process but
+ * not from one of the operating system, which spares the embedded store its fsyncs. They stay
+ * atomic. A store without a cheaper way writes them durably: the default methods here do.
  */
 public interface StateStore extends AutoCloseable {
 
@@ -32,6 +37,16 @@ public interface StateStore extends AutoCloseable {
 
     /** Deletes the key if its current version is {@code expectedVersion}; returns whether it deleted. */
     boolean compareAndDelete(String key, long expectedVersion);
+
+    /** {@link #compareAndSet}, as durable as {@code durability} asks; by default durable. */
+    default boolean compareAndSet(String key, long expectedVersion, byte[] value, Durability durability) {
+        return compareAndSet(key, expectedVersion, value);
+    }
+
+    /** {@link #compareAndDelete}, as durable as {@code durability} asks; by default durable. */
+    default boolean compareAndDelete(String key, long expectedVersion, Durability durability) {
+        return compareAndDelete(key, expectedVersion);
+    }
 
     /**
      * Every key that starts with {@code prefix}, in lexical order, with its value. A record the
@@ -75,13 +90,18 @@ public interface StateStore extends AutoCloseable {
      * Returns the value written.
      */
     default byte[] update(String key, UnaryOperator<byte[]> function) {
+        return update(key, function, Durability.DURABLE);
+    }
+
+    /** {@link #update(String, UnaryOperator)}, its write as durable as {@code durability} asks. */
+    default byte[] update(String key, UnaryOperator<byte[]> function, Durability durability) {
         for (int attempt = 0; attempt < 10_000; attempt++) {
             Optional<Versioned> current = get(key);
             byte[] next = function.apply(current.map(Versioned::value).orElse(null));
             long expected = current.map(Versioned::version).orElse(ABSENT);
             boolean done = next == null
-                    ? current.isEmpty() || compareAndDelete(key, expected)
-                    : compareAndSet(key, expected, next);
+                    ? current.isEmpty() || compareAndDelete(key, expected, durability)
+                    : compareAndSet(key, expected, next, durability);
             if (done) {
                 return next;
             }

@@ -80,6 +80,31 @@ class ChangeLockTest {
     }
 
     @Test
+    void aLockOfAHolderThatDiedBeforeItsApplyBeganIsBrokenThoughItNamesThatApply(@TempDir Path dir) {
+        MarkerChange change = markers(dir, "m");
+        Instant now = Instant.now();
+        ops.store().put(lockKey(change), Json.write(new LockRecord("t", change.description(), "ci", JournalFaultContract.deadOwner(),
+                "20260101T000000-neverbegan", now, now.plusSeconds(600))));
+
+        assertThat(change.apply().changed()).isTrue();
+        assertThat(ops.journal().list()).singleElement().satisfies(r -> assertThat(r.id()).isNotEqualTo("20260101T000000-neverbegan"));
+    }
+
+    @Test
+    void theLockNamesTheIdOfTheFirstApplyBegunUnderItAndALaterOneIsBoundToIt(@TempDir Path dir) {
+        MarkerChange change = markers(dir, "m");
+        try (ChangeLock lock = ops.journal().lock(change.description(), Set.of("local"))) {
+            String named = Json.read(ops.store().get(lock.key()).orElseThrow().value(), LockRecord.class).applyId();
+            String first = ops.journal().begin(dev.ops.core.change.Plan.of("c", List.of(), List.of(), Instant.now()), lock);
+            assertThat(first).isEqualTo(named);
+
+            String second = ops.journal().begin(dev.ops.core.change.Plan.of("c", List.of(), List.of(), Instant.now()), lock);
+            assertThat(second).isNotEqualTo(first);
+            assertThat(Json.read(ops.store().get(lock.key()).orElseThrow().value(), LockRecord.class).applyId()).isEqualTo(second);
+        }
+    }
+
+    @Test
     void aLockOfAnApplyThatDiedHalfDoneIsKeptUntilThatApplyIsRecovered(@TempDir Path dir) throws Exception {
         MarkerChange change = markers(dir, "m");
         String key = lockKey(change);

@@ -103,4 +103,18 @@ abstract class StateStoreContract {
         }
         assertThat(store().get("counter").orElseThrow().text()).isEqualTo(Integer.toString(threads * perThread));
     }
+
+    @Test
+    void relaxedWritesKeepTheVersionRulesOfDurableOnes() {
+        assertThat(store().compareAndSet("r/k", StateStore.ABSENT, bytes("1"), Durability.RELAXED)).isTrue();
+        assertThat(store().compareAndSet("r/k", StateStore.ABSENT, bytes("again"), Durability.RELAXED)).isFalse();
+        assertThat(store().update("r/k", old -> bytes("2"), Durability.RELAXED)).isEqualTo(bytes("2"));
+        assertThat(store().get("r/k").orElseThrow()).satisfies(v -> {
+            assertThat(v.text()).isEqualTo("2");
+            assertThat(v.version()).isEqualTo(2);
+        });
+        assertThat(store().compareAndDelete("r/k", 1, Durability.RELAXED)).isFalse();
+        assertThat(store().compareAndDelete("r/k", 2, Durability.RELAXED)).isTrue();
+        assertThat(store().get("r/k")).isEmpty();
+    }
 }
