@@ -9,6 +9,10 @@ import java.util.Map;
 
 /** One datastore's reads: its space, namespaces, groups and snapshots. A handle: it never changes anything. */
 public final class Datastore {
+    static {
+        SnapshotReader.splitListings();
+    }
+
     private final PbsClient client;
     private final String name;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.ops.proxmox.internal.LenientValues;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,8 +58,22 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
         super(Snapshot.class);
     }
 
+    /**
+     * Lists of snapshots are read in pieces, on more than one thread ({@link ProxmoxJson#splitLists}): every
+     * entry PBS sends opens with {@code backup-type} (the first field of its {@code SnapshotListItem}); each
+     * piece has a reader of its own, which remembers the entries of its piece only.
+     */
+    static void splitListings() {
+        ProxmoxJson.splitLists(Snapshot.class, "backup-type", () -> new SnapshotReader()::read);
+    }
+
     @Override
     public Snapshot deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return read(p);
+    }
+
+    /** The entry at the parser's token, as {@link #deserialize} reads it. */
+    Snapshot read(JsonParser p) throws IOException {
         if (!p.isExpectedStartObjectToken()) {
             p.skipChildren();
             return new Entry().snapshot();
