@@ -8,6 +8,7 @@ import dev.ops.proxmox.internal.ProxmoxJson;
 import dev.ops.proxmox.internal.SplitListReader;
 import dev.ops.proxmox.internal.Transport;
 import dev.ops.testkit.pbs.PbsFakeServer;
+import dev.ops.core.testing.ArrivingStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,32 +60,8 @@ class SnapshotListingInPiecesTest {
         }, pieceBytes);
     }
 
-    /** The bytes, at most {@code step} per read, failing after {@code failAt} of them (never when negative). */
     private static InputStream arriving(byte[] bytes, int step, int failAt) {
-        return new InputStream() {
-            private int at;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (failAt >= 0 && at >= failAt) {
-                    throw new IOException("connection reset at byte " + failAt);
-                }
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, step), bytes.length - at);
-                n = failAt >= 0 ? Math.min(n, failAt - at) : n;
-                System.arraycopy(bytes, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        return new ArrivingStream(bytes, step, failAt);
     }
 
     @Property(tries = 500)

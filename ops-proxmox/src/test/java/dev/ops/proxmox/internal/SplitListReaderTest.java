@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ops.core.testing.ArrivingStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,34 +48,8 @@ class SplitListReaderTest {
         }
     }
 
-    /** The bytes, at most {@code step} per read, failing with "connection reset" after {@code failAt} of them (never when negative). */
     private static InputStream arriving(byte[] bytes, int step, int failAt) {
-        return new InputStream() {
-            private int at;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (failAt >= 0 && at >= failAt) {
-                    throw new IOException("connection reset at byte " + failAt);
-                }
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, step), bytes.length - at);
-                if (failAt >= 0) {
-                    n = Math.min(n, failAt - at);
-                }
-                System.arraycopy(bytes, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        return new ArrivingStream(bytes, step, failAt);
     }
 
     private static String listing(int entries) {
