@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * entry before, so that the parser matches each name's bytes instead of looking it up; and entries
  * repeat their type, id, owner and file list, which are shared with the entry before rather than
  * copied. One reader per mapper, shared by threads: what it remembers is written racily but safely
- * (immutable values, each seen whole or not at all).
+ * (immutable values, each seen whole or not at all); a large listing read in pieces has a reader of its
+ * own for each piece ({@link #splitListings}).
  */
 final class SnapshotReader extends StdDeserializer<Snapshot> {
     /** What a field of an entry is; {@code OTHER} is one this client does not read. */
