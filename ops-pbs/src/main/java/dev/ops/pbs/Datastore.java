@@ -9,6 +9,10 @@ import java.util.Map;
 
 /** One datastore's reads: its space, namespaces, groups and snapshots. A handle: it never changes anything. */
 public final class Datastore {
+    static {
+        SnapshotReader.splitListings(); // before the first listing: a large one is read in pieces, on more than one thread
+    }
+
     private final PbsClient client;
     private final String name;
 

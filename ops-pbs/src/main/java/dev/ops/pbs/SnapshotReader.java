@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.ops.proxmox.internal.LenientValues;
+import dev.ops.proxmox.internal.ProxmoxJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * entry before, so that the parser matches each name's bytes instead of looking it up; and entries
  * repeat their type, id, owner and file list, which are shared with the entry before rather than
  * copied. One reader per mapper, shared by threads: what it remembers is written racily but safely
- * (immutable values, each seen whole or not at all).
+ * (immutable values, each seen whole or not at all); a large listing read in pieces has a reader of its
+ * own for each piece ({@link #splitListings}).
  */
 final class SnapshotReader extends StdDeserializer<Snapshot> {
     /** What a field of an entry is; {@code OTHER} is one this client does not read. */
@@ -57,8 +59,22 @@ final class SnapshotReader extends StdDeserializer<Snapshot> {
         super(Snapshot.class);
     }
 
+    /**
+     * Lists of snapshots are read in pieces, on more than one thread ({@link ProxmoxJson#splitLists}): every
+     * entry PBS sends opens with {@code backup-type} (the first field of its {@code SnapshotListItem}); each
+     * piece has a reader of its own, which remembers the entries of its piece only.
+     */
+    static void splitListings() {
+        ProxmoxJson.splitLists(Snapshot.class, "backup-type", () -> new SnapshotReader()::read);
+    }
+
     @Override
     public Snapshot deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return read(p);
+    }
+
+    /** The entry at the parser's token, as {@link #deserialize} reads it. */
+    Snapshot read(JsonParser p) throws IOException {
         if (!p.isExpectedStartObjectToken()) {
             p.skipChildren();
             return new Entry().snapshot();

@@ -135,17 +135,23 @@ public final class PbsBenchmark {
             client.datastore(STORE).snapshots(Namespace.root());
         }
         List<Double> ops = new ArrayList<>();
+        List<Double> opsCpu = new ArrayList<>();
         List<Double> py = new ArrayList<>();
+        List<Double> pyCpu = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         int listed = 0;
         for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
+            long c0 = os.getProcessCpuTime();
             for (int i = 0; i < requests; i++) {
                 listed = client.datastore(STORE).snapshots(Namespace.root()).size();
             }
             ops.add((System.nanoTime() - t0) / 1e9);
+            opsCpu.add((os.getProcessCpuTime() - c0) / 1e9);
             if (python) {
                 JsonNode r = python(script, pbs, ca, Integer.toString(requests));
                 py.add(r.get("seconds").asDouble());
+                pyCpu.add(r.get("cpu_seconds").asDouble());
                 if (r.get("snapshots").asInt() != listed) {
                     throw new IllegalStateException("proxmoxer listed " + r.get("snapshots") + " snapshots, ops-pbs " + listed);
                 }
@@ -159,6 +165,15 @@ public final class PbsBenchmark {
             OUT.printf("    proxmoxer   %8.1f req/s  %7.1f ms to the list of dicts (rounds %s s)%n", requests / p, 1000 * p / requests, r3(py));
             OUT.printf("    ratio       %8.2fx   (target >= 3)%n", p / o);
         }
+        // CPU time per listing: what a listing costs whatever else the machine runs (ops-pbs: the whole
+        // benchmark JVM, its GC, JIT and every thread of the client; proxmoxer: its process).
+        double oc = Bench.median(opsCpu);
+        OUT.printf("    CPU per listing: ops-pbs %.1f ms (the benchmark's JVM)", 1000 * oc / requests);
+        if (python) {
+            double pc = Bench.median(pyCpu);
+            OUT.printf(", proxmoxer %.1f ms (its process), ratio %.2fx", 1000 * pc / requests, pc / oc);
+        }
+        OUT.println();
     }
 
     private static void prune(PbsClient client, int rounds) {

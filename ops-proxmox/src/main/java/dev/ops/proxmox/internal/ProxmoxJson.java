@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Binds the {@code data} of Proxmox answers to typed models straight from the bytes, without a tree.
@@ -26,8 +27,14 @@ public final class ProxmoxJson {
     private static final Set<String> FALSE = Set.of("0", "false", "no", "off", "");
     private static final ObjectMapper MAPPER = lenient(Json.mapper().copy());
     private static final ConcurrentMap<JavaType, ObjectReader> READERS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Class<?>, Split<?>> SPLITS = new ConcurrentHashMap<>();
 
     private ProxmoxJson() {}
+
+    /** The factory of the parsers these readers read answers with (its limits and features). */
+    public static com.fasterxml.jackson.core.JsonFactory factory() {
+        return MAPPER.getFactory();
+    }
 
     /** The type {@code List<element>}. */
     public static JavaType listOf(Class<?> element) {
@@ -41,9 +48,35 @@ public final class ProxmoxJson {
 
     /**
      * A reader of whole answers that binds their {@code data} member to {@code type} (null when the
-     * answer has none); a body that is not a JSON object is an IOException.
+     * answer has none); a body that is not a JSON object is an IOException. A list of an element type
+     * registered with {@link #splitLists} is read in pieces on more than one thread, with the same
+     * outcome ({@link SplitListReader}).
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> Transport.BodyReader<T> data(JavaType type) {
+        Transport.BodyReader<T> whole = dataInOnePiece(type);
+        Split<?> split = type.isCollectionLikeType() && type.getRawClass() == List.class ? SPLITS.get(type.getContentType().getRawClass()) : null;
+        if (split == null) {
+            return whole;
+        }
+        return (Transport.BodyReader<T>) new SplitListReader(factory(), (Transport.BodyReader) whole, split.firstName(),
+                split.readers(), SplitListReader.PIECE_BYTES);
+    }
+
+    /**
+     * Lists of {@code element} are read in pieces from now on: its objects all open with the member
+     * {@code firstName}, and {@code readers} gives a reader for each piece that binds an object exactly as
+     * the element's Jackson deserializer does.
+     */
+    public static <T> void splitLists(Class<T> element, String firstName, Supplier<SplitListReader.ElementReader<T>> readers) {
+        SPLITS.put(element, new Split<>(firstName, readers));
+    }
+
+    /** How lists of an element type are cut into pieces. */
+    private record Split<T>(String firstName, Supplier<SplitListReader.ElementReader<T>> readers) {}
+
+    /** As {@link #data(JavaType)}, always on the caller's thread, as the answer arrives. */
+    public static <T> Transport.BodyReader<T> dataInOnePiece(JavaType type) {
         ObjectReader reader = READERS.computeIfAbsent(type, MAPPER::readerFor);
         return body -> {
             try (JsonParser p = MAPPER.createParser(body)) {
