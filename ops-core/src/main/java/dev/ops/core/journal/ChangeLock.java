@@ -1,5 +1,8 @@
 package dev.ops.core.journal;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * A held lock on one change (its description and targets), taken by {@link Journal#lock} for the
  * length of an apply or a rollback, so that two processes never apply or revert the same change at
@@ -11,14 +14,14 @@ public final class ChangeLock implements AutoCloseable {
     private final String token;
     private final boolean owned;
     /** The journal id this lock was taken for and names, while no apply has used it; null once used, or for a lock taken over. */
-    private final java.util.concurrent.atomic.AtomicReference<String> reservedId;
+    private final AtomicReference<String> reservedId;
 
     ChangeLock(ChangeLocks locks, String key, String token, boolean owned, String reservedId) {
         this.locks = locks;
         this.key = key;
         this.token = token;
         this.owned = owned;
-        this.reservedId = new java.util.concurrent.atomic.AtomicReference<>(reservedId);
+        this.reservedId = new AtomicReference<>(reservedId);
     }
 
     /** The store key of the lock. */
@@ -31,8 +34,8 @@ public final class ChangeLock implements AutoCloseable {
     }
 
     /** The journal id the lock already names, for the first apply that begins under it (then empty). */
-    java.util.Optional<String> takeReservedId() {
-        return java.util.Optional.ofNullable(reservedId.getAndSet(null));
+    Optional<String> takeReservedId() {
+        return Optional.ofNullable(reservedId.getAndSet(null));
     }
 
     /** Lets go of the lock, unless it was already held by this holder when taken (then the outer holding lets go). */

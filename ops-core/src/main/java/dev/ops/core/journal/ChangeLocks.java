@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +44,14 @@ final class ChangeLocks {
     private final Clock clock;
     private final String actor;
     private final Function<String, Optional<ApplyRecord>> find;
-    private final java.util.function.Supplier<String> newId;
+    private final Supplier<String> newId;
 
     /**
      * Locks in {@code store}; {@code find} reads an apply's record, {@code newId} makes the journal id
      * a new lock names for the apply it is taken for (so that beginning that apply writes no lock).
      */
     ChangeLocks(StateStore store, Clock clock, String actor, Function<String, Optional<ApplyRecord>> find,
-            java.util.function.Supplier<String> newId) {
+            Supplier<String> newId) {
         this.store = store;
         this.clock = clock;
         this.actor = actor;

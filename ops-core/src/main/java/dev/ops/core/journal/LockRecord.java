@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param applyId the journal id of the apply it is held for: named when the lock is taken, a record
  *     under it once that apply began (none if it never did; null in locks of older versions until it began)
  * @param acquiredAt when it was taken
- * @param expiresAt when a holder on another machine counts as gone unless it renewed the lease (each step renews it)
+ * @param expiresAt when a holder on another machine counts as gone unless it renewed the lease (a step renews it once it is over a minute old)
  */
 public record LockRecord(String token, String change, String actor, Owner owner, String applyId, Instant acquiredAt, Instant expiresAt) {
 

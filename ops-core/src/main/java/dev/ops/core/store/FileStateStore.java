@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -47,10 +48,12 @@ import org.slf4j.LoggerFactory;
  * content before the rename (so the old value, which may be durable, is never swapped for a file
  * whose content did not reach the disk) but not the directory, and a relaxed delete does not fsync
  * the directory. A file that such a crash left empty (a relaxed write's new file, renamed before
- * its content was written) reads as absent: no other write leaves an empty file. Safe for several processes on one
- * machine: every write holds an exclusive {@link FileLock} on {@code .lock} in the directory (and
- * a JVM lock per real path, since file locks are per process). Reads take no lock: a rename is
- * atomic, so a reader sees either the old or the new value, never a torn one.
+ * its content was written) reads as absent: no other write leaves an empty file.
+ *
+ * <p>Safe for several processes on one machine: every write holds an exclusive {@link FileLock} on
+ * {@code .lock} in the directory (and a JVM lock per real path, since file locks are per process).
+ * Reads take no lock: a rename is atomic, so a reader sees either the old or the new value, never a
+ * torn one.
  *
  * <p>Private: directories are created 0700 and files 0600, and a store that others can read or
  * write (or that holds a symbolic link) is refused with an {@link UnsafePermissionsException}, as
@@ -81,7 +84,7 @@ public final class FileStateStore implements StateStore {
     private final FileChannel lockChannel;
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
     /** How many fsyncs this instance made (files and directories), for the tests that say which writes are durable. */
-    private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong syncs = new AtomicLong();
 
     private FileStateStore(Path directory) {
         Path given = directory.toAbsolutePath().normalize();
