@@ -3,8 +3,10 @@ package dev.ops.micrometer;
 import dev.ops.core.host.Command;
 import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
+import dev.ops.core.host.ObservedHost;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -23,42 +25,23 @@ public final class HostMetrics {
      * well, so they are timed too; closing it closes {@code host}.
      */
     public static Host instrument(Host host, MeterRegistry registry) {
-        return new TimedHost(Objects.requireNonNull(host, "host"), Objects.requireNonNull(registry, "registry"));
-    }
-
-    private record TimedHost(Host host, MeterRegistry registry) implements Host {
-        @Override
-        public String name() {
-            return host.name();
-        }
-
-        @Override
-        public boolean isLocal() {
-            return host.isLocal();
-        }
-
-        @Override
-        public CommandResult run(Command command) {
-            long started = System.nanoTime();
-            String exit = "error";
-            try {
-                CommandResult result = host.run(command);
-                exit = Integer.toString(result.exitCode());
-                return result;
-            } finally {
-                Timer.builder("ops.host.commands").description("Commands run on hosts").tag("host", host.name()).tag("exit", exit)
-                        .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Objects.requireNonNull(registry, "registry");
+        String name = Objects.requireNonNull(host, "host").name();
+        return ObservedHost.of(host, new ObservedHost.Observer() {
+            @Override
+            public void ran(Command command, CommandResult result, Duration took) {
+                record(Integer.toString(result.exitCode()), took);
             }
-        }
 
-        @Override
-        public void close() {
-            host.close();
-        }
+            @Override
+            public void failed(Command command, RuntimeException failure, Duration took) {
+                record("error", took);
+            }
 
-        @Override
-        public String toString() {
-            return host.toString();
-        }
+            private void record(String exit, Duration took) {
+                Timer.builder("ops.host.commands").description("Commands run on hosts").tag("host", name).tag("exit", exit)
+                        .register(registry).record(took);
+            }
+        });
     }
 }

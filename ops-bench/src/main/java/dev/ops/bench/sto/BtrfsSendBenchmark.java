@@ -93,7 +93,13 @@ public final class BtrfsSendBenchmark {
                 }
             }).build();
             Btrfs btrfs = Btrfs.on(host, ops);
-            TracedHost traced = new TracedHost(host);
+            // every command ops runs, with its time in milliseconds, for --trace
+            java.util.List<String[]> commands = new java.util.ArrayList<>();
+            Host traced = dev.ops.core.host.ObservedHost.of(host, (command, result, took) -> {
+                String shown = String.join(" ", command.argv());
+                commands.add(new String[] {shown.length() > 90 ? shown.substring(0, 90) + "..." : shown,
+                        String.format(java.util.Locale.ROOT, "%.1f", took.toNanos() / 1e6)});
+            });
             String vol = mounts[0] + "/vol";
             btrfs.subvolume(vol).present().apply();
             Duration long_ = Duration.ofMinutes(30);
@@ -121,7 +127,7 @@ public final class BtrfsSendBenchmark {
                         .withTimeout(long_));
                 pipe[r] = (System.nanoTime() - t0) / 1e9;
                 host.check(Command.of("btrfs", "subvolume", "delete", received));
-                traced.commands().clear();
+                commands.clear();
                 t0 = System.nanoTime();
                 Replication.on(traced, ops).btrfs(s2).incrementalFrom(s1).to(traced, mounts[1]).send().apply();
                 long t1 = System.nanoTime();
@@ -130,11 +136,11 @@ public final class BtrfsSendBenchmark {
                     OUT.printf("    phases: to planned %.1f ms, to step start %.1f ms, step %.1f ms, to finished %.1f ms, to return %.1f ms%n",
                             (at[0] - t0) / 1e6, (at[1] - at[0]) / 1e6, (at[2] - at[1]) / 1e6, (at[3] - at[2]) / 1e6, (t1 - at[3]) / 1e6);
                     double inCommands = 0;
-                    for (String[] c : traced.commands()) {
+                    for (String[] c : commands) {
                         OUT.printf("    %s ms  %s%n", c[1], c[0]);
                         inCommands += Double.parseDouble(c[1]);
                     }
-                    OUT.printf("    %.1f ms in %d commands, %.1f ms in the JVM (plan, journal, listeners)%n", inCommands, traced.commands().size(),
+                    OUT.printf("    %.1f ms in %d commands, %.1f ms in the JVM (plan, journal, listeners)%n", inCommands, commands.size(),
                             viaOps[r] * 1000 - inCommands);
                 }
                 transfer[r] = step[0];
@@ -170,46 +176,6 @@ public final class BtrfsSendBenchmark {
                 }
             }
             local.run("rm", "-rf", dir.toString());
-        }
-    }
-
-    /** A host that notes each command it runs and how long it took (milliseconds), for {@code --trace}. */
-    private record TracedHost(Host host, java.util.List<String[]> commands) implements Host {
-        TracedHost(Host host) {
-            this(host, new java.util.ArrayList<>());
-        }
-
-        @Override
-        public CommandResult run(Command command) {
-            long t0 = System.nanoTime();
-            try {
-                return host.run(command);
-            } finally {
-                String shown = String.join(" ", command.argv());
-                commands.add(new String[] {shown.length() > 90 ? shown.substring(0, 90) + "..." : shown,
-                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6)});
-            }
-        }
-
-        @Override
-        public String name() {
-            return host.name();
-        }
-
-        @Override
-        public boolean isLocal() {
-            return host.isLocal();
-        }
-
-        // One host, however many commands it noted: ops remembers what it learnt of a host (its privileges) by equality.
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
         }
     }
 

@@ -4,9 +4,9 @@ import dev.ops.core.Ops;
 import dev.ops.core.change.Applied;
 import dev.ops.core.change.Change;
 import dev.ops.core.host.Command;
-import dev.ops.core.host.CommandResult;
 import dev.ops.core.host.Host;
 import dev.ops.core.host.LocalHost;
+import dev.ops.core.host.ObservedHost;
 import dev.ops.sto.btrfs.Btrfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,8 @@ final class LocalSendInNamespace {
             Files.write(dir.resolve("seen"), seen);
             System.exit(2);
         }
-        CountingHost host = new CountingHost(LocalHost.create());
+        Counter counter = new Counter();
+        Host host = ObservedHost.of(LocalHost.create(), (command, result, took) -> counter.commands++);
         String src = dir.resolve("src").toString();
         String dst = dir.resolve("dst").toString();
         for (String mnt : List.of(src, dst)) {
@@ -49,10 +50,10 @@ final class LocalSendInNamespace {
 
         Replication replication = Replication.on(host, ops);
         Change<SendResult> full = replication.btrfs(src + "/s1").to(host, dst).send();
-        seen.add("commands run by the plan of the full send: " + host.countWhile(full::plan));
+        seen.add("commands run by the plan of the full send: " + counter.countWhile(full::plan));
         full.apply();
         Change<SendResult> incremental = replication.btrfs(src + "/s2").incrementalFrom(src + "/s1").to(host, dst).send();
-        seen.add("commands run by the plan of the incremental send: " + host.countWhile(incremental::plan));
+        seen.add("commands run by the plan of the incremental send: " + counter.countWhile(incremental::plan));
         Applied<SendResult> applied = incremental.apply();
         seen.add("received content equals the sent: " + digest(host, dst + "/s2").equals(digest(host, src + "/s2")));
         seen.add("steps in a second plan: " + replication.btrfs(src + "/s2").incrementalFrom(src + "/s1").to(host, dst).send().plan().steps().size());
@@ -68,35 +69,14 @@ final class LocalSendInNamespace {
         return host.check(Command.of("sh", "-c", "cd \"$1\" && find . -type f | sort | xargs sha256sum", "sh", path)).stdoutText();
     }
 
-    /** This machine, counting the commands it runs. */
-    private static final class CountingHost implements Host {
-        private final Host host;
+    /** Counts the commands run through the host it observes. */
+    private static final class Counter {
         private int commands;
-
-        CountingHost(Host host) {
-            this.host = host;
-        }
 
         int countWhile(Runnable work) {
             int before = commands;
             work.run();
             return commands - before;
-        }
-
-        @Override
-        public CommandResult run(Command command) {
-            commands++;
-            return host.run(command);
-        }
-
-        @Override
-        public String name() {
-            return host.name();
-        }
-
-        @Override
-        public boolean isLocal() {
-            return host.isLocal();
         }
     }
 }
