@@ -23,7 +23,7 @@ import java.util.Arrays;
  * every command entering its namespaces through {@code nsenter}. It compares (a)
  * {@code btrfs send -p s1 s2 | btrfs receive dst} in one shell, against (b) ops's
  * {@code Replication.btrfs(s2).incrementalFrom(s1).to(host, dst).send().apply()} (plan, replan under
- * the lock, the same pipeline, read-back). The received snapshot is deleted between runs; runs
+ * the lock, the same pipeline, read-back). The received snapshot is deleted between runs, and Btrfs's cleanup of it awaited; runs
  * alternate. Must run as root, with btrfs-progs.
  *
  * <p>Arguments: {@code --sandbox} (see above), {@code --runs N} (default 5; medians), {@code --mib N} (file size, default 1024), {@code --percent N}
@@ -119,14 +119,14 @@ public final class BtrfsSendBenchmark {
             double[] transfer = new double[runs];
             for (int w = 0; w < warmup; w++) { // the same send through ops, not counted: the JIT compiles the change model's code
                 Replication.on(host, ops).btrfs(s2).incrementalFrom(s1).to(host, mounts[1]).send().apply();
-                host.check(Command.of("btrfs", "subvolume", "delete", received));
+                forget(host, received, mounts[1]);
             }
             for (int r = 0; r < runs; r++) {
                 long t0 = System.nanoTime();
                 host.check(Command.of("bash", "-c", "set -o pipefail; btrfs send -q -p " + s1 + " " + s2 + " | btrfs receive " + mounts[1] + " >/dev/null")
                         .withTimeout(long_));
                 pipe[r] = (System.nanoTime() - t0) / 1e9;
-                host.check(Command.of("btrfs", "subvolume", "delete", received));
+                forget(host, received, mounts[1]);
                 commands.clear();
                 t0 = System.nanoTime();
                 Replication.on(traced, ops).btrfs(s2).incrementalFrom(s1).to(traced, mounts[1]).send().apply();
@@ -144,7 +144,7 @@ public final class BtrfsSendBenchmark {
                             viaOps[r] * 1000 - inCommands);
                 }
                 transfer[r] = step[0];
-                host.check(Command.of("btrfs", "subvolume", "delete", received));
+                forget(host, received, mounts[1]);
                 OUT.printf("run %d: pipe %.3f s, ops %.3f s (its send step %.3f s)%n", r + 1, pipe[r], viaOps[r], transfer[r]);
             }
             double[] ratios = new double[runs]; // ops throughput / pipe throughput, run by run
@@ -177,6 +177,16 @@ public final class BtrfsSendBenchmark {
             }
             local.run("rm", "-rf", dir.toString());
         }
+    }
+
+    /**
+     * Deletes the received snapshot and waits until Btrfs has cleaned it up ({@code btrfs subvolume
+     * sync}): its cleaner would otherwise free the extents while the next run streams, slowing
+     * whichever side comes next.
+     */
+    private static void forget(Host host, String received, String mount) {
+        host.check(Command.of("btrfs", "subvolume", "delete", received));
+        host.check(Command.of("btrfs", "subvolume", "sync", mount).withTimeout(Duration.ofMinutes(5)));
     }
 
     /**
