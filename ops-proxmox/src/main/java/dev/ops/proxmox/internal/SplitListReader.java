@@ -52,6 +52,13 @@ public final class SplitListReader<T> implements Transport.BodyReader<List<T>> {
     public static final int PIECE_BYTES = 128 * 1024;
     private static final byte[] HEAD = "{\"data\":[".getBytes(StandardCharsets.US_ASCII);
     private static final FutureTask<Object> END = new FutureTask<>(() -> null);
+    /**
+     * The threads that parse pieces beside the caller: platform threads (daemons), kept a minute when
+     * idle. With a virtual thread instead, the carrier threads used about 3 ms more CPU per listing of
+     * 10,000 snapshots (they wait for each piece, and spin for work before they park).
+     */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("ops-json-piece-", 0).daemon(true).factory());
 
     private final JsonFactory factory;
     private final Transport.BodyReader<List<T>> sequential;
@@ -210,7 +217,7 @@ public final class SplitListReader<T> implements Transport.BodyReader<List<T>> {
                     pieces.add(new Piece<>(bytes, end, parse));
                     if (pieces.size() == 1) {
                         for (int w = 0; w < workers; w++) {
-                            Thread.ofVirtual().name("ops-json-piece").start(this::work);
+                            WORKERS.execute(this::work);
                         }
                     }
                     queue.add(parse);
