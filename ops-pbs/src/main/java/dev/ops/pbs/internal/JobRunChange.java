@@ -5,6 +5,7 @@ import dev.ops.core.change.Planned;
 import dev.ops.core.change.Step;
 import dev.ops.core.error.NotFoundException;
 import dev.ops.pbs.PbsClient;
+import dev.ops.proxmox.internal.ConfigEntryChange;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,8 @@ final class JobRunChange extends PbsChange<Boolean, Void> {
 
     @Override
     protected Planned<Void> planSteps() {
-        boolean known = pbs.api().get("/config/" + kind, JobWire.listQuery(kind)).elements().stream().anyMatch(e -> id.equals(e.path("id").asText("")));
+        ConfigEntryChange.Section jobs = JobWire.section(kind);
+        boolean known = pbs.api().get(jobs.path(), jobs.listQuery()).elements().stream().anyMatch(e -> id.equals(e.path("id").asText("")));
         if (!known) {
             throw new NotFoundException(kind + " job " + id, "does not exist");
         }

@@ -27,9 +27,15 @@ final class JobWire {
 
     private JobWire() {}
 
-    /** The query that lists every job of {@code kind} (prune, verify, sync): PBS lists only pulling sync jobs unless asked for all. */
-    static Map<String, Object> listQuery(String kind) {
-        return kind.equals("sync") ? SYNC.listQuery() : Map.of();
+    /** The section named {@code name}: {@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}. */
+    static ConfigEntryChange.Section section(String name) {
+        return switch (name) {
+            case "prune" -> PRUNE;
+            case "verify" -> VERIFY;
+            case "sync" -> SYNC;
+            case "remote" -> REMOTE;
+            default -> TRAFFIC;
+        };
     }
 
     static Map<String, Object> prune(PruneJobRequest r) {

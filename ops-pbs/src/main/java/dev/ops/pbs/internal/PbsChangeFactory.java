@@ -76,20 +76,14 @@ public final class PbsChangeFactory {
 
     /** Removes entry {@code id} of a section: {@code prune}, {@code verify}, {@code sync}, {@code remote}, {@code traffic-control}. */
     public static Change<Boolean> remove(Ops ops, PbsClient client, String section, String id) {
-        dev.ops.proxmox.internal.ConfigEntryChange.Section s = switch (section) {
-            case "prune" -> JobWire.PRUNE;
-            case "verify" -> JobWire.VERIFY;
-            case "sync" -> JobWire.SYNC;
-            case "remote" -> JobWire.REMOTE;
-            default -> JobWire.TRAFFIC;
-        };
+        dev.ops.proxmox.internal.ConfigEntryChange.Section s = JobWire.section(section);
         dev.ops.core.error.Violations.of(s.kind()).check(id != null && !id.isBlank(), s.key(), "must be given").throwIfAny();
         return entry(ops, client, s, id, null, false, true, pbs -> { });
     }
 
     /** The query that lists every job of {@code kind} (prune, verify, sync), push sync jobs included. */
     public static java.util.Map<String, Object> listQuery(String kind) {
-        return JobWire.listQuery(kind);
+        return JobWire.section(kind).listQuery();
     }
 
     /** Runs job {@code id} of {@code kind} ({@code prune}, {@code verify}, {@code sync}) now. */
