@@ -121,10 +121,12 @@ public final class CalendarSchedule {
             String[] range = item.split("\\.\\.");
             int from = day(range[0]);
             int to = range.length == 2 ? day(range[1]) : from;
-            for (int d = from; d != (to + 1) % 7; d = (d + 1) % 7) {
+            for (int d = from; ; d = (d + 1) % 7) { // a range may wrap past Sunday
                 set.set(d);
+                if (d == to) {
+                    break;
+                }
             }
-            set.set(to);
         }
         return set;
     }
