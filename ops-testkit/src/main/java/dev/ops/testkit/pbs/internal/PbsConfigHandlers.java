@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class PbsConfigHandlers {
     private static final Pattern CONFIG = Pattern.compile("/config/(prune|verify|sync|remote|traffic-control)(/\\{(id|name)})?");
     private static final Pattern RUN = Pattern.compile("/admin/(prune|verify|sync)/\\{id}/run");
+    /** The sections whose entries are jobs with a schedule. */
+    private static final List<String> JOBS = List.of("prune", "verify", "sync");
     private static final java.util.Set<String> NEVER_SHOWN = java.util.Set.of("password");
     /** The array-typed settings, answered as arrays. */
     private static final java.util.Set<String> ARRAYS = java.util.Set.of("network", "timeframe", "users", "group-filter",
@@ -56,7 +58,9 @@ final class PbsConfigHandlers {
                     Map<String, Object> e = new LinkedHashMap<>();
                     p.forEach((k, v) -> e.put(k, value(k, v)));
                     entries.put(id, e);
-                    state.scheduledSince.put(section + "/" + id, Instant.now());
+                    if (JOBS.contains(section)) {
+                        state.scheduledSince.put(section + "/" + id, Instant.now());
+                    }
                     yield null;
                 }
                 default -> throw new ApiError(501, method + " " + template + " not implemented");
@@ -137,11 +141,11 @@ final class PbsConfigHandlers {
     List<String> runDue(Instant now) {
         java.time.ZoneId zone = java.time.ZoneId.of(state.timeZone);
         List<String> started = new ArrayList<>();
-        for (String kind : List.of("prune", "verify", "sync")) {
+        for (String kind : JOBS) {
             for (Map<String, Object> job : List.copyOf(state.section(kind).values())) {
                 String id = String.valueOf(job.get("id"));
                 Object schedule = job.get("schedule");
-                if (schedule == null || Boolean.TRUE.equals(job.get("disable"))) {
+                if (schedule == null || PbsSync.flag(job, "disable")) {
                     continue;
                 }
                 Instant since = state.scheduledSince.getOrDefault(kind + "/" + id, Instant.EPOCH);

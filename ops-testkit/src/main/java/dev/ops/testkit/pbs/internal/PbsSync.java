@@ -218,7 +218,8 @@ public final class PbsSync {
         return new PbsBackends.Synced(copied, removed, failed);
     }
 
-    private static boolean flag(Map<String, Object> job, String key) {
+    /** Whether {@code key} of {@code job} is set: true, or 1 as a form sends it. */
+    static boolean flag(Map<String, Object> job, String key) {
         return Boolean.TRUE.equals(job.get(key)) || "1".equals(String.valueOf(job.get(key)));
     }
 
